@@ -1,0 +1,40 @@
+import { textFor } from '../src/i18n/text.js';
+import type { CatalogEntry, SiteConfig } from '../src/context/types.js';
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/**
+ * The static page of one map, made from the built index.html: one folder down (maps/<id>.html), with
+ * the map's title, description and Open Graph tags, so link previews and search engines see them
+ * without running JavaScript. The app reads the map id from <meta name="cartable:map">.
+ */
+export function mapPage(indexHtml: string, entry: CatalogEntry, site: SiteConfig): string {
+  const language = site.defaultLanguage;
+  const siteName = textFor(site.name, language);
+  const title = `${textFor(entry.title, language)} – ${siteName}`;
+  const description = textFor(entry.description, language);
+  const absolute = (path: string): string | undefined =>
+    site.baseUrl ? new URL(path, site.baseUrl.endsWith('/') ? site.baseUrl : `${site.baseUrl}/`).href : undefined;
+  const pageUrl = absolute(entry.page);
+  const image = entry.thumbnail ? (/^https?:/.test(entry.thumbnail) ? entry.thumbnail : absolute(entry.thumbnail)) : undefined;
+
+  const meta = [
+    `<meta name="cartable:map" content="${escapeHtml(entry.id)}" />`,
+    `<meta property="og:type" content="website" />`,
+    `<meta property="og:site_name" content="${escapeHtml(siteName)}" />`,
+    `<meta property="og:title" content="${escapeHtml(textFor(entry.title, language))}" />`,
+    description ? `<meta property="og:description" content="${escapeHtml(description)}" />` : '',
+    `<meta property="og:locale" content="${language === 'fr' ? 'fr_FR' : 'en_GB'}" />`,
+    pageUrl ? `<meta property="og:url" content="${escapeHtml(pageUrl)}" />` : '',
+    pageUrl ? `<link rel="canonical" href="${escapeHtml(pageUrl)}" />` : '',
+    image ? `<meta property="og:image" content="${escapeHtml(image)}" />` : '',
+    `<meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}" />`,
+  ].filter(Boolean);
+
+  return indexHtml
+    .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`)
+    .replace(/<meta name="description"[^>]*>/, `<meta name="description" content="${escapeHtml(description || title)}" />`)
+    .replace('</head>', `    ${meta.join('\n    ')}\n  </head>`)
+    .replace(/(href|src)="\.\//g, '$1="../');
+}

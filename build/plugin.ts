@@ -1,0 +1,127 @@
+/**
+ * The Vite plugin that turns maps/ and site.config.json into the site: it validates every document
+ * (failing the build with the full list of problems), prepares the demo data, and writes the catalog,
+ * the normalised documents, the packaged data and one static page per public map. The dev server
+ * serves the same files from memory.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import { buildCatalog } from './catalog.js';
+import { prepareDemoData } from './data/demo-data.js';
+import { buildMaps, type BuiltMap, type OutputFile } from './maps.js';
+import { mapPage } from './pages.js';
+import { loadSiteConfig } from './site.js';
+import type { SiteConfig } from '../src/context/types.js';
+
+const SITE_MODULE = 'virtual:cartable/site';
+
+export class SiteBuildError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Cartable: ${problems.length} problem(s) in the site's documents:\n  ${problems.join('\n  ')}`);
+    this.name = 'SiteBuildError';
+  }
+}
+
+interface SiteContent {
+  site: SiteConfig;
+  maps: BuiltMap[];
+  files: OutputFile[];
+}
+
+/** Everything the site serves besides the app itself, or a SiteBuildError listing every problem. */
+export function buildSiteContent(projectRoot: string): SiteContent {
+  const mapsDir = join(projectRoot, 'maps');
+  prepareDemoData(mapsDir);
+  const { site, problems: siteProblems } = loadSiteConfig(projectRoot);
+  const { maps, problems } = buildMaps(mapsDir, projectRoot);
+  const all = [...siteProblems, ...problems];
+  if (all.length || !site) throw new SiteBuildError(all);
+  const publicMaps = maps.filter((m) => m.context.access.level === 'public');
+  const catalog = buildCatalog(publicMaps);
+  const files: OutputFile[] = [
+    { path: 'catalog.json', source: JSON.stringify(catalog) },
+    ...publicMaps.flatMap((m) => m.outputs),
+  ];
+  return { site, maps: publicMaps, files };
+}
+
+function serveFiles(server: ViteDevServer, projectRoot: string): void {
+  server.middlewares.use(async (req, res, next) => {
+    const path = decodeURIComponent((req.url ?? '').split('?')[0]!.replace(/^\//, ''));
+    const servesContent = path === 'catalog.json' || /^(maps|data|thumbnails)\//.test(path);
+    if (!servesContent) return next();
+    let content: SiteContent;
+    try {
+      content = buildSiteContent(projectRoot);
+    } catch (error) {
+      if (!(error instanceof SiteBuildError)) return next(error);
+      // In development a broken document is served as it is: the viewer shows its problems.
+      server.config.logger.warn(error.message);
+      const raw = /^maps\/([^/]+)\.json$/.exec(path);
+      if (raw) {
+        try {
+          res.setHeader('Content-Type', 'application/json');
+          return res.end(readFileSync(join(projectRoot, 'maps', `${raw[1]}.json`)));
+        } catch {
+          /* fall through to 404 */
+        }
+      }
+      res.statusCode = 500;
+      return res.end(error.message);
+    }
+    const page = /^maps\/([^/]+)\.html$/.exec(path);
+    if (page) {
+      const entry = content.maps.find((m) => m.context.id === page[1])?.entry;
+      if (!entry) return next();
+      const index = await server.transformIndexHtml('/index.html', readFileSync(join(projectRoot, 'index.html'), 'utf8'));
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      // Dev pages keep root-relative script URLs, which already work one folder down.
+      return res.end(mapPage(index, entry, content.site).replace(/(href|src)="\.\.\/(?=src|@)/g, '$1="/'));
+    }
+    const file = content.files.find((f) => f.path === path);
+    if (!file) return next();
+    res.setHeader('Content-Type', path.endsWith('json') ? 'application/json' : 'application/octet-stream');
+    res.end(file.source);
+  });
+}
+
+export function cartable(options: { projectRoot: string }): Plugin[] {
+  const { projectRoot } = options;
+  let content: SiteContent | undefined;
+  const site: Plugin = {
+    name: 'cartable-site',
+    resolveId(id) {
+      return id === SITE_MODULE ? `\0${SITE_MODULE}` : undefined;
+    },
+    load(id) {
+      if (id !== `\0${SITE_MODULE}`) return undefined;
+      const { site, problems } = loadSiteConfig(projectRoot);
+      if (!site) throw new SiteBuildError(problems);
+      return `export default ${JSON.stringify(site)};`;
+    },
+    buildStart() {
+      if (this.meta.watchMode) return;
+      content = buildSiteContent(projectRoot); // Fails the build with every problem of every document.
+    },
+    configureServer(server) {
+      serveFiles(server, projectRoot);
+    },
+  };
+  // After Vite has written index.html into the bundle: the map pages are made from it.
+  const pages: Plugin = {
+    name: 'cartable-site-pages',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      if (!content) return;
+      for (const file of content.files) this.emitFile({ type: 'asset', fileName: file.path, source: file.source });
+      const index = bundle['index.html'];
+      if (!index || index.type !== 'asset') this.error('index.html is missing from the bundle');
+      const html = String(index.source);
+      for (const map of content.maps) {
+        this.emitFile({ type: 'asset', fileName: map.entry.page, source: mapPage(html, map.entry, content.site) });
+      }
+    },
+  };
+  return [site, pages];
+}

@@ -1,0 +1,54 @@
+/**
+ * Writes what the app and the editors need from the schemas, before start, build and test:
+ * - public/schema/*.json: the assembled JSON Schemas (documents reference them with "$schema");
+ * - src/generated/validators.js: validators compiled ahead of time (no eval, no new Function in the
+ *   browser, so a strict Content-Security-Policy holds), bundled into one ES module.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { compileValidators } from '../build/validators.js';
+import { mapContextSchema } from '../src/context/schema/map-context.js';
+import { siteConfigSchema } from '../src/context/schema/site-config.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+function writeJson(path: string, value: unknown): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, JSON.stringify(value, null, 2) + '\n');
+}
+
+writeJson(resolve(root, 'public/schema/map-context.v1.json'), mapContextSchema);
+writeJson(resolve(root, 'public/schema/site-config.v1.json'), siteConfigSchema);
+
+const names = { mapContext: mapContextSchema, siteConfig: siteConfigSchema };
+const cjsPath = resolve(root, 'src/generated/validators.cjs');
+mkdirSync(dirname(cjsPath), { recursive: true });
+writeFileSync(cjsPath, compileValidators(names));
+const result = await build({
+  stdin: {
+    contents: Object.keys(names)
+      .map((name) => `export { ${name} } from './validators.cjs';`)
+      .join('\n'),
+    resolveDir: dirname(cjsPath),
+    loader: 'js',
+  },
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  mainFields: ['main'],
+  write: false,
+  minify: true,
+  legalComments: 'none',
+});
+const out = resolve(root, 'src/generated/validators.js');
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, result.outputFiles[0]!.text);
+rmSync(cjsPath);
+writeFileSync(
+  resolve(root, 'src/generated/validators.d.ts'),
+  `import type { CompiledValidator } from '../context/validator-types.js';\n` +
+    `export declare const mapContext: CompiledValidator;\nexport declare const siteConfig: CompiledValidator;\n`,
+);
+console.log('generated: public/schema/*.json, src/generated/validators.js');

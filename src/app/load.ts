@@ -1,0 +1,54 @@
+import type { Problem } from '../context/problems.js';
+import type { Catalog, MapContext } from '../context/types.js';
+import { RequestError, type Requester } from '../net/requester.js';
+
+export type MapLoad =
+  | { readonly kind: 'ready'; readonly context: MapContext; readonly documentUrl: string }
+  | { readonly kind: 'not-found'; readonly id: string }
+  | { readonly kind: 'invalid'; readonly file: string; readonly problems: readonly Problem[] }
+  | { readonly kind: 'refused'; readonly url: string }
+  | { readonly kind: 'unavailable'; readonly reason: string };
+
+export async function loadCatalog(root: string, requester: Requester): Promise<Catalog> {
+  const response = await requester.fetch(new URL('catalog.json', root).href);
+  return (await response.json()) as Catalog;
+}
+
+/** Reads and validates a document (validation code is loaded on first use). */
+export async function loadDocument(url: string, file: string, requester: Requester): Promise<MapLoad> {
+  let text: string;
+  try {
+    text = await (await requester.fetch(url)).text();
+  } catch (error) {
+    if (error instanceof RequestError && error.status === 404) return { kind: 'invalid', file, problems: [{ path: '', message: 'the document does not exist (HTTP 404)' }] };
+    return { kind: 'unavailable', reason: error instanceof Error ? error.message : String(error) };
+  }
+  const { parseJson, validateContext } = await import('../context/validate.js');
+  const parsed = parseJson(text);
+  if (!parsed.ok) return { kind: 'invalid', file, problems: parsed.problems };
+  const result = validateContext(parsed.value);
+  return result.ok ? { kind: 'ready', context: result.value, documentUrl: url } : { kind: 'invalid', file, problems: result.problems };
+}
+
+/** Opens a map of the catalog by id. */
+export async function loadCatalogMap(id: string, catalog: Catalog, root: string, requester: Requester): Promise<MapLoad> {
+  const entry = catalog.maps.find((m) => m.id === id);
+  if (!entry) return { kind: 'not-found', id };
+  return loadDocument(new URL(entry.document, root).href, entry.document, requester);
+}
+
+/**
+ * Whether a document named in the URL may be loaded: from the site itself, or from an origin the
+ * site configuration lists for documents. (Any other URL could make the viewer show anyone's map
+ * under the platform's name.)
+ */
+export function isAllowedDocumentUrl(url: string, root: string, documentOrigins: readonly string[]): boolean {
+  let target: URL;
+  try {
+    target = new URL(url, root);
+  } catch {
+    return false;
+  }
+  if (target.protocol !== 'https:' && target.protocol !== 'http:') return false;
+  return target.origin === new URL(root).origin || documentOrigins.includes(target.origin);
+}

@@ -1,0 +1,24 @@
+import { isLanguage, type Language } from '../i18n/text.js';
+
+export type Route =
+  | { readonly kind: 'catalog' }
+  | { readonly kind: 'map'; readonly id: string }
+  | { readonly kind: 'document'; readonly url: string };
+
+/**
+ * What the page asks for: a map id from the page itself (the static page of a map carries
+ * <meta name="cartable:map">), or ?map=<id>, or a document URL (?context=<url>), else the catalog.
+ * Unknown parameters and foreign fragments (e.g. "#?secret=" added by embedding CMSs) are ignored.
+ */
+export function readRoute(url: URL, pageMapId: string | null): Route {
+  const id = pageMapId ?? url.searchParams.get('map');
+  if (id) return { kind: 'map', id };
+  const context = url.searchParams.get('context');
+  if (context) return { kind: 'document', url: context };
+  return { kind: 'catalog' };
+}
+
+export function readLanguage(url: URL, fallback: Language): Language {
+  const lang = url.searchParams.get('lang');
+  return isLanguage(lang) ? lang : fallback;
+}

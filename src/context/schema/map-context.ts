@@ -1,0 +1,109 @@
+import { basemapKinds, layerSchemas } from '../../layers/schemas.js';
+import { sharedDefs, type JsonSchema } from './defs.js';
+
+export const MAP_CONTEXT_SCHEMA_ID = 'https://cartable.example/schema/map-context.v1.json';
+
+const ref = (name: string): JsonSchema => ({ $ref: `#/$defs/${name}` });
+
+const kindDefs = Object.fromEntries(Object.entries(layerSchemas).map(([type, schema]) => [`layer_${type}`, schema]));
+
+/** A branch of a `type`-discriminated union: the kind's part, closed to unknown properties. */
+const closedBranch = (type: string, extra: Record<string, JsonSchema> = {}): JsonSchema => ({
+  $ref: `#/$defs/layer_${type}`,
+  properties: { type: { const: type }, ...extra },
+  unevaluatedProperties: false,
+});
+
+const group: JsonSchema = {
+  type: 'object',
+  description: 'A group of layers that folds in the layer list.',
+  required: ['type', 'id', 'title', 'layers'],
+  properties: {
+    type: { const: 'group' },
+    id: ref('id'),
+    title: ref('localizedText'),
+    expanded: { type: 'boolean', default: true },
+    info: ref('info'),
+    layers: { type: 'array', items: ref('layerNode') },
+  },
+  additionalProperties: false,
+};
+
+const view: JsonSchema = {
+  type: 'object',
+  description:
+    'The initial view. Give a centre with a zoom (Web-Mercator maps) or a resolution or scale (other projections), or an extent. Coordinates are in "crs" (default EPSG:4326, lon/lat).',
+  properties: {
+    projection: { ...ref('crs'), default: 'EPSG:3857' },
+    crs: { ...ref('crs'), default: 'EPSG:4326' },
+    center: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 },
+    zoom: { type: 'number', minimum: 0, maximum: 30 },
+    resolution: { type: 'number', exclusiveMinimum: 0 },
+    scale: ref('scale'),
+    extent: { type: 'array', items: { type: 'number' }, minItems: 4, maxItems: 4 },
+    minZoom: { type: 'number', minimum: 0, maximum: 30 },
+    maxZoom: { type: 'number', minimum: 0, maximum: 30 },
+  },
+  anyOf: [{ required: ['center'] }, { required: ['extent'] }],
+  additionalProperties: false,
+};
+
+export const mapContextSchema: JsonSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: MAP_CONTEXT_SCHEMA_ID,
+  title: 'Cartable map context document, version 1',
+  description:
+    'Describes one map: its view, basemaps, and a tree of groups and layers. The first layer of a list is drawn on top. Scales are OGC scale denominators (0.28 mm pixels).',
+  type: 'object',
+  required: ['version', 'id', 'title', 'view', 'layers'],
+  properties: {
+    $schema: { type: 'string' },
+    version: { const: 1, description: 'Format version, for migrations.' },
+    id: ref('id'),
+    title: ref('localizedText'),
+    description: ref('localizedText'),
+    tags: { type: 'array', items: ref('localizedText'), default: [] },
+    thumbnail: ref('url'),
+    access: { ...ref('access'), default: { level: 'public' } },
+    attributions: { type: 'array', items: ref('localizedText'), default: [] },
+    view,
+    basemaps: {
+      type: 'array',
+      default: [],
+      items: ref('basemap'),
+      description: 'Background layers, one of them active ("active": true; default the first).',
+    },
+    layers: { type: 'array', items: ref('layerNode') },
+  },
+  additionalProperties: false,
+  $defs: {
+    ...sharedDefs,
+    ...kindDefs,
+    layerNode: {
+      type: 'object',
+      required: ['type'],
+      discriminator: { propertyName: 'type' },
+      oneOf: [group, ...Object.keys(layerSchemas).map((type) => closedBranch(type))],
+    },
+    basemap: {
+      type: 'object',
+      required: ['type'],
+      discriminator: { propertyName: 'type' },
+      oneOf: [
+        ...basemapKinds.map((type) =>
+          closedBranch(type, { active: { type: 'boolean' }, thumbnail: ref('url') }),
+        ),
+        {
+          required: ['id', 'title'],
+          properties: {
+            type: { const: 'empty' },
+            id: ref('id'),
+            title: ref('localizedText'),
+            active: { type: 'boolean' },
+          },
+          additionalProperties: false,
+        },
+      ],
+    },
+  },
+};

@@ -1,0 +1,107 @@
+import { mapContextSchema } from './map-context.js';
+import type { JsonSchema } from './defs.js';
+
+export const SITE_CONFIG_SCHEMA_ID = 'https://cartable.example/schema/site-config.v1.json';
+
+const ref = (name: string): JsonSchema => ({ $ref: `#/$defs/${name}` });
+
+const origin: JsonSchema = {
+  type: 'string',
+  pattern: '^https?://[^/?#]+$',
+  description: 'Scheme, host and port, with no path: "https://data.geopf.fr".',
+};
+
+export const siteConfigSchema: JsonSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: SITE_CONFIG_SCHEMA_ID,
+  title: 'Cartable site configuration, version 1',
+  description: "The platform's settings, separate from map documents.",
+  type: 'object',
+  required: ['version', 'name'],
+  properties: {
+    $schema: { type: 'string' },
+    version: { const: 1 },
+    name: ref('localizedText'),
+    logo: ref('url'),
+    contact: { type: 'string', pattern: '^(https?://|mailto:)' },
+    baseUrl: { type: 'string', pattern: '^https?://', description: 'Public URL of the deployed site.' },
+    defaultLanguage: { enum: ['fr', 'en'], default: 'fr' },
+    theme: {
+      type: 'object',
+      default: {},
+      description: 'CSS custom properties that re-theme the viewer, e.g. {"--cartable-accent": "#000091"}.',
+      propertyNames: { pattern: '^--cartable-[a-z0-9-]+$' },
+      additionalProperties: { type: 'string', pattern: '^[^;{}<>]*$' },
+    },
+    allowedOrigins: {
+      type: 'array',
+      default: [],
+      description:
+        'The one list of other origins the site talks to: where map documents may be loaded from, where data comes from (Content-Security-Policy), where sign-in tokens may be sent, which sites may embed the viewer.',
+      items: {
+        type: 'object',
+        required: ['origin', 'use'],
+        properties: {
+          origin,
+          use: { type: 'array', minItems: 1, items: { enum: ['documents', 'data', 'credentials', 'embed'] } },
+        },
+        additionalProperties: false,
+      },
+    },
+    signIn: {
+      type: 'object',
+      description: 'OpenID Connect, authorization code with PKCE, public client.',
+      required: ['issuer', 'clientId'],
+      properties: {
+        issuer: { type: 'string', pattern: '^https?://' },
+        clientId: { type: 'string', minLength: 1 },
+        scopes: { type: 'array', items: { type: 'string' }, default: ['openid', 'profile'] },
+      },
+      additionalProperties: false,
+    },
+    proxy: {
+      type: 'object',
+      required: ['url'],
+      properties: {
+        url: { type: 'string', pattern: '\\{url\\}', description: 'Proxy URL template with {url}.' },
+        origins: { type: 'array', items: origin, default: [] },
+      },
+      additionalProperties: false,
+    },
+    defaultBasemap: ref('basemap'),
+    analytics: {
+      type: 'object',
+      description: 'Usage figures, off unless set.',
+      required: ['type', 'url'],
+      discriminator: { propertyName: 'type' },
+      oneOf: [
+        {
+          required: ['siteId'],
+          properties: {
+            type: { const: 'matomo' },
+            url: { type: 'string', pattern: '^https?://' },
+            siteId: { type: 'string', minLength: 1 },
+            restrictedMaps: { type: 'boolean', default: false },
+          },
+          additionalProperties: false,
+        },
+        {
+          properties: {
+            type: { const: 'endpoint' },
+            url: { type: 'string', pattern: '^https?://' },
+            restrictedMaps: { type: 'boolean', default: false },
+          },
+          additionalProperties: false,
+        },
+      ],
+    },
+    legal: {
+      type: 'object',
+      default: {},
+      properties: { notice: ref('url'), accessibility: ref('url') },
+      additionalProperties: false,
+    },
+  },
+  additionalProperties: false,
+  $defs: mapContextSchema.$defs,
+};

@@ -1,0 +1,344 @@
+/**
+ * The map context document (format v1) and the site configuration, as plain data.
+ *
+ * These types describe a document *after* validation: defaults from the JSON Schema are filled in,
+ * so fields with a default are not optional here. No OpenLayers import may appear in this folder.
+ *
+ * Conventions (also stated in the JSON Schema descriptions):
+ * - Layer order: the first layer of a list is drawn on top, as in the layer list.
+ * - Scales are OGC scale denominators (1:25 000 → 25000) computed with 0.28 mm pixels; a layer or rule
+ *   applies while minScale ≤ scale < maxScale.
+ * - Coordinates of `view.center` and `view.extent` are in `view.crs` (default EPSG:4326, lon/lat).
+ */
+
+/** A text a person reads: one string for every language, or one string per language ({ fr, en }). */
+export type LocalizedText = string | Readonly<Record<string, string>>;
+
+export type AccessLevel = 'public' | 'restricted';
+
+/** Who may open a map or a layer. Groups name the identity provider's groups (empty: any signed-in user). */
+export interface Access {
+  readonly level: AccessLevel;
+  readonly groups: readonly string[];
+}
+
+export interface DownloadLink {
+  readonly title: LocalizedText;
+  readonly url: string;
+  /** A short format name shown beside the link: "GeoJSON", "Shapefile", "ATOM"… */
+  readonly format?: string;
+}
+
+/** What a person reads in a layer's "information" panel. */
+export interface LayerInfo {
+  readonly description?: LocalizedText;
+  readonly source?: { readonly name: LocalizedText; readonly url?: string };
+  /** Last update of the data, ISO 8601 date. */
+  readonly updated?: string;
+  /** The dataset's metadata record in the platform's catalogue. */
+  readonly metadata?: string;
+  readonly downloads: readonly DownloadLink[];
+}
+
+// ---------------------------------------------------------------- fields
+
+export type FieldType =
+  | 'text'
+  | 'longtext'
+  | 'number'
+  | 'integer'
+  | 'date'
+  | 'boolean'
+  | 'url'
+  | 'email'
+  | 'phone'
+  | 'image'
+  | 'html';
+
+/** One attribute of a vector layer, declared once and referred to by popups, tables, search and reports. */
+export interface FieldDef {
+  readonly name: string;
+  readonly label?: LocalizedText;
+  readonly type: FieldType;
+  readonly unit?: LocalizedText;
+  /** Digits after the decimal point for numbers. */
+  readonly decimals?: number;
+}
+
+// ---------------------------------------------------------------- styles
+
+export interface FillStyle {
+  readonly color: string;
+}
+
+export interface StrokeStyle {
+  readonly color: string;
+  readonly width: number;
+  readonly dash?: readonly number[];
+}
+
+export interface CircleMarker {
+  readonly shape: 'circle';
+  readonly radius: number;
+  readonly fill?: FillStyle;
+  readonly stroke?: StrokeStyle;
+}
+
+export interface IconMarker {
+  readonly shape: 'icon';
+  readonly src: string;
+  readonly scale: number;
+  /** Where the icon is pinned, as fractions of its size: [0.5, 1] is bottom centre. */
+  readonly anchor?: readonly [number, number];
+}
+
+/** How one feature is drawn: polygons use fill + stroke, lines stroke, points the marker. */
+export interface Symbolizer {
+  readonly fill?: FillStyle;
+  readonly stroke?: StrokeStyle;
+  readonly marker?: CircleMarker | IconMarker;
+}
+
+export interface LabelStyle {
+  readonly field: string;
+  readonly color: string;
+  readonly haloColor: string;
+  readonly size: number;
+  readonly minScale?: number;
+  readonly maxScale?: number;
+}
+
+export type CategoryValue = string | number | boolean;
+
+export interface Category {
+  readonly value: CategoryValue;
+  readonly label?: LocalizedText;
+  readonly symbol: Symbolizer;
+}
+
+export interface NumericClass {
+  /** Inclusive lower bound (none: −∞). */
+  readonly min?: number;
+  /** Exclusive upper bound (none: +∞). */
+  readonly max?: number;
+  readonly label?: LocalizedText;
+  readonly symbol: Symbolizer;
+}
+
+/** A style without scale rules: a base symbol, optionally varied by categories or classes, and a label. */
+export interface StyleCore {
+  /** The symbol of every feature, or of those that no category or class matches. */
+  readonly symbol?: Symbolizer;
+  /** Label of the legend entry for `symbol` (e.g. "Other"). */
+  readonly symbolLabel?: LocalizedText;
+  readonly categories?: { readonly field: string; readonly values: readonly Category[] };
+  readonly classes?: { readonly field: string; readonly ranges: readonly NumericClass[] };
+  readonly label?: LabelStyle;
+}
+
+/** A style that replaces the base style within a range of scales. */
+export interface ScaleRule extends StyleCore {
+  readonly minScale?: number;
+  readonly maxScale?: number;
+}
+
+export interface VectorStyle extends StyleCore {
+  /** Alternatives by scale; the first rule whose range holds the current scale wins over the base style. */
+  readonly rules?: readonly ScaleRule[];
+}
+
+// ---------------------------------------------------------------- legends
+
+export type GeometryKind = 'point' | 'line' | 'polygon';
+
+export interface LegendItem {
+  readonly label: LocalizedText;
+  readonly symbol: Symbolizer;
+  readonly geometry?: GeometryKind;
+}
+
+/** A layer's legend: computed from its style unless items or an image are given. */
+export interface LegendSettings {
+  readonly hidden: boolean;
+  readonly items?: readonly LegendItem[];
+  readonly image?: string;
+}
+
+// ---------------------------------------------------------------- layers
+
+interface LayerCommon {
+  readonly id: string;
+  readonly title: LocalizedText;
+  readonly visible: boolean;
+  readonly opacity: number;
+  readonly minScale?: number;
+  readonly maxScale?: number;
+  readonly attributions: readonly LocalizedText[];
+  readonly info?: LayerInfo;
+  readonly legend: LegendSettings;
+  /** Missing: the map's access applies. */
+  readonly access?: Access;
+}
+
+/** Settings shared by every vector layer kind. Popups, tables and search refer to `fields` by name. */
+export interface VectorCommon {
+  /** The attribute that identifies a feature for good (deep links, table ↔ map, search results). */
+  readonly idField?: string;
+  readonly fields: readonly FieldDef[];
+  readonly geometry?: GeometryKind;
+  readonly style: VectorStyle;
+}
+
+export interface GeoJsonLayerDef extends LayerCommon, VectorCommon {
+  readonly type: 'geojson';
+  /** Read at run time. */
+  readonly url?: string;
+  /** A file under maps/ that the build packages into the site. */
+  readonly file?: string;
+  /** Inline GeoJSON. */
+  readonly data?: unknown;
+  /** CRS of the data when the file has no `crs` member (default EPSG:4326). */
+  readonly projection?: string;
+}
+
+export interface XyzLayerDef extends LayerCommon {
+  readonly type: 'xyz';
+  /** Template with {z}, {x}, {y} (and {a-c} style alternatives). */
+  readonly url: string;
+  readonly maxZoom: number;
+  readonly tileSize: number;
+}
+
+export interface WmtsLayerDef extends LayerCommon {
+  readonly type: 'wmts';
+  readonly url: string;
+  readonly layer: string;
+  readonly matrixSet: string;
+  readonly format: string;
+  readonly style: string;
+  /** Grid of the matrix set; default: the Web-Mercator "PM" grid. */
+  readonly projection: string;
+  readonly maxZoom: number;
+  readonly resolutions?: readonly number[];
+  readonly origin?: readonly [number, number];
+  readonly matrixIds?: readonly string[];
+}
+
+/** The discriminated union of every layer kind the registry knows. */
+export type LayerDef = GeoJsonLayerDef | XyzLayerDef | WmtsLayerDef;
+export type LayerType = LayerDef['type'];
+export type VectorLayerDef = Extract<LayerDef, VectorCommon>;
+
+/** True for the kinds that draw features with a document style (their `style` is an object). */
+export const isVectorLayer = (layer: LayerDef): layer is VectorLayerDef =>
+  'style' in layer && typeof layer.style === 'object' && layer.style !== null;
+
+export interface GroupDef {
+  readonly type: 'group';
+  readonly id: string;
+  readonly title: LocalizedText;
+  readonly expanded: boolean;
+  readonly info?: LayerInfo;
+  readonly layers: readonly LayerNode[];
+}
+
+export type LayerNode = GroupDef | LayerDef;
+
+/** A basemap is a raster layer, or the empty one ("no basemap"). */
+export type BasemapDef =
+  | ((XyzLayerDef | WmtsLayerDef) & { readonly active?: boolean; readonly thumbnail?: string })
+  | { readonly type: 'empty'; readonly id: string; readonly title: LocalizedText; readonly active?: boolean };
+
+// ---------------------------------------------------------------- the map
+
+export interface ViewSettings {
+  readonly projection: string;
+  /** CRS of `center` and `extent`. */
+  readonly crs: string;
+  readonly center?: readonly [number, number];
+  /** For Web-Mercator maps. */
+  readonly zoom?: number;
+  /** Map units per pixel, for other projections. */
+  readonly resolution?: number;
+  /** OGC scale denominator, for other projections. */
+  readonly scale?: number;
+  /** Fit this extent [minx, miny, maxx, maxy] when no centre is given. */
+  readonly extent?: readonly [number, number, number, number];
+  readonly minZoom?: number;
+  readonly maxZoom?: number;
+}
+
+export interface MapContext {
+  readonly $schema?: string;
+  readonly version: 1;
+  readonly id: string;
+  readonly title: LocalizedText;
+  readonly description?: LocalizedText;
+  readonly tags: readonly LocalizedText[];
+  /** Image shown in the catalog, relative to maps/ or absolute. */
+  readonly thumbnail?: string;
+  readonly access: Access;
+  readonly attributions: readonly LocalizedText[];
+  readonly view: ViewSettings;
+  readonly basemaps: readonly BasemapDef[];
+  readonly layers: readonly LayerNode[];
+}
+
+// ---------------------------------------------------------------- the site
+
+/** What an allowed origin may be used for. */
+export type OriginUse = 'documents' | 'data' | 'credentials' | 'embed';
+
+export interface AllowedOrigin {
+  /** Scheme + host (+ port), e.g. "https://data.geopf.fr". */
+  readonly origin: string;
+  readonly use: readonly OriginUse[];
+}
+
+export interface SiteConfig {
+  readonly $schema?: string;
+  readonly version: 1;
+  readonly name: LocalizedText;
+  readonly logo?: string;
+  readonly contact?: string;
+  /** Canonical public URL of the deployed site, for link previews (og:url) and oEmbed. */
+  readonly baseUrl?: string;
+  readonly defaultLanguage: 'fr' | 'en';
+  /** CSS custom properties (--cartable-*) that re-theme the viewer. */
+  readonly theme: Readonly<Record<string, string>>;
+  readonly allowedOrigins: readonly AllowedOrigin[];
+  readonly signIn?: {
+    readonly issuer: string;
+    readonly clientId: string;
+    readonly scopes: readonly string[];
+  };
+  /** A CORS proxy for services that lack CORS: "{url}" is replaced by the encoded target URL. */
+  readonly proxy?: { readonly url: string; readonly origins: readonly string[] };
+  readonly defaultBasemap?: BasemapDef;
+  readonly analytics?:
+    | { readonly type: 'matomo'; readonly url: string; readonly siteId: string; readonly restrictedMaps: boolean }
+    | { readonly type: 'endpoint'; readonly url: string; readonly restrictedMaps: boolean };
+  readonly legal: { readonly notice?: string; readonly accessibility?: string };
+}
+
+/** One map of the catalog, as the build writes it to catalog.json. */
+export interface CatalogEntry {
+  readonly id: string;
+  readonly title: LocalizedText;
+  readonly description?: LocalizedText;
+  readonly tags: readonly LocalizedText[];
+  readonly thumbnail?: string;
+  /** Titles of the map's layers, so the catalog can be searched by layer. */
+  readonly layers: readonly LocalizedText[];
+  /** Path of the document, relative to the site root. */
+  readonly document: string;
+  /** Path of the map's static page, relative to the site root. */
+  readonly page: string;
+  /** True when the map needs the network (remote services or data). */
+  readonly online: boolean;
+}
+
+export interface Catalog {
+  readonly version: 1;
+  readonly maps: readonly CatalogEntry[];
+}

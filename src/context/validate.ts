@@ -1,0 +1,57 @@
+import { mapContext as compiledMapContext, siteConfig as compiledSiteConfig } from '../generated/validators.js';
+import { checkContext } from './checks.js';
+import { describeSchemaErrors, type Problem } from './problems.js';
+import type { MapContext, SiteConfig } from './types.js';
+import type { CompiledValidator } from './validator-types.js';
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+function runSchema<T>(validator: CompiledValidator, input: unknown): Validated<T> {
+  // The validator fills in defaults: work on a copy so the caller's value stays as it was.
+  const copy: unknown = structuredClone(input);
+  if (validator(copy)) return { ok: true, value: copy as T };
+  return { ok: false, problems: describeSchemaErrors(validator.errors ?? []) };
+}
+
+/** Validates a parsed map context document: the model with its defaults, or every problem found. */
+export function validateContext(input: unknown): Validated<MapContext> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, problems: [{ path: '', message: 'must be a JSON object (a map context document)' }] };
+  }
+  const schema = runSchema<MapContext>(compiledMapContext, input);
+  if (!schema.ok) return schema;
+  const problems = checkContext(schema.value);
+  return problems.length ? { ok: false, problems } : { ok: true, value: deepFreeze(schema.value) };
+}
+
+export function validateSiteConfig(input: unknown): Validated<SiteConfig> {
+  const result = runSchema<SiteConfig>(compiledSiteConfig, input);
+  return result.ok ? { ok: true, value: deepFreeze(result.value) } : result;
+}
+
+/** Parses JSON text, turning a syntax error into a problem that names the line and column. */
+export function parseJson(text: string): Validated<unknown> {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    if (position) {
+      const offset = Number(position[1]);
+      const before = text.slice(0, offset).split('\n');
+      return {
+        ok: false,
+        problems: [{ path: '', message: `not valid JSON at line ${before.length}, column ${before.at(-1)!.length + 1}` }],
+      };
+    }
+    return { ok: false, problems: [{ path: '', message: `not valid JSON (${message})` }] };
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

@@ -1,0 +1,74 @@
+import type Feature from 'ol/Feature.js';
+import VectorLayer from 'ol/layer/Vector.js';
+import VectorSource from 'ol/source/Vector.js';
+import type { GeoJsonLayerDef } from '../../context/types.js';
+import { RequestError } from '../../net/requester.js';
+import { crsCodeOf } from '../../proj/definitions.js';
+import { ensureProjections } from '../../proj/register.js';
+import type { LayerProblem } from '../../state/store.js';
+import { styleToFlatRules } from '../../styles/flat-style.js';
+import type { LayerEnvironment, LayerKind } from '../types.js';
+import { NotGeoJsonError, dataProjectionOf, readGeoJson } from './read.js';
+
+/** A failure in words the layer list can show. */
+function problemOf(error: unknown): LayerProblem {
+  if (error instanceof RequestError) {
+    if (error.kind === 'http') return { code: 'http', detail: String(error.status) };
+    if (error.kind === 'timeout') return { code: 'timeout' };
+    return { code: navigator.onLine === false ? 'offline' : 'network' };
+  }
+  if (error instanceof SyntaxError) return { code: 'invalid-json' };
+  if (error instanceof NotGeoJsonError) return { code: 'not-geojson' };
+  if (error instanceof Error && error.message.startsWith('Unknown projection')) {
+    return { code: 'projection', detail: error.message.replace('Unknown projection: ', '') };
+  }
+  return { code: 'not-geojson' };
+}
+
+async function loadData(def: GeoJsonLayerDef, env: LayerEnvironment): Promise<unknown> {
+  if (def.data !== undefined) return def.data;
+  const url = env.resolveUrl((def.url ?? def.file)!);
+  const response = await env.requester.fetch(url);
+  return JSON.parse(await response.text()) as unknown;
+}
+
+export const geojsonKind: LayerKind<GeoJsonLayerDef> = {
+  type: 'geojson',
+  projections: (def) => [def.projection ?? 'EPSG:4326', crsCodeOf(def.data)].filter((p): p is string => !!p),
+  create(def, env) {
+    const source = new VectorSource({
+      loader: (_extent, _resolution, _projection, success, failure) => void load(success, failure),
+    });
+    const load = async (success?: (features: Feature[]) => void, failure?: () => void): Promise<void> => {
+        env.report({ status: 'loading' });
+        try {
+          const geojson = await loadData(def, env);
+          const dataProjection = dataProjectionOf(geojson, def.projection);
+          await ensureProjections([dataProjection]);
+          const { features, skipped } = readGeoJson(geojson, {
+            dataProjection,
+            featureProjection: env.viewProjection,
+            idField: def.idField,
+          });
+          source.addFeatures(features);
+          env.report({
+            status: 'ready',
+            featureCount: features.length,
+            skipped,
+            problem: skipped ? { code: 'skipped', detail: String(skipped) } : undefined,
+          });
+          success?.(features);
+        } catch (error) {
+          env.report({ status: 'error', problem: problemOf(error) });
+          failure?.();
+        }
+    };
+    const metersPerUnit = env.viewProjection.getMetersPerUnit() ?? 1;
+    const layer = new VectorLayer({
+      source,
+      style: styleToFlatRules(def.style, { metersPerUnit }),
+      declutter: def.style.label ? true : false,
+    });
+    return { layer, retry: () => source.refresh() };
+  },
+};

@@ -1,0 +1,17 @@
+import type { JsonSchema } from '../../context/schema/defs.js';
+
+/** Schema part (left open: the assembled schema closes it) of the GeoJSON layer kind: data from a URL, a packaged file or inline. */
+export const geojsonLayerSchema: JsonSchema = {
+  title: 'GeoJSON layer',
+  description: 'Vector features from a GeoJSON document: "url" (read at run time), "file" (a file under maps/ that the build packages) or "data" (inline).',
+  type: 'object',
+  allOf: [{ $ref: '#/$defs/layerCommon' }, { $ref: '#/$defs/vectorCommon' }],
+  properties: {
+    type: { const: 'geojson' },
+    url: { $ref: '#/$defs/url' },
+    file: { type: 'string', pattern: '^[A-Za-z0-9_][A-Za-z0-9_./-]*\\.(geo)?json$' },
+    data: { type: 'object', required: ['type'] },
+    projection: { $ref: '#/$defs/crs' },
+  },
+  oneOf: [{ required: ['url'] }, { required: ['file'] }, { required: ['data'] }],
+};

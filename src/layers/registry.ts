@@ -1,0 +1,18 @@
+import type { LayerDef, LayerType } from '../context/types.js';
+import type { LayerKind, LayerKindOf } from './types.js';
+
+/**
+ * Every layer kind, loaded on demand so a map pays only for the kinds it uses. Typed against the
+ * union of layer definitions: a kind missing here is a compile error.
+ */
+const loaders: { [T in LayerType]: () => Promise<LayerKindOf<T>> } = {
+  geojson: () => import('./geojson/create.js').then((m) => m.geojsonKind),
+  xyz: () => import('./xyz/create.js').then((m) => m.xyzKind),
+  wmts: () => import('./wmts/create.js').then((m) => m.wmtsKind),
+};
+
+export async function loadLayerKind<D extends LayerDef>(def: D): Promise<LayerKind<D>> {
+  const load = loaders[def.type] as unknown as (() => Promise<LayerKind<D>>) | undefined;
+  if (!load) throw new Error(`Unknown layer kind "${def.type}"`);
+  return load();
+}

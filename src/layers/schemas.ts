@@ -1,0 +1,17 @@
+import type { JsonSchema } from '../context/schema/defs.js';
+import { geojsonLayerSchema } from './geojson/schema.js';
+import { wmtsLayerSchema } from './wmts/schema.js';
+import { xyzLayerSchema } from './xyz/schema.js';
+
+/**
+ * The schema part of every layer kind, keyed by its `type`. Adding a kind: one folder under layers/
+ * with its schema and factory, and one line here and in registry.ts.
+ */
+export const layerSchemas: Record<string, JsonSchema> = {
+  geojson: geojsonLayerSchema,
+  xyz: xyzLayerSchema,
+  wmts: wmtsLayerSchema,
+};
+
+/** Kinds that may serve as a basemap. */
+export const basemapKinds = ['xyz', 'wmts'] as const;

@@ -1,0 +1,38 @@
+import type BaseLayer from 'ol/layer/Base.js';
+import type { Projection } from 'ol/proj.js';
+import type { LayerDef, LayerType } from '../context/types.js';
+import type { Requester } from '../net/requester.js';
+import type { LayerProblem, LayerStatus } from '../state/store.js';
+
+export interface LayerStatusReport {
+  readonly status: LayerStatus;
+  readonly problem?: LayerProblem;
+  readonly featureCount?: number;
+  readonly skipped?: number;
+}
+
+/** What a layer factory gets from the map: no store, no UI — only the means to load and to report. */
+export interface LayerEnvironment {
+  readonly requester: Requester;
+  readonly viewProjection: Projection;
+  /** Resolves a document-relative URL (packaged files, icons). */
+  readonly resolveUrl: (url: string) => string;
+  readonly report: (report: LayerStatusReport) => void;
+  readonly attributions: readonly string[];
+}
+
+/** A created layer and how to try loading it again after a failure. */
+export interface CreatedLayer {
+  readonly layer: BaseLayer;
+  readonly retry: () => void;
+  readonly dispose?: () => void;
+}
+
+/** One layer kind: its factory, and the projections it needs registered before it is created. */
+export interface LayerKind<D extends LayerDef = LayerDef> {
+  readonly type: D['type'];
+  readonly projections: (def: D) => string[];
+  readonly create: (def: D, env: LayerEnvironment) => CreatedLayer;
+}
+
+export type LayerKindOf<T extends LayerType> = LayerKind<Extract<LayerDef, { type: T }>>;

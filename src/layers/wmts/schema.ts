@@ -1,0 +1,22 @@
+import type { JsonSchema } from '../../context/schema/defs.js';
+
+/** Schema part of the WMTS kind (KVP requests), usable from the document alone. */
+export const wmtsLayerSchema: JsonSchema = {
+  title: 'WMTS raster tiles',
+  type: 'object',
+  allOf: [{ $ref: '#/$defs/layerCommon' }],
+  required: ['url', 'layer'],
+  properties: {
+    type: { const: 'wmts' },
+    url: { $ref: '#/$defs/url', description: 'The service endpoint, e.g. https://data.geopf.fr/wmts' },
+    layer: { type: 'string', minLength: 1 },
+    matrixSet: { type: 'string', minLength: 1, default: 'PM' },
+    format: { type: 'string', pattern: '^image/', default: 'image/png' },
+    style: { type: 'string', default: 'normal' },
+    projection: { $ref: '#/$defs/crs', default: 'EPSG:3857' },
+    maxZoom: { type: 'integer', minimum: 0, maximum: 30, default: 19 },
+    resolutions: { type: 'array', items: { type: 'number', exclusiveMinimum: 0 }, minItems: 1 },
+    origin: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 },
+    matrixIds: { type: 'array', items: { type: 'string' }, minItems: 1 },
+  },
+};

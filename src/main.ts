@@ -1,0 +1,38 @@
+/**
+ * Entry: reads the URL, sets the language and theme, mounts the viewer. Vite-only imports (the
+ * site configuration baked in at build time, CSS) stay in this module so the others load anywhere.
+ */
+import site from 'virtual:cartable/site';
+import './global.css';
+import { readLanguage, readRoute } from './app/route.js';
+import { useLanguage } from './i18n/localization.js';
+import { createRequester, proxyForOrigins, type RequestHook } from './net/requester.js';
+import { rememberLanguage } from './ui/cartable-app.js';
+import './ui/cartable-app.js';
+
+// Built assets live in <root>/assets/, the entry module in dev in <root>/src/: the root is one up.
+const root = new URL(/* @vite-ignore */ '../', import.meta.url).href;
+const url = new URL(location.href);
+const pageMapId = document.querySelector<HTMLMetaElement>('meta[name="cartable:map"]')?.content ?? null;
+const language = readLanguage(url, site.defaultLanguage);
+
+for (const [token, value] of Object.entries(site.theme)) document.documentElement.style.setProperty(token, value);
+
+const hooks: RequestHook[] = [];
+if (site.proxy) hooks.push(proxyForOrigins(site.proxy.url, site.proxy.origins));
+const requester = createRequester({ hooks });
+
+await useLanguage(language);
+
+const app = document.createElement('cartable-app');
+Object.assign(app, { site, requester, root, language, route: readRoute(url, pageMapId) });
+app.addEventListener('cartable-language', (event) => {
+  const next = event.detail.language;
+  if (next !== 'fr' && next !== 'en') return;
+  void useLanguage(next).then(() => {
+    app.language = next;
+    app.renderRoot.querySelector('cartable-map-view, cartable-catalog')?.setAttribute('language', next);
+    rememberLanguage(next, site.defaultLanguage);
+  });
+});
+document.getElementById('app')!.replaceChildren(app);

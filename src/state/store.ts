@@ -1,0 +1,119 @@
+import type { MapContext } from '../context/types.js';
+import { walkLayers } from '../context/checks.js';
+
+export type LayerStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** Why a layer failed (or what is odd about its data), as a code the UI puts in words, plus a detail. */
+export interface LayerProblem {
+  readonly code: 'offline' | 'network' | 'timeout' | 'http' | 'invalid-json' | 'not-geojson' | 'projection' | 'tiles' | 'skipped';
+  /** HTTP status, projection code, count of skipped features… */
+  readonly detail?: string;
+}
+
+export interface LayerState {
+  readonly visible: boolean;
+  readonly opacity: number;
+  readonly status: LayerStatus;
+  readonly problem?: LayerProblem;
+  readonly featureCount?: number;
+  /** Features that could not be read and were left out. */
+  readonly skipped?: number;
+}
+
+export interface ViewState {
+  readonly center: readonly [number, number];
+  readonly resolution: number;
+  /** OGC scale denominator of the current resolution. */
+  readonly scale: number;
+}
+
+export interface MapState {
+  readonly layers: Readonly<Record<string, LayerState>>;
+  readonly groupsExpanded: Readonly<Record<string, boolean>>;
+  readonly basemap?: string;
+  readonly view?: ViewState;
+}
+
+export type Action =
+  | { type: 'set-visible'; id: string; visible: boolean }
+  | { type: 'set-opacity'; id: string; opacity: number }
+  | { type: 'set-group-expanded'; id: string; expanded: boolean }
+  | { type: 'set-basemap'; id: string }
+  | { type: 'set-layer-status'; id: string; status: LayerStatus; problem?: LayerProblem; featureCount?: number; skipped?: number }
+  | { type: 'set-view'; view: ViewState };
+
+/** The state a map opens in: what its document says. */
+export function initialState(context: MapContext): MapState {
+  const layers: Record<string, LayerState> = {};
+  const groupsExpanded: Record<string, boolean> = {};
+  walkLayers(context.layers, (node) => {
+    if (node.type === 'group') groupsExpanded[node.id] = node.expanded;
+    else layers[node.id] = { visible: node.visible, opacity: node.opacity, status: 'idle' };
+  });
+  const basemap = context.basemaps.find((b) => b.active) ?? context.basemaps[0];
+  // Basemaps have a state too (their status shows in the basemap switcher); only the active one is visible.
+  for (const b of context.basemaps) layers[b.id] = { visible: b.id === basemap?.id, opacity: 1, status: 'idle' };
+  return { layers, groupsExpanded, basemap: basemap?.id };
+}
+
+const clamp01 = (n: number): number => Math.min(1, Math.max(0, n));
+
+export function reduce(state: MapState, action: Action): MapState {
+  const patchLayer = (id: string, patch: Partial<LayerState>): MapState => {
+    const layer = state.layers[id];
+    return layer ? { ...state, layers: { ...state.layers, [id]: { ...layer, ...patch } } } : state;
+  };
+  switch (action.type) {
+    case 'set-visible':
+      return patchLayer(action.id, { visible: action.visible });
+    case 'set-opacity':
+      return Number.isFinite(action.opacity) ? patchLayer(action.id, { opacity: clamp01(action.opacity) }) : state;
+    case 'set-group-expanded':
+      return action.id in state.groupsExpanded
+        ? { ...state, groupsExpanded: { ...state.groupsExpanded, [action.id]: action.expanded } }
+        : state;
+    case 'set-basemap': {
+      if (!(action.id in state.layers)) return state;
+      const layers = { ...state.layers };
+      for (const id of [state.basemap, action.id]) {
+        if (id && layers[id]) layers[id] = { ...layers[id], visible: id === action.id };
+      }
+      return { ...state, basemap: action.id, layers };
+    }
+    case 'set-layer-status': {
+      const { status, problem, featureCount, skipped } = action;
+      return patchLayer(action.id, { status, problem, featureCount, skipped });
+    }
+    case 'set-view':
+      return { ...state, view: action.view };
+  }
+}
+
+export type Listener = (next: MapState, previous: MapState) => void;
+
+/** Holds one map's state; UI events, the URL and (later) the embed API all change it through actions. */
+export class MapStore {
+  #state: MapState;
+  readonly #listeners = new Set<Listener>();
+
+  constructor(state: MapState) {
+    this.#state = state;
+  }
+
+  get state(): MapState {
+    return this.#state;
+  }
+
+  dispatch(action: Action): void {
+    const previous = this.#state;
+    const next = reduce(previous, action);
+    if (next === previous) return;
+    this.#state = next;
+    for (const listener of this.#listeners) listener(next, previous);
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+}

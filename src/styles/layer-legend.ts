@@ -1,0 +1,21 @@
+import { isVectorLayer, type LayerDef } from '../context/types.js';
+import { legendForStyle, legendFromItems, type LegendEntry } from './legend.js';
+
+/** A layer's legend: the document's own items or image first, then what its style says. */
+export type LayerLegend =
+  | { readonly kind: 'entries'; readonly entries: LegendEntry[] }
+  | { readonly kind: 'image'; readonly url: string }
+  | { readonly kind: 'none' };
+
+export function legendOfLayer(layer: LayerDef, scale?: number): LayerLegend {
+  if (layer.legend.hidden) return { kind: 'none' };
+  if (layer.legend.items) return { kind: 'entries', entries: legendFromItems(layer.legend.items) };
+  if (layer.legend.image) return { kind: 'image', url: layer.legend.image };
+  if (isVectorLayer(layer)) {
+    return {
+      kind: 'entries',
+      entries: legendForStyle(layer.style, { layerTitle: layer.title, geometry: layer.geometry, scale }),
+    };
+  }
+  return { kind: 'none' };
+}

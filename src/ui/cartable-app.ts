@@ -1,0 +1,167 @@
+import { LitElement, css, html, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import { isAllowedDocumentUrl, loadCatalog, loadCatalogMap, loadDocument, type MapLoad } from '../app/load.js';
+import type { Route } from '../app/route.js';
+import type { Catalog, SiteConfig } from '../context/types.js';
+import { isLanguage, textFor } from '../i18n/text.js';
+import type { Requester } from '../net/requester.js';
+import { base } from './theme.js';
+import './cartable-catalog.js';
+import './cartable-message.js';
+
+type View =
+  | { kind: 'loading' }
+  | { kind: 'catalog'; catalog: Catalog }
+  | { kind: 'catalog-failed'; reason: string }
+  | MapLoad;
+
+/**
+ * @summary The viewer: the catalog, or one map, or a page saying why a map cannot be shown.
+ * @fires cartable-language
+ */
+@localized()
+@customElement('cartable-app')
+export class CartableApp extends LitElement {
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: block;
+        height: 100%;
+      }
+      .loading {
+        display: grid;
+        place-items: center;
+        height: 100%;
+        color: var(--cartable-muted, #50565e);
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) site?: SiteConfig;
+  @property({ attribute: false }) requester!: Requester;
+  @property({ attribute: false }) route: Route = { kind: 'catalog' };
+  /** The site's root URL (where catalog.json is). */
+  @property() root = new URL('./', location.href).href;
+  @property() language = 'fr';
+
+  @state() private view: View = { kind: 'loading' };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.#load();
+  }
+
+  async #load(): Promise<void> {
+    const route = this.route;
+    try {
+      if (route.kind === 'document') {
+        const origins = (this.site?.allowedOrigins ?? []).filter((o) => o.use.includes('documents')).map((o) => o.origin);
+        this.view = isAllowedDocumentUrl(route.url, this.root, origins)
+          ? await loadDocument(new URL(route.url, this.root).href, route.url, this.requester)
+          : { kind: 'refused', url: route.url };
+        return;
+      }
+      const catalog = await loadCatalog(this.root, this.requester);
+      if (route.kind === 'catalog') {
+        this.view = { kind: 'catalog', catalog };
+        return;
+      }
+      this.view = { kind: 'loading' };
+      if (catalog.maps.some((m) => m.id === route.id)) await import('./cartable-map-view.js');
+      this.view = await loadCatalogMap(route.id, catalog, this.root, this.requester);
+    } catch (error) {
+      this.view = { kind: 'catalog-failed', reason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  protected override updated(): void {
+    const siteName = this.site ? textFor(this.site.name, this.language) : 'Cartable';
+    const view = this.view;
+    document.title =
+      view.kind === 'ready'
+        ? `${textFor(view.context.title, this.language)} – ${siteName}`
+        : view.kind === 'catalog'
+          ? `${msg('Catalogue des cartes', { id: 'catalog.title' })} – ${siteName}`
+          : siteName;
+  }
+
+  get #catalogHref(): string {
+    const url = new URL(this.root);
+    if (this.language !== 'fr') url.searchParams.set('lang', this.language);
+    return url.href;
+  }
+
+  override render(): TemplateResult {
+    const view = this.view;
+    switch (view.kind) {
+      case 'loading':
+        return html`<div class="loading" role="status">${msg('Chargement…', { id: 'layer.loading' })}</div>`;
+      case 'catalog':
+        return html`<cartable-catalog
+          .entries=${view.catalog.maps}
+          .site=${this.site}
+          .language=${this.language}
+          .root=${this.root}
+        ></cartable-catalog>`;
+      case 'ready':
+        return html`<cartable-map-view
+          .context=${view.context}
+          .requester=${this.requester}
+          .documentUrl=${view.documentUrl}
+          .language=${this.language}
+          .catalogHref=${this.#catalogHref}
+        ></cartable-map-view>`;
+      case 'not-found':
+        return this.#message(
+          msg('Carte introuvable', { id: 'page.notFound.title' }),
+          msg(str`Aucune carte « ${view.id} » n'existe dans ce catalogue. Elle a peut-être été retirée ou renommée.`, {
+            id: 'page.notFound.text',
+          }),
+        );
+      case 'invalid':
+        return html`<cartable-message
+          .heading=${msg('Cette carte ne peut pas être affichée', { id: 'page.invalid.title' })}
+          .text=${msg('Son document de description contient des erreurs :', { id: 'page.invalid.text' })}
+          .file=${view.file}
+          .problems=${view.problems}
+          .catalogHref=${this.#catalogHref}
+        ></cartable-message>`;
+      case 'refused':
+        return this.#message(
+          msg('Document refusé', { id: 'page.refused.title' }),
+          msg(str`Ce site n'ouvre pas de carte depuis « ${view.url} » : seuls son catalogue et les origines de sa configuration sont acceptés.`, {
+            id: 'page.refused.text',
+          }),
+        );
+      case 'unavailable':
+      case 'catalog-failed':
+        return this.#message(
+          msg('Carte indisponible', { id: 'page.unavailable.title' }),
+          msg(str`Le chargement a échoué (${view.reason}). Vérifiez votre connexion puis rechargez la page.`, {
+            id: 'page.unavailable.text',
+          }),
+        );
+    }
+  }
+
+  #message(heading: string, text: string): TemplateResult {
+    return html`<cartable-message .heading=${heading} .text=${text} .catalogHref=${this.#catalogHref}></cartable-message>`;
+  }
+}
+
+/** Keeps a language choice in the URL, so a shared link opens in the same language. */
+export function rememberLanguage(language: string, siteDefault: string): void {
+  if (!isLanguage(language)) return;
+  const url = new URL(location.href);
+  if (language === siteDefault) url.searchParams.delete('lang');
+  else url.searchParams.set('lang', language);
+  history.replaceState(history.state, '', url);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cartable-app': CartableApp;
+  }
+}

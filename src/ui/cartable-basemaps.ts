@@ -1,0 +1,96 @@
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import type { BasemapDef } from '../context/types.js';
+import { textFor } from '../i18n/text.js';
+import type { MapState } from '../state/store.js';
+import { emit } from './events.js';
+import { describeLayerProblem } from './layer-problem.js';
+import { base } from './theme.js';
+
+/**
+ * @summary Chooses the basemap: a radio group, one entry per basemap of the document.
+ * @fires cartable-basemap
+ * @fires cartable-layer-retry
+ */
+@localized()
+@customElement('cartable-basemaps')
+export class CartableBasemaps extends LitElement {
+  static override styles = [
+    base,
+    css`
+      fieldset {
+        border: 0;
+        margin: 0;
+        padding: 0;
+      }
+      legend {
+        font-weight: 650;
+        padding: 0 0 0.3rem;
+      }
+      label {
+        display: flex;
+        align-items: center;
+        gap: 0.45rem;
+        min-height: 2rem;
+        cursor: pointer;
+      }
+      .error {
+        margin: 0 0 0.3rem 1.5rem;
+        font-size: 0.85em;
+        color: var(--cartable-danger, #b3261e);
+      }
+      .error button {
+        border: 1px solid currentColor;
+        border-radius: var(--cartable-radius, 6px);
+        background: none;
+        color: inherit;
+        padding: 0 0.5rem;
+      }
+      input {
+        accent-color: var(--cartable-accent, #1d4ed8);
+        width: 1.05rem;
+        height: 1.05rem;
+        margin: 0;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) basemaps: readonly BasemapDef[] = [];
+  /** The map's state: which basemap is active, and each one's status. */
+  @property({ attribute: false }) state?: MapState;
+  @property() language = 'fr';
+
+  override render(): TemplateResult {
+    return html`<fieldset>
+      <legend>${msg('Fond de carte', { id: 'basemaps.title' })}</legend>
+      ${this.basemaps.map((basemap) => {
+        const status = this.state?.layers[basemap.id];
+        const active = basemap.id === this.state?.basemap;
+        return html`<label>
+            <input
+              type="radio"
+              name="basemap"
+              .checked=${active}
+              @change=${() => emit(this, 'cartable-basemap', { id: basemap.id })}
+            />
+            ${textFor(basemap.title, this.language)}
+          </label>
+          ${active && status?.status === 'error' && status.problem
+            ? html`<p class="error" role="status">
+                ⚠ ${describeLayerProblem(status.problem)}
+                <button @click=${() => emit(this, 'cartable-layer-retry', { id: basemap.id })}>
+                  ${msg('Réessayer', { id: 'layer.retry' })}
+                </button>
+              </p>`
+            : nothing}`;
+      })}
+    </fieldset>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cartable-basemaps': CartableBasemaps;
+  }
+}

@@ -1,0 +1,264 @@
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import type { CatalogEntry, SiteConfig } from '../context/types.js';
+import { textFor } from '../i18n/text.js';
+import { foldText, matchesAllWords } from '../search/normalize.js';
+import { placeholderThumbnail } from './placeholder.js';
+import { safeUrl } from './safe-url.js';
+import { base } from './theme.js';
+import './cartable-language-switch.js';
+
+/**
+ * @summary The home page: the platform's maps as cards, with a filter box.
+ * @fires cartable-language
+ * @csspart card - one map card
+ */
+@localized()
+@customElement('cartable-catalog')
+export class CartableCatalog extends LitElement {
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: block;
+        min-height: 100%;
+        background: var(--cartable-bg, #f4f6f9);
+      }
+      header {
+        display: flex;
+        align-items: center;
+        gap: 0.8rem;
+        padding: 0.75rem clamp(1rem, 4vw, 2.5rem);
+        background: var(--cartable-header-bg, #14213d);
+        color: var(--cartable-header-text, #fff);
+      }
+      header img {
+        height: 2.25rem;
+      }
+      .site-name {
+        flex: 1;
+        font-weight: 700;
+        font-size: 1.15rem;
+      }
+      main {
+        max-width: 72rem;
+        margin: 0 auto;
+        padding: 1.5rem clamp(1rem, 4vw, 2.5rem) 3rem;
+      }
+      h1 {
+        font-size: clamp(1.5rem, 3vw, 2rem);
+        margin: 0 0 1rem;
+      }
+      .filter {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 1rem;
+        margin-bottom: 1.25rem;
+      }
+      .filter label {
+        font-weight: 600;
+      }
+      .filter input {
+        flex: 1 1 16rem;
+        max-width: 28rem;
+        min-height: 2.6rem;
+        padding: 0.4rem 0.7rem;
+        font: inherit;
+        border: 1px solid var(--cartable-border-strong, #767c85);
+        border-radius: var(--cartable-radius, 6px);
+        background: var(--cartable-surface, #fff);
+        color: inherit;
+      }
+      .count {
+        color: var(--cartable-muted, #50565e);
+      }
+      ul.cards {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr));
+        gap: 1.1rem;
+      }
+      .card {
+        position: relative;
+        display: flex;
+        flex-direction: column;
+        background: var(--cartable-surface, #fff);
+        border: 1px solid var(--cartable-border, #d9dee5);
+        border-radius: var(--cartable-radius-large, 10px);
+        overflow: hidden;
+        transition: box-shadow 0.15s;
+      }
+      .card:hover,
+      .card:focus-within {
+        box-shadow: 0 4px 18px rgb(0 0 0 / 0.12);
+      }
+      .thumb {
+        aspect-ratio: 16 / 9;
+        background: var(--cartable-hover, #eef2f7);
+      }
+      .thumb img,
+      .thumb svg {
+        width: 100%;
+        height: 100%;
+        object-fit: cover;
+        display: block;
+      }
+      .content {
+        padding: 0.8rem 1rem 1rem;
+        display: flex;
+        flex-direction: column;
+        gap: 0.45rem;
+        flex: 1;
+      }
+      h2 {
+        font-size: 1.1rem;
+        margin: 0;
+      }
+      h2 a {
+        color: var(--cartable-text, #1e1e1e);
+        text-decoration: none;
+      }
+      /* The whole card is the link's target area. */
+      h2 a::after {
+        content: '';
+        position: absolute;
+        inset: 0;
+      }
+      h2 a:focus-visible {
+        outline: none;
+      }
+      .card:has(a:focus-visible) {
+        outline: 3px solid var(--cartable-focus, #0a76f6);
+        outline-offset: 2px;
+      }
+      .description {
+        margin: 0;
+        color: var(--cartable-muted, #50565e);
+        font-size: 0.93em;
+        display: -webkit-box;
+        -webkit-line-clamp: 3;
+        -webkit-box-orient: vertical;
+        overflow: hidden;
+      }
+      ul.tags {
+        list-style: none;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.35rem;
+        margin: auto 0 0;
+        padding: 0.3rem 0 0;
+      }
+      ul.tags li {
+        font-size: 0.78em;
+        padding: 0.1rem 0.5rem;
+        border-radius: 999px;
+        background: var(--cartable-tag-bg, #e3ebf7);
+        color: var(--cartable-tag-text, #1b3a6b);
+      }
+      .offline {
+        font-size: 0.8em;
+        color: var(--cartable-success, #1e6b34);
+      }
+      footer {
+        max-width: 72rem;
+        margin: 0 auto;
+        padding: 1rem clamp(1rem, 4vw, 2.5rem) 2rem;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 1rem;
+        font-size: 0.9em;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) entries: readonly CatalogEntry[] = [];
+  @property({ attribute: false }) site?: SiteConfig;
+  @property() language = 'fr';
+  /** The site's root URL: entries' pages are relative to it. */
+  @property() root = location.href;
+
+  @state() private filter = '';
+
+  /** The entries whose title, description, tags or layer names hold every word typed. */
+  get visibleEntries(): readonly CatalogEntry[] {
+    if (!this.filter.trim()) return this.entries;
+    return this.entries.filter((entry) => {
+      const texts = [entry.title, entry.description, ...entry.tags, ...entry.layers].map((t) => textFor(t, this.language));
+      return matchesAllWords(foldText(texts.join(' ')), this.filter);
+    });
+  }
+
+  override render(): TemplateResult {
+    const site = this.site;
+    const entries = this.visibleEntries;
+    const logo = safeUrl(site?.logo, this.root);
+    return html`
+      <header>
+        ${logo ? html`<img src=${logo} alt="" />` : nothing}
+        <span class="site-name">${site ? textFor(site.name, this.language) : 'Cartable'}</span>
+        <cartable-language-switch .language=${this.language}></cartable-language-switch>
+      </header>
+      <main>
+        <h1>${msg('Catalogue des cartes', { id: 'catalog.title' })}</h1>
+        <div class="filter" role="search">
+          <label for="filter">${msg('Filtrer les cartes', { id: 'catalog.filter' })}</label>
+          <input
+            id="filter"
+            type="search"
+            autocomplete="off"
+            .value=${this.filter}
+            placeholder=${msg('Titre, thème, couche…', { id: 'catalog.filter.placeholder' })}
+            @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}
+          />
+          <span class="count" role="status" aria-live="polite">
+            ${msg(str`${entries.length} carte(s) sur ${this.entries.length}`, { id: 'catalog.count' })}
+          </span>
+        </div>
+        ${entries.length
+          ? html`<ul class="cards" role="list">${entries.map((entry) => this.#card(entry))}</ul>`
+          : html`<p>${msg('Aucune carte ne correspond à ce filtre.', { id: 'catalog.none' })}</p>`}
+      </main>
+      ${this.#footer()}
+    `;
+  }
+
+  #card(entry: CatalogEntry): TemplateResult {
+    const href = new URL(entry.page, this.root);
+    if (this.language !== 'fr') href.searchParams.set('lang', this.language);
+    const thumbnail = safeUrl(entry.thumbnail, this.root);
+    return html`<li class="card" part="card" data-map=${entry.id}>
+      <div class="thumb">${thumbnail ? html`<img src=${thumbnail} alt="" loading="lazy" />` : placeholderThumbnail(entry.id)}</div>
+      <div class="content">
+        <h2><a href=${href.href}>${textFor(entry.title, this.language)}</a></h2>
+        ${entry.description ? html`<p class="description">${textFor(entry.description, this.language)}</p>` : nothing}
+        ${entry.online ? nothing : html`<span class="offline">${msg('✓ Fonctionne hors ligne', { id: 'catalog.offline' })}</span>`}
+        ${entry.tags.length
+          ? html`<ul class="tags" aria-label=${msg('Thèmes', { id: 'catalog.tags' })}>
+              ${entry.tags.map((tag) => html`<li>${textFor(tag, this.language)}</li>`)}
+            </ul>`
+          : nothing}
+      </div>
+    </li>`;
+  }
+
+  #footer(): TemplateResult | typeof nothing {
+    const legal = this.site?.legal;
+    const links = [
+      [safeUrl(legal?.notice, this.root), msg('Mentions légales', { id: 'footer.legal' })],
+      [safeUrl(legal?.accessibility, this.root), msg('Accessibilité', { id: 'footer.accessibility' })],
+      [safeUrl(this.site?.contact, this.root), msg('Contact', { id: 'footer.contact' })],
+    ].filter((link): link is [string, string] => !!link[0]);
+    if (links.length === 0) return nothing;
+    return html`<footer>${links.map(([href, label]) => html`<a href=${href}>${label}</a>`)}</footer>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cartable-catalog': CartableCatalog;
+  }
+}

@@ -1,0 +1,234 @@
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import type { GroupDef, LayerDef, LayerNode } from '../context/types.js';
+import { textFor } from '../i18n/text.js';
+import type { MapState } from '../state/store.js';
+import { isInScaleRange } from '../styles/scale.js';
+import { emit } from './events.js';
+import { describeLayerProblem } from './layer-problem.js';
+import { base } from './theme.js';
+
+/**
+ * @summary The layer list: groups that fold, a visibility switch, an opacity slider, status and an
+ * information button per layer.
+ * @fires cartable-layer-visibility
+ * @fires cartable-layer-opacity
+ * @fires cartable-group-expanded
+ * @fires cartable-layer-info
+ * @fires cartable-layer-retry
+ * @csspart layer - one layer row
+ */
+@localized()
+@customElement('cartable-layer-tree')
+export class CartableLayerTree extends LitElement {
+  static override styles = [
+    base,
+    css`
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      ul ul {
+        padding-inline-start: 0.9rem;
+        border-inline-start: 2px solid var(--cartable-border, #d9dee5);
+        margin-inline-start: 0.6rem;
+      }
+      .group-toggle {
+        display: flex;
+        align-items: center;
+        gap: 0.35rem;
+        width: 100%;
+        padding: 0.35rem 0.2rem;
+        border: 0;
+        background: none;
+        font-weight: 650;
+        text-align: start;
+      }
+      .chevron {
+        transition: transform 0.15s;
+        display: inline-block;
+      }
+      [aria-expanded='false'] .chevron {
+        transform: rotate(-90deg);
+      }
+      .layer {
+        padding: 0.3rem 0.2rem;
+        border-radius: var(--cartable-radius, 6px);
+      }
+      .row {
+        display: flex;
+        align-items: center;
+        gap: 0.4rem;
+      }
+      .row label {
+        flex: 1;
+        display: flex;
+        align-items: center;
+        gap: 0.45rem;
+        min-height: 2rem;
+        cursor: pointer;
+      }
+      input[type='checkbox'] {
+        width: 1.1rem;
+        height: 1.1rem;
+        accent-color: var(--cartable-accent, #1d4ed8);
+        margin: 0;
+      }
+      .opacity {
+        display: flex;
+        align-items: center;
+        gap: 0.4rem;
+        padding-inline-start: 1.6rem;
+        font-size: 0.85em;
+        color: var(--cartable-muted, #50565e);
+      }
+      .opacity input {
+        flex: 1;
+        accent-color: var(--cartable-accent, #1d4ed8);
+      }
+      .note {
+        padding-inline-start: 1.6rem;
+        font-size: 0.85em;
+        color: var(--cartable-muted, #50565e);
+      }
+      .error {
+        color: var(--cartable-danger, #b3261e);
+        display: flex;
+        align-items: center;
+        gap: 0.4rem;
+        flex-wrap: wrap;
+      }
+      .error button {
+        border: 1px solid currentColor;
+        border-radius: var(--cartable-radius, 6px);
+        background: none;
+        padding: 0 0.5rem;
+        color: inherit;
+      }
+      .spinner {
+        width: 0.8rem;
+        height: 0.8rem;
+        border: 2px solid var(--cartable-border, #d9dee5);
+        border-top-color: var(--cartable-accent, #1d4ed8);
+        border-radius: 50%;
+        animation: spin 0.8s linear infinite;
+      }
+      @keyframes spin {
+        to {
+          transform: rotate(1turn);
+        }
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .spinner {
+          animation: none;
+        }
+      }
+    `,
+  ];
+
+  /** The document's tree of groups and layers. */
+  @property({ attribute: false }) layers: readonly LayerNode[] = [];
+  /** The map's state: visibility, opacity, status, view scale. */
+  @property({ attribute: false }) state?: MapState;
+  @property() language = 'fr';
+
+  override render(): TemplateResult {
+    return html`<ul role="list">${this.layers.map((node) => this.#node(node))}</ul>`;
+  }
+
+  #node(node: LayerNode): TemplateResult {
+    return node.type === 'group' ? this.#group(node) : this.#layer(node);
+  }
+
+  #group(group: GroupDef): TemplateResult {
+    const expanded = this.state?.groupsExpanded[group.id] ?? group.expanded;
+    const title = textFor(group.title, this.language);
+    return html`<li>
+      <button
+        class="group-toggle"
+        aria-expanded=${expanded ? 'true' : 'false'}
+        @click=${() => emit(this, 'cartable-group-expanded', { id: group.id, expanded: !expanded })}
+      >
+        <span class="chevron" aria-hidden="true">▾</span>${title}
+      </button>
+      ${expanded ? html`<ul role="list">${group.layers.map((n) => this.#node(n))}</ul>` : nothing}
+    </li>`;
+  }
+
+  #layer(layer: LayerDef): TemplateResult {
+    const state = this.state?.layers[layer.id];
+    const visible = state?.visible ?? layer.visible;
+    const opacity = state?.opacity ?? layer.opacity;
+    const title = textFor(layer.title, this.language);
+    const scale = this.state?.view?.scale;
+    const outOfRange = visible && scale !== undefined && !isInScaleRange(scale, layer);
+    const percent = Math.round(opacity * 100);
+    return html`<li class="layer" part="layer" data-layer=${layer.id}>
+      <div class="row">
+        <label>
+          <input
+            type="checkbox"
+            .checked=${visible}
+            @change=${(e: Event) =>
+              emit(this, 'cartable-layer-visibility', { id: layer.id, visible: (e.target as HTMLInputElement).checked })}
+          />
+          <span>${title}</span>
+        </label>
+        ${state?.status === 'loading'
+          ? html`<span class="spinner" role="img" aria-label=${msg('Chargement…', { id: 'layer.loading' })}></span>`
+          : nothing}
+        <button
+          class="icon-button"
+          aria-label=${msg(str`Informations sur la couche ${title}`, { id: 'layer.info.button' })}
+          title=${msg('Informations', { id: 'layer.info.tip' })}
+          @click=${() => emit(this, 'cartable-layer-info', { id: layer.id })}
+        >
+          <svg width="18" height="18" viewBox="0 0 20 20" aria-hidden="true">
+            <circle cx="10" cy="10" r="8.5" fill="none" stroke="currentColor" stroke-width="1.5"></circle>
+            <rect x="9.1" y="8.5" width="1.8" height="6" fill="currentColor"></rect>
+            <circle cx="10" cy="6" r="1.1" fill="currentColor"></circle>
+          </svg>
+        </button>
+      </div>
+      ${visible
+        ? html`<div class="opacity">
+            <span aria-hidden="true">${msg('Opacité', { id: 'layer.opacity' })}</span>
+            <input
+              type="range"
+              min="0"
+              max="100"
+              step="5"
+              .value=${String(percent)}
+              aria-label=${msg(str`Opacité de ${title}`, { id: 'layer.opacity.label' })}
+              aria-valuetext=${`${percent} %`}
+              @input=${(e: Event) =>
+                emit(this, 'cartable-layer-opacity', {
+                  id: layer.id,
+                  opacity: Number((e.target as HTMLInputElement).value) / 100,
+                })}
+            />
+            <span aria-hidden="true">${percent} %</span>
+          </div>`
+        : nothing}
+      ${outOfRange ? html`<div class="note">${msg('Non visible à cette échelle', { id: 'layer.outOfScale' })}</div>` : nothing}
+      ${state?.status === 'error' && state.problem
+        ? html`<div class="note error" role="status">
+            <span>⚠ ${describeLayerProblem(state.problem)}</span>
+            <button @click=${() => emit(this, 'cartable-layer-retry', { id: layer.id })}>
+              ${msg('Réessayer', { id: 'layer.retry' })}
+            </button>
+          </div>`
+        : state?.problem?.code === 'skipped'
+          ? html`<div class="note">${describeLayerProblem(state.problem)}</div>`
+          : nothing}
+    </li>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cartable-layer-tree': CartableLayerTree;
+  }
+}

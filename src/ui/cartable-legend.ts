@@ -1,0 +1,102 @@
+import { LitElement, css, html, nothing, svg, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import { walkLayers } from '../context/checks.js';
+import type { LayerDef, LayerNode } from '../context/types.js';
+import { textFor } from '../i18n/text.js';
+import type { MapState } from '../state/store.js';
+import { legendOfLayer } from '../styles/layer-legend.js';
+import { SWATCH_SIZE, swatch } from '../styles/swatch.js';
+import { isInScaleRange } from '../styles/scale.js';
+import { base } from './theme.js';
+
+/**
+ * @summary The legend of every visible layer, built from its style at the current scale.
+ * @csspart entry - one legend line
+ */
+@localized()
+@customElement('cartable-legend')
+export class CartableLegend extends LitElement {
+  static override styles = [
+    base,
+    css`
+      section + section {
+        margin-top: 0.75rem;
+      }
+      h3 {
+        font-size: 0.95em;
+        margin: 0 0 0.3rem;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      li {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        min-height: 1.6rem;
+        font-size: 0.92em;
+      }
+      svg {
+        flex: none;
+      }
+      img {
+        max-width: 100%;
+      }
+      .empty,
+      .note {
+        color: var(--cartable-muted, #50565e);
+        font-size: 0.9em;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) layers: readonly LayerNode[] = [];
+  @property({ attribute: false }) state?: MapState;
+  @property() language = 'fr';
+
+  override render(): TemplateResult {
+    const visible: LayerDef[] = [];
+    walkLayers(this.layers, (node) => {
+      if (node.type !== 'group' && (this.state?.layers[node.id]?.visible ?? node.visible)) visible.push(node);
+    });
+    const sections = visible.map((layer) => this.#section(layer)).filter((s) => s !== nothing);
+    return sections.length
+      ? html`${sections}`
+      : html`<p class="empty">${msg('Aucune couche visible.', { id: 'legend.empty' })}</p>`;
+  }
+
+  #section(layer: LayerDef): TemplateResult | typeof nothing {
+    const scale = this.state?.view?.scale;
+    const legend = legendOfLayer(layer, scale);
+    if (legend.kind === 'none') return nothing;
+    const title = textFor(layer.title, this.language);
+    const outOfRange = scale !== undefined && !isInScaleRange(scale, layer);
+    const body =
+      legend.kind === 'image'
+        ? html`<img src=${legend.url} alt=${msg(str`Légende de ${title}`, { id: 'legend.image.alt' })} loading="lazy" />`
+        : html`<ul role="list">
+            ${legend.entries.map(
+              (entry) => html`<li part="entry">
+                <svg width=${SWATCH_SIZE} height=${SWATCH_SIZE} viewBox="0 0 ${SWATCH_SIZE} ${SWATCH_SIZE}" aria-hidden="true">
+                  ${svg`${swatch(entry.symbol, entry.geometry)}`}
+                </svg>
+                <span>${textFor(entry.label, this.language)}</span>
+              </li>`,
+            )}
+          </ul>`;
+    return html`<section aria-label=${title} data-layer=${layer.id}>
+      <h3>${title}</h3>
+      ${outOfRange ? html`<p class="note">${msg('Non visible à cette échelle', { id: 'layer.outOfScale' })}</p>` : nothing}
+      ${body}
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cartable-legend': CartableLegend;
+  }
+}

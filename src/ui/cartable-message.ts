@@ -1,0 +1,74 @@
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import type { Problem } from '../context/problems.js';
+import { formatProblem } from '../context/problems.js';
+import { base } from './theme.js';
+
+/**
+ * @summary A page in place of a map that cannot be shown: not found, unavailable, or a document with
+ * errors (each listed with its file, JSON path and what is wrong).
+ */
+@localized()
+@customElement('cartable-message')
+export class CartableMessage extends LitElement {
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: block;
+        padding: 2rem 1rem;
+      }
+      main {
+        max-width: 46rem;
+        margin: 0 auto;
+        background: var(--cartable-surface, #fff);
+        border: 1px solid var(--cartable-border, #d9dee5);
+        border-radius: var(--cartable-radius-large, 10px);
+        padding: 1.5rem;
+      }
+      h1 {
+        font-size: 1.5rem;
+        margin-top: 0;
+      }
+      ul {
+        padding-inline-start: 1.2rem;
+      }
+      code {
+        font-family: var(--cartable-mono, ui-monospace, 'SFMono-Regular', Menlo, monospace);
+        font-size: 0.9em;
+        overflow-wrap: anywhere;
+      }
+      li {
+        margin: 0.35rem 0;
+      }
+    `,
+  ];
+
+  @property() heading = '';
+  @property() text = '';
+  /** File that the problems are in, as the author knows it (maps/foo.json). */
+  @property() file = '';
+  @property({ attribute: false }) problems: readonly Problem[] = [];
+  /** Where "back to the catalog" leads. */
+  @property() catalogHref = './';
+
+  override render(): TemplateResult {
+    return html`<main>
+      <h1>${this.heading}</h1>
+      <p>${this.text}</p>
+      ${this.problems.length
+        ? html`<ul>
+            ${this.problems.map((p) => html`<li><code>${formatProblem(this.file, p)}</code></li>`)}
+          </ul>`
+        : nothing}
+      <p><a class="button" href=${this.catalogHref}>${msg('Retour au catalogue des cartes', { id: 'nav.backToCatalog' })}</a></p>
+    </main>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cartable-message': CartableMessage;
+  }
+}

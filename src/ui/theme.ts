@@ -1,0 +1,71 @@
+import { css } from 'lit';
+
+/**
+ * Styles shared by the elements. Every colour, size and font is a custom property (--cartable-*)
+ * with a default here, so a platform re-themes the viewer from its site configuration.
+ */
+export const base = css`
+  :host {
+    box-sizing: border-box;
+    font-family: var(--cartable-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-size: var(--cartable-font-size, 1rem);
+    color: var(--cartable-text, #1e1e1e);
+    line-height: 1.45;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  :focus-visible {
+    outline: 3px solid var(--cartable-focus, #0a76f6);
+    outline-offset: 2px;
+  }
+  a {
+    color: var(--cartable-link, #1d4ed8);
+  }
+  button {
+    font: inherit;
+    color: inherit;
+    cursor: pointer;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .icon-button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-width: 2rem;
+    min-height: 2rem;
+    padding: 0 0.35rem;
+    border: 1px solid transparent;
+    border-radius: var(--cartable-radius, 6px);
+    background: transparent;
+  }
+  .icon-button:hover {
+    background: var(--cartable-hover, #eef2f7);
+  }
+  .button {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35rem;
+    min-height: 2.25rem;
+    padding: 0.3rem 0.8rem;
+    border: 1px solid var(--cartable-accent, #1d4ed8);
+    border-radius: var(--cartable-radius, 6px);
+    background: var(--cartable-surface, #fff);
+    color: var(--cartable-accent, #1d4ed8);
+    font-weight: 600;
+    text-decoration: none;
+  }
+  .button.primary {
+    background: var(--cartable-accent, #1d4ed8);
+    color: var(--cartable-accent-contrast, #fff);
+  }
+`;
