@@ -55,7 +55,7 @@ function kindsOf(schema: Record<string, unknown> | undefined, tag: string): stri
 }
 
 function describePattern(schema: Record<string, unknown> | undefined): string {
-  const description = typeof schema?.description === 'string' ? schema.description : '';
+  const description = typeof schema?.description === 'string' ? schema.description.replace(/\.$/, '') : '';
   return description ? `expected ${description.charAt(0).toLowerCase()}${description.slice(1)}` : 'has the wrong form';
 }
 

@@ -1,5 +1,6 @@
 import { mapContext as compiledMapContext, siteConfig as compiledSiteConfig } from '../generated/validators.js';
 import { checkContext } from './checks.js';
+import { jsonErrorOffset } from './json-position.js';
 import { describeSchemaErrors, type Problem } from './problems.js';
 import type { MapContext, SiteConfig } from './types.js';
 import type { CompiledValidator } from './validator-types.js';
@@ -34,17 +35,13 @@ export function parseJson(text: string): Validated<unknown> {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    if (position) {
-      const offset = Number(position[1]);
+    const offset = jsonErrorOffset(text);
+    if (offset >= 0) {
       const before = text.slice(0, offset).split('\n');
-      return {
-        ok: false,
-        problems: [{ path: '', message: `not valid JSON at line ${before.length}, column ${before.at(-1)!.length + 1}` }],
-      };
+      const where = offset >= text.length ? 'the text ends too early' : `at line ${before.length}, column ${before.at(-1)!.length + 1}`;
+      return { ok: false, problems: [{ path: '', message: `not valid JSON: ${where}` }] };
     }
-    return { ok: false, problems: [{ path: '', message: `not valid JSON (${message})` }] };
+    return { ok: false, problems: [{ path: '', message: `not valid JSON (${error instanceof Error ? error.message : String(error)})` }] };
   }
 }
 

@@ -9,7 +9,11 @@ export const geojsonLayerSchema: JsonSchema = {
   properties: {
     type: { const: 'geojson' },
     url: { $ref: '#/$defs/url' },
-    file: { type: 'string', pattern: '^[A-Za-z0-9_][A-Za-z0-9_./-]*\\.(geo)?json$' },
+    file: {
+      type: 'string',
+      pattern: '^(?!.*\\.\\.)[A-Za-z0-9_][A-Za-z0-9_./-]*\\.(geo)?json$',
+      description: 'A path under maps/ to a .geojson or .json file (no "..").',
+    },
     data: { type: 'object', required: ['type'] },
     projection: { $ref: '#/$defs/crs' },
   },
