@@ -28,6 +28,7 @@ export function catalogEntry(context: MapContext, paths: { document: string; pag
     document: paths.document,
     page: paths.page,
     online: needsNetwork(context),
+    validated: true,
   };
 }
 

@@ -28,6 +28,8 @@ export interface BuiltMap {
 
 export interface MapsResult {
   readonly maps: BuiltMap[];
+  /** Documents with problems, by file (maps/x.json). */
+  readonly invalid: string[];
   /** Every problem of every document, formatted "maps/x.json: /path: message". */
   readonly problems: string[];
 }
@@ -122,15 +124,19 @@ export function buildMap(path: string, projectRoot: string): { map?: BuiltMap; p
 export function buildMaps(mapsDir: string, projectRoot: string): MapsResult {
   const maps: BuiltMap[] = [];
   const problems: string[] = [];
+  const invalid: string[] = [];
   const ids = new Map<string, string>();
   for (const path of listMapFiles(mapsDir)) {
     const result = buildMap(path, projectRoot);
     problems.push(...result.problems.map((p) => formatProblem(result.file, p)));
-    if (!result.map) continue;
+    if (!result.map) {
+      invalid.push(result.file);
+      continue;
+    }
     const other = ids.get(result.map.context.id);
     if (other) problems.push(formatProblem(result.file, { path: '/id', message: `"${result.map.context.id}" is also the id of ${other}` }));
     ids.set(result.map.context.id, result.file);
     maps.push(result.map);
   }
-  return { maps, problems };
+  return { maps, problems, invalid };
 }

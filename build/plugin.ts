@@ -5,7 +5,7 @@
  * serves the same files from memory.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { buildCatalog } from './catalog.js';
 import { prepareDemoData } from './data/demo-data.js';
@@ -29,19 +29,27 @@ interface SiteContent {
   files: OutputFile[];
 }
 
-/** Everything the site serves besides the app itself, or a SiteBuildError listing every problem. */
-export function buildSiteContent(projectRoot: string): SiteContent {
+/**
+ * Everything the site serves besides the app itself. A build stops at the first problem with a
+ * SiteBuildError listing every problem of every document; the dev server (`tolerant`) serves broken
+ * documents as they are, listed in the catalog as not validated, so the viewer shows their problems.
+ */
+export function buildSiteContent(projectRoot: string, options: { tolerant?: boolean } = {}): SiteContent {
   const mapsDir = join(projectRoot, 'maps');
   prepareDemoData(mapsDir);
   const { site, problems: siteProblems } = loadSiteConfig(projectRoot);
-  const { maps, problems } = buildMaps(mapsDir, projectRoot);
-  const all = [...siteProblems, ...problems];
-  if (all.length || !site) throw new SiteBuildError(all);
+  const { maps, problems, invalid } = buildMaps(mapsDir, projectRoot);
+  if (!site || (problems.length && !options.tolerant)) throw new SiteBuildError([...siteProblems, ...problems]);
   const publicMaps = maps.filter((m) => m.context.access.level === 'public');
   const catalog = buildCatalog(publicMaps);
+  const broken = invalid.map((file) => {
+    const id = basename(file, '.json');
+    return { id, title: id, tags: [], layers: [], document: `maps/${id}.json`, page: `maps/${id}.html`, online: false, validated: false };
+  });
   const files: OutputFile[] = [
-    { path: 'catalog.json', source: JSON.stringify(catalog) },
+    { path: 'catalog.json', source: JSON.stringify({ ...catalog, maps: [...catalog.maps, ...broken] }) },
     ...publicMaps.flatMap((m) => m.outputs),
+    ...invalid.map((file) => ({ path: file, source: readFileSync(join(projectRoot, file)) })),
   ];
   return { site, maps: publicMaps, files };
 }
@@ -53,20 +61,10 @@ function serveFiles(server: ViteDevServer, projectRoot: string): void {
     if (!servesContent) return next();
     let content: SiteContent;
     try {
-      content = buildSiteContent(projectRoot);
+      content = buildSiteContent(projectRoot, { tolerant: true });
     } catch (error) {
       if (!(error instanceof SiteBuildError)) return next(error);
-      // In development a broken document is served as it is: the viewer shows its problems.
-      server.config.logger.warn(error.message);
-      const raw = /^maps\/([^/]+)\.json$/.exec(path);
-      if (raw) {
-        try {
-          res.setHeader('Content-Type', 'application/json');
-          return res.end(readFileSync(join(projectRoot, 'maps', `${raw[1]}.json`)));
-        } catch {
-          /* fall through to 404 */
-        }
-      }
+      server.config.logger.error(error.message);
       res.statusCode = 500;
       return res.end(error.message);
     }

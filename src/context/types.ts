@@ -336,6 +336,12 @@ export interface CatalogEntry {
   readonly page: string;
   /** True when the map needs the network (remote services or data). */
   readonly online: boolean;
+  /**
+   * True when the build validated the document and wrote it with its defaults: the viewer then uses
+   * it as it is, without loading the validator (≈ 27 KB gzip). Documents from anywhere else are
+   * validated in the browser.
+   */
+  readonly validated: boolean;
 }
 
 export interface Catalog {

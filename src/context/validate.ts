@@ -1,5 +1,6 @@
 import { mapContext as compiledMapContext, siteConfig as compiledSiteConfig } from '../generated/validators.js';
 import { checkContext } from './checks.js';
+import { deepFreeze } from './freeze.js';
 import { jsonErrorOffset } from './json-position.js';
 import { describeSchemaErrors, type Problem } from './problems.js';
 import type { MapContext, SiteConfig } from './types.js';
@@ -43,12 +44,4 @@ export function parseJson(text: string): Validated<unknown> {
     }
     return { ok: false, problems: [{ path: '', message: `not valid JSON (${error instanceof Error ? error.message : String(error)})` }] };
   }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }

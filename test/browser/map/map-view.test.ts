@@ -55,7 +55,8 @@ async function showMap(context: ReturnType<typeof validContext>): Promise<{ view
 
 /** The RGBA drawn at a CSS pixel by the topmost layer canvas ([0,0,0,0] when no layer is drawn). */
 function colourAt(map: OlMap, [x, y]: number[]): number[] {
-  const canvas = [...map.getViewport().querySelectorAll('canvas')].at(-1);
+  const canvases = map.getViewport()!.querySelectorAll('canvas');
+  const canvas = canvases.item(canvases.length - 1);
   if (!canvas) return [0, 0, 0, 0];
   const ratio = canvas.width / canvas.getBoundingClientRect().width;
   return [...canvas.getContext('2d')!.getImageData(Math.round(x! * ratio), Math.round(y! * ratio), 1, 1).data];

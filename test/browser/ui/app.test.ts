@@ -18,7 +18,7 @@ function siteRequester(files: Record<string, unknown>) {
   });
 }
 
-const entry = (id: string) => ({ id, title: id, tags: [], layers: [], document: `maps/${id}.json`, page: `maps/${id}.html`, online: false });
+const entry = (id: string) => ({ id, title: id, tags: [], layers: [], document: `maps/${id}.json`, page: `maps/${id}.html`, online: false, validated: false });
 
 async function showApp(route: CartableApp['route'], files: Record<string, unknown>): Promise<ShadowRoot> {
   const app = new CartableApp();
