@@ -298,7 +298,7 @@ export class CartableMapView extends LitElement {
             <cartable-legend .layers=${context.layers} .state=${this.mapState} .language=${this.language}></cartable-legend>
           </section>
         </aside>
-        <div class="map-area">
+        <main class="map-area">
           <div
             class="map"
             tabindex="0"
@@ -308,7 +308,7 @@ export class CartableMapView extends LitElement {
           ></div>
           ${this.failure ? html`<div class="map-error" role="alert">${this.failure}</div>` : nothing}
           ${this.#attributions()}
-        </div>
+        </main>
       </div>
       <cartable-layer-info .layer=${this.infoFor} .language=${this.language} .documentUrl=${this.documentUrl}></cartable-layer-info>
     `;

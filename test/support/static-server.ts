@@ -3,7 +3,7 @@
  * a shared web server would), with byte ranges, and nothing else — no rewrites, no fallbacks.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 
@@ -27,6 +27,12 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/** A file that vanishes mid-answer (a rebuild of the folder) ends the answer, not the process. */
+function pipeFile(stream: ReturnType<typeof createReadStream>, res: ServerResponse): void {
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
+}
+
 export async function serveStatic(folder: string, basePath = '/'): Promise<StaticServer> {
   const server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -48,12 +54,12 @@ export async function serveStatic(folder: string, basePath = '/'): Promise<Stati
       const start = range[1] ? Number(range[1]) : size - Number(range[2]);
       const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
       res.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': end - start + 1 });
-      createReadStream(file, { start, end }).pipe(res);
+      pipeFile(createReadStream(file, { start, end }), res);
       return;
     }
     res.writeHead(200, { ...headers, 'Content-Length': size });
     if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
+    else pipeFile(createReadStream(file), res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,0 +1,121 @@
+/**
+ * Maps whose layers come from remote servers, answered by fixtures: the geosites GeoJSON (from the
+ * shared data folder; those tests skip when it is absent) and Géoplateforme WMTS tiles (a solid PNG).
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import {
+  GEOSITES_SKIP,
+  TILE_COLOUR,
+  geositesFailureFixture,
+  geositesFixture,
+  layerStates,
+  startSuite,
+  waitForLayers,
+  waitForMap,
+  withPage,
+  wmtsTileFixture,
+  type Fixture,
+  type Suite,
+} from './support/harness.js';
+import { colourDistance, onePixel, type Rgba } from './support/png.js';
+
+let suite: Suite;
+before(async () => {
+  suite = await startSuite();
+});
+after(async () => {
+  await suite?.close();
+});
+
+/** The colour shown near the top-left corner of the map (away from controls, attributions, scale). */
+async function mapCornerColour(page: Page): Promise<Rgba> {
+  const box = await page.locator('cartable-map-view .map').boundingBox();
+  assert.ok(box, 'the map element has a box');
+  return onePixel(await page.screenshot({ clip: { x: Math.round(box.x + 30), y: Math.round(box.y + 30), width: 1, height: 1 } }));
+}
+
+async function featuresInSource(page: Page, layerId: string): Promise<number> {
+  return page.evaluate((layerId) => {
+    const map = (globalThis as any).__e2e.map();
+    const layer = map.getAllLayers().find((l: any) => l.get('cartable:id') === layerId);
+    return layer ? layer.getSource().getFeatures().length : -1;
+  }, layerId);
+}
+
+test('geosites: the GeoJSON layer loads its 71 sites over a WMTS basemap', { skip: GEOSITES_SKIP }, async (t) => {
+  await withPage(t, suite, { path: 'maps/geosites.html' }, async ({ page, hits }) => {
+    await waitForMap(page);
+    const layers = await layerStates(page);
+    assert.equal(layers.geosites?.status, 'ready', `geosites status: ${JSON.stringify(layers.geosites)}`);
+    assert.equal(layers.geosites?.featureCount, 71);
+    assert.equal(await featuresInSource(page, 'geosites'), 71, 'features in the OpenLayers source');
+    assert.equal(layers['plan-ign']?.status, 'ready', `basemap status: ${JSON.stringify(layers['plan-ign'])}`);
+    assert.equal(hits.get(geositesFixture.name), 1, 'the GeoJSON is requested once');
+    assert.ok((hits.get(wmtsTileFixture.name) ?? 0) > 0, 'basemap tiles were requested');
+    assert.ok(colourDistance(await mapCornerColour(page), TILE_COLOUR) <= 3, 'the basemap tiles are drawn');
+  });
+});
+
+/** Chromium logs the failed fetch itself: "Failed to load resource: … status of 500". */
+const EXPECTED_500 = /status of 500\b.*@ https:\/\/raw\.githubusercontent\.com\/PnEcrins\/GeoSites\//;
+
+test('geosites: an HTTP 500 fails the layer alone, with a retry button; the basemap still works', async (t) => {
+  const options = { path: 'maps/geosites.html', fixtures: [geositesFailureFixture], expectedConsoleErrors: [EXPECTED_500] };
+  await withPage(t, suite, options, async ({ page, hits, expectedErrors }) => {
+    await waitForMap(page);
+    const layers = await layerStates(page);
+    assert.equal(layers.geosites?.status, 'error', `geosites status: ${JSON.stringify(layers.geosites)}`);
+    assert.deepEqual(layers.geosites?.problem, { code: 'http', detail: '500' });
+    assert.equal(hits.get(geositesFailureFixture.name), 1, 'the GeoJSON was requested once');
+    assert.equal(expectedErrors.length, 1, 'the 500 was logged once by the browser');
+
+    const row = page.locator('li.layer[data-layer="geosites"]');
+    await row.locator('button', { hasText: 'Réessayer' }).waitFor();
+    assert.match(await row.locator('.error').innerText(), /500/, 'the error tells the HTTP status');
+
+    // The rest of the map works: the basemap loaded and is drawn.
+    assert.equal(layers['plan-ign']?.status, 'ready', `basemap status: ${JSON.stringify(layers['plan-ign'])}`);
+    assert.ok((hits.get(wmtsTileFixture.name) ?? 0) > 0, 'basemap tiles were requested');
+    assert.ok(colourDistance(await mapCornerColour(page), TILE_COLOUR) <= 3, 'the basemap tiles are drawn');
+  });
+});
+
+test('geosites: "Réessayer" after a 500 loads the layer once the server answers', { skip: GEOSITES_SKIP }, async (t) => {
+  let failing = true;
+  const flaky: Fixture = {
+    name: 'geosites GeoJSON (500, then 200)',
+    match: geositesFixture.match,
+    respond: (route, request) => (failing ? geositesFailureFixture : geositesFixture).respond(route, request),
+  };
+  const options = { path: 'maps/geosites.html', fixtures: [flaky], expectedConsoleErrors: [EXPECTED_500] };
+  await withPage(t, suite, options, async ({ page, hits }) => {
+    await waitForMap(page);
+    assert.equal((await layerStates(page)).geosites?.status, 'error');
+    const row = page.locator('li.layer[data-layer="geosites"]');
+
+    failing = false;
+    await row.locator('button', { hasText: 'Réessayer' }).click();
+    const after = await waitForLayers(page, (l) => l.geosites?.status === 'ready', 'geosites ready after retry');
+    assert.equal(after.geosites?.featureCount, 71);
+    assert.equal(after.geosites?.problem, undefined);
+    assert.equal(hits.get(flaky.name), 2, 'one request, then one retry');
+    await row.locator('button', { hasText: 'Réessayer' }).waitFor({ state: 'detached', timeout: 5_000 });
+    assert.equal(await featuresInSource(page, 'geosites'), 71, 'the sites are on the map, once each');
+  });
+});
+
+test('nature-paysage: WMTS overlays render from fixture tiles and every visible layer is ready', async (t) => {
+  await withPage(t, suite, { path: 'maps/nature-paysage.html' }, async ({ page, hits }) => {
+    await waitForMap(page);
+    const layers = await layerStates(page);
+    const visible = Object.entries(layers).filter(([, state]) => state.visible);
+    assert.ok(visible.length >= 3, `a basemap and overlays are visible: ${visible.map(([id]) => id)}`);
+    for (const [id, state] of visible) assert.equal(state.status, 'ready', `${id}: ${JSON.stringify(state)}`);
+    for (const id of ['sic', 'zps', 'plan-ign']) assert.equal(layers[id]?.visible, true, `${id} is visible`);
+    assert.ok((hits.get(wmtsTileFixture.name) ?? 0) >= visible.length, 'tiles were requested for each visible layer');
+    // Every tile is the same colour, so the overlays blended over the basemap show that colour too.
+    assert.ok(colourDistance(await mapCornerColour(page), TILE_COLOUR) <= 3, 'tiles are drawn');
+  });
+});

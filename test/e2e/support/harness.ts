@@ -1,0 +1,290 @@
+/**
+ * End-to-end harness: serves the built site (dist/) under a sub-path, drives Debian's Chromium, and
+ * opens pages under guards that make a test fail on any uncaught page error, any console.error the
+ * test did not declare, and any request that leaves 127.0.0.1 without being answered by a fixture.
+ *
+ * Every non-local URL is routed: a known fixture answers it, anything else is aborted AND recorded as
+ * a failure. The tests never reach the network.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestContext } from 'node:test';
+import type { Browser, BrowserContext, Page, Request, Route } from 'playwright-core';
+import { launchChromium } from '../../support/browser.js';
+import { serveStatic, type StaticServer } from '../../support/static-server.js';
+import { solidPng } from './png.js';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const DIST = join(REPO, 'dist');
+export const BASE_PATH = '/cartes/';
+export const AXE_PATH = join(REPO, 'node_modules/axe-core/axe.min.js');
+
+/** The GeoJSON the `geosites` map reads at run time, and the shared copy of the same 71 records. */
+export const GEOSITES_URL =
+  'https://raw.githubusercontent.com/PnEcrins/GeoSites/e64d6d2dafbbf8d6f6fa289e6f84d06dbb1c87d3/data/site_geol.geojson';
+export const GEOSITES_FILE = join(
+  process.env.CARTABLE_SHARED_DATA ??
+    [join(REPO, '../shared/data'), '/work/shared/data'].find((folder) => existsSync(folder)) ??
+    join(REPO, '../shared/data'),
+  'geosites/inpg-geosites-ecrins.geojson',
+);
+/** Why the geosites tests are skipped, or false when the shared file is there. */
+export const GEOSITES_SKIP: string | false = existsSync(GEOSITES_FILE)
+  ? false
+  : `shared data file ${GEOSITES_FILE} is absent: the geosites fixture cannot be served`;
+
+/** The colour of the stand-in WMTS tiles (a light green no map symbol uses). */
+export const TILE_COLOUR = [120, 200, 120, 255] as const;
+export const TILE_PNG = solidPng(256, 256, TILE_COLOUR);
+
+/** Remote resources a remote server would allow a page at 127.0.0.1 to read. */
+const CORS = { 'access-control-allow-origin': '*' };
+
+/** Answers one kind of non-local request. */
+export interface Fixture {
+  readonly name: string;
+  match(url: URL): boolean;
+  respond(route: Route, request: Request): Promise<void>;
+}
+
+const isGeositesUrl = (url: URL): boolean => url.href === GEOSITES_URL;
+
+export const geositesFixture: Fixture = {
+  name: 'geosites GeoJSON',
+  match: isGeositesUrl,
+  respond: (route) =>
+    route.fulfill({
+      status: 200,
+      headers: { ...CORS, 'content-type': 'application/geo+json' },
+      body: readFileSync(GEOSITES_FILE),
+    }),
+};
+
+/** The geosites URL answered with an HTTP 500. */
+export const geositesFailureFixture: Fixture = {
+  name: 'geosites GeoJSON (HTTP 500)',
+  match: isGeositesUrl,
+  respond: (route) => route.fulfill({ status: 500, headers: { ...CORS, 'content-type': 'text/plain' }, body: 'boom' }),
+};
+
+/** Any WMTS GetTile request to the IGN Géoplateforme, answered with a solid-colour PNG tile. */
+export const wmtsTileFixture: Fixture = {
+  name: 'Géoplateforme WMTS tile',
+  match: (url) =>
+    url.protocol === 'https:' &&
+    url.hostname === 'data.geopf.fr' &&
+    url.pathname === '/wmts' &&
+    [...url.searchParams].some(([key, value]) => key.toLowerCase() === 'request' && value.toLowerCase() === 'gettile'),
+  respond: (route) =>
+    route.fulfill({ status: 200, headers: { ...CORS, 'content-type': 'image/png', 'cache-control': 'no-store' }, body: TILE_PNG }),
+};
+
+/** The fixtures every page gets unless a test puts others before them. */
+export function defaultFixtures(): Fixture[] {
+  return GEOSITES_SKIP ? [wmtsTileFixture] : [geositesFixture, wmtsTileFixture];
+}
+
+export interface Suite {
+  readonly server: StaticServer;
+  readonly browser: Browser;
+  /** Absolute URL of a path of the site (relative to its root, e.g. `maps/geosites.html`). */
+  url(path?: string): string;
+  close(): Promise<void>;
+}
+
+/** Serves dist/ under /cartes/ and launches one browser, for all the tests of a file. */
+export async function startSuite(): Promise<Suite> {
+  assert.ok(
+    existsSync(join(DIST, 'index.html')),
+    `${DIST}/index.html is missing: build the site first (npx vite build)`,
+  );
+  const server = await serveStatic(DIST, BASE_PATH);
+  const browser = await launchChromium();
+  return {
+    server,
+    browser,
+    url: (path = '') => new URL(path, server.url).href,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+export interface PageOptions {
+  /** Path to open, relative to the site root (nothing is opened when omitted). */
+  readonly path?: string;
+  readonly viewport?: { width: number; height: number };
+  /** Fixtures tried before the default ones (first match wins). */
+  readonly fixtures?: readonly Fixture[];
+  /**
+   * console.error messages the test causes on purpose (e.g. Chromium's "Failed to load resource: …
+   * status of 500" for a fixture that fails). Each pattern is tried on "<text> @ <source URL>".
+   */
+  readonly expectedConsoleErrors?: readonly RegExp[];
+}
+
+export interface Session {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  /** Requests answered, by fixture name. */
+  readonly hits: Map<string, number>;
+  /** Everything that went wrong so far (checked after the test body). */
+  readonly problems: string[];
+  /** console.error messages that matched an expected pattern. */
+  readonly expectedErrors: string[];
+  url(path?: string): string;
+}
+
+const isLocal = (url: URL): boolean => url.hostname === '127.0.0.1';
+const isNetwork = (url: URL): boolean => ['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol);
+
+/**
+ * Helpers the tests call in the page. Plain JavaScript, installed before any page script runs.
+ * `__name` neutralises the helper that tsx (esbuild keepNames) inserts into functions which
+ * page.evaluate() then serialises.
+ */
+const PAGE_HELPERS = `
+  globalThis.__name = globalThis.__name || ((fn) => fn);
+  globalThis.__e2e = {
+    app() { return document.querySelector('cartable-app'); },
+    mapView() { return this.app()?.shadowRoot?.querySelector('cartable-map-view') ?? null; },
+    map() { return this.mapView()?.adapter?.map ?? null; },
+    layers() { return this.mapView()?.store?.state?.layers ?? null; },
+    nextRender() {
+      const map = this.map();
+      return new Promise((resolve) => { map.once('rendercomplete', () => resolve(true)); map.render(); });
+    },
+  };
+`;
+
+/**
+ * Opens a fresh browser context and page under the guards, runs `body`, then fails the test if any
+ * guard tripped. The context is closed whatever happens.
+ */
+export async function withPage(
+  t: TestContext,
+  suite: Suite,
+  options: PageOptions,
+  body: (session: Session) => Promise<void>,
+): Promise<void> {
+  const context = await suite.browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+  const problems: string[] = [];
+  const expectedErrors: string[] = [];
+  const hits = new Map<string, number>();
+  const fixtures = [...(options.fixtures ?? []), ...defaultFixtures()];
+  const routed = new WeakSet<Request>();
+  const outgoing: Request[] = [];
+
+  await context.addInitScript({ content: PAGE_HELPERS });
+  await context.route(
+    (url) => isNetwork(url) && !isLocal(url),
+    async (route, request) => {
+      routed.add(request);
+      const url = new URL(request.url());
+      const fixture = fixtures.find((f) => f.match(url));
+      if (fixture) {
+        hits.set(fixture.name, (hits.get(fixture.name) ?? 0) + 1);
+        await fixture.respond(route, request);
+        return;
+      }
+      problems.push(`request left 127.0.0.1 with no fixture to answer it: ${request.method()} ${request.url()}`);
+      await route.abort('blockedbyclient');
+    },
+  );
+  // A backstop for requests that would bypass routing (e.g. from a service worker): checked at the end.
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (isNetwork(url) && !isLocal(url)) outgoing.push(request);
+  });
+  const unrouted = (): string[] =>
+    outgoing.filter((r) => !routed.has(r)).map((r) => `request left 127.0.0.1 without going through the fixtures: ${r.method()} ${r.url()}`);
+
+  const page = await context.newPage();
+  page.on('pageerror', (error) => problems.push(`uncaught page error: ${error.stack ?? error.message}`));
+  page.on('crash', () => problems.push('the page crashed'));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const line = `${message.text()} @ ${message.location().url || '?'}`;
+    if (options.expectedConsoleErrors?.some((pattern) => pattern.test(line))) expectedErrors.push(line);
+    else problems.push(`console.error: ${line}`);
+  });
+  page.on('websocket', (socket) => {
+    if (!isLocal(new URL(socket.url()))) problems.push(`web socket left 127.0.0.1: ${socket.url()}`);
+  });
+
+  const session: Session = { page, context, hits, problems, expectedErrors, url: suite.url };
+  try {
+    if (options.path !== undefined) await page.goto(suite.url(options.path));
+    await body(session);
+  } catch (error) {
+    // The guards often say why a step timed out: show them with the step's own failure.
+    const all = [...problems, ...unrouted()];
+    if (all.length) t.diagnostic(`guards also tripped: ${all.join(' | ')}`);
+    await context.close();
+    throw error;
+  }
+  try {
+    const all = [...problems, ...unrouted()];
+    assert.deepEqual(all, [], `the page broke a guard:\n  ${all.join('\n  ')}`);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Waits until the map view says every visible layer has loaded or failed and the map has rendered. */
+export async function waitForMap(page: Page, timeout = 30_000): Promise<void> {
+  await page.locator('cartable-map-view[rendered]').waitFor({ state: 'attached', timeout });
+}
+
+export interface LayerStateSnapshot {
+  visible: boolean;
+  opacity: number;
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  problem?: { code: string; detail?: string };
+  featureCount?: number;
+}
+
+/** The map store's layer states (`store.state.layers`). */
+export async function layerStates(page: Page): Promise<Record<string, LayerStateSnapshot>> {
+  return page.evaluate(() => JSON.parse(JSON.stringify((globalThis as any).__e2e.layers())));
+}
+
+/** Polls the page until `predicate` holds for the layer states, or fails with the last states seen. */
+export async function waitForLayers(
+  page: Page,
+  predicate: (layers: Record<string, LayerStateSnapshot>) => boolean,
+  description: string,
+  timeout = 20_000,
+): Promise<Record<string, LayerStateSnapshot>> {
+  const deadline = Date.now() + timeout;
+  let last: Record<string, LayerStateSnapshot> = {};
+  while (Date.now() < deadline) {
+    last = await layerStates(page);
+    if (last && predicate(last)) return last;
+    await page.waitForTimeout(100);
+  }
+  assert.fail(`timed out waiting for ${description}; layer states: ${JSON.stringify(last)}`);
+}
+
+/** Web Mercator (EPSG:3857) coordinates of a longitude/latitude, by the spherical formula. */
+export function toWebMercator([lon, lat]: readonly [number, number]): [number, number] {
+  const R = 6378137;
+  return [(R * lon * Math.PI) / 180, R * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))];
+}
+
+/** Runs axe-core on the whole document (it walks open shadow roots) and returns its violations. */
+export async function axeViolations(page: Page): Promise<{ id: string; impact: string | null; help: string; targets: string[] }[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async () => {
+    const result = await (globalThis as any).axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      targets: v.nodes.map((n: any) => JSON.stringify(n.target)),
+    }));
+  });
+}

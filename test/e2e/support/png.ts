@@ -1,0 +1,87 @@
+/**
+ * Just enough PNG for the end-to-end tests: an encoder for solid-colour tiles (served in place of
+ * remote map tiles) and a decoder for the 1×1 screenshots that tell which colour a map pixel shows.
+ */
+import { deflateSync, inflateSync } from 'node:zlib';
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+export type Rgba = readonly [number, number, number, number];
+
+/** A width × height PNG (8-bit RGBA) filled with one colour. */
+export function solidPng(width: number, height: number, [r, g, b, a]: Rgba): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 6; // colour type: RGBA
+  // compression, filter and interlace methods: 0
+  const row = Buffer.alloc(1 + width * 4); // filter byte 0 (None), then the pixels
+  for (let x = 0; x < width; x += 1) row.set([r, g, b, a], 1 + x * 4);
+  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/**
+ * The colour of a 1×1 PNG (as Chromium's screenshots write them: 8-bit RGB or RGBA, not interlaced).
+ * With one pixel every PNG filter reduces to "None", so the pixel is the bytes after the filter byte.
+ */
+export function onePixel(png: Buffer): Rgba {
+  assertPng(png);
+  let offset = 8;
+  let colourType = -1;
+  const idat: Buffer[] = [];
+  while (offset < png.length) {
+    const length = png.readUInt32BE(offset);
+    const type = png.toString('latin1', offset + 4, offset + 8);
+    const data = png.subarray(offset + 8, offset + 8 + length);
+    if (type === 'IHDR') {
+      if (data.readUInt32BE(0) !== 1 || data.readUInt32BE(4) !== 1) throw new Error('onePixel() reads 1×1 images only');
+      if (data[8] !== 8 || data[12] !== 0) throw new Error('onePixel() reads 8-bit, non-interlaced images only');
+      colourType = data[9]!;
+    }
+    if (type === 'IDAT') idat.push(data);
+    offset += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  if (colourType === 2) return [raw[1]!, raw[2]!, raw[3]!, 255];
+  if (colourType === 6) return [raw[1]!, raw[2]!, raw[3]!, raw[4]!];
+  throw new Error(`onePixel(): unsupported PNG colour type ${colourType}`);
+}
+
+function assertPng(png: Buffer): void {
+  if (!png.subarray(0, 8).equals(SIGNATURE)) throw new Error('not a PNG');
+}
+
+/** Largest difference between two colours, channel by channel (alpha ignored). */
+export function colourDistance(a: Rgba, b: Rgba): number {
+  return Math.max(Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1]), Math.abs(a[2] - b[2]));
+}
+
+/** Parses a CSS `rgb()`/`rgba()` colour as getComputedStyle returns it. */
+export function parseCssColour(css: string): Rgba {
+  const m = /rgba?\(\s*(\d+)[,\s]+(\d+)[,\s]+(\d+)(?:[,\s/]+([\d.]+))?\s*\)/.exec(css);
+  if (!m) throw new Error(`not an rgb() colour: ${css}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 255 : Math.round(Number(m[4]) * 255)];
+}
