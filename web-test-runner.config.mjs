@@ -2,14 +2,37 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { fileURLToPath } from 'node:url';
+import { dataMiddleware } from './test/support/wtr-data.mjs';
 
 export default {
-  files: ['test/browser/**/*.test.ts'],
+  // *.webgl.test.ts run in their own group, in a Chromium with software WebGL (see groups below).
+  files: ['test/browser/**/*.test.ts', '!test/browser/**/*.webgl.test.ts'],
+  // Shared data with byte ranges, generated vector tiles and PMTiles (test/support/wtr-data.mjs).
+  middleware: [dataMiddleware],
+  // flatgeobuf logs every range it reads with console.debug: keep the output readable.
+  filterBrowserLogs: ({ type }) => type !== 'debug',
   nodeResolve: true,
   concurrency: 1,
   testsFinishTimeout: 120000,
   testFramework: { config: { timeout: 20000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  groups: [
+    {
+      // WebGL layers (heat map): SwiftShader asked for explicitly, only here (it slows 2D canvas down).
+      name: 'webgl',
+      files: 'test/browser/**/*.webgl.test.ts',
+      browsers: [
+        playwrightLauncher({
+          product: 'chromium',
+          launchOptions: {
+            executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+            headless: true,
+            args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+          },
+        }),
+      ],
+    },
+  ],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

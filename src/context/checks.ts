@@ -1,6 +1,7 @@
 import { isKnownProjection } from '../proj/definitions.js';
 import type { Problem } from './problems.js';
-import type { LayerNode, MapContext, StyleCore, VectorCommon } from './types.js';
+import { parseTemplate, templateFields } from '../popup/template.js';
+import type { LayerNode, LocalizedText, MapContext, PopupField, StyleCore, VectorCommon } from './types.js';
 
 /** Visits every group and layer of a tree with its JSON pointer. */
 export function walkLayers(
@@ -33,9 +34,44 @@ function checkStyleFields(style: StyleCore, fields: Set<string>, path: string, p
   });
 }
 
+/** Every template of a layer's popup and tooltip, with its JSON pointer. */
+function templatesOf(layer: VectorCommon, path: string): Array<[string, string]> {
+  const all = (text: LocalizedText | undefined, at: string): Array<[string, string]> =>
+    text === undefined ? [] : typeof text === 'string' ? [[text, at]] : Object.entries(text).map(([lang, t]) => [t, `${at}/${lang}`]);
+  const popup = layer.popup;
+  return [
+    ...all(layer.tooltip, `${path}/tooltip`),
+    ...all(popup?.title, `${path}/popup/title`),
+    ...all(popup?.subtitle, `${path}/popup/subtitle`),
+    ...(popup?.sections ?? []).flatMap((s, i) => all(s.text, `${path}/popup/sections/${i}/text`)),
+    ...(popup?.links ?? []).map((l, i): [string, string] => [l.url, `${path}/popup/links/${i}/url`]),
+  ];
+}
+
+function popupFieldNames(layer: VectorCommon, path: string): Array<[string, string]> {
+  const named = (items: readonly PopupField[] | undefined, at: string): Array<[string, string]> =>
+    (items ?? []).map((item, i) => [typeof item === 'string' ? item : item.field, `${at}/${i}`]);
+  return [
+    ...named(layer.popup?.fields, `${path}/popup/fields`),
+    ...(layer.popup?.sections ?? []).flatMap((s, i) => named(s.fields, `${path}/popup/sections/${i}/fields`)),
+  ];
+}
+
 function checkVector(layer: VectorCommon, path: string, problems: Problem[]): void {
+  const templateFieldRefs: Array<[string, string]> = [];
+  for (const [template, at] of templatesOf(layer, path)) {
+    try {
+      parseTemplate(template);
+      templateFieldRefs.push(...templateFields(template).map((f): [string, string] => [f, at]));
+    } catch (error) {
+      problems.push({ path: at, message: `template: ${(error as Error).message}` });
+    }
+  }
   if (layer.fields.length === 0) return; // Fields are optional; references can only be checked against a list.
   const names = new Set(layer.fields.map((f) => f.name));
+  for (const [name, at] of [...templateFieldRefs, ...popupFieldNames(layer, path)]) {
+    if (!names.has(name)) problems.push({ path: at, message: `names the field "${name}", which the layer's "fields" list does not declare` });
+  }
   if (layer.idField !== undefined && !names.has(layer.idField)) {
     problems.push({ path: `${path}/idField`, message: `"${layer.idField}" is not one of the layer's "fields"` });
   }
@@ -99,6 +135,11 @@ export function checkContext(context: MapContext): Problem[] {
       checkProjection(node.projection, `${path}/projection`, problems);
     }
     if (node.type === 'wmts') checkProjection(node.projection, `${path}/projection`, problems);
+    if (node.type === 'wms') checkProjection(node.projection, `${path}/projection`, problems);
+    if (node.type === 'wfs') {
+      checkVector(node, path, problems);
+      checkProjection(node.srsName, `${path}/srsName`, problems);
+    }
   });
   return problems;
 }

@@ -180,6 +180,28 @@ interface LayerCommon {
   readonly access?: Access;
 }
 
+// ---------------------------------------------------------------- popups
+
+/** A field of a record: its name, or its name with a label for this place. */
+export type PopupField = string | { readonly field: string; readonly label?: LocalizedText };
+
+/**
+ * How a feature's record reads. Texts are logic-less templates: {{field}}, and {{#field}}…{{/field}}
+ * (shown only when the field has a value) or {{^field}}…{{/field}} (only when it has none).
+ */
+export interface PopupSettings {
+  /** False: the layer is not identified by clicks. */
+  readonly enabled?: boolean;
+  readonly title?: LocalizedText;
+  readonly subtitle?: LocalizedText;
+  /** The fields to show, in order (without sections). */
+  readonly fields?: readonly PopupField[];
+  /** Groups of fields under a heading; a section with no value is left out. */
+  readonly sections?: ReadonlyArray<{ readonly title?: LocalizedText; readonly text?: LocalizedText; readonly fields?: readonly PopupField[] }>;
+  /** "More" links; the URL is a template whose values are URL-encoded. */
+  readonly links?: ReadonlyArray<{ readonly label: LocalizedText; readonly url: string }>;
+}
+
 /** Settings shared by every vector layer kind. Popups, tables and search refer to `fields` by name. */
 export interface VectorCommon {
   /** The attribute that identifies a feature for good (deep links, table ↔ map, search results). */
@@ -187,9 +209,12 @@ export interface VectorCommon {
   readonly fields: readonly FieldDef[];
   readonly geometry?: GeometryKind;
   readonly style: VectorStyle;
+  readonly popup?: PopupSettings;
+  /** A short label shown when the pointer rests on a feature (a template). */
+  readonly tooltip?: LocalizedText;
 }
 
-export interface GeoJsonLayerDef extends LayerCommon, VectorCommon {
+export interface GeoJsonLayerDef extends LayerCommon, VectorCommon, PointDisplay {
   readonly type: 'geojson';
   /** Read at run time. */
   readonly url?: string;
@@ -222,10 +247,149 @@ export interface WmtsLayerDef extends LayerCommon {
   readonly resolutions?: readonly number[];
   readonly origin?: readonly [number, number];
   readonly matrixIds?: readonly string[];
+  /**
+   * The service's GetCapabilities URL: when given, the matrix set (any CRS, e.g. Lambert-93), the
+   * format and the style are read from it (matched on `matrixSet`, else `projection`); the settings
+   * above are the fallback when it cannot be read.
+   */
+  readonly capabilities?: string;
+}
+
+/** Point clusters: nearby points drawn as one disc with their count; a click on a cluster zooms into it. */
+export interface ClusterSettings {
+  /** Pixels within which points are merged. */
+  readonly distance: number;
+  /** Pixels kept between clusters (0: none). */
+  readonly minDistance: number;
+}
+
+/** A heat map of the points (WebGL). */
+export interface HeatmapSettings {
+  /** Radius of a point's blur, in pixels. */
+  readonly radius: number;
+  readonly blur: number;
+  /** A numeric field (0–1) that weights each point; every point weighs 1 when missing. */
+  readonly weight?: string;
+}
+
+/** How a point layer may be drawn instead of one marker per point: clusters or a heat map (not both). */
+export interface PointDisplay {
+  readonly clustering?: ClusterSettings;
+  readonly heatmap?: HeatmapSettings;
+}
+
+/**
+ * FlatGeobuf from a URL. "extent": only the features in view are read, through HTTP range requests
+ * and the file's spatial index (a file without index is read whole); "whole": the file is read at once.
+ */
+export interface FlatGeobufLayerDef extends LayerCommon, VectorCommon, PointDisplay {
+  readonly type: 'flatgeobuf';
+  readonly url: string;
+  readonly loading: 'extent' | 'whole';
+  /** CRS of the data when the file names none (default EPSG:4326). */
+  readonly projection?: string;
+}
+
+/** Points from a CSV file (UTF-8) with two coordinate columns, parsed off the main thread. */
+export interface CsvLayerDef extends LayerCommon, VectorCommon, PointDisplay {
+  readonly type: 'csv';
+  readonly url: string;
+  /** Column of the first coordinate: longitude or x (easting). */
+  readonly xField: string;
+  /** Column of the second coordinate: latitude or y (northing). */
+  readonly yField: string;
+  /** CRS of the coordinates (default EPSG:4326: lon/lat). */
+  readonly projection: string;
+  /** Field separator; "auto" guesses from the header line among , ; tab and |. */
+  readonly delimiter: 'auto' | ',' | ';' | '\t' | '|';
+  /** Decimal separator of the coordinates. */
+  readonly decimal: '.' | ',';
+}
+
+/** Vector tiles drawn by a Mapbox/MapLibre style document (ol-mapbox-style, loaded only when used). */
+export interface VectorTilesLayerDef extends LayerCommon {
+  readonly type: 'vectortiles';
+  /** URL of the style document (version 8). */
+  readonly styleUrl: string;
+  /** The style's vector source to draw (default: the first). */
+  readonly source?: string;
+  /** URL template of web-font CSS for the style's fonts ({font-family}, {fontweight}, {-fontstyle}); default: none fetched, the device's fonts. */
+  readonly webfonts?: string;
+}
+
+/** A PMTiles archive read by HTTP range requests: raster tiles, or vector tiles drawn by a style document or a plain default. */
+export interface PmtilesLayerDef extends LayerCommon {
+  readonly type: 'pmtiles';
+  readonly url: string;
+  /** For vector archives: a Mapbox/MapLibre style document whose vector source is this archive. */
+  readonly styleUrl?: string;
+  readonly webfonts?: string;
+}
+
+/** GetFeatureInfo answer format: a short name or a MIME type. */
+export type WmsInfoFormat = 'json' | 'gml' | 'html' | 'text' | (string & {});
+
+/**
+ * Map images from an OGC Web Map Service (GetMap 1.3.0 or 1.1.1), as tiles or one image per view.
+ * Its legend is the service's GetLegendGraphic image unless `legend` gives items or an image.
+ */
+export interface WmsLayerDef extends LayerCommon {
+  readonly type: 'wms';
+  /** The service endpoint (it may hold fixed parameters, e.g. "…/mapserv?map=nature.map"). */
+  readonly url: string;
+  /** WMS layer names (LAYERS), separated by commas. */
+  readonly layers: string;
+  /** Styles (STYLES), one per layer, separated by commas; "" for the defaults. */
+  readonly styles: string;
+  /** Image format (FORMAT), e.g. "image/png". */
+  readonly format: string;
+  /** Transparent background (TRANSPARENT). */
+  readonly transparent: boolean;
+  readonly version: '1.3.0' | '1.1.1';
+  /** True: requested as tiles (cacheable); false: one image per view (labels are not cut). */
+  readonly tiled: boolean;
+  /** Tile size in pixels, when tiled. */
+  readonly tileSize: number;
+  /** Further parameters sent as they are: vendor filters and dimensions (CQL_FILTER, TIME…). */
+  readonly params?: Readonly<Record<string, string | number | boolean>>;
+  /** CRS the map is requested in (CRS/SRS); default the map's projection (another is reprojected). */
+  readonly projection?: string;
+  /** What GetFeatureInfo asks for (default "json"). */
+  readonly infoFormat?: WmsInfoFormat;
+  /** False: clicks do not ask this layer (GetFeatureInfo). */
+  readonly queryable: boolean;
+}
+
+/**
+ * Vector features from an OGC Web Feature Service (GetFeature 2.0.0 or 1.1.0), read for the area in
+ * view (bbox strategy), at most `maxFeatures` per request, drawn with the layer's style.
+ */
+export interface WfsLayerDef extends LayerCommon, VectorCommon {
+  readonly type: 'wfs';
+  /** The service endpoint. */
+  readonly url: string;
+  /** The feature type (TYPENAMES in 2.0.0, TYPENAME in 1.1.0), e.g. "PROTECTEDAREAS.RNN:rnn". */
+  readonly typeName: string;
+  readonly version: '2.0.0' | '1.1.0';
+  /**
+   * Answer format (OUTPUTFORMAT): GeoJSON ("application/json"…) or GML (read as GML 3.2 for 2.0.0,
+   * GML 3.1 for 1.1.0). Missing: chosen from the capabilities, GeoJSON when offered, else GML.
+   */
+  readonly outputFormat?: string;
+  /** CRS the features are requested in (SRSNAME); default the map's projection. */
+  readonly srsName?: string;
+  /** Most features per request (COUNT in 2.0.0, MAXFEATURES in 1.1.0). */
+  readonly maxFeatures: number;
+  /** An ECQL filter (CQL_FILTER, GeoServer). */
+  readonly cqlFilter?: string;
+  /** The geometry attribute, to add the view's box to `cqlFilter`; without it a filtered layer is read whole. */
+  readonly geometryName?: string;
+  /** Further parameters sent as they are. */
+  readonly params?: Readonly<Record<string, string | number | boolean>>;
 }
 
 /** The discriminated union of every layer kind the registry knows. */
-export type LayerDef = GeoJsonLayerDef | XyzLayerDef | WmtsLayerDef;
+export type LayerDef = GeoJsonLayerDef | XyzLayerDef | WmtsLayerDef | FlatGeobufLayerDef | CsvLayerDef | VectorTilesLayerDef | PmtilesLayerDef | WmsLayerDef | WfsLayerDef;
 export type LayerType = LayerDef['type'];
 export type VectorLayerDef = Extract<LayerDef, VectorCommon>;
 
@@ -268,6 +432,9 @@ export interface ViewSettings {
   readonly maxZoom?: number;
 }
 
+/** Where a feature's record opens on a wide screen (phones always use a bottom sheet). */
+export type PopupMode = 'popup' | 'panel';
+
 export interface MapContext {
   readonly $schema?: string;
   readonly version: 1;
@@ -282,6 +449,7 @@ export interface MapContext {
   readonly view: ViewSettings;
   readonly basemaps: readonly BasemapDef[];
   readonly layers: readonly LayerNode[];
+  readonly popup: { readonly mode: PopupMode };
 }
 
 // ---------------------------------------------------------------- the site

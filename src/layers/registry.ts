@@ -9,6 +9,12 @@ const loaders: { [T in LayerType]: () => Promise<LayerKindOf<T>> } = {
   geojson: () => import('./geojson/create.js').then((m) => m.geojsonKind),
   xyz: () => import('./xyz/create.js').then((m) => m.xyzKind),
   wmts: () => import('./wmts/create.js').then((m) => m.wmtsKind),
+  flatgeobuf: () => import('./flatgeobuf/create.js').then((m) => m.flatgeobufKind),
+  csv: () => import('./csv/create.js').then((m) => m.csvKind),
+  vectortiles: () => import('./vectortiles/create.js').then((m) => m.vectortilesKind),
+  pmtiles: () => import('./pmtiles/create.js').then((m) => m.pmtilesKind),
+  wms: () => import('./wms/create.js').then((m) => m.wmsKind),
+  wfs: () => import('./wfs/create.js').then((m) => m.wfsKind),
 };
 
 export async function loadLayerKind<D extends LayerDef>(def: D): Promise<LayerKind<D>> {

@@ -1,5 +1,11 @@
 import type { JsonSchema } from '../context/schema/defs.js';
 import { geojsonLayerSchema } from './geojson/schema.js';
+import { csvLayerSchema } from './csv/schema.js';
+import { flatgeobufLayerSchema } from './flatgeobuf/schema.js';
+import { pmtilesLayerSchema } from './pmtiles/schema.js';
+import { vectortilesLayerSchema } from './vectortiles/schema.js';
+import { wfsLayerSchema } from './wfs/schema.js';
+import { wmsLayerSchema } from './wms/schema.js';
 import { wmtsLayerSchema } from './wmts/schema.js';
 import { xyzLayerSchema } from './xyz/schema.js';
 
@@ -11,6 +17,12 @@ export const layerSchemas: Record<string, JsonSchema> = {
   geojson: geojsonLayerSchema,
   xyz: xyzLayerSchema,
   wmts: wmtsLayerSchema,
+  flatgeobuf: flatgeobufLayerSchema,
+  csv: csvLayerSchema,
+  vectortiles: vectortilesLayerSchema,
+  pmtiles: pmtilesLayerSchema,
+  wms: wmsLayerSchema,
+  wfs: wfsLayerSchema,
 };
 
 /** Kinds that may serve as a basemap. */

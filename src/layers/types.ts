@@ -1,4 +1,6 @@
 import type BaseLayer from 'ol/layer/Base.js';
+import type OlMap from 'ol/Map.js';
+import type { Pixel } from 'ol/pixel.js';
 import type { Projection } from 'ol/proj.js';
 import type { LayerDef, LayerType } from '../context/types.js';
 import type { Requester } from '../net/requester.js';
@@ -9,6 +11,10 @@ export interface LayerStatusReport {
   readonly problem?: LayerProblem;
   readonly featureCount?: number;
   readonly skipped?: number;
+  /** Features the service holds for the last request (e.g. WFS numberMatched). */
+  readonly total?: number;
+  /** True when fewer features were sent than the service holds (a cap was reached). */
+  readonly capped?: boolean;
 }
 
 /** What a layer factory gets from the map: no store, no UI — only the means to load and to report. */
@@ -26,6 +32,11 @@ export interface CreatedLayer {
   readonly layer: BaseLayer;
   readonly retry: () => void;
   readonly dispose?: () => void;
+  /**
+   * A click the layer itself answers (e.g. a cluster zooms into its points), called by the map before
+   * it identifies features; returns true when the click was used and nothing else should happen.
+   */
+  readonly onClick?: (event: { readonly map: OlMap; readonly pixel: Pixel }) => boolean;
 }
 
 /** One layer kind: its factory, and the projections it needs registered before it is created. */

@@ -4,7 +4,13 @@ import ScaleLine from 'ol/control/ScaleLine.js';
 import Zoom from 'ol/control/Zoom.js';
 import type { EventsKey } from 'ol/events.js';
 import { unByKey } from 'ol/Observable.js';
-import type { BasemapDef, LayerDef, MapContext } from '../context/types.js';
+import type Feature from 'ol/Feature.js';
+import type { Coordinate } from 'ol/coordinate.js';
+import type { Pixel } from 'ol/pixel.js';
+import type Geometry from 'ol/geom/Geometry.js';
+import type VectorLayer from 'ol/layer/Vector.js';
+import { isVectorLayer, type BasemapDef, type LayerDef, type MapContext, type WmsLayerDef } from '../context/types.js';
+import type { IdentifyGroup } from '../identify/types.js';
 import { walkLayers } from '../context/checks.js';
 import { textFor } from '../i18n/text.js';
 import { loadLayerKind } from '../layers/registry.js';
@@ -13,6 +19,9 @@ import type { Requester } from '../net/requester.js';
 import { ensureProjections } from '../proj/register.js';
 import type { MapState, MapStore } from '../state/store.js';
 import { resolutionToScale, scaleToResolution } from '../styles/scale.js';
+import { createHighlighter } from './highlight.js';
+import { LAYER_ID_KEY } from './keys.js';
+import { wirePointer, type IdentifyEvent, type PointerWiring } from './pointer.js';
 import { createView } from './view.js';
 
 export interface MapAdapterOptions {
@@ -24,19 +33,36 @@ export interface MapAdapterOptions {
   readonly language: string;
   /** Labels of the zoom buttons, in the page's language. */
   readonly labels: { zoomIn: string; zoomOut: string };
+  /** A click identified features (possibly none). */
+  readonly onIdentify?: (event: IdentifyEvent) => void;
+  /** The pointer rests on a feature of a layer with a tooltip (or left it). */
+  readonly onHover?: PointerWiring['onHover'];
+  /** A double click zoomed the map. */
+  readonly onDoubleClick?: () => void;
 }
 
 export interface MapAdapter {
   readonly map: OlMap;
   /** Loads a failed layer again. */
   retry(id: string): void;
+  /** Draws the selected feature's halo (none: undefined). */
+  highlight(geometry: Geometry | undefined): void;
+  /** A loaded feature of a vector layer, by the value of its id field. */
+  findFeature(layerId: string, id: string | number): Feature | undefined;
+  /** Brings a geometry into view (points at a street-level zoom). */
+  zoomTo(geometry: Geometry, options?: { padding?: number[]; duration?: number }): void;
+  /** Pans so that a coordinate lies inside a box of the map, [left, top, right, bottom] in pixels. */
+  panIntoView(coordinate: Coordinate, box: readonly [number, number, number, number]): void;
+  /** The pixel of a coordinate now. */
+  pixelOf(coordinate: Coordinate): Pixel | undefined;
+  /** Calls back after every rendered frame (to keep things anchored to the map). */
+  onRender(callback: () => void): () => void;
   /** Resolves after the first render in which every visible layer has loaded or failed. */
   readonly rendered: Promise<void>;
   dispose(): void;
 }
 
-/** Tags every OpenLayers layer with the id of the document layer it draws. */
-export const LAYER_ID_KEY = 'cartable:id';
+export { LAYER_ID_KEY };
 
 type Drawable = LayerDef | Exclude<BasemapDef, { type: 'empty' }>;
 
@@ -133,6 +159,52 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
     if (next.layers !== previous.layers || next.basemap !== previous.basemap) apply(next);
   });
 
+  const highlighter = createHighlighter(map);
+  const vectorIds = new Set(leaves.filter(isVectorLayer).map((l) => l.id));
+  const visibleOf = (ids: Iterable<string>): Set<string> =>
+    new Set([...ids].filter((id) => store.state.layers[id]?.visible));
+  const queryableIds = leaves.filter(isVectorLayer).filter((l) => l.popup?.enabled !== false).map((l) => l.id);
+  const tooltipIds = leaves.filter(isVectorLayer).filter((l) => l.tooltip !== undefined).map((l) => l.id);
+  // WMS layers answer clicks through GetFeatureInfo; a new click cancels the questions of the last.
+  const wmsLayers = leaves.filter((l): l is WmsLayerDef => l.type === 'wms' && l.queryable !== false);
+  let asking: AbortController | undefined;
+  const askServices = (coordinate: Coordinate): { asks: boolean; answers: Promise<IdentifyGroup[]> } => {
+    asking?.abort();
+    const resolution = view.getResolution();
+    const scale = resolution === undefined ? undefined : resolutionToScale(resolution, metersPerUnit);
+    const layers = wmsLayers.filter(
+      (l) => store.state.layers[l.id]?.visible && (scale === undefined || ((l.minScale ?? 0) <= scale && scale < (l.maxScale ?? Infinity))),
+    );
+    if (!layers.length || resolution === undefined) return { asks: false, answers: Promise.resolve([]) };
+    const controller = (asking = new AbortController());
+    const answers = import('../identify/feature-info.js').then(({ identifyWms }) =>
+      Promise.all(
+        layers.map((def) =>
+          identifyWms(def, { coordinate, resolution, viewProjection, requester, resolveUrl, signal: controller.signal }),
+        ),
+      ),
+    );
+    return { asks: true, answers };
+  };
+  // Layers that answer clicks themselves (clusters zoom into their points) go first, before
+  // identify: a used click stops here, so the listeners added after this one do not see it.
+  const layerClick = map.on('click', (event) => {
+    for (const layer of created.values()) {
+      if (layer.layer.getVisible() && layer.onClick?.({ map, pixel: event.pixel })) {
+        event.stopPropagation();
+        return;
+      }
+    }
+  });
+  const unwirePointer = wirePointer(map, {
+    askServices,
+    queryable: () => visibleOf(queryableIds),
+    tooltips: () => visibleOf(tooltipIds),
+    onIdentify: (event) => options.onIdentify?.(event),
+    onHover: (hover) => options.onHover?.(hover),
+    onDoubleClick: () => options.onDoubleClick?.(),
+  });
+
   const keys: EventsKey[] = [];
   const publishView = (): void => {
     const center = view.getCenter();
@@ -143,6 +215,7 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
       view: { center: [center[0]!, center[1]!], resolution, scale: resolutionToScale(resolution, metersPerUnit) },
     });
   };
+  keys.push(layerClick);
   keys.push(map.on('moveend', publishView));
   publishView();
 
@@ -170,8 +243,41 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
     retry(id) {
       created.get(id)?.retry();
     },
+    highlight(geometry) {
+      highlighter.show(geometry);
+    },
+    findFeature(layerId, id) {
+      if (!vectorIds.has(layerId)) return undefined;
+      const source = (created.get(layerId)?.layer as VectorLayer | undefined)?.getSource();
+      return (source?.getFeatureById(id) as Feature | null) ?? undefined;
+    },
+    zoomTo(geometry, { padding = [40, 40, 40, 40], duration = 350 } = {}) {
+      const extent = geometry.getExtent();
+      const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+      view.fit(extent, { padding, maxZoom: view.getZoomForResolution(scaleToResolution(10000, metersPerUnit)) ?? 16, duration: reduce ? 0 : duration });
+    },
+    panIntoView(coordinate, [left, top, right, bottom]) {
+      const pixel = map.getPixelFromCoordinate(coordinate);
+      const center = view.getCenter();
+      const resolution = view.getResolution();
+      if (!pixel || !center || resolution === undefined) return;
+      const dx = pixel[0]! < left ? pixel[0]! - left : pixel[0]! > right ? pixel[0]! - right : 0;
+      const dy = pixel[1]! < top ? pixel[1]! - top : pixel[1]! > bottom ? pixel[1]! - bottom : 0;
+      if (!dx && !dy) return;
+      const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+      view.animate({ center: [center[0]! + dx * resolution, center[1]! - dy * resolution], duration: reduce ? 0 : 250 });
+    },
+    pixelOf(coordinate) {
+      return map.getPixelFromCoordinate(coordinate) ?? undefined;
+    },
+    onRender(callback) {
+      const key = map.on('postrender', callback);
+      return () => unByKey(key);
+    },
     dispose() {
       unsubscribe();
+      unwirePointer();
+      highlighter.dispose();
       unByKey(keys);
       for (const layer of created.values()) layer.dispose?.();
       map.setTarget(undefined);

@@ -10,13 +10,16 @@ export class RequestError extends Error {
   readonly kind: RequestFailureKind;
   readonly status?: number;
   readonly url: string;
+  /** The unread answer of an HTTP error, for callers that read its body (e.g. an OGC exception report). */
+  readonly response?: Response;
 
-  constructor(options: { kind: RequestFailureKind; url: string; status?: number; message: string }) {
+  constructor(options: { kind: RequestFailureKind; url: string; status?: number; message: string; response?: Response }) {
     super(options.message);
     this.name = 'RequestError';
     this.kind = options.kind;
     this.url = options.url;
     this.status = options.status;
+    this.response = options.response;
   }
 }
 
@@ -74,7 +77,7 @@ export function createRequester(options: RequesterOptions = {}): Requester {
         throw new RequestError({ kind: 'network', url, message: String((error as Error)?.message ?? error) });
       }
       if (!response.ok) {
-        throw new RequestError({ kind: 'http', url, status: response.status, message: `HTTP ${response.status}` });
+        throw new RequestError({ kind: 'http', url, status: response.status, message: `HTTP ${response.status}`, response });
       }
       return response;
     },

@@ -5,7 +5,11 @@ export type LayerStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 /** Why a layer failed (or what is odd about its data), as a code the UI puts in words, plus a detail. */
 export interface LayerProblem {
-  readonly code: 'offline' | 'network' | 'timeout' | 'http' | 'invalid-json' | 'not-geojson' | 'projection' | 'tiles' | 'skipped';
+  readonly code: 'offline' | 'network' | 'timeout' | 'http' | 'invalid-json' | 'not-geojson' | 'projection' | 'tiles' | 'skipped'
+    // File and tile kinds (flatgeobuf, csv, pmtiles, vectortiles) and point display:
+    | 'no-range' | 'truncated' | 'invalid-data' | 'missing-columns' | 'style' | 'webgl'
+    // OGC services (wms, wfs, wmts): an exception report, its text as the detail.
+    | 'service';
   /** HTTP status, projection code, count of skipped features… */
   readonly detail?: string;
 }
@@ -18,6 +22,10 @@ export interface LayerState {
   readonly featureCount?: number;
   /** Features that could not be read and were left out. */
   readonly skipped?: number;
+  /** Features the service holds for the last request (WFS numberMatched), when it says so. */
+  readonly total?: number;
+  /** True when the service sent fewer features than it holds (a maxFeatures cap was reached). */
+  readonly capped?: boolean;
 }
 
 export interface ViewState {
@@ -32,6 +40,8 @@ export interface MapState {
   readonly groupsExpanded: Readonly<Record<string, boolean>>;
   readonly basemap?: string;
   readonly view?: ViewState;
+  /** The feature whose record is open (layer id and the value of its id field). */
+  readonly selection?: { readonly layerId: string; readonly featureId: string | number };
 }
 
 export type Action =
@@ -39,8 +49,9 @@ export type Action =
   | { type: 'set-opacity'; id: string; opacity: number }
   | { type: 'set-group-expanded'; id: string; expanded: boolean }
   | { type: 'set-basemap'; id: string }
-  | { type: 'set-layer-status'; id: string; status: LayerStatus; problem?: LayerProblem; featureCount?: number; skipped?: number }
-  | { type: 'set-view'; view: ViewState };
+  | { type: 'set-layer-status'; id: string; status: LayerStatus; problem?: LayerProblem; featureCount?: number; skipped?: number; total?: number; capped?: boolean }
+  | { type: 'set-view'; view: ViewState }
+  | { type: 'set-selection'; selection: MapState['selection'] };
 
 /** The state a map opens in: what its document says. */
 export function initialState(context: MapContext): MapState {
@@ -81,11 +92,16 @@ export function reduce(state: MapState, action: Action): MapState {
       return { ...state, basemap: action.id, layers };
     }
     case 'set-layer-status': {
-      const { status, problem, featureCount, skipped } = action;
-      return patchLayer(action.id, { status, problem, featureCount, skipped });
+      const { status, problem, featureCount, skipped, total, capped } = action;
+      return patchLayer(action.id, { status, problem, featureCount, skipped, total, capped });
     }
     case 'set-view':
       return { ...state, view: action.view };
+    case 'set-selection': {
+      const { selection } = action;
+      const same = selection?.layerId === state.selection?.layerId && selection?.featureId === state.selection?.featureId;
+      return same ? state : { ...state, selection };
+    }
   }
 }
 

@@ -58,9 +58,11 @@ export class CartableApp extends LitElement {
     try {
       if (route.kind === 'document') {
         const origins = (this.site?.allowedOrigins ?? []).filter((o) => o.use.includes('documents')).map((o) => o.origin);
-        this.view = isAllowedDocumentUrl(route.url, this.root, origins)
-          ? await loadDocument(new URL(route.url, this.root).href, route.url, this.requester)
-          : { kind: 'refused', url: route.url };
+        this.view = await this.#withMapView(
+          isAllowedDocumentUrl(route.url, this.root, origins)
+            ? loadDocument(new URL(route.url, this.root).href, route.url, this.requester)
+            : Promise.resolve({ kind: 'refused', url: route.url }),
+        );
         return;
       }
       const catalog = await loadCatalog(this.root, this.requester);
@@ -68,12 +70,18 @@ export class CartableApp extends LitElement {
         this.view = { kind: 'catalog', catalog };
         return;
       }
-      this.view = { kind: 'loading' };
-      if (catalog.maps.some((m) => m.id === route.id)) await import('./cartable-map-view.js');
-      this.view = await loadCatalogMap(route.id, catalog, this.root, this.requester);
+      this.view = await this.#withMapView(loadCatalogMap(route.id, catalog, this.root, this.requester));
     } catch (error) {
       this.view = { kind: 'catalog-failed', reason: error instanceof Error ? error.message : String(error) };
     }
+  }
+
+  /** Loads the map view's code alongside the document, and waits for it when the map can be shown. */
+  async #withMapView(load: Promise<MapLoad>): Promise<MapLoad> {
+    const code = import('./cartable-map-view.js');
+    const result = await load;
+    if (result.kind === 'ready') await code;
+    return result;
   }
 
   protected override updated(): void {

@@ -157,6 +157,16 @@ export class CartableLayerTree extends LitElement {
     </li>`;
   }
 
+  /** A WFS answer capped at maxFeatures: "N sur M affichés" (or "N premiers objets affichés" when M is unknown). */
+  #capped(shown: number, total: number | undefined): TemplateResult {
+    const format = (n: number): string => n.toLocaleString(this.language);
+    return html`<div class="note capped" role="status">
+      ${total !== undefined
+        ? msg(str`${format(shown)} sur ${format(total)} affichés`, { id: 'layer.capped' })
+        : msg(str`${format(shown)} premiers objets affichés`, { id: 'layer.cappedUnknown' })}
+    </div>`;
+  }
+
   #layer(layer: LayerDef): TemplateResult {
     const state = this.state?.layers[layer.id];
     const visible = state?.visible ?? layer.visible;
@@ -213,6 +223,7 @@ export class CartableLayerTree extends LitElement {
           </div>`
         : nothing}
       ${outOfRange ? html`<div class="note">${msg('Non visible à cette échelle', { id: 'layer.outOfScale' })}</div>` : nothing}
+      ${state?.capped && state.featureCount !== undefined && state.status !== 'error' ? this.#capped(state.featureCount, state.total) : nothing}
       ${state?.status === 'error' && state.problem
         ? html`<div class="note error" role="status">
             <span>⚠ ${describeLayerProblem(state.problem)}</span>

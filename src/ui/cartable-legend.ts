@@ -77,7 +77,9 @@ export class CartableLegend extends LitElement {
     const body =
       legend.kind === 'image'
         ? html`<img src=${legend.url} alt=${msg(str`Légende de ${title}`, { id: 'legend.image.alt' })} loading="lazy" />`
-        : html`<ul role="list">
+        : legend.kind === 'images'
+          ? legend.urls.map((url) => html`<img src=${url} alt=${msg(str`Légende de ${title}`, { id: 'legend.image.alt' })} loading="lazy" />`)
+          : html`<ul role="list">
             ${legend.entries.map(
               (entry) => html`<li part="entry">
                 <svg width=${SWATCH_SIZE} height=${SWATCH_SIZE} viewBox="0 0 ${SWATCH_SIZE} ${SWATCH_SIZE}" aria-hidden="true">

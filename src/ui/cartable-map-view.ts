@@ -1,14 +1,24 @@
 import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { Coordinate } from 'ol/coordinate.js';
+import Point from 'ol/geom/Point.js';
+import { getCenter } from 'ol/extent.js';
+import { localized, msg, str } from '@lit/localize';
 import { walkLayers } from '../context/checks.js';
-import type { GroupDef, LayerDef, MapContext } from '../context/types.js';
+import { isVectorLayer, type GroupDef, type LayerDef, type MapContext } from '../context/types.js';
+import type { IdentifyGroup, IdentifiedItem } from '../identify/types.js';
+import type { IdentifyEvent } from '../map/pointer.js';
+import { renderTemplate } from '../popup/template.js';
+import { plainText } from '../popup/format.js';
+import { readFeatureRef, withFeatureRef } from '../state/feature-link.js';
 import { textFor } from '../i18n/text.js';
 import { createMapAdapter, type MapAdapter } from '../map/adapter.js';
 import { olStyles } from '../map/ol-styles.js';
 import type { Requester } from '../net/requester.js';
 import { MapStore, initialState, type MapState } from '../state/store.js';
 import type { CartableLayerInfo } from './cartable-layer-info.js';
+import type { CartablePopup, PopupPlacement, PopupSelection } from './cartable-popup.js';
 import { base } from './theme.js';
 import './cartable-basemaps.js';
 import './cartable-language-switch.js';
@@ -136,6 +146,71 @@ export class CartableMapView extends LitElement {
         border-top-left-radius: 6px;
         color: var(--cartable-text, #1e1e1e);
       }
+      .popup-holder {
+        position: absolute;
+        z-index: 5;
+        pointer-events: none;
+      }
+      .popup-holder > * {
+        pointer-events: auto;
+      }
+      .popup-holder.popup {
+        top: 0;
+        left: 0;
+        width: min(22rem, calc(100% - 16px));
+        max-height: min(26rem, 58%);
+        display: flex;
+      }
+      .popup-holder.panel {
+        top: 0.75rem;
+        right: 4rem;
+        bottom: 2.2rem;
+        width: min(24rem, calc(100% - 5rem));
+        display: flex;
+        align-items: flex-start;
+      }
+      .popup-holder.sheet {
+        left: 0;
+        right: 0;
+        bottom: 0;
+        max-height: 55%;
+        display: flex;
+      }
+      .popup-holder > cartable-popup {
+        width: 100%;
+        max-height: 100%;
+        display: flex;
+        flex-direction: column;
+      }
+      .tooltip {
+        position: absolute;
+        top: 0;
+        left: 0;
+        z-index: 4;
+        pointer-events: none;
+        max-width: 16rem;
+        padding: 0.2rem 0.5rem;
+        border-radius: 4px;
+        background: rgb(20 33 61 / 0.92);
+        color: #fff;
+        font-size: 0.85rem;
+      }
+      .notice {
+        position: absolute;
+        left: 50%;
+        top: 0.75rem;
+        transform: translateX(-50%);
+        z-index: 6;
+        max-width: calc(100% - 8rem);
+        padding: 0.35rem 0.8rem;
+        border-radius: 10px;
+        background: rgb(20 33 61 / 0.92);
+        color: #fff;
+        font-size: 0.88rem;
+      }
+      .notice:empty {
+        display: none;
+      }
       .map-error {
         position: absolute;
         inset: 1rem;
@@ -185,15 +260,34 @@ export class CartableMapView extends LitElement {
   @state() private panelOpen = !matchMedia(NARROW).matches;
   @state() private infoFor?: LayerDef | GroupDef;
   @state() private failure?: string;
+  /** The records open in the popup, where they were found, and who opened them. */
+  @state() private popup?: { groups: readonly IdentifyGroup[]; anchor: Coordinate; selected?: PopupSelection; openedBy: 'person' | 'link' };
+  @state() private tooltip?: { text: string; x: number; y: number };
+  /** A short message for screen readers (and a quiet notice on screen). */
+  @state() private notice = '';
+  @state() private narrow = matchMedia(NARROW).matches;
 
   @query('.map') private mapTarget!: HTMLDivElement;
   @query('cartable-layer-info') private infoDialog!: CartableLayerInfo;
+  @query('cartable-popup') private popupElement?: CartablePopup;
+  @query('.popup-holder') private popupHolder?: HTMLElement;
 
   /** The map's store (set once a context is given). */
   store?: MapStore;
   /** The OpenLayers adapter, once the map is built. */
   adapter?: MapAdapter;
   #unsubscribe?: () => void;
+  #layersById = new Map<string, LayerDef>();
+  #stopAnchoring?: () => void;
+  readonly #narrowQuery = matchMedia(NARROW);
+  readonly #onNarrow = (): void => {
+    this.narrow = this.#narrowQuery.matches;
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#narrowQuery.addEventListener('change', this.#onNarrow);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('context') && this.context) {
@@ -201,6 +295,11 @@ export class CartableMapView extends LitElement {
       this.store = new MapStore(initialState(this.context));
       this.mapState = this.store.state;
       this.#unsubscribe = this.store.subscribe((next) => (this.mapState = next));
+      this.#layersById = new Map();
+      walkLayers(this.context.layers, (node) => {
+        if (node.type !== 'group') this.#layersById.set(node.id, node);
+      });
+      this.popup = undefined;
     }
   }
 
@@ -210,10 +309,13 @@ export class CartableMapView extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#narrowQuery.removeEventListener('change', this.#onNarrow);
     this.#teardown();
   }
 
   #teardown(): void {
+    this.#stopAnchoring?.();
+    this.#stopAnchoring = undefined;
     this.#unsubscribe?.();
     this.adapter?.dispose();
     this.adapter = undefined;
@@ -229,12 +331,20 @@ export class CartableMapView extends LitElement {
         resolveUrl: (url) => new URL(url, this.documentUrl).href,
         language: this.language,
         labels: { zoomIn: msg('Zoomer', { id: 'map.zoomIn' }), zoomOut: msg('Dézoomer', { id: 'map.zoomOut' }) },
+        onIdentify: (event) => void this.#onIdentify(event),
+        onHover: (hover) => this.#onHover(hover),
+        onDoubleClick: () => {
+          // The clicks of a double click open no record: the person meant to zoom.
+          this.#clicks++;
+          if (this.popup?.openedBy === 'person' && performance.now() - this.#openedAt < 600) this.#closePopup({ returnFocus: false });
+        },
       });
       if (store !== this.store) {
         adapter.dispose(); // The context changed while the map was being built.
         return;
       }
       this.adapter = adapter;
+      void this.#openLinkedFeature(store);
       await adapter.rendered;
       this.toggleAttribute('rendered', true);
       performance.mark('cartable:map-rendered');
@@ -305,13 +415,256 @@ export class CartableMapView extends LitElement {
             role="application"
             aria-roledescription=${msg('carte', { id: 'map.roledescription' })}
             aria-label=${msg('Carte interactive. Flèches : déplacer ; + et − : zoomer.', { id: 'map.label' })}
+            @keydown=${(e: KeyboardEvent) => {
+              if (e.key === 'Escape' && this.popup) this.#closePopup({ returnFocus: false });
+            }}
           ></div>
           ${this.failure ? html`<div class="map-error" role="alert">${this.failure}</div>` : nothing}
+          ${this.#popup()}
+          ${this.tooltip
+            ? html`<div class="tooltip" aria-hidden="true" style=${styleMap({ transform: `translate(${this.tooltip.x + 14}px, ${this.tooltip.y + 14}px)` })}>
+                ${this.tooltip.text}
+              </div>`
+            : nothing}
+          <div class="notice" role="status" aria-live="polite">${this.notice}</div>
           ${this.#attributions()}
         </main>
       </div>
       <cartable-layer-info .layer=${this.infoFor} .language=${this.language} .documentUrl=${this.documentUrl}></cartable-layer-info>
     `;
+  }
+
+  // ------------------------------------------------------------ records (popups)
+
+  get #placement(): PopupPlacement {
+    return this.narrow ? 'sheet' : (this.context?.popup.mode ?? 'popup');
+  }
+
+  #clicks = 0;
+
+  async #onIdentify(event: IdentifyEvent): Promise<void> {
+    const click = ++this.#clicks;
+    const found = (groups: readonly IdentifyGroup[]): number => groups.reduce((n, g) => n + g.items.length, 0);
+    if (found(event.groups) === 0 && !event.asksServices) {
+      if (this.popup) this.#closePopup({ returnFocus: false });
+      return;
+    }
+    await import('./cartable-popup.js');
+    if (click !== this.#clicks) return; // A newer click, or a double click, took over.
+    if (found(event.groups) > 0) this.#showFound(event.groups, event.coordinate);
+    else this.notice = msg('Recherche des informations…', { id: 'popup.asking' });
+    if (!event.asksServices) return;
+    const answers = (await event.services).filter((g) => g.items.length > 0 || g.failure);
+    if (click !== this.#clicks) return; // A newer click took over.
+    if (this.notice === msg('Recherche des informations…', { id: 'popup.asking' })) this.notice = '';
+    const groups = [...event.groups, ...answers];
+    if (groups.length === 0) {
+      if (this.popup) this.#closePopup({ returnFocus: false });
+      this.notice = msg('Rien à cet endroit.', { id: 'popup.nothing' });
+      return;
+    }
+    if (this.popup && found(event.groups) > 0) {
+      // The services answered after the drawn features were shown: add them, keep what is shown.
+      this.popup = { ...this.popup, groups };
+      if (!this.popup.selected && found(groups) > 1) this.notice = msg(str`${found(groups)} objets trouvés à cet endroit`, { id: 'popup.found' });
+      return;
+    }
+    this.#showFound(groups, event.coordinate);
+  }
+
+  #showFound(groups: readonly IdentifyGroup[], coordinate: Coordinate): void {
+    const count = groups.reduce((n, g) => n + g.items.length, 0);
+    const only = count === 1 ? { layerId: groups.find((g) => g.items.length)!.layerId, index: 0 } : undefined;
+    this.#openPopup({ groups, anchor: coordinate, selected: only, openedBy: 'person' });
+    this.notice = count > 1 ? msg(str`${count} objets trouvés à cet endroit`, { id: 'popup.found' }) : '';
+  }
+
+  #openedAt = 0;
+
+  #openPopup(popup: NonNullable<CartableMapView['popup']>): void {
+    this.popup = popup;
+    this.#openedAt = performance.now();
+    this.#select(popup.selected);
+    this.#stopAnchoring?.();
+    this.#stopAnchoring = this.adapter?.onRender(() => this.#placePopup());
+    void this.#whenPopupDrawn().then(() => {
+      this.#placePopup();
+      this.#revealAnchor();
+      if (popup.openedBy === 'person') void this.popupElement?.focusHeading();
+    });
+  }
+
+  /** Resolves once the popup has its content, so its size is known. */
+  async #whenPopupDrawn(): Promise<void> {
+    await this.updateComplete;
+    await this.popupElement?.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+
+  #itemOf(selection: PopupSelection | undefined): IdentifiedItem | undefined {
+    if (!selection || !this.popup) return undefined;
+    return this.popup.groups.find((g) => g.layerId === selection.layerId)?.items[selection.index];
+  }
+
+  /** Shows a record: highlights its feature, names it in the store and the URL. */
+  #select(selection: PopupSelection | undefined): void {
+    const item = this.#itemOf(selection);
+    this.adapter?.highlight(item?.geometry);
+    const layer = selection ? this.#layersById.get(selection.layerId) : undefined;
+    const id = item?.id;
+    const linkable = layer && isVectorLayer(layer) && layer.idField && id !== undefined;
+    this.store?.dispatch({ type: 'set-selection', selection: linkable ? { layerId: selection!.layerId, featureId: id } : undefined });
+    this.#writeUrl(linkable ? { layerId: selection!.layerId, featureId: String(id) } : undefined);
+    if (this.popup && item?.geometry instanceof Point) {
+      this.popup = { ...this.popup, anchor: item.geometry.getCoordinates(), selected: selection };
+    } else if (this.popup) {
+      this.popup = { ...this.popup, selected: selection };
+    }
+  }
+
+  #writeUrl(ref: Parameters<typeof withFeatureRef>[1]): void {
+    const next = withFeatureRef(new URL(location.href), ref);
+    if (next.href !== location.href) history.replaceState(history.state, '', next);
+  }
+
+  #closePopup({ returnFocus }: { returnFocus: boolean }): void {
+    this.popup = undefined;
+    this.#stopAnchoring?.();
+    this.#stopAnchoring = undefined;
+    this.adapter?.highlight(undefined);
+    this.store?.dispatch({ type: 'set-selection', selection: undefined });
+    this.#writeUrl(undefined);
+    if (returnFocus) this.mapTarget.focus({ preventScroll: true });
+  }
+
+  /** Keeps an anchored popup on its feature as the map moves. */
+  #placePopup(): void {
+    const holder = this.popupHolder;
+    if (!holder || !this.popup) return;
+    if (this.#placement !== 'popup') {
+      holder.style.removeProperty('transform');
+      return;
+    }
+    const pixel = this.adapter?.pixelOf(this.popup.anchor);
+    if (!pixel) return;
+    const area = this.mapTarget.getBoundingClientRect();
+    const width = holder.offsetWidth;
+    const height = holder.offsetHeight;
+    const x = Math.min(Math.max(pixel[0]! - width / 2, 8), Math.max(8, area.width - width - 8));
+    const above = pixel[1]! - height - 16;
+    const y = above >= 8 ? above : Math.min(pixel[1]! + 16, Math.max(8, area.height - height - 8));
+    holder.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+  }
+
+  /** Makes sure the popup or the sheet does not hide the feature. */
+  #revealAnchor(): void {
+    if (!this.popup || !this.adapter) return;
+    const area = this.mapTarget.getBoundingClientRect();
+    const holder = this.popupHolder?.getBoundingClientRect();
+    const placement = this.#placement;
+    const margin = 24;
+    if (placement === 'sheet' && holder) {
+      this.adapter.panIntoView(this.popup.anchor, [margin, margin, area.width - margin, Math.max(margin * 2, holder.top - area.top - margin)]);
+    } else if (placement === 'panel' && holder) {
+      this.adapter.panIntoView(this.popup.anchor, [margin, margin, Math.max(margin * 2, holder.left - area.left - margin), area.height - margin]);
+    } else {
+      // Room above the feature for the popup, which is then placed above it.
+      const needed = (this.popupHolder?.offsetHeight ?? 200) + 16 + 8;
+      this.adapter.panIntoView(this.popup.anchor, [margin, Math.min(needed, area.height - margin), area.width - margin, area.height - margin]);
+    }
+  }
+
+  async #copyLink(detail: { layerId: string; id: string | number }): Promise<void> {
+    const url = withFeatureRef(new URL(location.href), { layerId: detail.layerId, featureId: String(detail.id) }).href;
+    try {
+      await navigator.clipboard.writeText(url);
+    } catch {
+      // No clipboard (insecure context, refused permission): offer the link to copy by hand.
+      prompt(msg('Copiez ce lien :', { id: 'popup.copyPrompt' }), url);
+    }
+    this.popupElement?.confirmCopied();
+  }
+
+  /** Opens the record a link names (?feature=layer~id) once its layer has loaded, without taking focus. */
+  async #openLinkedFeature(store: MapStore): Promise<void> {
+    const ref = readFeatureRef(new URL(location.href));
+    if (!ref) return;
+    const layer = this.#layersById.get(ref.layerId);
+    if (!layer || !isVectorLayer(layer) || !layer.idField) {
+      this.notice = msg('Le lien désigne une couche inconnue : la fiche ne peut pas être ouverte.', { id: 'popup.link.unknownLayer' });
+      return;
+    }
+    if (!store.state.layers[ref.layerId]?.visible) store.dispatch({ type: 'set-visible', id: ref.layerId, visible: true });
+    const status = await new Promise<string>((resolve) => {
+      const check = (): boolean => {
+        const s = store.state.layers[ref.layerId]?.status;
+        if (s === 'ready' || s === 'error') {
+          resolve(s);
+          return true;
+        }
+        return false;
+      };
+      if (check()) return;
+      const stop = store.subscribe(() => {
+        if (check()) stop();
+      });
+    });
+    if (store !== this.store || status !== 'ready') return;
+    const numeric = Number(ref.featureId);
+    const feature =
+      this.adapter?.findFeature(ref.layerId, ref.featureId) ??
+      (Number.isFinite(numeric) ? this.adapter?.findFeature(ref.layerId, numeric) : undefined);
+    const geometry = feature?.getGeometry();
+    if (!feature || !geometry) {
+      this.notice = msg(str`La fiche « ${ref.featureId} » n'existe plus dans cette couche.`, { id: 'popup.link.notFound' });
+      return;
+    }
+    await import('./cartable-popup.js');
+    this.adapter?.zoomTo(geometry, { duration: 0 });
+    const { geometry: _g, ...properties } = feature.getProperties();
+    const anchor = geometry instanceof Point ? geometry.getCoordinates() : getCenter(geometry.getExtent());
+    this.#openPopup({
+      groups: [{ layerId: ref.layerId, items: [{ id: feature.getId(), properties, geometry }] }],
+      anchor,
+      selected: { layerId: ref.layerId, index: 0 },
+      openedBy: 'link',
+    });
+  }
+
+  #onHover(hover: { pixel: number[]; group: IdentifyGroup } | undefined): void {
+    const layer = hover ? this.#layersById.get(hover.group.layerId) : undefined;
+    const item = hover?.group.items[0];
+    if (!hover || !layer || !isVectorLayer(layer) || !layer.tooltip || !item) {
+      if (this.tooltip) this.tooltip = undefined;
+      return;
+    }
+    const template = textFor(layer.tooltip, this.language);
+    const text = renderTemplate(template, item.properties, (_f, v) => plainText(v, this.language)).slice(0, 160);
+    this.tooltip = text ? { text, x: hover.pixel[0]!, y: hover.pixel[1]! } : undefined;
+  }
+
+  #popup(): TemplateResult | typeof nothing {
+    if (!this.popup) return nothing;
+    const placement = this.#placement;
+    return html`<div class="popup-holder ${placement}">
+      <cartable-popup
+        .groups=${this.popup.groups}
+        .layers=${this.#layersById}
+        .selected=${this.popup.selected}
+        .language=${this.language}
+        .placement=${placement}
+        .baseUrl=${this.documentUrl}
+        @cartable-popup-close=${() => this.#closePopup({ returnFocus: this.popup?.openedBy === 'person' })}
+        @cartable-popup-select=${(e: CustomEvent<PopupSelection | null>) => {
+          this.#select(e.detail ?? undefined);
+          void this.#whenPopupDrawn().then(() => {
+            this.#placePopup();
+            this.#revealAnchor();
+          });
+        }}
+        @cartable-popup-copy-link=${(e: CustomEvent<{ layerId: string; id: string | number }>) => void this.#copyLink(e.detail)}
+      ></cartable-popup>
+    </div>`;
   }
 
   #attributions(): TemplateResult | typeof nothing {

@@ -24,5 +24,19 @@ export function describeLayerProblem(problem: LayerProblem): string {
       return msg('Les tuiles ne se chargent pas', { id: 'layer.problem.tiles' });
     case 'skipped':
       return msg(str`${problem.detail ?? '?'} objet(s) illisible(s) ignoré(s)`, { id: 'layer.problem.skipped' });
+    case 'no-range':
+      return msg('Le serveur refuse la lecture partielle (requêtes Range) : lire le fichier en entier', { id: 'layer.problem.noRange' });
+    case 'truncated':
+      return msg('Le fichier est incomplet (tronqué)', { id: 'layer.problem.truncated' });
+    case 'invalid-data':
+      return msg(str`Les données reçues sont illisibles (${problem.detail ?? '?'})`, { id: 'layer.problem.invalidData' });
+    case 'missing-columns':
+      return msg(str`Colonnes absentes du fichier : ${problem.detail ?? '?'}`, { id: 'layer.problem.missingColumns' });
+    case 'style':
+      return msg(str`Le style de la couche est illisible (${problem.detail ?? '?'})`, { id: 'layer.problem.style' });
+    case 'service':
+      return msg(str`Le service a renvoyé une erreur : ${problem.detail ?? '?'}`, { id: 'layer.problem.service' });
+    case 'webgl':
+      return msg('WebGL indisponible : la carte de chaleur ne peut pas être dessinée (WebGL unavailable)', { id: 'layer.problem.webgl' });
   }
 }

@@ -16,6 +16,10 @@ import {
   waitForMap,
   withPage,
   wmtsTileFixture,
+  wmsMapFixture,
+  wfsFeatureFixture,
+  WFS_RESERVE_CENTRE,
+  toWebMercator,
   type Fixture,
   type Suite,
 } from './support/harness.js';
@@ -106,16 +110,50 @@ test('geosites: "Réessayer" after a 500 loads the layer once the server answers
   });
 });
 
-test('nature-paysage: WMTS overlays render from fixture tiles and every visible layer is ready', async (t) => {
+/** Layers drawn only closer in than the opening view (maxScale below its scale): not loaded, by design. */
+const CLOSE_UP_LAYERS = ['rnn-detail'];
+
+test('nature-paysage: WMS overlays render from fixture images and every visible layer is ready', async (t) => {
   await withPage(t, suite, { path: 'maps/nature-paysage.html' }, async ({ page, hits }) => {
     await waitForMap(page);
     const layers = await layerStates(page);
-    const visible = Object.entries(layers).filter(([, state]) => state.visible);
+    const visible = Object.entries(layers).filter(([id, state]) => state.visible && !CLOSE_UP_LAYERS.includes(id));
     assert.ok(visible.length >= 3, `a basemap and overlays are visible: ${visible.map(([id]) => id)}`);
     for (const [id, state] of visible) assert.equal(state.status, 'ready', `${id}: ${JSON.stringify(state)}`);
     for (const id of ['sic', 'zps', 'plan-ign']) assert.equal(layers[id]?.visible, true, `${id} is visible`);
-    assert.ok((hits.get(wmtsTileFixture.name) ?? 0) >= visible.length, 'tiles were requested for each visible layer');
+    assert.equal(layers['rnn-detail']?.status, 'idle', 'the WFS reserves are not read at the regional scale');
+    assert.equal(hits.get(wfsFeatureFixture.name) ?? 0, 0, 'no GetFeature at the regional scale');
+    assert.ok((hits.get(wmtsTileFixture.name) ?? 0) > 0, 'basemap tiles were requested');
+    const overlays = visible.filter(([id]) => id !== 'plan-ign').length;
+    assert.ok((hits.get(wmsMapFixture.name) ?? 0) >= overlays, `WMS GetMap was requested for each of the ${overlays} overlays`);
     // Every tile is the same colour, so the overlays blended over the basemap show that colour too.
     assert.ok(colourDistance(await mapCornerColour(page), TILE_COLOUR) <= 3, 'tiles are drawn');
+  });
+});
+
+test('nature-paysage: closer in, the national nature reserves are read from the WFS as features', async (t) => {
+  await withPage(t, suite, { path: 'maps/nature-paysage.html' }, async ({ page, hits }) => {
+    await waitForMap(page);
+    const [x, y] = toWebMercator(WFS_RESERVE_CENTRE);
+    // 1:100 000 (0.28 mm pixels): below the layer's maxScale of 1:250 000.
+    await page.evaluate(([x, y]) => {
+      const view = (globalThis as any).__e2e.map().getView();
+      view.setCenter([x, y]);
+      view.setResolution(100000 * 0.00028);
+    }, [x, y]);
+    const layers = await waitForLayers(page, (l) => l['rnn-detail']?.status === 'ready', 'rnn-detail ready');
+    assert.deepEqual(
+      { featureCount: layers['rnn-detail']?.featureCount, problem: layers['rnn-detail']?.problem },
+      { featureCount: 1, problem: undefined },
+    );
+    assert.ok((hits.get(wfsFeatureFixture.name) ?? 0) >= 1, 'GetFeature was asked');
+    assert.equal(await featuresInSource(page, 'rnn-detail'), 1, 'the reserve is in the OpenLayers source');
+    const id = await page.evaluate(([x, y]) => {
+      const map = (globalThis as any).__e2e.map();
+      map.renderSync();
+      const features = map.getFeaturesAtPixel(map.getPixelFromCoordinate([x, y]), { hitTolerance: 2 });
+      return features.map((f: any) => f.getId());
+    }, [x, y]);
+    assert.deepEqual(id, ['FR3600999'], 'the reserve is drawn where it lies');
   });
 });

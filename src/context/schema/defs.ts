@@ -274,6 +274,53 @@ export const sharedDefs: Record<string, JsonSchema> = {
       access: ref('access'),
     },
   },
+  template: {
+    description:
+      'A logic-less template: {{field}} inserts a value; {{#field}}…{{/field}} keeps its content only when the field has a value, {{^field}}…{{/field}} only when it has none. One string, or one per language.',
+    $ref: '#/$defs/localizedText',
+  },
+  popupField: {
+    anyOf: [
+      { type: 'string', minLength: 1 },
+      {
+        type: 'object',
+        required: ['field'],
+        properties: { field: { type: 'string', minLength: 1 }, label: ref('localizedText') },
+        additionalProperties: false,
+      },
+    ],
+  },
+  popup: {
+    type: 'object',
+    description: "How a feature's record reads when it is clicked. Without it, a table of the non-empty fields.",
+    properties: {
+      enabled: { type: 'boolean', description: 'false: clicks do not identify this layer.' },
+      title: ref('template'),
+      subtitle: ref('template'),
+      fields: { type: 'array', items: ref('popupField') },
+      sections: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: { title: ref('localizedText'), text: ref('template'), fields: { type: 'array', items: ref('popupField') } },
+          additionalProperties: false,
+        },
+      },
+      links: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['label', 'url'],
+          properties: {
+            label: ref('localizedText'),
+            url: { type: 'string', minLength: 1, description: 'A URL template; values are URL-encoded. Only http(s), mailto and tel links are kept.' },
+          },
+          additionalProperties: false,
+        },
+      },
+    },
+    additionalProperties: false,
+  },
   /** Properties every vector layer kind has. */
   vectorCommon: {
     type: 'object',
@@ -292,6 +339,8 @@ export const sharedDefs: Record<string, JsonSchema> = {
       },
       geometry: { enum: ['point', 'line', 'polygon'], description: 'Geometry kind, for the legend.' },
       style: ref('style'),
+      popup: ref('popup'),
+      tooltip: { ...ref('template'), description: 'A short label shown when the pointer rests on a feature (a template).' },
     },
   },
 };

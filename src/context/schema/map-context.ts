@@ -25,6 +25,13 @@ const group: JsonSchema = {
     expanded: { type: 'boolean', default: true },
     info: ref('info'),
     layers: { type: 'array', items: ref('layerNode') },
+    popup: {
+      type: 'object',
+      description: 'Where records open on wide screens: "popup" (anchored to the feature) or "panel" (beside the map). Phones use a bottom sheet.',
+      properties: { mode: { enum: ['popup', 'panel'], default: 'popup' } },
+      additionalProperties: false,
+      default: {},
+    },
   },
   additionalProperties: false,
 };
@@ -74,6 +81,13 @@ export const mapContextSchema: JsonSchema = {
       description: 'Background layers, one of them active ("active": true; default the first).',
     },
     layers: { type: 'array', items: ref('layerNode') },
+    popup: {
+      type: 'object',
+      description: 'Where records open on wide screens: "popup" (anchored to the feature) or "panel" (beside the map). Phones use a bottom sheet.',
+      properties: { mode: { enum: ['popup', 'panel'], default: 'popup' } },
+      additionalProperties: false,
+      default: {},
+    },
   },
   additionalProperties: false,
   $defs: {

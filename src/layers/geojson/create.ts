@@ -1,12 +1,11 @@
 import type Feature from 'ol/Feature.js';
-import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
 import type { GeoJsonLayerDef } from '../../context/types.js';
 import { RequestError } from '../../net/requester.js';
 import { crsCodeOf } from '../../proj/definitions.js';
 import { ensureProjections } from '../../proj/register.js';
 import type { LayerProblem } from '../../state/store.js';
-import { styleToFlatRules } from '../../styles/flat-style.js';
+import { createPointLayer } from '../points/display.js';
 import type { LayerEnvironment, LayerKind } from '../types.js';
 import { NotGeoJsonError, dataProjectionOf, readGeoJson } from './read.js';
 
@@ -63,12 +62,8 @@ export const geojsonKind: LayerKind<GeoJsonLayerDef> = {
           failure?.();
         }
     };
-    const metersPerUnit = env.viewProjection.getMetersPerUnit() ?? 1;
-    const layer = new VectorLayer({
-      source,
-      style: styleToFlatRules(def.style, { metersPerUnit }),
-      declutter: def.style.label ? true : false,
-    });
-    return { layer, retry: () => source.refresh() };
+    // One marker per point, or clusters, or a heat map (layers/points).
+    const { layer, onClick } = createPointLayer(def, source, env);
+    return { layer, onClick, retry: () => source.refresh() };
   },
 };

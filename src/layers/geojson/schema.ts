@@ -1,4 +1,5 @@
 import type { JsonSchema } from '../../context/schema/defs.js';
+import { pointDisplayProperties } from '../points/schema.js';
 
 /** Schema part (left open: the assembled schema closes it) of the GeoJSON layer kind: data from a URL, a packaged file or inline. */
 export const geojsonLayerSchema: JsonSchema = {
@@ -16,6 +17,8 @@ export const geojsonLayerSchema: JsonSchema = {
     },
     data: { type: 'object', required: ['type'] },
     projection: { $ref: '#/$defs/crs' },
+    ...pointDisplayProperties,
   },
+  not: { required: ['clustering', 'heatmap'] },
   oneOf: [{ required: ['url'] }, { required: ['file'] }, { required: ['data'] }],
 };

@@ -1,12 +1,13 @@
 import TileLayer from 'ol/layer/Tile.js';
 import { get as getProjection } from 'ol/proj.js';
 import { getTopLeft, getWidth } from 'ol/extent.js';
-import WMTS from 'ol/source/WMTS.js';
+import WMTS, { type Options as WmtsOptions } from 'ol/source/WMTS.js';
 import WMTSTileGrid from 'ol/tilegrid/WMTS.js';
 import type { WmtsLayerDef } from '../../context/types.js';
-import { tileLoader } from '../tile-load.js';
-import { watchTileStatus } from '../tile-status.js';
+import { serviceTileLoader } from '../ogc/image-load.js';
+import { watchLoadStatus, type LoadStatusWatcher } from '../ogc/load-status.js';
 import type { LayerKind } from '../types.js';
+import { wmtsOptionsFromCapabilities } from './capabilities.js';
 
 /** The tile grid of a matrix set: given in the document, or the standard one of the projection. */
 export function wmtsTileGrid(def: WmtsLayerDef): WMTSTileGrid {
@@ -24,32 +25,67 @@ export function wmtsTileGrid(def: WmtsLayerDef): WMTSTileGrid {
   });
 }
 
+/** Source options from the document alone (KVP requests). */
+export function wmtsOptionsFromDocument(def: WmtsLayerDef, url: string): WmtsOptions {
+  return {
+    url,
+    layer: def.layer,
+    matrixSet: def.matrixSet,
+    format: def.format,
+    style: def.style,
+    projection: def.projection,
+    tileGrid: wmtsTileGrid(def),
+    requestEncoding: 'KVP',
+    wrapX: def.projection === 'EPSG:3857',
+  };
+}
+
+/**
+ * WMTS: from the document's settings, or from the service's capabilities when `capabilities` is
+ * given (any matrix set, e.g. Lambert-93), falling back to the document's settings when they cannot
+ * be read. Every tile goes through the requester; exception reports become the layer's error.
+ */
 export const wmtsKind: LayerKind<WmtsLayerDef> = {
   type: 'wmts',
   projections: (def) => [def.projection],
   create(def, env) {
-    const source = new WMTS({
-      url: env.resolveUrl(def.url),
-      layer: def.layer,
-      matrixSet: def.matrixSet,
-      format: def.format,
-      style: def.style,
-      projection: def.projection,
-      tileGrid: wmtsTileGrid(def),
-      requestEncoding: 'KVP',
-      crossOrigin: 'anonymous',
-      attributions: [...env.attributions],
-      tileLoadFunction: tileLoader(env.requester),
-      wrapX: def.projection === 'EPSG:3857',
-    });
-    const status = watchTileStatus(source, env);
+    const layer = new TileLayer<WMTS>();
+    const fallback = wmtsOptionsFromDocument(def, env.resolveUrl(def.url));
+    let status: LoadStatusWatcher | undefined;
+    let source: WMTS | undefined;
+    const use = (options: WmtsOptions): void => {
+      status?.dispose();
+      source = new WMTS({ ...options, crossOrigin: 'anonymous', attributions: [...env.attributions] });
+      const watcher = watchLoadStatus(env, source);
+      source.setTileLoadFunction(serviceTileLoader(env.requester, watcher));
+      status = watcher;
+      layer.setSource(source);
+    };
+    let disposed = false;
+    const readCapabilities = async (url: string): Promise<void> => {
+      env.report({ status: 'loading' });
+      let options = fallback;
+      try {
+        const response = await env.requester.fetch(url);
+        options = wmtsOptionsFromCapabilities(await response.text(), def, env.resolveUrl(def.url));
+      } catch {
+        // The document's own settings are the fallback: the layer still draws when they are right.
+      }
+      if (!disposed) use(options);
+    };
+    if (def.capabilities) void readCapabilities(env.resolveUrl(def.capabilities));
+    else use(fallback);
     return {
-      layer: new TileLayer({ source }),
+      layer,
       retry: () => {
-        status.reset();
-        source.refresh();
+        if (!source && def.capabilities) return void readCapabilities(env.resolveUrl(def.capabilities));
+        status?.reset();
+        source?.refresh();
       },
-      dispose: status.dispose,
+      dispose: () => {
+        disposed = true;
+        status?.dispose();
+      },
     };
   },
 };

@@ -18,5 +18,10 @@ export const wmtsLayerSchema: JsonSchema = {
     resolutions: { type: 'array', items: { type: 'number', exclusiveMinimum: 0 }, minItems: 1 },
     origin: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 },
     matrixIds: { type: 'array', items: { type: 'string' }, minItems: 1 },
+    capabilities: {
+      $ref: '#/$defs/url',
+      description:
+        'GetCapabilities URL: the matrix set (any CRS, e.g. Lambert-93), format and style are read from it, matched on "matrixSet", else "projection"; the other settings are the fallback when it cannot be read.',
+    },
   },
 };

@@ -81,9 +81,66 @@ export const wmtsTileFixture: Fixture = {
     route.fulfill({ status: 200, headers: { ...CORS, 'content-type': 'image/png', 'cache-control': 'no-store' }, body: TILE_PNG }),
 };
 
+/** The value of a query parameter, its name compared case-insensitively (as OGC services do). */
+const ogcParam = (url: URL, name: string): string | undefined =>
+  [...url.searchParams].find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
+
+const isGeoplateforme = (url: URL, path: string): boolean =>
+  url.protocol === 'https:' && url.hostname === 'data.geopf.fr' && url.pathname === path;
+
+/** A WMS GetMap (any size) to the Géoplateforme, answered with a solid PNG of TILE_COLOUR (a 256 × 256 tile). */
+export const wmsMapFixture: Fixture = {
+  name: 'Géoplateforme WMS GetMap',
+  match: (url) => isGeoplateforme(url, '/wms-r/wms') && ogcParam(url, 'request')?.toLowerCase() === 'getmap',
+  respond: (route) =>
+    route.fulfill({ status: 200, headers: { ...CORS, 'content-type': 'image/png', 'cache-control': 'no-store' }, body: TILE_PNG }),
+};
+
+/** The stand-in legend of every WMS layer (a 20 × 12 swatch). */
+export const LEGEND_PNG = solidPng(20, 12, [106, 27, 154, 255]);
+
+export const wmsLegendFixture: Fixture = {
+  name: 'Géoplateforme WMS GetLegendGraphic',
+  match: (url) => isGeoplateforme(url, '/wms-r/wms') && ogcParam(url, 'request')?.toLowerCase() === 'getlegendgraphic',
+  respond: (route) => route.fulfill({ status: 200, headers: { ...CORS, 'content-type': 'image/png' }, body: LEGEND_PNG }),
+};
+
+/** Lon/lat of the hand-made national nature reserve the WFS fixture returns (near Lyon). */
+export const WFS_RESERVE_CENTRE = [4.85, 45.75] as const;
+
+/**
+ * A WFS GetFeature to the Géoplateforme, answered with one hand-made reserve (a square of 0.1°
+ * around WFS_RESERVE_CENTRE) in GeoJSON, in the CRS asked for (EPSG:4326 or EPSG:3857).
+ */
+export const wfsFeatureFixture: Fixture = {
+  name: 'Géoplateforme WFS GetFeature',
+  match: (url) => isGeoplateforme(url, '/wfs/ows') && ogcParam(url, 'request')?.toLowerCase() === 'getfeature',
+  respond: (route, request) => {
+    const srs = ogcParam(new URL(request.url()), 'srsname') ?? 'EPSG:4326';
+    const [lon, lat] = WFS_RESERVE_CENTRE;
+    const ring = [[lon - 0.05, lat - 0.05], [lon + 0.05, lat - 0.05], [lon + 0.05, lat + 0.05], [lon - 0.05, lat + 0.05], [lon - 0.05, lat - 0.05]]
+      .map((c) => (/3857$/.test(srs) ? toWebMercator(c as [number, number]) : c));
+    const body = {
+      type: 'FeatureCollection',
+      numberMatched: 1,
+      numberReturned: 1,
+      features: [
+        {
+          type: 'Feature',
+          id: 'rnn.1',
+          geometry: { type: 'Polygon', coordinates: [ring] },
+          properties: { id_mnhn: 'FR3600999', nom_site: 'Réserve de démonstration', date_crea: '1990-01-01', surf_off: 123, gest_site: 'Démo', url_fiche: 'https://inpn.mnhn.fr/' },
+        },
+      ],
+    };
+    return route.fulfill({ status: 200, headers: { ...CORS, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  },
+};
+
 /** The fixtures every page gets unless a test puts others before them. */
 export function defaultFixtures(): Fixture[] {
-  return GEOSITES_SKIP ? [wmtsTileFixture] : [geositesFixture, wmtsTileFixture];
+  const ogc = [wmtsTileFixture, wmsMapFixture, wmsLegendFixture, wfsFeatureFixture];
+  return GEOSITES_SKIP ? ogc : [geositesFixture, ...ogc];
 }
 
 export interface Suite {

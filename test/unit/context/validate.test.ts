@@ -184,3 +184,31 @@ describe('jsonErrorOffset', () => {
     expect(!result.ok && result.problems[0]!.message).toBe('not valid JSON: the text ends too early');
   });
 });
+
+describe('popup settings', () => {
+  it('checks templates and the fields they name', () => {
+    const doc = minimalDocument();
+    doc.layers[0].popup = {
+      title: '{{nom}',
+      subtitle: '{{#nom}}x',
+      fields: ['nom', 'hauteur'],
+      links: [{ label: 'Voir', url: 'https://x.example/{{code}}/{{ref}}' }],
+    };
+    doc.layers[0].tooltip = { fr: '{{nom}}', en: '{{name}}' };
+    expect(messages(doc)).toEqual(
+      expect.arrayContaining([
+        'maps/essai.json: /layers/0/popup/subtitle: template: "{{#nom}}" is never closed',
+        `maps/essai.json: /layers/0/tooltip/en: names the field "name", which the layer's "fields" list does not declare`,
+        `maps/essai.json: /layers/0/popup/links/0/url: names the field "ref", which the layer's "fields" list does not declare`,
+        `maps/essai.json: /layers/0/popup/fields/1: names the field "hauteur", which the layer's "fields" list does not declare`,
+      ]),
+    );
+  });
+
+  it('knows where records open', () => {
+    const doc = minimalDocument();
+    expect(validateContext(doc).ok && (validateContext(doc) as { value: { popup: unknown } }).value.popup).toEqual({ mode: 'popup' });
+    doc.popup = { mode: 'sidebar' };
+    expect(messages(doc)).toEqual(['maps/essai.json: /popup/mode: must be one of "popup", "panel", got "sidebar"']);
+  });
+});

@@ -1,0 +1,35 @@
+import type Feature from 'ol/Feature.js';
+import type OlMap from 'ol/Map.js';
+import type { Pixel } from 'ol/pixel.js';
+import { LAYER_ID_KEY } from '../map/keys.js';
+import type { IdentifyGroup, IdentifiedItem } from './types.js';
+
+/** Pixels of tolerance around a click: generous for fingers, tight for a mouse. */
+export const hitTolerance = (pointerType: string | undefined): number => (pointerType === 'touch' || pointerType === 'pen' ? 12 : 4);
+
+function itemOf(feature: Feature): IdentifiedItem {
+  const { geometry: _geometry, ...properties } = feature.getProperties();
+  return { id: feature.getId(), properties, geometry: feature.getGeometry() };
+}
+
+/**
+ * The features drawn at a pixel, grouped by layer in the map's drawing order (top first), for the
+ * layers given. A cluster of one feature counts as that feature; a larger cluster is left to its layer.
+ */
+export function hitVectorLayers(map: OlMap, pixel: Pixel, options: { layerIds: ReadonlySet<string>; tolerance: number }): IdentifyGroup[] {
+  const groups = new Map<string, IdentifiedItem[]>();
+  map.forEachFeatureAtPixel(
+    pixel,
+    (feature, layer) => {
+      const id = layer?.get(LAYER_ID_KEY) as string | undefined;
+      if (!id) return;
+      const members = (feature as Feature).get('features') as Feature[] | undefined;
+      const features = Array.isArray(members) ? (members.length === 1 ? members : []) : [feature as Feature];
+      const list = groups.get(id) ?? [];
+      for (const f of features) list.push(itemOf(f));
+      if (list.length) groups.set(id, list);
+    },
+    { hitTolerance: options.tolerance, layerFilter: (layer) => options.layerIds.has(layer.get(LAYER_ID_KEY) as string) },
+  );
+  return [...groups.entries()].map(([layerId, items]) => ({ layerId, items }));
+}

@@ -1,0 +1,69 @@
+import Feature from 'ol/Feature.js';
+import Point from 'ol/geom/Point.js';
+import type { Geometry } from 'ol/geom.js';
+import { getTransform } from 'ol/proj.js';
+import VectorSource from 'ol/source/Vector.js';
+import type { CsvLayerDef } from '../../context/types.js';
+import { ensureProjections } from '../../proj/register.js';
+import { createPointLayer } from '../points/display.js';
+import { MissingColumnsError, problemOf } from '../problems.js';
+import type { LayerKind } from '../types.js';
+import type { CsvPoints } from './parse.js';
+import { parseCsv } from './read.js';
+
+/** Points read from a CSV file as features in the view's projection, with their id when `idField` is set. */
+export function csvFeatures(points: CsvPoints, options: { dataProjection: string; featureProjection: string; idField?: string }): Feature<Geometry>[] {
+  // A plain array: proj4's transforms do not take typed arrays.
+  const coordinates = Array.from(points.coordinates);
+  getTransform(options.dataProjection, options.featureProjection)!(coordinates, coordinates, 2, 2);
+  return points.properties.map((properties, i) => {
+    const feature = new Feature<Geometry>({ ...properties, geometry: new Point([coordinates[2 * i]!, coordinates[2 * i + 1]!]) });
+    const id = options.idField ? properties[options.idField] : undefined;
+    feature.setId(typeof id === 'string' || typeof id === 'number' ? id : i + 1);
+    return feature;
+  });
+}
+
+export const csvKind: LayerKind<CsvLayerDef> = {
+  type: 'csv',
+  projections: (def) => [def.projection],
+  create(def, env) {
+    const load = async (): Promise<void> => {
+      env.report({ status: 'loading' });
+      try {
+        await ensureProjections([def.projection]);
+        const response = await env.requester.fetch(env.resolveUrl(def.url));
+        const points = await parseCsv(await response.arrayBuffer(), {
+          xField: def.xField,
+          yField: def.yField,
+          delimiter: def.delimiter,
+          decimal: def.decimal,
+          fields: def.fields,
+        });
+        if (points.missing.length) throw new MissingColumnsError(points.missing);
+        const features = csvFeatures(points, {
+          dataProjection: def.projection,
+          featureProjection: env.viewProjection.getCode(),
+          idField: def.idField,
+        });
+        source.clear(true);
+        source.addFeatures(features);
+        env.report({
+          status: 'ready',
+          featureCount: features.length,
+          skipped: points.skipped,
+          problem: points.skipped ? { code: 'skipped', detail: String(points.skipped) } : undefined,
+        });
+      } catch (error) {
+        env.report({ status: 'error', problem: problemOf(error) });
+        throw error;
+      }
+    };
+    const source: VectorSource<Feature<Geometry>> = new VectorSource({
+      loader: (_extent, _resolution, _projection, success, failure) =>
+        void load().then(() => success?.(source.getFeatures()), () => failure?.()),
+    });
+    const { layer, onClick } = createPointLayer(def, source, env);
+    return { layer, onClick, retry: () => source.refresh() };
+  },
+};

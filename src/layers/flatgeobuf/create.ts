@@ -1,0 +1,124 @@
+import type Feature from 'ol/Feature.js';
+import type { Extent } from 'ol/extent.js';
+import type { Geometry } from 'ol/geom.js';
+import { bbox as bboxStrategy } from 'ol/loadingstrategy.js';
+import { transformExtent } from 'ol/proj.js';
+import VectorSource from 'ol/source/Vector.js';
+import type { FlatGeobufLayerDef } from '../../context/types.js';
+import { ensureProjections } from '../../proj/register.js';
+import { createPointLayer } from '../points/display.js';
+import { problemOf } from '../problems.js';
+import { createRangeReader } from '../range-read.js';
+import type { LayerKind } from '../types.js';
+import { openIndexed, readRect, type IndexedFile } from './extent.js';
+import { dataProjectionOf, readHeader, readWhole } from './read.js';
+
+/** The search rectangle in the data's CRS for a view extent (clamped to the world for lon/lat). */
+export function searchRect(extent: Extent, viewProjection: string, dataProjection: string): { minX: number; minY: number; maxX: number; maxY: number } {
+  let [minX, minY, maxX, maxY] = viewProjection === dataProjection ? extent : transformExtent(extent, viewProjection, dataProjection, 8);
+  if (dataProjection === 'EPSG:4326') {
+    minX = Math.max(-180, minX!);
+    maxX = Math.min(180, maxX!);
+    // The edge of Web Mercator (±85.05°) stands for the poles.
+    minY = minY! <= -85.05 ? -90 : Math.max(-90, minY!);
+    maxY = maxY! >= 85.05 ? 90 : Math.min(90, maxY!);
+  }
+  return { minX: minX!, minY: minY!, maxX: maxX!, maxY: maxY! };
+}
+
+export const flatgeobufKind: LayerKind<FlatGeobufLayerDef> = {
+  type: 'flatgeobuf',
+  projections: (def) => (def.projection ? [def.projection] : []),
+  create(def, env) {
+    const url = env.resolveUrl(def.url);
+    const featureProjection = env.viewProjection.getCode();
+    let pending = 0;
+    let failed = false;
+    let truncated = false;
+    let wholeSkipped = 0;
+    const skippedIds = new Set<number>();
+    const settle = (): void => {
+      if (pending > 0 || failed) return;
+      const skipped = wholeSkipped + skippedIds.size;
+      // A truncated file keeps its complete features on the map, but the layer says it failed.
+      env.report({
+        status: truncated ? 'error' : 'ready',
+        featureCount: source.getFeatures().length,
+        skipped,
+        problem: truncated ? { code: 'truncated' } : skipped ? { code: 'skipped', detail: String(skipped) } : undefined,
+      });
+    };
+
+    /** Whole file: one plain request, no ranges. */
+    const loadWhole = async (): Promise<Feature[]> => {
+      const response = await env.requester.fetch(url);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const header = await readHeader(bytes);
+      const dataProjection = dataProjectionOf(header, def.projection);
+      await ensureProjections([dataProjection]);
+      const read = await readWhole(bytes, header, { dataProjection, featureProjection, idField: def.idField });
+      truncated = read.truncated;
+      wholeSkipped = read.skipped;
+      return read.features;
+    };
+
+    let opening: Promise<IndexedFile | undefined> | undefined;
+    let wholeRead: Promise<Feature[]> | undefined;
+    const range = createRangeReader(env.requester, url);
+
+    const loadExtent = async (extent: Extent): Promise<Feature[]> => {
+      opening ??= openIndexed(range, def.projection);
+      const opened = await opening;
+      if (!opened) {
+        // No index: read once, whatever the extent.
+        wholeRead ??= loadWhole();
+        return wholeRead;
+      }
+      const read = await readRect(opened, searchRect(extent, featureProjection, opened.dataProjection), {
+        featureProjection,
+        idField: def.idField,
+      });
+      read.skippedIds.forEach((id) => skippedIds.add(id));
+      return read.features;
+    };
+
+    const source: VectorSource<Feature<Geometry>> = new VectorSource({
+      strategy: def.loading === 'extent' ? bboxStrategy : undefined,
+      loader: (extent, _resolution, _projection, success, failure) => {
+        pending += 1;
+        if (pending === 1) env.report({ status: 'loading' });
+        const load = def.loading === 'extent' ? loadExtent(extent) : (wholeRead ??= loadWhole());
+        load.then(
+          (features) => {
+            pending -= 1;
+            // Features already there (same id) are skipped by the source.
+            source.addFeatures(features);
+            success?.(features);
+            settle();
+          },
+          (error: unknown) => {
+            pending -= 1;
+            failed = true;
+            // Forget what was opened, so a retry starts over.
+            opening = undefined;
+            wholeRead = undefined;
+            env.report({ status: 'error', problem: problemOf(error) });
+            failure?.();
+          },
+        );
+      },
+    });
+
+    const { layer, onClick } = createPointLayer(def, source, env);
+    return {
+      layer,
+      onClick,
+      retry: () => {
+        failed = false;
+        opening = undefined;
+        wholeRead = undefined;
+        source.refresh();
+      },
+    };
+  },
+};

@@ -1,0 +1,24 @@
+import type { JsonSchema } from '../../context/schema/defs.js';
+import { pointDisplayProperties } from '../points/schema.js';
+
+/** Schema part (left open: the assembled schema closes it) of the FlatGeobuf layer kind. */
+export const flatgeobufLayerSchema: JsonSchema = {
+  title: 'FlatGeobuf layer',
+  description:
+    'Vector features from a FlatGeobuf file read at run time. "loading": "extent" reads only the features in view through HTTP range requests and the spatial index (files without index are read whole); "whole" reads the file at once (best for small files).',
+  type: 'object',
+  allOf: [{ $ref: '#/$defs/layerCommon' }, { $ref: '#/$defs/vectorCommon' }],
+  required: ['url'],
+  properties: {
+    type: { const: 'flatgeobuf' },
+    url: { $ref: '#/$defs/url' },
+    loading: {
+      enum: ['extent', 'whole'],
+      default: 'extent',
+      description: '"extent": features in view only (HTTP range requests; the server must accept them); "whole": the whole file.',
+    },
+    projection: { $ref: '#/$defs/crs', description: 'CRS of the data when the file names none (default EPSG:4326).' },
+    ...pointDisplayProperties,
+  },
+  not: { required: ['clustering', 'heatmap'] },
+};

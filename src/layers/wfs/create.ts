@@ -1,0 +1,130 @@
+import type Feature from 'ol/Feature.js';
+import VectorLayer from 'ol/layer/Vector.js';
+import { all, bbox } from 'ol/loadingstrategy.js';
+import { get as getProjection, transformExtent } from 'ol/proj.js';
+import VectorSource from 'ol/source/Vector.js';
+import type { WfsLayerDef } from '../../context/types.js';
+import { styleToFlatRules } from '../../styles/flat-style.js';
+import { isXmlContentType } from '../ogc/exception.js';
+import { InvalidResponseError, explainRequestError, problemOf } from '../ogc/problem.js';
+import type { LayerEnvironment, LayerKind } from '../types.js';
+import { readGetFeatureGml, readGetFeatureJson, readWfsCapabilities, type GetFeatureResult } from './read.js';
+import { capabilitiesUrl, chooseOutputFormat, getFeatureUrl, isCapped, isJsonFormat } from './request.js';
+
+/** The output format: the document's, or the best one the capabilities offer (asked once). */
+function outputFormatOf(def: WfsLayerDef, env: LayerEnvironment): () => Promise<string> {
+  let chosen: Promise<string> | undefined;
+  return () => {
+    if (def.outputFormat) return Promise.resolve(def.outputFormat);
+    chosen ??= env.requester
+      .fetch(capabilitiesUrl(def, env.resolveUrl))
+      .then((response) => response.text())
+      .then((text) => chooseOutputFormat(readWfsCapabilities(text).outputFormats, def.version));
+    // A failed read is tried again on the next load (e.g. after "Retry").
+    chosen.catch(() => (chosen = undefined));
+    return chosen;
+  };
+}
+
+async function readAnswer(response: Response, def: WfsLayerDef, options: Parameters<typeof readGetFeatureJson>[1]): Promise<GetFeatureResult> {
+  const text = await response.text();
+  const xml = isXmlContentType(response.headers.get('content-type')) || /^\s*</.test(text);
+  return xml ? readGetFeatureGml(text, def.version, options) : readGetFeatureJson(text, options);
+}
+
+/**
+ * WFS (2.0.0, 1.1.0): the features in view, requested again as the view moves (bbox strategy), at
+ * most `maxFeatures` per request. Reports how many were read and, when capped, how many exist.
+ */
+export const wfsKind: LayerKind<WfsLayerDef> = {
+  type: 'wfs',
+  projections: (def) => (def.srsName ? [def.srsName] : []),
+  create(def, env) {
+    const viewProjection = env.viewProjection;
+    const srsName = def.srsName ?? viewProjection.getCode();
+    const outputFormat = outputFormatOf(def, env);
+    let last: { featureCount?: number; total?: number; capped?: boolean } = {};
+    let pending = 0;
+
+    // Areas whose answer was capped, read again once the view is closer (fewer features fall in it).
+    let capped: Array<{ extent: number[]; resolution: number }> = [];
+    const strategy = (extent: number[], resolution: number): number[][] => {
+      const closer = capped.filter((c) => resolution < c.resolution * 0.75);
+      if (closer.length) {
+        capped = capped.filter((c) => !closer.includes(c));
+        for (const c of closer) source.removeLoadedExtent(c.extent);
+      }
+      return bbox(extent, resolution);
+    };
+
+    const load = async (extent: number[], resolution: number, source: VectorSource): Promise<Feature[]> => {
+      pending += 1;
+      env.report({ status: 'loading', ...last });
+      try {
+        const dataProjection = getProjection(srsName);
+        if (!dataProjection) throw new Error(`Unknown projection: ${srsName}`);
+        const format = await outputFormat();
+        const finite = extent.every(Number.isFinite);
+        const requestExtent = !finite ? undefined : srsName === viewProjection.getCode() ? extent : transformExtent(extent, viewProjection, dataProjection);
+        const url = getFeatureUrl(def, {
+          extent: requestExtent,
+          srsName,
+          northEast: dataProjection.getAxisOrientation().startsWith('ne'),
+          outputFormat: format,
+          resolveUrl: env.resolveUrl,
+        });
+        const response = await env.requester.fetch(url);
+        const result = await readAnswer(response, def, { dataProjection: srsName, featureProjection: viewProjection, idField: def.idField });
+        if (!isJsonFormat(format) && result.features.length === 0 && result.returned > 0) {
+          throw new InvalidResponseError('GML');
+        }
+        const isCappedAnswer = isCapped({ returned: result.returned, total: result.total, max: def.maxFeatures });
+        if (isCappedAnswer && finite) capped.push({ extent, resolution });
+        last = { featureCount: result.returned, total: result.total, capped: isCappedAnswer };
+        pending -= 1;
+        env.report({
+          status: pending > 0 ? 'loading' : 'ready',
+          ...last,
+          skipped: result.skipped || undefined,
+          problem: result.skipped ? { code: 'skipped', detail: String(result.skipped) } : undefined,
+        });
+        return result.features;
+      } catch (error) {
+        pending -= 1;
+        const problem = error instanceof Error && error.message.startsWith('Unknown projection')
+          ? { code: 'projection' as const, detail: srsName }
+          : problemOf(await explainRequestError(error));
+        env.report({ status: 'error', problem });
+        if (extent.every(Number.isFinite)) source.removeLoadedExtent(extent);
+        throw error;
+      }
+    };
+
+    const source: VectorSource = new VectorSource({
+      strategy: def.cqlFilter && !def.geometryName ? all : strategy,
+      loader: (extent, resolution, _projection, success, failure) => {
+        load(extent, resolution, source).then(
+          (features) => {
+            source.addFeatures(features);
+            success?.(features);
+          },
+          () => failure?.(),
+        );
+      },
+    });
+    const metersPerUnit = viewProjection.getMetersPerUnit() ?? 1;
+    const layer = new VectorLayer({
+      source,
+      style: styleToFlatRules(def.style, { metersPerUnit }),
+      declutter: def.style.label ? true : false,
+    });
+    return {
+      layer,
+      retry: () => {
+        last = {};
+        capped = [];
+        source.refresh();
+      },
+    };
+  },
+};

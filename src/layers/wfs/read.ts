@@ -1,0 +1,120 @@
+import type Feature from 'ol/Feature.js';
+import WFS from 'ol/format/WFS.js';
+import type { Projection } from 'ol/proj.js';
+import type { WfsLayerDef } from '../../context/types.js';
+import { NotGeoJsonError, dataProjectionOf, readGeoJson } from '../geojson/read.js';
+import { ServiceExceptionError, readServiceException } from '../ogc/exception.js';
+import { InvalidResponseError } from '../ogc/problem.js';
+
+export interface GetFeatureResult {
+  readonly features: Feature[];
+  /** Features left out because they could not be read. */
+  readonly skipped: number;
+  /** Features the answer says it holds (numberReturned), or the features read. */
+  readonly returned: number;
+  /** Features matching the request on the server (numberMatched / totalFeatures), when said. */
+  readonly total?: number;
+}
+
+export interface ReadOptions {
+  /** The CRS the features were requested in (SRSNAME). */
+  readonly dataProjection: string;
+  readonly featureProjection: Projection;
+  readonly idField?: string;
+}
+
+const count = (value: unknown): number | undefined => {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined;
+};
+
+/**
+ * Reads a GetFeature answer in GeoJSON (GeoServer adds numberMatched, numberReturned, totalFeatures
+ * and a crs member). Malformed features are skipped and counted.
+ */
+export function readGetFeatureJson(text: string, options: ReadOptions): GetFeatureResult {
+  let json: { numberMatched?: unknown; numberReturned?: unknown; totalFeatures?: unknown };
+  try {
+    json = JSON.parse(text) as typeof json;
+  } catch {
+    throw new InvalidResponseError('JSON');
+  }
+  let read;
+  try {
+    read = readGeoJson(json, { ...options, dataProjection: dataProjectionOf(json, options.dataProjection) });
+  } catch (error) {
+    if (error instanceof NotGeoJsonError) throw new InvalidResponseError('GeoJSON');
+    throw error;
+  }
+  return {
+    features: read.features,
+    skipped: read.skipped,
+    returned: count(json.numberReturned) ?? read.features.length + read.skipped,
+    total: count(json.numberMatched) ?? count(json.totalFeatures),
+  };
+}
+
+/**
+ * Reads a GetFeature answer in GML (3.2 for WFS 2.0.0, 3.1 for 1.1.0) with the browser's DOMParser:
+ * an exception report throws ServiceExceptionError, anything but a feature collection
+ * InvalidResponseError. Counts come from numberMatched/numberReturned (2.0.0) or numberOfFeatures.
+ */
+export function readGetFeatureGml(text: string, version: WfsLayerDef['version'], options: ReadOptions): GetFeatureResult {
+  const exception = readServiceException(text);
+  if (exception) throw new ServiceExceptionError(exception.message, exception.code);
+  const doc = new DOMParser().parseFromString(text, 'application/xml');
+  const root = doc.documentElement;
+  if (!root || root.getElementsByTagName('parsererror').length > 0 || !/FeatureCollection$/.test(root.localName)) {
+    throw new InvalidResponseError('GML');
+  }
+  const format = new WFS({ version });
+  let features: Feature[];
+  try {
+    features = format.readFeatures(doc, {
+      dataProjection: options.dataProjection,
+      featureProjection: options.featureProjection,
+    }) as Feature[];
+  } catch {
+    throw new InvalidResponseError('GML');
+  }
+  if (options.idField) {
+    for (const feature of features) {
+      const id = feature.get(options.idField) as unknown;
+      if (typeof id === 'string' || typeof id === 'number') feature.setId(id);
+    }
+  }
+  const returned = count(root.getAttribute('numberReturned')) ?? count(root.getAttribute('numberOfFeatures')) ?? features.length;
+  const total = count(root.getAttribute('numberMatched'));
+  return { features, skipped: 0, returned, total };
+}
+
+/** What a WFS service offers, read from its capabilities (with the browser's DOMParser). */
+export interface WfsCapabilities {
+  readonly version?: string;
+  /** Output formats of GetFeature. */
+  readonly outputFormats: string[];
+  readonly featureTypes: ReadonlyArray<{ readonly name: string; readonly defaultCrs?: string }>;
+}
+
+export function readWfsCapabilities(text: string): WfsCapabilities {
+  const exception = readServiceException(text);
+  if (exception) throw new ServiceExceptionError(exception.message, exception.code);
+  const doc = new DOMParser().parseFromString(text, 'application/xml');
+  const root = doc.documentElement;
+  if (!root || root.localName !== 'WFS_Capabilities') throw new InvalidResponseError('WFS capabilities');
+  const values = (parameter: Element): string[] =>
+    [...parameter.getElementsByTagNameNS('*', 'Value')].map((v) => (v.textContent ?? '').trim()).filter(Boolean);
+  const outputFormats: string[] = [];
+  for (const operation of root.getElementsByTagNameNS('*', 'Operation')) {
+    if (operation.getAttribute('name') !== 'GetFeature') continue;
+    for (const parameter of operation.getElementsByTagNameNS('*', 'Parameter')) {
+      if (parameter.getAttribute('name')?.toLowerCase() === 'outputformat') outputFormats.push(...values(parameter));
+    }
+  }
+  const featureTypes = [...root.getElementsByTagNameNS('*', 'FeatureType')].map((type) => {
+    const child = (name: string): string | undefined =>
+      [...type.children].find((c) => c.localName === name)?.textContent?.trim() || undefined;
+    return { name: child('Name') ?? '', defaultCrs: child('DefaultCRS') ?? child('DefaultSRS') };
+  });
+  return { version: root.getAttribute('version') ?? undefined, outputFormats, featureTypes };
+}

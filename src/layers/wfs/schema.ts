@@ -1,0 +1,43 @@
+import type { JsonSchema } from '../../context/schema/defs.js';
+
+/** Schema part (left open: the assembled schema closes it) of the WFS kind (2.0.0 and 1.1.0). */
+export const wfsLayerSchema: JsonSchema = {
+  title: 'WFS layer',
+  description:
+    'Vector features from an OGC Web Feature Service (GetFeature), read for the area in view and drawn with the layer\'s style. A request returns at most "maxFeatures"; the layer list says when more exist.',
+  type: 'object',
+  allOf: [{ $ref: '#/$defs/layerCommon' }, { $ref: '#/$defs/vectorCommon' }],
+  required: ['url', 'typeName'],
+  properties: {
+    type: { const: 'wfs' },
+    url: { $ref: '#/$defs/url', description: 'The service endpoint, e.g. https://data.geopf.fr/wfs/ows' },
+    typeName: { type: 'string', minLength: 1, description: 'The feature type (TYPENAMES / TYPENAME), e.g. "PROTECTEDAREAS.RNN:rnn".' },
+    version: { enum: ['2.0.0', '1.1.0'], default: '2.0.0', description: 'Protocol version.' },
+    outputFormat: {
+      type: 'string',
+      minLength: 1,
+      description:
+        'Answer format (OUTPUTFORMAT), e.g. "application/json"; a GML format is read as GML 3.2 (2.0.0) or GML 3.1 (1.1.0). Missing: read from the capabilities, GeoJSON when offered, else GML.',
+    },
+    srsName: { $ref: '#/$defs/crs', description: "The CRS the features are requested in (SRSNAME); default: the map's projection." },
+    maxFeatures: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 100000,
+      default: 1000,
+      description: 'Most features per request (COUNT in 2.0.0, MAXFEATURES in 1.1.0).',
+    },
+    cqlFilter: { type: 'string', minLength: 1, description: 'An ECQL filter (CQL_FILTER, GeoServer), e.g. "surface > 100".' },
+    geometryName: {
+      type: 'string',
+      minLength: 1,
+      description: 'The geometry attribute: with "cqlFilter", the area in view is added to the filter (BBOX(geometryName, …)); without it a filtered layer is read whole.',
+    },
+    params: {
+      type: 'object',
+      description: 'Further request parameters sent as they are (vendor parameters).',
+      propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_.:-]*$' },
+      additionalProperties: { type: ['string', 'number', 'boolean'] },
+    },
+  },
+};

@@ -1,0 +1,87 @@
+import ImageLayer from 'ol/layer/Image.js';
+import TileLayer from 'ol/layer/Tile.js';
+import { get as getProjection } from 'ol/proj.js';
+import ImageSource from 'ol/source/Image.js';
+import TileWMS from 'ol/source/TileWMS.js';
+import { createLoader } from 'ol/source/wms.js';
+import { createXYZ, extentFromProjection } from 'ol/tilegrid.js';
+import type { WmsLayerDef } from '../../context/types.js';
+import { fetchImage, serviceTileLoader } from '../ogc/image-load.js';
+import { watchLoadStatus } from '../ogc/load-status.js';
+import { problemOf } from '../ogc/problem.js';
+import type { CreatedLayer, LayerEnvironment, LayerKind } from '../types.js';
+import { getMapParams } from './params.js';
+
+function projectionOf(def: WmsLayerDef, env: LayerEnvironment) {
+  const projection = def.projection ? getProjection(def.projection) : env.viewProjection;
+  if (!projection) throw new Error(`Unknown projection ${def.projection}`);
+  return projection;
+}
+
+function createTiled(def: WmsLayerDef, env: LayerEnvironment): CreatedLayer {
+  const projection = projectionOf(def, env);
+  const source = new TileWMS({
+    url: env.resolveUrl(def.url),
+    params: getMapParams(def),
+    projection,
+    tileGrid: createXYZ({ extent: extentFromProjection(projection), tileSize: def.tileSize }),
+    crossOrigin: 'anonymous',
+    attributions: [...env.attributions],
+    wrapX: projection.getCode() === 'EPSG:3857',
+  });
+  const status = watchLoadStatus(env, source);
+  source.setTileLoadFunction(serviceTileLoader(env.requester, status));
+  return {
+    layer: new TileLayer({ source }),
+    retry: () => {
+      status.reset();
+      source.refresh();
+    },
+    dispose: status.dispose,
+  };
+}
+
+/** What a failed single image shows: nothing (OpenLayers logs images that fail; this one does not). */
+const blank = (): HTMLCanvasElement => Object.assign(document.createElement('canvas'), { width: 1, height: 1 });
+
+function createSingleImage(def: WmsLayerDef, env: LayerEnvironment): CreatedLayer {
+  const projection = projectionOf(def, env);
+  const status = watchLoadStatus(env);
+  const loader = createLoader({
+    url: env.resolveUrl(def.url),
+    params: getMapParams(def),
+    projection,
+    ratio: 1.5,
+    crossOrigin: 'anonymous',
+    load: async (image, src) => {
+      if (status.blocked()) return blank();
+      status.started();
+      try {
+        await fetchImage(env.requester, image, src, { decode: true });
+        status.succeeded();
+        return image;
+      } catch (error) {
+        status.failed(problemOf(error));
+        return blank();
+      }
+    },
+  });
+  // An image source keeps its last image for the same view: a retry starts a fresh source.
+  const makeSource = (): ImageSource => new ImageSource({ loader, projection, attributions: [...env.attributions] });
+  const layer = new ImageLayer({ source: makeSource() });
+  return {
+    layer,
+    retry: () => {
+      status.reset();
+      layer.setSource(makeSource());
+    },
+    dispose: status.dispose,
+  };
+}
+
+/** WMS (1.3.0, 1.1.1): tiles (TileWMS) or one image per view, every load through the requester. */
+export const wmsKind: LayerKind<WmsLayerDef> = {
+  type: 'wms',
+  projections: (def) => (def.projection ? [def.projection] : []),
+  create: (def, env) => (def.tiled ? createTiled(def, env) : createSingleImage(def, env)),
+};

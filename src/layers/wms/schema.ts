@@ -1,0 +1,45 @@
+import type { JsonSchema } from '../../context/schema/defs.js';
+
+/** Schema part (left open: the assembled schema closes it) of the WMS kind (1.3.0 and 1.1.1). */
+export const wmsLayerSchema: JsonSchema = {
+  title: 'WMS layer',
+  description:
+    'Map images from an OGC Web Map Service (GetMap), tiled or as one image per view. The legend is read from GetLegendGraphic unless "legend" gives items or an image.',
+  type: 'object',
+  allOf: [{ $ref: '#/$defs/layerCommon' }],
+  required: ['url', 'layers'],
+  properties: {
+    type: { const: 'wms' },
+    url: { $ref: '#/$defs/url', description: 'The service endpoint, e.g. https://data.geopf.fr/wms-r/wms' },
+    layers: {
+      type: 'string',
+      minLength: 1,
+      description: 'The WMS layer names (LAYERS), separated by commas, e.g. "PROTECTEDAREAS.SIC".',
+    },
+    styles: { type: 'string', default: '', description: 'The styles (STYLES), one per layer, separated by commas; empty: the defaults.' },
+    format: { type: 'string', pattern: '^image/', default: 'image/png', description: 'Image format (FORMAT).' },
+    transparent: { type: 'boolean', default: true, description: 'Transparent background (TRANSPARENT).' },
+    version: { enum: ['1.3.0', '1.1.1'], default: '1.3.0', description: 'Protocol version.' },
+    tiled: {
+      type: 'boolean',
+      default: true,
+      description: 'true: the map is requested as tiles (cacheable); false: as one image per view (labels are not cut).',
+    },
+    tileSize: { type: 'integer', minimum: 64, maximum: 2048, default: 256, description: 'Size of the tiles in pixels, when tiled.' },
+    params: {
+      type: 'object',
+      description: 'Further request parameters sent as they are: vendor filters and dimensions (CQL_FILTER, TIME, ELEVATION…).',
+      propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_.:-]*$' },
+      additionalProperties: { type: ['string', 'number', 'boolean'] },
+    },
+    projection: {
+      $ref: '#/$defs/crs',
+      description: "The CRS the map is requested in (CRS/SRS); default: the map's projection. Another one is reprojected in the browser.",
+    },
+    queryable: { type: 'boolean', default: true, description: 'false: clicks do not ask this layer what lies there (GetFeatureInfo).' },
+    infoFormat: {
+      description: 'What GetFeatureInfo asks for: "json", "gml", "html", "text", or a MIME type (INFO_FORMAT).',
+      anyOf: [{ enum: ['json', 'gml', 'html', 'text'] }, { type: 'string', pattern: '^[a-z]+/[A-Za-z0-9.+_-]+' }],
+    },
+  },
+};

@@ -1,0 +1,150 @@
+import { expect } from 'chai';
+import { fromLonLat } from 'ol/proj.js';
+import { CartableMapView } from '../../../src/ui/cartable-map-view.js';
+import '../../../src/ui/cartable-map-view.js';
+import { mount, nextEvent, unmountAll, validContext, waitFor } from '../support/mount.js';
+
+const MEIJE = [6.3038, 45.0204];
+const BARRE = [6.3614, 44.9223];
+
+function context() {
+  return validContext({
+    version: 1,
+    id: 'geo',
+    title: 'Géosites',
+    view: { center: [6.33, 44.97], zoom: 10 },
+    layers: [
+      {
+        type: 'geojson',
+        id: 'sites',
+        title: 'Sites',
+        idField: 'code',
+        fields: [{ name: 'code' }, { name: 'nom' }],
+        popup: { title: '{{nom}}' },
+        tooltip: '{{nom}}',
+        data: {
+          type: 'FeatureCollection',
+          features: [
+            { type: 'Feature', geometry: { type: 'Point', coordinates: MEIJE }, properties: { code: 'PAC0058', nom: 'La Meije' } },
+            { type: 'Feature', geometry: { type: 'Point', coordinates: BARRE }, properties: { code: 'PAC0001', nom: 'Barre des Écrins' } },
+          ],
+        },
+        style: { symbol: { marker: { shape: 'circle', radius: 7, fill: { color: '#a0522d' } } } },
+      },
+      {
+        type: 'geojson',
+        id: 'zone',
+        title: 'Zone',
+        data: {
+          type: 'Feature',
+          geometry: { type: 'Polygon', coordinates: [[[6.2, 44.9], [6.45, 44.9], [6.45, 45.1], [6.2, 45.1], [6.2, 44.9]]] },
+          properties: { nom: 'Cœur du parc' },
+        },
+        style: { symbol: { fill: { color: 'rgba(0,128,0,0.2)' }, stroke: { color: '#080', width: 1 } } },
+      },
+    ],
+  });
+}
+
+async function showMap(): Promise<CartableMapView> {
+  const view = mount(new CartableMapView(), 'display:block;width:900px;height:640px');
+  const rendered = nextEvent(view, 'cartable-map-rendered');
+  view.context = context();
+  await rendered;
+  return view;
+}
+
+/** Clicks the map at a lon/lat the way a person would (pointer events on the viewport). */
+async function clickAt(view: CartableMapView, lonLat: number[]): Promise<void> {
+  const map = view.adapter!.map;
+  const [x, y] = map.getPixelFromCoordinate(fromLonLat(lonLat));
+  const viewport = map.getViewport()!;
+  const rect = viewport.getBoundingClientRect();
+  const init = { bubbles: true, composed: true, clientX: rect.left + x!, clientY: rect.top + y!, pointerId: 1, pointerType: 'mouse', isPrimary: true, button: 0 };
+  viewport.dispatchEvent(new PointerEvent('pointerdown', init));
+  viewport.dispatchEvent(new PointerEvent('pointerup', init));
+  viewport.dispatchEvent(new MouseEvent('click', init));
+  await new Promise((r) => setTimeout(r, 50));
+}
+
+const popupOf = (view: CartableMapView) => view.shadowRoot!.querySelector('cartable-popup');
+
+describe('identify on the map', () => {
+  afterEach(() => {
+    history.replaceState(null, '', location.pathname);
+    unmountAll();
+  });
+
+  it('opens the record of the clicked site, highlights it, names it in the URL, and closes with Escape', async () => {
+    const view = await showMap();
+    await clickAt(view, MEIJE);
+    await waitFor(() => !!popupOf(view));
+    const popup = popupOf(view)!;
+    await popup.updateComplete;
+    // The point lies inside the park too: two layers answer, the list comes first.
+    expect(popup.shadowRoot!.querySelector('h2')!.textContent!.trim()).to.equal('2 objets à cet endroit');
+    popup.shadowRoot!.querySelector<HTMLButtonElement>('ul.results button')!.click();
+    await view.updateComplete;
+    await popup.updateComplete;
+    expect(popup.shadowRoot!.querySelector('h2')!.textContent!.trim()).to.equal('La Meije');
+    expect(view.store!.state.selection).to.deep.equal({ layerId: 'sites', featureId: 'PAC0058' });
+    expect(new URL(location.href).searchParams.get('feature')).to.equal('sites~PAC0058');
+    popup.shadowRoot!.querySelector('[role="dialog"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await view.updateComplete;
+    expect(popupOf(view)).to.equal(null);
+    expect(view.store!.state.selection).to.equal(undefined);
+    expect(new URL(location.href).searchParams.has('feature')).to.equal(false);
+    expect(view.shadowRoot!.activeElement).to.equal(view.shadowRoot!.querySelector('.map'));
+  });
+
+  it('takes focus into the record a person opened', async () => {
+    const view = await showMap();
+    await clickAt(view, [6.25, 45.05]); // the park only
+    await waitFor(() => !!popupOf(view));
+    const popup = popupOf(view)!;
+    await popup.updateComplete;
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(popup.shadowRoot!.querySelector('h2')!.textContent!.trim()).to.equal('Cœur du parc');
+    expect(popup.shadowRoot!.activeElement).to.equal(popup.shadowRoot!.querySelector('h2'));
+  });
+
+  it('clicking where nothing is drawn closes the record', async () => {
+    const view = await showMap();
+    await clickAt(view, [6.25, 45.05]);
+    await waitFor(() => !!popupOf(view));
+    await clickAt(view, [5.9, 44.7]);
+    await view.updateComplete;
+    expect(popupOf(view)).to.equal(null);
+  });
+});
+
+describe('deep links to a record', () => {
+  afterEach(() => {
+    history.replaceState(null, '', location.pathname);
+    unmountAll();
+  });
+
+  it('zooms to the site and opens its record without taking focus', async () => {
+    history.replaceState(null, '', `${location.pathname}?feature=sites~PAC0001`);
+    const before = document.activeElement;
+    const view = await showMap();
+    await waitFor(() => !!popupOf(view));
+    const popup = popupOf(view)!;
+    await popup.updateComplete;
+    expect(popup.shadowRoot!.querySelector('h2')!.textContent!.trim()).to.equal('Barre des Écrins');
+    expect(document.activeElement).to.equal(before);
+    const map = view.adapter!.map;
+    const centre = map.getView().getCenter()!;
+    const site = fromLonLat(BARRE);
+    expect(Math.hypot(centre[0]! - site[0]!, centre[1]! - site[1]!)).to.be.lessThan(map.getView().getResolution()! * 400);
+    expect(map.getView().getZoom()).to.be.greaterThan(11);
+  });
+
+  it('says so, quietly, when the site no longer exists', async () => {
+    history.replaceState(null, '', `${location.pathname}?feature=sites~GONE`);
+    const view = await showMap();
+    await waitFor(() => view.shadowRoot!.querySelector('.notice')!.textContent!.includes('GONE'));
+    expect(view.shadowRoot!.querySelector('.notice')!.getAttribute('role')).to.equal('status');
+    expect(popupOf(view)).to.equal(null);
+  });
+});
