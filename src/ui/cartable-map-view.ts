@@ -344,7 +344,7 @@ export class CartableMapView extends LitElement {
         return;
       }
       this.adapter = adapter;
-      void this.#openLinkedFeature(store);
+      void this.#openLinkedFeature();
       await adapter.rendered;
       this.toggleAttribute('rendered', true);
       performance.mark('cartable:map-rendered');
@@ -506,10 +506,16 @@ export class CartableMapView extends LitElement {
     return this.popup.groups.find((g) => g.layerId === selection.layerId)?.items[selection.index];
   }
 
+  #highlights = 0;
+
   /** Shows a record: highlights its feature, names it in the store and the URL. */
   #select(selection: PopupSelection | undefined): void {
     const item = this.#itemOf(selection);
-    this.adapter?.highlight(item?.geometry);
+    // The record first, the halo on the next frame: redrawing a large layer must not delay the text.
+    const token = ++this.#highlights;
+    requestAnimationFrame(() => {
+      if (token === this.#highlights) this.adapter?.highlight(item?.geometry);
+    });
     const layer = selection ? this.#layersById.get(selection.layerId) : undefined;
     const id = item?.id;
     const linkable = layer && isVectorLayer(layer) && layer.idField && id !== undefined;
@@ -531,6 +537,7 @@ export class CartableMapView extends LitElement {
     this.popup = undefined;
     this.#stopAnchoring?.();
     this.#stopAnchoring = undefined;
+    this.#highlights++;
     this.adapter?.highlight(undefined);
     this.store?.dispatch({ type: 'set-selection', selection: undefined });
     this.#writeUrl(undefined);
@@ -586,19 +593,29 @@ export class CartableMapView extends LitElement {
   }
 
   /** Opens the record a link names (?feature=layer~id) once its layer has loaded, without taking focus. */
-  async #openLinkedFeature(store: MapStore): Promise<void> {
+  async #openLinkedFeature(): Promise<void> {
     const ref = readFeatureRef(new URL(location.href));
-    if (!ref) return;
+    if (ref) await this.showFeature(ref, { openedBy: 'link' });
+  }
+
+  /**
+   * Zooms to a feature and opens its record, once its layer has loaded (a search result, a table row,
+   * a deep link). Resolves to false, with a quiet notice, when the layer or the feature is unknown.
+   * A record opened by a person takes focus; one opened by a link never does.
+   */
+  async showFeature(ref: { layerId: string; featureId: string | number }, { openedBy = 'person' }: { openedBy?: 'person' | 'link' } = {}): Promise<boolean> {
+    const store = this.store;
+    if (!store) return false;
     const layer = this.#layersById.get(ref.layerId);
     if (!layer || !isVectorLayer(layer) || !layer.idField) {
       this.notice = msg('Le lien désigne une couche inconnue : la fiche ne peut pas être ouverte.', { id: 'popup.link.unknownLayer' });
-      return;
+      return false;
     }
     if (!store.state.layers[ref.layerId]?.visible) store.dispatch({ type: 'set-visible', id: ref.layerId, visible: true });
     const status = await new Promise<string>((resolve) => {
       const check = (): boolean => {
         const s = store.state.layers[ref.layerId]?.status;
-        if (s === 'ready' || s === 'error') {
+        if (this.adapter && (s === 'ready' || s === 'error')) {
           resolve(s);
           return true;
         }
@@ -609,26 +626,29 @@ export class CartableMapView extends LitElement {
         if (check()) stop();
       });
     });
-    if (store !== this.store || status !== 'ready') return;
+    if (store !== this.store || status !== 'ready') return false;
     const numeric = Number(ref.featureId);
     const feature =
       this.adapter?.findFeature(ref.layerId, ref.featureId) ??
-      (Number.isFinite(numeric) ? this.adapter?.findFeature(ref.layerId, numeric) : undefined);
+      (Number.isFinite(numeric) ? this.adapter?.findFeature(ref.layerId, numeric) : undefined) ??
+      this.adapter?.findFeature(ref.layerId, String(ref.featureId));
     const geometry = feature?.getGeometry();
     if (!feature || !geometry) {
-      this.notice = msg(str`La fiche « ${ref.featureId} » n'existe plus dans cette couche.`, { id: 'popup.link.notFound' });
-      return;
+      this.notice = msg(str`La fiche « ${String(ref.featureId)} » n'existe plus dans cette couche.`, { id: 'popup.link.notFound' });
+      return false;
     }
+    this.#clicks++; // Whatever a click was looking up is no longer wanted.
     await import('./cartable-popup.js');
-    this.adapter?.zoomTo(geometry, { duration: 0 });
+    this.adapter?.zoomTo(geometry, { duration: openedBy === 'link' ? 0 : 350 });
     const { geometry: _g, ...properties } = feature.getProperties();
     const anchor = geometry instanceof Point ? geometry.getCoordinates() : getCenter(geometry.getExtent());
     this.#openPopup({
       groups: [{ layerId: ref.layerId, items: [{ id: feature.getId(), properties, geometry }] }],
       anchor,
       selected: { layerId: ref.layerId, index: 0 },
-      openedBy: 'link',
+      openedBy,
     });
+    return true;
   }
 
   #onHover(hover: { pixel: number[]; group: IdentifyGroup } | undefined): void {
