@@ -7,7 +7,7 @@ export type LayerStatus = 'idle' | 'loading' | 'ready' | 'error';
 export interface LayerProblem {
   readonly code: 'offline' | 'network' | 'timeout' | 'http' | 'invalid-json' | 'not-geojson' | 'projection' | 'tiles' | 'skipped'
     // File and tile kinds (flatgeobuf, csv, pmtiles, vectortiles) and point display:
-    | 'no-range' | 'truncated' | 'invalid-data' | 'missing-columns' | 'style' | 'webgl'
+    | 'no-range' | 'truncated' | 'invalid-data' | 'missing-columns' | 'webgl'
     // OGC services (wms, wfs, wmts): an exception report, its text as the detail.
     | 'service';
   /** HTTP status, projection code, count of skipped features… */

@@ -32,8 +32,6 @@ export function describeLayerProblem(problem: LayerProblem): string {
       return msg(str`Les données reçues sont illisibles (${problem.detail ?? '?'})`, { id: 'layer.problem.invalidData' });
     case 'missing-columns':
       return msg(str`Colonnes absentes du fichier : ${problem.detail ?? '?'}`, { id: 'layer.problem.missingColumns' });
-    case 'style':
-      return msg(str`Le style de la couche est illisible (${problem.detail ?? '?'})`, { id: 'layer.problem.style' });
     case 'service':
       return msg(str`Le service a renvoyé une erreur : ${problem.detail ?? '?'}`, { id: 'layer.problem.service' });
     case 'webgl':

@@ -47,7 +47,6 @@ export const templates = {
   'layer.problem.truncated': 'The file is incomplete (truncated)',
   'layer.problem.invalidData': str`The data received cannot be read (${0})`,
   'layer.problem.missingColumns': str`Columns missing from the file: ${0}`,
-  'layer.problem.style': str`The layer's style cannot be read (${0})`,
   'layer.problem.webgl': 'WebGL unavailable: the heat map cannot be drawn',
   'layer.retry': 'Retry',
   'legend.empty': 'No visible layer.',
