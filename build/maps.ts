@@ -8,9 +8,11 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { walkLayers } from '../src/context/checks.js';
 import { formatProblem, type Problem } from '../src/context/problems.js';
-import type { CatalogEntry, MapContext } from '../src/context/types.js';
+import type { CatalogEntry, MapContext, PointsLayerDef, PreparedPoints, SearchSettings } from '../src/context/types.js';
 import { parseJson, validateContext } from '../src/context/validate.js';
 import { catalogEntry } from './catalog.js';
+import { buildSearchIndex } from './search.js';
+import { preparePointsLayer } from './points.js';
 
 /** A file of the output site: its path relative to the site root and its bytes. */
 export interface OutputFile {
@@ -94,6 +96,30 @@ export function buildMap(path: string, projectRoot: string): { map?: BuiltMap; p
       const target = packageFile(download.url, `${at}/info/downloads/${i}/url`, 'data');
       if (target) download.url = `../${target}`;
     });
+    const searchable = node as unknown as { file?: string; search?: SearchSettings & { index?: string }; idField?: string; projection?: string };
+    if (searchable.file && searchable.search && !searchable.search.index) {
+      // The search index of packaged data is built here, once (build/search.ts).
+      const index = buildSearchIndex({ ...searchable, file: searchable.file, search: searchable.search }, { mapsDir, at, folder: 'data' });
+      problems.push(...index.problems);
+      if (index.path && index.source !== undefined) {
+        outputs.push({ path: index.path, source: index.source });
+        searchable.search.index = `../${index.path}`;
+      }
+    }
+    if (layer.type === 'points' && layer.file) {
+      // Large point sets: the compact binary and the attributes the map needs (build/points.ts).
+      const done = preparePointsLayer(node as PointsLayerDef, { mapsDir, at, folder: 'data' });
+      problems.push(...done.problems);
+      for (const file of done.files) if (!outputs.some((o) => o.path === file.path)) outputs.push(file);
+      if (done.prepared) {
+        delete layer.file;
+        (layer as { prepared?: PreparedPoints }).prepared = {
+          points: `../${done.prepared.points}`,
+          attributes: `../${done.prepared.attributes}`,
+          count: done.prepared.count,
+        };
+      }
+    }
     if (layer.type === 'geojson' && layer.file) {
       const target = packageFile(layer.file, `${at}/file`, 'data');
       if (target) {

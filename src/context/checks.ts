@@ -41,11 +41,25 @@ function templatesOf(layer: VectorCommon, path: string): Array<[string, string]>
   const popup = layer.popup;
   return [
     ...all(layer.tooltip, `${path}/tooltip`),
+    ...all(layer.search?.label, `${path}/search/label`),
     ...all(popup?.title, `${path}/popup/title`),
     ...all(popup?.subtitle, `${path}/popup/subtitle`),
     ...(popup?.sections ?? []).flatMap((s, i) => all(s.text, `${path}/popup/sections/${i}/text`)),
     ...(popup?.links ?? []).map((l, i): [string, string] => [l.url, `${path}/popup/links/${i}/url`]),
   ];
+}
+
+function tableFieldNames(layer: VectorCommon, path: string): Array<[string, string]> {
+  const table = layer.table;
+  if (!table) return [];
+  return [
+    ...table.columns.map((c, i): [string, string] => [typeof c === 'string' ? c : c.field, `${path}/table/columns/${i}`]),
+    ...(table.sort ? [[table.sort.field, `${path}/table/sort/field`] as [string, string]] : []),
+  ];
+}
+
+function searchFieldNames(layer: VectorCommon, path: string): Array<[string, string]> {
+  return (layer.search?.fields ?? []).map((name, i): [string, string] => [name, `${path}/search/fields/${i}`]);
 }
 
 function popupFieldNames(layer: VectorCommon, path: string): Array<[string, string]> {
@@ -58,6 +72,9 @@ function popupFieldNames(layer: VectorCommon, path: string): Array<[string, stri
 }
 
 function checkVector(layer: VectorCommon, path: string, problems: Problem[]): void {
+  if (layer.table && !layer.idField) {
+    problems.push({ path: `${path}/table`, message: 'a table needs the layer\'s "idField" (rows lead to their feature by it)' });
+  }
   const templateFieldRefs: Array<[string, string]> = [];
   for (const [template, at] of templatesOf(layer, path)) {
     try {
@@ -69,7 +86,7 @@ function checkVector(layer: VectorCommon, path: string, problems: Problem[]): vo
   }
   if (layer.fields.length === 0) return; // Fields are optional; references can only be checked against a list.
   const names = new Set(layer.fields.map((f) => f.name));
-  for (const [name, at] of [...templateFieldRefs, ...popupFieldNames(layer, path)]) {
+  for (const [name, at] of [...templateFieldRefs, ...popupFieldNames(layer, path), ...tableFieldNames(layer, path), ...searchFieldNames(layer, path)]) {
     if (!names.has(name)) problems.push({ path: at, message: `names the field "${name}", which the layer's "fields" list does not declare` });
   }
   if (layer.idField !== undefined && !names.has(layer.idField)) {
@@ -135,6 +152,10 @@ export function checkContext(context: MapContext): Problem[] {
       checkProjection(node.projection, `${path}/projection`, problems);
     }
     if (node.type === 'wmts') checkProjection(node.projection, `${path}/projection`, problems);
+    if (node.type === 'points') checkVector(node, path, problems);
+    if (node.type === 'points' && node.table) {
+      problems.push({ path: `${path}/table`, message: 'a "points" layer draws no feature objects for a table: use a "geojson" layer for a table' });
+    }
     if (node.type === 'wms') checkProjection(node.projection, `${path}/projection`, problems);
     if (node.type === 'wfs') {
       checkVector(node, path, problems);

@@ -180,6 +180,25 @@ interface LayerCommon {
   readonly access?: Access;
 }
 
+// ---------------------------------------------------------------- tables
+
+/** How a column filters: by a list of its values (categories) or by a min/max range (numbers, dates). */
+export type ColumnFilter = 'values' | 'range';
+
+export interface TableColumn {
+  readonly field: string;
+  readonly label?: LocalizedText;
+  readonly filter?: ColumnFilter;
+}
+
+export interface TableSettings {
+  /** The columns, in order (a field name, or a field with a label and a filter). */
+  readonly columns: ReadonlyArray<string | TableColumn>;
+  readonly sort?: { readonly field: string; readonly direction: 'asc' | 'desc' };
+  /** The map opens with this table shown. */
+  readonly open: boolean;
+}
+
 // ---------------------------------------------------------------- popups
 
 /** A field of a record: its name, or its name with a label for this place. */
@@ -202,6 +221,16 @@ export interface PopupSettings {
   readonly links?: ReadonlyArray<{ readonly label: LocalizedText; readonly url: string }>;
 }
 
+/** How a layer's features are found by the map's search box. */
+export interface SearchSettings {
+  /** The fields whose text is searched. */
+  readonly fields: readonly string[];
+  /** What a result reads: a template; default the first searched field. */
+  readonly label?: LocalizedText;
+  /** A search index prepared beforehand (the build writes it for packaged files). */
+  readonly index?: string;
+}
+
 /** Settings shared by every vector layer kind. Popups, tables and search refer to `fields` by name. */
 export interface VectorCommon {
   /** The attribute that identifies a feature for good (deep links, table ↔ map, search results). */
@@ -212,6 +241,10 @@ export interface VectorCommon {
   readonly popup?: PopupSettings;
   /** A short label shown when the pointer rests on a feature (a template). */
   readonly tooltip?: LocalizedText;
+  /** Makes the features findable in the search box. */
+  readonly search?: SearchSettings;
+  /** Lists every feature of the layer in a table that drives the map. */
+  readonly table?: TableSettings;
 }
 
 export interface GeoJsonLayerDef extends LayerCommon, VectorCommon, PointDisplay {
@@ -388,8 +421,31 @@ export interface WfsLayerDef extends LayerCommon, VectorCommon {
   readonly params?: Readonly<Record<string, string | number | boolean>>;
 }
 
+/** The files the build prepares for a `points` layer (paths relative to the document). */
+export interface PreparedPoints {
+  /** The compact binary of the points (layers/points/compact.ts): 8 bytes a point, Web Mercator, sorted by x. */
+  readonly points: string;
+  /** The attributes of the points, in the same order (JSON, columns by field name). */
+  readonly attributes: string;
+  /** Number of points. */
+  readonly count: number;
+}
+
+/**
+ * A large set of points drawn from a compact binary form that the build prepares from a GeoJSON
+ * file under maps/ (`file`): no feature objects, one canvas per frame, circle markers from `style`
+ * (base symbol, categories, classes, scale rules, labels), a grid index for clicks.
+ */
+export interface PointsLayerDef extends LayerCommon, VectorCommon {
+  readonly type: 'points';
+  /** A GeoJSON file of points under maps/ (lon/lat): the build turns it into `prepared`. */
+  readonly file?: string;
+  /** Written by the build from `file`. */
+  readonly prepared?: PreparedPoints;
+}
+
 /** The discriminated union of every layer kind the registry knows. */
-export type LayerDef = GeoJsonLayerDef | XyzLayerDef | WmtsLayerDef | FlatGeobufLayerDef | CsvLayerDef | VectorTilesLayerDef | PmtilesLayerDef | WmsLayerDef | WfsLayerDef;
+export type LayerDef = GeoJsonLayerDef | XyzLayerDef | WmtsLayerDef | FlatGeobufLayerDef | CsvLayerDef | VectorTilesLayerDef | PmtilesLayerDef | WmsLayerDef | WfsLayerDef | PointsLayerDef;
 export type LayerType = LayerDef['type'];
 export type VectorLayerDef = Extract<LayerDef, VectorCommon>;
 
@@ -435,6 +491,14 @@ export interface ViewSettings {
 /** Where a feature's record opens on a wide screen (phones always use a bottom sheet). */
 export type PopupMode = 'popup' | 'panel';
 
+/** The map's search box: besides searchable layers, places from the IGN Géoplateforme geocoder. */
+export interface MapSearchSettings {
+  /** Addresses and places from the IGN Géoplateforme completion service (needs the network). */
+  readonly geocoder: boolean;
+  /** Results shown per group. */
+  readonly maxResults: number;
+}
+
 export interface MapContext {
   readonly $schema?: string;
   readonly version: 1;
@@ -450,6 +514,8 @@ export interface MapContext {
   readonly basemaps: readonly BasemapDef[];
   readonly layers: readonly LayerNode[];
   readonly popup: { readonly mode: PopupMode };
+  /** The search box (shown when a layer is searchable or the geocoder is on). */
+  readonly search: MapSearchSettings;
 }
 
 // ---------------------------------------------------------------- the site

@@ -4,6 +4,12 @@ import type { Pixel } from 'ol/pixel.js';
 import { LAYER_ID_KEY } from '../map/keys.js';
 import type { IdentifyGroup, IdentifiedItem } from './types.js';
 
+/** The features a layer draws near a pixel, when it is not an OpenLayers vector layer (layers/types.ts). */
+export type LayerHit = (query: { readonly map: OlMap; readonly pixel: Pixel; readonly tolerance: number }) => readonly IdentifiedItem[];
+
+/** Property of an OpenLayers layer that holds its LayerHit (set by the map adapter). */
+export const LAYER_HIT_KEY = 'cartable:hit';
+
 /** Pixels of tolerance around a click: generous for fingers, tight for a mouse. */
 export const hitTolerance = (pointerType: string | undefined): number => (pointerType === 'touch' || pointerType === 'pen' ? 12 : 4);
 
@@ -31,5 +37,24 @@ export function hitVectorLayers(map: OlMap, pixel: Pixel, options: { layerIds: R
     },
     { hitTolerance: options.tolerance, layerFilter: (layer) => options.layerIds.has(layer.get(LAYER_ID_KEY) as string) },
   );
-  return [...groups.entries()].map(([layerId, items]) => ({ layerId, items }));
+  // Layers drawn without OpenLayers features (e.g. `points`) answer for themselves.
+  const resolution = map.getView().getResolution() ?? 0;
+  const own = map
+    .getLayers()
+    .getArray()
+    .filter((layer) => {
+      const id = layer.get(LAYER_ID_KEY) as string | undefined;
+      return !!id && options.layerIds.has(id) && typeof layer.get(LAYER_HIT_KEY) === 'function' && layer.getVisible() &&
+        resolution >= layer.getMinResolution() && resolution < layer.getMaxResolution();
+    });
+  if (own.length === 0) return [...groups.entries()].map(([layerId, items]) => ({ layerId, items }));
+  const zIndexOf = new Map<string, number>(map.getLayers().getArray().map((layer) => [layer.get(LAYER_ID_KEY) as string, layer.getZIndex() ?? 0]));
+  for (const layer of own) {
+    const items = (layer.get(LAYER_HIT_KEY) as LayerHit)({ map, pixel, tolerance: options.tolerance });
+    if (items.length) groups.set(layer.get(LAYER_ID_KEY) as string, [...items]);
+  }
+  // In drawing order, top first, like forEachFeatureAtPixel.
+  return [...groups.entries()]
+    .sort(([a], [b]) => (zIndexOf.get(b) ?? 0) - (zIndexOf.get(a) ?? 0))
+    .map(([layerId, items]) => ({ layerId, items }));
 }

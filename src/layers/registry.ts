@@ -15,6 +15,7 @@ const loaders: { [T in LayerType]: () => Promise<LayerKindOf<T>> } = {
   pmtiles: () => import('./pmtiles/create.js').then((m) => m.pmtilesKind),
   wms: () => import('./wms/create.js').then((m) => m.wmsKind),
   wfs: () => import('./wfs/create.js').then((m) => m.wfsKind),
+  points: () => import('./points/create.js').then((m) => m.pointsKind),
 };
 
 export async function loadLayerKind<D extends LayerDef>(def: D): Promise<LayerKind<D>> {

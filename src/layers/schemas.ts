@@ -3,6 +3,7 @@ import { geojsonLayerSchema } from './geojson/schema.js';
 import { csvLayerSchema } from './csv/schema.js';
 import { flatgeobufLayerSchema } from './flatgeobuf/schema.js';
 import { pmtilesLayerSchema } from './pmtiles/schema.js';
+import { pointsLayerSchema } from './points/layer-schema.js';
 import { vectortilesLayerSchema } from './vectortiles/schema.js';
 import { wfsLayerSchema } from './wfs/schema.js';
 import { wmsLayerSchema } from './wms/schema.js';
@@ -23,6 +24,7 @@ export const layerSchemas: Record<string, JsonSchema> = {
   pmtiles: pmtilesLayerSchema,
   wms: wmsLayerSchema,
   wfs: wfsLayerSchema,
+  points: pointsLayerSchema,
 };
 
 /** Kinds that may serve as a basemap. */

@@ -1,8 +1,10 @@
+import type Feature from 'ol/Feature.js';
 import type BaseLayer from 'ol/layer/Base.js';
 import type OlMap from 'ol/Map.js';
 import type { Pixel } from 'ol/pixel.js';
 import type { Projection } from 'ol/proj.js';
 import type { LayerDef, LayerType } from '../context/types.js';
+import type { LayerHit } from '../identify/hit.js';
 import type { Requester } from '../net/requester.js';
 import type { LayerProblem, LayerStatus } from '../state/store.js';
 
@@ -37,6 +39,13 @@ export interface CreatedLayer {
    * it identifies features; returns true when the click was used and nothing else should happen.
    */
   readonly onClick?: (event: { readonly map: OlMap; readonly pixel: Pixel }) => boolean;
+  /**
+   * For layers that are not OpenLayers vector layers (e.g. `points`, drawn on a canvas): the features
+   * drawn within `tolerance` pixels of a pixel, nearest first. Identify and hover consult it.
+   */
+  readonly hit?: LayerHit;
+  /** For layers without an OpenLayers vector source: a loaded feature by the value of its id field. */
+  readonly findFeature?: (id: string | number) => Feature | undefined;
 }
 
 /** One layer kind: its factory, and the projections it needs registered before it is created. */

@@ -9,8 +9,13 @@ import type { Coordinate } from 'ol/coordinate.js';
 import type { Pixel } from 'ol/pixel.js';
 import type Geometry from 'ol/geom/Geometry.js';
 import type VectorLayer from 'ol/layer/Vector.js';
+import GeoJSON from 'ol/format/GeoJSON.js';
+import Cluster from 'ol/source/Cluster.js';
+import type VectorSource from 'ol/source/Vector.js';
+import { FILTERED_OUT } from '../styles/flat-style.js';
 import { isVectorLayer, type BasemapDef, type LayerDef, type MapContext, type WmsLayerDef } from '../context/types.js';
 import type { IdentifyGroup } from '../identify/types.js';
+import { LAYER_HIT_KEY } from '../identify/hit.js';
 import { walkLayers } from '../context/checks.js';
 import { textFor } from '../i18n/text.js';
 import { loadLayerKind } from '../layers/registry.js';
@@ -50,9 +55,17 @@ export interface MapAdapter {
   /** A loaded feature of a vector layer, by the value of its id field. */
   findFeature(layerId: string, id: string | number): Feature | undefined;
   /** Brings a geometry into view (points at a street-level zoom). */
-  zoomTo(geometry: Geometry, options?: { padding?: number[]; duration?: number }): void;
+  zoomTo(geometry: Geometry, options?: { padding?: number[]; duration?: number }): Promise<void>;
   /** Pans so that a coordinate lies inside a box of the map, [left, top, right, bottom] in pixels. */
   panIntoView(coordinate: Coordinate, box: readonly [number, number, number, number]): void;
+  /** The features of a vector layer loaded so far (none for other layers). */
+  featuresOf(layerId: string): Feature[];
+  /** Calls back (once a frame at most) when a vector layer's features change. */
+  onFeaturesChange(layerId: string, callback: () => void): () => void;
+  /** Hides the features of a vector layer whose ids are not kept (null: shows them all). */
+  setFilter(layerId: string, kept: ReadonlySet<string | number> | null): void;
+  /** A geometry as a GeoJSON geometry object in lon/lat (exports). */
+  toLonLatGeometry(geometry: Geometry): unknown;
   /** The pixel of a coordinate now. */
   pixelOf(coordinate: Coordinate): Pixel | undefined;
   /** Calls back after every rendered frame (to keep things anchored to the map). */
@@ -112,6 +125,7 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
       });
       created.set(def.id, layer);
       layer.layer.set(LAYER_ID_KEY, def.id);
+      if (layer.hit) layer.layer.set(LAYER_HIT_KEY, layer.hit);
       layer.layer.setZIndex(zIndex);
       if (def.minScale !== undefined) layer.layer.setMinResolution(scaleToResolution(def.minScale, metersPerUnit));
       if (def.maxScale !== undefined) layer.layer.setMaxResolution(scaleToResolution(def.maxScale, metersPerUnit));
@@ -160,6 +174,16 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
   });
 
   const highlighter = createHighlighter(map);
+  /** The vector source of a document layer (through a cluster, when the layer clusters). */
+  const vectorSourceOf = (layerId: string): VectorSource | undefined => {
+    if (!vectorIds.has(layerId)) return undefined;
+    const layer = created.get(layerId)?.layer;
+    const source = layer && 'getSource' in layer ? (layer as VectorLayer).getSource() : undefined;
+    if (!source) return undefined;
+    // Layers drawn from an image source (e.g. `points`) have no features here: they answer findFeature themselves.
+    if (!('getFeatureById' in source)) return undefined;
+    return source instanceof Cluster ? (source.getSource() ?? undefined) : (source as VectorSource);
+  };
   const vectorIds = new Set(leaves.filter(isVectorLayer).map((l) => l.id));
   const visibleOf = (ids: Iterable<string>): Set<string> =>
     new Set([...ids].filter((id) => store.state.layers[id]?.visible));
@@ -210,9 +234,16 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
     const center = view.getCenter();
     const resolution = view.getResolution();
     if (!center || resolution === undefined) return;
+    const size = map.getSize();
+    const extent = size ? view.calculateExtent(size) : undefined;
     store.dispatch({
       type: 'set-view',
-      view: { center: [center[0]!, center[1]!], resolution, scale: resolutionToScale(resolution, metersPerUnit) },
+      view: {
+        center: [center[0]!, center[1]!],
+        resolution,
+        scale: resolutionToScale(resolution, metersPerUnit),
+        extent: extent ? [extent[0]!, extent[1]!, extent[2]!, extent[3]!] : undefined,
+      },
     });
   };
   keys.push(layerClick);
@@ -248,13 +279,21 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
     },
     findFeature(layerId, id) {
       if (!vectorIds.has(layerId)) return undefined;
-      const source = (created.get(layerId)?.layer as VectorLayer | undefined)?.getSource();
-      return (source?.getFeatureById(id) as Feature | null) ?? undefined;
+      const own = created.get(layerId)?.findFeature;
+      if (own) return own(id);
+      return (vectorSourceOf(layerId)?.getFeatureById(id) as Feature | null) ?? undefined;
     },
     zoomTo(geometry, { padding = [40, 40, 40, 40], duration = 350 } = {}) {
       const extent = geometry.getExtent();
       const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-      view.fit(extent, { padding, maxZoom: view.getZoomForResolution(scaleToResolution(10000, metersPerUnit)) ?? 16, duration: reduce ? 0 : duration });
+      return new Promise((resolve) =>
+        view.fit(extent, {
+          padding,
+          maxZoom: view.getZoomForResolution(scaleToResolution(10000, metersPerUnit)) ?? 16,
+          duration: reduce ? 0 : duration,
+          callback: () => resolve(),
+        }),
+      );
     },
     panIntoView(coordinate, [left, top, right, bottom]) {
       const pixel = map.getPixelFromCoordinate(coordinate);
@@ -266,6 +305,34 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
       if (!dx && !dy) return;
       const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
       view.animate({ center: [center[0]! + dx * resolution, center[1]! - dy * resolution], duration: reduce ? 0 : 250 });
+    },
+    featuresOf(layerId) {
+      return vectorSourceOf(layerId)?.getFeatures() ?? [];
+    },
+    onFeaturesChange(layerId, callback) {
+      const source = vectorSourceOf(layerId);
+      if (!source) return () => undefined;
+      let frame = 0;
+      const changed = (): void => {
+        if (!frame) frame = requestAnimationFrame(() => ((frame = 0), callback()));
+      };
+      const keys = [source.on('addfeature', changed), source.on('removefeature', changed), source.on('clear', changed), source.on('featuresloadend', changed)];
+      return () => {
+        cancelAnimationFrame(frame);
+        unByKey(keys);
+      };
+    },
+    setFilter(layerId, kept) {
+      const source = vectorSourceOf(layerId);
+      if (!source) return;
+      for (const feature of source.getFeatures()) {
+        const id = feature.getId();
+        feature.set(FILTERED_OUT, kept !== null && (id === undefined || !kept.has(id)), true);
+      }
+      created.get(layerId)?.layer.changed();
+    },
+    toLonLatGeometry(geometry) {
+      return new GeoJSON().writeGeometryObject(geometry, { featureProjection: viewProjection, dataProjection: 'EPSG:4326', decimals: 7 });
     },
     pixelOf(coordinate) {
       return map.getPixelFromCoordinate(coordinate) ?? undefined;

@@ -19,7 +19,7 @@ const cut = (text: string): string => (text.length > MAX_TEXT ? `${text.slice(0,
 export function plainText(value: unknown, language: string): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return cut(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? value.toLocaleString(locale(language)) : '';
+  if (typeof value === 'number') return Number.isFinite(value) ? numberFormat(language, 3).format(value) : '';
   if (typeof value === 'boolean') return yesNo(value, language);
   if (Array.isArray(value)) return cut(value.map((v) => plainText(v, language)).filter(Boolean).join(', '));
   if (typeof value === 'object') {
@@ -33,6 +33,23 @@ export function plainText(value: unknown, language: string): string {
 }
 
 const locale = (language: string): string => (language === 'en' ? 'en-GB' : 'fr-FR');
+
+// Intl formatters are costly to build and cheap to reuse: tables format thousands of cells.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function numberFormat(language: string, maximumFractionDigits: number, minimumFractionDigits = 0): Intl.NumberFormat {
+  const key = `${language}:${maximumFractionDigits}:${minimumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale(language), { maximumFractionDigits, minimumFractionDigits })));
+  return format;
+}
+
+function dateFormat(language: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(language);
+  if (!format) dateFormats.set(language, (format = new Intl.DateTimeFormat(locale(language), { dateStyle: 'long', timeZone: 'UTC' })));
+  return format;
+}
 
 const yesNo = (value: boolean, language: string): string => (value ? (language === 'en' ? 'Yes' : 'Oui') : language === 'en' ? 'No' : 'Non');
 
@@ -98,7 +115,7 @@ function date(value: unknown, language: string): string | undefined {
   const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
   const parsed = iso ? new Date(Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]))) : typeof value === 'number' ? new Date(value) : undefined;
   if (!parsed || Number.isNaN(parsed.getTime())) return undefined;
-  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'long', timeZone: 'UTC' }).format(parsed);
+  return dateFormat(language).format(parsed);
 }
 
 /**
@@ -121,7 +138,7 @@ export function formatValue(
       const n = asNumber(value);
       if (n === undefined) break;
       const digits = type === 'integer' ? 0 : (field?.decimals ?? 2);
-      const formatted = new Intl.NumberFormat(locale(language), { maximumFractionDigits: digits, minimumFractionDigits: field?.decimals ?? 0 }).format(n);
+      const formatted = numberFormat(language, digits, field?.decimals ?? 0).format(n);
       return text(`${formatted}${unit}`);
     }
     case 'boolean': {

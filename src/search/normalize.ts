@@ -23,3 +23,56 @@ export function matchesAllWords(foldedText: string, query: string): boolean {
   const textWords = foldedText.split(' ');
   return words.every((word) => textWords.some((candidate) => candidate.startsWith(word)));
 }
+
+const foldedChars = new Map<string, string>();
+
+/** The folded form of one non-ASCII character (cached): no accent, lower case, ligatures spelled out. */
+function foldChar(char: string): string {
+  let folded = foldedChars.get(char);
+  if (folded === undefined) {
+    folded = char.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae');
+    if (/^[\p{L}\p{N}]*$/u.test(folded) === false) folded = folded.replace(/[^\p{L}\p{N}]+/gu, ' ');
+    foldedChars.set(char, folded);
+  }
+  return folded;
+}
+
+const isWordCode = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code >= 128;
+
+function pushWord(words: string[], word: string): void {
+  words.push(word === 'st' ? 'saint' : word === 'ste' ? 'sainte' : word);
+}
+
+/**
+ * The words of a text for searching: lower case, no accents or ligatures, every other sign a word
+ * break (hyphens, apostrophes, dots…), and "st"/"ste" read as "saint"/"sainte". ASCII characters are
+ * handled in one pass; other characters are folded once each and cached (index loading folds every
+ * name of a large list).
+ */
+export function foldWords(text: string): string[] {
+  let plain = text.toLowerCase();
+  const words: string[] = [];
+  let start = -1;
+  let ascii = true;
+  for (let i = 0; i < plain.length; i++) {
+    if (plain.charCodeAt(i) >= 128) {
+      ascii = false;
+      break;
+    }
+  }
+  if (!ascii) {
+    let out = '';
+    for (const char of plain) out += char.charCodeAt(0) < 128 ? char : foldChar(char);
+    plain = out;
+  }
+  for (let i = 0; i < plain.length; i++) {
+    if (isWordCode(plain.charCodeAt(i))) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      pushWord(words, plain.slice(start, i));
+      start = -1;
+    }
+  }
+  if (start >= 0) pushWord(words, plain.slice(start));
+  return words;
+}

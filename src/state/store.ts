@@ -33,6 +33,8 @@ export interface ViewState {
   readonly resolution: number;
   /** OGC scale denominator of the current resolution. */
   readonly scale: number;
+  /** What the map shows, [minx, miny, maxx, maxy] in the view's projection. */
+  readonly extent?: readonly [number, number, number, number];
 }
 
 export interface MapState {

@@ -52,8 +52,13 @@ function scaleCondition(range: { minScale?: number; maxScale?: number }, { meter
   return all(conditions);
 }
 
+/** A feature property set on features that a table filter hides (see MapAdapter.setFilter). */
+export const FILTERED_OUT = 'cartable:out';
+const SHOWN: Expression = ['!=', ['get', FILTERED_OUT], true];
+
+/** A rule that also skips the features a filter hides. */
 function rule(style: FlatStyle, condition: Expression | undefined): Rule {
-  return condition ? ({ filter: condition, style } as Rule) : { style };
+  return { filter: condition ? ['all', SHOWN, condition] : SHOWN, style } as Rule;
 }
 
 function labelRule(label: LabelStyle, when: Expression | undefined, scale: ScaleContext): Rule {

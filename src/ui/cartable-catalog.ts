@@ -7,6 +7,8 @@ import { foldText, matchesAllWords } from '../search/normalize.js';
 import { placeholderThumbnail } from './placeholder.js';
 import { safeUrl } from './safe-url.js';
 import { base } from './theme.js';
+import type { CatalogSearch } from '../search/catalog-search.js';
+import type { SearchResult } from '../search/results.js';
 import './cartable-language-switch.js';
 
 /**
@@ -57,8 +59,15 @@ export class CartableCatalog extends LitElement {
         gap: 0.5rem 1rem;
         margin-bottom: 1.25rem;
       }
-      .filter label {
+      .filter-label {
         font-weight: 600;
+      }
+      .filter .search {
+        flex: 1 1 16rem;
+        max-width: 28rem;
+      }
+      cartable-search:not(:defined) {
+        min-height: 2.6rem;
       }
       .filter input {
         flex: 1 1 16rem;
@@ -182,10 +191,43 @@ export class CartableCatalog extends LitElement {
   @property() root = location.href;
 
   @state() private filter = '';
+  /** The search box's index of the maps (its code loads after the first render). */
+  @state() private search?: CatalogSearch;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void Promise.all([import('./cartable-search.js'), import('../search/catalog-search.js')]).then(([, { createCatalogSearch }]) => {
+      this.#searchModule = createCatalogSearch;
+      this.#makeSearch();
+    });
+  }
+
+  #searchModule?: typeof import('../search/catalog-search.js').createCatalogSearch;
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if ((changed.has('entries') || changed.has('language') || changed.has('root')) && this.#searchModule) this.#makeSearch();
+  }
+
+  #makeSearch(): void {
+    this.search = this.#searchModule?.({
+      entries: this.entries,
+      language: this.language,
+      href: (entry) => this.#href(entry),
+      title: msg('Cartes', { id: 'search.catalog.group' }),
+    });
+  }
+
+  #href(entry: CatalogEntry): string {
+    const href = new URL(entry.page, this.root);
+    if (this.language !== 'fr') href.searchParams.set('lang', this.language);
+    return href.href;
+  }
 
   /** The entries whose title, description, tags or layer names hold every word typed. */
   get visibleEntries(): readonly CatalogEntry[] {
     if (!this.filter.trim()) return this.entries;
+    const found = this.search?.matching(this.filter);
+    if (found) return this.entries.filter((entry) => found.has(entry.id));
     return this.entries.filter((entry) => {
       const texts = [entry.title, entry.description, ...entry.tags, ...entry.layers].map((t) => textFor(t, this.language));
       return matchesAllWords(foldText(texts.join(' ')), this.filter);
@@ -205,15 +247,17 @@ export class CartableCatalog extends LitElement {
       <main>
         <h1>${msg('Catalogue des cartes', { id: 'catalog.title' })}</h1>
         <div class="filter" role="search">
-          <label for="filter">${msg('Filtrer les cartes', { id: 'catalog.filter' })}</label>
-          <input
-            id="filter"
-            type="search"
-            autocomplete="off"
-            .value=${this.filter}
+          <span class="filter-label" aria-hidden="true">${msg('Filtrer les cartes', { id: 'catalog.filter' })}</span>
+          <cartable-search
+            class="search"
+            .provider=${this.search}
+            label=${msg('Filtrer les cartes', { id: 'catalog.filter' })}
             placeholder=${msg('Titre, thème, couche…', { id: 'catalog.filter.placeholder' })}
-            @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}
-          />
+            @cartable-search-input=${(e: CustomEvent<{ query: string }>) => (this.filter = e.detail.query)}
+            @cartable-search-select=${(e: CustomEvent<{ result: SearchResult }>) => {
+              if (e.detail.result.target.kind === 'map') location.assign(e.detail.result.target.href);
+            }}
+          ></cartable-search>
           <span class="count" role="status" aria-live="polite">
             ${msg(str`${entries.length} carte(s) sur ${this.entries.length}`, { id: 'catalog.count' })}
           </span>
@@ -227,8 +271,7 @@ export class CartableCatalog extends LitElement {
   }
 
   #card(entry: CatalogEntry): TemplateResult {
-    const href = new URL(entry.page, this.root);
-    if (this.language !== 'fr') href.searchParams.set('lang', this.language);
+    const href = new URL(this.#href(entry));
     const thumbnail = safeUrl(entry.thumbnail, this.root);
     return html`<li class="card" part="card" data-map=${entry.id}>
       <div class="thumb">${thumbnail ? html`<img src=${thumbnail} alt="" loading="lazy" />` : placeholderThumbnail(entry.id)}</div>

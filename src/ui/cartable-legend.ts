@@ -45,6 +45,10 @@ export class CartableLegend extends LitElement {
       img {
         max-width: 100%;
       }
+      .note.filter {
+        color: #8a4b00;
+        font-weight: 600;
+      }
       .empty,
       .note {
         color: var(--cartable-muted, #50565e);
@@ -56,6 +60,8 @@ export class CartableLegend extends LitElement {
   @property({ attribute: false }) layers: readonly LayerNode[] = [];
   @property({ attribute: false }) state?: MapState;
   @property() language = 'fr';
+  /** Per layer: how many features a table filter keeps. */
+  @property({ attribute: false }) filtered: Readonly<Record<string, { kept: number; total: number }>> = {};
 
   override render(): TemplateResult {
     const visible: LayerDef[] = [];
@@ -92,6 +98,9 @@ export class CartableLegend extends LitElement {
     return html`<section aria-label=${title} data-layer=${layer.id}>
       <h3>${title}</h3>
       ${outOfRange ? html`<p class="note">${msg('Non visible à cette échelle', { id: 'layer.outOfScale' })}</p>` : nothing}
+      ${this.filtered[layer.id]
+        ? html`<p class="note filter">${msg(str`Filtre actif : ${this.filtered[layer.id]!.kept} sur ${this.filtered[layer.id]!.total}`, { id: 'legend.filtered' })}</p>`
+        : nothing}
       ${body}
     </section>`;
   }

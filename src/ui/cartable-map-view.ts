@@ -3,6 +3,8 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Coordinate } from 'ol/coordinate.js';
 import Point from 'ol/geom/Point.js';
+import type Feature from 'ol/Feature.js';
+import { fromLonLat, toLonLat } from 'ol/proj.js';
 import { getCenter } from 'ol/extent.js';
 import { localized, msg, str } from '@lit/localize';
 import { walkLayers } from '../context/checks.js';
@@ -12,6 +14,11 @@ import type { IdentifyEvent } from '../map/pointer.js';
 import { renderTemplate } from '../popup/template.js';
 import { plainText } from '../popup/format.js';
 import { readFeatureRef, withFeatureRef } from '../state/feature-link.js';
+import { tableColumns, type Column } from '../table/columns.js';
+import { EMPTY_QUERY, type TableQuery } from '../table/query.js';
+import { makeRow, type Row } from '../table/rows.js';
+import { readTableUrl, writeTableUrl } from '../table/url.js';
+import type { VectorLayerDef } from '../context/types.js';
 import { textFor } from '../i18n/text.js';
 import { createMapAdapter, type MapAdapter } from '../map/adapter.js';
 import { olStyles } from '../map/ol-styles.js';
@@ -20,6 +27,8 @@ import { MapStore, initialState, type MapState } from '../state/store.js';
 import type { CartableLayerInfo } from './cartable-layer-info.js';
 import type { CartablePopup, PopupPlacement, PopupSelection } from './cartable-popup.js';
 import { base } from './theme.js';
+import type { MapSearch } from '../search/map-search.js';
+import type { SearchResult } from '../search/results.js';
 import './cartable-basemaps.js';
 import './cartable-language-switch.js';
 import './cartable-layer-info.js';
@@ -45,6 +54,7 @@ export class CartableMapView extends LitElement {
       :host {
         display: grid;
         grid-template-rows: auto 1fr;
+        grid-template-columns: minmax(0, 1fr);
         height: 100%;
         min-height: 0;
         background: var(--cartable-bg, #f4f6f9);
@@ -125,6 +135,13 @@ export class CartableMapView extends LitElement {
         position: relative;
         flex: 1;
         min-width: 0;
+        display: flex;
+        flex-direction: column;
+      }
+      .stage {
+        position: relative;
+        flex: 1;
+        min-height: 0;
       }
       .map {
         position: absolute;
@@ -145,6 +162,36 @@ export class CartableMapView extends LitElement {
         font-size: 0.75rem;
         border-top-left-radius: 6px;
         color: var(--cartable-text, #1e1e1e);
+      }
+      .table-panel {
+        flex: none;
+        height: min(42%, 24rem);
+        display: flex;
+        flex-direction: column;
+        border-top: 2px solid var(--cartable-border-strong, #767c85);
+        background: var(--cartable-surface, #fff);
+      }
+      /* On a phone the table covers the map (the map keeps its size underneath). */
+      .table-panel.full {
+        position: absolute;
+        z-index: 7;
+        inset: 0;
+        height: auto;
+        border-top: 0;
+      }
+      .table-panel cartable-table {
+        flex: 1;
+        min-height: 0;
+      }
+      .table-choice {
+        display: flex;
+        gap: 0.5rem;
+        align-items: center;
+        padding: 0.35rem 0.75rem 0;
+        font-size: 0.9rem;
+      }
+      .table-toggle[aria-pressed='true'] {
+        background: rgb(255 255 255 / 0.18);
       }
       .popup-holder {
         position: absolute;
@@ -218,6 +265,31 @@ export class CartableMapView extends LitElement {
         place-items: center;
         text-align: center;
       }
+      .search {
+        flex: 0 1 19rem;
+        color: var(--cartable-text, #1e1e1e);
+      }
+      /* Until the search code has loaded, a plain box of the same size takes its place. */
+      .search-standin {
+        box-sizing: border-box;
+        width: 100%;
+        min-height: 2.4rem;
+        padding: 0.35rem 0.7rem;
+        font: inherit;
+        border: 1px solid var(--cartable-border-strong, #767c85);
+        border-radius: var(--cartable-radius, 6px);
+        background: var(--cartable-surface, #fff);
+        color: var(--cartable-text, #1e1e1e);
+      }
+      @media ${unsafeCSS(NARROW)} {
+        header {
+          flex-wrap: wrap;
+        }
+        .search {
+          order: 10;
+          flex: 1 0 100%;
+        }
+      }
       @media ${unsafeCSS(NARROW)} {
         header h1 {
           font-size: 1rem;
@@ -266,6 +338,14 @@ export class CartableMapView extends LitElement {
   /** A short message for screen readers (and a quiet notice on screen). */
   @state() private notice = '';
   @state() private narrow = matchMedia(NARROW).matches;
+  /** The map's search (features of searchable layers, places), loaded when the browser is idle. */
+  @state() private search?: MapSearch;
+  /** The layer whose table is open, its rows and what the person asked of it. */
+  @state() private table?: { layerId: string; columns: Column[]; rows: Row[] };
+  @state() private tableQuery: TableQuery = EMPTY_QUERY;
+  /** Per layer: how many features a table filter keeps, for the legend. */
+  @state() private filtered: Record<string, { kept: number; total: number }> = {};
+  #stopTableFeed?: () => void;
 
   @query('.map') private mapTarget!: HTMLDivElement;
   @query('cartable-layer-info') private infoDialog!: CartableLayerInfo;
@@ -314,6 +394,12 @@ export class CartableMapView extends LitElement {
   }
 
   #teardown(): void {
+    this.search?.dispose();
+    this.search = undefined;
+    this.#searchLoading = undefined;
+    this.#stopTableFeed?.();
+    this.#stopTableFeed = undefined;
+    this.table = undefined;
     this.#stopAnchoring?.();
     this.#stopAnchoring = undefined;
     this.#unsubscribe?.();
@@ -345,9 +431,11 @@ export class CartableMapView extends LitElement {
       }
       this.adapter = adapter;
       void this.#openLinkedFeature();
+      this.#openStartTable(context);
       await adapter.rendered;
       this.toggleAttribute('rendered', true);
       performance.mark('cartable:map-rendered');
+      this.#startSearch(context, store);
       this.dispatchEvent(new CustomEvent('cartable-map-rendered', { bubbles: true, composed: true }));
     } catch (error) {
       this.failure = error instanceof Error ? error.message : String(error);
@@ -364,6 +452,16 @@ export class CartableMapView extends LitElement {
           <span aria-hidden="true">←</span><span class="back-label">${msg('Catalogue', { id: 'nav.catalog' })}</span>
         </a>
         <h1>${title}</h1>
+        ${this.#searchBox(context)}
+        ${this.#tableLayers().length
+          ? html`<button
+              class="panel-toggle table-toggle"
+              aria-pressed=${this.table ? 'true' : 'false'}
+              @click=${() => (this.table ? this.#closeTable() : void this.openTable(this.#tableLayers()[0]!.id))}
+            >
+              ${msg('Tableau', { id: 'table.toggle' })}
+            </button>`
+          : nothing}
         <button
           class="panel-toggle"
           aria-expanded=${this.panelOpen ? 'true' : 'false'}
@@ -405,10 +503,11 @@ export class CartableMapView extends LitElement {
             : nothing}
           <section aria-labelledby="legend-title">
             <h2 id="legend-title">${msg('Légende', { id: 'panel.legend' })}</h2>
-            <cartable-legend .layers=${context.layers} .state=${this.mapState} .language=${this.language}></cartable-legend>
+            <cartable-legend .layers=${context.layers} .state=${this.mapState} .language=${this.language} .filtered=${this.filtered}></cartable-legend>
           </section>
         </aside>
         <main class="map-area">
+          <div class="stage">
           <div
             class="map"
             tabindex="0"
@@ -428,6 +527,8 @@ export class CartableMapView extends LitElement {
             : nothing}
           <div class="notice" role="status" aria-live="polite">${this.notice}</div>
           ${this.#attributions()}
+          </div>
+          ${this.#tablePanel()}
         </main>
       </div>
       <cartable-layer-info .layer=${this.infoFor} .language=${this.language} .documentUrl=${this.documentUrl}></cartable-layer-info>
@@ -639,7 +740,7 @@ export class CartableMapView extends LitElement {
     }
     this.#clicks++; // Whatever a click was looking up is no longer wanted.
     await import('./cartable-popup.js');
-    this.adapter?.zoomTo(geometry, { duration: openedBy === 'link' ? 0 : 350 });
+    await this.adapter?.zoomTo(geometry, { duration: openedBy === 'link' ? 0 : 350 });
     const { geometry: _g, ...properties } = feature.getProperties();
     const anchor = geometry instanceof Point ? geometry.getCoordinates() : getCenter(geometry.getExtent());
     this.#openPopup({
@@ -649,6 +750,121 @@ export class CartableMapView extends LitElement {
       openedBy,
     });
     return true;
+  }
+
+  // ------------------------------------------------------------ search
+
+  /**
+   * Loads the search code at the first focus of the box, or when the browser is idle a little after
+   * the first render (the first map never waits for it).
+   */
+  #startSearch(context: MapContext, store: MapStore): void {
+    if (!context.search?.geocoder && this.#searchableIds().length === 0) return;
+    setTimeout(() => {
+      if ('requestIdleCallback' in window) requestIdleCallback(() => void this.#loadSearch(store), { timeout: 3000 });
+      else void this.#loadSearch(store);
+    }, 1500);
+  }
+
+  #searchLoading?: Promise<void>;
+
+  #loadSearch(store: MapStore | undefined = this.store): Promise<void> {
+    const context = this.context;
+    if (!context || !store) return Promise.resolve();
+    this.#searchLoading ??= Promise.all([import('./cartable-search.js'), import('../search/map-search.js'), import('../net/requester.js')]).then(
+      ([, { createMapSearch }, net]) => {
+        if (store !== this.store) return; // Another map took over.
+        this.search = createMapSearch({
+          context,
+          requester: this.requester ?? net.createRequester(),
+          resolveUrl: (url) => new URL(url, this.documentUrl).href,
+          language: this.language,
+          texts: { places: msg('Adresses et lieux (IGN)', { id: 'search.places' }) },
+          loadedFeatures: (layerId) => this.#loadedFeatures(layerId),
+        });
+      },
+    );
+    return this.#searchLoading;
+  }
+
+  /** The stand-in box was focused before the search code came: load it now and hand over. */
+  async #onStandInFocus(event: FocusEvent): Promise<void> {
+    const standIn = event.target as HTMLInputElement;
+    await this.#loadSearch();
+    await this.updateComplete;
+    const box = this.renderRoot.querySelector('cartable-search');
+    if (!box || !box.isConnected) return;
+    await box.updateComplete;
+    const typed = standIn.value;
+    const focused = this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement === standIn;
+    if (focused) box.focus();
+    if (typed) box.setQuery(typed);
+  }
+
+  #searchableIds(): string[] {
+    return [...this.#layersById.values()].filter((l) => isVectorLayer(l) && l.search).map((l) => l.id);
+  }
+
+  /** The features a layer has loaded (for kinds searched in what they have loaded), with lon/lat points. */
+  #loadedFeatures(layerId: string): Array<{ id?: string | number; properties: Record<string, unknown>; point?: [number, number] }> | undefined {
+    const map = this.adapter?.map;
+    const layer = map?.getAllLayers().find((l) => l.get('cartable:id') === layerId) as { getSource?: () => unknown } | undefined;
+    let source = layer?.getSource?.() as { getFeatures?: () => Feature[]; getSource?: () => unknown } | undefined;
+    if (source && !source.getFeatures?.().length && source.getSource) source = source.getSource() as typeof source; // clusters
+    const features = source?.getFeatures?.();
+    if (!features || !map) return undefined;
+    const projection = map.getView().getProjection();
+    return features.map((feature) => {
+      const { geometry, ...properties } = feature.getProperties();
+      const g = feature.getGeometry();
+      const centre = g ? (g instanceof Point ? g.getCoordinates() : getCenter(g.getExtent())) : undefined;
+      const point = centre ? (toLonLat(centre, projection) as [number, number]) : undefined;
+      const id = feature.getId();
+      return { id, properties, point };
+    });
+  }
+
+  #searchBox(context: MapContext): TemplateResult | typeof nothing {
+    if (!context.search?.geocoder && this.#searchableIds().length === 0) return nothing;
+    return html`<cartable-search
+      class="search"
+      role="search"
+      .provider=${this.search}
+      label=${msg('Rechercher sur la carte', { id: 'search.map.label' })}
+      placeholder=${msg('Lieu, site, adresse…', { id: 'search.map.placeholder' })}
+      @cartable-search-select=${(e: CustomEvent<{ result: SearchResult }>) => void this.#onSearchSelect(e.detail.result)}
+    >
+      <input
+        class="search-standin"
+        type="text"
+        aria-label=${msg('Rechercher sur la carte', { id: 'search.map.label' })}
+        placeholder=${msg('Lieu, site, adresse…', { id: 'search.map.placeholder' })}
+        @focus=${(e: FocusEvent) => void this.#onStandInFocus(e)}
+      />
+    </cartable-search>`;
+  }
+
+  /** A chosen result: a feature opens its record (zooming first to where it is, when its layer reads by extent); a place centres the map. */
+  async #onSearchSelect(result: SearchResult): Promise<boolean> {
+    const target = result.target;
+    const view = this.adapter?.map.getView();
+    if (target.kind === 'place') {
+      if (!view) return false;
+      const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+      view.animate({ center: fromLonLat([...target.point], view.getProjection()), zoom: target.zoom, duration: reduce ? 0 : 350 });
+      this.notice = msg(str`Carte centrée sur « ${result.label} »`, { id: 'search.centred' });
+      return true;
+    }
+    if (target.kind !== 'feature') return false;
+    const layer = this.#layersById.get(target.layerId);
+    const byExtent = layer?.type === 'wfs' || (layer?.type === 'flatgeobuf' && layer.loading === 'extent');
+    if (byExtent && target.point && view && this.store) {
+      // Its features are read for the area in view: go there first, then wait for them.
+      view.setCenter(fromLonLat([...target.point], view.getProjection()));
+      view.setZoom(Math.max(view.getZoom() ?? 0, 14));
+      await new Promise((resolve) => this.adapter?.map.once('rendercomplete', resolve));
+    }
+    return this.showFeature({ layerId: target.layerId, featureId: target.featureId });
   }
 
   #onHover(hover: { pixel: number[]; group: IdentifyGroup } | undefined): void {
@@ -685,6 +901,125 @@ export class CartableMapView extends LitElement {
         @cartable-popup-copy-link=${(e: CustomEvent<{ layerId: string; id: string | number }>) => void this.#copyLink(e.detail)}
       ></cartable-popup>
     </div>`;
+  }
+
+  // ------------------------------------------------------------ tables
+
+  #tableLayers(): VectorLayerDef[] {
+    return [...this.#layersById.values()].filter((l): l is VectorLayerDef => isVectorLayer(l) && !!l.table);
+  }
+
+  /** Opens the table of the URL (?table=…) or of the document (table.open), once the map exists. */
+  #openStartTable(context: MapContext): void {
+    const fromUrl = readTableUrl(new URL(location.href));
+    const layers = this.#tableLayers();
+    const wanted = fromUrl.layerId ? layers.find((l) => l.id === fromUrl.layerId) : layers.find((l) => l.table!.open);
+    if (fromUrl.layerId && !wanted) {
+      this.notice = msg('Le lien désigne un tableau inconnu.', { id: 'table.link.unknown' });
+    }
+    if (wanted && context === this.context) void this.openTable(wanted.id, fromUrl.layerId ? fromUrl.query : undefined);
+  }
+
+  /** Shows a layer's table (with a query, e.g. from a link), fed by the layer's features as they load. */
+  async openTable(layerId: string, query?: TableQuery): Promise<void> {
+    const layer = this.#tableLayers().find((l) => l.id === layerId);
+    if (!layer || !this.adapter) return;
+    await import('./cartable-table.js'); // Loaded on first use: maps without a table never pay for it.
+    this.#stopTableFeed?.();
+    const columns = tableColumns(layer, layer.table!, this.language);
+    const sort = layer.table!.sort;
+    const defaultSort = sort ? { field: sort.field, direction: sort.direction ?? 'asc' } : undefined;
+    this.tableQuery = { ...(query ?? EMPTY_QUERY), sort: query?.sort ?? defaultSort };
+    const feed = (): void => {
+      const rows = (this.adapter?.featuresOf(layerId) ?? []).map((feature) => {
+        const { geometry, ...values } = feature.getProperties();
+        const geom = feature.getGeometry();
+        const at = geom instanceof Point ? geom.getCoordinates() : geom ? getCenter(geom.getExtent()) : undefined;
+        return makeRow(feature.getId() ?? `#${String((feature as unknown as { ol_uid: string }).ol_uid)}`, values, columns, at ? [at[0]!, at[1]!] : undefined);
+      });
+      this.table = { layerId, columns, rows };
+    };
+    feed();
+    this.#stopTableFeed = this.adapter.onFeaturesChange(layerId, feed);
+    if (!this.store?.state.layers[layerId]?.visible) this.store?.dispatch({ type: 'set-visible', id: layerId, visible: true });
+    this.#writeTableUrl();
+  }
+
+  #closeTable(): void {
+    const layerId = this.table?.layerId;
+    this.#stopTableFeed?.();
+    this.#stopTableFeed = undefined;
+    this.table = undefined;
+    if (layerId) {
+      this.adapter?.setFilter(layerId, null);
+      const { [layerId]: _gone, ...rest } = this.filtered;
+      this.filtered = rest;
+    }
+    this.#writeTableUrl();
+  }
+
+  #writeTableUrl(): void {
+    const next = writeTableUrl(new URL(location.href), this.table?.layerId, this.tableQuery);
+    if (next.href !== location.href) history.replaceState(history.state, '', next);
+  }
+
+  #onTableFiltered(ids: Set<string | number> | null): void {
+    const table = this.table;
+    if (!table) return;
+    this.adapter?.setFilter(table.layerId, ids);
+    const { [table.layerId]: _old, ...rest } = this.filtered;
+    this.filtered = ids ? { ...rest, [table.layerId]: { kept: ids.size, total: table.rows.length } } : rest;
+  }
+
+  #tablePanel(): TemplateResult | typeof nothing {
+    const table = this.table;
+    if (!table) return nothing;
+    const layer = this.#layersById.get(table.layerId)!;
+    const partial = layer.type === 'wfs' || (layer.type === 'flatgeobuf' && layer.loading !== 'whole');
+    const features = new Map<string | number, unknown>();
+    return html`<section class="table-panel ${this.narrow ? 'full' : ''}" aria-label=${msg('Tableau des objets', { id: 'table.region' })}>
+      ${this.#tableLayers().length > 1
+        ? html`<label class="table-choice">
+            ${msg('Couche', { id: 'table.layer' })}
+            <select @change=${(e: Event) => void this.openTable((e.target as HTMLSelectElement).value)}>
+              ${this.#tableLayers().map((l) => html`<option value=${l.id} ?selected=${l.id === table.layerId}>${textFor(l.title, this.language)}</option>`)}
+            </select>
+          </label>`
+        : nothing}
+      <cartable-table
+        .columns=${table.columns}
+        .rows=${table.rows}
+        .query=${this.tableQuery}
+        .viewExtent=${this.mapState?.view?.extent}
+        .selectedId=${this.mapState?.selection?.layerId === table.layerId ? this.mapState.selection.featureId : undefined}
+        .heading=${textFor(layer.title, this.language)}
+        .language=${this.language}
+        .cards=${this.narrow}
+        .partial=${partial}
+        .geometryOf=${(row: Row) => {
+          if (!features.size) for (const f of this.adapter?.featuresOf(table.layerId) ?? []) features.set(f.getId() ?? '', f.getGeometry());
+          const geometry = features.get(row.id) as Parameters<MapAdapter['toLonLatGeometry']>[0] | undefined;
+          return geometry ? this.adapter?.toLonLatGeometry(geometry) : null;
+        }}
+        @cartable-table-query=${(e: CustomEvent<TableQuery>) => {
+          this.tableQuery = e.detail;
+          this.#writeTableUrl();
+        }}
+        @cartable-table-filtered=${(e: CustomEvent<{ ids: Set<string | number> | null }>) => this.#onTableFiltered(e.detail.ids)}
+        @cartable-table-open-row=${(e: CustomEvent<{ id: string | number }>) => {
+          if (this.narrow) this.#closeTableForMap();
+          void this.showFeature({ layerId: table.layerId, featureId: e.detail.id });
+        }}
+        @cartable-table-close=${() => this.#closeTable()}
+      ></cartable-table>
+    </section>`;
+  }
+
+  /** On a phone the table covers the map: a chosen row shows the map, the filter stays on. */
+  #closeTableForMap(): void {
+    this.#stopTableFeed?.();
+    this.#stopTableFeed = undefined;
+    this.table = undefined;
   }
 
   #attributions(): TemplateResult | typeof nothing {

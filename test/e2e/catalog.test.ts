@@ -41,7 +41,7 @@ test('the catalog opens under a sub-path and lists the three maps', async (t) =>
 
 test('the filter narrows the catalog, accents and case ignored', async (t) => {
   await withPage(t, suite, { path: '' }, async ({ page }) => {
-    const filter = page.locator('input#filter');
+    const filter = page.locator('cartable-catalog cartable-search input[role="combobox"]');
     await page.locator('li.card').nth(2).waitFor();
 
     await filter.fill('nature');

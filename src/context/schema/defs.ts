@@ -321,6 +321,65 @@ export const sharedDefs: Record<string, JsonSchema> = {
     },
     additionalProperties: false,
   },
+  table: {
+    type: 'object',
+    description: 'A table of every feature of the layer, with sorting and filters, that drives the map.',
+    required: ['columns'],
+    properties: {
+      columns: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          anyOf: [
+            { type: 'string', minLength: 1 },
+            {
+              type: 'object',
+              required: ['field'],
+              properties: {
+                field: { type: 'string', minLength: 1 },
+                label: ref('localizedText'),
+                filter: { enum: ['values', 'range'], description: '"values": a list of the values to tick; "range": min and max.' },
+              },
+              additionalProperties: false,
+            },
+          ],
+        },
+      },
+      sort: {
+        type: 'object',
+        required: ['field'],
+        properties: { field: { type: 'string', minLength: 1 }, direction: { enum: ['asc', 'desc'], default: 'asc' } },
+        additionalProperties: false,
+      },
+      open: { type: 'boolean', default: false, description: 'The map opens with the table shown.' },
+    },
+    additionalProperties: false,
+  },
+  search: {
+    type: 'object',
+    description:
+      "Makes the layer's features findable in the map's search box, visible or not. Data packaged with the site (\"file\") is indexed by the build; data read at run time is indexed in the browser, off the main thread.",
+    required: ['fields'],
+    properties: {
+      fields: {
+        type: 'array',
+        minItems: 1,
+        uniqueItems: true,
+        items: { type: 'string', minLength: 1 },
+        description: 'The fields whose text is searched (case, accents, hyphens and one typo forgiven).',
+      },
+      label: {
+        ...ref('template'),
+        description: 'What a result reads (a template, e.g. "{{nom_site}} ({{lieudit}})"); default: the first searched field.',
+      },
+      index: {
+        ...ref('url'),
+        description:
+          'A search index prepared beforehand (Cartable format "cartable-search", version 1). The build writes it for packaged files; give one for layers read by extent (FlatGeobuf), which are otherwise searched only in what is loaded.',
+      },
+    },
+    additionalProperties: false,
+  },
   /** Properties every vector layer kind has. */
   vectorCommon: {
     type: 'object',
@@ -340,7 +399,9 @@ export const sharedDefs: Record<string, JsonSchema> = {
       geometry: { enum: ['point', 'line', 'polygon'], description: 'Geometry kind, for the legend.' },
       style: ref('style'),
       popup: ref('popup'),
+      table: ref('table'),
       tooltip: { ...ref('template'), description: 'A short label shown when the pointer rests on a feature (a template).' },
+      search: ref('search'),
     },
   },
 };

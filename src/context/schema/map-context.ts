@@ -88,6 +88,20 @@ export const mapContextSchema: JsonSchema = {
       additionalProperties: false,
       default: {},
     },
+    search: {
+      type: 'object',
+      description: 'The search box: it finds the features of layers that have "search", and with "geocoder" addresses and places.',
+      properties: {
+        geocoder: {
+          type: 'boolean',
+          default: false,
+          description: 'Also ask the IGN Géoplateforme completion service for addresses and places (needs the network; debounced, from 3 characters).',
+        },
+        maxResults: { type: 'integer', minimum: 1, maximum: 50, default: 5, description: 'Results shown per group.' },
+      },
+      additionalProperties: false,
+      default: {},
+    },
   },
   additionalProperties: false,
   $defs: {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { VectorStyle } from '../../../src/context/types.js';
-import { styleToFlatRules, symbolizerToFlat } from '../../../src/styles/flat-style.js';
+import { FILTERED_OUT, styleToFlatRules, symbolizerToFlat } from '../../../src/styles/flat-style.js';
+
+/** Every rule also skips the features a table filter hides. */
+const SHOWN = ['!=', ['get', FILTERED_OUT], true];
+const shown = (condition: unknown) => ['all', SHOWN, condition];
 import { resolutionToScale, scaleToResolution } from '../../../src/styles/scale.js';
 
 const red = { fill: { color: '#ff0000' }, stroke: { color: '#000000', width: 1 } };
@@ -42,9 +46,9 @@ describe('styleToFlatRules', () => {
     };
     const rules = styleToFlatRules(style, mercator) as Array<{ filter?: unknown }>;
     expect(rules.map((r) => r.filter)).toEqual([
-      ['==', ['get', 'kind'], 'a'],
-      ['==', ['get', 'kind'], 2],
-      ['!', ['any', ['==', ['get', 'kind'], 'a'], ['==', ['get', 'kind'], 2]]],
+      shown(['==', ['get', 'kind'], 'a']),
+      shown(['==', ['get', 'kind'], 2]),
+      shown(['!', ['any', ['==', ['get', 'kind'], 'a'], ['==', ['get', 'kind'], 2]]]),
     ]);
   });
 
@@ -54,8 +58,8 @@ describe('styleToFlatRules', () => {
     };
     const rules = styleToFlatRules(style, mercator) as Array<{ filter?: unknown }>;
     expect(rules.map((r) => r.filter)).toEqual([
-      ['<', ['get', 'n'], 10],
-      ['all', ['>=', ['get', 'n'], 10], ['<', ['get', 'n'], 100]],
+      shown(['<', ['get', 'n'], 10]),
+      shown(['all', ['>=', ['get', 'n'], 10], ['<', ['get', 'n'], 100]]),
     ]);
   });
 
@@ -71,10 +75,15 @@ describe('styleToFlatRules', () => {
     const r200k = scaleToResolution(200000, 1);
     const rules = styleToFlatRules(style, mercator) as Array<{ filter?: unknown; style: Record<string, unknown> }>;
     expect(rules).toHaveLength(4);
-    expect(rules[0]!.filter).toEqual(['<', ['resolution'], r50k]);
-    expect(rules[1]!.filter).toEqual(['all', ['<', ['resolution'], r200k], ['!', ['<', ['resolution'], r50k]]]);
+    expect(rules[0]!.filter).toEqual(shown(['<', ['resolution'], r50k]));
+    expect(rules[1]!.filter).toEqual(shown(['all', ['<', ['resolution'], r200k], ['!', ['<', ['resolution'], r50k]]]));
     expect(rules[2]!.style['text-value']).toEqual(['to-string', ['coalesce', ['get', 'nom'], '']]);
-    expect(rules[3]!.filter).toEqual(['!', ['any', ['<', ['resolution'], r50k], ['<', ['resolution'], r200k]]]);
+    expect(rules[3]!.filter).toEqual(shown(['!', ['any', ['<', ['resolution'], r50k], ['<', ['resolution'], r200k]]]));
+  });
+
+  it('never leaves a rule without the filter condition, even a rule for every feature', () => {
+    const rules = styleToFlatRules({ symbol: red }, mercator) as Array<{ filter?: unknown }>;
+    expect(rules).toEqual([{ filter: SHOWN, style: expect.any(Object) }]);
   });
 
   it('converts scales with the OGC 0.28 mm pixel and the projection units', () => {

@@ -1,0 +1,411 @@
+/**
+ * A compact, French-aware text index for type-ahead search (no DOM, no dependency): runs in Node
+ * (the build, the bench), in a module worker and in a page.
+ *
+ * - Texts are folded into words by foldWords (case, accents, hyphens, apostrophes, "st" → "saint").
+ * - Serialised form: the raw texts (and labels when they differ), ids and points — nothing derived.
+ *   Loading folds every text once, then builds a sorted word list and compressed postings (CSR
+ *   arrays), which is faster to rebuild than to download.
+ * - A query matches a record when every query word starts one of its words; words of 4 letters or
+ *   more may also match with one typo (insertion, deletion, substitution or transposition) when the
+ *   exact pass finds too little. Ranking: typo-free first, then whole text equal to the query, then
+ *   text starting with the query, then exact words before prefixes, then the earliest match, then
+ *   the shortest text, then the data's own order.
+ */
+import { foldWords } from './normalize.js';
+
+/** One searchable record, as given to the index. */
+export interface IndexRecord {
+  /** The text searched (one or more fields joined by spaces). */
+  readonly text: string;
+  /** What a person reads in the results (default: the text). */
+  readonly label?: string;
+  /** The feature's id (idField), for showFeature. */
+  readonly id?: string | number;
+  /** Where it is, lon/lat (EPSG:4326), to zoom to it before its layer has loaded it. */
+  readonly point?: readonly [number, number];
+}
+
+/** The serialised index: plain JSON, version 1. */
+export interface SerialisedIndex {
+  readonly format: 'cartable-search';
+  readonly version: 1;
+  /** Texts joined by "\n" (newlines in texts are replaced by spaces). */
+  readonly texts: string;
+  /** Labels joined by "\n", when some differ from their text; "" in a line means "same as the text". */
+  readonly labels?: string;
+  readonly ids?: ReadonlyArray<string | number | null>;
+  /** lon, lat pairs ×1e5, as integers, each pair relative to the previous one (smaller JSON). */
+  readonly points?: readonly number[];
+}
+
+export interface IndexHit {
+  readonly index: number;
+  readonly label: string;
+  readonly id?: string | number;
+  readonly point?: readonly [number, number];
+  /** Lower is better. */
+  readonly score: number;
+  /** True when the record matched only with a typo. */
+  readonly typo: boolean;
+}
+
+export interface IndexResult {
+  /** Records matching, counted up to `countLimit`. */
+  readonly total: number;
+  /** True when counting stopped at `countLimit`. */
+  readonly more: boolean;
+  readonly hits: readonly IndexHit[];
+}
+
+export interface QueryOptions {
+  /** Hits returned (default 8). */
+  readonly limit?: number;
+  /** Matching records counted at most (default 1000). */
+  readonly countLimit?: number;
+  /**
+   * Typo tolerance: true (default) when the exact pass finds fewer than `limit` records; "fallback"
+   * only when it finds none; false never.
+   */
+  readonly typos?: boolean | 'fallback';
+}
+
+const line = (text: string): string => text.replace(/[\r\n]+/g, ' ');
+
+/** Serialises records (at build time, or in the worker). */
+export function serialiseIndex(records: readonly IndexRecord[]): SerialisedIndex {
+  const texts = records.map((r) => line(r.text));
+  const labels = records.map((r, i) => (r.label === undefined || line(r.label) === texts[i] ? '' : line(r.label)));
+  const hasLabels = labels.some(Boolean);
+  const hasIds = records.some((r) => r.id !== undefined);
+  const hasPoints = records.some((r) => r.point);
+  let points: number[] | undefined;
+  if (hasPoints) {
+    points = [];
+    let px = 0;
+    let py = 0;
+    for (const r of records) {
+      const x = Math.round((r.point?.[0] ?? 0) * 1e5);
+      const y = Math.round((r.point?.[1] ?? 0) * 1e5);
+      points.push(x - px, y - py);
+      px = x;
+      py = y;
+    }
+  }
+  return {
+    format: 'cartable-search',
+    version: 1,
+    texts: texts.join('\n'),
+    ...(hasLabels ? { labels: labels.join('\n') } : {}),
+    ...(hasIds ? { ids: records.map((r) => r.id ?? null) } : {}),
+    ...(points ? { points } : {}),
+  };
+}
+
+/** True for a value that looks like a serialised index. */
+export function isSerialisedIndex(value: unknown): value is SerialisedIndex {
+  const v = value as Partial<SerialisedIndex> | null;
+  return !!v && v.format === 'cartable-search' && v.version === 1 && typeof v.texts === 'string';
+}
+
+/** True when a[ai…] equals b[bi…] (whole = both end together) or is a prefix of it (whole = false). */
+function sameFrom(a: string, ai: number, b: string, bi: number, whole: boolean): boolean {
+  const rest = a.length - ai;
+  if (whole ? b.length - bi !== rest : b.length - bi < rest) return false;
+  for (let k = 0; k < rest; k++) if (a.charCodeAt(ai + k) !== b.charCodeAt(bi + k)) return false;
+  return true;
+}
+
+/**
+ * Whether `a` is at most one edit (insertion, deletion, substitution, swap of neighbours) from `b`
+ * (whole = true) or from some prefix of `b` (whole = false: typing, with one typo). No allocation.
+ */
+function oneEdit(a: string, b: string, whole: boolean): boolean {
+  const la = a.length;
+  const lb = b.length;
+  if (whole && Math.abs(la - lb) > 1) return false;
+  if (!whole && lb < la - 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === la) return whole ? lb - la <= 1 : true;
+  return (
+    sameFrom(a, i + 1, b, i + 1, whole) || // substitution
+    sameFrom(a, i + 1, b, i, whole) || // a has an extra letter
+    sameFrom(a, i, b, i + 1, whole) || // a misses a letter
+    (i + 1 < la && i + 1 < lb && a[i] === b[i + 1] && a[i + 1] === b[i] && sameFrom(a, i + 2, b, i + 2, whole)) // swap
+  );
+}
+
+/** Whether two words are at most one edit apart (Damerau: a swap of neighbours is one edit). */
+export const withinOneEdit = (a: string, b: string): boolean => oneEdit(a, b, true);
+
+/** Whether `query` is at most one edit from some prefix of `word` (typing, with one typo). */
+export const prefixWithinOneEdit = (query: string, word: string): boolean => oneEdit(query, word, false);
+
+type WordMatch = 0 | 1 | 2; // exact, prefix, typo
+const NO_MATCH = 3;
+
+/** How a query word matches a record word: exact, prefix (when allowed), typo (when allowed), or not. */
+function matchWord(queryWord: string, word: string, prefix: boolean, typo: boolean): WordMatch | typeof NO_MATCH {
+  if (word === queryWord) return 0;
+  if (prefix && word.startsWith(queryWord)) return 1;
+  if (typo && queryWord.length >= 4 && (prefix ? prefixWithinOneEdit(queryWord, word) : withinOneEdit(queryWord, word))) return 2;
+  return NO_MATCH;
+}
+
+export class TextIndex {
+  readonly size: number;
+  readonly #texts: string[];
+  readonly #labels?: string[];
+  readonly #ids?: ReadonlyArray<string | number | null>;
+  readonly #points?: Int32Array;
+  /** Folded words of each record. */
+  readonly #words: string[][];
+  /** Every distinct word, sorted. */
+  readonly #dictionary: string[];
+  /** Postings of dictionary word k: #postings[#starts[k] … #starts[k+1]). */
+  readonly #starts: Int32Array;
+  readonly #postings: Int32Array;
+
+  private constructor(data: SerialisedIndex) {
+    this.#texts = data.texts === '' ? [] : data.texts.split('\n');
+    this.size = this.#texts.length;
+    if (data.labels !== undefined) this.#labels = data.labels.split('\n');
+    this.#ids = data.ids;
+    if (data.points) {
+      const points = new Int32Array(data.points.length);
+      let x = 0;
+      let y = 0;
+      for (let i = 0; i < data.points.length; i += 2) {
+        x += data.points[i]!;
+        y += data.points[i + 1]!;
+        points[i] = x;
+        points[i + 1] = y;
+      }
+      this.#points = points;
+    }
+    // Fold every text, and give every distinct word a number in order of appearance.
+    const ids = new Map<string, number>();
+    const counts: number[] = [];
+    this.#words = new Array(this.size);
+    const recordWords: number[] = [];
+    for (let r = 0; r < this.size; r++) {
+      const words = foldWords(this.#texts[r]!);
+      this.#words[r] = words;
+      for (const word of words) {
+        let id = ids.get(word);
+        if (id === undefined) {
+          id = counts.length;
+          ids.set(word, id);
+          counts.push(0);
+        }
+        counts[id]!++;
+        recordWords.push(id);
+      }
+    }
+    // Sort the dictionary; postings in sorted-word order (CSR), records in ascending order.
+    const unsorted = [...ids.keys()];
+    this.#dictionary = unsorted.slice().sort();
+    this.#dictionary.forEach((word, k) => ids.set(word, k));
+    const rank = new Int32Array(unsorted.length);
+    const order = new Int32Array(unsorted.length);
+    unsorted.forEach((word, id) => {
+      const k = ids.get(word)!;
+      rank[id] = k;
+      order[k] = id;
+    });
+    this.#starts = new Int32Array(order.length + 1);
+    for (let k = 0; k < order.length; k++) this.#starts[k + 1] = this.#starts[k]! + counts[order[k]!]!;
+    this.#postings = new Int32Array(this.#starts[order.length]!);
+    const fill = this.#starts.slice(0, order.length);
+    let at = 0;
+    for (let r = 0; r < this.size; r++) {
+      const seen = this.#words[r]!.length;
+      let last = -1;
+      for (let w = 0; w < seen; w++) {
+        const k = rank[recordWords[at++]!]!;
+        if (k === last) continue;
+        last = k;
+        this.#postings[fill[k]!++] = r;
+      }
+    }
+  }
+
+  /** Builds an index from records (at build time, or in the worker). */
+  static fromRecords(records: readonly IndexRecord[]): TextIndex {
+    return new TextIndex(serialiseIndex(records));
+  }
+
+  /** Loads a serialised index. */
+  static load(data: SerialisedIndex): TextIndex {
+    if (!isSerialisedIndex(data)) throw new Error('not a Cartable search index (format "cartable-search", version 1)');
+    return new TextIndex(data);
+  }
+
+  /** The serialised form (what the build writes). */
+  serialise(): SerialisedIndex {
+    return serialiseIndex(this.#texts.map((text, i) => this.#record(text, i)));
+  }
+
+  #record(text: string, i: number): IndexRecord {
+    const label = this.#labels?.[i];
+    const id = this.#ids?.[i];
+    const point = this.#pointOf(i);
+    return { text, ...(label ? { label } : {}), ...(id !== undefined && id !== null ? { id } : {}), ...(point ? { point } : {}) };
+  }
+
+  #pointOf(i: number): [number, number] | undefined {
+    const points = this.#points;
+    if (!points || 2 * i + 1 >= points.length) return undefined;
+    return [points[2 * i]! / 1e5, points[2 * i + 1]! / 1e5];
+  }
+
+  labelOf(i: number): string {
+    return this.#labels?.[i] || this.#texts[i]!;
+  }
+
+  /** First dictionary position whose word is ≥ `word`. */
+  #lowerBound(word: string): number {
+    let lo = 0;
+    let hi = this.#dictionary.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.#dictionary[mid]! < word) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Dictionary positions [from, to) of the words that start with `prefix`. */
+  #prefixRange(prefix: string): [number, number] {
+    return [this.#lowerBound(prefix), this.#lowerBound(prefix + '\uffff')];
+  }
+
+  /** Dictionary positions of the words one typo away from `word` (or from a prefix of them). */
+  #typoWords(word: string, prefix: boolean): number[] {
+    const found: number[] = [];
+    // Words sharing the first letter; then words sharing the second (a typo in the first letter).
+    const ranges = [this.#prefixRange(word[0]!)];
+    for (const [from, to] of ranges) {
+      for (let k = from; k < to; k++) {
+        const candidate = this.#dictionary[k]!;
+        if (prefix ? candidate.length >= word.length - 1 && prefixWithinOneEdit(word, candidate) : withinOneEdit(word, candidate)) found.push(k);
+      }
+    }
+    return found;
+  }
+
+  /** Records (ascending, unique) having a word in the given dictionary ranges/positions. */
+  #records(ranges: ReadonlyArray<readonly [number, number]>, limit: number): Int32Array {
+    const out: number[] = [];
+    const seen = new Uint8Array(this.size);
+    for (const [from, to] of ranges) {
+      for (let p = this.#starts[from]!, end = this.#starts[to]!; p < end; p++) {
+        const r = this.#postings[p]!;
+        if (!seen[r]) {
+          seen[r] = 1;
+          out.push(r);
+          if (out.length >= limit) return Int32Array.from(out);
+        }
+      }
+    }
+    return Int32Array.from(out);
+  }
+
+  /** Finds the records matching a query, best first. */
+  query(text: string, options: QueryOptions = {}): IndexResult {
+    const limit = options.limit ?? 8;
+    const countLimit = options.countLimit ?? 1000;
+    const words = foldWords(text);
+    if (words.length === 0 || this.size === 0) return { total: 0, more: false, hits: [] };
+    const exact = this.#search(words, { limit, countLimit, typos: false });
+    const enough = options.typos === 'fallback' ? exact.total > 0 : exact.total >= limit;
+    if (options.typos === false || enough || !words.some((w) => w.length >= 4)) return exact;
+    const tolerant = this.#search(words, { limit, countLimit, typos: true });
+    return tolerant.total > exact.total ? tolerant : exact;
+  }
+
+  #search(words: string[], { limit, countLimit, typos }: { limit: number; countLimit: number; typos: boolean }): IndexResult {
+    const last = words.length - 1;
+    // The rarest query word drives the search (every query word is a prefix while typing; earlier
+    // words are usually whole, and rank so); with typos, its one-typo neighbours drive too.
+    let bestRanges: Array<[number, number]> = [];
+    let bestCount = Infinity;
+    let driver = '';
+    for (let w = 0; w <= last; w++) {
+      const range = this.#prefixRange(words[w]!);
+      const count = this.#starts[range[1]]! - this.#starts[range[0]]!;
+      if (count < bestCount || (count === bestCount && words[w]!.length > driver.length)) {
+        bestCount = count;
+        bestRanges = [range];
+        driver = words[w]!;
+      }
+    }
+    if (typos && driver.length >= 4) {
+      for (const k of this.#typoWords(driver, true)) {
+        bestRanges.push([k, k + 1]);
+        bestCount += this.#starts[k + 1]! - this.#starts[k]!;
+      }
+    }
+    if (bestCount === 0) return { total: 0, more: false, hits: [] };
+    // Short prefixes can match most of a large index: look at a bounded number of candidates.
+    const cap = Math.max(countLimit * 4, 4000);
+    const candidates = this.#records(bestRanges, cap);
+    const phrase = words.join(' ');
+    const top: Array<{ r: number; score: number; typo: boolean }> = [];
+    let worst = Infinity;
+    let total = 0;
+    for (let c = 0; c < candidates.length; c++) {
+      const r = candidates[c]!;
+      const recordWords = this.#words[r]!;
+      let typoCount = 0;
+      let prefixCount = 0;
+      let firstAt = 99;
+      let ok = true;
+      for (let w = 0; w <= last && ok; w++) {
+        let bestMatch: number = NO_MATCH;
+        let at = 99;
+        for (let k = 0; k < recordWords.length; k++) {
+          const m = matchWord(words[w]!, recordWords[k]!, true, typos);
+          if (m < bestMatch) {
+            bestMatch = m;
+            at = k;
+            if (m === 0) break;
+          }
+        }
+        if (bestMatch === NO_MATCH) ok = false;
+        else if (bestMatch === 2) typoCount++;
+        else if (bestMatch === 1) prefixCount++;
+        if (w === 0) firstAt = at;
+      }
+      if (!ok) continue;
+      total++;
+      const folded = recordWords.join(' ');
+      const whole = folded === phrase ? 0 : folded.startsWith(phrase) ? 1 : 2;
+      const score =
+        typoCount * 1e8 + whole * 1e7 + Math.min(prefixCount, 9) * 1e6 + Math.min(firstAt, 9) * 1e5 + Math.min(folded.length, 999) * 100;
+      if (top.length < limit || score < worst) {
+        top.push({ r, score: score + r / this.size, typo: typoCount > 0 });
+        top.sort((a, b) => a.score - b.score);
+        if (top.length > limit) top.pop();
+        worst = top.length === limit ? top[top.length - 1]!.score : Infinity;
+      }
+    }
+    return {
+      total: Math.min(total, countLimit),
+      more: total > countLimit || candidates.length >= cap,
+      hits: top.map(({ r, score, typo }) => {
+        const id = this.#ids?.[r];
+        const point = this.#pointOf(r);
+        return {
+          index: r,
+          label: this.labelOf(r),
+          score,
+          typo,
+          ...(id !== undefined && id !== null ? { id } : {}),
+          ...(point ? { point } : {}),
+        };
+      }),
+    };
+  }
+}

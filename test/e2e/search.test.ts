@@ -1,0 +1,134 @@
+/**
+ * The search box on the built site: the demo map's places (an index built at build time) found with
+ * abbreviations and typos, a result opening its record; the Géosites map (indexed at run time in a
+ * worker) with the IGN geocoder answered by a fixture; and the catalog's search.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { GEOSITES_SKIP, startSuite, waitForLayers, waitForMap, withPage, type Fixture, type Suite } from './support/harness.js';
+
+let suite: Suite;
+before(async () => {
+  suite = await startSuite();
+});
+after(async () => {
+  await suite?.close();
+});
+
+const box = (page: Page, host: 'cartable-map-view' | 'cartable-catalog') => page.locator(`${host} cartable-search input[role="combobox"]`);
+const options = (page: Page) => page.locator('cartable-search [role="option"]');
+
+/** The labels of the options shown, in order. */
+const optionLabels = (page: Page) => options(page).evaluateAll((nodes) => nodes.map((n) => n.querySelector('.label')?.textContent ?? ''));
+
+/** Types a query and waits until the first option reads `first`. */
+async function search(page: Page, host: 'cartable-map-view' | 'cartable-catalog', query: string, first: RegExp): Promise<string[]> {
+  const input = box(page, host);
+  await input.fill('');
+  await input.pressSequentially(query, { delay: 20 });
+  await page.waitForFunction(
+    ([host, source]) => {
+      const root = document.querySelector('cartable-app')?.shadowRoot?.querySelector(host)?.shadowRoot?.querySelector('cartable-search')?.shadowRoot;
+      const label = root?.querySelector('[role="option"] .label')?.textContent ?? '';
+      return new RegExp(source).test(label);
+    },
+    [host, first.source] as const,
+    { timeout: 15_000 },
+  );
+  return optionLabels(page);
+}
+
+test('the demo map finds "st etienne" and "grenble"; choosing a result zooms and opens its record', async (t) => {
+  await withPage(t, suite, { path: 'maps/lieux-de-france.html' }, async ({ page }) => {
+    await waitForMap(page);
+    const input = box(page, 'cartable-map-view');
+    await input.waitFor();
+
+    const etienne = await search(page, 'cartable-map-view', 'st etienne', /^Saint-Étienne$/);
+    assert.equal(etienne[0], 'Saint-Étienne');
+    assert.equal(await input.getAttribute('aria-expanded'), 'true');
+    // The matched words are highlighted as separate parts, never markup.
+    assert.deepEqual(await options(page).first().locator('mark').allInnerTexts(), ['Saint', 'Étienne']);
+    assert.match(await page.locator('cartable-search .group-title').first().innerText(), /Lieux habités\s+\d+/i);
+
+    const zoomBefore = await page.evaluate(() => (globalThis as any).__e2e.map().getView().getZoom());
+    const grenoble = await search(page, 'cartable-map-view', 'grenble', /^Grenoble$/);
+    assert.equal(grenoble[0], 'Grenoble');
+    await input.press('ArrowDown');
+    assert.equal(await input.getAttribute('aria-activedescendant'), 'option-0');
+    await input.press('Enter');
+    await page.locator('cartable-popup').waitFor();
+    const record = await page.locator('cartable-popup').evaluate((el) => el.shadowRoot?.textContent ?? '');
+    assert.match(record, /Grenoble/);
+    assert.equal(await input.getAttribute('aria-expanded'), 'false');
+    const feature = new URL(page.url()).searchParams.get('feature');
+    assert.match(feature ?? '', /^lieux~\d+$/, `the record is named in the URL: ${feature}`);
+    await page.waitForFunction((z) => (globalThis as any).__e2e.map().getView().getZoom() > z + 3, zoomBefore);
+    // Grenoble is in view, near the middle.
+    const where = await page.evaluate(() => {
+      const map = (globalThis as any).__e2e.map();
+      const [lon, lat] = [5.71667, 45.16667];
+      const R = 6378137;
+      const c = [(R * lon * Math.PI) / 180, R * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))];
+      return { pixel: map.getPixelFromCoordinate(c), size: map.getSize() };
+    });
+    assert.ok(where.pixel[0] > 0 && where.pixel[0] < where.size[0] && where.pixel[1] > 0 && where.pixel[1] < where.size[1], `Grenoble is in view: ${where.pixel}`);
+  });
+});
+
+test('on a phone the search box stays usable above the map', async (t) => {
+  await withPage(t, suite, { path: 'maps/lieux-de-france.html', viewport: { width: 390, height: 844 } }, async ({ page }) => {
+    await waitForMap(page);
+    const input = box(page, 'cartable-map-view');
+    await input.waitFor();
+    const rect = await input.boundingBox();
+    assert.ok(rect && rect.width >= 300 && rect.x >= 0 && rect.x + rect.width <= 390, `the box is wide enough: ${JSON.stringify(rect)}`);
+    await search(page, 'cartable-map-view', 'lyon', /^Lyon/);
+    const list = await page.locator('cartable-map-view cartable-search [role="listbox"]').boundingBox();
+    assert.ok(list && list.x >= 0 && list.x + list.width <= 391, `the list fits the screen: ${JSON.stringify(list)}`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'nothing overflows sideways');
+  });
+});
+
+/** The IGN completion service, answered with one place. */
+const geocoderFixture: Fixture = {
+  name: 'IGN completion',
+  match: (url) => url.hostname === 'data.geopf.fr' && url.pathname === '/geocodage/completion/',
+  respond: (route, request) => {
+    const text = new URL(request.url()).searchParams.get('text') ?? '';
+    return route.fulfill({
+      status: 200,
+      headers: { 'access-control-allow-origin': '*', 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'OK', results: [{ fulltext: `La Grave (${text})`, x: 6.306, y: 45.045, kind: 'PositionOfInterest' }] }),
+    });
+  },
+};
+
+test('the Géosites map finds a site by its locality (indexed in a worker) and a place from the geocoder', { skip: GEOSITES_SKIP }, async (t) => {
+  await withPage(t, suite, { path: 'maps/geosites.html', fixtures: [geocoderFixture] }, async ({ page, hits }) => {
+    await waitForMap(page);
+    await waitForLayers(page, (l) => l.geosites?.status === 'ready', 'geosites ready');
+    const labels = await search(page, 'cartable-map-view', "pic de l'homme", /Meije/);
+    assert.match(labels[0]!, /^Panorama du chevauchement de la Meije vu de la Grave — /);
+    // The geocoder is asked once typing pauses.
+    await page.locator('cartable-search .group-title', { hasText: 'Adresses et lieux' }).waitFor();
+    assert.ok((hits.get('IGN completion') ?? 0) >= 1, 'the geocoder was asked');
+    assert.ok((hits.get('IGN completion') ?? 0) <= 2, `the geocoder was asked once per pause, not per key: ${hits.get('IGN completion')}`);
+    await options(page).first().click();
+    await page.locator('cartable-popup h2').waitFor();
+    assert.equal(await page.locator('cartable-popup h2').innerText(), 'Panorama du chevauchement de la Meije vu de la Grave');
+    assert.equal(new URL(page.url()).searchParams.get('feature'), 'geosites~PAC0058');
+  });
+});
+
+test('the catalog search finds "geologie" and opens the map', async (t) => {
+  await withPage(t, suite, { path: '' }, async ({ page }) => {
+    await page.locator('li.card').nth(2).waitFor();
+    const labels = await search(page, 'cartable-catalog', 'geologie', /Géosites/);
+    assert.deepEqual(labels, ['Géosites — patrimoine géologique']);
+    await page.waitForFunction(() => document.querySelector('cartable-app')?.shadowRoot?.querySelector('cartable-catalog')?.shadowRoot?.querySelectorAll('li.card').length === 1);
+    await box(page, 'cartable-catalog').press('Enter');
+    await page.waitForURL(suite.url('maps/geosites.html'));
+  });
+});
