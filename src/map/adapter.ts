@@ -250,6 +250,7 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
   keys.push(map.on('moveend', publishView));
   publishView();
 
+  let stopRenderWatch: (() => void) | undefined;
   const rendered = new Promise<void>((resolve) => {
     const settled = (): boolean => {
       const resolution = view.getResolution() ?? 0;
@@ -260,12 +261,19 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
         return !state?.visible || !inRange || state.status === 'ready' || state.status === 'error';
       });
     };
+    // A layer that fails after the last frame adds nothing to draw, so no frame follows by itself:
+    // once every layer has settled, ask for one more frame to close on.
+    const stopWatching = store.subscribe(() => {
+      if (settled()) map.render();
+    });
     const key = map.on('rendercomplete', () => {
       if (!settled()) return;
       unByKey(key);
+      stopWatching();
       resolve();
     });
     keys.push(key);
+    stopRenderWatch = stopWatching;
   });
 
   return {
@@ -342,6 +350,7 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
       return () => unByKey(key);
     },
     dispose() {
+      stopRenderWatch?.();
       unsubscribe();
       unwirePointer();
       highlighter.dispose();

@@ -33,7 +33,7 @@ export function highlightParts(label: string, query: string): TextPart[] {
       if (folded.startsWith(q)) {
         // Mark as many letters as the query typed when the folded word keeps the same length, else all.
         length = Math.max(length, folded.length === word.length ? q.length : word.length);
-      } else if (q.length >= 4 && prefixWithinOneEdit(q, folded)) {
+      } else if (q.length >= 5 && prefixWithinOneEdit(q, folded)) {
         length = Math.max(length, Math.min(word.length, q.length));
       }
     }

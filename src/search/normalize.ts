@@ -39,40 +39,39 @@ function foldChar(char: string): string {
 
 const isWordCode = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code >= 128;
 
-function pushWord(words: string[], word: string): void {
-  words.push(word === 'st' ? 'saint' : word === 'ste' ? 'sainte' : word);
-}
+const expand = (word: string): string => (word === 'st' ? 'saint' : word === 'ste' ? 'sainte' : word);
 
 /**
- * The words of a text for searching: lower case, no accents or ligatures, every other sign a word
- * break (hyphens, apostrophes, dots…), and "st"/"ste" read as "saint"/"sainte". ASCII characters are
- * handled in one pass; other characters are folded once each and cached (index loading folds every
- * name of a large list).
+ * Calls `visit` with each word of a text for searching: lower case, no accents or ligatures, every
+ * other sign a word break (hyphens, apostrophes, dots…), and "st"/"ste" read as "saint"/"sainte".
+ * ASCII characters are handled in one pass; other characters are folded once each and cached (index
+ * loading folds every name of a large list).
  */
-export function foldWords(text: string): string[] {
+export function visitFoldedWords(text: string, visit: (word: string) => void): void {
   let plain = text.toLowerCase();
-  const words: string[] = [];
   let start = -1;
-  let ascii = true;
   for (let i = 0; i < plain.length; i++) {
     if (plain.charCodeAt(i) >= 128) {
-      ascii = false;
+      let out = '';
+      for (const char of plain) out += char.charCodeAt(0) < 128 ? char : foldChar(char);
+      plain = out;
       break;
     }
-  }
-  if (!ascii) {
-    let out = '';
-    for (const char of plain) out += char.charCodeAt(0) < 128 ? char : foldChar(char);
-    plain = out;
   }
   for (let i = 0; i < plain.length; i++) {
     if (isWordCode(plain.charCodeAt(i))) {
       if (start < 0) start = i;
     } else if (start >= 0) {
-      pushWord(words, plain.slice(start, i));
+      visit(expand(plain.slice(start, i)));
       start = -1;
     }
   }
-  if (start >= 0) pushWord(words, plain.slice(start));
+  if (start >= 0) visit(expand(plain.slice(start)));
+}
+
+/** The words of a text for searching (see visitFoldedWords). */
+export function foldWords(text: string): string[] {
+  const words: string[] = [];
+  visitFoldedWords(text, (word) => words.push(word));
   return words;
 }

@@ -6,13 +6,13 @@
  * - Serialised form: the raw texts (and labels when they differ), ids and points — nothing derived.
  *   Loading folds every text once, then builds a sorted word list and compressed postings (CSR
  *   arrays), which is faster to rebuild than to download.
- * - A query matches a record when every query word starts one of its words; words of 4 letters or
+ * - A query matches a record when every query word starts one of its words; words of 5 letters or
  *   more may also match with one typo (insertion, deletion, substitution or transposition) when the
  *   exact pass finds too little. Ranking: typo-free first, then whole text equal to the query, then
  *   text starting with the query, then exact words before prefixes, then the earliest match, then
  *   the shortest text, then the data's own order.
  */
-import { foldWords } from './normalize.js';
+import { foldWords, visitFoldedWords } from './normalize.js';
 
 /** One searchable record, as given to the index. */
 export interface IndexRecord {
@@ -144,12 +144,14 @@ export const prefixWithinOneEdit = (query: string, word: string): boolean => one
 
 type WordMatch = 0 | 1 | 2; // exact, prefix, typo
 const NO_MATCH = 3;
+/** Words shorter than this must match without typo. */
+const TYPO_MIN = 5;
 
 /** How a query word matches a record word: exact, prefix (when allowed), typo (when allowed), or not. */
 function matchWord(queryWord: string, word: string, prefix: boolean, typo: boolean): WordMatch | typeof NO_MATCH {
   if (word === queryWord) return 0;
   if (prefix && word.startsWith(queryWord)) return 1;
-  if (typo && queryWord.length >= 4 && (prefix ? prefixWithinOneEdit(queryWord, word) : withinOneEdit(queryWord, word))) return 2;
+  if (typo && queryWord.length >= TYPO_MIN && (prefix ? prefixWithinOneEdit(queryWord, word) : withinOneEdit(queryWord, word))) return 2;
   return NO_MATCH;
 }
 
@@ -159,11 +161,12 @@ export class TextIndex {
   readonly #labels?: string[];
   readonly #ids?: ReadonlyArray<string | number | null>;
   readonly #points?: Int32Array;
-  /** Folded words of each record. */
-  readonly #words: string[][];
+  /** Words of record r: #dictionary[#tokens[#recordStart[r] … #recordStart[r+1])]. */
+  readonly #recordStart: Int32Array;
+  readonly #tokens: Int32Array;
   /** Every distinct word, sorted. */
   readonly #dictionary: string[];
-  /** Postings of dictionary word k: #postings[#starts[k] … #starts[k+1]). */
+  /** Postings of dictionary word k: #postings[#starts[k] … #starts[k+1]), records ascending. */
   readonly #starts: Int32Array;
   readonly #postings: Int32Array;
 
@@ -184,51 +187,61 @@ export class TextIndex {
       }
       this.#points = points;
     }
-    // Fold every text, and give every distinct word a number in order of appearance.
+    // Fold every text once; number the distinct words in order of appearance (flat arrays: few objects).
     const ids = new Map<string, number>();
-    const counts: number[] = [];
-    this.#words = new Array(this.size);
-    const recordWords: number[] = [];
+    const words: string[] = [];
+    let tokens = new Int32Array(Math.max(16, this.size * 2));
+    let n = 0;
+    const recordStart = new Int32Array(this.size + 1);
+    const add = (word: string): void => {
+      let id = ids.get(word);
+      if (id === undefined) {
+        id = words.length;
+        ids.set(word, id);
+        words.push(word);
+      }
+      if (n === tokens.length) {
+        const grown = new Int32Array(tokens.length * 2);
+        grown.set(tokens);
+        tokens = grown;
+      }
+      tokens[n++] = id;
+    };
     for (let r = 0; r < this.size; r++) {
-      const words = foldWords(this.#texts[r]!);
-      this.#words[r] = words;
-      for (const word of words) {
-        let id = ids.get(word);
-        if (id === undefined) {
-          id = counts.length;
-          ids.set(word, id);
-          counts.push(0);
-        }
-        counts[id]!++;
-        recordWords.push(id);
+      visitFoldedWords(this.#texts[r]!, add);
+      recordStart[r + 1] = n;
+    }
+    this.#recordStart = recordStart;
+    this.#tokens = tokens.subarray(0, n);
+    // Sort the dictionary and renumber the tokens by sorted position.
+    this.#dictionary = words.slice().sort();
+    const rank = new Int32Array(words.length);
+    this.#dictionary.forEach((word, k) => (rank[ids.get(word)!] = k));
+    const counts = new Int32Array(words.length + 1);
+    for (let i = 0; i < n; i++) {
+      const k = rank[this.#tokens[i]!]!;
+      this.#tokens[i] = k;
+      counts[k + 1]!++;
+    }
+    // Postings (CSR): a record is listed once per word even when the word repeats in it.
+    this.#starts = new Int32Array(words.length + 1);
+    for (let k = 0; k < words.length; k++) this.#starts[k + 1] = this.#starts[k]! + counts[k + 1]!;
+    const postings = new Int32Array(n);
+    const fill = this.#starts.slice(0, words.length);
+    const lastRecord = new Int32Array(words.length).fill(-1);
+    for (let r = 0; r < this.size; r++) {
+      for (let i = recordStart[r]!, end = recordStart[r + 1]!; i < end; i++) {
+        const k = this.#tokens[i]!;
+        if (lastRecord[k] === r) continue;
+        lastRecord[k] = r;
+        postings[fill[k]!++] = r;
       }
     }
-    // Sort the dictionary; postings in sorted-word order (CSR), records in ascending order.
-    const unsorted = [...ids.keys()];
-    this.#dictionary = unsorted.slice().sort();
-    this.#dictionary.forEach((word, k) => ids.set(word, k));
-    const rank = new Int32Array(unsorted.length);
-    const order = new Int32Array(unsorted.length);
-    unsorted.forEach((word, id) => {
-      const k = ids.get(word)!;
-      rank[id] = k;
-      order[k] = id;
-    });
-    this.#starts = new Int32Array(order.length + 1);
-    for (let k = 0; k < order.length; k++) this.#starts[k + 1] = this.#starts[k]! + counts[order[k]!]!;
-    this.#postings = new Int32Array(this.#starts[order.length]!);
-    const fill = this.#starts.slice(0, order.length);
-    let at = 0;
-    for (let r = 0; r < this.size; r++) {
-      const seen = this.#words[r]!.length;
-      let last = -1;
-      for (let w = 0; w < seen; w++) {
-        const k = rank[recordWords[at++]!]!;
-        if (k === last) continue;
-        last = k;
-        this.#postings[fill[k]!++] = r;
-      }
+    // Ranges are read from #starts; unused tail slots (repeated words) are never reached.
+    for (let k = 0; k < words.length; k++) {
+      if (fill[k]! < this.#starts[k + 1]!) postings.fill(-1, fill[k]!, this.#starts[k + 1]!);
     }
+    this.#postings = postings;
   }
 
   /** Builds an index from records (at build time, or in the worker). */
@@ -302,7 +315,7 @@ export class TextIndex {
     for (const [from, to] of ranges) {
       for (let p = this.#starts[from]!, end = this.#starts[to]!; p < end; p++) {
         const r = this.#postings[p]!;
-        if (!seen[r]) {
+        if (r >= 0 && !seen[r]) {
           seen[r] = 1;
           out.push(r);
           if (out.length >= limit) return Int32Array.from(out);
@@ -320,7 +333,7 @@ export class TextIndex {
     if (words.length === 0 || this.size === 0) return { total: 0, more: false, hits: [] };
     const exact = this.#search(words, { limit, countLimit, typos: false });
     const enough = options.typos === 'fallback' ? exact.total > 0 : exact.total >= limit;
-    if (options.typos === false || enough || !words.some((w) => w.length >= 4)) return exact;
+    if (options.typos === false || enough || !words.some((w) => w.length >= TYPO_MIN)) return exact;
     const tolerant = this.#search(words, { limit, countLimit, typos: true });
     return tolerant.total > exact.total ? tolerant : exact;
   }
@@ -341,7 +354,7 @@ export class TextIndex {
         driver = words[w]!;
       }
     }
-    if (typos && driver.length >= 4) {
+    if (typos && driver.length >= TYPO_MIN) {
       for (const k of this.#typoWords(driver, true)) {
         bestRanges.push([k, k + 1]);
         bestCount += this.#starts[k + 1]! - this.#starts[k]!;
@@ -357,33 +370,44 @@ export class TextIndex {
     let total = 0;
     for (let c = 0; c < candidates.length; c++) {
       const r = candidates[c]!;
-      const recordWords = this.#words[r]!;
+      const from = this.#recordStart[r]!;
+      const to = this.#recordStart[r + 1]!;
       let typoCount = 0;
+      let typoLength = 0;
       let prefixCount = 0;
       let firstAt = 99;
       let ok = true;
       for (let w = 0; w <= last && ok; w++) {
         let bestMatch: number = NO_MATCH;
         let at = 99;
-        for (let k = 0; k < recordWords.length; k++) {
-          const m = matchWord(words[w]!, recordWords[k]!, true, typos);
+        for (let k = from; k < to; k++) {
+          const m = matchWord(words[w]!, this.#dictionary[this.#tokens[k]!]!, true, typos);
           if (m < bestMatch) {
             bestMatch = m;
-            at = k;
+            at = k - from;
             if (m === 0) break;
           }
         }
         if (bestMatch === NO_MATCH) ok = false;
-        else if (bestMatch === 2) typoCount++;
-        else if (bestMatch === 1) prefixCount++;
+        else if (bestMatch === 2) {
+          typoCount++;
+          // Between two one-typo words, a swap or a wrong letter beats a letter too many or too few.
+          if (this.#dictionary[this.#tokens[from + at]!]!.length !== words[w]!.length) typoLength = 1;
+        } else if (bestMatch === 1) prefixCount++;
         if (w === 0) firstAt = at;
       }
       if (!ok) continue;
       total++;
-      const folded = recordWords.join(' ');
+      let folded = '';
+      for (let k = from; k < to; k++) folded += (k > from ? ' ' : '') + this.#dictionary[this.#tokens[k]!]!;
       const whole = folded === phrase ? 0 : folded.startsWith(phrase) ? 1 : 2;
       const score =
-        typoCount * 1e8 + whole * 1e7 + Math.min(prefixCount, 9) * 1e6 + Math.min(firstAt, 9) * 1e5 + Math.min(folded.length, 999) * 100;
+        typoCount * 1e8 +
+        typoLength * 5e7 +
+        whole * 1e7 +
+        Math.min(prefixCount, 9) * 1e6 +
+        Math.min(firstAt, 9) * 1e5 +
+        Math.min(folded.length, 999) * 100;
       if (top.length < limit || score < worst) {
         top.push({ r, score: score + r / this.size, typo: typoCount > 0 });
         top.sort((a, b) => a.score - b.score);

@@ -833,6 +833,7 @@ export class CartableMapView extends LitElement {
       label=${msg('Rechercher sur la carte', { id: 'search.map.label' })}
       placeholder=${msg('Lieu, site, adresse…', { id: 'search.map.placeholder' })}
       @cartable-search-select=${(e: CustomEvent<{ result: SearchResult }>) => void this.#onSearchSelect(e.detail.result)}
+      @focusin=${() => void this.#loadSearch()}
     >
       <input
         class="search-standin"

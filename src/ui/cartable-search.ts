@@ -178,7 +178,11 @@ export class CartableSearch extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('provider') && this.provider && this.#prepared) this.provider.prepare?.();
+    if (changed.has('provider') && this.provider) {
+      if (this.#prepared) this.provider.prepare?.();
+      // Text typed before the provider came is looked up now.
+      if (this.query && changed.get('provider') === undefined) void this.#search(this.query);
+    }
   }
 
   #onFocus(): void {
@@ -360,7 +364,7 @@ export class CartableSearch extends LitElement {
           const titleId = `group-${group.id.replace(/[^\w-]/g, '_')}`;
           return html`<div role="group" aria-labelledby=${titleId}>
             <div class="group-title" id=${titleId} role="presentation">
-              <span>${group.title}</span><span class="group-count">${group.more ? `${group.total}+` : group.total}</span>
+              <span>${group.title}</span> <span class="group-count">${group.more ? `${group.total}+` : group.total}</span>
             </div>
             ${group.results.map((result) => this.#option(result, n++))}
           </div>`;

