@@ -71,6 +71,7 @@ export class CartableLayerTree extends LitElement {
         cursor: pointer;
       }
       input[type='checkbox'] {
+        flex: none;
         width: 1.1rem;
         height: 1.1rem;
         accent-color: var(--cartable-accent, #1d4ed8);
