@@ -10,7 +10,6 @@ import type { Pixel } from 'ol/pixel.js';
 import type Geometry from 'ol/geom/Geometry.js';
 import type VectorLayer from 'ol/layer/Vector.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
-import Cluster from 'ol/source/Cluster.js';
 import type VectorSource from 'ol/source/Vector.js';
 import { FILTERED_OUT } from '../styles/flat-style.js';
 import { isVectorLayer, type BasemapDef, type LayerDef, type MapContext, type WmsLayerDef } from '../context/types.js';
@@ -182,7 +181,9 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
     if (!source) return undefined;
     // Layers drawn from an image source (e.g. `points`) have no features here: they answer findFeature themselves.
     if (!('getFeatureById' in source)) return undefined;
-    return source instanceof Cluster ? (source.getSource() ?? undefined) : (source as VectorSource);
+    // A cluster source wraps the layer's own source (no import of Cluster here: maps without clusters skip its code).
+    const inner = (source as { getSource?: () => VectorSource | null }).getSource?.();
+    return inner ?? (source as VectorSource);
   };
   const vectorIds = new Set(leaves.filter(isVectorLayer).map((l) => l.id));
   const visibleOf = (ids: Iterable<string>): Set<string> =>
