@@ -1,14 +1,18 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { cartable } from './build/plugin.js';
+import { cartable, SiteBuildError } from './build/plugin.js';
+import { pwa } from './build/pwa.js';
+import { loadSiteConfig } from './build/site.js';
 
 const projectRoot = dirname(fileURLToPath(import.meta.url));
+const { site, problems } = loadSiteConfig(projectRoot);
+if (!site) throw new SiteBuildError(problems);
 
 export default defineConfig({
   // Relative asset URLs: the built site works from any sub-path of any static server.
   base: './',
-  plugins: [cartable({ projectRoot })],
+  plugins: [cartable({ projectRoot }), pwa(site)],
   build: {
     target: 'es2022',
     assetsInlineLimit: 0,

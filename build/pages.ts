@@ -1,4 +1,5 @@
 import { textFor } from '../src/i18n/text.js';
+import { oembedLink } from './oembed.js';
 import type { CatalogEntry, SiteConfig } from '../src/context/types.js';
 
 const escapeHtml = (text: string): string =>
@@ -30,6 +31,7 @@ export function mapPage(indexHtml: string, entry: CatalogEntry, site: SiteConfig
     pageUrl ? `<link rel="canonical" href="${escapeHtml(pageUrl)}" />` : '',
     image ? `<meta property="og:image" content="${escapeHtml(image)}" />` : '',
     `<meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}" />`,
+    oembedLink(entry, site) ?? '',
   ].filter(Boolean);
 
   return indexHtml

@@ -5,16 +5,26 @@
  * serves the same files from memory.
  */
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { buildCatalog } from './catalog.js';
+import { drawIcon } from './icons.js';
 import { prepareDemoData } from './data/demo-data.js';
 import { buildMaps, type BuiltMap, type OutputFile } from './maps.js';
 import { mapPage } from './pages.js';
+import { buildElement } from './element.js';
+import { oembedAnswer, oembedPath } from './oembed.js';
 import { loadSiteConfig } from './site.js';
 import type { SiteConfig } from '../src/context/types.js';
 
 const SITE_MODULE = 'virtual:cartable/site';
+
+/** The icons of the web app manifest: file name, size, maskable. */
+export const ICONS: ReadonlyArray<readonly [string, number, boolean]> = [
+  ['icon-192.png', 192, false],
+  ['icon-512.png', 512, false],
+  ['maskable-512.png', 512, true],
+];
 
 export class SiteBuildError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -107,17 +117,31 @@ export function cartable(options: { projectRoot: string }): Plugin[] {
     },
   };
   // After Vite has written index.html into the bundle: the map pages are made from it.
+  let outDir = join(projectRoot, 'dist');
   const pages: Plugin = {
     name: 'cartable-site-pages',
     enforce: 'post',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    // The <cartable-map> element, one ES module beside the site (dist/cartable-map.js).
+    async closeBundle() {
+      if (content) await buildElement(projectRoot, outDir);
+    },
     generateBundle(_options, bundle) {
       if (!content) return;
+      const background = content.site.theme['--cartable-header-bg'] ?? '#14213d';
+      for (const [name, size, maskable] of ICONS) {
+        this.emitFile({ type: 'asset', fileName: `icons/${name}`, source: drawIcon(size, { background, maskable }) });
+      }
       for (const file of content.files) this.emitFile({ type: 'asset', fileName: file.path, source: file.source });
       const index = bundle['index.html'];
       if (!index || index.type !== 'asset') this.error('index.html is missing from the bundle');
       const html = String(index.source);
       for (const map of content.maps) {
         this.emitFile({ type: 'asset', fileName: map.entry.page, source: mapPage(html, map.entry, content.site) });
+        const oembed = oembedAnswer(map.entry, content.site);
+        if (oembed) this.emitFile({ type: 'asset', fileName: oembedPath(map.entry), source: JSON.stringify(oembed) });
       }
     },
   };

@@ -9,6 +9,7 @@ import { useLanguage } from './i18n/localization.js';
 import { createRequester, proxyForOrigins, type RequestHook } from './net/requester.js';
 import { rememberLanguage } from './ui/cartable-app.js';
 import './ui/cartable-app.js';
+import './ui/cartable-status.js';
 
 // Built assets live in <root>/assets/, the entry module in dev in <root>/src/: the root is one up.
 const root = new URL(/* @vite-ignore */ '../', import.meta.url).href;
@@ -21,8 +22,15 @@ for (const [token, value] of Object.entries(site.theme)) document.documentElemen
 const hooks: RequestHook[] = [];
 if (site.proxy) hooks.push(proxyForOrigins(site.proxy.url, site.proxy.origins));
 const requester = createRequester({ hooks });
+// Usage figures: their code loads only for sites that configure them, alongside the language, and
+// starts before the app so that its first page is counted; a failure leaves the figures off.
+const analytics = site.analytics
+  ? import('./analytics/start.js').then(({ startAnalytics }) => startAnalytics({ config: site.analytics, siteUrl: root })).catch(() => undefined)
+  : undefined;
 
 await useLanguage(language);
+// Bounded: the figures never hold the viewer back for long.
+if (analytics) await Promise.race([analytics, new Promise((resolve) => setTimeout(resolve, 1000))]);
 
 const app = document.createElement('cartable-app');
 Object.assign(app, { site, requester, root, language, route: readRoute(url, pageMapId) });
@@ -36,3 +44,13 @@ app.addEventListener('cartable-language', (event) => {
   });
 });
 document.getElementById('app')!.replaceChildren(app);
+
+// Offline use: the status line, then the service worker once the page has loaded (built site only).
+const status = document.createElement('cartable-status');
+document.body.append(status);
+if ('serviceWorker' in navigator && import.meta.env.PROD) {
+  const register = (): void => void import('./offline/register.js').then(({ registerServiceWorker }) => registerServiceWorker(root, status));
+  // The awaits above may outlast the load event: register now if it has passed.
+  if (document.readyState === 'complete') register();
+  else addEventListener('load', register, { once: true });
+}

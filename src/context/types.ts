@@ -516,6 +516,8 @@ export interface MapContext {
   readonly popup: { readonly mode: PopupMode };
   /** The search box (shown when a layer is searchable or the geocoder is on). */
   readonly search: MapSearchSettings;
+  /** Embedding: the origins that may drive the map through the embed API and hear its events. */
+  readonly embed?: { readonly allowedOrigins: readonly string[] };
 }
 
 // ---------------------------------------------------------------- the site
@@ -553,6 +555,8 @@ export interface SiteConfig {
     | { readonly type: 'matomo'; readonly url: string; readonly siteId: string; readonly restrictedMaps: boolean }
     | { readonly type: 'endpoint'; readonly url: string; readonly restrictedMaps: boolean };
   readonly legal: { readonly notice?: string; readonly accessibility?: string };
+  /** What the service worker keeps for use without network. */
+  readonly offline: { readonly tiles: { readonly maxEntries: number; readonly maxAgeDays: number } };
 }
 
 /** One map of the catalog, as the build writes it to catalog.json. */

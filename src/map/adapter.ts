@@ -12,7 +12,7 @@ import type VectorLayer from 'ol/layer/Vector.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
 import type VectorSource from 'ol/source/Vector.js';
 import { FILTERED_OUT } from '../styles/flat-style.js';
-import { isVectorLayer, type BasemapDef, type LayerDef, type MapContext, type WmsLayerDef } from '../context/types.js';
+import { isVectorLayer, type BasemapDef, type LayerDef, type MapContext, type ViewSettings, type WmsLayerDef } from '../context/types.js';
 import type { IdentifyGroup } from '../identify/types.js';
 import { LAYER_HIT_KEY } from '../identify/hit.js';
 import { walkLayers } from '../context/checks.js';
@@ -27,6 +27,7 @@ import { createHighlighter } from './highlight.js';
 import { LAYER_ID_KEY } from './keys.js';
 import { wirePointer, type IdentifyEvent, type PointerWiring } from './pointer.js';
 import { createView } from './view.js';
+import { cooperativeGestures, type GestureHint } from './cooperative-gestures.js';
 
 export interface MapAdapterOptions {
   readonly target: HTMLElement;
@@ -43,6 +44,12 @@ export interface MapAdapterOptions {
   readonly onHover?: PointerWiring['onHover'];
   /** A double click zoomed the map. */
   readonly onDoubleClick?: () => void;
+  /** The view to open on, when not the document's (a permalink's). */
+  readonly view?: ViewSettings;
+  /** Map controls to leave out (an embed's switches); default: all shown. */
+  readonly controls?: { readonly zoom?: boolean; readonly scale?: boolean };
+  /** Inside another page: Ctrl/⌘ + wheel zooms, two fingers pan; the hint is called when a gesture is left to the page. */
+  readonly cooperative?: { readonly onHint: (hint: GestureHint) => void };
 }
 
 export interface MapAdapter {
@@ -104,7 +111,7 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
   await ensureProjections([context.view.projection, context.view.crs]);
   await ensureProjections([...needed]).catch(() => undefined);
 
-  const { view, fitExtent } = createView(context.view);
+  const { view, fitExtent } = createView(options.view ?? context.view);
   const viewProjection = view.getProjection();
   const metersPerUnit = viewProjection.getMetersPerUnit() ?? 1;
 
@@ -147,8 +154,8 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
     view,
     layers: olLayers,
     controls: [
-      new Zoom({ zoomInTipLabel: options.labels.zoomIn, zoomOutTipLabel: options.labels.zoomOut }),
-      new ScaleLine({ units: 'metric' }),
+      ...(options.controls?.zoom === false ? [] : [new Zoom({ zoomInTipLabel: options.labels.zoomIn, zoomOutTipLabel: options.labels.zoomOut })]),
+      ...(options.controls?.scale === false ? [] : [new ScaleLine({ units: 'metric' })]),
     ],
   });
   // The zoom buttons carry only "+" and "−": give them names screen readers can say.
@@ -165,11 +172,14 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
       layer.setVisible(layerState.visible);
       layer.setOpacity(layerState.opacity);
     }
+    // The drawing order (top first) as z-indexes above the basemaps' 0.
+    const order = state.order ?? [];
+    order.forEach((id, i) => created.get(id)?.layer.setZIndex(order.length - i + 1));
     for (const def of basemaps) created.get(def.id)?.layer.setVisible(state.basemap === def.id);
   };
   apply(store.state);
   const unsubscribe = store.subscribe((next, previous) => {
-    if (next.layers !== previous.layers || next.basemap !== previous.basemap) apply(next);
+    if (next.layers !== previous.layers || next.basemap !== previous.basemap || next.order !== previous.order) apply(next);
   });
 
   const highlighter = createHighlighter(map);
@@ -221,6 +231,7 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
       }
     }
   });
+  const uncooperate = options.cooperative ? cooperativeGestures(map, options.cooperative.onHint) : undefined;
   const unwirePointer = wirePointer(map, {
     askServices,
     queryable: () => visibleOf(queryableIds),
@@ -354,6 +365,7 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
       stopRenderWatch?.();
       unsubscribe();
       unwirePointer();
+      uncooperate?.();
       highlighter.dispose();
       unByKey(keys);
       for (const layer of created.values()) layer.dispose?.();

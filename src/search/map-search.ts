@@ -46,6 +46,8 @@ export interface MapSearch extends SearchProvider {
   readonly layers: readonly VectorLayerDef[];
   /** Layers whose index could not be made, with why (the box still searches the others). */
   readonly failures: ReadonlyMap<string, string>;
+  /** Where indexes are built and queried: the search worker, or the main thread when it cannot start. */
+  readonly where: 'worker' | 'main';
   dispose(): void;
 }
 
@@ -60,9 +62,6 @@ export function searchableLayers(context: MapContext): VectorLayerDef[] {
 
 /** True when a map has something to search: a searchable layer or the geocoder. */
 export const hasSearch = (context: MapContext): boolean => context.search?.geocoder === true || searchableLayers(context).length > 0;
-
-const isExtentLoaded = (layer: VectorLayerDef): boolean =>
-  layer.type === 'wfs' || (layer.type === 'flatgeobuf' && layer.loading === 'extent');
 
 export function createMapSearch(options: MapSearchOptions): MapSearch {
   const { context, requester, resolveUrl, language } = options;
@@ -139,6 +138,9 @@ export function createMapSearch(options: MapSearchOptions): MapSearch {
   return {
     layers,
     failures,
+    get where() {
+      return client.where;
+    },
     prepare,
     async local(query) {
       prepare();
@@ -171,8 +173,9 @@ export function createMapSearch(options: MapSearchOptions): MapSearch {
             // Ranked like local results; a service's own order is not a relevance.
             const index = TextIndex.fromRecords(records);
             const ranked = index.query(query, { limit: maxResults });
-            const result = ranked.total > 0 ? ranked : { total: records.length, more: false, hits: records.slice(0, maxResults).map((r, i) => ({ index: i, label: r.label ?? r.text, id: r.id, point: r.point, score: 0, typo: false })) };
-            return groupOf(layer, { ...result, more: features.length >= Math.max(maxResults * 4, 20) });
+            // The service may match what the index does not (e.g. inside words): keep its order then.
+            const hits = ranked.total > 0 ? ranked.hits : records.slice(0, maxResults).map((r, i) => ({ index: i, label: r.label ?? r.text, id: r.id, point: r.point, score: 0, typo: false }));
+            return groupOf(layer, { total: Math.max(ranked.total, hits.length), hits, more: features.length >= Math.max(maxResults * 4, 20) });
           })(),
         );
       }
@@ -208,5 +211,3 @@ function pointOf(geometry: unknown): [number, number] | undefined {
   while (Array.isArray(value) && Array.isArray(value[0])) value = value[0];
   return Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'number' ? [value[0], value[1]] : undefined;
 }
-
-export { isExtentLoaded };

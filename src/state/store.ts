@@ -41,6 +41,8 @@ export interface MapState {
   readonly layers: Readonly<Record<string, LayerState>>;
   readonly groupsExpanded: Readonly<Record<string, boolean>>;
   readonly basemap?: string;
+  /** Drawing order of the layers (not groups), the top one first; the document's order at start. */
+  readonly order?: readonly string[];
   readonly view?: ViewState;
   /** The feature whose record is open (layer id and the value of its id field). */
   readonly selection?: { readonly layerId: string; readonly featureId: string | number };
@@ -51,6 +53,8 @@ export type Action =
   | { type: 'set-opacity'; id: string; opacity: number }
   | { type: 'set-group-expanded'; id: string; expanded: boolean }
   | { type: 'set-basemap'; id: string }
+  /** A new drawing order, top first: unknown ids are dropped, layers not named keep their places after the named ones. */
+  | { type: 'set-order'; order: readonly string[] }
   | { type: 'set-layer-status'; id: string; status: LayerStatus; problem?: LayerProblem; featureCount?: number; skipped?: number; total?: number; capped?: boolean }
   | { type: 'set-view'; view: ViewState }
   | { type: 'set-selection'; selection: MapState['selection'] };
@@ -59,14 +63,18 @@ export type Action =
 export function initialState(context: MapContext): MapState {
   const layers: Record<string, LayerState> = {};
   const groupsExpanded: Record<string, boolean> = {};
+  const order: string[] = [];
   walkLayers(context.layers, (node) => {
     if (node.type === 'group') groupsExpanded[node.id] = node.expanded;
-    else layers[node.id] = { visible: node.visible, opacity: node.opacity, status: 'idle' };
+    else {
+      layers[node.id] = { visible: node.visible, opacity: node.opacity, status: 'idle' };
+      order.push(node.id);
+    }
   });
   const basemap = context.basemaps.find((b) => b.active) ?? context.basemaps[0];
   // Basemaps have a state too (their status shows in the basemap switcher); only the active one is visible.
   for (const b of context.basemaps) layers[b.id] = { visible: b.id === basemap?.id, opacity: 1, status: 'idle' };
-  return { layers, groupsExpanded, basemap: basemap?.id };
+  return { layers, groupsExpanded, basemap: basemap?.id, order };
 }
 
 const clamp01 = (n: number): number => Math.min(1, Math.max(0, n));
@@ -96,6 +104,13 @@ export function reduce(state: MapState, action: Action): MapState {
     case 'set-layer-status': {
       const { status, problem, featureCount, skipped, total, capped } = action;
       return patchLayer(action.id, { status, problem, featureCount, skipped, total, capped });
+    }
+    case 'set-order': {
+      const current = state.order ?? [];
+      const known = new Set(current);
+      const named = [...new Set(action.order)].filter((id) => known.has(id));
+      const order = [...named, ...current.filter((id) => !named.includes(id))];
+      return order.every((id, i) => id === current[i]) ? state : { ...state, order };
     }
     case 'set-view':
       return { ...state, view: action.view };

@@ -9,6 +9,7 @@ import type { Requester } from '../net/requester.js';
 import { base } from './theme.js';
 import './cartable-catalog.js';
 import './cartable-message.js';
+import { emit, type PageKind } from './events.js';
 
 type View =
   | { kind: 'loading' }
@@ -16,9 +17,20 @@ type View =
   | { kind: 'catalog-failed'; reason: string }
   | MapLoad;
 
+/** The page each view is (a map is told with its document). */
+const PAGES: Record<Exclude<View['kind'], 'loading' | 'ready'>, PageKind> = {
+  catalog: 'catalog',
+  'catalog-failed': 'unavailable',
+  'not-found': 'not-found',
+  invalid: 'invalid-document',
+  refused: 'refused',
+  unavailable: 'unavailable',
+};
+
 /**
  * @summary The viewer: the catalog, or one map, or a page saying why a map cannot be shown.
  * @fires cartable-language
+ * @fires cartable-page - the page shown: the catalog, a map (with its document) or why a map cannot be shown
  */
 @localized()
 @customElement('cartable-app')
@@ -93,7 +105,14 @@ export class CartableApp extends LitElement {
         : view.kind === 'catalog'
           ? `${msg('Catalogue des cartes', { id: 'catalog.title' })} – ${siteName}`
           : siteName;
+    if (view !== this.#toldView && view.kind !== 'loading') {
+      this.#toldView = view;
+      emit(this, 'cartable-page', view.kind === 'ready' ? { page: 'map', context: view.context } : { page: PAGES[view.kind] });
+    }
   }
+
+  /** The last view told with `cartable-page`. */
+  #toldView?: View;
 
   get #catalogHref(): string {
     const url = new URL(this.root);
@@ -120,6 +139,7 @@ export class CartableApp extends LitElement {
           .documentUrl=${view.documentUrl}
           .language=${this.language}
           .catalogHref=${this.#catalogHref}
+          .analytics=${!!this.site?.analytics}
         ></cartable-map-view>`;
       case 'not-found':
         return this.#message(

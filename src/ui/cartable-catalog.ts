@@ -10,6 +10,7 @@ import { base } from './theme.js';
 import type { CatalogSearch } from '../search/catalog-search.js';
 import type { SearchResult } from '../search/results.js';
 import './cartable-language-switch.js';
+import './cartable-analytics-choice.js';
 
 /**
  * @summary The home page: the platform's maps as cards, with a filter box.
@@ -295,8 +296,9 @@ export class CartableCatalog extends LitElement {
       [safeUrl(legal?.accessibility, this.root), msg('Accessibilité', { id: 'footer.accessibility' })],
       [safeUrl(this.site?.contact, this.root), msg('Contact', { id: 'footer.contact' })],
     ].filter((link): link is [string, string] => !!link[0]);
-    if (links.length === 0) return nothing;
-    return html`<footer>${links.map(([href, label]) => html`<a href=${href}>${label}</a>`)}</footer>`;
+    const analytics = this.site?.analytics ? html`<cartable-analytics-choice></cartable-analytics-choice>` : nothing;
+    if (links.length === 0 && analytics === nothing) return nothing;
+    return html`<footer>${links.map(([href, label]) => html`<a href=${href}>${label}</a>`)}${analytics}</footer>`;
   }
 }
 

@@ -3,12 +3,14 @@ import { customElement, property, query } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { GroupDef, LayerDef } from '../context/types.js';
 import { textFor } from '../i18n/text.js';
+import { emit } from './events.js';
 import { safeUrl } from './safe-url.js';
 import { base } from './theme.js';
 
 /**
  * @summary A dialog with a layer's description, source, last update, metadata record and downloads.
  * Opened with show(); focus returns to the opener when it closes (native <dialog>).
+ * @fires cartable-link-followed - the metadata record or a download was opened (detail: { kind, url, layerId })
  */
 @localized()
 @customElement('cartable-layer-info')
@@ -108,9 +110,16 @@ export class CartableLayerInfo extends LitElement {
   #details(layer: LayerDef | GroupDef): TemplateResult {
     const info = layer.info;
     if (!info) return html`<p>${msg("Aucune information n'est donnée pour cette couche.", { id: 'info.none' })}</p>`;
-    const link = (url: string | undefined, label: string): TemplateResult | typeof nothing => {
+    const link = (url: string | undefined, label: string, kind?: 'metadata' | 'download'): TemplateResult | typeof nothing => {
       const href = safeUrl(url, this.documentUrl);
-      return href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${label}</a>` : html`${label}`;
+      const followed = kind
+        ? (event: MouseEvent): void => {
+            if (event.type === 'click' || event.button === 1) emit(this, 'cartable-link-followed', { kind, url: href!, layerId: layer.id });
+          }
+        : undefined;
+      return href
+        ? html`<a href=${href} target="_blank" rel="noopener noreferrer" @click=${followed} @auxclick=${followed}>${label}</a>`
+        : html`${label}`;
     };
     const updated = info.updated ? this.#date(info.updated) : undefined;
     const description = textFor(info.description, this.language);
@@ -124,7 +133,7 @@ export class CartableLayerInfo extends LitElement {
         ${updated ? html`<dt>${msg('Mise à jour', { id: 'info.updated' })}</dt><dd>${updated}</dd>` : nothing}
         ${info.metadata
           ? html`<dt>${msg('Métadonnées', { id: 'info.metadata' })}</dt>
-              <dd>${link(info.metadata, msg('Fiche de métadonnées', { id: 'info.metadata.link' }))}</dd>`
+              <dd>${link(info.metadata, msg('Fiche de métadonnées', { id: 'info.metadata.link' }), 'metadata')}</dd>`
           : nothing}
       </dl>
       ${info.downloads.length
@@ -132,7 +141,7 @@ export class CartableLayerInfo extends LitElement {
             <ul>
               ${info.downloads.map(
                 (d) => html`<li>
-                  ${link(d.url, textFor(d.title, this.language))}
+                  ${link(d.url, textFor(d.title, this.language), 'download')}
                   ${d.format ? html`<span class="format">(${d.format})</span>` : nothing}
                 </li>`,
               )}

@@ -1,10 +1,8 @@
 import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from './style-props.js';
 import type { Coordinate } from 'ol/coordinate.js';
 import Point from 'ol/geom/Point.js';
-import type Feature from 'ol/Feature.js';
-import { fromLonLat, toLonLat } from 'ol/proj.js';
 import { getCenter } from 'ol/extent.js';
 import { localized, msg, str } from '@lit/localize';
 import { walkLayers } from '../context/checks.js';
@@ -24,6 +22,11 @@ import { createMapAdapter, type MapAdapter } from '../map/adapter.js';
 import { olStyles } from '../map/ol-styles.js';
 import type { Requester } from '../net/requester.js';
 import { MapStore, initialState, type MapState } from '../state/store.js';
+import { hasPermalink } from '../state/permalink-params.js';
+import type { PermalinkSync } from '../map/permalink-sync.js';
+import type { ViewSettings } from '../context/types.js';
+import { readEmbed, writeEmbed, type EmbedSettings } from '../embed/params.js';
+import type { GestureHint } from '../map/cooperative-gestures.js';
 import type { CartableLayerInfo } from './cartable-layer-info.js';
 import type { CartablePopup, PopupPlacement, PopupSelection } from './cartable-popup.js';
 import { base } from './theme.js';
@@ -34,6 +37,8 @@ import './cartable-language-switch.js';
 import './cartable-layer-info.js';
 import './cartable-layer-tree.js';
 import './cartable-legend.js';
+import './cartable-analytics-choice.js';
+import { emit } from './events.js';
 
 /** Below this width the side panel becomes a sheet over the map, closed by default. */
 const NARROW = '(max-width: 700px)';
@@ -42,6 +47,8 @@ const NARROW = '(max-width: 700px)';
  * @summary One map: header, layer list, basemaps, legend, the map and its attributions.
  * Holds the map's store; the OpenLayers map is driven from it through the adapter.
  * @fires cartable-map-rendered - first render with every visible layer loaded or failed
+ * @fires cartable-record-open - a feature's record is shown (detail: { layerId })
+ * @fires cartable-table-shown - a layer's table is shown (detail: { layerId })
  * @fires cartable-language
  */
 @localized()
@@ -258,6 +265,37 @@ export class CartableMapView extends LitElement {
       .notice:empty {
         display: none;
       }
+      /* Embed mode: the hint of a gesture left to the host page, the full-screen button, the full map link. */
+      .gesture-hint {
+        position: absolute;
+        inset: 0;
+        z-index: 8;
+        display: grid;
+        place-items: center;
+        padding: 1rem;
+        text-align: center;
+        pointer-events: none;
+        background: rgb(0 0 0 / 0.45);
+        color: #fff;
+        font-size: 1.1rem;
+        font-weight: 600;
+      }
+      .fullscreen {
+        position: absolute;
+        top: 0.5rem;
+        left: 0.5rem;
+        z-index: 3;
+        border: 1px solid var(--cartable-border-strong, #767c85);
+        border-radius: var(--cartable-radius, 6px);
+        background: var(--cartable-surface, #fff);
+        color: var(--cartable-text, #1e1e1e);
+        padding: 0.2rem 0.5rem;
+        font-size: 0.85rem;
+      }
+      a.full-map {
+        text-decoration: none;
+        white-space: nowrap;
+      }
       .map-error {
         position: absolute;
         inset: 1rem;
@@ -327,6 +365,19 @@ export class CartableMapView extends LitElement {
   @property() language = 'fr';
   /** Where the "catalog" link leads. */
   @property() catalogHref = './';
+  /** The URL the map's state is read from at start (a permalink); default: the page's. */
+  @property({ attribute: false }) startUrl?: string;
+  /** Keeps the state in the page's URL as it changes (off where the page is not the map's own). */
+  @property({ attribute: false }) urlState = true;
+  /** Embed mode and its control switches; default: read from the start URL (embed=1, ctl.*). */
+  @property({ attribute: false }) embed?: EmbedSettings;
+  /** The embed settings in force (the property's, else the start URL's). */
+  embedSettings: EmbedSettings = readEmbed(new URL('about:blank'));
+  /** What to say when a gesture was left to the host page (embed mode). */
+  @state() private gestureHint?: GestureHint;
+  #hintTimer?: ReturnType<typeof setTimeout>;
+  /** True when the site counts usage: the panel then says what is measured and lets the person opt out. */
+  @property({ type: Boolean }) analytics = false;
 
   @state() private mapState?: MapState;
   @state() private panelOpen = !matchMedia(NARROW).matches;
@@ -345,6 +396,8 @@ export class CartableMapView extends LitElement {
   @state() private tableQuery: TableQuery = EMPTY_QUERY;
   /** Per layer: how many features a table filter keeps, for the legend. */
   @state() private filtered: Record<string, { kept: number; total: number }> = {};
+  /** The share dialog's code has loaded (on the first press of « Partager »). */
+  @state() private shareReady = false;
   #stopTableFeed?: () => void;
 
   @query('.map') private mapTarget!: HTMLDivElement;
@@ -373,6 +426,13 @@ export class CartableMapView extends LitElement {
     if (changed.has('context') && this.context) {
       this.#teardown();
       this.store = new MapStore(initialState(this.context));
+      this.embedSettings = this.embed ?? readEmbed(new URL(this.startUrl ?? location.href));
+      this.toggleAttribute('embedded', this.embedSettings.embed);
+      // An embed opens on the map alone unless its link says otherwise.
+      if (this.embedSettings.embed) this.panelOpen = false;
+      if (this.embedSettings.ignored.length) {
+        this.notice = msg('Une partie du lien ne correspond plus à cette carte : elle a été ignorée.', { id: 'permalink.ignored' });
+      }
       this.mapState = this.store.state;
       this.#unsubscribe = this.store.subscribe((next) => (this.mapState = next));
       this.#layersById = new Map();
@@ -385,6 +445,55 @@ export class CartableMapView extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('context') && this.context && this.store) void this.#buildMap(this.context, this.store);
+    if ((changed as Map<PropertyKey, unknown>).has('panelOpen')) this.#permalink?.schedule();
+  }
+
+  #permalink?: PermalinkSync;
+  /** Loads the URL writer (when the browser is idle after the first frame, or when the link is wanted). */
+  #loadPermalink?: () => Promise<void>;
+
+  /** Closes the open record, if any (the embed API; a person uses the record's close button). */
+  closeRecord(): void {
+    if (this.popup) this.#closePopup({ returnFocus: false });
+  }
+
+  /** Closes the open table, if any (the embed API). */
+  closeTable(): void {
+    if (this.table) this.#closeTable();
+  }
+
+  #showGestureHint(hint: GestureHint): void {
+    this.gestureHint = hint;
+    clearTimeout(this.#hintTimer);
+    this.#hintTimer = setTimeout(() => (this.gestureHint = undefined), 1600);
+  }
+
+  get #fullscreen(): boolean {
+    return document.fullscreenElement !== null && document.fullscreenElement !== undefined;
+  }
+
+  async #toggleFullscreen(): Promise<void> {
+    try {
+      if (this.#fullscreen) await document.exitFullscreen();
+      else await document.documentElement.requestFullscreen();
+    } catch {
+      // Refused by the host page (no allow="fullscreen"): nothing changes.
+    }
+    this.requestUpdate();
+  }
+
+  /** Opens the « Partager » dialog (its code, with the QR encoder, loads on first use). */
+  async openShare(): Promise<void> {
+    await Promise.all([import('./cartable-share.js'), this.#loadPermalink?.()]);
+    this.shareReady = true;
+    this.requestUpdate(); // The link follows the state of now.
+    await this.updateComplete;
+    await this.renderRoot.querySelector('cartable-share')?.show();
+  }
+
+  /** The link to the map as it is now: every state item of the permalink, the record, the table and the language. */
+  permalink(): string {
+    return this.#permalink?.url().href ?? this.startUrl ?? location.href;
   }
 
   override disconnectedCallback(): void {
@@ -403,8 +512,29 @@ export class CartableMapView extends LitElement {
     this.#stopAnchoring?.();
     this.#stopAnchoring = undefined;
     this.#unsubscribe?.();
+    this.#permalink?.dispose();
+    this.#permalink = undefined;
+    this.#loadPermalink = undefined;
     this.adapter?.dispose();
     this.adapter = undefined;
+  }
+
+  /**
+   * A permalink's state (layers, basemap, panel) goes to the store through its actions before the map
+   * is built; its view is the one the map opens on. The permalink code loads only for such links.
+   */
+  async #applyPermalink(context: MapContext, store: MapStore): Promise<ViewSettings | undefined> {
+    const url = new URL(this.startUrl ?? location.href);
+    if (!hasPermalink(url)) return undefined;
+    const { readPermalink, permalinkActions, viewSettingsOf } = await import('../state/permalink-read.js');
+    if (store !== this.store) return undefined;
+    const start = readPermalink(url, context);
+    for (const action of permalinkActions(store.state, start.link, context)) store.dispatch(action);
+    if (start.link.panel !== undefined) this.panelOpen = start.link.panel;
+    if (start.ignored.length) {
+      this.notice = msg('Une partie du lien ne correspond plus à cette carte : elle a été ignorée.', { id: 'permalink.ignored' });
+    }
+    return start.link.view ? viewSettingsOf(context, start.link.view) : undefined;
   }
 
   async #buildMap(context: MapContext, store: MapStore): Promise<void> {
@@ -417,6 +547,9 @@ export class CartableMapView extends LitElement {
         resolveUrl: (url) => new URL(url, this.documentUrl).href,
         language: this.language,
         labels: { zoomIn: msg('Zoomer', { id: 'map.zoomIn' }), zoomOut: msg('Dézoomer', { id: 'map.zoomOut' }) },
+        view: await this.#applyPermalink(context, store),
+        controls: { zoom: this.embedSettings.controls.zoom, scale: this.embedSettings.controls.scale },
+        cooperative: this.embedSettings.embed ? { onHint: (hint) => this.#showGestureHint(hint) } : undefined,
         onIdentify: (event) => void this.#onIdentify(event),
         onHover: (hover) => this.#onHover(hover),
         onDoubleClick: () => {
@@ -430,6 +563,27 @@ export class CartableMapView extends LitElement {
         return;
       }
       this.adapter = adapter;
+      // An iframe embed answers its host (postMessage API, WordPress): loaded only in embed mode.
+      if (this.embedSettings.embed && this.urlState) void import('../embed/frame.js').then(({ connectFrame }) => connectFrame(this));
+      // The state goes to the URL as it changes (the writer loads after the first frame, which never waits for it).
+      const since = { state: store.state, panel: this.panelOpen };
+      let loading: Promise<void> | undefined;
+      this.#loadPermalink = () =>
+        (loading ??= import('../map/permalink-sync.js').then(({ syncPermalink }) => {
+          if (store !== this.store) return;
+          this.#permalink = syncPermalink({
+            context,
+            store,
+            adapter,
+            panel: () => this.panelOpen,
+            since,
+            base: () => new URL(this.urlState ? location.href : (this.startUrl ?? location.href)),
+            write: (url) => {
+              if (this.urlState) history.replaceState(history.state, '', url);
+            },
+          });
+        }));
+      void whenIdle(adapter.rendered).then(() => this.#loadPermalink?.());
       void this.#openLinkedFeature();
       this.#openStartTable(context);
       await adapter.rendered;
@@ -446,14 +600,17 @@ export class CartableMapView extends LitElement {
     const context = this.context;
     if (!context) return html``;
     const title = textFor(context.title, this.language);
+    const { embed: embedded, controls } = this.embedSettings;
     return html`
       <header>
-        <a class="back" href=${this.catalogHref}>
-          <span aria-hidden="true">←</span><span class="back-label">${msg('Catalogue', { id: 'nav.catalog' })}</span>
-        </a>
+        ${embedded
+          ? nothing
+          : html`<a class="back" href=${this.catalogHref}>
+              <span aria-hidden="true">←</span><span class="back-label">${msg('Catalogue', { id: 'nav.catalog' })}</span>
+            </a>`}
         <h1>${title}</h1>
-        ${this.#searchBox(context)}
-        ${this.#tableLayers().length
+        ${controls.search ? this.#searchBox(context) : nothing}
+        ${controls.table && this.#tableLayers().length
           ? html`<button
               class="panel-toggle table-toggle"
               aria-pressed=${this.table ? 'true' : 'false'}
@@ -462,15 +619,26 @@ export class CartableMapView extends LitElement {
               ${msg('Tableau', { id: 'table.toggle' })}
             </button>`
           : nothing}
-        <button
-          class="panel-toggle"
-          aria-expanded=${this.panelOpen ? 'true' : 'false'}
-          aria-controls="panel"
-          @click=${() => (this.panelOpen = !this.panelOpen)}
-        >
-          ${msg('Couches', { id: 'panel.toggle' })}
-        </button>
-        <cartable-language-switch .language=${this.language}></cartable-language-switch>
+        ${controls.layers || controls.legend
+          ? html`<button
+              class="panel-toggle"
+              aria-expanded=${this.panelOpen ? 'true' : 'false'}
+              aria-controls="panel"
+              @click=${() => (this.panelOpen = !this.panelOpen)}
+            >
+              ${msg('Couches', { id: 'panel.toggle' })}
+            </button>`
+          : nothing}
+        ${embedded
+          ? controls.fullmap
+            ? html`<a class="panel-toggle full-map" href=${writeEmbed(new URL(this.permalink()), undefined).href} target="_blank" rel="noopener"
+                >${msg('Ouvrir la carte complète', { id: 'embed.fullMap' })}<span class="visually-hidden"> ${msg('(nouvel onglet)', { id: 'embed.newTab' })}</span></a
+              >`
+            : nothing
+          : html`<button class="panel-toggle share-toggle" aria-haspopup="dialog" @click=${() => void this.openShare()}>
+                ${msg('Partager', { id: 'share.toggle' })}
+              </button>
+              <cartable-language-switch .language=${this.language}></cartable-language-switch>`}
       </header>
       <div class="body">
         <aside
@@ -488,11 +656,13 @@ export class CartableMapView extends LitElement {
           @cartable-basemap=${(e: HTMLElementEventMap['cartable-basemap']) =>
             this.store?.dispatch({ type: 'set-basemap', id: e.detail.id })}
         >
-          <section aria-labelledby="layers-title">
-            <h2 id="layers-title">${msg('Couches', { id: 'panel.layers' })}</h2>
-            <cartable-layer-tree .layers=${context.layers} .state=${this.mapState} .language=${this.language}></cartable-layer-tree>
-          </section>
-          ${context.basemaps.length > 1
+          ${controls.layers
+            ? html`<section aria-labelledby="layers-title">
+                <h2 id="layers-title">${msg('Couches', { id: 'panel.layers' })}</h2>
+                <cartable-layer-tree .layers=${context.layers} .state=${this.mapState} .language=${this.language}></cartable-layer-tree>
+              </section>`
+            : nothing}
+          ${controls.layers && context.basemaps.length > 1
             ? html`<section>
                 <cartable-basemaps
                   .basemaps=${context.basemaps}
@@ -501,10 +671,13 @@ export class CartableMapView extends LitElement {
                 ></cartable-basemaps>
               </section>`
             : nothing}
-          <section aria-labelledby="legend-title">
-            <h2 id="legend-title">${msg('Légende', { id: 'panel.legend' })}</h2>
-            <cartable-legend .layers=${context.layers} .state=${this.mapState} .language=${this.language} .filtered=${this.filtered}></cartable-legend>
-          </section>
+          ${controls.legend
+            ? html`<section aria-labelledby="legend-title">
+                <h2 id="legend-title">${msg('Légende', { id: 'panel.legend' })}</h2>
+                <cartable-legend .layers=${context.layers} .state=${this.mapState} .language=${this.language} .filtered=${this.filtered}></cartable-legend>
+              </section>`
+            : nothing}
+          ${this.analytics ? html`<section><cartable-analytics-choice></cartable-analytics-choice></section>` : nothing}
         </aside>
         <main class="map-area">
           <div class="stage">
@@ -521,17 +694,32 @@ export class CartableMapView extends LitElement {
           ${this.failure ? html`<div class="map-error" role="alert">${this.failure}</div>` : nothing}
           ${this.#popup()}
           ${this.tooltip
-            ? html`<div class="tooltip" aria-hidden="true" style=${styleMap({ transform: `translate(${this.tooltip.x + 14}px, ${this.tooltip.y + 14}px)` })}>
+            ? html`<div class="tooltip" aria-hidden="true" style=${styleProps({ transform: `translate(${this.tooltip.x + 14}px, ${this.tooltip.y + 14}px)` })}>
                 ${this.tooltip.text}
               </div>`
             : nothing}
           <div class="notice" role="status" aria-live="polite">${this.notice}</div>
+          ${this.gestureHint
+            ? html`<div class="gesture-hint" aria-hidden="true">
+                ${this.gestureHint === 'wheel'
+                  ? msg('Pour zoomer, tournez la molette en tenant Ctrl (ou ⌘)', { id: 'embed.hint.wheel' })
+                  : msg('Pour déplacer la carte, utilisez deux doigts', { id: 'embed.hint.touch' })}
+              </div>`
+            : nothing}
+          ${embedded && controls.fullscreen && document.fullscreenEnabled
+            ? html`<button class="fullscreen" aria-pressed=${this.#fullscreen ? 'true' : 'false'} @click=${() => void this.#toggleFullscreen()}>
+                ${msg('Plein écran', { id: 'share.ctl.fullscreen' })}
+              </button>`
+            : nothing}
           ${this.#attributions()}
           </div>
           ${this.#tablePanel()}
         </main>
       </div>
       <cartable-layer-info .layer=${this.infoFor} .language=${this.language} .documentUrl=${this.documentUrl}></cartable-layer-info>
+      ${this.shareReady
+        ? html`<cartable-share .url=${this.permalink()} .mapTitle=${title} .language=${this.language}></cartable-share>`
+        : nothing}
     `;
   }
 
@@ -544,6 +732,7 @@ export class CartableMapView extends LitElement {
   #clicks = 0;
 
   async #onIdentify(event: IdentifyEvent): Promise<void> {
+    if (!this.embedSettings.controls.popups) return; // An embed without records: clicks only move the map.
     const click = ++this.#clicks;
     const found = (groups: readonly IdentifyGroup[]): number => groups.reduce((n, g) => n + g.items.length, 0);
     if (found(event.groups) === 0 && !event.asksServices) {
@@ -618,6 +807,7 @@ export class CartableMapView extends LitElement {
       if (token === this.#highlights) this.adapter?.highlight(item?.geometry);
     });
     const layer = selection ? this.#layersById.get(selection.layerId) : undefined;
+    if (item && selection) emit(this, 'cartable-record-open', { layerId: selection.layerId });
     const id = item?.id;
     const linkable = layer && isVectorLayer(layer) && layer.idField && id !== undefined;
     this.store?.dispatch({ type: 'set-selection', selection: linkable ? { layerId: selection!.layerId, featureId: id } : undefined });
@@ -630,6 +820,7 @@ export class CartableMapView extends LitElement {
   }
 
   #writeUrl(ref: Parameters<typeof withFeatureRef>[1]): void {
+    if (!this.urlState) return;
     const next = withFeatureRef(new URL(location.href), ref);
     if (next.href !== location.href) history.replaceState(history.state, '', next);
   }
@@ -695,8 +886,10 @@ export class CartableMapView extends LitElement {
 
   /** Opens the record a link names (?feature=layer~id) once its layer has loaded, without taking focus. */
   async #openLinkedFeature(): Promise<void> {
-    const ref = readFeatureRef(new URL(location.href));
-    if (ref) await this.showFeature(ref, { openedBy: 'link' });
+    const url = new URL(this.startUrl ?? location.href);
+    const ref = readFeatureRef(url);
+    // A link that also gives the view keeps it: the record opens where the person left the map.
+    if (ref) await this.showFeature(ref, { openedBy: 'link', move: !url.searchParams.has('c') });
   }
 
   /**
@@ -704,7 +897,10 @@ export class CartableMapView extends LitElement {
    * a deep link). Resolves to false, with a quiet notice, when the layer or the feature is unknown.
    * A record opened by a person takes focus; one opened by a link never does.
    */
-  async showFeature(ref: { layerId: string; featureId: string | number }, { openedBy = 'person' }: { openedBy?: 'person' | 'link' } = {}): Promise<boolean> {
+  async showFeature(
+    ref: { layerId: string; featureId: string | number },
+    { openedBy = 'person', move = true }: { openedBy?: 'person' | 'link'; move?: boolean } = {},
+  ): Promise<boolean> {
     const store = this.store;
     if (!store) return false;
     const layer = this.#layersById.get(ref.layerId);
@@ -740,7 +936,7 @@ export class CartableMapView extends LitElement {
     }
     this.#clicks++; // Whatever a click was looking up is no longer wanted.
     await import('./cartable-popup.js');
-    await this.adapter?.zoomTo(geometry, { duration: openedBy === 'link' ? 0 : 350 });
+    if (move) await this.adapter?.zoomTo(geometry, { duration: openedBy === 'link' ? 0 : 350 });
     const { geometry: _g, ...properties } = feature.getProperties();
     const anchor = geometry instanceof Point ? geometry.getCoordinates() : getCenter(geometry.getExtent());
     this.#openPopup({
@@ -767,20 +963,27 @@ export class CartableMapView extends LitElement {
   }
 
   #searchLoading?: Promise<void>;
+  #searchTools?: typeof import('../search/map-features.js');
 
   #loadSearch(store: MapStore | undefined = this.store): Promise<void> {
     const context = this.context;
     if (!context || !store) return Promise.resolve();
-    this.#searchLoading ??= Promise.all([import('./cartable-search.js'), import('../search/map-search.js'), import('../net/requester.js')]).then(
-      ([, { createMapSearch }, net]) => {
+    this.#searchLoading ??= Promise.all([
+      import('./cartable-search.js'),
+      import('../search/map-search.js'),
+      import('../search/map-features.js'),
+      import('../net/requester.js'),
+    ]).then(
+      ([, { createMapSearch }, tools, net]) => {
         if (store !== this.store) return; // Another map took over.
+        this.#searchTools = tools;
         this.search = createMapSearch({
           context,
           requester: this.requester ?? net.createRequester(),
           resolveUrl: (url) => new URL(url, this.documentUrl).href,
           language: this.language,
           texts: { places: msg('Adresses et lieux (IGN)', { id: 'search.places' }) },
-          loadedFeatures: (layerId) => this.#loadedFeatures(layerId),
+          loadedFeatures: (layerId) => (this.adapter ? tools.loadedFeaturesOf(this.adapter.map, layerId) : undefined),
         });
       },
     );
@@ -795,33 +998,15 @@ export class CartableMapView extends LitElement {
     const box = this.renderRoot.querySelector('cartable-search');
     if (!box || !box.isConnected) return;
     await box.updateComplete;
-    const typed = standIn.value;
-    const focused = this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement === standIn;
-    if (focused) box.focus();
-    if (typed) box.setQuery(typed);
+    // The stand-in is no longer drawn once the box is defined: give focus to the box unless the
+    // person has moved it somewhere else in the map meanwhile.
+    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    if (!active || active === standIn) box.focus();
+    if (standIn.value) box.setQuery(standIn.value);
   }
 
   #searchableIds(): string[] {
     return [...this.#layersById.values()].filter((l) => isVectorLayer(l) && l.search).map((l) => l.id);
-  }
-
-  /** The features a layer has loaded (for kinds searched in what they have loaded), with lon/lat points. */
-  #loadedFeatures(layerId: string): Array<{ id?: string | number; properties: Record<string, unknown>; point?: [number, number] }> | undefined {
-    const map = this.adapter?.map;
-    const layer = map?.getAllLayers().find((l) => l.get('cartable:id') === layerId) as { getSource?: () => unknown } | undefined;
-    let source = layer?.getSource?.() as { getFeatures?: () => Feature[]; getSource?: () => unknown } | undefined;
-    if (source && !source.getFeatures?.().length && source.getSource) source = source.getSource() as typeof source; // clusters
-    const features = source?.getFeatures?.();
-    if (!features || !map) return undefined;
-    const projection = map.getView().getProjection();
-    return features.map((feature) => {
-      const { geometry, ...properties } = feature.getProperties();
-      const g = feature.getGeometry();
-      const centre = g ? (g instanceof Point ? g.getCoordinates() : getCenter(g.getExtent())) : undefined;
-      const point = centre ? (toLonLat(centre, projection) as [number, number]) : undefined;
-      const id = feature.getId();
-      return { id, properties, point };
-    });
   }
 
   #searchBox(context: MapContext): TemplateResult | typeof nothing {
@@ -848,22 +1033,18 @@ export class CartableMapView extends LitElement {
   /** A chosen result: a feature opens its record (zooming first to where it is, when its layer reads by extent); a place centres the map. */
   async #onSearchSelect(result: SearchResult): Promise<boolean> {
     const target = result.target;
-    const view = this.adapter?.map.getView();
+    const map = this.adapter?.map;
+    if (!map || !this.#searchTools) return false;
     if (target.kind === 'place') {
-      if (!view) return false;
-      const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-      view.animate({ center: fromLonLat([...target.point], view.getProjection()), zoom: target.zoom, duration: reduce ? 0 : 350 });
+      this.#searchTools.centreOn(map, target.point, target.zoom);
       this.notice = msg(str`Carte centrée sur « ${result.label} »`, { id: 'search.centred' });
       return true;
     }
     if (target.kind !== 'feature') return false;
     const layer = this.#layersById.get(target.layerId);
-    const byExtent = layer?.type === 'wfs' || (layer?.type === 'flatgeobuf' && layer.loading === 'extent');
-    if (byExtent && target.point && view && this.store) {
-      // Its features are read for the area in view: go there first, then wait for them.
-      view.setCenter(fromLonLat([...target.point], view.getProjection()));
-      view.setZoom(Math.max(view.getZoom() ?? 0, 14));
-      await new Promise((resolve) => this.adapter?.map.once('rendercomplete', resolve));
+    // Features read for the area in view: go there first, so that the layer reads them.
+    if (target.point && (layer?.type === 'wfs' || (layer?.type === 'flatgeobuf' && layer.loading === 'extent'))) {
+      await this.#searchTools.goNear(map, target.point);
     }
     return this.showFeature({ layerId: target.layerId, featureId: target.featureId });
   }
@@ -912,7 +1093,7 @@ export class CartableMapView extends LitElement {
 
   /** Opens the table of the URL (?table=…) or of the document (table.open), once the map exists. */
   #openStartTable(context: MapContext): void {
-    const fromUrl = readTableUrl(new URL(location.href));
+    const fromUrl = readTableUrl(new URL(this.startUrl ?? location.href));
     const layers = this.#tableLayers();
     const wanted = fromUrl.layerId ? layers.find((l) => l.id === fromUrl.layerId) : layers.find((l) => l.table!.open);
     if (fromUrl.layerId && !wanted) {
@@ -944,6 +1125,7 @@ export class CartableMapView extends LitElement {
     this.#stopTableFeed = this.adapter.onFeaturesChange(layerId, feed);
     if (!this.store?.state.layers[layerId]?.visible) this.store?.dispatch({ type: 'set-visible', id: layerId, visible: true });
     this.#writeTableUrl();
+    emit(this, 'cartable-table-shown', { layerId });
   }
 
   #closeTable(): void {
@@ -960,6 +1142,7 @@ export class CartableMapView extends LitElement {
   }
 
   #writeTableUrl(): void {
+    if (!this.urlState) return;
     const next = writeTableUrl(new URL(location.href), this.table?.layerId, this.tableQuery);
     if (next.href !== location.href) history.replaceState(history.state, '', next);
   }
@@ -1047,6 +1230,13 @@ export class CartableMapView extends LitElement {
     this.infoFor = found;
     void this.infoDialog.show();
   }
+}
+
+/** Resolves when the browser is idle a little after `after` (work the first frame must not wait for). */
+async function whenIdle(after: Promise<unknown>): Promise<void> {
+  await after;
+  await new Promise((resolve) => setTimeout(resolve, 800));
+  if ('requestIdleCallback' in window) await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1500 }));
 }
 
 declare global {

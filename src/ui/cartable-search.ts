@@ -352,14 +352,16 @@ export class CartableSearch extends LitElement {
         @input=${this.#onInput}
         @keydown=${this.#onKeydown}
         @focus=${this.#onFocus}
-        @blur=${() => {
-          // Leave a click on an option time to land.
-          setTimeout(() => {
-            if (!this.matches(':focus-within')) this.open = false;
-          }, 150);
-        }}
+        @blur=${() => (this.open = false)}
       />
-      <div id="listbox" part="listbox" role="listbox" aria-label=${this.label} ?hidden=${!expanded}>
+      <div
+        id="listbox"
+        part="listbox"
+        role="listbox"
+        aria-label=${this.label}
+        ?hidden=${!expanded}
+        @pointerdown=${(e: Event) => e.preventDefault() /* the text field keeps focus: a click chooses, a drag scrolls */}
+      >
         ${groups.map((group) => {
           const titleId = `group-${group.id.replace(/[^\w-]/g, '_')}`;
           return html`<div role="group" aria-labelledby=${titleId}>
@@ -384,7 +386,6 @@ export class CartableSearch extends LitElement {
       role="option"
       id="option-${index}"
       aria-selected=${index === this.active ? 'true' : 'false'}
-      @pointerdown=${(e: Event) => e.preventDefault()}
       @click=${() => this.#choose(result)}
     >
       <span class="label">${parts.map((part) => (part.match ? html`<mark>${part.text}</mark>` : part.text))}</span>

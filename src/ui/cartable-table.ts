@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from './style-props.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Extent } from 'ol/extent.js';
 import { formatValue, plainText } from '../popup/format.js';
@@ -538,7 +538,7 @@ export class CartableTable extends LitElement {
       aria-labelledby="table-title"
       aria-rowcount=${this.shown.length + 1}
       aria-colcount=${this.columns.length}
-      style=${styleMap({ '--columns': template })}
+      style=${styleProps({ '--columns': template })}
       @keydown=${this.#onKeydown}
     >
       <div class="scroller" @scroll=${(e: Event) => (this.scrolled = (e.target as HTMLElement).scrollTop)}>
@@ -552,7 +552,7 @@ export class CartableTable extends LitElement {
             </div>`;
           })}
         </div>
-        <div style=${styleMap({ position: 'relative', height: `${body}px` })} role="rowgroup">
+        <div style=${styleProps({ position: 'relative', height: `${body}px` })} role="rowgroup">
           ${rows.map((row, i) => {
             const index = first + i;
             return html`<div
@@ -562,7 +562,7 @@ export class CartableTable extends LitElement {
               aria-selected=${row.id === this.selectedId ? 'true' : 'false'}
               data-index=${index}
               tabindex=${index === this.active ? '0' : '-1'}
-              style=${styleMap({ transform: `translateY(${index * ROW_HEIGHT}px)` })}
+              style=${styleProps({ transform: `translateY(${index * ROW_HEIGHT}px)` })}
               @click=${() => {
                 this.active = index;
                 this.#open(row);
@@ -582,7 +582,7 @@ export class CartableTable extends LitElement {
     const [lead, ...rest] = this.columns;
     return html`<div class="grid" @keydown=${this.#onKeydown}>
       <div class="scroller" role="list" aria-labelledby="table-title" @scroll=${(e: Event) => (this.scrolled = (e.target as HTMLElement).scrollTop)}>
-        <div style=${styleMap({ position: 'relative', height: `${this.shown.length * CARD_HEIGHT}px` })}>
+        <div style=${styleProps({ position: 'relative', height: `${this.shown.length * CARD_HEIGHT}px` })}>
           ${rows.map((row, i) => {
             const index = first + i;
             return html`<div
@@ -593,7 +593,7 @@ export class CartableTable extends LitElement {
               aria-selected=${row.id === this.selectedId ? 'true' : 'false'}
               data-index=${index}
               tabindex=${index === this.active ? '0' : '-1'}
-              style=${styleMap({ transform: `translateY(${index * CARD_HEIGHT + 4}px)` })}
+              style=${styleProps({ transform: `translateY(${index * CARD_HEIGHT + 4}px)` })}
               @click=${() => this.#open(row)}
             >
               <strong>${lead ? this.#cellText(row, lead) : row.id}</strong>

@@ -1,3 +1,8 @@
+import type { MapContext } from '../context/types.js';
+
+/** What the app shows: the catalog, a map, or a page saying why a map cannot be shown. */
+export type PageKind = 'catalog' | 'map' | 'not-found' | 'invalid-document' | 'refused' | 'unavailable';
+
 /** Typed events the elements send up. All bubble and cross shadow roots. */
 export interface CartableEventMap {
   'cartable-layer-visibility': { id: string; visible: boolean };
@@ -7,6 +12,18 @@ export interface CartableEventMap {
   'cartable-layer-retry': { id: string };
   'cartable-basemap': { id: string };
   'cartable-language': { language: string };
+  /** The app shows a page (with the map's document when it is a map). */
+  'cartable-page': { page: PageKind; context?: MapContext };
+  /** A feature's record is shown (its layer only). */
+  'cartable-record-open': { layerId: string };
+  /** A layer's table is shown. */
+  'cartable-table-shown': { layerId: string };
+  /** A link of a layer's information was followed. */
+  'cartable-link-followed': { kind: 'metadata' | 'download'; url: string; layerId: string };
+  /** The person switched usage figures on or off. */
+  'cartable-analytics-choice': { enabled: boolean };
+  /** A search ended: characters typed and results shown, never the text (see src/analytics/search.ts). */
+  'cartable-search-used': { chars: number; results: number };
 }
 
 export type CartableEventName = keyof CartableEventMap;
@@ -24,5 +41,11 @@ declare global {
     'cartable-layer-retry': CustomEvent<CartableEventMap['cartable-layer-retry']>;
     'cartable-basemap': CustomEvent<CartableEventMap['cartable-basemap']>;
     'cartable-language': CustomEvent<CartableEventMap['cartable-language']>;
+    'cartable-page': CustomEvent<CartableEventMap['cartable-page']>;
+    'cartable-record-open': CustomEvent<CartableEventMap['cartable-record-open']>;
+    'cartable-table-shown': CustomEvent<CartableEventMap['cartable-table-shown']>;
+    'cartable-link-followed': CustomEvent<CartableEventMap['cartable-link-followed']>;
+    'cartable-analytics-choice': CustomEvent<CartableEventMap['cartable-analytics-choice']>;
+    'cartable-search-used': CustomEvent<CartableEventMap['cartable-search-used']>;
   }
 }

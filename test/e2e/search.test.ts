@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { GEOSITES_SKIP, startSuite, waitForLayers, waitForMap, withPage, type Fixture, type Suite } from './support/harness.js';
+import { GEOSITES_SKIP, WFS_RESERVE_CENTRE, axeViolations, startSuite, toWebMercator, waitForLayers, waitForMap, wfsFeatureFixture, withPage, type Fixture, type Suite } from './support/harness.js';
 
 let suite: Suite;
 before(async () => {
@@ -51,6 +51,7 @@ test('the demo map finds "st etienne" and "grenble"; choosing a result zooms and
     // The matched words are highlighted as separate parts, never markup.
     assert.deepEqual(await options(page).first().locator('mark').allInnerTexts(), ['Saint', 'Étienne']);
     assert.match(await page.locator('cartable-search .group-title').first().innerText(), /Lieux habités\s+\d+/i);
+    assert.deepEqual(await axeViolations(page), [], 'axe finds nothing with the results open');
 
     const zoomBefore = await page.evaluate(() => (globalThis as any).__e2e.map().getView().getZoom());
     const grenoble = await search(page, 'cartable-map-view', 'grenble', /^Grenoble$/);
@@ -91,6 +92,26 @@ test('on a phone the search box stays usable above the map', async (t) => {
   });
 });
 
+test('what is typed before the search code has loaded is kept, and focus moves to the real box', async (t) => {
+  await withPage(t, suite, { path: 'maps/lieux-de-france.html' }, async ({ page }) => {
+    const standIn = page.locator('cartable-map-view cartable-search input.search-standin');
+    await standIn.waitFor();
+    assert.equal(await page.locator('cartable-map-view cartable-search input[role="combobox"]').count(), 0, 'the search code is not loaded with the map');
+    await standIn.focus();
+    await page.keyboard.type('lyo');
+    await page.waitForFunction(() => {
+      const box = document.querySelector('cartable-app')?.shadowRoot?.querySelector('cartable-map-view')?.shadowRoot?.querySelector('cartable-search');
+      return /^Lyon/.test(box?.shadowRoot?.querySelector('[role="option"] .label')?.textContent ?? '');
+    });
+    await page.keyboard.type('n');
+    const state = await page.evaluate(() => {
+      const box = document.querySelector('cartable-app')!.shadowRoot!.querySelector('cartable-map-view')!.shadowRoot!.querySelector('cartable-search')!;
+      return { value: box.shadowRoot!.querySelector('input')!.value, focused: box.shadowRoot!.activeElement?.getAttribute('role') };
+    });
+    assert.deepEqual(state, { value: 'lyon', focused: 'combobox' });
+  });
+});
+
 /** The IGN completion service, answered with one place. */
 const geocoderFixture: Fixture = {
   name: 'IGN completion',
@@ -122,11 +143,42 @@ test('the Géosites map finds a site by its locality (indexed in a worker) and a
   });
 });
 
+test('a WFS layer is searched through its service; choosing the reserve reads it there and opens its record', async (t) => {
+  const asked: URL[] = [];
+  const recording: Fixture = {
+    name: 'WFS search',
+    match: (url) => wfsFeatureFixture.match(url) && url.searchParams.has('FILTER'),
+    respond: (route, request) => {
+      asked.push(new URL(request.url()));
+      return wfsFeatureFixture.respond(route, request);
+    },
+  };
+  await withPage(t, suite, { path: 'maps/nature-paysage.html', fixtures: [recording] }, async ({ page }) => {
+    await waitForMap(page);
+    const labels = await search(page, 'cartable-map-view', 'reserve demo', /Réserve de démonstration/);
+    assert.deepEqual(labels, ['Réserve de démonstration']);
+    assert.match(await page.locator('cartable-search .group-title').first().innerText(), /Réserves naturelles nationales/i);
+    assert.ok(asked.length >= 1, 'the service was asked');
+    const filter = asked.at(-1)!.searchParams.get('FILTER') ?? '';
+    assert.match(filter, /<fes:PropertyIsLike wildCard="\*" singleChar="\." escapeChar="!" matchCase="false"><fes:ValueReference>nom_site<\/fes:ValueReference><fes:Literal>\*reserve\*demo\*<\/fes:Literal>/);
+    assert.equal(asked.at(-1)!.searchParams.get('BBOX'), null, 'the whole layer is searched, not the view');
+    await box(page, 'cartable-map-view').press('Enter');
+    await page.locator('cartable-popup').waitFor();
+    const record = await page.locator('cartable-popup').evaluate((el) => el.shadowRoot?.textContent ?? '');
+    assert.match(record, /Réserve de démonstration/);
+    assert.equal(new URL(page.url()).searchParams.get('feature'), 'rnn-detail~FR3600999');
+    const centre = await page.evaluate(() => (globalThis as any).__e2e.map().getView().getCenter());
+    const [x, y] = toWebMercator(WFS_RESERVE_CENTRE);
+    assert.ok(Math.hypot(centre[0] - x, centre[1] - y) < 20_000, `the map went to the reserve: ${centre}`);
+  });
+});
+
 test('the catalog search finds "geologie" and opens the map', async (t) => {
   await withPage(t, suite, { path: '' }, async ({ page }) => {
     await page.locator('li.card').nth(2).waitFor();
     const labels = await search(page, 'cartable-catalog', 'geologie', /Géosites/);
     assert.deepEqual(labels, ['Géosites — patrimoine géologique']);
+    assert.deepEqual(await axeViolations(page), [], 'axe finds nothing with the catalog results open');
     await page.waitForFunction(() => document.querySelector('cartable-app')?.shadowRoot?.querySelector('cartable-catalog')?.shadowRoot?.querySelectorAll('li.card').length === 1);
     await box(page, 'cartable-catalog').press('Enter');
     await page.waitForURL(suite.url('maps/geosites.html'));

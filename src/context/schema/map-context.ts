@@ -88,6 +88,19 @@ export const mapContextSchema: JsonSchema = {
       additionalProperties: false,
       default: {},
     },
+    embed: {
+      type: 'object',
+      description:
+        'Embedding in other sites. "allowedOrigins": the pages (scheme + host + port, e.g. "https://www.commune.example") that may drive the map through the embed API and hear its events. Without it, a public map takes commands from any page and posts its events to any parent; a restricted map takes none and posts none.',
+      properties: {
+        allowedOrigins: {
+          type: 'array',
+          items: { type: 'string', pattern: '^(\\*|https?://[^/?#\\s]+)$' },
+          default: [],
+        },
+      },
+      additionalProperties: false,
+    },
     search: {
       type: 'object',
       description: 'The search box: it finds the features of layers that have "search", and with "geocoder" addresses and places.',

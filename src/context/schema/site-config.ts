@@ -95,6 +95,24 @@ export const siteConfigSchema: JsonSchema = {
         },
       ],
     },
+    offline: {
+      type: 'object',
+      default: {},
+      description: 'What the service worker keeps for use without network.',
+      properties: {
+        tiles: {
+          type: 'object',
+          default: {},
+          description: 'Basemap and WMTS tiles kept at run time (the oldest go first).',
+          properties: {
+            maxEntries: { type: 'integer', minimum: 0, maximum: 100000, default: 3000 },
+            maxAgeDays: { type: 'number', exclusiveMinimum: 0, maximum: 3650, default: 30 },
+          },
+          additionalProperties: false,
+        },
+      },
+      additionalProperties: false,
+    },
     legal: {
       type: 'object',
       default: {},

@@ -86,7 +86,11 @@ describe('cartable-app', () => {
     const titles = () => [...catalog.shadowRoot!.querySelectorAll('h2')].map((h) => h.textContent!.trim());
     expect(titles()).to.deep.equal(['Géosites', 'Nature & Paysage']);
     expect(catalog.shadowRoot!.querySelector('h2 a')!.getAttribute('href')).to.equal(`${ROOT}maps/geo.html`);
-    const input = catalog.shadowRoot!.querySelector<HTMLInputElement>('#filter')!;
+    // The filter is the search box (its code loads after the first render).
+    const box = catalog.shadowRoot!.querySelector('cartable-search')!;
+    await customElements.whenDefined('cartable-search');
+    await box.updateComplete;
+    const input = box.shadowRoot!.querySelector<HTMLInputElement>('input[role="combobox"]')!;
     input.value = 'GEOLOGIE';
     input.dispatchEvent(new Event('input'));
     await catalog.updateComplete;

@@ -228,6 +228,7 @@ describe('map search (worker, geocoder)', () => {
       expect(group!.title).to.equal('Villes');
       expect(group!.results[0]).to.deep.include({ label: 'Grenoble' });
       expect(group!.results[0]!.target).to.deep.include({ kind: 'feature', layerId: 'villes', featureId: 'GR' });
+      expect(search.where, 'indexed off the main thread').to.equal('worker');
       const [etienne] = await search.local('st etienne');
       expect(etienne!.results.map((r) => r.label)).to.deep.equal(['Saint-Étienne', 'Saint-Étienne-du-Grès']);
     } finally {

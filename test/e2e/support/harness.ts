@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import type { TestContext } from 'node:test';
 import type { Browser, BrowserContext, Page, Request, Route } from 'playwright-core';
 import { launchChromium } from '../../support/browser.js';
-import { serveStatic, type StaticServer } from '../../support/static-server.js';
+import { hasNginx, readSiteConfig, serveWithNginx } from '../../support/nginx.js';
+import { serveStatic } from '../../support/static-server.js';
 import { solidPng } from './png.js';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -144,20 +145,31 @@ export function defaultFixtures(): Fixture[] {
 }
 
 export interface Suite {
-  readonly server: StaticServer;
+  readonly server: { readonly url: string };
   readonly browser: Browser;
   /** Absolute URL of a path of the site (relative to its root, e.g. `maps/geosites.html`). */
   url(path?: string): string;
   close(): Promise<void>;
 }
 
-/** Serves dist/ under /cartes/ and launches one browser, for all the tests of a file. */
+/**
+ * Serves dist/ under /cartes/ and launches one browser, for all the tests of a file. The server is a
+ * real nginx with the site's Content-Security-Policy (.ci/run installs it); without nginx, a plain
+ * static server stands in and says so.
+ */
 export async function startSuite(): Promise<Suite> {
   assert.ok(
     existsSync(join(DIST, 'index.html')),
     `${DIST}/index.html is missing: build the site first (npx vite build)`,
   );
-  const server = await serveStatic(DIST, BASE_PATH);
+  let server: { url: string; close(): Promise<void> };
+  if (hasNginx()) {
+    server = await serveWithNginx(DIST, BASE_PATH, readSiteConfig(REPO));
+  } else {
+    if (process.env.CI) throw new Error('nginx is missing: .ci/run installs it (Debian package nginx)');
+    process.stderr.write('e2e: nginx is not installed, serving dist/ with a plain static server (no CSP)\n');
+    server = await serveStatic(DIST, BASE_PATH);
+  }
   const browser = await launchChromium();
   return {
     server,
@@ -171,6 +183,8 @@ export async function startSuite(): Promise<Suite> {
 }
 
 export interface PageOptions {
+  /** 'allow' to let the site's service worker run (offline tests); blocked otherwise. */
+  readonly serviceWorkers?: 'allow' | 'block';
   /** Path to open, relative to the site root (nothing is opened when omitted). */
   readonly path?: string;
   readonly viewport?: { width: number; height: number };
@@ -227,7 +241,11 @@ export async function withPage(
   options: PageOptions,
   body: (session: Session) => Promise<void>,
 ): Promise<void> {
-  const context = await suite.browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+  // The service worker precaches the whole site at each first visit: only the tests of offline use want it.
+  const context = await suite.browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    serviceWorkers: options.serviceWorkers ?? 'block',
+  });
   const problems: string[] = [];
   const expectedErrors: string[] = [];
   const hits = new Map<string, number>();
@@ -252,12 +270,24 @@ export async function withPage(
     },
   );
   // A backstop for requests that would bypass routing (e.g. from a service worker): checked at the end.
+  // A page request the site's service worker answered (from its cache, or by a fetch of its own,
+  // which is routed) never reached the network itself.
+  const fromWorker = new WeakSet<Request>();
   context.on('request', (request) => {
     const url = new URL(request.url());
     if (isNetwork(url) && !isLocal(url)) outgoing.push(request);
   });
+  context.on('response', (response) => {
+    if (response.fromServiceWorker()) fromWorker.add(response.request());
+  });
+  context.on('requestfailed', (request) => {
+    // Refused by the worker or offline: it left nothing.
+    if (request.failure()?.errorText.includes('ERR_INTERNET_DISCONNECTED')) fromWorker.add(request);
+  });
   const unrouted = (): string[] =>
-    outgoing.filter((r) => !routed.has(r)).map((r) => `request left 127.0.0.1 without going through the fixtures: ${r.method()} ${r.url()}`);
+    outgoing
+      .filter((r) => !routed.has(r) && !fromWorker.has(r))
+      .map((r) => `request left 127.0.0.1 without going through the fixtures: ${r.method()} ${r.url()}`);
 
   const page = await context.newPage();
   page.on('pageerror', (error) => problems.push(`uncaught page error: ${error.stack ?? error.message}`));
@@ -334,7 +364,8 @@ export function toWebMercator([lon, lat]: readonly [number, number]): [number, n
 
 /** Runs axe-core on the whole document (it walks open shadow roots) and returns its violations. */
 export async function axeViolations(page: Page): Promise<{ id: string; impact: string | null; help: string; targets: string[] }[]> {
-  await page.addScriptTag({ path: AXE_PATH });
+  // Evaluated through the DevTools protocol: a <script> tag would be refused by the site's CSP.
+  await page.evaluate(readFileSync(AXE_PATH, 'utf8'));
   return page.evaluate(async () => {
     const result = await (globalThis as any).axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v: any) => ({

@@ -162,3 +162,20 @@ describe('the catalog search', () => {
     expect(group).toMatchObject({ title: 'Cartes', total: 1, results: [{ label: 'Géosites — patrimoine géologique', target: { kind: 'map', href: 'https://x/maps/geosites.html' } }] });
   });
 });
+
+describe('the demo map', () => {
+  it('ships its places with a build-time index that the document names', async () => {
+    const { buildMap } = await import('../../../build/maps.js');
+    const root = join(import.meta.dirname, '../../..');
+    const { map, problems } = buildMap(join(root, 'maps/lieux-de-france.json'), root);
+    expect(problems).toEqual([]);
+    const document = JSON.parse(String(map!.outputs[0]!.source));
+    const lieux = document.layers[0].layers.find((l: { id: string }) => l.id === 'lieux');
+    expect(lieux.search.index).toMatch(/^\.\.\/data\/france-places\.search\.[0-9a-f]{10}\.json$/);
+    const output = map!.outputs.find((o) => `../${o.path}` === lieux.search.index)!;
+    const index = TextIndex.load(JSON.parse(String(output.source)));
+    expect(index.size).toBe(8941);
+    expect(index.query('st etienne').hits[0]).toMatchObject({ label: 'Saint-Étienne' });
+    expect(index.query('grenble').hits[0]).toMatchObject({ label: 'Grenoble' });
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * What a web server needs to serve the built site well: the Content-Security-Policy made from the
+ * site configuration's allowed origins, and an nginx configuration (used by the end-to-end tests,
+ * and written to dist/deploy/ as a recipe).
+ */
+import type { SiteConfig } from '../src/context/types.js';
+
+const originsFor = (site: SiteConfig, use: string): string[] =>
+  site.allowedOrigins.filter((o) => o.use.includes(use as never)).map((o) => o.origin);
+
+const unique = (values: Array<string | undefined>): string => [...new Set(values.filter((v): v is string => !!v))].join(' ');
+
+const originOf = (url: string | undefined): string | undefined => {
+  try {
+    return url ? new URL(url).origin : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * A strict policy: no inline script, no eval, nothing from anywhere the configuration does not name.
+ * Styles: Lit and OpenLayers set styles through the CSSOM, which 'self' allows.
+ */
+export function contentSecurityPolicy(site: SiteConfig): string {
+  const data = originsFor(site, 'data');
+  const documents = originsFor(site, 'documents');
+  const credentials = originsFor(site, 'credentials');
+  const embedders = originsFor(site, 'embed');
+  const analytics = originOf(site.analytics?.url);
+  const issuer = originOf(site.signIn?.issuer);
+  const proxy = originOf(site.proxy?.url.replace('{url}', ''));
+  const connect = unique(["'self'", ...data, ...documents, ...credentials, analytics, issuer, proxy]);
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `img-src ${unique(["'self'", 'data:', 'blob:', ...data, ...credentials, proxy])}`,
+    `connect-src ${connect}`,
+    "worker-src 'self'",
+    "font-src 'self'",
+    "manifest-src 'self'",
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${unique(["'self'", ...embedders])}`,
+  ].join('; ');
+}
+
+export interface NginxOptions {
+  /** The web root: the built site lies at <root><basePath> (e.g. /srv/www + /cartes/). */
+  readonly root: string;
+  /** The sub-path it is served under, e.g. "/cartes/". */
+  readonly basePath: string;
+  readonly listen: string;
+  readonly csp: string;
+  /** Folder for nginx's own files (pid, logs, temp) when run by a test. */
+  readonly prefix?: string;
+  /** The user nginx's workers run as (tests run as root read files only root may read). */
+  readonly user?: string;
+}
+
+/**
+ * An nginx server block: gzip, long cache for hashed assets, no-cache for HTML, documents and the
+ * service worker, the Content-Security-Policy on every answer.
+ */
+export function nginxServer(options: NginxOptions): string {
+  const base = options.basePath.endsWith('/') ? options.basePath : `${options.basePath}/`;
+  const security = [
+    `add_header Content-Security-Policy "${options.csp}" always;`,
+    'add_header X-Content-Type-Options "nosniff" always;',
+    'add_header Referrer-Policy "strict-origin-when-cross-origin" always;',
+    // Every file of the built site is public (only public maps are built): partner pages may load the
+    // <cartable-map> element (cartable-map.js), the documents and data it reads, across origins.
+    'add_header Access-Control-Allow-Origin "*" always;',
+  ];
+  const block = (extra: string[]): string => [...extra, ...security].map((l) => `      ${l}`).join('\n');
+  return `  server {
+    listen ${options.listen};
+    gzip on;
+    gzip_comp_level 6;
+    gzip_min_length 512;
+    gzip_types text/css application/javascript text/javascript application/json application/geo+json application/manifest+json image/svg+xml application/octet-stream;
+    root ${options.root};
+    location ${base} {
+      index index.html;
+      # Hashed file names never change: cache them for a year.
+      location ~ ^${base}(assets|data|thumbnails)/ {
+${block(['add_header Cache-Control "public, max-age=31536000, immutable" always;'])}
+      }
+      # Pages, documents, the catalog and the service worker must be fresh at every visit.
+      location ~ ^${base}(.*\\.html|.*\\.json|sw\\.js|workbox-.*\\.js|manifest\\.webmanifest)?$ {
+${block(['add_header Cache-Control "no-cache" always;'])}
+      }
+${block(['add_header Cache-Control "no-cache" always;'])}
+    }
+  }`;
+}
+
+/** A whole nginx configuration for one server (tests run it with `nginx -c`). */
+export function nginxConfig(options: NginxOptions): string {
+  const prefix = options.prefix ?? '/tmp';
+  return `${options.user ? `user ${options.user};\n` : ''}worker_processes 1;
+daemon off;
+pid ${prefix}/nginx.pid;
+error_log ${prefix}/error.log warn;
+events { worker_connections 256; }
+http {
+  include /etc/nginx/mime.types;
+  types { application/geo+json geojson; application/manifest+json webmanifest; application/javascript mjs; }
+  default_type application/octet-stream;
+  access_log ${prefix}/access.log;
+  client_body_temp_path ${prefix}/body;
+  proxy_temp_path ${prefix}/proxy;
+  fastcgi_temp_path ${prefix}/fastcgi;
+  uwsgi_temp_path ${prefix}/uwsgi;
+  scgi_temp_path ${prefix}/scgi;
+  sendfile on;
+${nginxServer(options)}
+}
+`;
+}

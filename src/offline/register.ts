@@ -1,0 +1,22 @@
+import { Workbox } from 'workbox-window';
+import type { CartableStatus } from '../ui/cartable-status.js';
+
+/**
+ * Registers the service worker (built by vite-plugin-pwa) at the site's root. A new deployment waits
+ * until the person chooses to reload (no mix of old and new assets in one page); where a service
+ * worker cannot run (an opaque-origin sandbox, a private window) the viewer simply works online.
+ */
+export async function registerServiceWorker(root: string, status: CartableStatus): Promise<void> {
+  try {
+    const workbox = new Workbox(new URL('sw.js', root).href, { scope: root });
+    workbox.addEventListener('waiting', () => {
+      status.onReload = () => {
+        workbox.addEventListener('controlling', () => location.reload());
+        workbox.messageSkipWaiting();
+      };
+    });
+    await workbox.register();
+  } catch {
+    // No service worker here: nothing is cached for offline use, and nothing else changes.
+  }
+}

@@ -1,0 +1,88 @@
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import { base } from './theme.js';
+
+/**
+ * @summary The page's quiet status line: "offline" while the network is gone, and "a new version is
+ * available — reload" when a new deployment is ready.
+ */
+@localized()
+@customElement('cartable-status')
+export class CartableStatus extends LitElement {
+  static override styles = [
+    base,
+    css`
+      :host {
+        position: fixed;
+        left: 0.75rem;
+        bottom: 2.4rem;
+        z-index: 1000;
+        display: flex;
+        flex-direction: column;
+        gap: 0.4rem;
+        pointer-events: none;
+      }
+      .pill {
+        pointer-events: auto;
+        display: flex;
+        align-items: center;
+        gap: 0.6rem;
+        padding: 0.35rem 0.8rem;
+        border-radius: 10px;
+        background: rgb(20 33 61 / 0.94);
+        color: #fff;
+        font-size: 0.9rem;
+        box-shadow: 0 2px 10px rgb(0 0 0 / 0.25);
+      }
+      button {
+        border: 1px solid #fff;
+        border-radius: var(--cartable-radius, 6px);
+        background: transparent;
+        color: #fff;
+        padding: 0.1rem 0.6rem;
+        min-height: 1.9rem;
+      }
+    `,
+  ];
+
+  /** Set when a new version waits: what "reload" does. */
+  @property({ attribute: false }) onReload?: () => void;
+  @state() private offline = !navigator.onLine;
+
+  readonly #update = (): void => {
+    this.offline = !navigator.onLine;
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('online', this.#update);
+    addEventListener('offline', this.#update);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('online', this.#update);
+    removeEventListener('offline', this.#update);
+  }
+
+  override render(): TemplateResult {
+    return html`<div role="status" aria-live="polite">
+      ${this.offline
+        ? html`<p class="pill">${msg('Hors ligne : la carte montre ce qui a été gardé sur cet appareil.', { id: 'status.offline' })}</p>`
+        : nothing}
+      ${this.onReload
+        ? html`<p class="pill">
+            ${msg('Une nouvelle version est disponible.', { id: 'status.update' })}
+            <button @click=${() => this.onReload?.()}>${msg('Recharger', { id: 'status.reload' })}</button>
+          </p>`
+        : nothing}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cartable-status': CartableStatus;
+  }
+}
