@@ -121,3 +121,23 @@ ${nginxServer(options)}
 }
 `;
 }
+
+/** The same rules for Apache (mod_headers, mod_deflate), as a .htaccess at the site's root. */
+export function apacheHtaccess(csp: string): string {
+  return `# Apache: copy to the site's folder as .htaccess (needs mod_headers, mod_deflate, AllowOverride).
+AddType application/geo+json .geojson
+AddType application/manifest+json .webmanifest
+<IfModule mod_deflate.c>
+  AddOutputFilterByType DEFLATE text/html text/css text/javascript application/javascript application/json application/geo+json application/manifest+json image/svg+xml
+</IfModule>
+<IfModule mod_headers.c>
+  Header always set Content-Security-Policy "${csp}"
+  Header always set X-Content-Type-Options "nosniff"
+  Header always set Referrer-Policy "strict-origin-when-cross-origin"
+  Header set Cache-Control "no-cache"
+  <If "%{REQUEST_URI} =~ m#/(assets|data|thumbnails)/#">
+    Header set Cache-Control "public, max-age=31536000, immutable"
+  </If>
+</IfModule>
+`;
+}

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { buildCatalog } from './catalog.js';
+import { apacheHtaccess, contentSecurityPolicy, nginxServer } from './deploy.js';
 import { drawIcon } from './icons.js';
 import { prepareDemoData } from './data/demo-data.js';
 import { buildMaps, type BuiltMap, type OutputFile } from './maps.js';
@@ -135,6 +136,15 @@ export function cartable(options: { projectRoot: string }): Plugin[] {
         this.emitFile({ type: 'asset', fileName: `icons/${name}`, source: drawIcon(size, { background, maskable }) });
       }
       for (const file of content.files) this.emitFile({ type: 'asset', fileName: file.path, source: file.source });
+      // Deployment recipes made from this site's configuration (docs/deploy.md explains them).
+      const csp = contentSecurityPolicy(content.site);
+      this.emitFile({ type: 'asset', fileName: 'deploy/content-security-policy.txt', source: `${csp}\n` });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'deploy/nginx.conf',
+        source: `# nginx server block for this site, served from /srv/www/cartes/ at https://…/cartes/.\n# Adjust "listen", "root" (the folder that holds cartes/) and the location path.\n${nginxServer({ root: '/srv/www', basePath: '/cartes/', listen: '80', csp })}\n`,
+      });
+      this.emitFile({ type: 'asset', fileName: 'deploy/apache.htaccess', source: apacheHtaccess(csp) });
       const index = bundle['index.html'];
       if (!index || index.type !== 'asset') this.error('index.html is missing from the bundle');
       const html = String(index.source);

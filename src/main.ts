@@ -49,8 +49,17 @@ document.getElementById('app')!.replaceChildren(app);
 const status = document.createElement('cartable-status');
 document.body.append(status);
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
-  const register = (): void => void import('./offline/register.js').then(({ registerServiceWorker }) => registerServiceWorker(root, status));
-  // The awaits above may outlast the load event: register now if it has passed.
-  if (document.readyState === 'complete') register();
-  else addEventListener('load', register, { once: true });
+  // Not before the first map is drawn: nothing the first view needs waits for the worker's code.
+  let registered = false;
+  const register = (): void => {
+    if (registered) return;
+    registered = true;
+    void import('./offline/register.js').then(({ registerServiceWorker }) => registerServiceWorker(root, status));
+  };
+  document.addEventListener('cartable-map-rendered', register, { once: true });
+  const later = (): void => void setTimeout(register, 3000); // Pages without a map (the catalog).
+  if (document.readyState === 'complete') later();
+  else addEventListener('load', later, { once: true });
 }
+// The opt-out control of usage figures exists only where the site measures them.
+if (site.analytics) void import('./ui/cartable-analytics-choice.js');

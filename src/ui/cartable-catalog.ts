@@ -10,7 +10,6 @@ import { base } from './theme.js';
 import type { CatalogSearch } from '../search/catalog-search.js';
 import type { SearchResult } from '../search/results.js';
 import './cartable-language-switch.js';
-import './cartable-analytics-choice.js';
 
 /**
  * @summary The home page: the platform's maps as cards, with a filter box.

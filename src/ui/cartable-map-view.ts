@@ -37,7 +37,6 @@ import './cartable-language-switch.js';
 import './cartable-layer-info.js';
 import './cartable-layer-tree.js';
 import './cartable-legend.js';
-import './cartable-analytics-choice.js';
 import { emit } from './events.js';
 
 /** Below this width the side panel becomes a sheet over the map, closed by default. */
@@ -102,7 +101,9 @@ export class CartableMapView extends LitElement {
         text-overflow: ellipsis;
         white-space: nowrap;
       }
-      .panel-toggle {
+      .panel-toggle,
+      .share-toggle,
+      .full-map {
         border: 1px solid currentColor;
         background: transparent;
         border-radius: var(--cartable-radius, 6px);
@@ -631,11 +632,11 @@ export class CartableMapView extends LitElement {
           : nothing}
         ${embedded
           ? controls.fullmap
-            ? html`<a class="panel-toggle full-map" href=${writeEmbed(new URL(this.permalink()), undefined).href} target="_blank" rel="noopener"
+            ? html`<a class="full-map" href=${writeEmbed(new URL(this.permalink()), undefined).href} target="_blank" rel="noopener"
                 >${msg('Ouvrir la carte complète', { id: 'embed.fullMap' })}<span class="visually-hidden"> ${msg('(nouvel onglet)', { id: 'embed.newTab' })}</span></a
               >`
             : nothing
-          : html`<button class="panel-toggle share-toggle" aria-haspopup="dialog" @click=${() => void this.openShare()}>
+          : html`<button class="share-toggle" aria-haspopup="dialog" @click=${() => void this.openShare()}>
                 ${msg('Partager', { id: 'share.toggle' })}
               </button>
               <cartable-language-switch .language=${this.language}></cartable-language-switch>`}

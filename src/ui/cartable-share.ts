@@ -35,7 +35,7 @@ export class CartableShare extends LitElement {
       dialog::backdrop {
         background: rgb(0 0 0 / 0.35);
       }
-      header {
+      .head {
         display: flex;
         align-items: start;
         justify-content: space-between;
@@ -198,12 +198,12 @@ export class CartableShare extends LitElement {
 
   override render(): TemplateResult {
     return html`<dialog part="dialog" aria-labelledby="share-title" @click=${this.#onBackdrop} @close=${this.#onClose}>
-      <header>
+      <div class="head">
         <h2 id="share-title">${msg('Partager la carte', { id: 'share.title' })}</h2>
         <button class="icon-button" aria-label=${msg('Fermer', { id: 'dialog.close' })} @click=${() => this.close()}>
           <span aria-hidden="true">✕</span>
         </button>
-      </header>
+      </div>
       <div class="body">
         <h3><label for="share-link">${msg('Lien vers cette vue', { id: 'share.link' })}</label></h3>
         <div class="row">

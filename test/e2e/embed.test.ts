@@ -346,7 +346,14 @@ test('a permalink reopens every state item: view, layers with order and opacity,
       assert.equal(link.searchParams.get(key), value, key);
     }
     assert.ok(await page.locator('svg.qr').isVisible());
+    // The dialog, with its embed builder open, passes axe.
+    await page.locator('cartable-share summary').click();
+    await page.locator('#share-code').waitFor();
+    const violations = await axeViolations(page);
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.targets.join(' ')}`), [], 'axe violations in the share dialog');
     await page.keyboard.press('Escape');
+    await page.locator('cartable-share dialog[open]').waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => (globalThis as any).__e2e.mapView().shadowRoot.activeElement?.className), 'share-toggle', 'focus went back to Share');
   });
 });
 

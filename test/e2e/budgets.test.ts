@@ -1,0 +1,76 @@
+/**
+ * Size budgets that fail CI (sizes, never times): the JavaScript and CSS needed to show the first
+ * map, each part loaded later, and the whole service-worker precache.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { DIST, startSuite, waitForMap, withPage, type Suite } from './support/harness.js';
+
+const KB = 1024;
+/** JS + CSS, gzip, that the demo map needs before its first complete render. */
+const FIRST_MAP_BUDGET = 150 * KB;
+/** Each part loaded on demand (gzip of its own chunk). */
+const LAZY_BUDGETS: Record<string, number> = {
+  'cartable-popup': 20 * KB,
+  'cartable-table': 15 * KB,
+  'cartable-search': 15 * KB,
+  'cartable-share': 25 * KB,
+  validate: 60 * KB, // only for documents that did not come from the build
+  proj4: 60 * KB,
+  mapbox: 80 * KB,
+  register: 6 * KB,
+};
+/** Everything the service worker precaches (the app, the catalog, public documents and their data). */
+const PRECACHE_BUDGET = 12 * KB * KB;
+
+const gzipOf = (path: string): number => gzipSync(readFileSync(path), { level: 9 }).length;
+
+let suite: Suite;
+before(async () => {
+  suite = await startSuite();
+});
+after(async () => {
+  await suite?.close();
+});
+
+test(`the first map needs at most ${FIRST_MAP_BUDGET / KB} KB gzip of JS and CSS`, async (t) => {
+  await withPage(t, suite, { path: 'maps/lieux-de-france.html' }, async ({ page }) => {
+    await waitForMap(page);
+    // What had arrived when the map was first complete.
+    const files = await page.evaluate(() => {
+      const rendered = performance.getEntriesByName('cartable:map-rendered')[0]!.startTime;
+      return (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((r) => r.responseEnd <= rendered && /\.(js|css)$/.test(new URL(r.name).pathname))
+        .map((r) => new URL(r.name).pathname);
+    });
+    const sizes = files.map((path) => ({ path, gzip: gzipOf(join(DIST, path.replace(/^\/cartes\//, ''))) }));
+    const total = sizes.reduce((sum, f) => sum + f.gzip, 0);
+    t.diagnostic(`first map: ${(total / KB).toFixed(1)} KB gzip in ${sizes.length} files`);
+    assert.ok(total <= FIRST_MAP_BUDGET, `first map ${(total / KB).toFixed(1)} KB > ${FIRST_MAP_BUDGET / KB} KB:\n${sizes.map((f) => `${f.path} ${(f.gzip / KB).toFixed(1)}`).join('\n')}`);
+  });
+});
+
+test('each part loaded on demand stays within its budget', () => {
+  const assets = readdirSync(join(DIST, 'assets')).filter((f) => f.endsWith('.js'));
+  for (const [name, budget] of Object.entries(LAZY_BUDGETS)) {
+    const chunks = assets.filter((f) => new RegExp(`^${name}-[\\w-]{8}\\.js$`).test(f));
+    assert.ok(chunks.length > 0, `no chunk named ${name} in dist/assets: was it renamed?`);
+    for (const chunk of chunks) {
+      const size = gzipOf(join(DIST, 'assets', chunk));
+      assert.ok(size <= budget, `${chunk}: ${(size / KB).toFixed(1)} KB gzip > ${budget / KB} KB`);
+    }
+  }
+});
+
+test(`the service worker precaches at most ${PRECACHE_BUDGET / KB / KB} MB`, () => {
+  const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
+  const urls = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!);
+  assert.ok(urls.length > 20, 'the precache lists the site');
+  assert.ok(urls.includes('index.html') && urls.includes('catalog.json'), 'the app shell and catalog are precached');
+  assert.ok(!urls.some((u) => u.endsWith('.map')), 'no source maps in the precache');
+  const total = urls.reduce((sum, url) => sum + statSync(join(DIST, url)).size, 0);
+  assert.ok(total <= PRECACHE_BUDGET, `precache ${(total / KB / KB).toFixed(2)} MB > ${PRECACHE_BUDGET / KB / KB} MB`);
+});
