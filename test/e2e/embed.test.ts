@@ -174,6 +174,30 @@ test('an iframe on another origin renders the map and never moves the host pageâ
   });
 });
 
+test('WordPress: in a sandboxed iframe with a secret in the fragment, the map renders and answers the resize message', async (t) => {
+  writeFileSync(
+    join(hostDir, 'wordpress.html'),
+    `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Article</title></head><body><main><h1>Article</h1>
+<iframe id="embed" class="wp-embedded-content" sandbox="allow-scripts" security="restricted" data-secret="Xy12Ab34Cd"
+  src="${suite.url('maps/lieux-de-france.html?embed=1')}#?secret=Xy12Ab34Cd" title="Carte" width="600" height="380"></iframe></main>
+<script>
+  window.wp = [];
+  addEventListener('message', (e) => { if (e.data && e.data.message) window.wp.push(e.data); });
+  document.getElementById('embed').addEventListener('load', () => {
+    setTimeout(() => document.getElementById('embed').contentWindow.postMessage({ message: 'ready', secret: 'Xy12Ab34Cd' }, '*'), 1500);
+  });
+</script></body></html>`,
+  );
+  await withPage(t, suite, {}, async ({ page }) => {
+    await page.goto(new URL('wordpress.html', host.url).href);
+    await embedFrame(page);
+    await page.waitForFunction(() => (window as any).wp.some((m: any) => m.message === 'height'), undefined, { timeout: 10_000 });
+    const answers = await page.evaluate(() => (window as any).wp);
+    assert.ok(answers.every((m: any) => m.message === 'height' && m.secret === 'Xy12Ab34Cd'), JSON.stringify(answers));
+    assert.equal(answers[0].value, 380);
+  });
+});
+
 test('commands from the listed origin drive the map, and its events reach the host', async (t) => {
   writeFileSync(join(hostDir, 'api.html'), hostPage(suite.url(`index.html?context=${DOC}&embed=1&ctl.table=1`)));
   await withPage(t, suite, {}, async ({ page }) => {

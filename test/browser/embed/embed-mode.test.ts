@@ -89,6 +89,36 @@ describe('embed mode', () => {
     await waitFor(() => !view.shadowRoot!.querySelector('.gesture-hint'), 4000);
   });
 
+  it('pans with one finger only outside embed mode; inside, a finger drag is left to the page (with a hint) and the mouse still pans', async () => {
+    const drag = (view: CartableMapView, pointerType: string): void => {
+      const viewport = view.adapter!.map.getViewport()!;
+      const box = viewport.getBoundingClientRect();
+      const at = (dx: number) => ({ pointerId: 7, pointerType, isPrimary: true, button: 0, buttons: 1, bubbles: true, cancelable: true, clientX: box.left + 300 + dx, clientY: box.top + 300 });
+      viewport.dispatchEvent(new PointerEvent('pointerdown', at(0)));
+      for (const dx of [20, 60, 120]) document.dispatchEvent(new PointerEvent('pointermove', at(dx)));
+      document.dispatchEvent(new PointerEvent('pointerup', { ...at(120), buttons: 0 }));
+    };
+    const centre = (view: CartableMapView): number => view.adapter!.map.getView().getCenter()![0]!;
+
+    const embedded = await open('embed=1');
+    const before = centre(embedded);
+    drag(embedded, 'touch');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(centre(embedded)).to.equal(before);
+    const viewport = embedded.adapter!.map.getViewport()!;
+    const finger = new Touch({ identifier: 1, target: viewport, clientX: 10, clientY: 10 });
+    viewport.dispatchEvent(new TouchEvent('touchmove', { touches: [finger], bubbles: true }));
+    await waitFor(() => /deux doigts/.test(embedded.shadowRoot!.querySelector('.gesture-hint')?.textContent ?? ''));
+    drag(embedded, 'mouse');
+    await waitFor(() => centre(embedded) !== before, 3000);
+    unmountAll();
+
+    const full = await open('');
+    const start = centre(full);
+    drag(full, 'touch');
+    await waitFor(() => centre(full) !== start, 3000);
+  });
+
   it('zooms with the plain wheel outside embed mode', async () => {
     const view = await open('');
     const map = view.adapter!.map;
