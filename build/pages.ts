@@ -2,6 +2,14 @@ import { textFor } from '../src/i18n/text.js';
 import { oembedLink } from './oembed.js';
 import type { CatalogEntry, SiteConfig } from '../src/context/types.js';
 
+/** Files of the site (paths from its root) that a map page asks for before its code does. */
+export interface MapPreloads {
+  /** Code chunks: the map view and the layer kinds this map uses. */
+  readonly modules: readonly string[];
+  /** The map's document and the packaged data of its visible layers. */
+  readonly fetches: readonly string[];
+}
+
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -10,7 +18,7 @@ const escapeHtml = (text: string): string =>
  * the map's title, description and Open Graph tags, so link previews and search engines see them
  * without running JavaScript. The app reads the map id from <meta name="cartable:map">.
  */
-export function mapPage(indexHtml: string, entry: CatalogEntry, site: SiteConfig): string {
+export function mapPage(indexHtml: string, entry: CatalogEntry, site: SiteConfig, preloads: MapPreloads = { modules: [], fetches: [] }): string {
   const language = site.defaultLanguage;
   const siteName = textFor(site.name, language);
   const title = `${textFor(entry.title, language)} – ${siteName}`;
@@ -32,6 +40,9 @@ export function mapPage(indexHtml: string, entry: CatalogEntry, site: SiteConfig
     image ? `<meta property="og:image" content="${escapeHtml(image)}" />` : '',
     `<meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}" />`,
     oembedLink(entry, site) ?? '',
+    // What this map needs next, asked for at once instead of one discovery after another.
+    ...preloads.modules.map((path) => `<link rel="modulepreload" href="../${escapeHtml(path)}" />`),
+    ...preloads.fetches.map((path) => `<link rel="preload" as="fetch" crossorigin href="../${escapeHtml(path)}" />`),
   ].filter(Boolean);
 
   return indexHtml

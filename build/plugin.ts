@@ -6,17 +6,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import type { OutputBundle, OutputChunk } from 'rolldown';
 import type { Plugin, ViteDevServer } from 'vite';
 import { buildCatalog } from './catalog.js';
 import { apacheHtaccess, contentSecurityPolicy, nginxServer } from './deploy.js';
 import { drawIcon } from './icons.js';
 import { prepareDemoData } from './data/demo-data.js';
 import { buildMaps, type BuiltMap, type OutputFile } from './maps.js';
-import { mapPage } from './pages.js';
+import { mapPage, type MapPreloads } from './pages.js';
+import { walkLayers } from '../src/context/checks.js';
 import { buildElement } from './element.js';
 import { oembedAnswer, oembedPath } from './oembed.js';
 import { loadSiteConfig } from './site.js';
-import type { SiteConfig } from '../src/context/types.js';
+import type { MapContext, SiteConfig } from '../src/context/types.js';
 
 const SITE_MODULE = 'virtual:cartable/site';
 
@@ -95,6 +97,43 @@ function serveFiles(server: ViteDevServer, projectRoot: string): void {
   });
 }
 
+/** The chunk whose entry module ends with `suffix`, and every chunk it imports statically. */
+function chunkClosure(bundle: OutputBundle, suffix: string): string[] {
+  const start = Object.values(bundle).find((c): c is OutputChunk => c.type === 'chunk' && !!c.facadeModuleId?.endsWith(suffix));
+  if (!start) return [];
+  const seen = new Set<string>();
+  const visit = (fileName: string): void => {
+    if (seen.has(fileName)) return;
+    seen.add(fileName);
+    const chunk = bundle[fileName];
+    if (chunk?.type === 'chunk') chunk.imports.forEach(visit);
+  };
+  visit(start.fileName);
+  return [...seen];
+}
+
+/** What a map's page preloads: the map view, its layer kinds' code, its document and packaged data. */
+function mapPreloads(bundle: OutputBundle, map: BuiltMap): MapPreloads {
+  const entry = Object.values(bundle).find((c): c is OutputChunk => c.type === 'chunk' && c.isEntry);
+  const loaded = new Set(entry ? chunkClosure(bundle, entry.facadeModuleId ?? '\0') : []);
+  const kinds = new Set<string>();
+  const fetches = [map.entry.document];
+  // The written document points its packaged layers at ../data/…: read those paths from it.
+  const written = JSON.parse(String(map.outputs.find((o) => o.path === map.entry.document)?.source ?? '{}')) as MapContext;
+  walkLayers(written.layers ?? [], (node) => {
+    if (node.type === 'group' || !node.visible) return;
+    kinds.add(node.type);
+    if (node.type === 'geojson' && node.url?.startsWith('../data/')) fetches.push(node.url.slice(3));
+  });
+  const active = map.context.basemaps.find((b) => b.active) ?? map.context.basemaps[0];
+  if (active && active.type !== 'empty') kinds.add(active.type);
+  const modules = new Set<string>();
+  for (const suffix of ['src/ui/cartable-map-view.ts', ...[...kinds].map((k) => `src/layers/${k}/create.ts`)]) {
+    for (const file of chunkClosure(bundle, suffix)) if (!loaded.has(file)) modules.add(file);
+  }
+  return { modules: [...modules], fetches: [...new Set(fetches)] };
+}
+
 export function cartable(options: { projectRoot: string }): Plugin[] {
   const { projectRoot } = options;
   let content: SiteContent | undefined;
@@ -149,7 +188,7 @@ export function cartable(options: { projectRoot: string }): Plugin[] {
       if (!index || index.type !== 'asset') this.error('index.html is missing from the bundle');
       const html = String(index.source);
       for (const map of content.maps) {
-        this.emitFile({ type: 'asset', fileName: map.entry.page, source: mapPage(html, map.entry, content.site) });
+        this.emitFile({ type: 'asset', fileName: map.entry.page, source: mapPage(html, map.entry, content.site, mapPreloads(bundle, map)) });
         const oembed = oembedAnswer(map.entry, content.site);
         if (oembed) this.emitFile({ type: 'asset', fileName: oembedPath(map.entry), source: JSON.stringify(oembed) });
       }

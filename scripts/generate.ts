@@ -2,12 +2,14 @@
  * Writes what the app and the editors need from the schemas, before start, build and test:
  * - public/schema/*.json: the assembled JSON Schemas (documents reference them with "$schema");
  * - src/generated/validators.js: validators compiled ahead of time (no eval, no new Function in the
- *   browser, so a strict Content-Security-Policy holds), bundled into one ES module.
+ *   browser, so a strict Content-Security-Policy holds), bundled into one ES module;
+ * - maps/data/generated/: the offline demo map's data, prepared from npm packages.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { prepareDemoData } from '../build/data/demo-data.js';
 import { compileValidators } from '../build/validators.js';
 import { mapContextSchema } from '../src/context/schema/map-context.js';
 import { siteConfigSchema } from '../src/context/schema/site-config.js';
@@ -51,4 +53,6 @@ writeFileSync(
   `import type { CompiledValidator } from '../context/validator-types.js';\n` +
     `export declare const mapContext: CompiledValidator;\nexport declare const siteConfig: CompiledValidator;\n`,
 );
-console.log('generated: public/schema/*.json, src/generated/validators.js');
+// The demo map's data (also made by the build): tests that read the shipped maps need it too.
+prepareDemoData(resolve(root, 'maps'));
+console.log('generated: public/schema/*.json, src/generated/validators.js, maps/data/generated/');
