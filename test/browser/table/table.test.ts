@@ -149,6 +149,7 @@ describe('the table in the map view', () => {
     await new Promise((resolve) => {
       map.once('rendercomplete', resolve);
       map.updateSize();
+      map.render(); // A frame even when the size did not change since the last one.
     });
     const at = (lonLat: number[]) => map.getFeaturesAtPixel(map.getPixelFromCoordinate(fromLonLat(lonLat)), { hitTolerance: 2 }).length;
     expect(at([6.3, 45.0])).to.equal(1);
@@ -178,6 +179,7 @@ describe('the table in the map view', () => {
     await new Promise((resolve) => {
       map.once('rendercomplete', resolve);
       map.updateSize();
+      map.render(); // A frame even when the size did not change since the last one.
     });
     expect(at([6.3, 45.0])).to.equal(1);
     expect(new URL(location.href).searchParams.has('table')).to.equal(false);
