@@ -93,12 +93,21 @@ test('on a phone the search box stays usable above the map', async (t) => {
 });
 
 test('what is typed before the search code has loaded is kept, and focus moves to the real box', async (t) => {
-  await withPage(t, suite, { path: 'maps/lieux-de-france.html' }, async ({ page }) => {
+  await withPage(t, suite, {}, async ({ page }) => {
+    // Hold the search element's code until the person has typed, whatever the machine's speed.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/cartable-search-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(suite.url('maps/lieux-de-france.html'));
     const standIn = page.locator('cartable-map-view cartable-search input.search-standin');
     await standIn.waitFor();
     assert.equal(await page.locator('cartable-map-view cartable-search input[role="combobox"]').count(), 0, 'the search code is not loaded with the map');
     await standIn.focus();
     await page.keyboard.type('lyo');
+    release();
     await page.waitForFunction(() => {
       const box = document.querySelector('cartable-app')?.shadowRoot?.querySelector('cartable-map-view')?.shadowRoot?.querySelector('cartable-search');
       return /^Lyon/.test(box?.shadowRoot?.querySelector('[role="option"] .label')?.textContent ?? '');
