@@ -6,7 +6,7 @@ import type { CatalogEntry, SiteConfig } from '../src/context/types.js';
 export interface MapPreloads {
   /** Code chunks: the map view and the layer kinds this map uses. */
   readonly modules: readonly string[];
-  /** The map's document and the packaged data of its visible layers. */
+  /** The map's document. */
   readonly fetches: readonly string[];
 }
 

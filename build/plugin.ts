@@ -18,7 +18,7 @@ import { walkLayers } from '../src/context/checks.js';
 import { buildElement } from './element.js';
 import { oembedAnswer, oembedPath } from './oembed.js';
 import { loadSiteConfig } from './site.js';
-import type { MapContext, SiteConfig } from '../src/context/types.js';
+import type { SiteConfig } from '../src/context/types.js';
 
 const SITE_MODULE = 'virtual:cartable/site';
 
@@ -112,18 +112,16 @@ function chunkClosure(bundle: OutputBundle, suffix: string): string[] {
   return [...seen];
 }
 
-/** What a map's page preloads: the map view, its layer kinds' code, its document and packaged data. */
+/** What a map's page preloads: the map view, its layer kinds' code, and its document. */
 function mapPreloads(bundle: OutputBundle, map: BuiltMap): MapPreloads {
   const entry = Object.values(bundle).find((c): c is OutputChunk => c.type === 'chunk' && c.isEntry);
   const loaded = new Set(entry ? chunkClosure(bundle, entry.facadeModuleId ?? '\0') : []);
   const kinds = new Set<string>();
   const fetches = [map.entry.document];
-  // The written document points its packaged layers at ../data/…: read those paths from it.
-  const written = JSON.parse(String(map.outputs.find((o) => o.path === map.entry.document)?.source ?? '{}')) as MapContext;
-  walkLayers(written.layers ?? [], (node) => {
+  walkLayers(map.context.layers, (node) => {
     if (node.type === 'group' || !node.visible) return;
     kinds.add(node.type);
-    if (node.type === 'geojson' && node.url?.startsWith('../data/')) fetches.push(node.url.slice(3));
+    // Packaged data is not preloaded: on a slow link it would compete with the code that draws it.
   });
   const active = map.context.basemaps.find((b) => b.active) ?? map.context.basemaps[0];
   if (active && active.type !== 'empty') kinds.add(active.type);
