@@ -5,7 +5,7 @@ import type { GroupDef, LayerDef } from '../context/types.js';
 import { textFor } from '../i18n/text.js';
 import { emit } from './events.js';
 import { safeUrl } from './safe-url.js';
-import { base } from './theme.js';
+import { base, dialogStyles } from './theme.js';
 
 /**
  * @summary A dialog with a layer's description, source, last update, metadata record and downloads.
@@ -17,19 +17,10 @@ import { base } from './theme.js';
 export class CartableLayerInfo extends LitElement {
   static override styles = [
     base,
+    dialogStyles,
     css`
-      dialog {
-        width: min(34rem, calc(100vw - 2rem));
-        max-height: calc(100vh - 4rem);
-        border: 0;
-        border-radius: var(--cartable-radius-large, 10px);
-        padding: 0;
-        color: inherit;
-        background: var(--cartable-surface, #fff);
-        box-shadow: var(--cartable-shadow, 0 10px 40px rgb(0 0 0 / 0.25));
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.35);
+      :host {
+        --cartable-dialog-width: 34rem;
       }
       header {
         display: flex;

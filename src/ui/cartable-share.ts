@@ -5,7 +5,7 @@ import { DEFAULT_EMBED_CONTROLS, EMBED_CONTROLS, writeEmbed, type EmbedControl, 
 import { iframeCode } from '../embed/code.js';
 import { qrPath, type QrPath } from '../embed/qr.js';
 import { styleProps } from './style-props.js';
-import { base } from './theme.js';
+import { base, dialogStyles } from './theme.js';
 
 /** The view parameters of a permalink, left out of an embed that keeps the document's view. */
 const VIEW_PARAMS = ['c', 'z', 'r'];
@@ -21,19 +21,10 @@ const VIEW_PARAMS = ['c', 'z', 'r'];
 export class CartableShare extends LitElement {
   static override styles = [
     base,
+    dialogStyles,
     css`
-      dialog {
-        width: min(40rem, calc(100vw - 2rem));
-        max-height: calc(100vh - 2rem);
-        border: 0;
-        border-radius: var(--cartable-radius-large, 10px);
-        padding: 0;
-        color: inherit;
-        background: var(--cartable-surface, #fff);
-        box-shadow: var(--cartable-shadow, 0 10px 40px rgb(0 0 0 / 0.25));
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.35);
+      :host {
+        --cartable-dialog-width: 40rem;
       }
       .head {
         display: flex;

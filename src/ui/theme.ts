@@ -69,3 +69,20 @@ export const base = css`
     color: var(--cartable-accent-contrast, #fff);
   }
 `;
+
+/** A modal <dialog> card; each dialog sets its width with --cartable-dialog-width. */
+export const dialogStyles = css`
+  dialog {
+    width: min(var(--cartable-dialog-width, 34rem), calc(100vw - 2rem));
+    max-height: calc(100vh - 2rem);
+    border: 0;
+    border-radius: var(--cartable-radius-large, 10px);
+    padding: 0;
+    color: inherit;
+    background: var(--cartable-surface, #fff);
+    box-shadow: var(--cartable-shadow, 0 10px 40px rgb(0 0 0 / 0.25));
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.35);
+  }
+`;
