@@ -11,10 +11,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
-import { hasNginx, readSiteConfig, serveWithNginx } from '../support/nginx.js';
+import { readSiteConfig } from '../support/nginx.js';
 import { serveStatic, type StaticServer } from '../support/static-server.js';
-import { BASE_PATH, DIST, REPO, axeViolations, waitForMap, withPage, type Suite } from './support/harness.js';
+import { DIST, REPO, axeViolations, startSuite, waitForMap, withPage, type Suite } from './support/harness.js';
 
 let suite: Suite;
 let host: StaticServer;
@@ -88,22 +87,7 @@ function hostPage(src: string, title = 'Page hôte'): string {
 async function startEmbedSuite(embedders: string[]): Promise<Suite> {
   const site = readSiteConfig(REPO);
   const withEmbedders = { ...site, allowedOrigins: [...site.allowedOrigins, ...embedders.map((origin) => ({ origin, use: ['embed' as const] }))] };
-  let server: { url: string; close(): Promise<void> };
-  if (hasNginx()) server = await serveWithNginx(DIST, BASE_PATH, withEmbedders);
-  else {
-    if (process.env.CI) throw new Error('nginx is missing: .ci/run installs it (Debian package nginx)');
-    server = await serveStatic(DIST, BASE_PATH);
-  }
-  const browser = await launchChromium();
-  return {
-    server,
-    browser,
-    url: (path = '') => new URL(path, server.url).href,
-    async close() {
-      await browser.close();
-      await server.close();
-    },
-  };
+  return startSuite({ site: withEmbedders });
 }
 
 before(async () => {

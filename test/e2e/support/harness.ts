@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { TestContext } from 'node:test';
 import type { Browser, BrowserContext, Page, Request, Route } from 'playwright-core';
 import { launchChromium } from '../../support/browser.js';
+import type { SiteConfig } from '../../../src/context/types.js';
 import { hasNginx, readSiteConfig, serveWithNginx } from '../../support/nginx.js';
 import { serveStatic } from '../../support/static-server.js';
 import { solidPng } from './png.js';
@@ -155,16 +156,17 @@ export interface Suite {
 /**
  * Serves dist/ under /cartes/ and launches one browser, for all the tests of a file. The server is a
  * real nginx with the site's Content-Security-Policy (.ci/run installs it); without nginx, a plain
- * static server stands in and says so.
+ * static server stands in and says so. `site` replaces the site configuration nginx's headers are made
+ * from (e.g. to let test hosts embed the site).
  */
-export async function startSuite(): Promise<Suite> {
+export async function startSuite(options: { site?: SiteConfig } = {}): Promise<Suite> {
   assert.ok(
     existsSync(join(DIST, 'index.html')),
     `${DIST}/index.html is missing: build the site first (npx vite build)`,
   );
   let server: { url: string; close(): Promise<void> };
   if (hasNginx()) {
-    server = await serveWithNginx(DIST, BASE_PATH, readSiteConfig(REPO));
+    server = await serveWithNginx(DIST, BASE_PATH, options.site ?? readSiteConfig(REPO));
   } else {
     if (process.env.CI) throw new Error('nginx is missing: .ci/run installs it (Debian package nginx)');
     process.stderr.write('e2e: nginx is not installed, serving dist/ with a plain static server (no CSP)\n');
