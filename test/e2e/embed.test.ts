@@ -244,6 +244,8 @@ test('a command from an origin the map does not list is ignored, and that origin
     await page.goto(new URL('stranger.html', stranger.url).href);
     const frame = await embedFrame(page);
     const zoom = await zoomIn(frame);
+    // No event tells a stranger the embed listens: wait, inside the frame, until it does.
+    await frame.waitForFunction(() => (globalThis as any).__cartableEmbedStats !== undefined);
     await page.evaluate(() => (window as any).send({ cartable: 1, command: 'set-view', center: [6.4, 45.0], zoom: 12 }));
     await frame.waitForFunction(() => (globalThis as any).__cartableEmbedStats?.ignored.origin === 1);
     await page.waitForTimeout(500);
