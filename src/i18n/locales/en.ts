@@ -3,6 +3,10 @@
  * A unit test checks that every msg() id in src/ has an entry here.
  */
 import { str } from '@lit/localize';
+import { access } from './en-access.js';
+import { interop } from './en-interop.js';
+import { report } from './en-report.js';
+import { tools } from './en-tools.js';
 
 export const templates = {
   'analytics.disable': 'Visit statistics: switch off',
@@ -160,4 +164,9 @@ export const templates = {
   'embed.hint.touch': 'Use two fingers to move the map',
   'embed.hint.wheel': 'To zoom, turn the wheel while holding Ctrl (or ⌘)',
   'embed.newTab': '(new tab)',
+  // Each feature area keeps its texts in a file of its own.
+  ...access,
+  ...interop,
+  ...report,
+  ...tools,
 };

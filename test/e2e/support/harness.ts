@@ -19,7 +19,8 @@ import { serveStatic } from '../../support/static-server.js';
 import { solidPng } from './png.js';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-export const DIST = join(REPO, 'dist');
+/** The built site; CARTABLE_DIST points elsewhere (to test a build made in another folder). */
+export const DIST = process.env.CARTABLE_DIST ? resolve(process.env.CARTABLE_DIST) : join(REPO, 'dist');
 export const BASE_PATH = '/cartes/';
 export const AXE_PATH = join(REPO, 'node_modules/axe-core/axe.min.js');
 
