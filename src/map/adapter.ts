@@ -78,6 +78,11 @@ export interface MapAdapter {
   onRender(callback: () => void): () => void;
   /** Resolves after the first render in which every visible layer has loaded or failed. */
   readonly rendered: Promise<void>;
+  /**
+   * A tool (measure, drawing a place…) takes the pointer: clicks stop opening records and hovering
+   * stops showing tooltips until the returned function is called. Nested holds add up.
+   */
+  holdPointer(): () => void;
   dispose(): void;
 }
 
@@ -223,7 +228,9 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
   };
   // Layers that answer clicks themselves (clusters zoom into their points) go first, before
   // identify: a used click stops here, so the listeners added after this one do not see it.
+  let pointerHolds = 0;
   const layerClick = map.on('click', (event) => {
+    if (pointerHolds > 0) return;
     for (const layer of created.values()) {
       if (layer.layer.getVisible() && layer.onClick?.({ map, pixel: event.pixel })) {
         event.stopPropagation();
@@ -236,8 +243,10 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
     askServices,
     queryable: () => visibleOf(queryableIds),
     tooltips: () => visibleOf(tooltipIds),
-    onIdentify: (event) => options.onIdentify?.(event),
-    onHover: (hover) => options.onHover?.(hover),
+    onIdentify: (event) => {
+      if (pointerHolds === 0) options.onIdentify?.(event);
+    },
+    onHover: (hover) => options.onHover?.(pointerHolds === 0 ? hover : undefined),
     onDoubleClick: () => options.onDoubleClick?.(),
   });
 
@@ -291,6 +300,16 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
   return {
     map,
     rendered,
+    holdPointer() {
+      pointerHolds += 1;
+      options.onHover?.(undefined);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        pointerHolds -= 1;
+      };
+    },
     retry(id) {
       created.get(id)?.retry();
     },
