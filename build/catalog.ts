@@ -1,5 +1,5 @@
 import { walkLayers } from '../src/context/checks.js';
-import type { CatalogEntry, LocalizedText, MapContext } from '../src/context/types.js';
+import type { Access, CatalogEntry, LocalizedText, MapContext } from '../src/context/types.js';
 
 const isRemote = (url: string | undefined): boolean => !!url && /^https?:\/\//.test(url);
 
@@ -15,7 +15,7 @@ export function needsNetwork(context: MapContext): boolean {
 }
 
 /** The catalog entry of a public map: what the home page lists and its filter searches. */
-export function catalogEntry(context: MapContext, paths: { document: string; page: string; thumbnail?: string }): CatalogEntry {
+export function catalogEntry(context: MapContext, paths: { document: string; page: string; thumbnail?: string; access?: Access }): CatalogEntry {
   const layers: LocalizedText[] = [];
   walkLayers(context.layers, (node) => layers.push(node.title));
   return {
@@ -29,17 +29,21 @@ export function catalogEntry(context: MapContext, paths: { document: string; pag
     page: paths.page,
     online: needsNetwork(context),
     validated: true,
+    ...(paths.access ? { access: paths.access } : {}),
   };
 }
 
-/** Entries sorted by title (French collation), restricted maps left out. */
-export function buildCatalog(entries: Array<{ context: MapContext; entry: CatalogEntry }>) {
+/**
+ * Entries sorted by title (French collation), restricted maps left out — unless `restricted` (the
+ * restricted output's catalog, which lists them).
+ */
+export function buildCatalog(entries: Array<{ context: MapContext; entry: CatalogEntry }>, options: { restricted?: boolean } = {}) {
   const collator = new Intl.Collator('fr', { sensitivity: 'base' });
   const title = (t: LocalizedText): string => (typeof t === 'string' ? t : (t.fr ?? Object.values(t)[0] ?? ''));
   return {
     version: 1 as const,
     maps: entries
-      .filter(({ context }) => context.access.level === 'public')
+      .filter(({ context }) => options.restricted || context.access.level === 'public')
       .map(({ entry }) => entry)
       .sort((a, b) => collator.compare(title(a.title), title(b.title))),
   };

@@ -29,13 +29,17 @@ export function contentSecurityPolicy(site: SiteConfig): string {
   const embedders = originsFor(site, 'embed');
   const analytics = originOf(site.analytics?.url);
   const issuer = originOf(site.signIn?.issuer);
+  // Restricted maps and data are fetched (with the sign-in token) from where the restricted output is served.
+  const restricted = originOf(site.restricted?.url);
   const proxy = originOf(site.proxy?.url.replace('{url}', ''));
-  const connect = unique(["'self'", ...data, ...documents, ...credentials, analytics, issuer, proxy]);
+  // A site that lets people add layers from any https service (addLayers.anyHttpsService) must let the page reach them.
+  const anyService = site.addLayers?.anyHttpsService ? 'https:' : undefined;
+  const connect = unique(["'self'", ...data, ...documents, ...credentials, analytics, issuer, restricted, proxy, anyService]);
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    `img-src ${unique(["'self'", 'data:', 'blob:', ...data, ...credentials, proxy])}`,
+    `img-src ${unique(["'self'", 'data:', 'blob:', ...data, ...credentials, proxy, anyService])}`,
     `connect-src ${connect}`,
     "worker-src 'self'",
     "font-src 'self'",

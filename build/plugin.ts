@@ -5,7 +5,7 @@
  * serves the same files from memory.
  */
 import { readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import type { OutputBundle, OutputChunk } from 'rolldown';
 import type { Plugin, ViteDevServer } from 'vite';
 import { buildCatalog } from './catalog.js';
@@ -17,7 +17,10 @@ import { mapPage, type MapPreloads } from './pages.js';
 import { walkLayers } from '../src/context/checks.js';
 import { buildElement } from './element.js';
 import { oembedAnswer, oembedPath } from './oembed.js';
-import { loadSiteConfig } from './site.js';
+import { checkPublicOutput } from './leaks.js';
+import { nginxRestrictedServer } from './restricted-deploy.js';
+import { accessManifest, restrictedConfigProblems, restrictedOutDir, writeRestrictedOutput } from './restricted.js';
+import { loadSiteConfig, siteConfigPath } from './site.js';
 import type { SiteConfig } from '../src/context/types.js';
 
 const SITE_MODULE = 'virtual:cartable/site';
@@ -40,6 +43,8 @@ interface SiteContent {
   site: SiteConfig;
   maps: BuiltMap[];
   files: OutputFile[];
+  /** The restricted output (build/restricted.ts): its maps and files, catalog.json first. */
+  restricted: { maps: BuiltMap[]; files: OutputFile[] };
 }
 
 /**
@@ -50,9 +55,11 @@ interface SiteContent {
 export function buildSiteContent(projectRoot: string, options: { tolerant?: boolean } = {}): SiteContent {
   const mapsDir = join(projectRoot, 'maps');
   prepareDemoData(mapsDir);
-  const { site, problems: siteProblems } = loadSiteConfig(projectRoot);
-  const { maps, problems, invalid } = buildMaps(mapsDir, projectRoot);
-  if (!site || (problems.length && !options.tolerant)) throw new SiteBuildError([...siteProblems, ...problems]);
+  const loaded = loadSiteConfig(projectRoot);
+  const site = loaded.site;
+  const siteProblems = site ? restrictedConfigProblems(site, relative(projectRoot, siteConfigPath(projectRoot))) : loaded.problems;
+  const { maps, restricted, problems, invalid } = buildMaps(mapsDir, projectRoot, { restrictedUrl: site?.restricted?.url });
+  if (!site || siteProblems.length || (problems.length && !options.tolerant)) throw new SiteBuildError([...siteProblems, ...problems]);
   const publicMaps = maps.filter((m) => m.context.access.level === 'public');
   const catalog = buildCatalog(publicMaps);
   const broken = invalid.map((file) => {
@@ -64,7 +71,23 @@ export function buildSiteContent(projectRoot: string, options: { tolerant?: bool
     ...publicMaps.flatMap((m) => m.outputs),
     ...invalid.map((file) => ({ path: file, source: readFileSync(join(projectRoot, file)) })),
   ];
-  return { site, maps: publicMaps, files };
+  const restrictedFiles = new Map<string, OutputFile>();
+  for (const output of restricted.flatMap((m) => m.outputs)) restrictedFiles.set(output.path, output);
+  const restrictedCatalog = buildCatalog(restricted, { restricted: true });
+  return {
+    site,
+    maps: publicMaps,
+    files,
+    restricted: {
+      maps: restricted,
+      files: [
+        { path: 'catalog.json', source: JSON.stringify(restrictedCatalog) },
+        ...restrictedFiles.values(),
+        // Who may read what, for the server's token check (docs/deploy.md); not to be served.
+        { path: 'access.json', source: JSON.stringify(accessManifest(restricted), null, 2) },
+      ],
+    },
+  };
 }
 
 function serveFiles(server: ViteDevServer, projectRoot: string): void {
@@ -182,6 +205,14 @@ export function cartable(options: { projectRoot: string }): Plugin[] {
         source: `# nginx server block for this site, served from /srv/www/cartes/ at https://…/cartes/.\n# Adjust "listen", "root" (the folder that holds cartes/) and the location path.\n${nginxServer({ root: '/srv/www', basePath: '/cartes/', listen: '80', csp })}\n`,
       });
       this.emitFile({ type: 'asset', fileName: 'deploy/apache.htaccess', source: apacheHtaccess(csp) });
+      if (content.site.restricted) {
+        const server = nginxRestrictedServer(content.site, { root: '/srv/www/cartes-restreint', checker: 'http://127.0.0.1:4180/check', listen: '443 ssl' });
+        this.emitFile({
+          type: 'asset',
+          fileName: 'deploy/nginx-restricted.conf',
+          source: `# nginx server block for the restricted output (docs/deploy.md, "Restricted maps"): copy <outDir>-restricted/ to "alias",\n# point "proxy_pass" at your token checker, add the TLS certificate lines.\n${server}\n`,
+        });
+      }
       const index = bundle['index.html'];
       if (!index || index.type !== 'asset') this.error('index.html is missing from the bundle');
       const html = String(index.source);
@@ -192,5 +223,25 @@ export function cartable(options: { projectRoot: string }): Plugin[] {
       }
     },
   };
-  return [site, pages];
+  // Last, once every public file is written (the service worker too): the restricted output, then the leak check.
+  const restricted: Plugin = {
+    name: 'cartable-restricted-output',
+    apply: 'build',
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      handler() {
+        if (!content) return;
+        const folder = restrictedOutDir(outDir);
+        writeRestrictedOutput(folder, content.restricted.files);
+        if (!content.site.restricted && content.restricted.maps.length) {
+          console.log(
+            `Cartable: ${content.restricted.maps.length} restricted map(s) written to ${folder} with relative URLs: set "restricted.url" in the site configuration (where that folder is served behind authentication) to make them reachable`,
+          );
+        }
+        checkPublicOutput(outDir, content.maps, content.restricted.maps);
+      },
+    },
+  };
+  return [site, pages, restricted];
 }

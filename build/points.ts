@@ -35,16 +35,17 @@ function iconProblems(def: PointsLayerDef, at: string): Problem[] {
  */
 export function preparePointsLayer(
   def: PointsLayerDef,
-  options: { mapsDir: string; at: string; folder: string },
+  // `geojson`: the content to prepare when the build ships something else than the file (public records only).
+  options: { mapsDir: string; at: string; folder: string; geojson?: unknown },
 ): { files: { path: string; source: Uint8Array | string }[]; prepared?: Omit<PreparedPoints, 'points' | 'attributes'> & { points: string; attributes: string }; problems: Problem[] } {
   const { mapsDir, at, folder } = options;
   const problems = iconProblems(def, at);
   const source = resolve(mapsDir, def.file!);
   if (!source.startsWith(mapsDir + '/')) return { files: [], problems: [...problems, { path: `${at}/file`, message: `"${def.file}" is outside maps/` }] };
   if (!existsSync(source)) return { files: [], problems: [...problems, { path: `${at}/file`, message: `no such file "${def.file}" under maps/` }] };
-  let geojson: unknown;
+  let geojson: unknown = options.geojson;
   try {
-    geojson = JSON.parse(readFileSync(source, 'utf8'));
+    geojson ??= JSON.parse(readFileSync(source, 'utf8'));
   } catch (error) {
     return { files: [], problems: [...problems, { path: `${at}/file`, message: `"${def.file}" is not valid JSON (${(error as Error).message})` }] };
   }

@@ -21,13 +21,14 @@ export interface SearchIndexOutput {
 /** Builds the search index of a packaged GeoJSON file (layer at JSON pointer `at`). */
 export function buildSearchIndex(
   layer: { file: string; search: SearchSettings; idField?: string; projection?: string },
-  { mapsDir, at, folder, language = 'fr' }: { mapsDir: string; at: string; folder: string; language?: string },
+  // `geojson`: the content to index when the build ships something else than the file (public records only).
+  { mapsDir, at, folder, language = 'fr', geojson: given }: { mapsDir: string; at: string; folder: string; language?: string; geojson?: unknown },
 ): SearchIndexOutput {
   const source = resolve(mapsDir, layer.file);
   if (!source.startsWith(mapsDir + '/') || !existsSync(source)) return { problems: [] }; // Reported by the packaging.
-  let geojson: unknown;
+  let geojson: unknown = given;
   try {
-    geojson = JSON.parse(readFileSync(source, 'utf8'));
+    geojson ??= JSON.parse(readFileSync(source, 'utf8'));
   } catch (error) {
     return { problems: [{ path: `${at}/file`, message: `cannot be indexed for search: ${(error as Error).message}` }] };
   }

@@ -8,6 +8,7 @@ import { readLanguage, readRoute } from './app/route.js';
 import { useLanguage } from './i18n/localization.js';
 import { createRequester, proxyForOrigins, type RequestHook } from './net/requester.js';
 import { rememberLanguage } from './ui/cartable-app.js';
+import { hasStoredSession, type AuthSession } from './auth/has-session.js';
 import './ui/cartable-app.js';
 import './ui/cartable-status.js';
 
@@ -22,6 +23,11 @@ for (const [token, value] of Object.entries(site.theme)) document.documentElemen
 const hooks: RequestHook[] = [];
 if (site.proxy) hooks.push(proxyForOrigins(site.proxy.url, site.proxy.origins));
 const requester = createRequester({ hooks });
+// Sign-in (OpenID Connect): its code loads only on the provider's answer, for a session of this tab,
+// or when the page asks for it (src/auth/start.ts; it adds the bearer hook to `hooks`).
+let authStart: Promise<AuthSession> | undefined;
+const auth = site.signIn ? () => (authStart ??= import('./auth/start.js').then((m) => m.startAuth({ site, root, requester, hooks }))) : undefined;
+if (auth && (url.searchParams.has('state') || hasStoredSession())) await auth().catch(() => undefined);
 // Usage figures: their code loads only for sites that configure them, alongside the language, and
 // starts before the app so that its first page is counted; a failure leaves the figures off.
 const analytics = site.analytics
@@ -33,7 +39,7 @@ await useLanguage(language);
 if (analytics) await Promise.race([analytics, new Promise((resolve) => setTimeout(resolve, 1000))]);
 
 const app = document.createElement('cartable-app');
-Object.assign(app, { site, requester, root, language, route: readRoute(url, pageMapId) });
+Object.assign(app, { site, requester, root, language, auth, route: readRoute(new URL(location.href), pageMapId) });
 app.addEventListener('cartable-language', (event) => {
   const next = event.detail.language;
   if (next !== 'fr' && next !== 'en') return;

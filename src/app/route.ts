@@ -3,11 +3,14 @@ import { isLanguage, type Language } from '../i18n/text.js';
 export type Route =
   | { readonly kind: 'catalog' }
   | { readonly kind: 'map'; readonly id: string }
-  | { readonly kind: 'document'; readonly url: string };
+  | { readonly kind: 'document'; readonly url: string }
+  /** Layers from services over the default basemap: a catalogue's hand-off (service_url…) or its link (add=). */
+  | { readonly kind: 'service' };
 
 /**
  * What the page asks for: a map id from the page itself (the static page of a map carries
- * <meta name="cartable:map">), or ?map=<id>, or a document URL (?context=<url>), else the catalog.
+ * <meta name="cartable:map">), or ?map=<id>, or a document URL (?context=<url>), or layers from
+ * services (a catalogue's ?service_url=…&service_type=…&layer_name=…, or ?add=…), else the catalog.
  * Unknown parameters and foreign fragments (e.g. "#?secret=" added by embedding CMSs) are ignored.
  */
 export function readRoute(url: URL, pageMapId: string | null): Route {
@@ -15,6 +18,7 @@ export function readRoute(url: URL, pageMapId: string | null): Route {
   if (id) return { kind: 'map', id };
   const context = url.searchParams.get('context');
   if (context) return { kind: 'document', url: context };
+  if (['service_url', 'service_type', 'layer_name', 'add'].some((key) => url.searchParams.has(key))) return { kind: 'service' };
   return { kind: 'catalog' };
 }
 

@@ -247,8 +247,21 @@ export interface VectorCommon {
   readonly table?: TableSettings;
 }
 
+/**
+ * Records that only signed-in users may see: those whose `field` holds one of `values`. The build
+ * leaves them out of the public site's data and indexes and keeps them in the restricted output.
+ */
+export interface ConfidentialRecords {
+  readonly field: string;
+  readonly values: ReadonlyArray<string | number | boolean>;
+}
+
 export interface GeoJsonLayerDef extends LayerCommon, VectorCommon, PointDisplay {
+  /** Reads `url` again on an interval (a live copy of a remote dataset). */
+  readonly refresh?: RefreshSettings;
   readonly type: 'geojson';
+  /** Records withheld from the public site (packaged `file` or inline `data` only). */
+  readonly confidential?: ConfidentialRecords;
   /** Read at run time. */
   readonly url?: string;
   /** A file under maps/ that the build packages into the site. */
@@ -305,6 +318,11 @@ export interface HeatmapSettings {
   readonly weight?: string;
 }
 
+/** A layer read again from its URL every `seconds` (at least 30) while the page is shown. */
+export interface RefreshSettings {
+  readonly seconds: number;
+}
+
 /** How a point layer may be drawn instead of one marker per point: clusters or a heat map (not both). */
 export interface PointDisplay {
   readonly clustering?: ClusterSettings;
@@ -325,6 +343,8 @@ export interface FlatGeobufLayerDef extends LayerCommon, VectorCommon, PointDisp
 
 /** Points from a CSV file (UTF-8) with two coordinate columns, parsed off the main thread. */
 export interface CsvLayerDef extends LayerCommon, VectorCommon, PointDisplay {
+  /** Reads `url` again on an interval (a live copy of a remote dataset). */
+  readonly refresh?: RefreshSettings;
   readonly type: 'csv';
   readonly url: string;
   /** Column of the first coordinate: longitude or x (easting). */
@@ -391,6 +411,17 @@ export interface WmsLayerDef extends LayerCommon {
   readonly infoFormat?: WmsInfoFormat;
   /** False: clicks do not ask this layer (GetFeatureInfo). */
   readonly queryable: boolean;
+  /** The same data from a WFS: the « what is here? » report asks it about whole areas. */
+  readonly wfs?: WmsWfsLink;
+}
+
+/** A WMS layer's data as vector features (WFS GetFeature), for questions about an area. */
+export interface WmsWfsLink {
+  readonly url: string;
+  readonly typeName: string;
+  readonly version: '2.0.0' | '1.1.0';
+  /** Default "application/json". */
+  readonly outputFormat?: string;
 }
 
 /**
@@ -438,6 +469,8 @@ export interface PreparedPoints {
  */
 export interface PointsLayerDef extends LayerCommon, VectorCommon {
   readonly type: 'points';
+  /** Records withheld from the public site. */
+  readonly confidential?: ConfidentialRecords;
   /** A GeoJSON file of points under maps/ (lon/lat): the build turns it into `prepared`. */
   readonly file?: string;
   /** Written by the build from `file`. */
@@ -548,6 +581,11 @@ export interface SiteConfig {
     readonly clientId: string;
     readonly scopes: readonly string[];
   };
+  /**
+   * Where the build's restricted output is served behind authentication (absolute, ending with "/");
+   * its origin is listed in allowedOrigins with the use "credentials".
+   */
+  readonly restricted?: { readonly url: string };
   /** A CORS proxy for services that lack CORS: "{url}" is replaced by the encoded target URL. */
   readonly proxy?: { readonly url: string; readonly origins: readonly string[] };
   readonly defaultBasemap?: BasemapDef;
@@ -557,6 +595,8 @@ export interface SiteConfig {
   readonly legal: { readonly notice?: string; readonly accessibility?: string };
   /** What the service worker keeps for use without network. */
   readonly offline: { readonly tiles: { readonly maxEntries: number; readonly maxAgeDays: number } };
+  /** The « Ajouter une couche » dialog: shown unless disabled; `anyHttpsService` lets it read any https service (the CSP then allows https:). */
+  readonly addLayers?: { readonly enabled: boolean; readonly anyHttpsService: boolean };
 }
 
 /** One map of the catalog, as the build writes it to catalog.json. */
@@ -580,6 +620,8 @@ export interface CatalogEntry {
    * validated in the browser.
    */
   readonly validated: boolean;
+  /** Restricted maps only (in the restricted output's catalog): who may open the map. */
+  readonly access?: Access;
 }
 
 export interface Catalog {

@@ -12,11 +12,14 @@
  * | `ctl.scale` | the scale line | 1 |
  * | `ctl.fullscreen` | the full-screen button (where the host allows it) | 1 |
  * | `ctl.fullmap` | the « open the full map » link | 1 |
+ * | `ctl.report` | the « Qu'y a-t-il ici ? » report button | 0 |
+ * | `ctl.tools` | measure, coordinates and « go to », locate me | 0 |
+ * | `ctl.print` | print layout and PNG export | 0 |
  *
  * Attributions always show. Outside an embed every control shows and the switches are ignored.
  * Pure: no DOM.
  */
-export const EMBED_CONTROLS = ['layers', 'legend', 'search', 'table', 'popups', 'zoom', 'scale', 'fullscreen', 'fullmap'] as const;
+export const EMBED_CONTROLS = ['layers', 'legend', 'search', 'table', 'popups', 'zoom', 'scale', 'fullscreen', 'fullmap', 'report', 'tools', 'print'] as const;
 export type EmbedControl = (typeof EMBED_CONTROLS)[number];
 export type EmbedControls = Readonly<Record<EmbedControl, boolean>>;
 
@@ -30,6 +33,9 @@ export const DEFAULT_EMBED_CONTROLS: EmbedControls = {
   scale: true,
   fullscreen: true,
   fullmap: true,
+  report: false,
+  tools: false,
+  print: false,
 };
 
 /** Every control: the full viewer. */

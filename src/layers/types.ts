@@ -17,6 +17,9 @@ export interface LayerStatusReport {
   readonly total?: number;
   /** True when fewer features were sent than the service holds (a cap was reached). */
   readonly capped?: boolean;
+  /** Refreshing layers: when the data shown was read, and why the last refresh failed (the older data stays). */
+  readonly updated?: number;
+  readonly stale?: LayerProblem;
 }
 
 /** What a layer factory gets from the map: no store, no UI — only the means to load and to report. */

@@ -18,7 +18,7 @@ import { LAYER_HIT_KEY } from '../identify/hit.js';
 import { walkLayers } from '../context/checks.js';
 import { textFor } from '../i18n/text.js';
 import { loadLayerKind } from '../layers/registry.js';
-import type { CreatedLayer, LayerStatusReport } from '../layers/types.js';
+import type { CreatedLayer, LayerKind, LayerStatusReport } from '../layers/types.js';
 import type { Requester } from '../net/requester.js';
 import { ensureProjections } from '../proj/register.js';
 import type { MapState, MapStore } from '../state/store.js';
@@ -124,8 +124,7 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
   const report = (id: string) => (status: LayerStatusReport) =>
     store.dispatch({ type: 'set-layer-status', id, ...status });
 
-  const make = (def: Drawable, index: number, zIndex: number): BaseLayer | undefined => {
-    const kind = kinds[index]!;
+  const make = (def: Drawable, kind: LayerKind, zIndex: number): BaseLayer | undefined => {
     try {
       const layer = kind.create(def as never, {
         requester,
@@ -150,12 +149,15 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
   };
 
   const olLayers = [
-    ...leaves.map((def, i) => make(def, i, leaves.length - i + 1)),
-    ...basemaps.map((def, i) => make(def, leaves.length + i, 0)),
+    ...leaves.map((def, i) => make(def, kinds[i]!, leaves.length - i + 1)),
+    ...basemaps.map((def, i) => make(def, kinds[leaves.length + i]!, 0)),
   ].filter((layer): layer is BaseLayer => layer !== undefined);
 
   const map = new OlMap({
     target: options.target,
+    // The keys go to the focused map element itself: by default OpenLayers listens on the shadow host,
+    // and drops the (retargeted) events when that host sits in another shadow root (the app's).
+    keyboardEventTarget: options.target,
     view,
     layers: olLayers,
     controls: [
@@ -207,6 +209,20 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
   const tooltipIds = leaves.filter(isVectorLayer).filter((l) => l.tooltip !== undefined).map((l) => l.id);
   // WMS layers answer clicks through GetFeatureInfo; a new click cancels the questions of the last.
   const wmsLayers = leaves.filter((l): l is WmsLayerDef => l.type === 'wms' && l.queryable !== false);
+  // Layers added while the map is open (state.added) are built and dropped as the state says: that
+  // code (added-layers.ts) loads with the first of them.
+  let followAdded: Promise<(defs: readonly LayerDef[]) => Promise<void>> | undefined;
+  const syncAdded = (defs: readonly LayerDef[] = []): void => {
+    if (!defs.length && !followAdded) return;
+    followAdded ??= import('../add-layer/index.js').then(({ addedLayers }) =>
+      addedLayers({ map, store, created, leaves, vectorIds, queryableIds, tooltipIds, wmsLayers, make, apply, loadLayerKind, ensureProjections }),
+    );
+    void followAdded.then((sync) => sync(defs));
+  };
+  syncAdded(store.state.added);
+  const unsubscribeAdded = store.subscribe((next, previous) => {
+    if (next.added !== previous.added) syncAdded(next.added);
+  });
   let asking: AbortController | undefined;
   const askServices = (coordinate: Coordinate): { asks: boolean; answers: Promise<IdentifyGroup[]> } => {
     asking?.abort();
@@ -383,6 +399,7 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
     dispose() {
       stopRenderWatch?.();
       unsubscribe();
+      unsubscribeAdded();
       unwirePointer();
       uncooperate?.();
       highlighter.dispose();

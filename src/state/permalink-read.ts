@@ -9,6 +9,7 @@
  * | `l=<id>[:<opacity>],…` | the visible layers, top one first, with their opacity when it is not the document's; `l=` (empty): none |
  * | `bm=<id>` | the basemap |
  * | `panel=1` / `panel=0` | the layer panel open or closed |
+ * | `add=<id>~<type>~<name>~<url>` | a layer added from a service (one parameter each, newest first; see add-layer/refs.ts) |
  *
  * The selected feature (`feature=`), the table and its filter (`table=`, `tq=`…) and the language
  * (`lang=`) have their own modules (feature-link.ts, table/url.ts, app/route.ts). Pure: no DOM, no
@@ -16,7 +17,8 @@
  * in `ignored`, so the viewer can say so quietly.
  */
 import { walkLayers } from '../context/checks.js';
-import type { MapContext, ViewSettings } from '../context/types.js';
+import type { LayerDef, MapContext, ViewSettings } from '../context/types.js';
+import { ADDED_PARAM, readRef, type AddedRef } from '../add-layer/refs.js';
 import type { Action, MapState } from './store.js';
 
 /** The view of a permalink: a centre in the document's `view.crs`, with a zoom or a resolution. */
@@ -39,6 +41,8 @@ export interface Permalink {
   readonly layers?: readonly PermalinkLayer[];
   readonly basemap?: string;
   readonly panel?: boolean;
+  /** Layers added from services, newest first. */
+  readonly added?: readonly AddedRef[];
 }
 
 export { PERMALINK_PARAMS, hasPermalink } from './permalink-params.js';
@@ -67,8 +71,8 @@ interface LayerDefaults {
   readonly basemaps: ReadonlySet<string>;
 }
 
-export function defaultsOf(context: MapContext): LayerDefaults {
-  const opacity = new Map<string, number>();
+export function defaultsOf(context: MapContext, added: readonly Pick<LayerDef, 'id' | 'opacity'>[] = []): LayerDefaults {
+  const opacity = new Map<string, number>(added.map((l) => [l.id, l.opacity]));
   walkLayers(context.layers, (node) => {
     if (node.type !== 'group') opacity.set(node.id, node.opacity);
   });
@@ -82,7 +86,14 @@ export function defaultsOf(context: MapContext): LayerDefaults {
 export function readPermalink(url: URL, context: MapContext): { link: Permalink; ignored: string[] } {
   const params = url.searchParams;
   const ignored: string[] = [];
-  const { opacity, basemaps } = defaultsOf(context);
+  // Added layers first: `l=` may name them.
+  const added: AddedRef[] = [];
+  for (const value of params.getAll(ADDED_PARAM)) {
+    const ref = readRef(value);
+    if (ref && !added.some((a) => a.id === ref.id)) added.push(ref);
+    else ignored.push(ADDED_PARAM);
+  }
+  const { opacity, basemaps } = defaultsOf(context, added.map((a) => ({ id: a.id, opacity: 1 })));
   let view: PermalinkView | undefined;
   let layers: PermalinkLayer[] | undefined;
   let basemap: string | undefined;
@@ -148,14 +159,14 @@ export function readPermalink(url: URL, context: MapContext): { link: Permalink;
     else ignored.push('panel');
   }
 
-  return { link: { view, layers, basemap, panel }, ignored };
+  return { link: { view, layers, basemap, panel, ...(added.length ? { added } : {}) }, ignored };
 }
 
 /** The store's state once a permalink is applied: visibility, opacity and order of layers, basemap. */
 export function applyPermalink(state: MapState, link: Permalink, context: MapContext): MapState {
   let next = state;
   if (link.layers) {
-    const { opacity } = defaultsOf(context);
+    const { opacity } = defaultsOf(context, state.added);
     const visible = new Map(link.layers.map((l) => [l.id, l]));
     const layers = { ...next.layers };
     for (const id of opacity.keys()) {

@@ -4,6 +4,7 @@
  */
 import type { MapContext } from '../context/types.js';
 import type { MapState } from './store.js';
+import { ADDED_PARAM, refOf, writeRef, type AddedRef } from '../add-layer/refs.js';
 import { GEOGRAPHIC, PERMALINK_PARAMS, defaultsOf, round, usesZoom, type Permalink, type PermalinkLayer, type PermalinkView } from './permalink-read.js';
 
 export * from './permalink-read.js';
@@ -13,7 +14,7 @@ const formatNumber = (n: number, digits: number): string => String(round(n, digi
 
 /** The permalink of a state: the view (already in the document's CRS), visible layers in order, basemap, panel. */
 export function permalinkOf({ context, state, view, panel }: { context: MapContext; state: MapState; view?: PermalinkView; panel?: boolean }): Permalink {
-  const { opacity } = defaultsOf(context);
+  const { opacity } = defaultsOf(context, state.added);
   const order = state.order?.length ? state.order : [...opacity.keys()];
   const layers = order
     .filter((id) => opacity.has(id) && state.layers[id]?.visible)
@@ -21,7 +22,8 @@ export function permalinkOf({ context, state, view, panel }: { context: MapConte
       const now = state.layers[id]!.opacity;
       return Math.abs(now - opacity.get(id)!) > 0.005 ? { id, opacity: round(now, 2) } : { id };
     });
-  return { view, layers, basemap: state.basemap, panel };
+  const added = (state.added ?? []).map(refOf).filter((ref): ref is AddedRef => ref !== undefined);
+  return { view, layers, basemap: state.basemap, panel, ...(added.length ? { added } : {}) };
 }
 
 /** The same URL with a permalink's parameters (those it lacks are removed). */
@@ -40,6 +42,7 @@ export function writePermalink(url: URL, link: Permalink, context: MapContext): 
   }
   if (link.basemap !== undefined) params.set('bm', link.basemap);
   if (link.panel !== undefined) params.set('panel', link.panel ? '1' : '0');
+  for (const ref of link.added ?? []) params.append(ADDED_PARAM, writeRef(ref));
   return next;
 }
 

@@ -1,4 +1,4 @@
-import type { MapContext } from '../context/types.js';
+import type { LayerDef, MapContext } from '../context/types.js';
 import { walkLayers } from '../context/checks.js';
 
 export type LayerStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -26,6 +26,9 @@ export interface LayerState {
   readonly total?: number;
   /** True when the service sent fewer features than it holds (a maxFeatures cap was reached). */
   readonly capped?: boolean;
+  /** Layers that refresh: when their data was last read (ms since 1970), and why the last refresh failed (the data shown is older). */
+  readonly updated?: number;
+  readonly stale?: LayerProblem;
 }
 
 export interface ViewState {
@@ -46,7 +49,12 @@ export interface MapState {
   readonly view?: ViewState;
   /** The feature whose record is open (layer id and the value of its id field). */
   readonly selection?: { readonly layerId: string; readonly featureId: string | number };
+  /** Layers added while the map is open (from a service, a catalogue), the newest first. */
+  readonly added?: readonly LayerDef[];
 }
+
+/** The group the layer list shows added layers in. */
+export const ADDED_GROUP = 'cartable-added';
 
 export type Action =
   | { type: 'set-visible'; id: string; visible: boolean }
@@ -55,7 +63,11 @@ export type Action =
   | { type: 'set-basemap'; id: string }
   /** A new drawing order, top first: unknown ids are dropped, layers not named keep their places after the named ones. */
   | { type: 'set-order'; order: readonly string[] }
-  | { type: 'set-layer-status'; id: string; status: LayerStatus; problem?: LayerProblem; featureCount?: number; skipped?: number; total?: number; capped?: boolean }
+  | { type: 'set-layer-status'; id: string; status: LayerStatus; problem?: LayerProblem; featureCount?: number; skipped?: number; total?: number; capped?: boolean; updated?: number; stale?: LayerProblem }
+  /** Layers join the map (on top, shown); ids already in use are skipped. */
+  | { type: 'add-layers'; layers: readonly LayerDef[] }
+  /** An added layer leaves the map. */
+  | { type: 'remove-layer'; id: string }
   | { type: 'set-view'; view: ViewState }
   | { type: 'set-selection'; selection: MapState['selection'] };
 
@@ -102,8 +114,32 @@ export function reduce(state: MapState, action: Action): MapState {
       return { ...state, basemap: action.id, layers };
     }
     case 'set-layer-status': {
-      const { status, problem, featureCount, skipped, total, capped } = action;
-      return patchLayer(action.id, { status, problem, featureCount, skipped, total, capped });
+      const { status, problem, featureCount, skipped, total, capped, updated, stale } = action;
+      return patchLayer(action.id, { status, problem, featureCount, skipped, total, capped, updated, stale });
+    }
+    case 'add-layers': {
+      const fresh = action.layers.filter((def, i, all) => !(def.id in state.layers) && all.findIndex((d) => d.id === def.id) === i);
+      if (!fresh.length) return state;
+      const layers = { ...state.layers };
+      for (const def of fresh) layers[def.id] = { visible: def.visible, opacity: def.opacity, status: 'idle' };
+      return {
+        ...state,
+        layers,
+        added: [...fresh, ...(state.added ?? [])],
+        order: [...fresh.map((d) => d.id), ...(state.order ?? [])],
+        groupsExpanded: { [ADDED_GROUP]: true, ...state.groupsExpanded },
+      };
+    }
+    case 'remove-layer': {
+      if (!state.added?.some((d) => d.id === action.id)) return state;
+      const { [action.id]: _removed, ...layers } = state.layers;
+      return {
+        ...state,
+        layers,
+        added: state.added.filter((d) => d.id !== action.id),
+        order: state.order?.filter((id) => id !== action.id),
+        selection: state.selection?.layerId === action.id ? undefined : state.selection,
+      };
     }
     case 'set-order': {
       const current = state.order ?? [];

@@ -10,20 +10,29 @@ import { base } from './theme.js';
 import './cartable-catalog.js';
 import './cartable-message.js';
 import { emit, type PageKind } from './events.js';
+import { hasStoredSession, type AuthSession } from '../auth/has-session.js';
+import type { AccessView } from '../auth/open-map.js';
+import type { ResolvedLayer } from '../add-layer/layer-defs.js';
 
 type View =
   | { kind: 'loading' }
   | { kind: 'catalog'; catalog: Catalog }
   | { kind: 'catalog-failed'; reason: string }
-  | MapLoad;
+  | AccessView
+  | MapLoad
+  /** A map of layers from services (a catalogue's hand-off), or why it cannot open. */
+  | (Extract<MapLoad, { kind: 'ready' }> & { readonly layers?: readonly ResolvedLayer[] })
+  | { kind: 'handoff-failed'; text: string };
 
 /** The page each view is (a map is told with its document). */
 const PAGES: Record<Exclude<View['kind'], 'loading' | 'ready'>, PageKind> = {
   catalog: 'catalog',
   'catalog-failed': 'unavailable',
+  access: 'refused',
   'not-found': 'not-found',
   invalid: 'invalid-document',
   refused: 'refused',
+  'handoff-failed': 'unavailable',
   unavailable: 'unavailable',
 };
 
@@ -57,6 +66,8 @@ export class CartableApp extends LitElement {
   /** The site's root URL (where catalog.json is). */
   @property() root = new URL('./', location.href).href;
   @property() language = 'fr';
+  /** Loads the sign-in code and the session (sites with `signIn` only). */
+  @property({ attribute: false }) auth?: () => Promise<AuthSession>;
 
   @state() private view: View = { kind: 'loading' };
 
@@ -77,9 +88,22 @@ export class CartableApp extends LitElement {
         );
         return;
       }
+      if (route.kind === 'service') {
+        this.view = await this.#withMapView(import('../add-layer/service-map.js').then((m) => m.openServiceMap(this)));
+        return;
+      }
       const catalog = await loadCatalog(this.root, this.requester);
       if (route.kind === 'catalog') {
         this.view = { kind: 'catalog', catalog };
+        return;
+      }
+      // Restricted content: only sites with sign-in, for a map that is not public or a tab with a session.
+      if (this.auth && this.site?.restricted && (hasStoredSession() || !catalog.maps.some((m) => m.id === route.id))) {
+        const [{ openRestrictedMap }, session] = await Promise.all([import('../auth/open-map.js'), this.auth()]);
+        const restricted = openRestrictedMap({ id: route.id, catalog, site: this.site, requester: this.requester, session });
+        const view = await this.#withMapView(restricted.then((r) => r ?? loadCatalogMap(route.id, catalog, this.root, this.requester)));
+        if (view.kind === 'access') view.session.addEventListener('change', () => void this.#load(), { once: true });
+        this.view = view;
         return;
       }
       this.view = await this.#withMapView(loadCatalogMap(route.id, catalog, this.root, this.requester));
@@ -89,7 +113,7 @@ export class CartableApp extends LitElement {
   }
 
   /** Loads the map view's code alongside the document, and waits for it when the map can be shown. */
-  async #withMapView(load: Promise<MapLoad>): Promise<MapLoad> {
+  async #withMapView<T extends { kind: string }>(load: Promise<T>): Promise<T> {
     const code = import('./cartable-map-view.js');
     const result = await load;
     if (result.kind === 'ready') await code;
@@ -131,7 +155,20 @@ export class CartableApp extends LitElement {
           .site=${this.site}
           .language=${this.language}
           .root=${this.root}
+          .auth=${this.auth}
+          .requester=${this.requester}
         ></cartable-catalog>`;
+      case 'access':
+        return html`<cartable-access-message
+          .problem=${view.problem}
+          .session=${view.session}
+          .reason=${view.reason}
+          .catalogHref=${this.#catalogHref}
+          .onRetry=${() => {
+            this.view = { kind: 'loading' };
+            void this.#load();
+          }}
+        ></cartable-access-message>`;
       case 'ready':
         return html`<cartable-map-view
           .context=${view.context}
@@ -140,6 +177,8 @@ export class CartableApp extends LitElement {
           .language=${this.language}
           .catalogHref=${this.#catalogHref}
           .analytics=${!!this.site?.analytics}
+          .site=${this.site}
+          .startLayers=${'layers' in view ? view.layers : undefined}
         ></cartable-map-view>`;
       case 'not-found':
         return this.#message(
@@ -163,6 +202,8 @@ export class CartableApp extends LitElement {
             id: 'page.refused.text',
           }),
         );
+      case 'handoff-failed':
+        return this.#message(msg('Couche impossible à ouvrir', { id: 'handoff.title' }), view.text);
       case 'unavailable':
       case 'catalog-failed':
         return this.#message(

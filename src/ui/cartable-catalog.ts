@@ -2,6 +2,8 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { CatalogEntry, SiteConfig } from '../context/types.js';
+import type { AuthSession } from '../auth/has-session.js';
+import type { Requester } from '../net/requester.js';
 import { textFor } from '../i18n/text.js';
 import { foldText, matchesAllWords } from '../search/normalize.js';
 import { placeholderThumbnail } from './placeholder.js';
@@ -189,6 +191,9 @@ export class CartableCatalog extends LitElement {
   @property() language = 'fr';
   /** The site's root URL: entries' pages are relative to it. */
   @property() root = location.href;
+  /** Sign-in (sites with `signIn`): loads the session; the header's control and restricted maps use it. */
+  @property({ attribute: false }) auth?: () => Promise<AuthSession>;
+  @property({ attribute: false }) requester?: Requester;
 
   @state() private filter = '';
   /** The search box's index of the maps (its code loads after the first render). */
@@ -196,6 +201,7 @@ export class CartableCatalog extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.auth) void import('./cartable-sign-in.js');
     void Promise.all([import('./cartable-search.js'), import('../search/catalog-search.js')]).then(([, { createCatalogSearch }]) => {
       this.#searchModule = createCatalogSearch;
       this.#makeSearch();
@@ -242,6 +248,7 @@ export class CartableCatalog extends LitElement {
       <header>
         ${logo ? html`<img src=${logo} alt="" />` : nothing}
         <span class="site-name">${site ? textFor(site.name, this.language) : 'Cartable'}</span>
+        ${this.auth ? html`<cartable-sign-in .auth=${this.auth}></cartable-sign-in>` : nothing}
         <cartable-language-switch .language=${this.language}></cartable-language-switch>
       </header>
       <main>
@@ -262,6 +269,17 @@ export class CartableCatalog extends LitElement {
             ${msg(str`${entries.length} carte(s) sur ${this.entries.length}`, { id: 'catalog.count' })}
           </span>
         </div>
+        ${this.auth && site?.restricted
+          ? html`<cartable-restricted-maps
+              .auth=${this.auth}
+              .requester=${this.requester}
+              .site=${site}
+              .root=${this.root}
+              .language=${this.language}
+              .filter=${this.filter}
+              .publicIds=${new Set(this.entries.map((e) => e.id))}
+            ></cartable-restricted-maps>`
+          : nothing}
         ${entries.length
           ? html`<ul class="cards" role="list">${entries.map((entry) => this.#card(entry))}</ul>`
           : html`<p>${msg('Aucune carte ne correspond à ce filtre.', { id: 'catalog.none' })}</p>`}

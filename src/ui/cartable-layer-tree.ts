@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { GroupDef, LayerDef, LayerNode } from '../context/types.js';
 import { textFor } from '../i18n/text.js';
-import type { MapState } from '../state/store.js';
+import type { LayerProblem, MapState } from '../state/store.js';
 import { isInScaleRange } from '../styles/scale.js';
 import { emit } from './events.js';
 import { describeLayerProblem } from './layer-problem.js';
@@ -17,6 +17,7 @@ import { base } from './theme.js';
  * @fires cartable-group-expanded
  * @fires cartable-layer-info
  * @fires cartable-layer-retry
+ * @fires cartable-layer-remove - an added layer's « retirer » button
  * @csspart layer - one layer row
  */
 @localized()
@@ -168,6 +169,14 @@ export class CartableLayerTree extends LitElement {
     </div>`;
   }
 
+  /** A refreshing layer: when its data was read, and why the last refresh failed (the older data stays). */
+  #updated(updated: number, stale: LayerProblem | undefined): TemplateResult {
+    const time = new Date(updated).toLocaleTimeString(this.language, { hour: '2-digit', minute: '2-digit' });
+    return stale
+      ? html`<div class="note error" role="status">⚠ ${msg(str`Actualisation impossible (${describeLayerProblem(stale)}) : données de ${time}`, { id: 'live.stale' })}</div>`
+      : html`<div class="note updated">${msg(str`mis à jour à ${time}`, { id: 'live.updated' })}</div>`;
+  }
+
   #layer(layer: LayerDef): TemplateResult {
     const state = this.state?.layers[layer.id];
     const visible = state?.visible ?? layer.visible;
@@ -202,6 +211,16 @@ export class CartableLayerTree extends LitElement {
             <circle cx="10" cy="6" r="1.1" fill="currentColor"></circle>
           </svg>
         </button>
+        ${this.state?.added?.includes(layer)
+          ? html`<button
+              class="icon-button"
+              aria-label=${msg(str`Retirer la couche ${title}`, { id: 'addLayer.remove' })}
+              title=${msg('Retirer', { id: 'addLayer.remove.tip' })}
+              @click=${() => emit(this, 'cartable-layer-remove', { id: layer.id })}
+            >
+              <span aria-hidden="true">✕</span>
+            </button>`
+          : nothing}
       </div>
       ${visible
         ? html`<div class="opacity">
@@ -224,6 +243,7 @@ export class CartableLayerTree extends LitElement {
           </div>`
         : nothing}
       ${outOfRange ? html`<div class="note">${msg('Non visible à cette échelle', { id: 'layer.outOfScale' })}</div>` : nothing}
+      ${state?.updated !== undefined ? this.#updated(state.updated, state.stale) : nothing}
       ${state?.capped && state.featureCount !== undefined && state.status !== 'error' ? this.#capped(state.featureCount, state.total) : nothing}
       ${state?.status === 'error' && state.problem
         ? html`<div class="note error" role="status">

@@ -21,7 +21,9 @@ import { textFor } from '../i18n/text.js';
 import { createMapAdapter, type MapAdapter } from '../map/adapter.js';
 import { olStyles } from '../map/ol-styles.js';
 import type { Requester } from '../net/requester.js';
-import { MapStore, initialState, type MapState } from '../state/store.js';
+import { ADDED_GROUP, MapStore, initialState, type MapState } from '../state/store.js';
+import type { LayerNode, SiteConfig } from '../context/types.js';
+import type { ResolvedLayer } from '../add-layer/layer-defs.js';
 import { hasPermalink } from '../state/permalink-params.js';
 import type { PermalinkSync } from '../map/permalink-sync.js';
 import type { ViewSettings } from '../context/types.js';
@@ -379,6 +381,10 @@ export class CartableMapView extends LitElement {
   #hintTimer?: ReturnType<typeof setTimeout>;
   /** True when the site counts usage: the panel then says what is measured and lets the person opt out. */
   @property({ type: Boolean }) analytics = false;
+  /** The site's configuration (which services layers may be added from). */
+  @property({ attribute: false }) site?: SiteConfig;
+  /** Layers a catalogue handed over, already read: the map opens on them. */
+  @property({ attribute: false }) startLayers?: readonly ResolvedLayer[];
 
   @state() private mapState?: MapState;
   @state() private panelOpen = !matchMedia(NARROW).matches;
@@ -399,6 +405,8 @@ export class CartableMapView extends LitElement {
   @state() private filtered: Record<string, { kept: number; total: number }> = {};
   /** The share dialog's code has loaded (on the first press of « Partager »). */
   @state() private shareReady = false;
+  /** The « Qu'y a-t-il ici ? » report's code has loaded (on its first opening). */
+  @state() private reportReady = false;
   #stopTableFeed?: () => void;
 
   @query('.map') private mapTarget!: HTMLDivElement;
@@ -421,6 +429,7 @@ export class CartableMapView extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#narrowQuery.addEventListener('change', this.#onNarrow);
+    this.addEventListener('cartable-report-open', this.#onReportOpen); // The same listener: added once.
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -435,7 +444,10 @@ export class CartableMapView extends LitElement {
         this.notice = msg('Une partie du lien ne correspond plus à cette carte : elle a été ignorée.', { id: 'permalink.ignored' });
       }
       this.mapState = this.store.state;
-      this.#unsubscribe = this.store.subscribe((next) => (this.mapState = next));
+      this.#unsubscribe = this.store.subscribe((next) => {
+        this.mapState = next;
+        for (const def of next.added ?? []) this.#layersById.set(def.id, def);
+      });
       this.#layersById = new Map();
       walkLayers(this.context.layers, (node) => {
         if (node.type !== 'group') this.#layersById.set(node.id, node);
@@ -492,6 +504,17 @@ export class CartableMapView extends LitElement {
     await this.renderRoot.querySelector('cartable-share')?.show();
   }
 
+  readonly #onReportOpen = (): void => void this.openReport();
+
+  /** Opens the « Qu'y a-t-il ici ? » report panel (its code loads on first use; off in embeds without ctl.report). */
+  async openReport(): Promise<void> {
+    if (!this.embedSettings.controls.report) return;
+    await import('./cartable-report.js');
+    this.reportReady = true;
+    await this.updateComplete;
+    await this.renderRoot.querySelector('cartable-report')?.show();
+  }
+
   /** The link to the map as it is now: every state item of the permalink, the record, the table and the language. */
   permalink(): string {
     return this.#permalink?.url().href ?? this.startUrl ?? location.href;
@@ -530,13 +553,31 @@ export class CartableMapView extends LitElement {
     const { readPermalink, permalinkActions, viewSettingsOf } = await import('../state/permalink-read.js');
     if (store !== this.store) return undefined;
     const start = readPermalink(url, context);
+    // Layers added from services (the link's `add=`, a catalogue's hand-off) join first: `l=` may name them.
+    let added: import('../add-layer/open.js').OpenedLayers | undefined;
+    if (start.link.added || this.startLayers) {
+      added = await (await import('../add-layer/index.js')).openAddedLayers(this, store, context, start.link);
+      this.#afterBuild = added.afterBuild;
+      if (added.notice) this.notice = added.notice;
+    }
     for (const action of permalinkActions(store.state, start.link, context)) store.dispatch(action);
     if (start.link.panel !== undefined) this.panelOpen = start.link.panel;
     if (start.ignored.length) {
       this.notice = msg('Une partie du lien ne correspond plus à cette carte : elle a été ignorée.', { id: 'permalink.ignored' });
     }
-    return start.link.view ? viewSettingsOf(context, start.link.view) : undefined;
+    return start.link.view ? viewSettingsOf(context, start.link.view) : added?.view;
   }
+
+  /** Work waiting for the map (fitting a handed-over layer once its data is read). */
+  #afterBuild?: (adapter: MapAdapter) => void;
+
+  /** The document's layers, with the added ones in their own group on top. */
+  #allLayers(context: MapContext): readonly LayerNode[] {
+    const added = this.mapState?.added;
+    if (!added?.length) return context.layers;
+    return [{ type: 'group', id: ADDED_GROUP, title: msg('Couches ajoutées', { id: 'addLayer.group' }), expanded: true, layers: added }, ...context.layers];
+  }
+
 
   async #buildMap(context: MapContext, store: MapStore): Promise<void> {
     try {
@@ -564,6 +605,7 @@ export class CartableMapView extends LitElement {
         return;
       }
       this.adapter = adapter;
+      this.#afterBuild?.(adapter);
       // An iframe embed answers its host (postMessage API, WordPress): loaded only in embed mode.
       if (this.embedSettings.embed && this.urlState) void import('../embed/frame.js').then(({ connectFrame }) => connectFrame(this));
       // The state goes to the URL as it changes (the writer loads after the first frame, which never waits for it).
@@ -590,6 +632,9 @@ export class CartableMapView extends LitElement {
       await adapter.rendered;
       this.toggleAttribute('rendered', true);
       performance.mark('cartable:map-rendered');
+      // The toolbar (measure, coordinates, print…) loads once the first map is drawn: it never delays it.
+      const { tools, print, report } = this.embedSettings.controls;
+      if (tools || print || report) void import('./cartable-tools.js').then(() => this.requestUpdate());
       this.#startSearch(context, store);
       this.dispatchEvent(new CustomEvent('cartable-map-rendered', { bubbles: true, composed: true }));
     } catch (error) {
@@ -660,7 +705,12 @@ export class CartableMapView extends LitElement {
           ${controls.layers
             ? html`<section aria-labelledby="layers-title">
                 <h2 id="layers-title">${msg('Couches', { id: 'panel.layers' })}</h2>
-                <cartable-layer-tree .layers=${context.layers} .state=${this.mapState} .language=${this.language}></cartable-layer-tree>
+                <cartable-layer-tree .layers=${this.#allLayers(context)} .state=${this.mapState} .language=${this.language}></cartable-layer-tree>
+                ${embedded || this.site?.addLayers?.enabled === false
+                  ? nothing
+                  : html`<button class="button add-layer" aria-haspopup="dialog" @click=${() => void import('../add-layer/index.js').then((m) => m.openAddLayer(this))}>
+                      ${msg('Ajouter une couche', { id: 'addLayer.open' })}
+                    </button>`}
               </section>`
             : nothing}
           ${controls.layers && context.basemaps.length > 1
@@ -675,7 +725,7 @@ export class CartableMapView extends LitElement {
           ${controls.legend
             ? html`<section aria-labelledby="legend-title">
                 <h2 id="legend-title">${msg('Légende', { id: 'panel.legend' })}</h2>
-                <cartable-legend .layers=${context.layers} .state=${this.mapState} .language=${this.language} .filtered=${this.filtered}></cartable-legend>
+                <cartable-legend .layers=${this.#allLayers(context)} .state=${this.mapState} .language=${this.language} .filtered=${this.filtered}></cartable-legend>
               </section>`
             : nothing}
           ${this.analytics ? html`<section><cartable-analytics-choice></cartable-analytics-choice></section>` : nothing}
@@ -700,6 +750,9 @@ export class CartableMapView extends LitElement {
               </div>`
             : nothing}
           <div class="notice" role="status" aria-live="polite">${this.notice}</div>
+          ${controls.tools || controls.print || controls.report
+            ? html`<cartable-tools .adapter=${this.adapter} .context=${context} .mapState=${this.mapState} .language=${this.language} .switches=${controls}></cartable-tools>`
+            : nothing}
           ${this.gestureHint
             ? html`<div class="gesture-hint" aria-hidden="true">
                 ${this.gestureHint === 'wheel'
@@ -713,6 +766,9 @@ export class CartableMapView extends LitElement {
               </button>`
             : nothing}
           ${this.#attributions()}
+          ${this.reportReady
+            ? html`<cartable-report .map=${this} ?narrow=${this.narrow}></cartable-report>`
+            : nothing}
           </div>
           ${this.#tablePanel()}
         </main>
@@ -1225,7 +1281,7 @@ export class CartableMapView extends LitElement {
 
   #showInfo(id: string): void {
     let found: LayerDef | GroupDef | undefined;
-    walkLayers(this.context?.layers ?? [], (node) => {
+    walkLayers(this.context ? this.#allLayers(this.context) : [], (node) => {
       if (node.id === id) found = node;
     });
     this.infoFor = found;

@@ -237,6 +237,9 @@ export class CartableShare extends LitElement {
       scale: msg('Échelle', { id: 'share.ctl.scale' }),
       fullscreen: msg('Plein écran', { id: 'share.ctl.fullscreen' }),
       fullmap: msg('Lien « Ouvrir la carte complète »', { id: 'share.ctl.fullmap' }),
+      report: msg('Rapport « Qu’y a-t-il ici ? »', { id: 'tools.ctl.report' }),
+      tools: msg('Outils : mesure, coordonnées, me localiser', { id: 'tools.ctl.tools' }),
+      print: msg('Impression et export en image (PNG)', { id: 'tools.ctl.print' }),
     };
     const code = this.embedCode;
     return html`

@@ -1,4 +1,4 @@
-import type { MapContext } from '../context/types.js';
+import type { LayerDef, MapContext } from '../context/types.js';
 
 /** What the app shows: the catalog, a map, or a page saying why a map cannot be shown. */
 export type PageKind = 'catalog' | 'map' | 'not-found' | 'invalid-document' | 'refused' | 'unavailable';
@@ -24,6 +24,10 @@ export interface CartableEventMap {
   'cartable-analytics-choice': { enabled: boolean };
   /** A search ended: characters typed and results shown, never the text (see src/analytics/search.ts). */
   'cartable-search-used': { chars: number; results: number };
+  /** Layers chosen in the « Ajouter une couche » dialog, to join the map. */
+  'cartable-layers-add': { layers: readonly LayerDef[] };
+  /** An added layer is to leave the map. */
+  'cartable-layer-remove': { id: string };
 }
 
 export type CartableEventName = keyof CartableEventMap;
@@ -47,5 +51,7 @@ declare global {
     'cartable-link-followed': CustomEvent<CartableEventMap['cartable-link-followed']>;
     'cartable-analytics-choice': CustomEvent<CartableEventMap['cartable-analytics-choice']>;
     'cartable-search-used': CustomEvent<CartableEventMap['cartable-search-used']>;
+    'cartable-layers-add': CustomEvent<CartableEventMap['cartable-layers-add']>;
+    'cartable-layer-remove': CustomEvent<CartableEventMap['cartable-layer-remove']>;
   }
 }

@@ -60,6 +60,24 @@ export const sharedDefs: Record<string, JsonSchema> = {
     },
     additionalProperties: false,
   },
+  confidential: {
+    type: 'object',
+    description:
+      'Records only signed-in users may see: those whose "field" holds one of "values" (e.g. {"field": "confidentialite", "values": ["Réservé"]}). ' +
+      'The build leaves them out of the public site (data, search index, everything) and keeps them in the restricted output. ' +
+      'Only for data the build packages ("file" or inline "data"): a public map whose layer reads its data from a URL at run time is refused, since filtering in the browser protects nothing.',
+    required: ['field', 'values'],
+    properties: {
+      field: { type: 'string', minLength: 1, description: 'The attribute that says whether a record is confidential.' },
+      values: {
+        type: 'array',
+        minItems: 1,
+        items: { type: ['string', 'number', 'boolean'] },
+        description: 'The values of "field" that mark a confidential record (compared exactly).',
+      },
+    },
+    additionalProperties: false,
+  },
   downloadLink: {
     type: 'object',
     required: ['title', 'url'],

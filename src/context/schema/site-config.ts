@@ -59,6 +59,20 @@ export const siteConfigSchema: JsonSchema = {
       },
       additionalProperties: false,
     },
+    restricted: {
+      type: 'object',
+      description:
+        "Where the build's restricted output (restricted maps, restricted layers, withheld records) is served, behind the platform's authentication. Its origin must be listed in allowedOrigins with the use \"credentials\".",
+      required: ['url'],
+      properties: {
+        url: {
+          type: 'string',
+          pattern: '^(https://[^/?#@]+|http://(127\\.0\\.0\\.1|localhost)(:[0-9]+)?)/([^?#]*/)?$',
+          description: 'Absolute URL of the restricted output\'s folder, ending with "/": https (http only for 127.0.0.1 or localhost, for tests).',
+        },
+      },
+      additionalProperties: false,
+    },
     proxy: {
       type: 'object',
       required: ['url'],
@@ -69,6 +83,17 @@ export const siteConfigSchema: JsonSchema = {
       additionalProperties: false,
     },
     defaultBasemap: ref('basemap'),
+    addLayers: {
+      type: 'object',
+      default: {},
+      description:
+        'The « Ajouter une couche » dialog and the catalogue hand-off (service_url…). By default a person may add layers only from the origins listed for "data" (and the proxy\'s); anyHttpsService: true lets them read any https service, and the Content-Security-Policy then allows https: for connect-src and img-src.',
+      properties: {
+        enabled: { type: 'boolean', default: true },
+        anyHttpsService: { type: 'boolean', default: false },
+      },
+      additionalProperties: false,
+    },
     analytics: {
       type: 'object',
       description: 'Usage figures, off unless set.',

@@ -7,7 +7,7 @@ import type { CsvLayerDef } from '../../context/types.js';
 import { ensureProjections } from '../../proj/register.js';
 import { createPointLayer } from '../points/display.js';
 import { MissingColumnsError, problemOf } from '../problems.js';
-import type { LayerKind } from '../types.js';
+import type { LayerKind, LayerStatusReport } from '../types.js';
 import type { CsvPoints } from './parse.js';
 import { parseCsv } from './read.js';
 
@@ -28,32 +28,34 @@ export const csvKind: LayerKind<CsvLayerDef> = {
   type: 'csv',
   projections: (def) => [def.projection],
   create(def, env) {
+    const read = async (): Promise<{ features: Feature<Geometry>[]; skipped: number }> => {
+      await ensureProjections([def.projection]);
+      const response = await env.requester.fetch(env.resolveUrl(def.url));
+      const points = await parseCsv(await response.arrayBuffer(), {
+        xField: def.xField,
+        yField: def.yField,
+        delimiter: def.delimiter,
+        decimal: def.decimal,
+        fields: def.fields,
+      });
+      if (points.missing.length) throw new MissingColumnsError(points.missing);
+      const features = csvFeatures(points, { dataProjection: def.projection, featureProjection: env.viewProjection.getCode(), idField: def.idField });
+      return { features, skipped: points.skipped };
+    };
+    let stopRefresh: (() => void) | undefined;
     const load = async (): Promise<void> => {
       env.report({ status: 'loading' });
       try {
-        await ensureProjections([def.projection]);
-        const response = await env.requester.fetch(env.resolveUrl(def.url));
-        const points = await parseCsv(await response.arrayBuffer(), {
-          xField: def.xField,
-          yField: def.yField,
-          delimiter: def.delimiter,
-          decimal: def.decimal,
-          fields: def.fields,
-        });
-        if (points.missing.length) throw new MissingColumnsError(points.missing);
-        const features = csvFeatures(points, {
-          dataProjection: def.projection,
-          featureProjection: env.viewProjection.getCode(),
-          idField: def.idField,
-        });
+        const { features, skipped } = await read();
         source.clear(true);
         source.addFeatures(features);
-        env.report({
-          status: 'ready',
-          featureCount: features.length,
-          skipped: points.skipped,
-          problem: points.skipped ? { code: 'skipped', detail: String(points.skipped) } : undefined,
-        });
+        const first: LayerStatusReport = { status: 'ready', featureCount: features.length, skipped, problem: skipped ? { code: 'skipped', detail: String(skipped) } : undefined };
+        env.report(first);
+        // A live copy of a remote dataset: read again on an interval (src/live, loaded only for such layers).
+        if (def.refresh && !stopRefresh) {
+          const { keepFresh } = await import('../../live/refresh.js');
+          stopRefresh ??= keepFresh({ seconds: def.refresh.seconds, source, read, report: env.report, problemOf, first });
+        }
       } catch (error) {
         env.report({ status: 'error', problem: problemOf(error) });
         throw error;
@@ -64,6 +66,6 @@ export const csvKind: LayerKind<CsvLayerDef> = {
         void load().then(() => success?.(source.getFeatures()), () => failure?.()),
     });
     const { layer, onClick } = createPointLayer(def, source, env);
-    return { layer, onClick, retry: () => source.refresh() };
+    return { layer, onClick, retry: () => source.refresh(), dispose: () => stopRefresh?.() };
   },
 };

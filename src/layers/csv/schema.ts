@@ -17,6 +17,13 @@ export const csvLayerSchema: JsonSchema = {
     projection: { $ref: '#/$defs/crs', default: 'EPSG:4326', description: 'CRS of the coordinates (default EPSG:4326, lon/lat).' },
     delimiter: { enum: ['auto', ',', ';', '\t', '|'], default: 'auto', description: 'Field separator; "auto" guesses it from the first line.' },
     decimal: { enum: ['.', ','], default: '.', description: 'Decimal separator of the numbers ("," for "45,19").' },
+    refresh: {
+      type: 'object',
+      required: ['seconds'],
+      description: 'Reads "url" again every "seconds" while the page is shown (a live copy of a remote dataset); the layer list says when it was last updated.',
+      properties: { seconds: { type: 'integer', minimum: 30, maximum: 86400 } },
+      additionalProperties: false,
+    },
     ...pointDisplayProperties,
   },
   not: { required: ['clustering', 'heatmap'] },

@@ -6,7 +6,7 @@ import { crsCodeOf } from '../../proj/definitions.js';
 import { ensureProjections } from '../../proj/register.js';
 import type { LayerProblem } from '../../state/store.js';
 import { createPointLayer } from '../points/display.js';
-import type { LayerEnvironment, LayerKind } from '../types.js';
+import type { LayerEnvironment, LayerKind, LayerStatusReport } from '../types.js';
 import { NotGeoJsonError, dataProjectionOf, readGeoJson } from './read.js';
 
 /** A failure in words the layer list can show. */
@@ -38,24 +38,30 @@ export const geojsonKind: LayerKind<GeoJsonLayerDef> = {
     const source = new VectorSource({
       loader: (_extent, _resolution, _projection, success, failure) => void load(success, failure),
     });
+    const read = async (): Promise<{ features: Feature[]; skipped: number }> => {
+      const geojson = await loadData(def, env);
+      const dataProjection = dataProjectionOf(geojson, def.projection);
+      await ensureProjections([dataProjection]);
+      return readGeoJson(geojson, { dataProjection, featureProjection: env.viewProjection, idField: def.idField });
+    };
+    let stopRefresh: (() => void) | undefined;
     const load = async (success?: (features: Feature[]) => void, failure?: () => void): Promise<void> => {
         env.report({ status: 'loading' });
         try {
-          const geojson = await loadData(def, env);
-          const dataProjection = dataProjectionOf(geojson, def.projection);
-          await ensureProjections([dataProjection]);
-          const { features, skipped } = readGeoJson(geojson, {
-            dataProjection,
-            featureProjection: env.viewProjection,
-            idField: def.idField,
-          });
+          const { features, skipped } = await read();
           source.addFeatures(features);
-          env.report({
+          const first: LayerStatusReport = {
             status: 'ready',
             featureCount: features.length,
             skipped,
             problem: skipped ? { code: 'skipped', detail: String(skipped) } : undefined,
-          });
+          };
+          env.report(first);
+          // A live copy of a remote dataset: read again on an interval (src/live, loaded only for such layers).
+          if (def.refresh && def.url && !stopRefresh) {
+            const { keepFresh } = await import('../../live/refresh.js');
+            stopRefresh ??= keepFresh({ seconds: def.refresh.seconds, source, read, report: env.report, problemOf, first });
+          }
           success?.(features);
         } catch (error) {
           env.report({ status: 'error', problem: problemOf(error) });
@@ -64,6 +70,6 @@ export const geojsonKind: LayerKind<GeoJsonLayerDef> = {
     };
     // One marker per point, or clusters, or a heat map (layers/points).
     const { layer, onClick } = createPointLayer(def, source, env);
-    return { layer, onClick, retry: () => source.refresh() };
+    return { layer, onClick, retry: () => source.refresh(), dispose: () => stopRefresh?.() };
   },
 };

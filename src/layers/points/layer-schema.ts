@@ -13,6 +13,7 @@ export const pointsLayerSchema: JsonSchema = {
   allOf: [{ $ref: '#/$defs/layerCommon' }, { $ref: '#/$defs/vectorCommon' }],
   properties: {
     type: { const: 'points' },
+    confidential: { $ref: '#/$defs/confidential' },
     file: {
       type: 'string',
       pattern: '^(?!.*\\.\\.)[A-Za-z0-9_][A-Za-z0-9_./-]*\\.(geo)?json$',

@@ -37,6 +37,19 @@ export const wmsLayerSchema: JsonSchema = {
       description: "The CRS the map is requested in (CRS/SRS); default: the map's projection. Another one is reprojected in the browser.",
     },
     queryable: { type: 'boolean', default: true, description: 'false: clicks do not ask this layer what lies there (GetFeatureInfo).' },
+    wfs: {
+      type: 'object',
+      description:
+        'The same data as vector features from a WFS: the « what is here? » report then asks it which features meet a whole area (GetFeature), not only one point (GetFeatureInfo).',
+      required: ['url', 'typeName'],
+      additionalProperties: false,
+      properties: {
+        url: { $ref: '#/$defs/url', description: 'The WFS endpoint, e.g. https://data.geopf.fr/wfs/ows' },
+        typeName: { type: 'string', minLength: 1, description: 'The feature type, e.g. "PROTECTEDAREAS.SIC:sic".' },
+        version: { enum: ['2.0.0', '1.1.0'], default: '2.0.0', description: 'Protocol version.' },
+        outputFormat: { type: 'string', description: 'Answer format (OUTPUTFORMAT); default "application/json".' },
+      },
+    },
     infoFormat: {
       description: 'What GetFeatureInfo asks for: "json", "gml", "html", "text", or a MIME type (INFO_FORMAT).',
       anyOf: [{ enum: ['json', 'gml', 'html', 'text'] }, { type: 'string', pattern: '^[a-z]+/[A-Za-z0-9.+_-]+' }],

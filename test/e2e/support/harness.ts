@@ -160,18 +160,20 @@ export interface Suite {
  * static server stands in and says so. `site` replaces the site configuration nginx's headers are made
  * from (e.g. to let test hosts embed the site).
  */
-export async function startSuite(options: { site?: SiteConfig } = {}): Promise<Suite> {
+export async function startSuite(options: { site?: SiteConfig; dist?: string } = {}): Promise<Suite> {
+  // `dist`: a site built by the test itself (e.g. with a site configuration of its own).
+  const dist = options.dist ?? DIST;
   assert.ok(
-    existsSync(join(DIST, 'index.html')),
-    `${DIST}/index.html is missing: build the site first (npx vite build)`,
+    existsSync(join(dist, 'index.html')),
+    `${dist}/index.html is missing: build the site first (npx vite build)`,
   );
   let server: { url: string; close(): Promise<void> };
   if (hasNginx()) {
-    server = await serveWithNginx(DIST, BASE_PATH, options.site ?? readSiteConfig(REPO));
+    server = await serveWithNginx(dist, BASE_PATH, options.site ?? readSiteConfig(REPO));
   } else {
     if (process.env.CI) throw new Error('nginx is missing: .ci/run installs it (Debian package nginx)');
     process.stderr.write('e2e: nginx is not installed, serving dist/ with a plain static server (no CSP)\n');
-    server = await serveStatic(DIST, BASE_PATH);
+    server = await serveStatic(dist, BASE_PATH);
   }
   const browser = await launchChromium();
   return {

@@ -1,0 +1,59 @@
+/**
+ * Which copy of a map to open when the site has restricted content: the restricted copy when the
+ * person is signed in and the restricted catalog lists the map, the public one otherwise; a map that
+ * is not public is asked of the restricted server, whose answer (401, 403, 404, no answer) becomes
+ * the page's state. Loaded only on sites with sign-in, for a map the public catalog lacks or a tab
+ * with a session.
+ */
+import type { MapLoad } from '../app/load.js';
+import type { Catalog, SiteConfig } from '../context/types.js';
+import type { Requester } from '../net/requester.js';
+import { credentialOrigins } from './bearer.js';
+import { loadRestrictedCatalog, loadRestrictedMap, type AccessProblem } from './restricted.js';
+import type { AuthSession } from './session.js';
+import '../ui/cartable-access-message.js';
+
+/** A map the person cannot open yet, and why. */
+export interface AccessView {
+  readonly kind: 'access';
+  readonly problem: AccessProblem;
+  readonly mapId: string;
+  readonly reason: string;
+  readonly session: AuthSession;
+}
+
+/**
+ * The restricted copy or the state to show; undefined when the public copy is the one to open.
+ */
+export async function openRestrictedMap(options: {
+  readonly id: string;
+  readonly catalog: Catalog;
+  readonly site: SiteConfig;
+  readonly requester: Requester;
+  readonly session: AuthSession;
+}): Promise<MapLoad | AccessView | undefined> {
+  const { id, site, requester, session } = options;
+  const restrictedUrl = site.restricted?.url;
+  const isPublic = options.catalog.maps.some((entry) => entry.id === id);
+  if (!restrictedUrl || (isPublic && !session.user)) return undefined;
+  let entry;
+  if (session.user) {
+    const restricted = await loadRestrictedCatalog(restrictedUrl, requester, session);
+    if (restricted.ok) entry = restricted.value.find((candidate) => candidate.id === id);
+    // The public copy stays available whatever happens to the restricted server or the session.
+    if (isPublic && !entry) return undefined;
+    if (!restricted.ok && restricted.problem !== 'not-found') {
+      return accessView(restricted.problem === 'invalid' ? 'network' : restricted.problem, id, restricted.reason, session);
+    }
+    if (!entry) return { kind: 'not-found', id };
+  }
+  const result = await loadRestrictedMap({ id, entry, restrictedUrl, credentialOrigins: credentialOrigins(site), requester, session });
+  if (result.ok) return { kind: 'ready', ...result.value };
+  if (result.problem === 'not-found') return { kind: 'not-found', id };
+  if (result.problem === 'invalid') return { kind: 'invalid', file: result.reason, problems: result.problems };
+  return accessView(result.problem, id, result.reason, session);
+}
+
+function accessView(problem: AccessProblem, mapId: string, reason: string, session: AuthSession): AccessView {
+  return { kind: 'access', problem, mapId, reason, session };
+}

@@ -1,0 +1,226 @@
+import { basename } from 'node:path';
+import { formatProblem } from '../context/problems.js';
+import { parseJson, validateContext, validateSiteConfig } from '../context/validate.js';
+import type { MapContext } from '../context/types.js';
+import { FORMAT_NAMES, IMPORT_FORMATS, importDocument, type ImportFormat } from '../interop/convert.js';
+import { exportOwsContext } from '../interop/owc/export.js';
+import { formatReportItem, type ReportItem } from '../interop/report.js';
+import { decodeText, InputError } from '../interop/xml.js';
+import { CliError, readBytes, writeWhole } from './files.js';
+import { nodeXmlParser } from './xml-node.js';
+
+/**
+ * `cartable`: validate map documents and the site configuration, import maps from OWS Context,
+ * mviewer and Web Map Context, export them to OWS Context. Speaks plain English; never prints a
+ * stack trace; never writes half a document.
+ */
+
+export const USAGE = `Usage: cartable <command> [options]
+
+Commands:
+  validate <files...>                      Check map documents and the site configuration
+                                           (site.config.json); exit 1 when a file has problems.
+  import [owc|mviewer|wmc] <input>         Convert a document into a Cartable map document. The
+        [-o out.json] [--id map-id]        format is found from the content when it is not given.
+                                           Prints what could not be converted; writes nothing on error.
+  export owc <map.json> [-o out.json]      Write a map document as an OWS Context (GeoJSON).
+
+Options:
+  -o, --output <file>   Where to write (default: standard output)
+  --id <id>             The imported map's id (default: from the document)
+  -q, --quiet           Print only warnings and errors of the conversion report
+  -h, --help            Show this help
+
+Examples:
+  cartable validate maps/*.json site.config.json
+  cartable import wmc geobretagne.wmc -o maps/geobretagne.json
+  cartable import mviewer apps/default.xml --id defaut -o maps/defaut.json
+  cartable import owc context.json -o maps/contexte.json
+  cartable export owc maps/geosites.json -o geosites.owc.json
+`;
+
+interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+const defaultIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+
+interface Args {
+  readonly positional: string[];
+  readonly output?: string;
+  readonly id?: string;
+  readonly quiet: boolean;
+  readonly help: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const positional: string[] = [];
+  let output: string | undefined;
+  let id: string | undefined;
+  let quiet = false;
+  let help = false;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    const value = (): string => {
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('-')) throw new CliError(`${arg} needs a value`, 2);
+      i += 1;
+      return next;
+    };
+    if (arg === '-o' || arg === '--output') output = value();
+    else if (arg.startsWith('--output=')) output = arg.slice('--output='.length);
+    else if (arg === '--id') id = value();
+    else if (arg.startsWith('--id=')) id = arg.slice('--id='.length);
+    else if (arg === '-q' || arg === '--quiet') quiet = true;
+    else if (arg === '-h' || arg === '--help') help = true;
+    else if (arg.startsWith('-') && arg !== '-') throw new CliError(`unknown option ${arg} (see cartable --help)`, 2);
+    else positional.push(arg);
+  }
+  return { positional, ...(output !== undefined ? { output } : {}), ...(id !== undefined ? { id } : {}), quiet, help };
+}
+
+/** One file: a map document, or the site configuration (by its name or its $schema). */
+function validateFile(path: string, io: Io): boolean {
+  const bytes = readBytes(path);
+  let text: string;
+  try {
+    text = decodeText(bytes).text;
+  } catch (error) {
+    io.err(`${path}: ${(error as Error).message}\n`);
+    return false;
+  }
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    parsed.problems.forEach((p) => io.err(`${formatProblem(path, p)}\n`));
+    return false;
+  }
+  const value = parsed.value as Record<string, unknown> | null;
+  const isSite =
+    /site[.-]config[^/\\]*\.json$/i.test(basename(path)) || (typeof value?.$schema === 'string' && value.$schema.includes('site-config'));
+  const result = isSite ? validateSiteConfig(value) : validateContext(value);
+  if (!result.ok) {
+    result.problems.forEach((p) => io.err(`${formatProblem(path, p)}\n`));
+    return false;
+  }
+  const what = isSite ? 'site configuration' : 'map document';
+  const idNote = !isSite && typeof value?.id === 'string' && basename(path) !== `${value.id}.json` ? ` (note: its id "${String(value.id)}" differs from the file name; the build names it by its file)` : '';
+  io.out(`${path}: valid ${what}${idNote}\n`);
+  return true;
+}
+
+function printReport(items: readonly ReportItem[], source: string, quiet: boolean, io: Io): void {
+  const shown = quiet ? items.filter((i) => i.level !== 'info') : items;
+  for (const item of shown) io.err(`${source}: ${formatReportItem(item)}\n`);
+  const count = (level: string): number => items.filter((i) => i.level === level).length;
+  io.err(`${source}: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} note(s)\n`);
+}
+
+function writeOutput(text: string, output: string | undefined, io: Io): void {
+  if (output === undefined || output === '-') io.out(text);
+  else writeWhole(output, text);
+}
+
+function runImport(args: Args, io: Io): number {
+  const [first, second, ...rest] = args.positional;
+  let format: ImportFormat | undefined;
+  let input: string | undefined;
+  if (first && (IMPORT_FORMATS as readonly string[]).includes(first) && second !== undefined) {
+    format = first as ImportFormat;
+    input = second;
+  } else {
+    input = first;
+    if (second !== undefined) rest.unshift(second);
+  }
+  if (!input) throw new CliError(`import needs an input file (formats: ${IMPORT_FORMATS.join(', ')}; see cartable --help)`, 2);
+  if (rest.length) throw new CliError(`import takes one input file, got also: ${rest.join(' ')}`, 2);
+  const bytes = readBytes(input);
+  let result;
+  try {
+    result = importDocument({ bytes, parseXml: nodeXmlParser, ...(format ? { format } : {}), ...(args.id ? { id: args.id } : {}) });
+  } catch (error) {
+    if (error instanceof InputError) {
+      const where = error.line !== undefined ? `:${error.line}${error.column !== undefined ? `:${error.column}` : ''}` : '';
+      throw new CliError(`${input}${where}: ${error.message}`);
+    }
+    throw error;
+  }
+  if (!args.quiet) io.err(`${input}: read as ${FORMAT_NAMES[result.format]}${result.encodingNote ? ` — ${result.encodingNote}` : ''}\n`);
+  else if (result.encodingNote) io.err(`${input}: ${result.encodingNote}\n`);
+  printReport(result.report, input, args.quiet, io);
+  if (!result.document || result.report.some((i) => i.level === 'error' && i.path === '/')) {
+    io.err(`${input}: nothing written: the document could not be converted\n`);
+    return 1;
+  }
+  const validation = validateContext(result.document);
+  if (!validation.ok) {
+    validation.problems.forEach((p) => io.err(`${formatProblem('converted document', p)}\n`));
+    io.err(`${input}: nothing written: the converted document is not a valid map document\n`);
+    return 1;
+  }
+  writeOutput(`${JSON.stringify(result.document, null, 2)}\n`, args.output, io);
+  if (args.output && args.output !== '-') io.err(`${args.output}: written (map "${String(result.document.id)}")\n`);
+  return 0;
+}
+
+function runExport(args: Args, io: Io): number {
+  const [format, input, ...rest] = args.positional;
+  if (format !== 'owc') throw new CliError(`export writes OWS Context only: cartable export owc <map.json> [-o out.json]`, 2);
+  if (!input) throw new CliError('export owc needs a map document', 2);
+  if (rest.length) throw new CliError(`export takes one map document, got also: ${rest.join(' ')}`, 2);
+  const parsed = parseJson(decodeText(readBytes(input)).text);
+  if (!parsed.ok) throw new CliError(formatProblem(input, parsed.problems[0]!));
+  const validation = validateContext(parsed.value);
+  if (!validation.ok) {
+    validation.problems.forEach((p) => io.err(`${formatProblem(input, p)}\n`));
+    io.err(`${input}: nothing written: fix the document first\n`);
+    return 1;
+  }
+  const exported = exportOwsContext(validation.value as MapContext);
+  printReport(exported.report, input, args.quiet, io);
+  writeOutput(`${JSON.stringify(exported.document, null, 2)}\n`, args.output, io);
+  if (args.output && args.output !== '-') io.err(`${args.output}: written (OWS Context, ${exported.document.features.length} resources)\n`);
+  return 0;
+}
+
+/** Runs the tool; returns the exit code (0 fine, 1 problems found, 2 wrong usage). */
+export function main(argv: readonly string[], io: Io = defaultIo): number {
+  try {
+    const args = parseArgs(argv);
+    const [command, ...positional] = args.positional;
+    if (args.help || !command || command === 'help') {
+      io.out(USAGE);
+      return command || args.help ? 0 : 2;
+    }
+    const rest = { ...args, positional };
+    if (command === 'validate') {
+      if (!positional.length) throw new CliError('validate needs at least one file', 2);
+      let ok = true;
+      for (const file of positional) {
+        try {
+          ok = validateFile(file, io) && ok;
+        } catch (error) {
+          if (!(error instanceof CliError)) throw error;
+          io.err(`${error.message}\n`);
+          ok = false;
+        }
+      }
+      return ok ? 0 : 1;
+    }
+    if (command === 'import') return runImport(rest, io);
+    if (command === 'export') return runExport(rest, io);
+    throw new CliError(`unknown command "${command}" (commands: validate, import, export; see cartable --help)`, 2);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(`cartable: ${error.message}\n`);
+      return error.exitCode;
+    }
+    if (error instanceof InputError) {
+      io.err(`cartable: ${error.message}\n`);
+      return 1;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`cartable: internal error (please report it): ${message}\n`);
+    return 70;
+  }
+}

@@ -1,0 +1,188 @@
+/**
+ * What the report needs from the OpenLayers map (no report logic here): a layer's features through
+ * its source's R-tree (loading a switched-off layer first), the polygon feature under a click, the
+ * place drawn over the map, and drawing a polygon or a line.
+ */
+import Feature from 'ol/Feature.js';
+import type OlMap from 'ol/Map.js';
+import type { Coordinate } from 'ol/coordinate.js';
+import type Geometry from 'ol/geom/Geometry.js';
+import LineString from 'ol/geom/LineString.js';
+import Polygon, { circular } from 'ol/geom/Polygon.js';
+import type BaseLayer from 'ol/layer/Base.js';
+import VectorLayer from 'ol/layer/Vector.js';
+import type { Pixel } from 'ol/pixel.js';
+import { toLonLat } from 'ol/proj.js';
+import { unByKey } from 'ol/Observable.js';
+import VectorSource from 'ol/source/Vector.js';
+import type { FlatStyleLike } from 'ol/style/flat.js';
+import { LAYER_ID_KEY } from '../map/keys.js';
+import type { MapStore } from '../state/store.js';
+import type { Candidates } from './compute.js';
+import type { Place } from './types.js';
+
+const layerOf = (map: OlMap, layerId: string): BaseLayer | undefined => map.getAllLayers().find((l) => l.get(LAYER_ID_KEY) === layerId);
+
+/** The vector source behind a layer (through a cluster source). */
+function sourceOf(map: OlMap, layerId: string): VectorSource | undefined {
+  const layer = layerOf(map, layerId) as VectorLayer | undefined;
+  const source = layer && 'getSource' in layer ? layer.getSource() : undefined;
+  if (!source || !('getFeaturesInExtent' in source)) return undefined;
+  const inner = (source as { getSource?: () => VectorSource | null }).getSource?.();
+  return inner ?? (source as VectorSource);
+}
+
+/**
+ * A vector layer's features by box, once loaded. A layer never shown has not loaded: it is asked to
+ * load (whole-file kinds) and awaited, up to `timeout` ms.
+ */
+export async function loadedFeatures(
+  map: OlMap,
+  store: MapStore,
+  layerId: string,
+  timeout = 30_000,
+): Promise<{ candidates: Candidates } | { failure: string }> {
+  const source = sourceOf(map, layerId);
+  if (!source) return { failure: 'no features' };
+  const status = (): string | undefined => store.state.layers[layerId]?.status;
+  if (status() !== 'ready' && status() !== 'error') {
+    if (status() === 'idle') {
+      const view = map.getView();
+      source.loadFeatures(view.getProjection().getExtent() ?? [-Infinity, -Infinity, Infinity, Infinity], view.getResolution() ?? 1, view.getProjection());
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => (stop(), resolve()), timeout);
+      const stop = store.subscribe(() => {
+        if (status() === 'ready' || status() === 'error') {
+          clearTimeout(timer);
+          stop();
+          resolve();
+        }
+      });
+    });
+  }
+  const problem = store.state.layers[layerId]?.problem;
+  if (status() === 'error' && source.getFeatures().length === 0) return { failure: problem ? `${problem.code}${problem.detail ? ` ${problem.detail}` : ''}` : 'error' };
+  if (status() !== 'ready' && status() !== 'error') return { failure: 'timeout' };
+  return { candidates: (extent) => source.getFeaturesInExtent(extent) };
+}
+
+/** The first area (polygon) feature under a pixel, with its layer's id. */
+export function polygonAt(map: OlMap, pixel: Pixel): { layerId: string; feature: Feature } | undefined {
+  let found: { layerId: string; feature: Feature } | undefined;
+  map.forEachFeatureAtPixel(
+    pixel,
+    (feature, layer) => {
+      const type = feature.getGeometry()?.getType();
+      if ((type === 'Polygon' || type === 'MultiPolygon') && layer && feature instanceof Feature) {
+        found = { layerId: layer.get(LAYER_ID_KEY) as string, feature };
+        return true;
+      }
+      return undefined;
+    },
+    { hitTolerance: 2, layerFilter: (layer) => typeof layer.get(LAYER_ID_KEY) === 'string' },
+  );
+  return found;
+}
+
+/** The place's outline as a geometry to draw (a point's radius as a geodesic circle). */
+export function placeGeometry(place: Place, projection: string): Geometry {
+  if (place.kind !== 'circle') return place.geometry;
+  const circle = circular(toLonLat(place.center as number[], projection), place.distance, 96);
+  return circle.transform('EPSG:4326', projection);
+}
+
+const PLACE_STYLE: FlatStyleLike = {
+  'stroke-color': '#6a1b9a',
+  'stroke-width': 2.5,
+  'stroke-line-dash': [8, 5],
+  'fill-color': 'rgba(106, 27, 154, 0.08)',
+  'circle-radius': 5,
+  'circle-fill-color': '#6a1b9a',
+};
+
+/** The place drawn over the map (under the highlight halo). */
+export function createPlaceOverlay(map: OlMap): { show(geometries: Geometry[]): void; dispose(): void } {
+  const source = new VectorSource();
+  const layer = new VectorLayer({ source, style: PLACE_STYLE, zIndex: 9_999 });
+  layer.setMap(map);
+  return {
+    show(geometries) {
+      source.clear(true);
+      source.addFeatures(geometries.map((g) => new Feature(g)));
+    },
+    dispose() {
+      layer.setMap(null);
+      layer.dispose();
+    },
+  };
+}
+
+/**
+ * Lets the person draw a polygon or a line: each click adds a vertex, the pointer shows the next
+ * edge, a double click (or `finish`) ends it. Written on map events rather than ol/interaction/Draw,
+ * whose pointer machinery would be split out of the first map's code. Resolves with the geometry,
+ * or undefined when cancelled (`cancel`, e.g. on Escape) or when too few vertices were placed.
+ */
+export function drawShape(
+  map: OlMap,
+  type: 'Polygon' | 'LineString',
+  onChange?: (vertices: number) => void,
+): { done: Promise<Polygon | LineString | undefined>; finish(): void; undo(): void; cancel(): void } {
+  const vertices: Coordinate[] = [];
+  let pointer: Coordinate | undefined;
+  const overlay = createPlaceOverlay(map);
+  const minimum = type === 'Polygon' ? 3 : 2;
+  const redraw = (): void => {
+    const points = pointer ? [...vertices, pointer] : [...vertices];
+    overlay.show(points.length >= 2 ? [type === 'Polygon' && points.length >= 3 ? shapeOf('area', points) : new LineString(points)] : []);
+    onChange?.(vertices.length);
+  };
+  let settle: (g: Polygon | LineString | undefined) => void = () => undefined;
+  const done = new Promise<Polygon | LineString | undefined>((resolve) => (settle = resolve));
+  const keys = [
+    map.on('click', (event) => {
+      vertices.push(event.coordinate);
+      redraw();
+    }),
+    map.on('pointermove', (event) => {
+      pointer = event.coordinate;
+      if (vertices.length) redraw();
+    }),
+    map.on('dblclick', (event) => {
+      // No zoom: the double click ends the shape (the map's own listeners run before its interactions).
+      event.preventDefault();
+      event.stopPropagation();
+      finish();
+    }),
+  ];
+  const end = (geometry: Polygon | LineString | undefined): void => {
+    unByKey(keys);
+    overlay.dispose();
+    settle(geometry);
+  };
+  const finish = (): void => {
+    // A double click's two clicks added the same point twice.
+    const unique = vertices.filter((v, i) => i === 0 || v[0] !== vertices[i - 1]![0] || v[1] !== vertices[i - 1]![1]);
+    end(unique.length >= minimum ? shapeOf(type === 'Polygon' ? 'area' : 'line', unique) : undefined);
+  };
+  return {
+    done,
+    finish,
+    undo: () => {
+      vertices.pop();
+      redraw();
+    },
+    cancel: () => end(undefined),
+  };
+}
+
+/** A polygon or line from points in the view's projection (a polygon is closed here). */
+export function shapeOf(kind: 'area' | 'line', points: readonly Coordinate[]): Polygon | LineString {
+  if (kind === 'line') return new LineString(points as Coordinate[]);
+  const ring = [...points];
+  const first = ring[0]!;
+  const last = ring.at(-1)!;
+  if (first[0] !== last[0] || first[1] !== last[1]) ring.push(first);
+  return new Polygon([ring as Coordinate[]]);
+}

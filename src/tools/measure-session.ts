@@ -1,0 +1,188 @@
+import type OlMap from 'ol/Map.js';
+import type MapBrowserEvent from 'ol/MapBrowserEvent.js';
+import Feature from 'ol/Feature.js';
+import LineString from 'ol/geom/LineString.js';
+import MultiPoint from 'ol/geom/MultiPoint.js';
+import Point from 'ol/geom/Point.js';
+import Polygon from 'ol/geom/Polygon.js';
+import VectorLayer from 'ol/layer/Vector.js';
+import VectorSource from 'ol/source/Vector.js';
+import { Circle, Fill, Stroke, Style, Text } from 'ol/style.js';
+import type { Coordinate } from 'ol/coordinate.js';
+import type { EventsKey } from 'ol/events.js';
+import { unByKey } from 'ol/Observable.js';
+import { geodesicArea, geodesicLength, geodesicPerimeter } from './geodesy.js';
+
+export type MeasureMode = 'length' | 'area';
+
+/** What is measured now (the pointer's position counts as the next vertex while drawing). */
+export interface MeasureReading {
+  readonly mode: MeasureMode;
+  /** Vertices placed (the pointer's not counted). */
+  readonly vertices: number;
+  /** Metres: the line, or the outline of the area. */
+  readonly length: number;
+  /** Square metres (area mode, from 3 points). */
+  readonly area: number;
+  readonly finished: boolean;
+}
+
+export interface MeasureSession {
+  /** Adds a vertex where the crosshair is (the map's centre): measuring with the keyboard. */
+  addAtCentre(): void;
+  addAt(coordinate: Coordinate): void;
+  /** Takes the last vertex back. */
+  undo(): void;
+  /** Ends the line or area (it stays drawn); the next vertex starts a new one. */
+  finish(): void;
+  /** Clears what is drawn. */
+  clear(): void;
+  dispose(): void;
+}
+
+/** Two clicks closer than this (in pixels) are one vertex: the end of a double click. */
+const SAME_VERTEX_PX = 6;
+
+/**
+ * Measuring on the map: clicks (or taps) add vertices, the pointer previews the next one, a double
+ * click ends; the reading is geodesic in any projection. The caller holds the map's pointer (no
+ * records open on click) for as long as the session lives.
+ */
+export function startMeasure(options: {
+  map: OlMap;
+  mode: MeasureMode;
+  format: (reading: MeasureReading) => string;
+  onChange: (reading: MeasureReading) => void;
+}): MeasureSession {
+  const { map, mode, format, onChange } = options;
+  const projection = map.getView().getProjection();
+  let vertices: Coordinate[] = [];
+  let cursor: Coordinate | undefined;
+  let finished = false;
+
+  const sketch = new Feature();
+  const source = new VectorSource({ features: [sketch] });
+  const layer = new VectorLayer({
+    source,
+    zIndex: 10_000,
+    properties: { 'cartable:tool': 'measure' },
+    style: (feature) => styles(feature.getGeometry() as LineString | Polygon | undefined, String(feature.get('label') ?? '')),
+  });
+  map.addLayer(layer);
+
+  const points = (): Coordinate[] => (cursor && !finished ? [...vertices, cursor] : vertices);
+
+  const reading = (): MeasureReading => {
+    const all = points();
+    let length = 0;
+    let area = 0;
+    if (mode === 'length' && all.length >= 2) length = geodesicLength(new LineString(all), projection);
+    if (mode === 'area' && all.length >= 2) {
+      const polygon = new Polygon([[...all, all[0]!]]);
+      length = geodesicPerimeter(polygon, projection);
+      if (all.length >= 3) area = geodesicArea(polygon, projection);
+    }
+    return { mode, vertices: vertices.length, length, area, finished };
+  };
+
+  const redraw = (): void => {
+    const all = points();
+    if (all.length === 0) sketch.setGeometry(undefined);
+    else if (mode === 'area' && all.length >= 3) sketch.setGeometry(new Polygon([[...all, all[0]!]]));
+    else sketch.setGeometry(new LineString(all.length === 1 ? [all[0]!, all[0]!] : all));
+    const now = reading();
+    sketch.set('label', all.length >= 2 ? format(now) : '');
+    onChange(now);
+  };
+
+  const add = (coordinate: Coordinate): void => {
+    if (finished) {
+      vertices = [];
+      finished = false;
+    }
+    vertices.push([coordinate[0]!, coordinate[1]!]);
+    redraw();
+  };
+
+  const pixelDistance = (a: Coordinate, b: Coordinate): number => {
+    const resolution = map.getView().getResolution() ?? 1;
+    return Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!) / resolution;
+  };
+
+  const keys: EventsKey[] = [
+    map.on('click', (event: MapBrowserEvent) => add(event.coordinate)),
+    map.on('pointermove', (event: MapBrowserEvent) => {
+      if (event.dragging || finished || vertices.length === 0) return;
+      cursor = event.coordinate;
+      redraw();
+    }),
+    // A double click ends the measure instead of zooming (returning false keeps it from the zoom).
+    map.on('dblclick', (event: MapBrowserEvent) => {
+      if (finished || vertices.length === 0) return true;
+      const last = vertices.at(-1)!;
+      const before = vertices.at(-2);
+      if (before && pixelDistance(last, before) < SAME_VERTEX_PX) vertices.pop();
+      session.finish();
+      event.preventDefault();
+      return false;
+    }) as EventsKey,
+  ];
+
+  const session: MeasureSession = {
+    addAtCentre() {
+      const centre = map.getView().getCenter();
+      if (centre) add(centre);
+    },
+    addAt: add,
+    undo() {
+      if (finished) finished = false;
+      vertices.pop();
+      redraw();
+    },
+    finish() {
+      if (vertices.length === 0) return;
+      finished = true;
+      cursor = undefined;
+      redraw();
+    },
+    clear() {
+      vertices = [];
+      cursor = undefined;
+      finished = false;
+      redraw();
+    },
+    dispose() {
+      unByKey(keys);
+      map.removeLayer(layer);
+      layer.dispose();
+    },
+  };
+  return session;
+}
+
+const HALO = new Stroke({ color: 'rgba(255, 255, 255, 0.9)', width: 6 });
+const LINE = new Stroke({ color: '#0b3d91', width: 3, lineDash: [10, 6] });
+const FILL = new Fill({ color: 'rgba(11, 61, 145, 0.15)' });
+const VERTEX = new Circle({ radius: 5, fill: new Fill({ color: '#fff' }), stroke: new Stroke({ color: '#0b3d91', width: 2 }) });
+
+function styles(geometry: LineString | Polygon | undefined, label: string): Style[] {
+  if (!geometry) return [];
+  const coordinates = geometry instanceof Polygon ? geometry.getCoordinates()[0]!.slice(0, -1) : geometry.getCoordinates();
+  const drawn = [new Style({ stroke: HALO }), new Style({ stroke: LINE, fill: FILL }), new Style({ geometry: new MultiPoint(coordinates), image: VERTEX })];
+  const last = coordinates.at(-1);
+  return label && last ? [...drawn, labelStyle(label, last)] : drawn;
+}
+
+/** The reading, written next to the last vertex. */
+function labelStyle(text: string, at: Coordinate): Style {
+  return new Style({
+    geometry: new Point(at),
+    text: new Text({
+      text,
+      font: '600 14px system-ui, sans-serif',
+      offsetY: -18,
+      fill: new Fill({ color: '#0b1f44' }),
+      stroke: new Stroke({ color: '#fff', width: 4 }),
+    }),
+  });
+}

@@ -1,0 +1,219 @@
+import { LitElement, css, html, nothing, svg, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import type { LayerNode } from '../context/types.js';
+import type { MapState } from '../state/store.js';
+import { formatLength, formatNumber } from '../tools/format.js';
+import { MARGIN_MM, type PrintLayout, scaleBar, scaleDenominator } from '../tools/print-layout.js';
+import { base } from './theme.js';
+import { styleProps } from './style-props.js';
+import './cartable-legend.js';
+
+/**
+ * @summary The printed page: title, date, the map (rendered at the paper's aspect), legend, scale
+ * bar and scale, north arrow, sources. Hidden on screen; only it shows when the page is printed
+ * (the tools put it at the end of <body> with a page-level print style for as long as printing lasts).
+ */
+@localized()
+@customElement('cartable-print-layout')
+export class CartablePrintLayout extends LitElement {
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: none;
+        color: #000;
+        background: #fff;
+      }
+      @media print {
+        :host {
+          display: block;
+        }
+      }
+      .page {
+        width: var(--content-w);
+        height: var(--content-h);
+        display: grid;
+        grid-template-rows: 18mm 1fr 10mm;
+        overflow: hidden;
+        break-inside: avoid;
+      }
+      header {
+        display: flex;
+        align-items: baseline;
+        justify-content: space-between;
+        gap: 5mm;
+        border-bottom: 0.4mm solid #000;
+      }
+      h1 {
+        margin: 0;
+        font-size: 16pt;
+        line-height: 1.2;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .date {
+        flex: none;
+        font-size: 10pt;
+      }
+      .body {
+        display: flex;
+        gap: 5mm;
+        min-height: 0;
+        padding-top: 2mm;
+      }
+      .body.below {
+        flex-direction: column;
+      }
+      .map {
+        flex: none;
+        width: var(--map-w);
+        height: var(--map-h);
+        border: 0.3mm solid #000;
+        position: relative;
+        overflow: hidden;
+      }
+      .map canvas {
+        display: block;
+        width: 100%;
+        height: 100%;
+      }
+      .north {
+        position: absolute;
+        top: 3mm;
+        right: 3mm;
+        width: 11mm;
+        height: 15mm;
+        background: rgb(255 255 255 / 0.85);
+        border-radius: 1mm;
+      }
+      .side {
+        flex: 1;
+        min-width: 0;
+        min-height: 0;
+        overflow: hidden;
+        display: flex;
+        flex-direction: column;
+        gap: 3mm;
+        font-size: 9pt;
+      }
+      .body.below .side {
+        flex-direction: row;
+      }
+      .body.below .legend {
+        flex: 1;
+      }
+      h2 {
+        margin: 0 0 1mm;
+        font-size: 10pt;
+      }
+      .legend {
+        min-height: 0;
+        overflow: hidden;
+        --cartable-font-size: 9pt;
+      }
+      .scale {
+        flex: none;
+      }
+      .scale svg {
+        display: block;
+        overflow: visible;
+      }
+      footer {
+        display: flex;
+        align-items: end;
+        justify-content: space-between;
+        gap: 5mm;
+        font-size: 8pt;
+      }
+    `,
+  ];
+
+  /** Boxes in millimetres. */
+  @property({ attribute: false }) layout?: PrintLayout;
+  @property() heading = '';
+  @property() language = 'fr';
+  /** The map, rendered at the map box's aspect. */
+  @property({ attribute: false }) image?: HTMLCanvasElement;
+  @property({ attribute: false }) metresPerPixel = 1;
+  @property({ attribute: false }) rotation = 0;
+  @property({ attribute: false }) layers: readonly LayerNode[] = [];
+  @property({ attribute: false }) state?: MapState;
+  @property() attributions = '';
+  @property({ attribute: false }) printedAt = new Date();
+
+  override render(): TemplateResult | typeof nothing {
+    const layout = this.layout;
+    if (!layout || !this.image) return nothing;
+    // The canvas has as many pixels per paper millimetre as the map box holds.
+    const metresPerMm = this.metresPerPixel * (this.image.width / layout.map[0]);
+    const bar = scaleBar(metresPerMm);
+    const denominator = formatNumber(scaleDenominator(metresPerMm), this.language);
+    const date = new Intl.DateTimeFormat(this.language, { dateStyle: 'long', timeStyle: 'short' }).format(this.printedAt);
+    const mm = (n: number): string => `${n}mm`;
+    return html`<div
+      class="page"
+      style=${styleProps({
+        '--content-w': mm(layout.content[0]),
+        '--content-h': mm(layout.content[1]),
+        '--map-w': mm(layout.map[0]),
+        '--map-h': mm(layout.map[1]),
+      })}
+    >
+      <header>
+        <h1>${this.heading}</h1>
+        <span class="date">${msg(str`Imprimée le ${date}`, { id: 'tools.print.date' })}</span>
+      </header>
+      <div class="body ${layout.sideBeside ? 'beside' : 'below'}">
+        <figure class="map" aria-label=${msg('Carte', { id: 'tools.print.map' })}>
+          ${this.image}
+          ${this.#north()}
+        </figure>
+        <div class="side">
+          <section class="legend">
+            <h2>${msg('Légende', { id: 'panel.legend' })}</h2>
+            <cartable-legend .layers=${this.layers} .state=${this.state} .language=${this.language}></cartable-legend>
+          </section>
+          <section class="scale">
+            <h2>${msg('Échelle', { id: 'share.ctl.scale' })}</h2>
+            <p>${msg(str`1 : ${denominator} (à l’impression sans ajustement)`, { id: 'tools.print.scale' })}</p>
+            ${this.#scaleBar(bar.mm, formatLength(bar.metres, this.language))}
+          </section>
+        </div>
+      </div>
+      <footer>
+        <span>${this.attributions ? `© ${this.attributions}` : nothing}</span>
+        <span>${msg(str`Format ${layout.paper}, marges ${MARGIN_MM} mm`, { id: 'tools.print.paper' })}</span>
+      </footer>
+    </div>`;
+  }
+
+  #scaleBar(lengthMm: number, label: string): TemplateResult {
+    const half = lengthMm / 2;
+    return html`<svg width="${lengthMm + 2}mm" height="9mm" viewBox="-1 0 ${lengthMm + 2} 9" role="img" aria-label=${label}>
+      ${svg`<rect x="0" y="5" width=${half} height="1.6" fill="#000"></rect>
+      <rect x=${half} y="5" width=${half} height="1.6" fill="#fff" stroke="#000" stroke-width="0.25"></rect>
+      <rect x="0" y="5" width=${lengthMm} height="1.6" fill="none" stroke="#000" stroke-width="0.25"></rect>
+      <text x="0" y="3.8" font-size="2.8" text-anchor="start">0</text>
+      <text x=${lengthMm} y="3.8" font-size="2.8" text-anchor="end">${label}</text>`}
+    </svg>`;
+  }
+
+  #north(): TemplateResult {
+    const degrees = (-this.rotation * 180) / Math.PI;
+    return html`<svg class="north" viewBox="0 0 22 30" role="img" aria-label=${msg('Nord', { id: 'tools.print.north' })}>
+      ${svg`<g transform="rotate(${-degrees} 11 17)">
+        <path d="M11 6 L17 24 L11 20 L5 24 Z" fill="#000"></path>
+        <path d="M11 6 L11 20 L5 24 Z" fill="#fff" stroke="#000" stroke-width="0.8"></path>
+      </g>
+      <text x="11" y="5.5" font-size="6" font-weight="700" text-anchor="middle">N</text>`}
+    </svg>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cartable-print-layout': CartablePrintLayout;
+  }
+}

@@ -1,0 +1,274 @@
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import type OlMap from 'ol/Map.js';
+import type Geometry from 'ol/geom/Geometry.js';
+import { walkLayers } from '../context/checks.js';
+import type { MapContext } from '../context/types.js';
+import { textFor } from '../i18n/text.js';
+import { LAYER_ID_KEY } from '../map/keys.js';
+import type { LayerReport, Report } from '../report/types.js';
+import type { MapState } from '../state/store.js';
+import { composeMap } from '../tools/map-image.js';
+import { base } from './theme.js';
+
+export interface ReportPrintOptions {
+  readonly report: Report;
+  readonly map: OlMap;
+  readonly placeGeometry: Geometry;
+  readonly zoomTo: (geometry: Geometry) => Promise<void>;
+  readonly context: MapContext;
+  readonly state: MapState;
+  readonly mapTitle: string;
+  readonly placeText: string;
+  readonly language: string;
+  readonly reason: (layer: LayerReport) => string;
+  readonly distance: (metres: number) => string;
+}
+
+/** A source to cite: its name, and a link when the document gives one. */
+interface Source {
+  readonly name: string;
+  readonly url?: string;
+}
+
+/** Every source of the report: the map's and its layers' attributions, and each layer's data source. */
+function sourcesOf(context: MapContext, state: MapState, language: string): Source[] {
+  const sources = new Map<string, Source>();
+  const add = (name: string, url?: string): void => {
+    if (name && !sources.has(name)) sources.set(name, { name, url });
+  };
+  context.attributions.forEach((a) => add(textFor(a, language)));
+  walkLayers(context.layers, (node) => {
+    if (node.type === 'group') return;
+    node.attributions.forEach((a) => add(textFor(a, language)));
+    if (node.info?.source) add(textFor(node.info.source.name, language), node.info.source.url);
+  });
+  const basemap = context.basemaps.find((b) => b.id === state.basemap);
+  if (basemap && basemap.type !== 'empty') basemap.attributions.forEach((a) => add(textFor(a, language)));
+  return [...sources.values()];
+}
+
+const PAGE_SHEET = (() => {
+  let sheet: CSSStyleSheet | undefined;
+  return (): CSSStyleSheet => {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      // While a report is printed, only it is on paper.
+      sheet.replaceSync(
+        '@page { size: A4 portrait; margin: 12mm; } @media print { body > :not(cartable-report-print) { display: none !important; } body { margin: 0; } }',
+      );
+    }
+    return sheet;
+  };
+})();
+
+/** Waits for the map's next complete frame (layers loaded), at most `timeout` ms. */
+function rendered(map: OlMap, timeout = 8000): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, timeout);
+    map.once('rendercomplete', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    map.render();
+  });
+}
+
+/**
+ * Prints the report: the map shows the place, its image is taken (layers whose tiles forbid it are
+ * named instead), the print view goes at the end of the page with a page style that hides the rest,
+ * then the browser's print dialog opens. The view stays until the next print or « afterprint ».
+ */
+export async function printReport(options: ReportPrintOptions): Promise<CartableReportPrint> {
+  document.querySelectorAll('cartable-report-print').forEach((old) => old.remove());
+  await options.zoomTo(options.placeGeometry);
+  await rendered(options.map);
+  const { canvas, forbidden } = composeMap(options.map, { readable: true, scale: 1 });
+  let image: string | undefined;
+  try {
+    image = canvas.toDataURL('image/png');
+  } catch {
+    image = undefined;
+  }
+  const titles = new Map<string, string>();
+  walkLayers(options.context.layers, (node) => titles.set(node.id, textFor(node.title, options.language)));
+  options.context.basemaps.forEach((b) => titles.set(b.id, textFor(b.title, options.language)));
+  const view = document.createElement('cartable-report-print');
+  Object.assign(view, {
+    report: options.report,
+    mapTitle: options.mapTitle,
+    placeText: options.placeText,
+    language: options.language,
+    image,
+    forbidden: forbidden.map((l) => titles.get(l.get(LAYER_ID_KEY) as string) ?? String(l.get(LAYER_ID_KEY) ?? '')),
+    sources: sourcesOf(options.context, options.state, options.language),
+    reason: options.reason,
+    distance: options.distance,
+  });
+  document.body.append(view);
+  const sheet = PAGE_SHEET();
+  if (!document.adoptedStyleSheets.includes(sheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  await view.updateComplete;
+  await view.renderRoot.querySelector('img')?.decode().catch(() => undefined);
+  window.addEventListener(
+    'afterprint',
+    () => {
+      view.remove();
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    },
+    { once: true },
+  );
+  window.print();
+  return view;
+}
+
+/**
+ * @summary The printed report (A4 portrait): map title, place, date, the map extract, the features by
+ * layer, the layers not checked and why, the sources. Shown only on paper.
+ */
+@localized()
+@customElement('cartable-report-print')
+export class CartableReportPrint extends LitElement {
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: none;
+        color: #000;
+        background: #fff;
+        font-size: 10pt;
+      }
+      @media print {
+        :host {
+          display: block;
+        }
+      }
+      h1 {
+        font-size: 15pt;
+        margin: 0 0 2mm;
+      }
+      h2 {
+        font-size: 11.5pt;
+        margin: 5mm 0 1.5mm;
+        break-after: avoid;
+      }
+      .meta {
+        margin: 0 0 3mm;
+      }
+      figure {
+        margin: 0 0 3mm;
+      }
+      img {
+        display: block;
+        max-width: 100%;
+        max-height: 110mm;
+        border: 0.3mm solid #000;
+      }
+      .no-image {
+        border: 0.3mm dashed #000;
+        padding: 6mm;
+      }
+      figcaption {
+        font-size: 8.5pt;
+      }
+      table {
+        width: 100%;
+        border-collapse: collapse;
+      }
+      th,
+      td {
+        text-align: start;
+        vertical-align: top;
+        border-bottom: 0.2mm solid #888;
+        padding: 0.8mm 1.5mm;
+      }
+      tr {
+        break-inside: avoid;
+      }
+      ul {
+        margin: 0;
+        padding-inline-start: 5mm;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) report?: Report;
+  @property() mapTitle = '';
+  @property() placeText = '';
+  @property() language = 'fr';
+  /** The map extract as a data URL; none when the browser forbade reading it. */
+  @property() image?: string;
+  /** Layers left out of the image because their tiles forbid it. */
+  @property({ attribute: false }) forbidden: readonly string[] = [];
+  @property({ attribute: false }) sources: readonly Source[] = [];
+  @property({ attribute: false }) reason: (layer: LayerReport) => string = () => '';
+  @property({ attribute: false }) distance: (metres: number) => string = (m) => `${Math.round(m)} m`;
+
+  override render(): TemplateResult | typeof nothing {
+    const report = this.report;
+    if (!report) return nothing;
+    const date = new Intl.DateTimeFormat(this.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(report.made));
+    const found = report.layers.filter((l) => l.items.length);
+    const empty = report.layers.filter((l) => !l.items.length && !l.unchecked);
+    const unchecked = report.layers.filter((l) => l.unchecked);
+    const near = report.place.kind !== 'area';
+    return html`
+      <h1>${msg("Qu'y a-t-il ici ?", { id: 'report.title' })} — ${this.mapTitle}</h1>
+      <p class="meta"><strong>${msg('Lieu :', { id: 'report.place.current' })}</strong> ${this.placeText}<br /><strong>${msg('Date :', { id: 'report.print.date' })}</strong> ${date}</p>
+      <figure>
+        ${this.image
+          ? html`<img src=${this.image} alt=${msg(str`Extrait de carte : ${this.placeText}`, { id: 'report.print.mapAlt' })} />`
+          : html`<div class="no-image">${msg('L’image de la carte ne peut pas être exportée.', { id: 'report.print.noImage' })}</div>`}
+        ${this.forbidden.length
+          ? html`<figcaption>
+              ${msg(str`Absentes de l'image (leur serveur en interdit l'export) : ${this.forbidden.join(', ')}`, { id: 'report.print.forbidden' })}
+            </figcaption>`
+          : nothing}
+      </figure>
+      ${found.map(
+        (layer) => html`<h2>${layer.title} (${layer.capped ? '≥ ' : ''}${layer.items.length})</h2>
+          <table>
+            <thead>
+              <tr>
+                <th>${msg('Objet', { id: 'report.csv.feature' })}</th>
+                ${near ? html`<th>${msg('Distance', { id: 'report.print.distance' })}</th>` : nothing}
+                <th>${msg('Informations', { id: 'report.print.fields' })}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${layer.items.map(
+                (item) => html`<tr>
+                  <td>${item.label}</td>
+                  ${near ? html`<td>${item.distance === undefined ? '' : this.distance(item.distance)}</td>` : nothing}
+                  <td>${item.fields.map((f) => `${f.label} : ${f.value}`).join(' · ')}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`,
+      )}
+      ${empty.length
+        ? html`<h2>${msg('Rien à cet endroit dans', { id: 'report.empty' })}</h2>
+            <p>${empty.map((l) => l.title).join(', ')}</p>`
+        : nothing}
+      ${unchecked.length
+        ? html`<h2>${msg('Couches non vérifiées', { id: 'report.unchecked' })}</h2>
+            <ul>
+              ${unchecked.map((l) => html`<li>${l.title} : ${this.reason(l)}</li>`)}
+            </ul>`
+        : nothing}
+      ${this.sources.length
+        ? html`<h2>${msg('Sources', { id: 'report.print.sources' })}</h2>
+            <ul>
+              ${this.sources.map((s) => html`<li>${s.name}${s.url ? html` — ${s.url}` : nothing}</li>`)}
+            </ul>`
+        : nothing}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cartable-report-print': CartableReportPrint;
+  }
+}

@@ -1,0 +1,840 @@
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import type { Coordinate } from 'ol/coordinate.js';
+import type Geometry from 'ol/geom/Geometry.js';
+import type LineString from 'ol/geom/LineString.js';
+import type MultiPolygon from 'ol/geom/MultiPolygon.js';
+import type Polygon from 'ol/geom/Polygon.js';
+import { fromLonLat, toLonLat, transform } from 'ol/proj.js';
+import { unByKey } from 'ol/Observable.js';
+import { isVectorLayer, type LayerDef, type MapContext } from '../context/types.js';
+import { textFor } from '../i18n/text.js';
+import type { MapAdapter } from '../map/adapter.js';
+import { createRequester, type Requester } from '../net/requester.js';
+import { ensureProjections } from '../proj/register.js';
+import type { MapStore } from '../state/store.js';
+import { reportCsv } from '../report/csv.js';
+import { describerOf } from '../report/describe.js';
+import { makeReport, reportLayers } from '../report/gather.js';
+import { createPlaceOverlay, drawShape, loadedFeatures, placeGeometry, polygonAt, shapeOf } from '../report/map-glue.js';
+import { parseTypedPoints, TypedPointsProblem } from '../report/place.js';
+import type { LayerReport, Place, Report, ReportItem, UncheckedReason } from '../report/types.js';
+import { base } from './theme.js';
+
+type Mode = 'feature' | 'area' | 'line' | 'circle';
+
+/** What the report reads of its map view. */
+export interface ReportMap {
+  readonly adapter?: MapAdapter;
+  readonly store?: MapStore;
+  readonly context?: MapContext;
+  readonly requester?: Requester;
+  readonly language: string;
+  readonly documentUrl: string;
+}
+
+/** Lines shown per layer before « show all » (a large layer must not freeze the panel). */
+const SHOWN = 100;
+
+/**
+ * @summary The « Qu'y a-t-il ici ? » panel: the person picks a place (a feature of the map such as a
+ * commune, a drawn or typed polygon or line, a point with a radius), and reads, layer by layer, what
+ * lies there — each line zooms to its feature — then exports it as CSV or prints it.
+ * A side panel over the map; `narrow`: a sheet over the whole map that folds to show the map.
+ * @fires cartable-report-close - the person closed the panel
+ */
+@localized()
+@customElement('cartable-report')
+export class CartableReport extends LitElement {
+  static override styles = [
+    base,
+    css`
+      :host {
+        position: absolute;
+        z-index: 9;
+        top: 0;
+        right: 0;
+        bottom: 0;
+        width: min(26rem, 100%);
+        display: flex;
+        flex-direction: column;
+        background: var(--cartable-surface, #fff);
+        border-inline-start: 1px solid var(--cartable-border, #d9dee5);
+        box-shadow: -4px 0 18px rgb(0 0 0 / 0.15);
+      }
+      :host([hidden]) {
+        display: none;
+      }
+      :host([narrow]) {
+        left: 0;
+        width: auto;
+        border: 0;
+      }
+      :host([narrow][folded]) {
+        top: auto;
+        max-height: 40%;
+        border-top-left-radius: 14px;
+        border-top-right-radius: 14px;
+        box-shadow: 0 -6px 24px rgb(0 0 0 / 0.25);
+      }
+      .head {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        padding: 0.6rem 0.75rem;
+        border-bottom: 1px solid var(--cartable-border, #d9dee5);
+      }
+      h2 {
+        flex: 1;
+        margin: 0;
+        font-size: 1.05rem;
+      }
+      .scroll {
+        flex: 1;
+        overflow: auto;
+        padding: 0.75rem;
+      }
+      fieldset {
+        border: 0;
+        margin: 0 0 0.6rem;
+        padding: 0;
+      }
+      legend {
+        font-weight: 650;
+        margin-bottom: 0.3rem;
+      }
+      .modes {
+        display: grid;
+        grid-template-columns: 1fr 1fr;
+        gap: 0.25rem 0.75rem;
+      }
+      .modes label {
+        display: flex;
+        gap: 0.35rem;
+        align-items: center;
+        min-height: 2rem;
+      }
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem;
+        align-items: center;
+        margin: 0.4rem 0;
+      }
+      .help {
+        font-size: 0.88rem;
+        color: var(--cartable-muted, #50565e);
+        margin: 0.3rem 0;
+      }
+      input[type='number'],
+      textarea {
+        font: inherit;
+        padding: 0.3rem 0.5rem;
+        border: 1px solid var(--cartable-border-strong, #767c85);
+        border-radius: var(--cartable-radius, 6px);
+        background: var(--cartable-surface, #fff);
+        color: inherit;
+      }
+      input[type='number'] {
+        width: 6rem;
+      }
+      textarea {
+        width: 100%;
+        min-height: 4.5rem;
+        font-family: ui-monospace, monospace;
+        font-size: 0.85rem;
+      }
+      .problem {
+        color: #a4000f;
+        font-weight: 600;
+      }
+      .picking {
+        padding: 0.5rem 0.6rem;
+        border-radius: var(--cartable-radius, 6px);
+        background: #f3e8fa;
+        border: 1px solid #6a1b9a;
+      }
+      .results {
+        border-top: 1px solid var(--cartable-border, #d9dee5);
+        margin-top: 0.75rem;
+        padding-top: 0.5rem;
+      }
+      h3 {
+        font-size: 1rem;
+        margin: 0.2rem 0;
+      }
+      h4 {
+        display: flex;
+        gap: 0.4rem;
+        align-items: baseline;
+        font-size: 0.95rem;
+        margin: 0.9rem 0 0.3rem;
+      }
+      .count {
+        display: inline-block;
+        min-width: 1.6rem;
+        padding: 0 0.4rem;
+        border-radius: 999px;
+        background: var(--cartable-accent, #1d4ed8);
+        color: var(--cartable-accent-contrast, #fff);
+        font-size: 0.85rem;
+        text-align: center;
+      }
+      .note {
+        font-weight: 400;
+        font-size: 0.82rem;
+        color: var(--cartable-muted, #50565e);
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      .item {
+        width: 100%;
+        display: grid;
+        grid-template-columns: 1fr auto;
+        gap: 0 0.5rem;
+        text-align: start;
+        padding: 0.35rem 0.45rem;
+        border: 1px solid transparent;
+        border-radius: var(--cartable-radius, 6px);
+        background: transparent;
+      }
+      .item:hover,
+      .item[aria-current='true'] {
+        background: var(--cartable-hover, #eef2f7);
+        border-color: var(--cartable-border, #d9dee5);
+      }
+      .item .label {
+        font-weight: 600;
+      }
+      .item .fields {
+        grid-column: 1 / -1;
+        font-size: 0.84rem;
+        color: var(--cartable-muted, #50565e);
+      }
+      .item .distance {
+        font-variant-numeric: tabular-nums;
+        font-size: 0.88rem;
+      }
+      .unchecked li,
+      .empty li {
+        padding: 0.2rem 0;
+        font-size: 0.9rem;
+      }
+      progress {
+        width: 100%;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem;
+        margin: 0.5rem 0;
+      }
+    `,
+  ];
+
+  /** The map this report is about (its map view): read when needed, as the map may be rebuilt. */
+  @property({ attribute: false }) map?: ReportMap;
+  /** A phone: the panel covers the map, and folds to show it. */
+  @property({ type: Boolean, reflect: true }) narrow = false;
+  @property({ type: Boolean, reflect: true }) folded = false;
+
+  get adapter(): MapAdapter | undefined {
+    return this.map?.adapter;
+  }
+  get store(): MapStore | undefined {
+    return this.map?.store;
+  }
+  get context(): MapContext | undefined {
+    return this.map?.context;
+  }
+  get language(): string {
+    return this.map?.language ?? 'fr';
+  }
+
+  @state() private mode: Mode = 'feature';
+  /** Kilometres around a point, or either side of a line. */
+  @state() private radiusKm = 5;
+  @state() private lineKm = 0.5;
+  @state() private typed = '';
+  @state() private place?: Place;
+  /** Waiting for a click or a drawing on the map. */
+  @state() private picking?: 'feature' | 'point' | 'draw';
+  /** Vertices placed so far while drawing. */
+  @state() private vertices = 0;
+  #drawing?: ReturnType<typeof drawShape>;
+  @state() private problem = '';
+  @state() private progress?: { done: number; total: number };
+  @state() private report?: Report;
+  @state() private expanded = new Set<string>();
+  @state() private current?: string;
+  @state() private announcement = '';
+  @state() private selectionIsArea = false;
+
+  @query('h2') private heading!: HTMLHeadingElement;
+
+  #overlay?: ReturnType<typeof createPlaceOverlay>;
+  #release?: () => void;
+  #stopPicking?: () => void;
+  #run = 0;
+  #stopStore?: () => void;
+
+  /** Shows the panel and puts focus on its heading. */
+  async show(): Promise<void> {
+    this.hidden = false;
+    this.folded = false;
+    await this.updateComplete;
+    this.heading.focus();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#cancelPicking();
+    this.#stopStore?.();
+    this.#overlay?.dispose();
+    this.#overlay = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('map')) {
+      this.#stopStore?.();
+      const check = (): void => {
+        this.selectionIsArea = this.#selectedFeature() !== undefined;
+      };
+      this.#stopStore = this.store?.subscribe(check);
+      check();
+    }
+  }
+
+  // ------------------------------------------------------------ the place
+
+  #projection(): string {
+    return this.adapter!.map.getView().getProjection().getCode();
+  }
+
+  #centre(): Coordinate | undefined {
+    return this.adapter?.map.getView().getCenter();
+  }
+
+  /** The feature whose record is open (a search result, a click), when it is an area. */
+  #selectedFeature(): { layer: LayerDef; geometry: Polygon | MultiPolygon; properties: Record<string, unknown> } | undefined {
+    const selection = this.store?.state.selection;
+    if (!selection || !this.adapter) return undefined;
+    const feature = this.adapter.findFeature(selection.layerId, selection.featureId);
+    const geometry = feature?.getGeometry();
+    const type = geometry?.getType();
+    const layer = reportLayers(this.#reportContext()!).find((l) => l.id === selection.layerId);
+    if (!feature || !layer || (type !== 'Polygon' && type !== 'MultiPolygon')) return undefined;
+    return { layer, geometry: geometry as Polygon | MultiPolygon, properties: feature.getProperties() };
+  }
+
+  #featureLabel(layer: LayerDef, properties: Record<string, unknown>): string {
+    const name = isVectorLayer(layer) ? describerOf(layer, this.language)(properties).label : '';
+    return name || textFor(layer.title, this.language);
+  }
+
+  #useSelected(): void {
+    const selected = this.#selectedFeature();
+    if (!selected) return;
+    this.#setPlace({ kind: 'area', geometry: selected.geometry, label: this.#featureLabel(selected.layer, selected.properties) });
+  }
+
+  /** Takes the pointer until `stop`; Escape anywhere cancels. */
+  #holdPointer(stop: () => void): void {
+    this.#cancelPicking();
+    this.#release = this.adapter?.holdPointer();
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        this.#cancelPicking();
+        this.announcement = msg('Choix du lieu annulé.', { id: 'report.pick.cancelled' });
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    this.#stopPicking = () => {
+      window.removeEventListener('keydown', onKey, true);
+      stop();
+    };
+  }
+
+  #cancelPicking(): void {
+    const stop = this.#stopPicking;
+    this.#stopPicking = undefined;
+    stop?.();
+    this.#release?.();
+    this.#release = undefined;
+    this.picking = undefined;
+  }
+
+  /** The next click on the map picks an area feature (a commune…) or a point. */
+  #pickOnMap(what: 'feature' | 'point'): void {
+    const map = this.adapter?.map;
+    if (!map) return;
+    this.problem = '';
+    const key = map.on('click', (event) => {
+      if (what === 'point') {
+        this.#cancelPicking();
+        this.#setPlace(this.#circleAt(event.coordinate, msg('Point choisi sur la carte', { id: 'report.place.clicked' })));
+        return;
+      }
+      const found = polygonAt(map, event.pixel);
+      if (!found) {
+        this.problem = msg("Aucun objet surfacique à cet endroit : cliquez à l'intérieur d'une commune ou d'une zone.", { id: 'report.pick.none' });
+        return;
+      }
+      this.#cancelPicking();
+      const layer = reportLayers(this.#reportContext()!).find((l) => l.id === found.layerId);
+      this.#setPlace({
+        kind: 'area',
+        geometry: found.feature.getGeometry() as Polygon | MultiPolygon,
+        label: layer ? this.#featureLabel(layer, found.feature.getProperties()) : msg('Objet choisi', { id: 'report.place.feature' }),
+      });
+    });
+    this.#holdPointer(() => unByKey(key));
+    this.picking = what;
+    if (this.narrow) this.folded = true;
+  }
+
+  #draw(): void {
+    const map = this.adapter?.map;
+    if (!map) return;
+    this.problem = '';
+    const kind = this.mode === 'line' ? 'line' : 'area';
+    this.vertices = 0;
+    const drawing = drawShape(map, kind === 'line' ? 'LineString' : 'Polygon', (n) => (this.vertices = n));
+    this.#holdPointer(() => {
+      drawing.cancel();
+      this.#drawing = undefined;
+    });
+    this.#drawing = drawing;
+    this.picking = 'draw';
+    if (this.narrow) this.folded = true;
+    void drawing.done.then((geometry) => {
+      if (!geometry) return;
+      this.#cancelPicking();
+      this.#setPlace(this.#shapePlace(kind, geometry, msg('Tracé sur la carte', { id: 'report.place.drawn' })));
+    });
+  }
+
+  #shapePlace(kind: 'area' | 'line', geometry: Polygon | LineString, label: string): Place {
+    return kind === 'line'
+      ? { kind: 'line', geometry: geometry as LineString, distance: this.lineKm * 1000, label }
+      : { kind: 'area', geometry: geometry as Polygon, label };
+  }
+
+  #circleAt(center: Coordinate, label: string): Place {
+    return { kind: 'circle', center, distance: this.radiusKm * 1000, label };
+  }
+
+  /** Adds the map's centre to the typed points (lon lat, 5 decimals: about 1 m). */
+  #addCentre(): void {
+    const centre = this.#centre();
+    if (!centre) return;
+    const [lon, lat] = toLonLat(centre, this.#projection());
+    this.typed = `${this.typed.trim() ? `${this.typed.trimEnd()}\n` : ''}${lon!.toFixed(5)} ${lat!.toFixed(5)}`;
+    this.announcement = msg(str`Sommet ajouté : ${lon!.toFixed(5)} ${lat!.toFixed(5)}`, { id: 'report.typed.added' });
+  }
+
+  async #useTyped(): Promise<void> {
+    const kind = this.mode === 'line' ? 'line' : 'area';
+    try {
+      const typed = parseTypedPoints(this.typed);
+      const needed = kind === 'line' ? 2 : 3;
+      if (typed.points.length < needed) {
+        this.problem =
+          kind === 'line'
+            ? msg('Une ligne a besoin d’au moins 2 points.', { id: 'report.typed.fewLine' })
+            : msg('Une zone a besoin d’au moins 3 points.', { id: 'report.typed.fewArea' });
+        return;
+      }
+      await ensureProjections([typed.crs]);
+      const projection = this.#projection();
+      const points = typed.points.map((p) => (typed.crs === 'EPSG:4326' ? fromLonLat([...p], projection) : transform([...p], typed.crs, projection)));
+      this.#setPlace(this.#shapePlace(kind, shapeOf(kind, points), msg('Coordonnées saisies', { id: 'report.place.typed' })));
+    } catch (error) {
+      this.problem = error instanceof TypedPointsProblem ? this.#typedProblem(error) : String(error);
+    }
+  }
+
+  #typedProblem(error: TypedPointsProblem): string {
+    const at = String(error.at ?? '');
+    switch (error.code) {
+      case 'empty':
+        return msg('Tapez au moins un point.', { id: 'report.typed.empty' });
+      case 'pair':
+        return msg(str`Point ${at} : il faut deux nombres, longitude puis latitude (ou x puis y).`, { id: 'report.typed.pair' });
+      case 'number':
+        return msg(str`Point ${at} : ce n'est pas un nombre.`, { id: 'report.typed.number' });
+      case 'mixed':
+        return msg(str`Point ${at} : tous les points doivent être dans le même système (degrés ou Lambert-93).`, { id: 'report.typed.mixed' });
+      default:
+        return msg(str`Point ${at} : hors de la France métropolitaine en Lambert-93.`, { id: 'report.typed.range' });
+    }
+  }
+
+  #setPlace(place: Place): void {
+    this.place = place;
+    this.problem = '';
+    this.folded = false;
+    this.#overlay ??= this.adapter ? createPlaceOverlay(this.adapter.map) : undefined;
+    this.#overlay?.show([placeGeometry(place, this.#projection())]);
+    void this.#makeReport(place);
+  }
+
+  // ------------------------------------------------------------ the report
+
+  async #makeReport(place: Place): Promise<void> {
+    const { adapter, store } = this;
+    const context = this.#reportContext();
+    if (!adapter || !store || !context) return;
+    const run = ++this.#run;
+    const total = reportLayers(context).length;
+    this.report = undefined;
+    this.expanded = new Set();
+    this.current = undefined;
+    this.progress = { done: 0, total };
+    this.announcement = msg('Vérification des couches…', { id: 'report.running' });
+    const view = adapter.map.getView();
+    const documentUrl = this.map?.documentUrl ?? location.href;
+    const report = await makeReport(
+      place,
+      {
+        context,
+        language: this.language,
+        viewProjection: view.getProjection(),
+        resolution: view.getResolution() ?? 1,
+        requester: this.map?.requester ?? createRequester(),
+        resolveUrl: (url) => new URL(url, documentUrl).href,
+        visible: (id) => store.state.layers[id]?.visible ?? false,
+        loaded: (id) => loadedFeatures(adapter.map, store, id),
+      },
+      () => {
+        if (run === this.#run && this.progress) this.progress = { ...this.progress, done: this.progress.done + 1 };
+      },
+    );
+    if (run !== this.#run) return; // Another place was picked meanwhile.
+    this.report = report;
+    this.progress = undefined;
+    const found = report.layers.reduce((n, l) => n + l.items.length, 0);
+    const layers = report.layers.filter((l) => l.items.length).length;
+    this.announcement = msg(str`Rapport prêt : ${found} objet(s) dans ${layers} couche(s).`, { id: 'report.ready' });
+  }
+
+  /** The document, with the layers the person added from services (they are on the map too). */
+  #reportContext(): MapContext | undefined {
+    const added = (this.store?.state as { added?: readonly LayerDef[] } | undefined)?.added;
+    return this.context && added?.length ? { ...this.context, layers: [...added, ...this.context.layers] } : this.context;
+  }
+
+  async #zoomTo(layer: LayerReport, item: ReportItem, key: string): Promise<void> {
+    if (!item.geometry || !this.adapter) return;
+    this.current = key;
+    if (this.narrow) this.folded = true;
+    this.adapter.highlight(item.geometry);
+    // Beside the panel, not under it (on a phone, above the folded sheet).
+    await this.updateComplete;
+    const width = this.narrow ? 0 : this.getBoundingClientRect().width;
+    await this.adapter.zoomTo(item.geometry, { padding: [40, 40 + width, this.narrow ? 40 + this.getBoundingClientRect().height : 40, 40] });
+    this.announcement = msg(str`Carte centrée sur « ${item.label} » (${layer.title})`, { id: 'report.zoomed' });
+  }
+
+  #reason(reason: UncheckedReason, detail?: string): string {
+    switch (reason) {
+      case 'image':
+        return msg('couche image, non interrogeable', { id: 'report.reason.image' });
+      case 'wms-area':
+        return msg('couche WMS sans service WFS : elle ne peut être interrogée qu’en un point (choisissez « Point et rayon »)', {
+          id: 'report.reason.wmsArea',
+        });
+      case 'not-queryable':
+        return msg('le document indique que cette couche ne s’interroge pas', { id: 'report.reason.notQueryable' });
+      case 'service':
+        return msg(str`le service n’a pas répondu (${detail ?? ''})`, { id: 'report.reason.service' });
+      default:
+        return msg(str`ses données n’ont pas pu être lues (${detail ?? ''})`, { id: 'report.reason.notLoaded' });
+    }
+  }
+
+  #placeText(place: Place): string {
+    const km = (metres: number): string => new Intl.NumberFormat(this.language === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 2 }).format(metres / 1000);
+    if (place.kind === 'circle') return msg(str`${place.label}, à moins de ${km(place.distance)} km`, { id: 'report.place.circle' });
+    if (place.kind === 'line') return msg(str`${place.label}, à moins de ${km(place.distance)} km de la ligne`, { id: 'report.place.line' });
+    return place.label;
+  }
+
+  #distance(metres: number): string {
+    const format = (n: number, digits: number): string =>
+      new Intl.NumberFormat(this.language === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: digits }).format(n);
+    return metres < 1000 ? `${format(Math.round(metres), 0)} m` : `${format(metres / 1000, 2)} km`;
+  }
+
+  #exportCsv(): void {
+    const report = this.report;
+    if (!report) return;
+    const unchecked = new Map(report.layers.map((l) => [l.layerId, l.unchecked ? this.#reason(l.unchecked.reason, l.unchecked.detail) : '']));
+    const csv = reportCsv(report, {
+      layer: msg('Couche', { id: 'report.csv.layer' }),
+      status: msg('Statut', { id: 'report.csv.status' }),
+      feature: msg('Objet', { id: 'report.csv.feature' }),
+      id: msg('Identifiant', { id: 'report.csv.id' }),
+      distance: msg('Distance (m)', { id: 'report.csv.distance' }),
+      field: (n) => msg(str`Champ ${n}`, { id: 'report.csv.field' }),
+      value: (n) => msg(str`Valeur ${n}`, { id: 'report.csv.value' }),
+      checked: msg('vérifiée', { id: 'report.csv.checked' }),
+      unchecked: (id) => msg(str`non vérifiée : ${unchecked.get(id) ?? ''}`, { id: 'report.csv.unchecked' }),
+      capped: msg('vérifiée, liste incomplète (limite du service)', { id: 'report.csv.capped' }),
+    });
+    const blob = new Blob([csv], { type: 'text/csv;charset=utf-8' });
+    const slug = report.place.label.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `${msg('rapport', { id: 'report.csv.filename' })}-${slug || 'lieu'}-${report.made.slice(0, 10)}.csv`;
+    link.hidden = true;
+    this.renderRoot.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  }
+
+  async #print(): Promise<void> {
+    const { report, adapter, context } = this;
+    if (!report || !adapter || !context) return;
+    const { printReport } = await import('./cartable-report-print.js');
+    await printReport({
+      report,
+      map: adapter.map,
+      placeGeometry: placeGeometry(report.place, this.#projection()),
+      zoomTo: (geometry: Geometry) => adapter.zoomTo(geometry, { duration: 0 }),
+      context,
+      state: this.store!.state,
+      mapTitle: textFor(context.title, this.language),
+      placeText: this.#placeText(report.place),
+      language: this.language,
+      reason: (l) => (l.unchecked ? this.#reason(l.unchecked.reason, l.unchecked.detail) : ''),
+      distance: (m) => this.#distance(m),
+    });
+  }
+
+  #close(): void {
+    this.#cancelPicking();
+    this.#run++;
+    this.progress = undefined;
+    this.#overlay?.dispose();
+    this.#overlay = undefined;
+    this.adapter?.highlight(undefined);
+    this.place = undefined;
+    this.report = undefined;
+    this.hidden = true;
+    this.dispatchEvent(new CustomEvent('cartable-report-close', { bubbles: true, composed: true }));
+  }
+
+  // ------------------------------------------------------------ rendering
+
+  override render(): TemplateResult {
+    return html`
+      <div class="head">
+        <h2 tabindex="-1">${msg("Qu'y a-t-il ici ?", { id: 'report.title' })}</h2>
+        ${this.narrow && this.report
+          ? html`<button class="button" aria-expanded=${this.folded ? 'false' : 'true'} @click=${() => (this.folded = !this.folded)}>
+              ${this.folded ? msg('Déplier le rapport', { id: 'report.unfold' }) : msg('Voir la carte', { id: 'report.fold' })}
+            </button>`
+          : nothing}
+        <button class="icon-button" aria-label=${msg('Fermer le rapport', { id: 'report.close' })} @click=${() => this.#close()}>✕</button>
+      </div>
+      <div class="scroll">
+        ${this.#picker()}
+        <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+        ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
+        ${this.progress
+          ? html`<div class="results">
+              <label>
+                ${msg(str`Vérification des couches : ${this.progress.done} sur ${this.progress.total}`, { id: 'report.progress' })}
+                <progress max=${this.progress.total} value=${this.progress.done}></progress>
+              </label>
+            </div>`
+          : nothing}
+        ${this.report ? this.#results(this.report) : nothing}
+      </div>
+    `;
+  }
+
+  #picker(): TemplateResult {
+    const modes: Array<[Mode, string]> = [
+      ['feature', msg('Un objet de la carte', { id: 'report.mode.feature' })],
+      ['circle', msg('Un point et un rayon', { id: 'report.mode.circle' })],
+      ['area', msg('Une zone tracée', { id: 'report.mode.area' })],
+      ['line', msg('Une ligne tracée', { id: 'report.mode.line' })],
+    ];
+    return html`<fieldset>
+        <legend>${msg('Le lieu', { id: 'report.place' })}</legend>
+        <div class="modes">
+          ${modes.map(
+            ([mode, label]) => html`<label
+              ><input
+                type="radio"
+                name="mode"
+                .checked=${this.mode === mode}
+                @change=${() => {
+                  this.#cancelPicking();
+                  this.mode = mode;
+                  this.problem = '';
+                }}
+              />${label}</label
+            >`,
+          )}
+        </div>
+      </fieldset>
+      ${this.picking
+        ? html`<p class="picking">
+            ${this.picking === 'draw'
+              ? msg('Cliquez sur la carte pour placer les sommets, double-cliquez pour finir. Échap annule.', { id: 'report.picking.draw' })
+              : this.picking === 'point'
+                ? msg('Cliquez le point sur la carte. Échap annule.', { id: 'report.picking.point' })
+                : msg('Cliquez une commune ou une zone sur la carte. Échap annule.', { id: 'report.picking.feature' })}
+            ${this.picking === 'draw'
+              ? html`<span class="row">
+                  <button class="button" ?disabled=${this.vertices < (this.mode === 'line' ? 2 : 3)} @click=${() => this.#drawing?.finish()}>
+                    ${msg('Terminer le tracé', { id: 'report.draw.finish' })}
+                  </button>
+                  <button class="button" ?disabled=${this.vertices === 0} @click=${() => this.#drawing?.undo()}>
+                    ${msg('Retirer le dernier sommet', { id: 'report.draw.undo' })}
+                  </button>
+                </span>`
+              : nothing}
+            <button class="button" @click=${() => this.#cancelPicking()}>${msg('Annuler', { id: 'report.cancel' })}</button>
+          </p>`
+        : this.#modeControls()}
+      ${this.place ? html`<p><strong>${msg('Lieu :', { id: 'report.place.current' })}</strong> ${this.#placeText(this.place)}</p>` : nothing}`;
+  }
+
+  #modeControls(): TemplateResult {
+    switch (this.mode) {
+      case 'feature':
+        return html`<p class="help">
+            ${msg('Une commune, une zone protégée… : tout objet surfacique d’une couche de la carte, cliqué ou trouvé par la recherche.', { id: 'report.help.feature' })}
+          </p>
+          <div class="row">
+            <button class="button primary" @click=${() => this.#pickOnMap('feature')}>${msg('Cliquer un objet sur la carte', { id: 'report.pick.feature' })}</button>
+            <button class="button" ?disabled=${!this.selectionIsArea} @click=${() => this.#useSelected()}>
+              ${msg('Utiliser l’objet ouvert', { id: 'report.useSelected' })}
+            </button>
+          </div>
+          ${this.selectionIsArea
+            ? nothing
+            : html`<p class="help">${msg('Pour choisir au clavier : trouvez l’objet avec la recherche, ouvrez sa fiche, puis « Utiliser l’objet ouvert ».', { id: 'report.help.keyboardFeature' })}</p>`}`;
+      case 'circle':
+        return html`<div class="row">
+            <label>${msg('Rayon (km)', { id: 'report.radius' })}
+              <input type="number" min="0.01" max="200" step="any" .value=${String(this.radiusKm)} @input=${(e: Event) => this.#readKm(e, 'radiusKm')} />
+            </label>
+          </div>
+          <div class="row">
+            <button class="button primary" @click=${() => this.#pickOnMap('point')}>${msg('Cliquer le point sur la carte', { id: 'report.pick.point' })}</button>
+            <button class="button" @click=${() => {
+              const centre = this.#centre();
+              if (centre) this.#setPlace(this.#circleAt(centre, msg('Centre de la carte', { id: 'report.place.centre' })));
+            }}>${msg('Centre de la carte', { id: 'report.useCentre' })}</button>
+          </div>
+          <p class="help">${msg('Au clavier : déplacez la carte avec les flèches pour mettre le point au centre, puis « Centre de la carte ».', { id: 'report.help.centre' })}</p>`;
+      default: {
+        const line = this.mode === 'line';
+        return html`${line
+            ? html`<div class="row">
+                <label>${msg('Distance de part et d’autre (km)', { id: 'report.lineDistance' })}
+                  <input type="number" min="0" max="50" step="any" .value=${String(this.lineKm)} @input=${(e: Event) => this.#readKm(e, 'lineKm')} />
+                </label>
+              </div>`
+            : nothing}
+          <div class="row">
+            <button class="button primary" @click=${() => this.#draw()}>
+              ${line ? msg('Tracer la ligne sur la carte', { id: 'report.draw.line' }) : msg('Tracer la zone sur la carte', { id: 'report.draw.area' })}
+            </button>
+          </div>
+          <label for="typed">${msg('Ou tapez les sommets, un par ligne', { id: 'report.typed.label' })}</label>
+          <p class="help" id="typed-help">
+            ${msg('Longitude puis latitude en degrés (5.7245 45.1885), ou x puis y en mètres Lambert-93. Au clavier, « Ajouter le centre de la carte » ajoute le point au centre, après avoir déplacé la carte avec les flèches.', { id: 'report.typed.help' })}
+          </p>
+          <textarea id="typed" aria-describedby="typed-help" .value=${this.typed} @input=${(e: Event) => (this.typed = (e.target as HTMLTextAreaElement).value)}></textarea>
+          <div class="row">
+            <button class="button" @click=${() => this.#addCentre()}>${msg('Ajouter le centre de la carte', { id: 'report.typed.addCentre' })}</button>
+            <button class="button primary" @click=${() => void this.#useTyped()}>${msg('Utiliser ces sommets', { id: 'report.typed.use' })}</button>
+          </div>`;
+      }
+    }
+  }
+
+  #readKm(event: Event, key: 'radiusKm' | 'lineKm'): void {
+    const value = (event.target as HTMLInputElement).valueAsNumber;
+    if (Number.isFinite(value) && value >= 0) this[key] = value;
+  }
+
+  #results(report: Report): TemplateResult {
+    const found = report.layers.filter((l) => l.items.length > 0);
+    const empty = report.layers.filter((l) => !l.items.length && !l.unchecked);
+    const unchecked = report.layers.filter((l) => l.unchecked);
+    const total = found.reduce((n, l) => n + l.items.length, 0);
+    const date = new Intl.DateTimeFormat(this.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(report.made));
+    return html`<section class="results" aria-labelledby="results-title">
+      <h3 id="results-title">${msg(str`${total} objet(s) trouvé(s)`, { id: 'report.total' })}</h3>
+      <p class="note">${this.#placeText(report.place)} · ${date}</p>
+      <div class="actions">
+        <button class="button" @click=${() => this.#exportCsv()}>${msg('Exporter en CSV', { id: 'report.csv' })}</button>
+        <button class="button" @click=${() => void this.#print()}>${msg('Imprimer', { id: 'report.print' })}</button>
+      </div>
+      ${found.map((layer) => this.#layer(layer))}
+      ${empty.length
+        ? html`<h4>${msg('Rien à cet endroit dans', { id: 'report.empty' })}</h4>
+            <ul class="empty">
+              ${empty.map((l) => html`<li>${l.title}${l.hidden ? html` <span class="note">${msg('(couche masquée)', { id: 'report.hidden' })}</span>` : nothing}</li>`)}
+            </ul>`
+        : nothing}
+      ${unchecked.length
+        ? html`<h4>${msg('Couches non vérifiées', { id: 'report.unchecked' })}</h4>
+            <ul class="unchecked">
+              ${unchecked.map((l) => html`<li><strong>${l.title}</strong> : ${this.#reason(l.unchecked!.reason, l.unchecked!.detail)}</li>`)}
+            </ul>`
+        : nothing}
+    </section>`;
+  }
+
+  #layer(layer: LayerReport): TemplateResult {
+    const all = this.expanded.has(layer.layerId);
+    const items = all ? layer.items : layer.items.slice(0, SHOWN);
+    const headingId = `layer-${layer.layerId}`;
+    return html`<section aria-labelledby=${headingId}>
+      <h4 id=${headingId}>
+        <span>${layer.title}</span>
+        <span class="count">${layer.capped ? '≥ ' : ''}${layer.items.length}</span>
+        ${layer.hidden ? html`<span class="note">${msg('(couche masquée)', { id: 'report.hidden' })}</span>` : nothing}
+        ${layer.method === 'feature-info' ? html`<span class="note">${msg('(au point choisi)', { id: 'report.atPoint' })}</span>` : nothing}
+      </h4>
+      ${layer.capped ? html`<p class="note">${msg('Le service a limité sa réponse : la liste peut être incomplète.', { id: 'report.capped' })}</p>` : nothing}
+      <ul>
+        ${items.map((item, i) => {
+          const key = `${layer.layerId}/${i}`;
+          return html`<li>
+            <button class="item" aria-current=${this.current === key ? 'true' : 'false'} ?disabled=${!item.geometry} @click=${() => void this.#zoomTo(layer, item, key)}>
+              <span class="label">${item.label}</span>
+              ${item.distance !== undefined ? html`<span class="distance">${this.#distance(item.distance)}</span>` : html`<span></span>`}
+              ${item.fields.length ? html`<span class="fields">${item.fields.map((f) => `${f.label} : ${f.value}`).join(' · ')}</span>` : nothing}
+            </button>
+          </li>`;
+        })}
+      </ul>
+      ${layer.items.length > SHOWN && !all
+        ? html`<button class="button" @click=${() => (this.expanded = new Set([...this.expanded, layer.layerId]))}>
+            ${msg(str`Afficher les ${layer.items.length} objets`, { id: 'report.showAll' })}
+          </button>`
+        : nothing}
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cartable-report': CartableReport;
+  }
+}

@@ -1,0 +1,331 @@
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import type OlMap from 'ol/Map.js';
+import type MapBrowserEvent from 'ol/MapBrowserEvent.js';
+import type { Coordinate } from 'ol/coordinate.js';
+import type { EventsKey } from 'ol/events.js';
+import { unByKey } from 'ol/Observable.js';
+import { coordinateLines, loadLambert93, toView, type CoordinateLine } from '../tools/coordinates.js';
+import { copyableDegrees, copyableMetres, formatDegrees, formatDms, formatMetres } from '../tools/format.js';
+import type { Marks } from '../tools/marks.js';
+import { parseCoordinates, type CoordinateProblem, type ParsedCoordinates } from '../tools/parse-coordinates.js';
+import { base } from './theme.js';
+import { panelStyles } from './cartable-tools-panel.js';
+
+type Source = 'pointer' | 'picked' | 'centre';
+
+interface Row {
+  readonly key: string;
+  readonly name: string;
+  readonly text: string;
+  readonly copy: string;
+}
+
+/**
+ * @summary The coordinates under the pointer (or of the point clicked, or of the map's centre) in
+ * WGS 84, Lambert-93 and the map's projection, each copyable; and « Aller à des coordonnées ».
+ * The map's pointer must be held by the owner while this element is shown (a click picks a point).
+ */
+@localized()
+@customElement('cartable-tools-coordinates')
+export class CartableToolsCoordinates extends LitElement {
+  static override styles = [
+    base,
+    panelStyles,
+    css`
+      dl {
+        margin: 0.3rem 0;
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto;
+        gap: 0.15rem 0.5rem;
+        align-items: center;
+      }
+      dt {
+        grid-column: 1 / -1;
+        font-size: 0.8rem;
+        color: var(--cartable-muted, #50565e);
+        margin-top: 0.3rem;
+      }
+      dd {
+        margin: 0;
+        font-variant-numeric: tabular-nums;
+        overflow-wrap: anywhere;
+      }
+      .copy {
+        min-height: 2rem;
+        padding: 0.1rem 0.5rem;
+        font-size: 0.85rem;
+      }
+      form {
+        margin-top: 0.75rem;
+        padding-top: 0.6rem;
+        border-top: 1px solid var(--cartable-border, #d9dee5);
+      }
+      .go {
+        display: flex;
+        gap: 0.4rem;
+      }
+      .go input {
+        flex: 1;
+        min-width: 0;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) map?: OlMap;
+  @property({ attribute: false }) marks?: Marks;
+  @property() language = 'fr';
+
+  @state() private point?: Coordinate;
+  @state() private source: Source = 'centre';
+  @state() private ready = false;
+  @state() private loadError = '';
+  @state() private copied = '';
+  @state() private goError = '';
+  @state() private goRead = '';
+  @query('input[name="goto"]') private input?: HTMLInputElement;
+  #keys: EventsKey[] = [];
+  #viewport?: HTMLElement;
+  #frame = 0;
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('map')) this.#listen();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.#listen();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unlisten();
+  }
+
+  #unlisten(): void {
+    unByKey(this.#keys);
+    this.#keys = [];
+    this.#viewport?.removeEventListener('pointerleave', this.#onLeave);
+    this.#viewport = undefined;
+    cancelAnimationFrame(this.#frame);
+  }
+
+  #listen(): void {
+    this.#unlisten();
+    const map = this.map;
+    if (!map) return;
+    // Lambert-93 needs proj4 (loaded now, once): the panel says so if it cannot come.
+    loadLambert93().then(
+      () => (this.ready = true),
+      () => (this.loadError = msg('Le calcul en Lambert-93 n’a pas pu être chargé (connexion ?).', { id: 'tools.coords.loadError' })),
+    );
+    this.point = map.getView().getCenter();
+    this.source = 'centre';
+    this.#keys.push(
+      map.on('pointermove', (event: MapBrowserEvent) => {
+        if (this.source === 'picked' || event.dragging) return;
+        const at = event.coordinate;
+        cancelAnimationFrame(this.#frame);
+        this.#frame = requestAnimationFrame(() => {
+          if (this.source === 'picked') return;
+          this.point = at;
+          this.source = 'pointer';
+        });
+      }),
+      map.on('click', (event: MapBrowserEvent) => this.#pick(event.coordinate, 'picked')),
+      map.on('moveend', () => {
+        if (this.source === 'centre') this.point = map.getView().getCenter();
+      }),
+    );
+    const viewport = map.getViewport() as HTMLElement | undefined;
+    viewport?.addEventListener('pointerleave', this.#onLeave);
+    this.#viewport = viewport;
+  }
+
+  readonly #onLeave = (): void => {
+    if (this.source !== 'pointer' || !this.map) return;
+    cancelAnimationFrame(this.#frame);
+    this.source = 'centre';
+    this.point = this.map.getView().getCenter();
+  };
+
+  #pick(coordinate: Coordinate, source: Source): void {
+    cancelAnimationFrame(this.#frame);
+    this.point = coordinate;
+    this.source = source;
+    this.marks?.place(coordinate);
+  }
+
+  #rows(): Row[] {
+    if (!this.point || !this.map || !this.ready) return [];
+    const code = this.map.getView().getProjection().getCode();
+    return coordinateLines(this.point, code).map((line: CoordinateLine): Row => {
+      if ('lon' in line) {
+        return {
+          key: 'wgs84',
+          name: msg('WGS 84 (GPS), degrés décimaux', { id: 'tools.coords.wgs84' }),
+          text: `${formatDegrees(line.lat, 'lat', this.language)}, ${formatDegrees(line.lon, 'lon', this.language)}`,
+          copy: copyableDegrees(line.lon, line.lat),
+        };
+      }
+      const metres = `X ${formatMetres(line.x, this.language)} · Y ${formatMetres(line.y, this.language)}`;
+      return line.system === 'EPSG:2154'
+        ? { key: 'l93', name: msg('Lambert-93 (mètres)', { id: 'tools.coords.l93' }), text: metres, copy: copyableMetres(line.x, line.y) }
+        : { key: 'map', name: msg(str`Projection de la carte (${line.system})`, { id: 'tools.coords.map' }), text: metres, copy: copyableMetres(line.x, line.y) };
+    });
+  }
+
+  #dmsRow(): Row | undefined {
+    const wgs = this.point && this.map && this.ready ? coordinateLines(this.point, this.map.getView().getProjection().getCode())[0] : undefined;
+    if (!wgs || !('lon' in wgs)) return undefined;
+    const text = `${formatDms(wgs.lat, 'lat', this.language)}, ${formatDms(wgs.lon, 'lon', this.language)}`;
+    return { key: 'dms', name: msg('WGS 84, degrés minutes secondes', { id: 'tools.coords.dms' }), text, copy: text };
+  }
+
+  async #copy(row: Row): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(row.copy);
+      this.copied = msg(str`Copié : ${row.copy}`, { id: 'tools.coords.copied' });
+    } catch {
+      // No clipboard here (refused, or an insecure page): select the text for Ctrl+C.
+      const value = this.renderRoot.querySelector(`[data-row="${row.key}"]`);
+      if (value) getSelection()?.selectAllChildren(value);
+      this.copied = msg('Le navigateur refuse la copie : le texte est sélectionné, copiez-le avec Ctrl+C.', { id: 'tools.coords.copyRefused' });
+    }
+  }
+
+  #go(event: Event): void {
+    event.preventDefault();
+    const map = this.map;
+    if (!map) return;
+    const parsed = parseCoordinates(this.input?.value ?? '');
+    if (!parsed.ok) {
+      this.goError = problemText(parsed.problem);
+      this.goRead = '';
+      this.input?.focus();
+      return;
+    }
+    if (parsed.kind === 'lambert93' && !this.ready) {
+      this.goError = this.loadError || msg('Le calcul en Lambert-93 se charge encore : réessayez dans un instant.', { id: 'tools.coords.notReady' });
+      return;
+    }
+    const view = map.getView();
+    const target = toView(parsed, view.getProjection());
+    const extent = view.getProjection().getExtent();
+    if (!target.every(Number.isFinite) || (extent && !containsXY(extent, target))) {
+      this.goError = msg('Ce point est hors de la zone que cette carte peut montrer.', { id: 'tools.coords.outside' });
+      return;
+    }
+    this.goError = '';
+    this.goRead = readAs(parsed, this.language);
+    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    view.animate({ center: target, zoom: Math.max(view.getZoom() ?? 0, 13), duration: reduce ? 0 : 400 });
+    this.#pick(target, 'picked');
+  }
+
+  override render(): TemplateResult {
+    const rows = this.#rows();
+    const dms = this.#dmsRow();
+    const all = dms ? [rows[0]!, dms, ...rows.slice(1)] : rows;
+    const where = {
+      pointer: msg('Sous le pointeur', { id: 'tools.coords.pointer' }),
+      picked: msg('Point choisi (cliquez ailleurs pour en choisir un autre)', { id: 'tools.coords.picked' }),
+      centre: msg('Centre de la carte (la croix)', { id: 'tools.coords.centre' }),
+    }[this.source];
+    return html`
+      <h2>${msg('Coordonnées', { id: 'tools.coords' })}</h2>
+      <p class="hint">${where}</p>
+      ${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : nothing}
+      <dl aria-live="off">
+        ${all.map(
+          (row) => html`<dt>${row.name}</dt>
+            <dd data-row=${row.key}>${row.text}</dd>
+            <dd>
+              <button class="button copy" data-copy=${row.key} @click=${() => void this.#copy(row)}>
+                ${msg('Copier', { id: 'tools.coords.copy' })}<span class="visually-hidden"> ${row.name}</span>
+              </button>
+            </dd>`,
+        )}
+      </dl>
+      <p class="status" role="status">${this.copied}</p>
+      <p class="hint">${msg('Un clic sur la carte fixe le point ; au clavier, la croix au centre sert de pointeur.', { id: 'tools.coords.help' })}</p>
+      <form @submit=${(e: Event) => this.#go(e)} novalidate>
+        <label class="block" for="goto">${msg('Aller à des coordonnées', { id: 'tools.goto' })}</label>
+        <div class="go">
+          <input
+            id="goto"
+            name="goto"
+            type="text"
+            autocomplete="off"
+            spellcheck="false"
+            placeholder="45.19, 5.72"
+            aria-describedby="goto-help goto-error"
+            aria-invalid=${this.goError ? 'true' : 'false'}
+          />
+          <button class="button primary" type="submit">${msg('Aller', { id: 'tools.goto.submit' })}</button>
+        </div>
+        <p class="error" id="goto-error" role="alert">${this.goError}</p>
+        <p class="hint" id="goto-help">
+          ${msg('Degrés décimaux « 45.19, 5.72 » (latitude puis longitude ; l’ordre inverse est reconnu pour la France métropolitaine), degrés minutes secondes avec N/S/E/O « 45°11′24″N 5°43′12″E », ou Lambert-93 en mètres « 914000 6458000 ».', { id: 'tools.goto.help' })}
+        </p>
+        ${this.goRead ? html`<p class="status">${this.goRead}</p>` : nothing}
+      </form>
+    `;
+  }
+}
+
+function containsXY(extent: number[], [x, y]: Coordinate): boolean {
+  return x! >= extent[0]! && x! <= extent[2]! && y! >= extent[1]! && y! <= extent[3]!;
+}
+
+function problemText(problem: CoordinateProblem): string {
+  switch (problem) {
+    case 'empty':
+      return msg('Saisissez des coordonnées.', { id: 'tools.goto.empty' });
+    case 'count':
+      return msg('Deux valeurs sont attendues (latitude et longitude, ou X et Y).', { id: 'tools.goto.count' });
+    case 'unreadable':
+      return msg('Ces coordonnées ne se lisent pas : voyez les formats acceptés ci-dessous.', { id: 'tools.goto.unreadable' });
+    case 'minutes':
+      return msg('Les minutes et les secondes vont de 0 à 59.', { id: 'tools.goto.minutes' });
+    case 'latitude-range':
+      return msg('La latitude doit être comprise entre −90 et 90°.', { id: 'tools.goto.latitude' });
+    case 'longitude-range':
+      return msg('La longitude doit être comprise entre −180 et 180°.', { id: 'tools.goto.longitude' });
+    case 'lambert-range':
+      return msg('Ces mètres sont hors de la zone du Lambert-93 (X de −378 000 à 1 212 000, Y de 6 093 000 à 7 187 000).', { id: 'tools.goto.lambert' });
+    case 'mixed':
+      return msg('Une valeur est en degrés et l’autre en mètres : donnez deux valeurs de même sorte.', { id: 'tools.goto.mixed' });
+    case 'hemispheres':
+      return msg('Les deux valeurs désignent le même axe (deux N/S ou deux E/O).', { id: 'tools.goto.hemispheres' });
+  }
+}
+
+function readAs(parsed: Extract<ParsedCoordinates, { ok: true }>, language: string): string {
+  if (parsed.kind === 'lambert93') {
+    const point = `X ${formatMetres(parsed.x, language)}, Y ${formatMetres(parsed.y, language)}`;
+    return parsed.swapped
+      ? msg(str`Lu en Lambert-93 : ${point} (Y donné en premier)`, { id: 'tools.goto.readL93Swapped' })
+      : msg(str`Lu en Lambert-93 : ${point}`, { id: 'tools.goto.readL93' });
+  }
+  const point = `${formatDegrees(parsed.lat, 'lat', language)}, ${formatDegrees(parsed.lon, 'lon', language)}`;
+  switch (parsed.reason) {
+    case 'letters':
+      return msg(str`Lu : ${point}`, { id: 'tools.goto.read' });
+    case 'range':
+      return msg(str`Lu : ${point} (la valeur au-delà de 90° ne peut être que la longitude)`, { id: 'tools.goto.readRange' });
+    case 'france':
+      return parsed.order === 'lon-lat'
+        ? msg(str`Lu : ${point} (longitude donnée en premier, reconnue pour la France)`, { id: 'tools.goto.readFranceSwapped' })
+        : msg(str`Lu : ${point}`, { id: 'tools.goto.read' });
+    case 'assumed':
+      return msg(str`Lu comme latitude puis longitude : ${point}. Si c’est l’inverse, ajoutez N/S et E/O.`, { id: 'tools.goto.readAssumed' });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cartable-tools-coordinates': CartableToolsCoordinates;
+  }
+}

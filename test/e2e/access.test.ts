@@ -1,0 +1,393 @@
+/**
+ * Sign-in and restricted maps end to end, with real components on 127.0.0.1: an OpenID Connect
+ * provider (oidc-provider: a public client with PKCE, JWT access tokens for one resource, refresh
+ * tokens, RP-initiated logout), a protected file server that checks every token with jose (401 /
+ * 403), and the site built by this test with a site configuration naming both (Vite's build(),
+ * CARTABLE_SITE_CONFIG), served by nginx with its Content-Security-Policy.
+ *
+ * The restricted output served is the build's own (build/restricted.ts) plus one hand-made
+ * restricted map, « Géosites réservés (essai) », whose layer holds the 11 INPG records marked
+ * « Réservé » in the shared data — the records a public map withholds — and one map for a group
+ * the test user is not in.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page, Request } from 'playwright-core';
+import { build } from 'vite';
+import type { SiteConfig } from '../../src/context/types.js';
+import { validateSiteConfig } from '../../src/context/validate.js';
+import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.js';
+import { startProtectedServer, type ProtectedServer } from '../support/protected-server.js';
+import { serveStatic, type StaticServer } from '../support/static-server.js';
+import {
+  axeViolations, GEOSITES_FILE, GEOSITES_SKIP, REPO, startSuite, waitForMap, withPage, type Fixture, type Suite,
+} from './support/harness.js';
+
+const SKIP = GEOSITES_SKIP;
+const CLIENT_ID = 'cartable-test';
+const RESTRICTED_ID = 'geosites-reserves-essai';
+const RESTRICTED_TITLE = 'Géosites réservés (essai)';
+const FORBIDDEN_ID = 'carte-direction-essai';
+const FORBIDDEN_TITLE = 'Carte de la direction (essai)';
+const LAYER_ID = 'sites-reserves-essai';
+/** Chromium logs each 401 and 403 answer of the protected server: these tests cause them on purpose. */
+const REFUSALS = [/status of 40[13] \(/];
+const USERS = {
+  alice: { name: 'Alice Martin', email: 'alice@example.org', groups: ['geologues'] },
+} as const;
+
+let TEMP: string;
+let suite: Suite;
+let provider: TestOidcProvider;
+let files: ProtectedServer;
+let host: StaticServer;
+let hostDir: string;
+let site: SiteConfig;
+let dist: string;
+/** Names of the withheld records (confidentialite = Réservé) in the shared data. */
+let withheld: string[] = [];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** The oidc-provider development pages import a web font: answered empty (no request leaves the machine). */
+const fontsFixture: Fixture = {
+  name: 'provider pages web font',
+  match: (url) => url.hostname === 'fonts.googleapis.com',
+  respond: (route) => route.fulfill({ status: 200, headers: { 'content-type': 'text/css' }, body: '' }),
+};
+
+/** The hand-made restricted document: a basemap (a third-party origin: it must never see the token) and the withheld records. */
+function restrictedDocument(restrictedUrl: string): unknown {
+  return {
+    version: 1,
+    id: RESTRICTED_ID,
+    title: RESTRICTED_TITLE,
+    description: 'Les géosites dont la fiche est réservée (essai de bout en bout).',
+    access: { level: 'restricted', groups: ['geologues'] },
+    view: { projection: 'EPSG:3857', center: [6.25, 44.85], zoom: 8 },
+    basemaps: [
+      { type: 'wmts', id: 'plan-ign', title: 'Plan IGN', url: 'https://data.geopf.fr/wmts', layer: 'GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2', active: true },
+    ],
+    layers: [
+      {
+        type: 'geojson',
+        id: LAYER_ID,
+        title: 'Sites réservés',
+        url: new URL('data/sites-reserves-essai.geojson', restrictedUrl).href,
+        idField: 'id_site',
+        fields: [
+          { name: 'id_site', type: 'text' },
+          { name: 'nom_site', label: 'Nom du site', type: 'text' },
+          { name: 'confidentialite', type: 'text' },
+        ],
+        style: { symbol: { marker: { shape: 'circle', radius: 7, fill: { color: '#8a4b00' } } } },
+        popup: { title: '{{nom_site}}' },
+      },
+    ],
+  };
+}
+
+/** The restricted output served: the build's, plus the hand-made maps. */
+function prepareRestrictedFolder(buildOutput: string, folder: string, restrictedUrl: string): void {
+  mkdirSync(join(folder, 'maps'), { recursive: true });
+  mkdirSync(join(folder, 'data'), { recursive: true });
+  if (existsSync(buildOutput)) cpSync(buildOutput, folder, { recursive: true });
+  const catalogFile = join(folder, 'catalog.json');
+  const catalog = existsSync(catalogFile) ? JSON.parse(readFileSync(catalogFile, 'utf8')) : { version: 1, maps: [] };
+  const entry = (id: string, title: string, groups: string[]) => ({
+    id, title, tags: [], layers: ['Sites réservés'], document: `maps/${id}.json`, page: '', online: true, validated: false,
+    access: { level: 'restricted', groups },
+  });
+  catalog.maps.push(entry(RESTRICTED_ID, RESTRICTED_TITLE, ['geologues']), entry(FORBIDDEN_ID, FORBIDDEN_TITLE, ['direction']));
+  writeFileSync(catalogFile, JSON.stringify(catalog));
+  writeFileSync(join(folder, 'maps', `${RESTRICTED_ID}.json`), JSON.stringify(restrictedDocument(restrictedUrl)));
+  writeFileSync(
+    join(folder, 'maps', `${FORBIDDEN_ID}.json`),
+    JSON.stringify({ ...(restrictedDocument(restrictedUrl) as object), id: FORBIDDEN_ID, title: FORBIDDEN_TITLE, access: { level: 'restricted', groups: ['direction'] } }),
+  );
+  const all = JSON.parse(readFileSync(GEOSITES_FILE, 'utf8')) as { features: { properties: Record<string, unknown> }[] };
+  const reserved = all.features.filter((f) => f.properties.confidentialite === 'Réservé');
+  withheld = reserved.map((f) => String(f.properties.nom_site));
+  writeFileSync(join(folder, 'data', 'sites-reserves-essai.geojson'), JSON.stringify({ type: 'FeatureCollection', features: reserved }));
+}
+
+before(async () => {
+  if (SKIP) return;
+  TEMP = mkdtempSync(join(tmpdir(), 'cartable-access-'));
+  const [oidcPort, filesPort] = [await freePort(), await freePort()];
+  const issuer = `http://127.0.0.1:${oidcPort}`;
+  const filesOrigin = `http://127.0.0.1:${filesPort}`;
+  const restrictedUrl = `${filesOrigin}/restricted/`;
+  hostDir = join(TEMP, 'host');
+  mkdirSync(hostDir);
+  host = await serveStatic(hostDir, '/');
+  const hostOrigin = new URL(host.url).origin;
+
+  const base = JSON.parse(readFileSync(join(REPO, 'site.config.json'), 'utf8'));
+  const config = {
+    ...base,
+    $schema: undefined,
+    signIn: { issuer, clientId: CLIENT_ID, scopes: ['openid', 'profile', 'email', 'groups', 'maps:read'] },
+    restricted: { url: restrictedUrl },
+    allowedOrigins: [...base.allowedOrigins, { origin: filesOrigin, use: ['credentials'] }, { origin: hostOrigin, use: ['embed'] }],
+  };
+  const validated = validateSiteConfig(JSON.parse(JSON.stringify(config)));
+  assert.ok(validated.ok, `test site configuration: ${JSON.stringify(!validated.ok && validated.problems)}`);
+  site = validated.value;
+  const configFile = join(TEMP, 'site.json');
+  writeFileSync(configFile, JSON.stringify(config));
+  dist = join(TEMP, 'dist');
+  const previous = process.env.CARTABLE_SITE_CONFIG;
+  process.env.CARTABLE_SITE_CONFIG = configFile;
+  try {
+    await build({ root: REPO, configFile: join(REPO, 'vite.config.ts'), logLevel: 'error', build: { outDir: dist, emptyOutDir: true } });
+  } finally {
+    if (previous === undefined) delete process.env.CARTABLE_SITE_CONFIG;
+    else process.env.CARTABLE_SITE_CONFIG = previous;
+  }
+  const served = join(TEMP, 'restricted');
+  prepareRestrictedFolder(`${dist}-restricted`, served, restrictedUrl);
+
+  suite = await startSuite({ site, dist });
+  provider = await startOidcProvider({ port: oidcPort, clientId: CLIENT_ID, siteRoot: suite.url(''), resource: restrictedUrl, users: USERS });
+  files = await startProtectedServer({
+    port: filesPort, folder: served, basePath: '/restricted/', issuer, jwksUri: provider.jwksUri, audience: restrictedUrl,
+    siteOrigin: new URL(suite.url('')).origin,
+  });
+}, { timeout: 240_000 });
+
+after(async () => {
+  await suite?.close();
+  await provider?.close();
+  await files?.close();
+  await host?.close();
+  if (TEMP) rmSync(TEMP, { recursive: true, force: true });
+});
+
+/** Every request the page sends with an Authorization header, by origin. */
+function watchAuthorization(page: Page): Request[] {
+  const seen: Request[] = [];
+  page.context().on('request', (request) => {
+    if (request.headers().authorization) seen.push(request);
+  });
+  return seen;
+}
+
+/** On the provider's pages: the development login (any password) and the consent. */
+async function signInAtProvider(page: Page, login: string): Promise<void> {
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill('mot-de-passe');
+  await page.locator('button[type="submit"]').click();
+  await page.locator('button[autofocus]').click(); // Consent: « Continue ».
+}
+
+/** From the catalog: « Se connecter », the provider's pages, back to the catalog signed in. */
+async function signInFromCatalog(page: Page): Promise<void> {
+  await page.locator('cartable-sign-in button', { hasText: 'Se connecter' }).click();
+  await page.waitForURL((url) => url.port === new URL(provider.issuer).port);
+  await signInAtProvider(page, 'alice');
+  await page.locator('cartable-sign-in', { hasText: 'Alice Martin' }).waitFor();
+}
+
+async function storedSession(page: Page): Promise<{ accessToken: string; refreshToken?: string } | null> {
+  return page.evaluate(() => JSON.parse(sessionStorage.getItem('cartable:auth') ?? 'null'));
+}
+
+async function featureNames(page: Page): Promise<string[]> {
+  return page.evaluate((layerId) => {
+    const map = (globalThis as any).__e2e.map();
+    const layer = map.getAllLayers().find((l: any) => l.get('cartable:id') === layerId);
+    return (layer?.getSource()?.getFeatures() ?? []).map((f: any) => f.get('nom_site'));
+  }, LAYER_ID);
+}
+
+test('sign in, see and open the restricted map with its withheld records, sign out: restricted content gone', { skip: SKIP }, async (t) => {
+  await withPage(t, suite, { path: '', fixtures: [fontsFixture], expectedConsoleErrors: REFUSALS }, async ({ page }) => {
+    const withToken = watchAuthorization(page);
+    // Signed out: no restricted section, no token anywhere.
+    await page.locator('cartable-sign-in button', { hasText: 'Se connecter' }).waitFor();
+    assert.equal(await page.locator('cartable-restricted-maps section').count(), 0);
+
+    await signInFromCatalog(page);
+    assert.equal(new URL(page.url()).search, '', 'the callback parameters are gone from the address bar');
+    const session = await storedSession(page);
+    assert.ok(session?.accessToken, 'the tokens are kept in sessionStorage');
+    assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cartable:auth')).length), 0, 'never in localStorage');
+
+    // The catalog lists the restricted map the user's group may open, not the other one.
+    const item = page.locator(`cartable-restricted-maps li[data-map="${RESTRICTED_ID}"]`);
+    await item.waitFor();
+    assert.match(await item.innerText(), /Accès restreint/);
+    assert.equal(await page.locator(`cartable-restricted-maps li[data-map="${FORBIDDEN_ID}"]`).count(), 0);
+    assert.deepEqual(await axeViolations(page), []);
+
+    await item.locator('a').click();
+    await page.waitForURL((url) => url.searchParams.get('map') === RESTRICTED_ID);
+    await waitForMap(page);
+    const names = await featureNames(page);
+    assert.equal(names.length, 11, 'the 11 withheld records are on the map');
+    assert.deepEqual([...names].sort(), [...withheld].sort());
+
+    // The token went to the restricted server only: never to the basemap, the provider or the site.
+    const origins = new Set(withToken.map((r) => new URL(r.url()).origin));
+    assert.deepEqual([...origins], [new URL(files.url).origin]);
+    assert.ok(files.requests.some((r) => r.path.endsWith(`maps/${RESTRICTED_ID}.json`) && r.status === 200));
+    assert.ok(files.requests.some((r) => r.path.endsWith('sites-reserves-essai.geojson') && r.status === 200));
+
+    // Sign out from the catalog: through the provider's sign-out page, back to the site.
+    await page.goto(suite.url(''));
+    await page.locator('cartable-sign-in button', { hasText: 'Se déconnecter' }).click();
+    await page.waitForURL((url) => url.port === new URL(provider.issuer).port);
+    await page.locator('button[name="logout"]').click();
+    await page.waitForURL((url) => url.href.startsWith(suite.url('')));
+    await page.locator('cartable-sign-in button', { hasText: 'Se connecter' }).waitFor();
+    assert.equal(await storedSession(page), null, 'no token left in sessionStorage');
+    assert.equal(await page.locator('cartable-restricted-maps section').count(), 0, 'the restricted entries are gone');
+    const cached = await page.evaluate(async (prefix) => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) urls.push(r.url);
+      return urls.filter((u) => u.startsWith(prefix));
+    }, files.url);
+    assert.deepEqual(cached, [], 'nothing restricted in the caches');
+
+    // The restricted map now asks to sign in (the server said 401 to a request without token).
+    const before = files.requests.length;
+    await page.goto(suite.url(`?map=${RESTRICTED_ID}`));
+    await page.locator('cartable-access-message h1', { hasText: 'Connexion requise' }).waitFor();
+    const refused = files.requests.slice(before).find((r) => r.path.endsWith(`maps/${RESTRICTED_ID}.json`));
+    assert.equal(refused?.status, 401);
+    assert.equal(refused?.authorization, undefined);
+    assert.deepEqual(await axeViolations(page), []);
+  });
+});
+
+test('403: a map for another group says « Vous n’avez pas accès à cette carte » with who is signed in', { skip: SKIP }, async (t) => {
+  await withPage(t, suite, { path: '', fixtures: [fontsFixture], expectedConsoleErrors: REFUSALS }, async ({ page }) => {
+    await signInFromCatalog(page);
+    await page.goto(suite.url(`?map=${FORBIDDEN_ID}`));
+    const message = page.locator('cartable-access-message');
+    await message.locator('h1', { hasText: 'Vous n’avez pas accès à cette carte' }).waitFor();
+    assert.match(await message.innerText(), /Connecté\(e\) en tant que Alice Martin \(alice@example\.org\)/);
+    assert.ok(await message.locator('button', { hasText: 'Se déconnecter' }).isVisible());
+    assert.ok(await message.locator('button', { hasText: 'Changer de compte' }).isVisible());
+    assert.equal(files.requests.filter((r) => r.path.endsWith(`maps/${FORBIDDEN_ID}.json`)).at(-1)?.status, 403);
+    assert.deepEqual(await axeViolations(page), []);
+  });
+});
+
+test('an expired token is renewed with the refresh token; expired or tampered tokens without one are refused (401 → sign in)', { skip: SKIP }, async (t) => {
+  await withPage(t, suite, { path: '', fixtures: [fontsFixture], expectedConsoleErrors: REFUSALS }, async ({ page }) => {
+    await signInFromCatalog(page);
+    const valid = (await storedSession(page))!;
+    const now = Math.floor(Date.now() / 1000);
+    const expired = await provider.signAccessToken({ sub: 'alice', groups: ['geologues'] }, { expiresAt: now - 60 });
+    const setToken = (patch: Record<string, unknown>) =>
+      page.evaluate((p) => {
+        const s = JSON.parse(sessionStorage.getItem('cartable:auth')!);
+        sessionStorage.setItem('cartable:auth', JSON.stringify({ ...s, ...p }));
+      }, patch);
+
+    // Expired, with a refresh token: the server refuses it, the site renews it once and the map opens.
+    const refreshes = provider.grants.get('refresh_token') ?? 0;
+    await setToken({ accessToken: expired });
+    let mark = files.requests.length;
+    await page.goto(suite.url(`?map=${RESTRICTED_ID}`));
+    await waitForMap(page);
+    assert.equal((await featureNames(page)).length, 11);
+    assert.ok(files.requests.slice(mark).some((r) => r.status === 401 && r.authorization === `Bearer ${expired}`), 'the expired token was refused');
+    assert.equal(provider.grants.get('refresh_token'), refreshes + 1, 'one renewal');
+    assert.notEqual((await storedSession(page))!.accessToken, expired);
+
+    // Expired, no refresh token: refused, the session ends, the page asks to sign in again.
+    await setToken({ accessToken: expired, refreshToken: undefined });
+    mark = files.requests.length;
+    await page.goto(suite.url(`?map=${RESTRICTED_ID}`));
+    await page.locator('cartable-access-message h1', { hasText: 'Votre session a expiré' }).waitFor();
+    assert.ok(await page.locator('cartable-access-message button', { hasText: 'Se connecter' }).isVisible());
+    assert.equal(files.requests.slice(mark).find((r) => r.path.endsWith('.json'))?.status, 401);
+    assert.equal(await storedSession(page), null);
+
+    // Tampered: the payload changed (another group) but not the signature.
+    await page.goto(suite.url(''));
+    await signInFromCatalog(page);
+    const [header, payload, signature] = (await storedSession(page))!.accessToken.split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
+    const forged = `${header}.${Buffer.from(JSON.stringify({ ...claims, groups: ['direction'] })).toString('base64url')}.${signature}`;
+    await setToken({ accessToken: forged, refreshToken: undefined });
+    mark = files.requests.length;
+    await page.goto(suite.url(`?map=${FORBIDDEN_ID}`));
+    await page.locator('cartable-access-message h1', { hasText: 'Votre session a expiré' }).waitFor();
+    const answer = files.requests.slice(mark).find((r) => r.authorization === `Bearer ${forged}`);
+    assert.equal(answer?.status, 401, 'the forged token was refused');
+    assert.ok(valid.accessToken);
+  });
+});
+
+test('in an iframe of another site: signing in through a window, the answer handed back by postMessage', { skip: SKIP }, async (t) => {
+  writeFileSync(
+    join(hostDir, 'embed.html'),
+    `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Hôte</title></head><body><h1>Page hôte</h1>
+<iframe title="Carte réservée" width="800" height="500" src="${suite.url(`?map=${RESTRICTED_ID}&embed=1`)}"></iframe></body></html>`,
+  );
+  await withPage(t, suite, { fixtures: [fontsFixture], expectedConsoleErrors: REFUSALS }, async ({ page, context }) => {
+    const withToken = watchAuthorization(page);
+    await page.goto(new URL('embed.html', host.url).href);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('cartable-access-message h1', { hasText: 'Connexion requise' }).waitFor();
+    const [popup] = await Promise.all([context.waitForEvent('page'), frame.locator('cartable-access-message button', { hasText: 'Se connecter' }).click()]);
+    await popup.waitForURL((url) => url.port === new URL(provider.issuer).port);
+    await signInAtProvider(popup, 'alice');
+    await popup.waitForEvent('close');
+    await frame.locator('cartable-map-view[rendered]').waitFor({ state: 'attached', timeout: 30_000 });
+    const origins = new Set(withToken.map((r) => new URL(r.url()).origin));
+    assert.deepEqual([...origins], [new URL(files.url).origin]);
+  });
+});
+
+test('in an iframe whose popups are blocked: a link opens the map in a new tab to sign in', { skip: SKIP }, async (t) => {
+  await withPage(t, suite, { fixtures: [fontsFixture], expectedConsoleErrors: REFUSALS }, async ({ page }) => {
+    await page.addInitScript(() => {
+      if (window.top !== window.self) window.open = () => null;
+    });
+    await page.goto(new URL('embed.html', host.url).href);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('cartable-access-message button', { hasText: 'Se connecter' }).click();
+    const link = frame.locator('cartable-access-message a', { hasText: 'Ouvrir dans un nouvel onglet pour se connecter' });
+    await link.waitFor();
+    const href = new URL((await link.getAttribute('href'))!);
+    assert.equal(href.searchParams.get('map'), RESTRICTED_ID);
+    assert.equal(href.searchParams.has('embed'), false);
+    assert.equal(await link.getAttribute('target'), '_blank');
+  });
+});
+
+test('the public output holds no restricted string', { skip: SKIP }, async () => {
+  const { projectLeaks } = await import('../../build/leaks.js');
+  assert.deepEqual(projectLeaks(dist, REPO), []);
+  const texts: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else texts.push(readFileSync(path, 'utf8'));
+    }
+  };
+  walk(dist);
+  const all = texts.join('\n');
+  for (const secret of [RESTRICTED_ID, RESTRICTED_TITLE, FORBIDDEN_ID, FORBIDDEN_TITLE, LAYER_ID]) {
+    assert.ok(!all.includes(secret), `the public output holds "${secret}"`);
+  }
+});

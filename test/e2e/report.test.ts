@@ -1,0 +1,249 @@
+/**
+ * The « Qu'y a-t-il ici ? » report on the built site: a point with a radius on the Géosites map (the
+ * 71 real INPG records, checked against a haversine computation written here), zoom to a line, the
+ * CSV export, printing, typed vertices, a country clicked on the offline demo map (checked against
+ * ray casting written here), axe, and the phone view.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { DIST, GEOSITES_FILE, GEOSITES_SKIP, axeViolations, startSuite, toWebMercator, waitForLayers, waitForMap, withPage, type Suite } from './support/harness.js';
+
+let suite: Suite;
+before(async () => {
+  suite = await startSuite();
+});
+after(async () => {
+  await suite?.close();
+});
+
+// ---------------------------------------------------------------- independent computations
+
+function haversine([lon1, lat1]: readonly number[], [lon2, lat2]: readonly number[]): number {
+  const rad = Math.PI / 180;
+  const a = Math.sin(((lat2! - lat1!) * rad) / 2) ** 2 + Math.cos(lat1! * rad) * Math.cos(lat2! * rad) * Math.sin(((lon2! - lon1!) * rad) / 2) ** 2;
+  return 2 * 6371008.8 * Math.asin(Math.sqrt(a));
+}
+
+function rayCast(rings: number[][][], lon: number, lat: number): boolean {
+  let inside = false;
+  for (const ring of rings)
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i]!;
+      const [xj, yj] = ring[j]!;
+      if (yi! > lat !== yj! > lat && lon < ((xj! - xi!) * (lat - yi!)) / (yj! - yi!) + xi!) inside = !inside;
+    }
+  return inside;
+}
+
+type Site = { name: string; id: string; at: [number, number] };
+const sites = (): Site[] =>
+  (JSON.parse(readFileSync(GEOSITES_FILE, 'utf8')) as { features: Array<{ properties: Record<string, string>; geometry: { coordinates: [number, number] } }> }).features.map((f) => ({
+    name: f.properties['nom_site']!,
+    id: f.properties['id_site']!,
+    at: f.geometry.coordinates,
+  }));
+
+const LA_GRAVE: [number, number] = [6.3066, 45.0458];
+
+// ---------------------------------------------------------------- page helpers
+
+/** Opens the report the way the toolbar does (the contract event), and waits for its panel. */
+async function openReport(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    (globalThis as any).__e2e.mapView().shadowRoot.querySelector('.map').dispatchEvent(new CustomEvent('cartable-report-open', { bubbles: true, composed: true })),
+  );
+  await page.locator('cartable-report h2').waitFor();
+}
+
+async function centreOn(page: Page, lonLat: readonly [number, number], zoom: number): Promise<void> {
+  const centre = toWebMercator(lonLat);
+  await page.evaluate(
+    ([c, z]) => {
+      const view = (globalThis as any).__e2e.map().getView();
+      view.setCenter(c);
+      view.setZoom(z);
+      return (globalThis as any).__e2e.nextRender();
+    },
+    [centre, zoom] as const,
+  );
+}
+
+const report = (page: Page) => page.locator('cartable-report');
+
+test('a point and a radius lists the geosites within 5 km of La Grave, nearest first; lines zoom; CSV and print', { skip: GEOSITES_SKIP }, async (t) => {
+  const expected = sites()
+    .map((s) => ({ ...s, d: haversine(LA_GRAVE, s.at) }))
+    .filter((s) => s.d <= 5000)
+    .sort((a, b) => a.d - b.d);
+  assert.ok(expected.length >= 2, 'the place holds several sites (the test means something)');
+
+  await withPage(t, suite, { path: 'maps/geosites.html' }, async ({ page }) => {
+    await waitForMap(page);
+    await waitForLayers(page, (l) => l.geosites?.status === 'ready', 'geosites ready');
+    await centreOn(page, LA_GRAVE, 11);
+    await openReport(page);
+    assert.equal(await report(page).locator('h2').evaluate((h) => h.getRootNode() instanceof ShadowRoot && (h.getRootNode() as ShadowRoot).activeElement === h), true, 'focus on the heading');
+    await report(page).getByLabel('Un point et un rayon').check();
+    await report(page).getByLabel('Rayon (km)').fill('5');
+    await report(page).getByRole('button', { name: 'Centre de la carte' }).click();
+    await report(page).locator('#results-title').waitFor();
+    assert.equal(await report(page).locator('#results-title').innerText(), `${expected.length} objet(s) trouvé(s)`);
+    assert.equal(await report(page).locator('h4 .count').first().innerText(), String(expected.length));
+    const labels = await report(page).locator('.item .label').allInnerTexts();
+    assert.deepEqual(labels, expected.map((s) => s.name), 'the sites, nearest first');
+    const firstDistance = await report(page).locator('.item .distance').first().innerText();
+    const metres = expected[0]!.d;
+    assert.equal(firstDistance, metres < 1000 ? `${Math.round(metres)} m` : `${(metres / 1000).toFixed(2).replace('.', ',').replace(/,?0+$/, '')} km`);
+
+    // A line zooms to its site and highlights it.
+    const second = expected[1]!;
+    await report(page).locator('.item', { hasText: second.name }).click();
+    // In view beside the panel, at a closer zoom.
+    await page.waitForFunction(
+      ([x, y]) => {
+        const view = (globalThis as any).__e2e.mapView();
+        const map = view.adapter.map;
+        if (map.getView().getAnimating()) return false;
+        const pixel = map.getPixelFromCoordinate([x, y]);
+        const panel = view.shadowRoot.querySelector('cartable-report').getBoundingClientRect().width;
+        const [width, height] = map.getSize();
+        return map.getView().getZoom() > 11.5 && pixel[0] > 0 && pixel[0] < width - panel && pixel[1] > 0 && pixel[1] < height;
+      },
+      toWebMercator(second.at),
+    );
+    assert.equal(await report(page).locator('.item[aria-current="true"] .label').innerText(), second.name);
+    await page.screenshot({ path: join(import.meta.dirname, '../../scratch/report-desktop.png') }).catch(() => undefined);
+
+    // CSV: BOM, « ; », the header, one line per site with its distance.
+    const [download] = await Promise.all([page.waitForEvent('download'), report(page).getByRole('button', { name: 'Exporter en CSV' }).click()]);
+    assert.match(download.suggestedFilename(), /^rapport-centre-de-la-carte-\d{4}-\d\d-\d\d\.csv$/);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    assert.equal(csv.charCodeAt(0), 0xfeff, 'UTF-8 BOM');
+    const lines = csv.slice(1).trimEnd().split('\r\n');
+    assert.equal(lines[0], 'Couche;Statut;Objet;Identifiant;Distance (m);Champ 1;Valeur 1;Champ 2;Valeur 2;Champ 3;Valeur 3');
+    assert.equal(lines.length, expected.length + 1);
+    const [layer, status, name, id, distance] = lines[1]!.split(';');
+    assert.deepEqual([layer, status, id, Number(distance)], ['Géosites (INPG)', 'vérifiée', expected[0]!.id, Math.round(expected[0]!.d)]);
+    assert.ok(name === expected[0]!.name || name === `"${expected[0]!.name}"`);
+
+    assert.deepEqual(await axeViolations(page), [], 'axe finds nothing with the report open');
+
+    // Print: the print view holds the place, the date, the map extract (or names what forbids it) and the sources.
+    await page.evaluate(() => (window.print = () => undefined));
+    await report(page).getByRole('button', { name: 'Imprimer' }).click();
+    const printed = page.locator('cartable-report-print');
+    await printed.locator('h1').waitFor({ state: 'attached' });
+    const text = await printed.evaluate((el) => el.shadowRoot!.textContent ?? '');
+    assert.match(text, /Centre de la carte, à moins de 5 km/);
+    assert.match(text, /INPG – Parc national des Écrins/, 'the sources');
+    assert.match(text, /Date :/);
+    const image = await printed.evaluate((el) => el.shadowRoot!.querySelector('img')?.getAttribute('src') ?? '');
+    const forbidden = await printed.evaluate((el) => el.shadowRoot!.querySelector('figcaption')?.textContent ?? '');
+    assert.ok(image.startsWith('data:image/png') || /Plan IGN/.test(forbidden), 'a map image, or the layer that forbids it named');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('cartable-app').isVisible(), false, 'only the report is printed');
+    assert.equal(await printed.isVisible(), true);
+    await page.screenshot({ path: join(import.meta.dirname, '../../scratch/report-print.png'), fullPage: true }).catch(() => undefined);
+    await page.emulateMedia({ media: 'screen' });
+  });
+});
+
+test('typed vertices make an area; a wrong one is named; Escape cancels drawing', { skip: GEOSITES_SKIP }, async (t) => {
+  // A box around La Grave and Villar-d'Arène, in degrees.
+  const box = [[6.2, 45.0], [6.45, 45.0], [6.45, 45.1], [6.2, 45.1]];
+  const expected = sites().filter((s) => rayCast([[...box, box[0]!]], s.at[0], s.at[1])).map((s) => s.name).sort((a, b) => a.localeCompare(b, 'fr'));
+  assert.ok(expected.length >= 2);
+  await withPage(t, suite, { path: 'maps/geosites.html' }, async ({ page }) => {
+    await waitForMap(page);
+    await waitForLayers(page, (l) => l.geosites?.status === 'ready', 'geosites ready');
+    await openReport(page);
+    await report(page).getByLabel('Une zone tracée').check();
+    // Drawing takes the pointer: a click adds a vertex, no record opens; Escape gives the pointer back.
+    await centreOn(page, LA_GRAVE, 10);
+    const mapBox = (await page.locator('cartable-map-view').evaluate((v) => v.shadowRoot!.querySelector('.map')!.getBoundingClientRect().toJSON())) as DOMRect;
+    const at = (lonLat: readonly [number, number]) =>
+      page.evaluate((c) => (globalThis as any).__e2e.map().getPixelFromCoordinate(c), toWebMercator(lonLat)) as Promise<[number, number]>;
+    await report(page).getByRole('button', { name: 'Tracer la zone sur la carte' }).click();
+    await report(page).locator('.picking').waitFor();
+    await page.keyboard.press('Escape');
+    await report(page).locator('.picking').waitFor({ state: 'detached' });
+    // Drawn with the mouse: three vertices on the map (a click on a site opens no record), then « Terminer ».
+    await report(page).getByRole('button', { name: 'Tracer la zone sur la carte' }).click();
+    const triangle: Array<[number, number]> = [[6.2, 45.0], [6.45, 45.0], [6.3, 45.12]];
+    for (const corner of triangle) {
+      const [x, y] = await at(corner);
+      await page.mouse.click(mapBox.x + x, mapBox.y + y);
+      await page.waitForTimeout(350); // Separate clicks, not a double click.
+    }
+    await report(page).getByRole('button', { name: 'Terminer le tracé' }).click();
+    await report(page).locator('#results-title').waitFor();
+    const inTriangle = sites().filter((s) => rayCast([[...triangle, triangle[0]!]], s.at[0], s.at[1])).map((s) => s.name).sort((a, b) => a.localeCompare(b, 'fr'));
+    assert.deepEqual(await report(page).locator('.item .label').allInnerTexts(), inTriangle);
+    assert.equal(await page.locator('cartable-popup').count(), 0, 'drawing opened no record');
+    const textarea = report(page).getByLabel('Ou tapez les sommets, un par ligne');
+    await textarea.fill('6.2 45.0\n6.45');
+    await report(page).getByRole('button', { name: 'Utiliser ces sommets' }).click();
+    assert.equal(await report(page).locator('.problem').innerText(), 'Point 2 : il faut deux nombres, longitude puis latitude (ou x puis y).');
+    await textarea.fill(box.map((p) => p.join(' ')).join('\n'));
+    await report(page).getByRole('button', { name: 'Utiliser ces sommets' }).click();
+    await report(page).locator('#results-title').waitFor();
+    assert.deepEqual(await report(page).locator('.item .label').allInnerTexts(), expected);
+  });
+});
+
+test('a click on a country of the offline map reports the places inside it', async (t) => {
+  const file = readdirSync(join(DIST, 'data')).find((f) => /^countries-europe\.[0-9a-f]+\.geojson$/.test(f))!;
+  const places = readdirSync(join(DIST, 'data')).find((f) => /^france-places\.[0-9a-f]+\.geojson$/.test(f))!;
+  const countries = JSON.parse(readFileSync(join(DIST, 'data', file), 'utf8')) as { features: Array<{ properties: Record<string, string>; geometry: { type: string; coordinates: any } }> };
+  const france = countries.features.find((f) => f.properties['nom'] === 'France')!;
+  const polygons: number[][][][] = france.geometry.type === 'Polygon' ? [france.geometry.coordinates] : france.geometry.coordinates;
+  const all = (JSON.parse(readFileSync(join(DIST, 'data', places), 'utf8')) as { features: Array<{ geometry: { coordinates: [number, number] } }> }).features;
+  const inside = all.filter((p) => polygons.some((rings) => rayCast(rings, p.geometry.coordinates[0], p.geometry.coordinates[1]))).length;
+  assert.ok(inside > 8000, `most places fall in France (${inside})`);
+
+  await withPage(t, suite, { path: 'maps/lieux-de-france.html' }, async ({ page }) => {
+    await waitForMap(page);
+    await openReport(page);
+    await report(page).getByRole('button', { name: 'Cliquer un objet sur la carte' }).click();
+    // Near Bourges: France, away from any border.
+    const pixel = await page.evaluate((c) => (globalThis as any).__e2e.map().getPixelFromCoordinate(c), toWebMercator([2.4, 47.1]));
+    const box = (await page.locator('cartable-map-view').evaluate((v) => v.shadowRoot!.querySelector('.map')!.getBoundingClientRect().toJSON())) as DOMRect;
+    await page.mouse.click(box.x + pixel[0], box.y + pixel[1]);
+    await report(page).locator('#results-title').waitFor({ timeout: 20_000 });
+    assert.match(await report(page).locator('p', { hasText: 'Lieu :' }).innerText(), /France/);
+    const lieux = report(page).locator('section[aria-labelledby="layer-lieux"]');
+    assert.equal(await lieux.locator('.count').innerText(), String(inside));
+    assert.equal(await lieux.locator('.item').count(), 100, 'the first 100 lines, then « show all »');
+    await lieux.getByRole('button', { name: `Afficher les ${inside} objets` }).waitFor();
+    const pays = report(page).locator('section[aria-labelledby="layer-pays"]');
+    assert.ok((await pays.locator('.item .label').allInnerTexts()).includes('France'));
+    assert.equal(await page.locator('cartable-popup').count(), 0, 'the click picked the place and opened no record');
+    await page.screenshot({ path: join(import.meta.dirname, '../../scratch/report-country.png') }).catch(() => undefined);
+  });
+});
+
+test('on a 390×844 phone the report covers the map, folds to show a feature, and axe finds nothing', { skip: GEOSITES_SKIP }, async (t) => {
+  await withPage(t, suite, { path: 'maps/geosites.html', viewport: { width: 390, height: 844 } }, async ({ page }) => {
+    await waitForMap(page);
+    await waitForLayers(page, (l) => l.geosites?.status === 'ready', 'geosites ready');
+    await centreOn(page, LA_GRAVE, 11);
+    await openReport(page);
+    const panel = await report(page).boundingBox();
+    assert.equal(Math.round(panel!.width), 390, 'the whole width');
+    await report(page).getByLabel('Un point et un rayon').check();
+    await report(page).getByRole('button', { name: 'Centre de la carte' }).click();
+    await report(page).locator('#results-title').waitFor();
+    await page.screenshot({ path: join(import.meta.dirname, '../../scratch/report-phone.png') }).catch(() => undefined);
+    assert.deepEqual(await axeViolations(page), [], 'axe finds nothing on the phone');
+    await report(page).locator('.item').first().click();
+    await page.waitForFunction(() => (globalThis as any).__e2e.mapView().shadowRoot.querySelector('cartable-report').hasAttribute('folded'));
+    const folded = await report(page).boundingBox();
+    assert.ok(folded!.height < 844 * 0.45, 'folded to show the map');
+    await page.screenshot({ path: join(import.meta.dirname, '../../scratch/report-phone-folded.png') }).catch(() => undefined);
+    await report(page).getByRole('button', { name: 'Déplier le rapport' }).click();
+    assert.ok((await report(page).boundingBox())!.height > 700);
+  });
+});

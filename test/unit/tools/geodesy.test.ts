@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import LineString from 'ol/geom/LineString.js';
+import Polygon from 'ol/geom/Polygon.js';
+import { fromLonLat, transform } from 'ol/proj.js';
+import { ensureProjections } from '../../../src/proj/register.js';
+import { geodesicArea, geodesicLength, geodesicPerimeter } from '../../../src/tools/geodesy.js';
+
+const R = 6371008.8; // the mean Earth radius ol/sphere measures on
+const rad = (d: number): number => (d * Math.PI) / 180;
+
+/** Great-circle distance by the haversine formula, computed here independently of OpenLayers. */
+function haversine([lon1, lat1]: number[], [lon2, lat2]: number[]): number {
+  const a = Math.sin(rad(lat2! - lat1!) / 2) ** 2 + Math.cos(rad(lat1!)) * Math.cos(rad(lat2!)) * Math.sin(rad(lon2! - lon1!) / 2) ** 2;
+  return 2 * R * Math.asin(Math.sqrt(a));
+}
+
+const PARIS = [2.3522, 48.8566];
+const LYON = [4.8357, 45.764];
+
+/** A square of 1 km × 1 km on the ground whose south-west corner is at (lon, lat), as lon/lat. */
+function kmSquare(lon: number, lat: number): number[][] {
+  const dLat = 1000 / ((R * Math.PI) / 180);
+  const dLon = 1000 / ((R * Math.PI * Math.cos(rad(lat + dLat / 2))) / 180);
+  return [[lon, lat], [lon + dLon, lat], [lon + dLon, lat + dLat], [lon, lat + dLat], [lon, lat]];
+}
+
+describe('geodesic measures', () => {
+  it('measures Paris–Lyon as ≈ 392 km in Web Mercator, where the planar length is ≈ 1.5× that', () => {
+    const line = new LineString([fromLonLat(PARIS), fromLonLat(LYON)]);
+    const length = geodesicLength(line, 'EPSG:3857');
+    expect(length).toBeCloseTo(haversine(PARIS, LYON), -1);
+    expect(length / 1000).toBeGreaterThan(391);
+    expect(length / 1000).toBeLessThan(393);
+    expect(line.getLength() / length).toBeGreaterThan(1.4);
+  });
+
+  it('measures a 1 km² square at 45° N as 1 km² in Web Mercator (whose planar area says ≈ 2 km²)', () => {
+    const polygon = new Polygon([kmSquare(5, 45).map((c) => fromLonLat(c))]);
+    expect(geodesicArea(polygon, 'EPSG:3857') / 1e6).toBeCloseTo(1, 3);
+    expect(polygon.getArea() / 1e6).toBeCloseTo(2, 1);
+    expect(geodesicPerimeter(polygon, 'EPSG:3857')).toBeCloseTo(4000, 0);
+  });
+
+  it('gives the same answers on a Lambert-93 map', async () => {
+    await ensureProjections(['EPSG:2154']);
+    const to93 = (c: number[]): number[] => transform(c, 'EPSG:4326', 'EPSG:2154');
+    const line = new LineString([to93(PARIS), to93(LYON)]);
+    expect(geodesicLength(line, 'EPSG:2154')).toBeCloseTo(haversine(PARIS, LYON), -1);
+    const polygon = new Polygon([kmSquare(5, 45).map(to93)]);
+    expect(geodesicArea(polygon, 'EPSG:2154') / 1e6).toBeCloseTo(1, 3);
+    // Lambert-93 is conformal and nearly true to scale in France: its planar area is close too.
+    expect(polygon.getArea() / 1e6).toBeCloseTo(1, 2);
+  });
+
+  it('measures in lon/lat maps', () => {
+    const line = new LineString([PARIS, LYON]);
+    expect(geodesicLength(line, 'EPSG:4326')).toBeCloseTo(haversine(PARIS, LYON), -1);
+  });
+});
