@@ -11,7 +11,6 @@ import type { MapStore } from '../state/store.js';
 import type { Permalink } from '../state/permalink-read.js';
 import type { ResolvedLayer } from './layer-defs.js';
 import { servicePolicy } from './policy.js';
-import type { AddedRef } from './refs.js';
 import { restoreAdded } from './restore.js';
 
 export interface OpenedLayers {

@@ -8,7 +8,6 @@ import type { RequestHook, Requester } from '../net/requester.js';
 import { bearerForOrigins, credentialOrigins } from './bearer.js';
 import { OidcClient } from './oidc.js';
 import { handBackToOpener } from './popup.js';
-import { withoutCallbackParams } from './return-url.js';
 import { AuthSession } from './session.js';
 
 export interface StartAuthOptions {
@@ -35,7 +34,10 @@ export async function startAuth(options: StartAuthOptions): Promise<AuthSession>
     // In a sign-in window opened by a frame: hand the answer back; the window closes.
     if (handBackToOpener(here.href)) return session;
     const next = await session.completeRedirect(here.href);
-    history.replaceState(history.state, '', session.lastError ? withoutCallbackParams(here.href) : next);
+    // The page's language was read from the callback URL: another one in the return URL needs a new
+    // load (not after a failure, whose message this page shows).
+    if (!session.lastError && new URL(next).searchParams.get('lang') !== here.searchParams.get('lang')) location.replace(next);
+    else history.replaceState(history.state, '', next);
   }
   return session;
 }

@@ -1,9 +1,11 @@
-import { basename } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { formatProblem } from '../context/problems.js';
 import { parseJson, validateContext, validateSiteConfig } from '../context/validate.js';
 import type { MapContext } from '../context/types.js';
 import { FORMAT_NAMES, IMPORT_FORMATS, importDocument, type ImportFormat } from '../interop/convert.js';
 import { exportOwsContext } from '../interop/owc/export.js';
+import { dataOrigins } from '../interop/origins.js';
 import { formatReportItem, type ReportItem } from '../interop/report.js';
 import { decodeText, InputError } from '../interop/xml.js';
 import { CliError, readBytes, writeWhole } from './files.js';
@@ -104,7 +106,7 @@ function validateFile(path: string, io: Io): boolean {
     return false;
   }
   const what = isSite ? 'site configuration' : 'map document';
-  const idNote = !isSite && typeof value?.id === 'string' && basename(path) !== `${value.id}.json` ? ` (note: its id "${String(value.id)}" differs from the file name; the build names it by its file)` : '';
+  const idNote = !isSite && typeof value?.id === 'string' && basename(path) !== `${value.id}.json` ? ` (note: its id "${String(value.id)}" differs from its file name: a map's file is maps/<id>.json)` : '';
   io.out(`${path}: valid ${what}${idNote}\n`);
   return true;
 }
@@ -158,9 +160,32 @@ function runImport(args: Args, io: Io): number {
     io.err(`${input}: nothing written: the converted document is not a valid map document\n`);
     return 1;
   }
-  writeOutput(`${JSON.stringify(result.document, null, 2)}\n`, args.output, io);
+  writeOutput(`${JSON.stringify(withSchema(result.document, args.output), null, 2)}\n`, args.output, io);
   if (args.output && args.output !== '-') io.err(`${args.output}: written (map "${String(result.document.id)}")\n`);
+  checkOrigins(result.document, io);
   return 0;
+}
+
+/** The document with a "$schema" pointing at the project's published schema (editors then complete and check it). */
+function withSchema(document: Record<string, unknown>, output: string | undefined): Record<string, unknown> {
+  const schema = resolve('public/schema/map-context.v1.json');
+  if (!output || output === '-' || document.$schema !== undefined || !existsSync(schema)) return document;
+  const path = relative(dirname(resolve(output)), schema).split('\\').join('/');
+  return { $schema: path.startsWith('.') ? path : `./${path}`, ...document };
+}
+
+/** Says which data origins of an imported map the project's site.config.json does not allow yet. */
+function checkOrigins(document: Record<string, unknown>, io: Io): void {
+  if (!existsSync('site.config.json')) return;
+  const parsed = parseJson(readFileSync('site.config.json', 'utf8'));
+  const site = parsed.ok ? validateSiteConfig(parsed.value) : undefined;
+  if (!site?.ok) return;
+  const allowed = new Set(site.value.allowedOrigins.filter((o) => o.use.includes('data')).map((o) => o.origin.toLowerCase()));
+  for (const [origin, layers] of dataOrigins(document)) {
+    if (allowed.has(origin)) continue;
+    const advice = origin.startsWith('http://') ? 'a plain http address: browsers refuse it on an https site' : 'add it with "use": ["data"]';
+    io.err(`site.config.json: ${origin} is not in "allowedOrigins" (${advice}); used by: ${layers.join(', ')}\n`);
+  }
 }
 
 function runExport(args: Args, io: Io): number {

@@ -87,10 +87,13 @@ export const browserXmlParser: XmlParser = (text) => {
   const document = new DOMParser().parseFromString(text, 'application/xml');
   const error = document.getElementsByTagName('parsererror')[0];
   if (error) {
+    // Chromium: "This page contains the following errors:error on line 4 at column 1: <what>\nBelow is…"
     const message = (error.textContent ?? '').trim();
-    const where = /line (\d+)[^\d]+(\d+)/i.exec(message);
-    throw new InputError(`not well-formed XML: ${message.split('\n')[0]}`, where ? Number(where[1]) : undefined, where ? Number(where[2]) : undefined);
+    const where = /line (\d+) at column (\d+):\s*([^\n]*)/i.exec(message);
+    const what = (where?.[3] ?? message.split('\n')[0] ?? '').trim();
+    throw new InputError(`not well-formed XML: ${what}`, where ? Number(where[1]) : undefined, where ? Number(where[2]) : undefined);
   }
+  if (!document.documentElement) throw new InputError('not XML: the file has no root element');
   return document;
 };
 

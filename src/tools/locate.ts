@@ -18,3 +18,22 @@ export function locateDevice({ timeout = 15_000, geolocation = globalThis.naviga
     );
   });
 }
+
+/**
+ * The accuracy circle around a position, in lon/lat: points at `radius` metres on the sphere.
+ * (Not ol/geom/Polygon's `circular`: using it would add its code to the first map's chunk.)
+ */
+export function accuracyRing(lon: number, lat: number, radius: number, sides = 64): number[][] {
+  const R = 6371008.8;
+  const φ1 = (lat * Math.PI) / 180;
+  const λ1 = (lon * Math.PI) / 180;
+  const δ = radius / R;
+  const ring: number[][] = [];
+  for (let i = 0; i <= sides; i++) {
+    const θ = (2 * Math.PI * (i % sides)) / sides;
+    const φ2 = Math.asin(Math.sin(φ1) * Math.cos(δ) + Math.cos(φ1) * Math.sin(δ) * Math.cos(θ));
+    const λ2 = λ1 + Math.atan2(Math.sin(θ) * Math.sin(δ) * Math.cos(φ1), Math.cos(δ) - Math.sin(φ1) * Math.sin(φ2));
+    ring.push([(λ2 * 180) / Math.PI, (φ2 * 180) / Math.PI]);
+  }
+  return ring;
+}

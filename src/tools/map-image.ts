@@ -31,14 +31,60 @@ function layersDrawnInto(map: OlMap, canvas: HTMLCanvasElement): Layer[] {
   });
 }
 
+/** Layers drawn from images a server sends (tiles, WMS images): the ones that can taint a canvas. */
+const drawsImages = (layer: Layer): boolean => {
+  const source = layer.getSource() as { getTileLoadFunction?: unknown; getImageLoadFunction?: unknown } | null;
+  return typeof source?.getTileLoadFunction === 'function' || typeof source?.getImageLoadFunction === 'function';
+};
+
+/** In each tainted canvas: the layers drawn from images (they taint it; else every layer) and the others. */
+function taintedCanvases(map: OlMap): { culprits: Layer[]; bystanders: Layer[] } {
+  const culprits = new Set<Layer>();
+  const bystanders = new Set<Layer>();
+  for (const canvas of layerCanvases(map)) {
+    if (!isTainted(canvas)) continue;
+    const layers = layersDrawnInto(map, canvas);
+    const images = layers.filter(drawsImages);
+    for (const layer of layers) (images.length === 0 || images.includes(layer) ? culprits : bystanders).add(layer);
+  }
+  return { culprits: [...culprits], bystanders: [...bystanders] };
+}
+
+const layerCanvases = (map: OlMap): HTMLCanvasElement[] => [
+  ...((map.getViewport() as HTMLElement | undefined)?.querySelectorAll<HTMLCanvasElement>('.ol-layer canvas, canvas.ol-layer') ?? []),
+].filter((canvas) => canvas.width > 0 && canvas.height > 0);
+
 const MATRIX = /^matrix\(([^)]*)\)$/;
 
 /**
  * The map as one canvas, as it is drawn now: every layer canvas of the viewport with its opacity and
  * CSS transform, over the map's background colour, `scale` canvas pixels per CSS pixel.
- * `readable`: leave out the layers whose pixels cannot be read, so that the result can be exported.
+ * `readable`: leave out the layers whose pixels cannot be read, so that the result can be exported
+ * (they are hidden for one synchronous frame, as layers may share a canvas with others).
  */
 export function composeMap(map: OlMap, { scale = globalThis.devicePixelRatio || 1, readable = false } = {}): ComposedMap {
+  const first = taintedCanvases(map);
+  if (!readable || first.culprits.length === 0) return { canvas: drawCanvases(map, scale), forbidden: first.culprits };
+  const hidden = new Set<Layer>();
+  try {
+    // A tainted canvas stays tainted: the layers that shared it get a new one (a fresh renderer),
+    // the culprits are hidden for one synchronous frame. Repeat while a canvas is still tainted.
+    for (let round = 0, found = first; found.culprits.length && round < 5; round++, found = taintedCanvases(map)) {
+      for (const layer of found.culprits) {
+        layer.setVisible(false);
+        hidden.add(layer);
+      }
+      found.bystanders.forEach((layer) => layer.clearRenderer());
+      map.renderSync();
+    }
+    return { canvas: drawCanvases(map, scale, { skipTainted: true }), forbidden: [...hidden] };
+  } finally {
+    hidden.forEach((layer) => layer.setVisible(true));
+    map.render();
+  }
+}
+
+function drawCanvases(map: OlMap, scale: number, { skipTainted = false } = {}): HTMLCanvasElement {
   const [width, height] = map.getSize() ?? [0, 0];
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(width * scale);
@@ -50,14 +96,8 @@ export function composeMap(map: OlMap, { scale = globalThis.devicePixelRatio || 
     context.fillStyle = background;
     context.fillRect(0, 0, canvas.width, canvas.height);
   }
-  const forbidden = new Set<BaseLayer>();
-  const canvases = (map.getViewport() as HTMLElement | undefined)?.querySelectorAll<HTMLCanvasElement>('.ol-layer canvas, canvas.ol-layer');
-  for (const layerCanvas of canvases ?? []) {
-    if (layerCanvas.width === 0 || layerCanvas.height === 0) continue;
-    if (isTainted(layerCanvas)) {
-      layersDrawnInto(map, layerCanvas).forEach((layer) => forbidden.add(layer));
-      if (readable) continue;
-    }
+  for (const layerCanvas of layerCanvases(map)) {
+    if (skipTainted && isTainted(layerCanvas)) continue;
     const holder = layerCanvas.parentElement;
     const opacity = holder?.style.opacity || layerCanvas.style.opacity;
     context.globalAlpha = opacity === '' || opacity === undefined ? 1 : Number(opacity);
@@ -76,7 +116,7 @@ export function composeMap(map: OlMap, { scale = globalThis.devicePixelRatio || 
   }
   context.globalAlpha = 1;
   context.setTransform(1, 0, 0, 1, 0, 0);
-  return { canvas, forbidden: [...forbidden] };
+  return canvas;
 }
 
 /** Writes the sources in the image's bottom-right corner (their licences ask for it). */

@@ -2,7 +2,6 @@ import type OlMap from 'ol/Map.js';
 import type MapBrowserEvent from 'ol/MapBrowserEvent.js';
 import Feature from 'ol/Feature.js';
 import LineString from 'ol/geom/LineString.js';
-import MultiPoint from 'ol/geom/MultiPoint.js';
 import Point from 'ol/geom/Point.js';
 import Polygon from 'ol/geom/Polygon.js';
 import VectorLayer from 'ol/layer/Vector.js';
@@ -168,7 +167,7 @@ const VERTEX = new Circle({ radius: 5, fill: new Fill({ color: '#fff' }), stroke
 function styles(geometry: LineString | Polygon | undefined, label: string): Style[] {
   if (!geometry) return [];
   const coordinates = geometry instanceof Polygon ? geometry.getCoordinates()[0]!.slice(0, -1) : geometry.getCoordinates();
-  const drawn = [new Style({ stroke: HALO }), new Style({ stroke: LINE, fill: FILL }), new Style({ geometry: new MultiPoint(coordinates), image: VERTEX })];
+  const drawn = [new Style({ stroke: HALO }), new Style({ stroke: LINE, fill: FILL }), ...coordinates.map((c) => new Style({ geometry: new Point(c), image: VERTEX }))];
   const last = coordinates.at(-1);
   return label && last ? [...drawn, labelStyle(label, last)] : drawn;
 }

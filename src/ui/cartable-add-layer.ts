@@ -37,7 +37,13 @@ export class CartableAddLayer extends LitElement {
         display: flex;
         flex-direction: column;
       }
-      header {
+      /* The form and the list scroll; the actions stay in view (phones included). */
+      .scroll {
+        flex: 1 1 auto;
+        min-height: 0;
+        overflow: auto;
+      }
+      .head {
         display: flex;
         align-items: start;
         justify-content: space-between;
@@ -95,8 +101,6 @@ export class CartableAddLayer extends LitElement {
         list-style: none;
         margin: 0;
         padding: 0;
-        overflow: auto;
-        max-height: min(45vh, 24rem);
         border: 1px solid var(--cartable-border, #d9dee5);
         border-radius: var(--cartable-radius, 6px);
       }
@@ -131,11 +135,12 @@ export class CartableAddLayer extends LitElement {
         -webkit-box-orient: vertical;
         overflow: hidden;
       }
-      footer {
+      .actions {
         display: flex;
         justify-content: end;
         gap: 0.5rem;
         padding: 0.75rem 1rem 1rem;
+        border-top: 1px solid var(--cartable-border, #d9dee5);
       }
       button.button[disabled] {
         opacity: 0.55;
@@ -245,12 +250,13 @@ export class CartableAddLayer extends LitElement {
 
   override render(): TemplateResult {
     return html`<dialog aria-labelledby="add-title" @close=${() => this.#reading?.abort()}>
-      <header>
+      <div class="head">
         <h2 id="add-title">${msg('Ajouter une couche', { id: 'addLayer.title' })}</h2>
         <button class="icon-button" aria-label=${msg('Fermer', { id: 'dialog.close' })} @click=${() => this.close()}>
           <span aria-hidden="true">✕</span>
         </button>
-      </header>
+      </div>
+      <div class="scroll">
       <form @submit=${(e: Event) => void this.#read(e)}>
         <div class="field">
           <label for="address">${msg('Adresse du service (WMS, WMTS ou WFS)', { id: 'addLayer.address' })}</label>
@@ -289,14 +295,15 @@ export class CartableAddLayer extends LitElement {
         ${this.error ? html`<p class="error" role="alert">⚠ ${this.error}</p>` : nothing}
       </form>
       ${this.found ? this.#list() : nothing}
-      <footer>
+      </div>
+      <div class="actions">
         <button class="button" @click=${() => this.close()}>${msg('Annuler', { id: 'addLayer.cancel' })}</button>
         <button class="button primary" ?disabled=${!this.chosen.size} @click=${() => void this.#add()}>
           ${this.chosen.size
             ? msg(str`Ajouter ${this.chosen.size} couche(s)`, { id: 'addLayer.add.count' })
             : msg('Ajouter', { id: 'addLayer.add' })}
         </button>
-      </footer>
+      </div>
     </dialog>`;
   }
 

@@ -31,6 +31,7 @@ export class CartableCatalog extends LitElement {
       }
       header {
         display: flex;
+        flex-wrap: wrap;
         align-items: center;
         gap: 0.8rem;
         padding: 0.75rem clamp(1rem, 4vw, 2.5rem);

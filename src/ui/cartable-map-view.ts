@@ -405,8 +405,6 @@ export class CartableMapView extends LitElement {
   @state() private filtered: Record<string, { kept: number; total: number }> = {};
   /** The share dialog's code has loaded (on the first press of « Partager »). */
   @state() private shareReady = false;
-  /** The « Qu'y a-t-il ici ? » report's code has loaded (on its first opening). */
-  @state() private reportReady = false;
   #stopTableFeed?: () => void;
 
   @query('.map') private mapTarget!: HTMLDivElement;
@@ -506,13 +504,9 @@ export class CartableMapView extends LitElement {
 
   readonly #onReportOpen = (): void => void this.openReport();
 
-  /** Opens the « Qu'y a-t-il ici ? » report panel (its code loads on first use; off in embeds without ctl.report). */
+  /** Opens the « Qu'y a-t-il ici ? » report beside the map (its code loads on first use; off in embeds without ctl.report). */
   async openReport(): Promise<void> {
-    if (!this.embedSettings.controls.report) return;
-    await import('./cartable-report.js');
-    this.reportReady = true;
-    await this.updateComplete;
-    await this.renderRoot.querySelector('cartable-report')?.show();
+    if (this.embedSettings.controls.report) await (await import('./cartable-report.js')).openReport(this, this.renderRoot.querySelector('.stage')!);
   }
 
   /** The link to the map as it is now: every state item of the permalink, the record, the table and the language. */
@@ -766,9 +760,6 @@ export class CartableMapView extends LitElement {
               </button>`
             : nothing}
           ${this.#attributions()}
-          ${this.reportReady
-            ? html`<cartable-report .map=${this} ?narrow=${this.narrow}></cartable-report>`
-            : nothing}
           </div>
           ${this.#tablePanel()}
         </main>

@@ -7,12 +7,13 @@ import { formatLength, formatNumber } from '../tools/format.js';
 import { MARGIN_MM, type PrintLayout, scaleBar, scaleDenominator } from '../tools/print-layout.js';
 import { base } from './theme.js';
 import { styleProps } from './style-props.js';
-import './cartable-legend.js';
 
 /**
  * @summary The printed page: title, date, the map (rendered at the paper's aspect), legend, scale
  * bar and scale, north arrow, sources. Hidden on screen; only it shows when the page is printed
  * (the tools put it at the end of <body> with a page-level print style for as long as printing lasts).
+ * Its legend is the map's <cartable-legend>, defined by the map view (not imported here: importing it
+ * would split it out of the first map's code).
  */
 @localized()
 @customElement('cartable-print-layout')
@@ -67,6 +68,7 @@ export class CartablePrintLayout extends LitElement {
         flex-direction: column;
       }
       .map {
+        margin: 0;
         flex: none;
         width: var(--map-w);
         height: var(--map-h);
@@ -112,6 +114,16 @@ export class CartablePrintLayout extends LitElement {
         min-height: 0;
         overflow: hidden;
         --cartable-font-size: 9pt;
+      }
+      /* Below the map, a long legend flows in columns rather than off the page. */
+      .legend cartable-legend {
+        display: block;
+        columns: 42mm;
+        column-gap: 5mm;
+      }
+      cartable-legend::part(entry) {
+        min-height: 0;
+        break-inside: avoid;
       }
       .scale {
         flex: none;

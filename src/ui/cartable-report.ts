@@ -20,6 +20,7 @@ import { makeReport, reportLayers } from '../report/gather.js';
 import { createPlaceOverlay, drawShape, loadedFeatures, placeGeometry, polygonAt, shapeOf } from '../report/map-glue.js';
 import { parseTypedPoints, TypedPointsProblem } from '../report/place.js';
 import type { LayerReport, Place, Report, ReportItem, UncheckedReason } from '../report/types.js';
+import { styleProps } from './style-props.js';
 import { base } from './theme.js';
 
 type Mode = 'feature' | 'area' | 'line' | 'circle';
@@ -33,6 +34,9 @@ export interface ReportMap {
   readonly language: string;
   readonly documentUrl: string;
 }
+
+/** Below this width the panel covers the map (the map view's own breakpoint). */
+const NARROW = '(max-width: 700px)';
 
 /** Lines shown per layer before « show all » (a large layer must not freeze the panel). */
 const SHOWN = 100;
@@ -65,6 +69,16 @@ export class CartableReport extends LitElement {
       }
       :host([hidden]) {
         display: none;
+      }
+      /* The centre of the map beside the panel, which « Centre de la carte » takes. */
+      .aim {
+        position: absolute;
+        top: 0;
+        bottom: 0;
+        right: 100%;
+        display: grid;
+        place-items: center;
+        pointer-events: none;
       }
       :host([narrow]) {
         left: 0;
@@ -144,6 +158,10 @@ export class CartableReport extends LitElement {
         min-height: 4.5rem;
         font-family: ui-monospace, monospace;
         font-size: 0.85rem;
+      }
+      .button:disabled {
+        opacity: 0.55;
+        cursor: not-allowed;
       }
       .problem {
         color: #a4000f;
@@ -238,8 +256,8 @@ export class CartableReport extends LitElement {
 
   /** The map this report is about (its map view): read when needed, as the map may be rebuilt. */
   @property({ attribute: false }) map?: ReportMap;
-  /** A phone: the panel covers the map, and folds to show it. */
-  @property({ type: Boolean, reflect: true }) narrow = false;
+  /** A phone: the panel covers the map, and folds to show it (follows the screen's width). */
+  @property({ type: Boolean, reflect: true }) narrow = matchMedia(NARROW).matches;
   @property({ type: Boolean, reflect: true }) folded = false;
 
   get adapter(): MapAdapter | undefined {
@@ -277,21 +295,40 @@ export class CartableReport extends LitElement {
   @query('h2') private heading!: HTMLHeadingElement;
 
   #overlay?: ReturnType<typeof createPlaceOverlay>;
+  #overlayMap?: unknown;
   #release?: () => void;
   #stopPicking?: () => void;
   #run = 0;
+  #shown = false;
+  #asking?: AbortController;
   #stopStore?: () => void;
 
   /** Shows the panel and puts focus on its heading. */
   async show(): Promise<void> {
+    // A map without area features (e.g. only points) starts on « a point and a radius ».
+    if (!this.#shown && this.context && !reportLayers(this.context).some((l) => isVectorLayer(l) && l.geometry !== 'point' && l.geometry !== 'line')) {
+      this.mode = 'circle';
+    }
+    this.#shown = true;
     this.hidden = false;
     this.folded = false;
     await this.updateComplete;
     this.heading.focus();
   }
 
+  readonly #narrowQuery = matchMedia(NARROW);
+  readonly #onNarrow = (): void => {
+    this.narrow = this.#narrowQuery.matches;
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#narrowQuery.addEventListener('change', this.#onNarrow);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#narrowQuery.removeEventListener('change', this.#onNarrow);
     this.#cancelPicking();
     this.#stopStore?.();
     this.#overlay?.dispose();
@@ -315,8 +352,24 @@ export class CartableReport extends LitElement {
     return this.adapter!.map.getView().getProjection().getCode();
   }
 
+  /** Room around what the map zooms to: beside the panel, not under it (on a phone, above the folded sheet). */
+  #padding(): number[] {
+    const { width, height } = this.getBoundingClientRect();
+    return [40, 40 + (this.narrow ? 0 : width), 40 + (this.narrow && this.folded ? height : 0), 40];
+  }
+
+  /** Map pixels left uncovered by the panel, on its left (none on a phone, where it covers the map). */
+  #uncovered(): number {
+    const size = this.adapter?.map.getSize();
+    return size && !this.narrow ? Math.max(0, size[0]! - this.getBoundingClientRect().width) : (size?.[0] ?? 0);
+  }
+
+  /** The centre of the part of the map the person sees beside the panel (marked by a cross). */
   #centre(): Coordinate | undefined {
-    return this.adapter?.map.getView().getCenter();
+    const map = this.adapter?.map;
+    const size = map?.getSize();
+    if (!map || !size) return undefined;
+    return map.getCoordinateFromPixel([this.#uncovered() / 2, size[1]! / 2]) ?? map.getView().getCenter();
   }
 
   /** The feature whose record is open (a search result, a click), when it is an area. */
@@ -453,7 +506,10 @@ export class CartableReport extends LitElement {
       await ensureProjections([typed.crs]);
       const projection = this.#projection();
       const points = typed.points.map((p) => (typed.crs === 'EPSG:4326' ? fromLonLat([...p], projection) : transform([...p], typed.crs, projection)));
-      this.#setPlace(this.#shapePlace(kind, shapeOf(kind, points), msg('Coordonnées saisies', { id: 'report.place.typed' })));
+      const shape = shapeOf(kind, points);
+      this.#setPlace(this.#shapePlace(kind, shape, msg('Coordonnées saisies', { id: 'report.place.typed' })));
+      // Typed places may lie anywhere: show them, beside the panel.
+      void this.adapter?.zoomTo(shape, { padding: this.#padding() });
     } catch (error) {
       this.problem = error instanceof TypedPointsProblem ? this.#typedProblem(error) : String(error);
     }
@@ -479,6 +535,12 @@ export class CartableReport extends LitElement {
     this.place = place;
     this.problem = '';
     this.folded = false;
+    if (this.#overlayMap !== this.adapter?.map) {
+      // The view built another map (another document) since: the old overlay went with the old map.
+      this.#overlay?.dispose();
+      this.#overlay = undefined;
+    }
+    this.#overlayMap = this.adapter?.map;
     this.#overlay ??= this.adapter ? createPlaceOverlay(this.adapter.map) : undefined;
     this.#overlay?.show([placeGeometry(place, this.#projection())]);
     void this.#makeReport(place);
@@ -491,6 +553,8 @@ export class CartableReport extends LitElement {
     const context = this.#reportContext();
     if (!adapter || !store || !context) return;
     const run = ++this.#run;
+    this.#asking?.abort(); // The questions of the last place are no longer wanted.
+    const asking = (this.#asking = new AbortController());
     const total = reportLayers(context).length;
     this.report = undefined;
     this.expanded = new Set();
@@ -510,6 +574,7 @@ export class CartableReport extends LitElement {
         resolveUrl: (url) => new URL(url, documentUrl).href,
         visible: (id) => store.state.layers[id]?.visible ?? false,
         loaded: (id) => loadedFeatures(adapter.map, store, id),
+        signal: asking.signal,
       },
       () => {
         if (run === this.#run && this.progress) this.progress = { ...this.progress, done: this.progress.done + 1 };
@@ -534,10 +599,8 @@ export class CartableReport extends LitElement {
     this.current = key;
     if (this.narrow) this.folded = true;
     this.adapter.highlight(item.geometry);
-    // Beside the panel, not under it (on a phone, above the folded sheet).
     await this.updateComplete;
-    const width = this.narrow ? 0 : this.getBoundingClientRect().width;
-    await this.adapter.zoomTo(item.geometry, { padding: [40, 40 + width, this.narrow ? 40 + this.getBoundingClientRect().height : 40, 40] });
+    await this.adapter.zoomTo(item.geometry, { padding: this.#padding() });
     this.announcement = msg(str`Carte centrée sur « ${item.label} » (${layer.title})`, { id: 'report.zoomed' });
   }
 
@@ -621,6 +684,7 @@ export class CartableReport extends LitElement {
   #close(): void {
     this.#cancelPicking();
     this.#run++;
+    this.#asking?.abort();
     this.progress = undefined;
     this.#overlay?.dispose();
     this.#overlay = undefined;
@@ -634,7 +698,13 @@ export class CartableReport extends LitElement {
   // ------------------------------------------------------------ rendering
 
   override render(): TemplateResult {
+    const aiming = !this.picking && this.mode !== 'feature' && !this.narrow && this.adapter;
     return html`
+      ${aiming
+        ? html`<div class="aim" aria-hidden="true" style=${styleProps({ width: `${this.#uncovered()}px` })}>
+            <svg viewBox="0 0 24 24" width="28" height="28"><path d="M12 2v8M12 14v8M2 12h8M14 12h8" stroke="#fff" stroke-width="4" /><path d="M12 2v8M12 14v8M2 12h8M14 12h8" stroke="#6a1b9a" stroke-width="2" /></svg>
+          </div>`
+        : nothing}
       <div class="head">
         <h2 tabindex="-1">${msg("Qu'y a-t-il ici ?", { id: 'report.title' })}</h2>
         ${this.narrow && this.report
@@ -831,6 +901,21 @@ export class CartableReport extends LitElement {
         : nothing}
     </section>`;
   }
+}
+
+/**
+ * Shows the report panel over a map view's stage (made on first use, then reused), about that map.
+ * The map view calls it on « Qu'y a-t-il ici ? »; the panel reads the map from the view when needed.
+ */
+export async function openReport(map: ReportMap, stage: Element): Promise<CartableReport> {
+  let panel = stage.querySelector('cartable-report');
+  if (!panel) {
+    panel = document.createElement('cartable-report');
+    stage.append(panel);
+  }
+  panel.map = map;
+  await panel.show();
+  return panel;
 }
 
 declare global {

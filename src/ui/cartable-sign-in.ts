@@ -28,6 +28,14 @@ export class CartableSignIn extends LitElement {
       .who {
         overflow-wrap: anywhere;
       }
+      /* On a phone the control takes its own row of the header. */
+      @media (max-width: 40rem) {
+        :host {
+          flex-basis: 100%;
+          order: 3;
+          justify-content: space-between;
+        }
+      }
       button {
         min-height: 2.25rem;
         padding: 0.25rem 0.8rem;

@@ -89,7 +89,7 @@ export class CartableToolsCoordinates extends LitElement {
   #viewport?: HTMLElement;
   #frame = 0;
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('map')) this.#listen();
   }
 

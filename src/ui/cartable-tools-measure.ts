@@ -53,7 +53,7 @@ export class CartableToolsMeasure extends LitElement {
     return busy;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('map') || (changed as Map<PropertyKey, unknown>).has('mode')) this.#start();
   }
 

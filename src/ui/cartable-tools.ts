@@ -1,13 +1,13 @@
 import { LitElement, css, html, nothing, svg, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { circular } from 'ol/geom/Polygon.js';
+import Polygon from 'ol/geom/Polygon.js';
 import { fromLonLat } from 'ol/proj.js';
 import type { MapContext } from '../context/types.js';
 import type { MapAdapter } from '../map/adapter.js';
 import type { MapState } from '../state/store.js';
 import { formatLength } from '../tools/format.js';
-import { locateDevice } from '../tools/locate.js';
+import { accuracyRing, locateDevice } from '../tools/locate.js';
 import { createMarks, type Marks } from '../tools/marks.js';
 import { layerTitles, shownAttributions } from '../tools/map-texts.js';
 import { textFor } from '../i18n/text.js';
@@ -283,8 +283,9 @@ export class CartableTools extends LitElement {
     const view = adapter.map.getView();
     const projection = view.getProjection();
     const centre = fromLonLat([result.lon, result.lat], projection);
-    const accuracy = circular([result.lon, result.lat], Math.max(result.accuracy, 1), 64).transform('EPSG:4326', projection);
-    this.#marksLayer?.position(centre, accuracy as ReturnType<typeof circular>);
+    const ring = accuracyRing(result.lon, result.lat, Math.max(result.accuracy, 1)).map((c) => fromLonLat(c, projection));
+    const accuracy = new Polygon([ring]);
+    this.#marksLayer?.position(centre, accuracy);
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
     view.fit(accuracy.getExtent(), { padding: [60, 60, 60, 60], maxZoom: 16, duration: reduce ? 0 : 500 });
     this.message = msg(str`Vous êtes ici, à ${formatLength(result.accuracy, this.language)} près.`, { id: 'tools.locate.found' });

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { DIST, GEOSITES_FILE, GEOSITES_SKIP, axeViolations, startSuite, toWebMercator, waitForLayers, waitForMap, withPage, type Suite } from './support/harness.js';
+import { DIST, GEOSITES_FILE, GEOSITES_SKIP, WFS_RESERVE_CENTRE, axeViolations, startSuite, toWebMercator, waitForLayers, waitForMap, withPage, type Suite } from './support/harness.js';
 
 let suite: Suite;
 before(async () => {
@@ -58,6 +58,9 @@ async function openReport(page: Page): Promise<void> {
   await page.locator('cartable-report h2').waitFor();
 }
 
+/** The toolbar's « Qu'y a-t-il ici ? » button (issue 10's tools). */
+const reportButton = (page: Page) => page.locator('cartable-tools [data-tool="report"]');
+
 async function centreOn(page: Page, lonLat: readonly [number, number], zoom: number): Promise<void> {
   const centre = toWebMercator(lonLat);
   await page.evaluate(
@@ -69,6 +72,19 @@ async function centreOn(page: Page, lonLat: readonly [number, number], zoom: num
     },
     [centre, zoom] as const,
   );
+}
+
+/** Centres the part of the map left of the open panel (the cross « Centre de la carte » takes) on a point. */
+async function centreBesidePanel(page: Page, lonLat: readonly [number, number], zoom: number): Promise<void> {
+  await centreOn(page, lonLat, zoom);
+  await page.evaluate(() => {
+    const view = (globalThis as any).__e2e.mapView();
+    const mapView = view.adapter.map.getView();
+    const panel = view.shadowRoot.querySelector('cartable-report').getBoundingClientRect().width;
+    const [x, y] = mapView.getCenter();
+    mapView.setCenter([x + (panel / 2) * mapView.getResolution(), y]);
+    return (globalThis as any).__e2e.nextRender();
+  });
 }
 
 const report = (page: Page) => page.locator('cartable-report');
@@ -83,10 +99,12 @@ test('a point and a radius lists the geosites within 5 km of La Grave, nearest f
   await withPage(t, suite, { path: 'maps/geosites.html' }, async ({ page }) => {
     await waitForMap(page);
     await waitForLayers(page, (l) => l.geosites?.status === 'ready', 'geosites ready');
-    await centreOn(page, LA_GRAVE, 11);
-    await openReport(page);
+    await reportButton(page).click();
+    await report(page).locator('h2').waitFor();
+    await centreBesidePanel(page, LA_GRAVE, 11);
     assert.equal(await report(page).locator('h2').evaluate((h) => h.getRootNode() instanceof ShadowRoot && (h.getRootNode() as ShadowRoot).activeElement === h), true, 'focus on the heading');
-    await report(page).getByLabel('Un point et un rayon').check();
+    // Only points on this map: the report starts on « a point and a radius ».
+    assert.equal(await report(page).getByLabel('Un point et un rayon').isChecked(), true);
     await report(page).getByLabel('Rayon (km)').fill('5');
     await report(page).getByRole('button', { name: 'Centre de la carte' }).click();
     await report(page).locator('#results-title').waitFor();
@@ -162,7 +180,8 @@ test('typed vertices make an area; a wrong one is named; Escape cancels drawing'
     await openReport(page);
     await report(page).getByLabel('Une zone tracée').check();
     // Drawing takes the pointer: a click adds a vertex, no record opens; Escape gives the pointer back.
-    await centreOn(page, LA_GRAVE, 10);
+    // East of the triangle: the panel covers the right of the map.
+    await centreOn(page, [6.55, 45.06], 10);
     const mapBox = (await page.locator('cartable-map-view').evaluate((v) => v.shadowRoot!.querySelector('.map')!.getBoundingClientRect().toJSON())) as DOMRect;
     const at = (lonLat: readonly [number, number]) =>
       page.evaluate((c) => (globalThis as any).__e2e.map().getPixelFromCoordinate(c), toWebMercator(lonLat)) as Promise<[number, number]>;
@@ -245,5 +264,41 @@ test('on a 390×844 phone the report covers the map, folds to show a feature, an
     await page.screenshot({ path: join(import.meta.dirname, '../../scratch/report-phone-folded.png') }).catch(() => undefined);
     await report(page).getByRole('button', { name: 'Déplier le rapport' }).click();
     assert.ok((await report(page).boundingBox())!.height > 700);
+  });
+});
+
+test('an embed shows no report unless its link switches it on (ctl.report=1)', { skip: GEOSITES_SKIP }, async (t) => {
+  await withPage(t, suite, { path: 'maps/geosites.html?embed=1' }, async ({ page }) => {
+    await waitForMap(page);
+    await page.evaluate(() => (globalThis as any).__e2e.mapView().openReport());
+    assert.equal(await page.locator('cartable-report').count(), 0);
+  });
+  await withPage(t, suite, { path: 'maps/geosites.html?embed=1&ctl.report=1' }, async ({ page }) => {
+    await waitForMap(page);
+    await openReport(page);
+    assert.equal(await report(page).locator('h2').innerText(), "Qu'y a-t-il ici ?");
+  });
+});
+
+test('in English, a WFS layer is asked over the area through its service; WMS layers without a WFS say why they were not checked', async (t) => {
+  await withPage(t, suite, { path: 'maps/nature-paysage.html?lang=en' }, async ({ page, hits }) => {
+    await waitForMap(page);
+    await openReport(page);
+    assert.equal(await report(page).locator('h2').innerText(), 'What is here?');
+    await report(page).getByLabel('A drawn area').check();
+    const [lon, lat] = WFS_RESERVE_CENTRE;
+    const square = [[lon - 0.1, lat - 0.1], [lon + 0.1, lat - 0.1], [lon + 0.1, lat + 0.1], [lon - 0.1, lat + 0.1]].map((c) => c.map((n) => n.toFixed(4)));
+    const before = hits.get('Géoplateforme WFS GetFeature') ?? 0;
+    await report(page).getByLabel('Or type the vertices, one a line').fill(square.map((c) => c.join(' ')).join('\n'));
+    await report(page).getByRole('button', { name: 'Use these vertices' }).click();
+    await report(page).locator('#results-title').waitFor();
+    assert.ok((hits.get('Géoplateforme WFS GetFeature') ?? 0) > before, 'the WFS was asked');
+    const reserves = report(page).locator('section[aria-labelledby="layer-rnn-detail"]');
+    assert.deepEqual(await reserves.locator('.item .label').allInnerTexts(), ['Réserve de démonstration']);
+    const unchecked = await report(page).locator('.unchecked li').allInnerTexts();
+    assert.equal(unchecked.length, 8, 'the 8 WMS layers');
+    for (const line of unchecked) assert.match(line, /WMS layer without a WFS service: it can only be queried at one point/);
+    await page.screenshot({ path: join(import.meta.dirname, '../../scratch/report-services-en.png') }).catch(() => undefined);
+    assert.deepEqual(await axeViolations(page), [], 'axe finds nothing');
   });
 });

@@ -49,6 +49,8 @@ function resourceFor(
   report: Report,
 ): OwcResource {
   const resource = writeResource(layer as LayerDef, folder, updated);
+  // A basemap is "active" when it is the one shown, not when it could be.
+  if (role === 'basemap') resource.properties.active = 'active' in layer && layer.active === true;
   // Read the standard fields back as an import would, and carry what they do not give back.
   const rebuilt = readResource(resource, new Report(), '');
   const standard = rebuilt ? withDefaults({ id: layer.id, ...rebuilt }, role === 'basemap') : { id: layer.id };

@@ -22,13 +22,26 @@ const COLLECTION_KNOWN = new Set(['title', 'subtitle', 'abstract', 'description'
 const BASEMAP_FOLDER = /^(base ?layers?|base ?maps?|backgrounds?|fonds?( de (plan|carte))?)$/i;
 const WORLD: Bbox = [-180, -85, 180, 85];
 
-function readExtension<T extends Carried>(value: unknown, report: Report, path: string): T | undefined {
+const isLayout = (value: unknown): value is LayoutEntry[] =>
+  Array.isArray(value) &&
+  value.every((entry) => typeof entry === 'string' || (isRecord(entry) && isRecord(entry.group) && isLayout(entry.layers)));
+
+/** The Cartable extension of the collection or a resource, its parts checked (a broken part is said and ignored). */
+function readExtension<T extends Carried & { layout?: LayoutEntry[] }>(value: unknown, report: Report, path: string): T | undefined {
   if (value === undefined) return undefined;
   if (!isRecord(value) || value.version !== 1) {
     report.warning(path, `"${EXTENSION_KEY}" is not a version 1 Cartable extension: it is ignored`);
     return undefined;
   }
-  return value as unknown as T;
+  const extension: Record<string, unknown> = { ...value };
+  const broken = (key: string, what: string): void => {
+    report.warning(`${path}/${key}`, `must be ${what}: ignored`);
+    delete extension[key];
+  };
+  if (extension.keep !== undefined && !isRecord(extension.keep)) broken('keep', 'an object');
+  if (extension.drop !== undefined && !(Array.isArray(extension.drop) && extension.drop.every((k) => typeof k === 'string'))) broken('drop', 'a list of property names');
+  if (extension.layout !== undefined && !isLayout(extension.layout)) broken('layout', 'a list of resource ids and { group, layers } entries');
+  return extension as unknown as T;
 }
 
 function boundsOf(geometry: unknown): Bbox | undefined {
@@ -99,6 +112,23 @@ function readTop(input: Record<string, unknown>, features: unknown[], report: Re
   return top;
 }
 
+/**
+ * A layer id for a resource: its id, or the last word of its URI path ("…/layers/ppr" → "ppr");
+ * when the URI ends in a host or a file name ("http://nsidc.org/", "…/index.php"), its title.
+ */
+function resourceName(id: unknown, title: string, index: number): string {
+  if (typeof id !== 'string' || !id) return toId(title, `couche-${index + 1}`);
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(id)) return lastSegment(id);
+  let segment: string | undefined;
+  try {
+    segment = new URL(id).pathname.split('/').filter(Boolean).at(-1);
+  } catch {
+    segment = undefined;
+  }
+  if (segment && /^[A-Za-z0-9_-]+$/.test(segment)) return segment;
+  return title ? toId(title, `couche-${index + 1}`) : lastSegment(id);
+}
+
 interface Entry {
   readonly node: Record<string, unknown>;
   readonly basemap: boolean;
@@ -109,7 +139,8 @@ interface Entry {
 export function importOwsContext(input: unknown, options: ImportOptions = {}): Conversion {
   const report = new Report();
   if (!isRecord(input) || input.type !== 'FeatureCollection') {
-    report.error('', 'not an OWS Context GeoJSON document: expected an object with "type": "FeatureCollection"');
+    const cartable = isRecord(input) && input.version === 1 && Array.isArray(input.layers);
+    report.error('', `not an OWS Context GeoJSON document: expected an object with "type": "FeatureCollection"${cartable ? ' (this is a Cartable map document already: check it with "cartable validate")' : ''}`);
     return { report: report.items };
   }
   if (!Array.isArray(input.features)) {
@@ -138,7 +169,7 @@ export function importOwsContext(input: unknown, options: ImportOptions = {}): C
     const standard = readResource(resource, extension ? new Report() : report, path);
     if (!standard && typeof extension?.keep?.type !== 'string') return;
     const fallbackTitle = typeof props.title === 'string' ? props.title : '';
-    const rawId = typeof resource.id === 'string' && resource.id ? lastSegment(resource.id) : fallbackTitle;
+    const rawId = resourceName(resource.id, fallbackTitle, index);
     const node = applyCarried({ id: ids.claim(rawId, `couche-${index + 1}`, report, `${path}/id`), ...(standard ?? {}) }, extension);
     if (node.title === undefined) {
       node.title = String(node.id);

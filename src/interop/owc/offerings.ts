@@ -201,15 +201,31 @@ function writeWfs(layer: WfsLayerDef): OwcOffering {
       { code: 'GetCapabilities', method: 'GET', type: 'application/xml', href: buildOgcUrl(layer.url, service('GetCapabilities')) },
       { code: 'GetFeature', method: 'GET', type: layer.outputFormat ?? 'application/json', href: getFeature },
     ],
+    styles: writeVectorStyle(layer.style),
   };
 }
 
 // ---------------------------------------------------------------- GeoJSON
 
+/** The MIME type under which a Cartable declarative style travels in an offering's styles. */
+export const CARTABLE_STYLE_TYPE = 'application/vnd.cartable.style+json';
+
+/** An offering style holding a Cartable style (as this converter writes them). */
+const cartableStyle = (styles: OwcStyle[]): unknown =>
+  styles.map((s) => (isRecord(s.content) && s.content.type === CARTABLE_STYLE_TYPE ? s.content.content : undefined)).find(isRecord);
+
+/** The offering style that carries a vector layer's Cartable style. */
+const writeVectorStyle = (style: unknown): OwcStyle[] => [
+  { name: 'default', title: 'Cartable', default: true, content: { type: CARTABLE_STYLE_TYPE, content: style } },
+];
+
 function readVectorStyle(offering: OwcOffering, layer: LayerPart, report: Report, path: string): void {
   layer.style = DEFAULT_VECTOR_STYLE;
   const styles = Array.isArray(offering.styles) ? offering.styles.filter(isRecord) : [];
-  if (styles.length) {
+  const own = cartableStyle(styles);
+  if (own) {
+    layer.style = own;
+  } else if (styles.length) {
     const names = styles.map((s) => `"${String(s.title ?? s.name ?? 'unnamed')}"`).join(', ');
     report.warning(path, `style ${names} is not in a form Cartable reads (it draws from its own declarative style): a default style is used`);
   } else {
@@ -246,7 +262,7 @@ function readGeojson(offering: OwcOffering, report: Report, path: string): Layer
 
 function writeGeojson(layer: Extract<LayerDef, { type: 'geojson' }>): OwcOffering {
   const content = layer.data !== undefined ? { type: 'application/geo+json', content: layer.data } : { type: 'application/geo+json', href: layer.url ?? layer.file };
-  return { code: offeringCode('geojson'), contents: [content] };
+  return { code: offeringCode('geojson'), contents: [content], styles: writeVectorStyle(layer.style) };
 }
 
 // ---------------------------------------------------------------- tiles (XYZ, TMS)

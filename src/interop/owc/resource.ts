@@ -1,9 +1,8 @@
 import type { LayerDef, LocalizedText } from '../../context/types.js';
 import { htmlToText, isRecord, plainText } from '../common.js';
 import type { Report } from '../report.js';
-import { EXTENSION_KEY, type OwcLink, type OwcOffering, type OwcResource } from './model.js';
+import { EXTENSION_KEY, offeringKind, type OwcLink, type OwcOffering, type OwcResource } from './model.js';
 import { READABLE_OFFERINGS, readOffering, whyUnreadable, writeOffering } from './offerings.js';
-import { offeringKind } from './model.js';
 
 /** Properties of a resource this converter reads or writes; the others are named in the report. */
 const KNOWN = new Set([

@@ -17,6 +17,10 @@ export interface WmcImportOptions {
 
 type Node = Record<string, unknown>;
 
+/** The parts of a WMC layer this converter reads. */
+const LAYER_PARTS = new Set(['Server', 'Name', 'Title', 'Abstract', 'MetadataURL', 'FormatList', 'StyleList', 'MinScaleDenominator', 'MaxScaleDenominator', 'DimensionList', 'Extension']);
+const GENERAL_PARTS = new Set(['Window', 'BoundingBox', 'Title', 'Abstract', 'KeywordList', 'LogoURL', 'ContactInformation']);
+
 /** OpenLayers' WMC extensions Cartable reads or knows it has no use for. */
 const OL_EXTENSIONS_READ = new Set(['opacity', 'singleTile', 'transparent', 'tileSize']);
 const OL_EXTENSIONS_MOOT = new Set(['maxExtent', 'numZoomLevels', 'units', 'isBaseLayer', 'displayInLayerSwitcher', 'resolutions', 'maxResolution', 'minResolution']);
@@ -132,6 +136,8 @@ function readLayer(element: Element, ids: IdRegistry, report: Report): Node | un
   }
   if (Object.keys(params).length) layer.params = params;
   readExtensions(childElement(element, 'Extension'), layer, report, path);
+  const unknown = childElements(element).map(localNameOf).filter((name) => !LAYER_PARTS.has(name));
+  if (unknown.length) report.info(path, `not converted: ${[...new Set(unknown)].map((n) => `<${n}>`).join(', ')}`);
   return layer;
 }
 
@@ -161,6 +167,8 @@ export function importWmc(document: Document, options: WmcImportOptions = {}): C
   if (general && childElement(general, 'LogoURL')) report.info('/ViewContext/General/LogoURL', 'the logo is a site setting in Cartable ("logo"): not converted');
   if (general && childElement(general, 'ContactInformation')) report.info('/ViewContext/General/ContactInformation', 'contact information is a site setting in Cartable ("contact"): not converted');
 
+  const unknown = general ? childElements(general).map(localNameOf).filter((name) => !GENERAL_PARTS.has(name)) : [];
+  if (unknown.length) report.info('/ViewContext/General', `not converted: ${[...new Set(unknown)].map((n) => `<${n}>`).join(', ')}`);
   const ids = new IdRegistry();
   const layerList = childElement(root, 'LayerList');
   const elements = layerList ? childElements(layerList, 'Layer') : [];

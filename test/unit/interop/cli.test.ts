@@ -62,7 +62,11 @@ describe('cartable (command line)', SLOW, () => {
     expect(map.id).toBe('essai-mviewer');
     expect(run.stderr).toContain('read as mviewer configuration (XML)');
     expect(run.stderr).toContain('"PNR" is a JavaScript custom layer');
-    expect(run.stderr).toMatch(/0 error\(s\), 10 warning\(s\), 6 note\(s\)\n$/);
+    // The project's site configuration does not allow the map's data origins yet: said, layer by layer.
+    expect(run.stderr).toContain('site.config.json: https://data.example.org is not in "allowedOrigins" (add it with "use": ["data"]); used by: sites\n');
+    expect(run.stderr).toContain('site.config.json: https://tile.example.org is not in "allowedOrigins" (add it with "use": ["data"]); used by: osm-wms\n');
+    expect(run.stderr).not.toContain('https://data.geopf.fr is not'); // allowed already (the Plan IGN basemap)
+    expect(run.stderr).toMatch(/0 error\(s\), 10 warning\(s\), 6 note\(s\)\n/);
   });
 
   it('exports a map to OWS Context and imports it back to the same document', () => {
@@ -101,6 +105,8 @@ describe.skipIf(!hasSharedData('configs'))('cartable on the real documents of ..
     expect(run.stderr).toContain('read as Latin-1 (ISO-8859-1 / Windows-1252)');
     const text = readFileSync(out, 'utf8');
     expect(text).toContain('"title": "éèçàùêûô"');
+    // Editors complete and check it: the project's schema, relative to where the file is.
+    expect(resolve(work, JSON.parse(text).$schema)).toBe(resolve(ROOT, 'public/schema/map-context.v1.json'));
     expect(readdirSync(work).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 

@@ -115,6 +115,21 @@ describe('OWS Context import, rule by rule (hand-made document)', () => {
     ]);
     expect(importOwsContext({ type: 'FeatureCollection' }).document).toBeUndefined();
   });
+
+  it('survives broken resources and a broken Cartable extension: each part is said and skipped', () => {
+    const result = importOwsContext({
+      type: 'FeatureCollection',
+      properties: { title: 'x', [EXTENSION_KEY]: { version: 1, keep: 5, layout: [5, { group: null }] } },
+      features: [null, { type: 'Feature', id: 'a', properties: { offerings: 'x', [EXTENSION_KEY]: { version: 2 } } }],
+    });
+    expect(validated(result.document).layers).toEqual([]);
+    expect(messages(result.report)).toEqual(expect.arrayContaining([
+      `/properties/${EXTENSION_KEY}/keep: must be an object: ignored`,
+      `/properties/${EXTENSION_KEY}/layout: must be a list of resource ids and { group, layers } entries: ignored`,
+      '/features/0: a resource must be a GeoJSON Feature object: left out',
+      `/features/1/properties/${EXTENSION_KEY}: "${EXTENSION_KEY}" is not a version 1 Cartable extension: it is ignored`,
+    ]));
+  });
 });
 
 describe('OWS Context export', () => {
@@ -140,14 +155,18 @@ describe('OWS Context export', () => {
     expect(roundTrip(map)).toEqual(map);
   });
 
-  it('carries popups, tables, search, access and styles (what OWS Context has no field for)', () => {
+  it('carries popups, tables, search, fields and the id field in the extension, and the style in the offering', () => {
     const map = validated(readJson(resolve(ROOT, 'maps/geosites.json')));
     const { document } = exportOwsContext(map, { updated: UPDATED });
-    const carried = JSON.stringify(document.features.map((f) => f.properties[EXTENSION_KEY]));
     const layer = map.layers.find((l) => l.type === 'geojson')!;
-    for (const key of ['popup', 'search', 'style', 'fields', 'idField'] as const) {
-      if (key in layer) expect(carried).toContain(JSON.stringify((layer as unknown as Record<string, unknown>)[key]));
+    const resource = document.features.find((f) => f.id === layer.id)!;
+    const carried = resource.properties[EXTENSION_KEY] as { keep: Record<string, unknown> };
+    for (const key of ['popup', 'search', 'fields', 'idField'] as const) {
+      if (key in layer) expect(carried.keep[key]).toEqual((layer as unknown as Record<string, unknown>)[key]);
     }
+    const offering = (resource.properties.offerings as Array<{ styles: Array<{ content: { type: string; content: unknown } }> }>)[0]!;
+    expect(offering.styles[0]!.content).toEqual({ type: 'application/vnd.cartable.style+json', content: layer.style });
+    expect(carried.keep.style).toBeUndefined();
   });
 
   it('round-trips a layer the standard has no offering for, and a restricted layer', () => {
@@ -181,6 +200,8 @@ describe.skipIf(!hasSharedData('configs/owscontext'))('OWS Context: the real doc
       'country_borders',
     ]);
     expect(map.layers[1]).toMatchObject({ url: 'http://nsidc.org/cgi-bin/atlas_north', version: '1.1.1', format: 'image/png' });
+    // Their ids are URIs ending in a host or a file name: the titles name the layers.
+    expect(map.layers.map((l) => l.id)).toEqual(['MER_RR__2PRLRA20120406_102429_000026213113_00238_52838_0211.N1.tif', 'countries']);
     expect(map.view.extent).toEqual([-2, 45, 8, 55]);
     expect(messages(result.report, 'warning')).toContain('/geometry: the area [4539000,355000,4619000,475000] is not a lon/lat box (GeoJSON is in WGS 84 degrees): not used for the view');
   });

@@ -57,3 +57,16 @@ describe('geodesic measures', () => {
     expect(geodesicLength(line, 'EPSG:4326')).toBeCloseTo(haversine(PARIS, LYON), -1);
   });
 });
+
+describe('accuracy circle', () => {
+  it('puts every point at the radius from the centre, on the sphere', async () => {
+    const { accuracyRing } = await import('../../../src/tools/locate.js');
+    const ring = accuracyRing(5.72, 45.19, 120);
+    expect(ring).toHaveLength(65);
+    expect(ring[0]).toEqual(ring[64]);
+    for (const point of ring) expect(haversine([5.72, 45.19], point)).toBeCloseTo(120, 6);
+    const polygon = new Polygon([ring]);
+    // The area of a regular 64-gon inscribed in the circle.
+    expect(geodesicArea(polygon, 'EPSG:4326')).toBeCloseTo(32 * 120 ** 2 * Math.sin((2 * Math.PI) / 64), 0);
+  });
+});

@@ -1,0 +1,156 @@
+import { expect } from 'chai';
+import XYZ from 'ol/source/XYZ.js';
+import type TileLayer from 'ol/layer/Tile.js';
+import { toLonLat } from 'ol/proj.js';
+import proj4 from 'proj4';
+import { composeMap } from '../../../src/tools/map-image.js';
+import type { CartableMapView } from '../../../src/ui/cartable-map-view.js';
+import { unmountAll, waitFor } from '../support/mount.js';
+import { BARRE, MEIJE, clickPixel, haversine, pixelOf, popupOf, readLength, showMap, sitesContext, toolsOf } from './support.js';
+
+const L93 = '+proj=lcc +lat_0=46.5 +lon_0=3 +lat_1=49 +lat_2=44 +x_0=700000 +y_0=6600000 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs';
+
+const inTools = <T extends Element>(view: CartableMapView, selector: string): T | null =>
+  view.shadowRoot!.querySelector('cartable-tools')!.shadowRoot!.querySelector<T>(selector);
+
+async function openTool(view: CartableMapView, name: string): Promise<HTMLElement> {
+  const tools = await toolsOf(view);
+  tools.shadowRoot!.querySelector<HTMLButtonElement>(`[data-tool="${name}"]`)!.click();
+  await tools.updateComplete;
+  const panel = tools.shadowRoot!.querySelector<HTMLElement>(`cartable-tools-${name}`)!;
+  await (panel as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  return panel;
+}
+
+describe('cartable-tools on a real map', () => {
+  afterEach(() => {
+    history.replaceState(null, '', location.pathname);
+    unmountAll();
+  });
+
+  it('loads after the first render with every tool outside an embed', async () => {
+    const view = await showMap();
+    const tools = await toolsOf(view);
+    const names = [...tools.shadowRoot!.querySelectorAll<HTMLElement>('.bar [data-tool]')].map((b) => b.dataset.tool);
+    expect(names).to.deep.equal(['report', 'measure', 'coordinates', 'locate', 'print']);
+    for (const button of tools.shadowRoot!.querySelectorAll('.bar button')) expect(button.getAttribute('aria-label')).to.have.length.greaterThan(3);
+  });
+
+  it('asks for the report with an event the map view hears', async () => {
+    const view = await showMap();
+    await toolsOf(view);
+    let heard = 0;
+    view.addEventListener('cartable-report-open', () => heard++);
+    inTools<HTMLButtonElement>(view, '[data-tool="report"]')!.click();
+    expect(heard).to.equal(1);
+  });
+
+  it('measures Meije–Barre des Écrins geodesically with clicks, holding the pointer until closed', async () => {
+    const view = await showMap();
+    const map = view.adapter!.map;
+    const panel = await openTool(view, 'measure');
+    await clickPixel(map, pixelOf(map, MEIJE));
+    await clickPixel(map, pixelOf(map, BARRE));
+    expect(popupOf(view), 'a click opened a record while measuring').to.equal(null);
+    const reading = panel.shadowRoot!.querySelector('output')!;
+    await waitFor(() => /2 point/.test(reading.textContent ?? ''));
+    // The clicks land on whole pixels: compare with the distance between the clicked coordinates.
+    const [a, b] = [MEIJE, BARRE].map((p) => toLonLat(map.getCoordinateFromPixel(pixelOf(map, p))));
+    const expected = haversine(a!, b!);
+    expect(readLength(reading.textContent!)).to.be.closeTo(expected, expected * 0.005);
+    expect(expected).to.be.closeTo(haversine(MEIJE, BARRE), 200);
+    // Escape in the panel cancels, a second one closes the tool and gives the pointer back.
+    panel.shadowRoot!.querySelector<HTMLButtonElement>('.add-centre')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await waitFor(() => /^\s*—/.test(reading.textContent ?? ''));
+    panel.shadowRoot!.querySelector<HTMLButtonElement>('.add-centre')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await waitFor(() => !inTools(view, 'cartable-tools-measure'));
+    expect(map.getAllLayers().some((l) => l.get('cartable:tool') === 'measure'), 'the measure layer stays').to.equal(false);
+    await clickPixel(map, pixelOf(map, MEIJE));
+    await waitFor(() => !!popupOf(view));
+  });
+
+  it('measures the same on a Lambert-93 map, with the keyboard at the crosshair', async () => {
+    const view = await showMap(sitesContext({ projection: 'EPSG:2154', zoom: undefined, scale: 200000 }));
+    const map = view.adapter!.map;
+    const panel = await openTool(view, 'measure');
+    const projection = map.getView().getProjection();
+    expect(projection.getCode()).to.equal('EPSG:2154');
+    const { fromLonLat } = await import('ol/proj.js');
+    const target = map.getTargetElement()!;
+    const press = (key: string) => target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+    map.getView().setCenter(fromLonLat(MEIJE, projection));
+    press('Enter');
+    map.getView().setCenter(fromLonLat(BARRE, projection));
+    press(' ');
+    const reading = panel.shadowRoot!.querySelector('output')!;
+    await waitFor(() => /2 point/.test(reading.textContent ?? ''));
+    const expected = haversine(MEIJE, BARRE);
+    expect(readLength(reading.textContent!)).to.be.closeTo(expected, expected * 0.005);
+    press('Backspace');
+    await waitFor(() => /1 point/.test(reading.textContent ?? ''));
+  });
+
+  it('shows the coordinates in WGS 84, Lambert-93 and the map’s own projection', async () => {
+    const view = await showMap(sitesContext({ projection: 'EPSG:3946', zoom: undefined, scale: 200000 }));
+    const panel = await openTool(view, 'coordinates');
+    await waitFor(() => panel.shadowRoot!.querySelectorAll('dd[data-row]').length === 4);
+    const rows = [...panel.shadowRoot!.querySelectorAll<HTMLElement>('dd[data-row]')].map((d) => d.dataset.row);
+    expect(rows).to.deep.equal(['wgs84', 'dms', 'l93', 'map']);
+    expect(panel.shadowRoot!.textContent).to.contain('EPSG:3946');
+    // The map's centre (the document's 6.33, 44.97) when the pointer is elsewhere.
+    expect(panel.shadowRoot!.querySelector('[data-row="wgs84"]')!.textContent).to.equal('44,97000° N, 6,33000° E');
+  });
+
+  it('goes to Lambert-93 coordinates and marks the place', async () => {
+    const view = await showMap();
+    const map = view.adapter!.map;
+    const panel = await openTool(view, 'coordinates');
+    await waitFor(() => panel.shadowRoot!.querySelectorAll('dd[data-row]').length > 0);
+    const input = panel.shadowRoot!.querySelector<HTMLInputElement>('input[name="goto"]')!;
+    // Grenoble's Lambert-93 metres, by proj4 from the published definition; y first (recognised).
+    const [x, y] = proj4(L93, [5.72, 45.19]);
+    input.value = `${y!.toFixed(2)} ${x!.toFixed(2)}`;
+    panel.shadowRoot!.querySelector('form')!.requestSubmit();
+    await waitFor(() => !map.getView().getAnimating());
+    const [lon, lat] = toLonLat(map.getView().getCenter()!);
+    expect(lon).to.be.closeTo(5.72, 1e-6);
+    expect(lat).to.be.closeTo(45.19, 1e-6);
+    expect(panel.shadowRoot!.textContent).to.contain('Y donné en premier');
+    const marks = map.getAllLayers().find((l) => l.get('cartable:tool') === 'marks') as unknown as { getSource(): { getFeatures(): { get(k: string): unknown }[] } };
+    expect(marks.getSource().getFeatures().map((f) => f.get('kind'))).to.deep.equal(['place']);
+  });
+
+  it('names a layer whose images come from another origin without CORS, and leaves it out of the export', async () => {
+    const other = location.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+    const foreign = `${location.protocol}//${other}:${location.port}/public/favicon.svg?{z}/{x}/{y}`;
+    const view = await showMap(sitesContext({}, [{ type: 'xyz', id: 'ortho', title: 'Orthophotos', url: `${location.origin}/public/favicon.svg?{z}/{x}/{y}` }]));
+    const map = view.adapter!.map;
+    const ortho = map.getAllLayers().find((l) => l.get('cartable:id') === 'ortho') as TileLayer<XYZ>;
+    // The same images, from another origin and without crossOrigin: the browser taints what draws them.
+    const source = new XYZ({ url: foreign });
+    ortho.setSource(source);
+    let loaded = 0;
+    source.on('tileloadend', () => loaded++);
+    await waitFor(() => loaded > 0, 15000);
+    await new Promise<void>((resolve) => map.once('rendercomplete', () => resolve()));
+
+    const all = composeMap(map, { scale: 1 });
+    expect(all.forbidden.map((l) => l.get('cartable:id'))).to.deep.equal(['ortho']);
+    expect(() => all.canvas.toDataURL()).to.throw(DOMException);
+    const readable = composeMap(map, { scale: 1, readable: true });
+    expect(readable.forbidden.map((l) => l.get('cartable:id'))).to.deep.equal(['ortho']);
+    expect(() => readable.canvas.toDataURL()).not.to.throw();
+    // The sites, drawn in the same canvas as the orthophotos on screen, are in the image.
+    const [x, y] = pixelOf(map, MEIJE).map(Math.round);
+    const [r, g, b] = readable.canvas.getContext('2d')!.getImageData(x!, y!, 1, 1).data;
+    expect([r, g, b]).to.satisfy(([red, green, blue]: number[]) => Math.abs(red! - 0xa0) < 30 && Math.abs(green! - 0x52) < 30 && Math.abs(blue! - 0x2d) < 30);
+    await new Promise<void>((resolve) => map.once('rendercomplete', () => resolve()));
+    expect(ortho.getVisible(), 'the layer is shown again').to.equal(true);
+
+    const panel = await openTool(view, 'print');
+    panel.shadowRoot!.querySelector<HTMLButtonElement>('.png')!.click();
+    await waitFor(() => !!panel.shadowRoot!.querySelector('.warning'));
+    expect(panel.shadowRoot!.querySelector('.warning')!.textContent).to.contain('« Orthophotos »');
+    expect(panel.shadowRoot!.querySelector('.warning')!.textContent).not.to.contain('Sites');
+  });
+});
