@@ -48,15 +48,18 @@ export class CapabilitiesError extends Error {
   }
 }
 
-/** The text of XML bytes, decoded by their byte-order mark or the encoding their declaration names (UTF-8 otherwise). */
-export function decodeXml(bytes: ArrayBuffer | Uint8Array): string {
+/**
+ * The text of XML bytes, decoded by their byte-order mark, else the encoding their declaration names,
+ * else the charset of the answer's Content-Type, else UTF-8.
+ */
+export function decodeXml(bytes: ArrayBuffer | Uint8Array, charset?: string): string {
   const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   if (view[0] === 0xff && view[1] === 0xfe) return new TextDecoder('utf-16le').decode(view);
   if (view[0] === 0xfe && view[1] === 0xff) return new TextDecoder('utf-16be').decode(view);
   const head = new TextDecoder('latin1').decode(view.subarray(0, 200));
   const declared = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1];
   try {
-    return new TextDecoder(declared ?? 'utf-8').decode(view);
+    return new TextDecoder(declared ?? charset ?? 'utf-8').decode(view);
   } catch {
     return new TextDecoder('utf-8').decode(view); // An encoding the browser does not know.
   }

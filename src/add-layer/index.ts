@@ -5,3 +5,4 @@
 export { openAddLayer } from '../ui/cartable-add-layer.js';
 export { openAddedLayers } from './open.js';
 export { addedLayers } from '../map/added-layers.js';
+export { openServiceMap } from './service-map.js';

@@ -29,16 +29,20 @@ export interface AddedLayersHost extends HTMLElement {
   /** Layers a catalogue handed over, already read. */
   readonly startLayers?: readonly ResolvedLayer[];
   readonly store?: MapStore;
+  /** Closes the open record, if any. */
+  closeRecord?(): void;
 }
 
 /**
  * Removing an added layer (its « retirer » button in the layer list) goes through the map view's
- * store; the focus moves to « Ajouter une couche ». Wired once per map view, by the first code that adds layers.
+ * store; an open record closes and the focus moves to « Ajouter une couche ». Wired once per map view, by the first code that adds layers.
  */
 export function followRemovals(host: AddedLayersHost): void {
   if (host.dataset['removals']) return;
   host.dataset['removals'] = '1';
   host.addEventListener('cartable-layer-remove', (event) => {
+    // A record open on the map may show the layer's features: it closes with it.
+    host.closeRecord?.();
     host.store?.dispatch({ type: 'remove-layer', id: event.detail.id });
     host.shadowRoot?.querySelector<HTMLElement>('.add-layer')?.focus();
   });

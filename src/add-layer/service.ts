@@ -62,8 +62,11 @@ export function capabilitiesUrl(endpoint: string, type: ServiceType): string {
 
 async function readOne(url: string, requester: Requester, signal?: AbortSignal): Promise<ServiceCapabilities> {
   let bytes: ArrayBuffer;
+  let charset: string | undefined;
   try {
-    bytes = await (await requester.fetch(url, { signal })).arrayBuffer();
+    const response = await requester.fetch(url, { signal });
+    charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(response.headers.get('content-type') ?? '')?.[1];
+    bytes = await response.arrayBuffer();
   } catch (error) {
     // An OGC service may answer an exception report with an HTTP error: its words are better than a status.
     const body = error instanceof RequestError ? await error.response?.arrayBuffer().catch(() => undefined) : undefined;
@@ -76,7 +79,7 @@ async function readOne(url: string, requester: Requester, signal?: AbortSignal):
     }
     throw error;
   }
-  return readCapabilities(decodeXml(bytes));
+  return readCapabilities(decodeXml(bytes, charset));
 }
 
 /**

@@ -8,18 +8,15 @@
 import type { MapLoad } from '../app/load.js';
 import type { Catalog, SiteConfig } from '../context/types.js';
 import type { Requester } from '../net/requester.js';
-import { credentialOrigins } from './bearer.js';
-import { loadRestrictedCatalog, loadRestrictedMap, type AccessProblem } from './restricted.js';
+import { loadRestrictedCatalog, loadRestrictedMap, type AccessProblem, type DocumentRules } from './restricted.js';
 import type { AuthSession } from './session.js';
 import '../ui/cartable-access-message.js';
 
-/** A map the person cannot open yet, and why. */
+/** A map the person cannot open yet: the page that says why (cartable-access-message), ready to show. */
 export interface AccessView {
   readonly kind: 'access';
   readonly problem: AccessProblem;
-  readonly mapId: string;
-  readonly reason: string;
-  readonly session: AuthSession;
+  readonly element: HTMLElement;
 }
 
 /**
@@ -31,8 +28,24 @@ export async function openRestrictedMap(options: {
   readonly site: SiteConfig;
   readonly requester: Requester;
   readonly session: AuthSession;
+  readonly rules: DocumentRules;
+  /**
+   * Asked for when someone else signs in, or the session ends (sign-out, expiry), and by « Réessayer »:
+   * the page must be read again.
+   */
+  readonly reload: () => void;
+  /** Where « Retour au catalogue des cartes » leads. */
+  readonly catalogHref: string;
 }): Promise<MapLoad | AccessView | undefined> {
-  const { id, site, requester, session } = options;
+  const { id, site, requester, session, rules } = options;
+  // A restricted map stays on screen only for the person it was read for.
+  const shownFor = session.user?.sub;
+  const onChange = (): void => {
+    if (session.user?.sub === shownFor) return; // A renewed token: same person.
+    session.removeEventListener('change', onChange);
+    options.reload();
+  };
+  session.addEventListener('change', onChange);
   const restrictedUrl = site.restricted?.url;
   const isPublic = options.catalog.maps.some((entry) => entry.id === id);
   if (!restrictedUrl || (isPublic && !session.user)) return undefined;
@@ -43,17 +56,23 @@ export async function openRestrictedMap(options: {
     // The public copy stays available whatever happens to the restricted server or the session.
     if (isPublic && !entry) return undefined;
     if (!restricted.ok && restricted.problem !== 'not-found') {
-      return accessView(restricted.problem === 'invalid' ? 'network' : restricted.problem, id, restricted.reason, session);
+      return accessView(restricted.problem === 'invalid' ? 'network' : restricted.problem, restricted.reason, options);
     }
     if (!entry) return { kind: 'not-found', id };
   }
-  const result = await loadRestrictedMap({ id, entry, restrictedUrl, credentialOrigins: credentialOrigins(site), requester, session });
+  const result = await loadRestrictedMap({ id, entry, restrictedUrl, credentialOrigins: session.credentialOrigins, requester, session, rules });
   if (result.ok) return { kind: 'ready', ...result.value };
   if (result.problem === 'not-found') return { kind: 'not-found', id };
   if (result.problem === 'invalid') return { kind: 'invalid', file: result.reason, problems: result.problems };
-  return accessView(result.problem, id, result.reason, session);
+  return accessView(result.problem, result.reason, options);
 }
 
-function accessView(problem: AccessProblem, mapId: string, reason: string, session: AuthSession): AccessView {
-  return { kind: 'access', problem, mapId, reason, session };
+function accessView(
+  problem: AccessProblem,
+  reason: string,
+  { session, catalogHref, reload }: { session: AuthSession; catalogHref: string; reload: () => void },
+): AccessView {
+  const element = document.createElement('cartable-access-message');
+  Object.assign(element, { problem, reason, session, catalogHref, onRetry: reload });
+  return { kind: 'access', problem, element };
 }

@@ -3,8 +3,8 @@
  * through the requester — whose bearer hook adds the token for the restricted output's origin only.
  * A refused token is renewed once (refresh token) and the request tried again; no loop.
  */
-import { isAllowedDocumentUrl } from '../app/load.js';
-import { deepFreeze } from '../context/freeze.js';
+import type { isAllowedDocumentUrl } from '../app/load.js';
+import type { deepFreeze } from '../context/freeze.js';
 import type { Problem } from '../context/problems.js';
 import type { Catalog, CatalogEntry, MapContext } from '../context/types.js';
 import { RequestError, type Requester } from '../net/requester.js';
@@ -24,6 +24,16 @@ export type RestrictedResult<T> =
   | { readonly ok: false; readonly problem: AccessProblem; readonly reason: string }
   | { readonly ok: false; readonly problem: 'not-found'; readonly reason: string }
   | { readonly ok: false; readonly problem: 'invalid'; readonly reason: string; readonly problems: readonly Problem[] };
+
+/**
+ * The viewer's own rules for documents, handed over by the first page's code: importing them here
+ * would split them off the first page's bundle into chunks of their own (≈ 1 KB gzip more).
+ */
+export interface DocumentRules {
+  /** Documents only from the site, or from origins the configuration lists. */
+  readonly isAllowedDocumentUrl: typeof isAllowedDocumentUrl;
+  readonly deepFreeze: typeof deepFreeze;
+}
 
 /** A restricted map's id, as the build names its file (no path, no query). */
 const MAP_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
@@ -80,11 +90,12 @@ export async function loadRestrictedMap(options: {
   readonly credentialOrigins: readonly string[];
   readonly requester: Requester;
   readonly session: AuthSession | undefined;
+  readonly rules: DocumentRules;
 }): Promise<RestrictedResult<{ context: MapContext; documentUrl: string }>> {
-  const { id, entry, restrictedUrl } = options;
+  const { id, entry, restrictedUrl, rules } = options;
   if (!MAP_ID.test(id)) return { ok: false, problem: 'not-found', reason: `not a map id: ${id}` };
   const url = new URL(entry?.document ?? `maps/${id}.json`, restrictedUrl).href;
-  if (!isAllowedDocumentUrl(url, restrictedUrl, options.credentialOrigins) || !url.startsWith(restrictedUrl)) {
+  if (!rules.isAllowedDocumentUrl(url, restrictedUrl, options.credentialOrigins) || !url.startsWith(restrictedUrl)) {
     return { ok: false, problem: 'not-found', reason: `refused document URL ${url}` };
   }
   const answer = await fetchRestricted(url, options.requester, options.session);
@@ -96,7 +107,7 @@ export async function loadRestrictedMap(options: {
     return { ok: false, problem: 'network', reason: `${url}: ${(error as Error).message}` };
   }
   // The build validated and normalised these documents; one named by URL alone is checked here.
-  if (entry?.validated) return { ok: true, value: { context: deepFreeze(value as MapContext), documentUrl: url } };
+  if (entry?.validated) return { ok: true, value: { context: rules.deepFreeze(value as MapContext), documentUrl: url } };
   const { validateContext } = await import('../context/validate.js');
   const result = validateContext(value);
   if (!result.ok) return { ok: false, problem: 'invalid', reason: url, problems: result.problems };

@@ -28,6 +28,8 @@ export interface AuthSessionOptions {
   readonly restrictedUrl?: string;
   /** In a frame: sign in through a window instead of leaving the page. */
   readonly embedded: boolean;
+  /** The origins the token is sent to (listed with the use "credentials"). */
+  readonly credentialOrigins: readonly string[];
 }
 
 /** Renew this long before the token expires. */
@@ -35,6 +37,7 @@ const RENEW_MARGIN_MS = 30_000;
 
 export class AuthSession extends EventTarget {
   readonly embedded: boolean;
+  readonly credentialOrigins: readonly string[];
   /** Why the last sign-in failed, to show the person (cleared by the next attempt). */
   lastError?: string;
   /** True after a session ended because its token expired and could not be renewed. */
@@ -48,6 +51,7 @@ export class AuthSession extends EventTarget {
     super();
     this.#options = options;
     this.embedded = options.embedded;
+    this.credentialOrigins = options.credentialOrigins;
     const stored = readJson<unknown>(SESSION_KEY);
     if (isStoredSession(stored)) this.#set(stored);
     else remove(SESSION_KEY);

@@ -26,8 +26,9 @@ export async function startAuth(options: StartAuthOptions): Promise<AuthSession>
     { issuer: site.signIn.issuer, clientId: site.signIn.clientId, scopes: site.signIn.scopes, redirectUri: root },
     requester,
   );
-  const session = new AuthSession({ oidc, root, restrictedUrl: site.restricted?.url, embedded: isEmbedded() });
-  options.hooks.push(bearerForOrigins(credentialOrigins(site), () => session.accessToken));
+  const origins = credentialOrigins(site);
+  const session = new AuthSession({ oidc, root, restrictedUrl: site.restricted?.url, embedded: isEmbedded(), credentialOrigins: origins });
+  options.hooks.push(bearerForOrigins(origins, () => session.accessToken));
 
   const here = new URL(location.href);
   if (isCallback(here, root)) {

@@ -33,6 +33,7 @@ export interface PreparedRequest {
 export type RequestHook = (request: PreparedRequest) => PreparedRequest;
 
 export interface RequesterOptions {
+  /** Read at each request: a hook pushed later (sign-in's bearer hook, src/auth/start.ts) applies from then on. */
   readonly hooks?: readonly RequestHook[];
   /** Milliseconds before a request is given up (default 20 s). */
   readonly timeout?: number;

@@ -34,10 +34,23 @@ export function matchFeatures(
   return sortItems(items, options.near);
 }
 
-const collator = new Intl.Collator('fr', { numeric: true, sensitivity: 'base' });
+/**
+ * A label as a sort key: accents and case folded, numbers padded so that « Site 2 » comes before
+ * « Site 10 » (like a numeric collator, which is far slower over 40,000 lines).
+ */
+export function sortKey(label: string): string {
+  return label
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\d+/g, (digits) => digits.padStart(12, '0'));
+}
 
+/** Nearest first (point and line places), then by label. */
 export function sortItems(items: ReportItem[], near: boolean): ReportItem[] {
-  return items.sort((a, b) => (near ? (a.distance ?? Infinity) - (b.distance ?? Infinity) : 0) || collator.compare(a.label, b.label));
+  const keyed = items.map((item) => ({ item, key: sortKey(item.label), distance: near ? (item.distance ?? Infinity) : 0 }));
+  keyed.sort((a, b) => a.distance - b.distance || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.item);
 }
 
 /** A candidates function over a plain list: a box prefilter on each geometry's (cached) extent. */

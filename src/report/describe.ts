@@ -38,7 +38,11 @@ export function describerOf(layer: VectorLayerDef, language: string): Describe {
   const fields = new Map<string, FieldDef>(layer.fields.map((f) => [f.name, f]));
   const titleTemplate = layer.popup?.title !== undefined ? textFor(layer.popup.title, language) : '';
   const titleFields = new Set([...titleTemplate.matchAll(/\{\{\s*[#^/]?\s*([^{}]*?)\s*\}\}/g)].map((m) => m[1]!));
-  const names = keyFieldNames(layer, titleFields);
+  // Labels and units once per layer, not once per feature.
+  const keyFields = keyFieldNames(layer, titleFields).map((name) => {
+    const field = fields.get(name);
+    return { name, label: textFor(field?.label, language) || readableName(name), unit: field?.unit ? ` ${textFor(field.unit, language)}` : '' };
+  });
   const labelCandidates = [
     ...layer.fields.filter((f) => f.type === 'text' && f.name !== layer.idField).map((f) => f.name),
     'nom', 'name', 'titre', 'title', 'libelle', 'label', layer.idField,
@@ -52,14 +56,12 @@ export function describerOf(layer: VectorLayerDef, language: string): Describe {
       label = labelField ? plainText(properties[labelField], language) : textFor(layer.title, language);
     }
     const keys: KeyField[] = [];
-    for (const name of names) {
+    for (const { name, label, unit } of keyFields) {
       if (keys.length >= KEY_FIELDS) break;
       if (name === labelField) continue; // Already the line's title.
       const value = properties[name];
       if (!hasValue(value)) continue;
-      const field = fields.get(name);
-      const unit = field?.unit ? ` ${textFor(field.unit, language)}` : '';
-      keys.push({ label: textFor(field?.label, language) || readableName(name), value: plainText(value, language).slice(0, 300) + unit });
+      keys.push({ label, value: plainText(value, language).slice(0, 300) + unit });
     }
     return { label: label.slice(0, 200), fields: keys };
   };

@@ -193,20 +193,20 @@ class BandedEdges {
     this.bandHeight = (box[3]! - box[1]!) / bandCount || 1;
     const lists: number[][] = Array.from({ length: bandCount }, () => []);
     for (let e = 0; e < count; e++) {
-      const [from, to] = this.span(Math.min(flat[4 * e + 1]!, flat[4 * e + 3]!), Math.max(flat[4 * e + 1]!, flat[4 * e + 3]!), bandCount);
+      const from = this.band(Math.min(flat[4 * e + 1]!, flat[4 * e + 3]!), bandCount);
+      const to = this.band(Math.max(flat[4 * e + 1]!, flat[4 * e + 3]!), bandCount);
       for (let b = from; b <= to; b++) lists[b]!.push(e);
     }
     this.bands = lists.map((l) => Uint32Array.from(l));
   }
 
-  private span(minY: number, maxY: number, bandCount = this.bands.length): [number, number] {
-    const clamp = (v: number): number => Math.max(0, Math.min(bandCount - 1, Math.floor((v - this.minY) / this.bandHeight)));
-    return [clamp(minY), clamp(maxY)];
+  private band(y: number, bandCount = this.bands.length): number {
+    return Math.max(0, Math.min(bandCount - 1, Math.floor((y - this.minY) / this.bandHeight)));
   }
 
   /** Even-odd ray casting with the edges of the point's band only. */
   contains(x: number, y: number): boolean {
-    const band = this.bands[this.span(y, y)[0]]!;
+    const band = this.bands[this.band(y)]!;
     const e = this.edges;
     let inside = false;
     for (let k = 0; k < band.length; k++) {
@@ -223,8 +223,8 @@ class BandedEdges {
     for (let s = 0; s < segments.length; s += 4) {
       const ax = segments[s]!, ay = segments[s + 1]!, bx = segments[s + 2]!, by = segments[s + 3]!;
       const minX = Math.min(ax, bx), maxX = Math.max(ax, bx);
-      const [from, to] = this.span(Math.min(ay, by), Math.max(ay, by));
-      for (let b = from; b <= to; b++) {
+      const to = this.band(Math.max(ay, by));
+      for (let b = this.band(Math.min(ay, by)); b <= to; b++) {
         const band = this.bands[b]!;
         for (let k = 0; k < band.length; k++) {
           const i = 4 * band[k]!;
@@ -244,13 +244,20 @@ export function prepareArea(geometry: Geometry): PreparedPlace {
   const boxes = polygons.map((rings) => extentOfPaths(rings));
   const indexes = polygons.map((rings, i) => new BandedEdges(rings, boxes[i]!));
   const extent = geometry.getExtent();
-  const inArea = (x: number, y: number): boolean =>
-    indexes.some((index, i) => {
+  const inArea = (x: number, y: number): boolean => {
+    for (let i = 0; i < indexes.length; i++) {
       const b = boxes[i]!;
-      return x >= b[0]! && x <= b[2]! && y >= b[1]! && y <= b[3]! && index.contains(x, y);
-    });
+      if (x >= b[0]! && x <= b[2]! && y >= b[1]! && y <= b[3]! && indexes[i]!.contains(x, y)) return true;
+    }
+    return false;
+  };
 
   const match = (geometry: Geometry): Match => {
+    if (geometry.getType() === 'Point') {
+      // Most report features are points: no decomposition.
+      const [x, y] = (geometry as SimpleGeometry).getFlatCoordinates() as [number, number];
+      return { hit: x >= extent[0]! && x <= extent[2]! && y >= extent[1]! && y <= extent[3]! && inArea(x, y) };
+    }
     const own = geometry.getExtent();
     if (!extentsMeet(own, extent)) return { hit: false };
     const parts = partsOf(geometry);

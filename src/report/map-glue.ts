@@ -121,8 +121,9 @@ export function createPlaceOverlay(map: OlMap): { show(geometries: Geometry[]): 
 /**
  * Lets the person draw a polygon or a line: each click adds a vertex, the pointer shows the next
  * edge, a double click (or `finish`) ends it. Written on map events rather than ol/interaction/Draw,
- * whose pointer machinery would be split out of the first map's code. Resolves with the geometry,
- * or undefined when cancelled (`cancel`, e.g. on Escape) or when too few vertices were placed.
+ * whose pointer machinery would be split out of the first map's code. Resolves with the geometry
+ * (ending needs 3 vertices for a polygon, 2 for a line), or undefined when cancelled (`cancel`, e.g.
+ * on Escape).
  */
 export function drawShape(
   map: OlMap,
@@ -156,7 +157,10 @@ export function drawShape(
       finish();
     }),
   ];
+  let ended = false;
   const end = (geometry: Polygon | LineString | undefined): void => {
+    if (ended) return;
+    ended = true;
     unByKey(keys);
     overlay.dispose();
     settle(geometry);
@@ -164,7 +168,7 @@ export function drawShape(
   const finish = (): void => {
     // A double click's two clicks added the same point twice.
     const unique = vertices.filter((v, i) => i === 0 || v[0] !== vertices[i - 1]![0] || v[1] !== vertices[i - 1]![1]);
-    end(unique.length >= minimum ? shapeOf(type === 'Polygon' ? 'area' : 'line', unique) : undefined);
+    if (unique.length >= minimum) end(shapeOf(type === 'Polygon' ? 'area' : 'line', unique));
   };
   return {
     done,

@@ -1,3 +1,5 @@
+import { EARTH_RADIUS } from './geodesy.js';
+
 /** Where the device is, asked only when the person presses « Me localiser ». */
 export type LocateResult =
   | { readonly ok: true; readonly lon: number; readonly lat: number; readonly accuracy: number }
@@ -24,10 +26,9 @@ export function locateDevice({ timeout = 15_000, geolocation = globalThis.naviga
  * (Not ol/geom/Polygon's `circular`: using it would add its code to the first map's chunk.)
  */
 export function accuracyRing(lon: number, lat: number, radius: number, sides = 64): number[][] {
-  const R = 6371008.8;
   const φ1 = (lat * Math.PI) / 180;
   const λ1 = (lon * Math.PI) / 180;
-  const δ = radius / R;
+  const δ = radius / EARTH_RADIUS;
   const ring: number[][] = [];
   for (let i = 0; i <= sides; i++) {
     const θ = (2 * Math.PI * (i % sides)) / sides;

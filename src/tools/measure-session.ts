@@ -27,6 +27,8 @@ export interface MeasureReading {
 }
 
 export interface MeasureSession {
+  /** Measures a distance or an area from now on (what was drawn is cleared). */
+  setMode(mode: MeasureMode): void;
   /** Adds a vertex where the crosshair is (the map's centre): measuring with the keyboard. */
   addAtCentre(): void;
   addAt(coordinate: Coordinate): void;
@@ -53,7 +55,8 @@ export function startMeasure(options: {
   format: (reading: MeasureReading) => string;
   onChange: (reading: MeasureReading) => void;
 }): MeasureSession {
-  const { map, mode, format, onChange } = options;
+  const { map, format, onChange } = options;
+  let mode = options.mode;
   const projection = map.getView().getProjection();
   let vertices: Coordinate[] = [];
   let cursor: Coordinate | undefined;
@@ -128,6 +131,10 @@ export function startMeasure(options: {
   ];
 
   const session: MeasureSession = {
+    setMode(next) {
+      mode = next;
+      session.clear();
+    },
     addAtCentre() {
       const centre = map.getView().getCenter();
       if (centre) add(centre);

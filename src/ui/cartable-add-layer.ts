@@ -242,6 +242,7 @@ export class CartableAddLayer extends LitElement {
     try {
       const layers: LayerDef[] = await checkLayers(raw);
       emit(this, 'cartable-layers-add', { layers });
+      this.chosen = new Set(); // Opened again, the list offers the service anew.
       this.close();
     } catch (error) {
       this.error = describeServiceError(error);

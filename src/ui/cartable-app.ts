@@ -12,6 +12,7 @@ import './cartable-message.js';
 import { emit, type PageKind } from './events.js';
 import { hasStoredSession, type AuthSession } from '../auth/has-session.js';
 import type { AccessView } from '../auth/open-map.js';
+import { deepFreeze } from '../context/freeze.js';
 import type { ResolvedLayer } from '../add-layer/layer-defs.js';
 
 type View =
@@ -89,7 +90,7 @@ export class CartableApp extends LitElement {
         return;
       }
       if (route.kind === 'service') {
-        this.view = await this.#withMapView(import('../add-layer/service-map.js').then((m) => m.openServiceMap(this)));
+        this.view = await this.#withMapView(import('../add-layer/index.js').then((m) => m.openServiceMap(this)));
         return;
       }
       const catalog = await loadCatalog(this.root, this.requester);
@@ -100,10 +101,13 @@ export class CartableApp extends LitElement {
       // Restricted content: only sites with sign-in, for a map that is not public or a tab with a session.
       if (this.auth && this.site?.restricted && (hasStoredSession() || !catalog.maps.some((m) => m.id === route.id))) {
         const [{ openRestrictedMap }, session] = await Promise.all([import('../auth/open-map.js'), this.auth()]);
-        const restricted = openRestrictedMap({ id: route.id, catalog, site: this.site, requester: this.requester, session });
-        const view = await this.#withMapView(restricted.then((r) => r ?? loadCatalogMap(route.id, catalog, this.root, this.requester)));
-        if (view.kind === 'access') view.session.addEventListener('change', () => void this.#load(), { once: true });
-        this.view = view;
+        const rules = { isAllowedDocumentUrl, deepFreeze };
+        const reload = (): void => {
+          this.view = { kind: 'loading' };
+          void this.#load();
+        };
+        const restricted = openRestrictedMap({ id: route.id, catalog, site: this.site, requester: this.requester, session, rules, reload, catalogHref: this.#catalogHref });
+        this.view = await this.#withMapView(restricted.then((r) => r ?? loadCatalogMap(route.id, catalog, this.root, this.requester)));
         return;
       }
       this.view = await this.#withMapView(loadCatalogMap(route.id, catalog, this.root, this.requester));
@@ -159,16 +163,7 @@ export class CartableApp extends LitElement {
           .requester=${this.requester}
         ></cartable-catalog>`;
       case 'access':
-        return html`<cartable-access-message
-          .problem=${view.problem}
-          .session=${view.session}
-          .reason=${view.reason}
-          .catalogHref=${this.#catalogHref}
-          .onRetry=${() => {
-            this.view = { kind: 'loading' };
-            void this.#load();
-          }}
-        ></cartable-access-message>`;
+        return html`${view.element}`;
       case 'ready':
         return html`<cartable-map-view
           .context=${view.context}

@@ -271,15 +271,7 @@ export class CartableCatalog extends LitElement {
           </span>
         </div>
         ${this.auth && site?.restricted
-          ? html`<cartable-restricted-maps
-              .auth=${this.auth}
-              .requester=${this.requester}
-              .site=${site}
-              .root=${this.root}
-              .language=${this.language}
-              .filter=${this.filter}
-              .publicIds=${new Set(this.entries.map((e) => e.id))}
-            ></cartable-restricted-maps>`
+          ? html`<cartable-restricted-maps .catalog=${this} .language=${this.language} .filter=${this.filter}></cartable-restricted-maps>`
           : nothing}
         ${entries.length
           ? html`<ul class="cards" role="list">${entries.map((entry) => this.#card(entry))}</ul>`

@@ -600,6 +600,7 @@ export class CartableMapView extends LitElement {
       }
       this.adapter = adapter;
       this.#afterBuild?.(adapter);
+      this.#afterBuild = undefined;
       // An iframe embed answers its host (postMessage API, WordPress): loaded only in embed mode.
       if (this.embedSettings.embed && this.urlState) void import('../embed/frame.js').then(({ connectFrame }) => connectFrame(this));
       // The state goes to the URL as it changes (the writer loads after the first frame, which never waits for it).

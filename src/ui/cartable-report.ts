@@ -300,6 +300,7 @@ export class CartableReport extends LitElement {
   #stopPicking?: () => void;
   #run = 0;
   #shown = false;
+  #opener?: HTMLElement;
   #asking?: AbortController;
   #stopStore?: () => void;
 
@@ -310,6 +311,10 @@ export class CartableReport extends LitElement {
       this.mode = 'circle';
     }
     this.#shown = true;
+    // Focus goes back where it was (the toolbar's button) when the panel closes.
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    if (active instanceof HTMLElement && !this.contains(active) && !this.renderRoot.contains(active)) this.#opener = active;
     this.hidden = false;
     this.folded = false;
     await this.updateComplete;
@@ -324,11 +329,21 @@ export class CartableReport extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#narrowQuery.addEventListener('change', this.#onNarrow);
+    this.addEventListener('keydown', this.#onKey);
   }
+
+  /** Escape closes the panel (while picking, it cancels the picking first: see #holdPointer). */
+  readonly #onKey = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && !event.defaultPrevented && !this.picking) {
+      event.preventDefault();
+      this.#close();
+    }
+  };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#narrowQuery.removeEventListener('change', this.#onNarrow);
+    this.removeEventListener('keydown', this.#onKey);
     this.#cancelPicking();
     this.#stopStore?.();
     this.#overlay?.dispose();
@@ -692,6 +707,7 @@ export class CartableReport extends LitElement {
     this.place = undefined;
     this.report = undefined;
     this.hidden = true;
+    if (this.#opener?.isConnected) this.#opener.focus();
     this.dispatchEvent(new CustomEvent('cartable-report-close', { bubbles: true, composed: true }));
   }
 

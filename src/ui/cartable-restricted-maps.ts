@@ -3,11 +3,11 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { loadRestrictedCatalog, mayOpen } from '../auth/restricted.js';
 import type { AuthSession } from '../auth/session.js';
-import type { CatalogEntry, SiteConfig } from '../context/types.js';
+import type { CatalogEntry } from '../context/types.js';
 import { textFor } from '../i18n/text.js';
-import type { Requester } from '../net/requester.js';
 import { foldText, matchesAllWords } from '../search/normalize.js';
 import { base } from './theme.js';
+import type { CartableCatalog } from './cartable-catalog.js';
 
 type Listing =
   | { kind: 'idle' }
@@ -68,16 +68,14 @@ export class CartableRestrictedMaps extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) auth?: () => Promise<AuthSession>;
-  @property({ attribute: false }) requester?: Requester;
-  @property({ attribute: false }) site?: SiteConfig;
-  /** The site's root URL: restricted maps open at <root>?map=<id>. */
-  @property() root = location.href;
+  /**
+   * The catalog this section is part of: its `auth`, `requester`, `site`, `root` (restricted maps open
+   * at <root>?map=<id>) and public `entries` (a restricted copy of one of them is marked as such).
+   */
+  @property({ attribute: false }) catalog?: CartableCatalog;
   @property() language = 'fr';
   /** The catalog's filter text. */
   @property() filter = '';
-  /** Ids of the public maps (their restricted copy is marked as such). */
-  @property({ attribute: false }) publicIds: ReadonlySet<string> = new Set();
 
   @state() private listing: Listing = { kind: 'idle' };
   #session?: AuthSession;
@@ -85,8 +83,9 @@ export class CartableRestrictedMaps extends LitElement {
 
   // Properties set before this element's code loaded arrive with the first update, not before.
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (!changed.has('auth') || !this.auth) return;
-    void this.auth().then((session) => {
+    const auth = this.catalog?.auth;
+    if (!changed.has('catalog') || !auth) return;
+    void auth().then((session) => {
       this.#session?.removeEventListener('change', this.#onChange);
       this.#session = session;
       session.addEventListener('change', this.#onChange);
@@ -106,13 +105,14 @@ export class CartableRestrictedMaps extends LitElement {
 
   async #list(): Promise<void> {
     const session = this.#session;
-    const url = this.site?.restricted?.url;
-    if (!session?.user || !url || !this.requester) {
+    const url = this.catalog?.site?.restricted?.url;
+    const requester = this.catalog?.requester;
+    if (!session?.user || !url || !requester) {
       this.listing = { kind: 'idle' };
       return;
     }
     this.listing = { kind: 'loading' };
-    const result = await loadRestrictedCatalog(url, this.requester, session);
+    const result = await loadRestrictedCatalog(url, requester, session);
     // Signed out meanwhile: nothing restricted stays on the page.
     if (!session.user) this.listing = { kind: 'idle' };
     else if (result.ok) this.listing = { kind: 'ready', entries: result.value.filter((entry) => mayOpen(entry, session.user!.groups)) };
@@ -120,7 +120,7 @@ export class CartableRestrictedMaps extends LitElement {
   }
 
   #href(entry: CatalogEntry): string {
-    const href = new URL(this.root);
+    const href = new URL(this.catalog?.root ?? location.href);
     href.searchParams.set('map', entry.id);
     if (this.language !== 'fr') href.searchParams.set('lang', this.language);
     return href.href;
@@ -156,7 +156,7 @@ export class CartableRestrictedMaps extends LitElement {
   }
 
   #item(entry: CatalogEntry): TemplateResult {
-    const badge = this.publicIds.has(entry.id)
+    const badge = this.catalog?.entries.some((e) => e.id === entry.id)
       ? msg('Version complète, accès restreint', { id: 'access.catalog.fullCopy' })
       : msg('Accès restreint', { id: 'access.catalog.badge' });
     return html`<li data-map=${entry.id}>

@@ -54,7 +54,9 @@ export class CartableToolsMeasure extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('map') || (changed as Map<PropertyKey, unknown>).has('mode')) this.#start();
+    // One layer for the element's life: adding a layer while a click is on its way loses the click.
+    if (changed.has('map')) this.#start();
+    else if ((changed as Map<PropertyKey, unknown>).has('mode')) this.#session?.setMode(this.mode);
   }
 
   override disconnectedCallback(): void {

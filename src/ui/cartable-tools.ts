@@ -246,6 +246,7 @@ export class CartableTools extends LitElement {
   /** Opens a tool's panel (or closes it when it is open). */
   toggle(tool: Tool): void {
     this.active = this.active === tool ? undefined : tool;
+    this.message = '';
     if (this.active) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.panel h2, .panel')?.focus());
   }
 

@@ -45,6 +45,7 @@ let TEMP: string;
 let suite: Suite;
 let provider: TestOidcProvider;
 let files: ProtectedServer;
+let filesOptions: Parameters<typeof startProtectedServer>[0];
 let host: StaticServer;
 let hostDir: string;
 let site: SiteConfig;
@@ -164,10 +165,11 @@ before(async () => {
 
   suite = await startSuite({ site, dist });
   provider = await startOidcProvider({ port: oidcPort, clientId: CLIENT_ID, siteRoot: suite.url(''), resource: restrictedUrl, users: USERS });
-  files = await startProtectedServer({
+  filesOptions = {
     port: filesPort, folder: served, basePath: '/restricted/', issuer, jwksUri: provider.jwksUri, audience: restrictedUrl,
     siteOrigin: new URL(suite.url('')).origin,
-  });
+  };
+  files = await startProtectedServer(filesOptions);
 }, { timeout: 240_000 });
 
 after(async () => {
@@ -338,6 +340,25 @@ test('the service worker keeps nothing restricted (its rules skip requests that 
     assert.ok(cached.length > 0, 'the worker did cache the public site');
     const restricted = cached.filter((u) => u.startsWith(new URL(files.url).origin));
     assert.deepEqual(restricted, [], 'nothing from the restricted server');
+  });
+});
+
+test('the restricted server out of reach: « Réessayer », which opens the map once it answers again', { skip: SKIP }, async (t) => {
+  const refusedConnection = [...REFUSALS, /ERR_CONNECTION_REFUSED/];
+  await withPage(t, suite, { path: '', fixtures: [fontsFixture], expectedConsoleErrors: refusedConnection }, async ({ page }) => {
+    await signInFromCatalog(page);
+    await files.close();
+    try {
+      await page.goto(suite.url(`?map=${RESTRICTED_ID}`));
+      await page.locator('cartable-access-message h1', { hasText: 'Carte indisponible pour le moment' }).waitFor();
+      assert.ok(await storedSession(page), 'still signed in: an unreachable server is no reason to end the session');
+      await shot(page, 'network');
+    } finally {
+      files = await startProtectedServer(filesOptions);
+    }
+    await page.locator('cartable-access-message button', { hasText: 'Réessayer' }).click();
+    await waitForMap(page);
+    assert.equal((await featureNames(page)).length, 11);
   });
 });
 

@@ -166,10 +166,16 @@ test('a point and a radius lists the geosites within 5 km of La Grave, nearest f
     assert.equal(await printed.isVisible(), true);
     await page.screenshot({ path: join(import.meta.dirname, '../../scratch/report-print.png'), fullPage: true }).catch(() => undefined);
     await page.emulateMedia({ media: 'screen' });
+
+    // Escape closes the panel, removes the place and gives focus back to the toolbar's button.
+    await report(page).getByRole('button', { name: 'Exporter en CSV' }).focus();
+    await page.keyboard.press('Escape');
+    await report(page).waitFor({ state: 'hidden' });
+    assert.equal(await reportButton(page).evaluate((b) => (b.getRootNode() as ShadowRoot).activeElement === b), true, 'focus back on « Qu’y a-t-il ici ? »');
   });
 });
 
-test('typed vertices make an area; a wrong one is named; Escape cancels drawing', { skip: GEOSITES_SKIP }, async (t) => {
+test('a drawn area, typed vertices (a wrong one is named) and a typed line with a distance; Escape cancels drawing', { skip: GEOSITES_SKIP }, async (t) => {
   // A box around La Grave and Villar-d'Arène, in degrees.
   const box = [[6.2, 45.0], [6.45, 45.0], [6.45, 45.1], [6.2, 45.1]];
   const expected = sites().filter((s) => rayCast([[...box, box[0]!]], s.at[0], s.at[1])).map((s) => s.name).sort((a, b) => a.localeCompare(b, 'fr'));
@@ -210,6 +216,29 @@ test('typed vertices make an area; a wrong one is named; Escape cancels drawing'
     await report(page).getByRole('button', { name: 'Utiliser ces sommets' }).click();
     await report(page).locator('#results-title').waitFor();
     assert.deepEqual(await report(page).locator('.item .label').allInnerTexts(), expected);
+
+    // A line with a distance either side: the sites near the Romanche valley road, nearest first.
+    const road: Array<[number, number]> = [[6.2, 45.04], [6.45, 45.06]];
+    await report(page).getByLabel('Une ligne tracée').check();
+    await report(page).getByLabel('Distance de part et d’autre (km)').fill('2');
+    await report(page).getByLabel('Ou tapez les sommets, un par ligne').fill(road.map((p) => p.join(' ')).join('\n'));
+    await report(page).getByRole('button', { name: 'Utiliser ces sommets' }).click();
+    await report(page).locator('p', { hasText: 'à moins de 2 km de la ligne' }).first().waitFor();
+    await report(page).locator('#results-title').waitFor();
+    const found = await report(page).locator('.item .label').allInnerTexts();
+    // Independent: distance to the segment in a local metric plane (1° lon = 111.32 km × cos φ), ± 30 m at the limit.
+    const toLocal = ([lon, lat]: readonly number[]): [number, number] => [lon! * 111_320 * Math.cos((45.05 * Math.PI) / 180), lat! * 110_574];
+    const [a, b] = road.map(toLocal) as [[number, number], [number, number]];
+    const distance = (p: [number, number]): number => {
+      const [px, py] = toLocal(p);
+      const t = Math.max(0, Math.min(1, ((px - a[0]) * (b[0] - a[0]) + (py - a[1]) * (b[1] - a[1])) / ((b[0] - a[0]) ** 2 + (b[1] - a[1]) ** 2)));
+      return Math.hypot(px - (a[0] + t * (b[0] - a[0])), py - (a[1] + t * (b[1] - a[1])));
+    };
+    const near = sites().map((s) => ({ name: s.name, d: distance(s.at) }));
+    const surely = near.filter((s) => s.d < 1970).sort((x, y) => x.d - y.d).map((s) => s.name);
+    assert.ok(surely.length >= 2, 'sites along the road');
+    assert.deepEqual(found.filter((n) => surely.includes(n)), surely, 'every site surely within 2 km, nearest first');
+    for (const name of found) assert.ok(near.find((s) => s.name === name)!.d < 2030, `${name} is within 2 km`);
   });
 });
 

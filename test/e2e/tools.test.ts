@@ -145,6 +145,16 @@ test('measures an area with the pointer, and clicks open no record meanwhile', a
     const measured = readMeasure(text);
     assert.ok(Math.abs(measured - expected) / expected < 0.005, `measured ${measured} m² (« ${JSON.stringify(text)} »), expected ${expected} m²`);
     assert.equal(await page.locator('cartable-popup').count(), 0, 'a click while measuring opened a record');
+
+    // A distance ended by a double click: its two clicks make one point, and the map does not zoom.
+    const zoom = await page.evaluate(() => (globalThis as any).__e2e.map().getView().getZoom());
+    await page.locator('cartable-tools-measure button', { hasText: 'Distance' }).click();
+    await page.mouse.click(box.x + 150, box.y + 400);
+    await page.waitForTimeout(350);
+    await page.mouse.dblclick(box.x + 450, box.y + 420);
+    await page.waitForTimeout(350);
+    assert.match(await reading(page).innerText(), /2 point\(s\) · terminée/);
+    assert.equal(await page.evaluate(() => (globalThis as any).__e2e.map().getView().getZoom()), zoom, 'the double click zoomed');
   });
 });
 

@@ -42,7 +42,9 @@ export const csvKind: LayerKind<CsvLayerDef> = {
       const features = csvFeatures(points, { dataProjection: def.projection, featureProjection: env.viewProjection.getCode(), idField: def.idField });
       return { features, skipped: points.skipped };
     };
-    let stopRefresh: (() => void) | undefined;
+    // The refresh's stop function, once its code has loaded (the layer may be disposed before).
+    let refreshing: Promise<(() => void) | undefined> | undefined;
+    let disposed = false;
     const load = async (): Promise<void> => {
       env.report({ status: 'loading' });
       try {
@@ -52,9 +54,12 @@ export const csvKind: LayerKind<CsvLayerDef> = {
         const first: LayerStatusReport = { status: 'ready', featureCount: features.length, skipped, problem: skipped ? { code: 'skipped', detail: String(skipped) } : undefined };
         env.report(first);
         // A live copy of a remote dataset: read again on an interval (src/live, loaded only for such layers).
-        if (def.refresh && !stopRefresh) {
-          const { keepFresh } = await import('../../live/refresh.js');
-          stopRefresh ??= keepFresh({ seconds: def.refresh.seconds, source, read, report: env.report, problemOf, first });
+        if (def.refresh && !refreshing) {
+          const seconds = def.refresh.seconds;
+          refreshing = import('../../live/refresh.js').then(
+            ({ keepFresh }) => (disposed ? undefined : keepFresh({ seconds, source, read, report: env.report, problemOf, first })),
+            () => undefined, // Without its code the layer stays as it is, unrefreshed.
+          );
         }
       } catch (error) {
         env.report({ status: 'error', problem: problemOf(error) });
@@ -66,6 +71,10 @@ export const csvKind: LayerKind<CsvLayerDef> = {
         void load().then(() => success?.(source.getFeatures()), () => failure?.()),
     });
     const { layer, onClick } = createPointLayer(def, source, env);
-    return { layer, onClick, retry: () => source.refresh(), dispose: () => stopRefresh?.() };
+    const dispose = (): void => {
+      disposed = true;
+      void refreshing?.then((stop) => stop?.());
+    };
+    return { layer, onClick, retry: () => source.refresh(), dispose };
   },
 };

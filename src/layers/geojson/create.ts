@@ -44,7 +44,9 @@ export const geojsonKind: LayerKind<GeoJsonLayerDef> = {
       await ensureProjections([dataProjection]);
       return readGeoJson(geojson, { dataProjection, featureProjection: env.viewProjection, idField: def.idField });
     };
-    let stopRefresh: (() => void) | undefined;
+    // The refresh's stop function, once its code has loaded (the layer may be disposed before).
+    let refreshing: Promise<(() => void) | undefined> | undefined;
+    let disposed = false;
     const load = async (success?: (features: Feature[]) => void, failure?: () => void): Promise<void> => {
         env.report({ status: 'loading' });
         try {
@@ -58,9 +60,12 @@ export const geojsonKind: LayerKind<GeoJsonLayerDef> = {
           };
           env.report(first);
           // A live copy of a remote dataset: read again on an interval (src/live, loaded only for such layers).
-          if (def.refresh && def.url && !stopRefresh) {
-            const { keepFresh } = await import('../../live/refresh.js');
-            stopRefresh ??= keepFresh({ seconds: def.refresh.seconds, source, read, report: env.report, problemOf, first });
+          if (def.refresh && def.url && !refreshing) {
+            const seconds = def.refresh.seconds;
+            refreshing = import('../../live/refresh.js').then(
+              ({ keepFresh }) => (disposed ? undefined : keepFresh({ seconds, source, read, report: env.report, problemOf, first })),
+              () => undefined, // Without its code the layer stays as it is, unrefreshed.
+            );
           }
           success?.(features);
         } catch (error) {
@@ -70,6 +75,10 @@ export const geojsonKind: LayerKind<GeoJsonLayerDef> = {
     };
     // One marker per point, or clusters, or a heat map (layers/points).
     const { layer, onClick } = createPointLayer(def, source, env);
-    return { layer, onClick, retry: () => source.refresh(), dispose: () => stopRefresh?.() };
+    const dispose = (): void => {
+      disposed = true;
+      void refreshing?.then((stop) => stop?.());
+    };
+    return { layer, onClick, retry: () => source.refresh(), dispose };
   },
 };

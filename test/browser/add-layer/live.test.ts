@@ -6,6 +6,12 @@ import Polygon from 'ol/geom/Polygon.js';
 import VectorSource from 'ol/source/Vector.js';
 import { everyWhileShown, keepFresh, replaceFeatures } from '../../../src/live/refresh.js';
 import type { LayerStatusReport } from '../../../src/layers/types.js';
+import type VectorLayer from 'ol/layer/Vector.js';
+import { csvKind } from '../../../src/layers/csv/create.js';
+import { geojsonKind } from '../../../src/layers/geojson/create.js';
+import type { CsvLayerDef, GeoJsonLayerDef } from '../../../src/context/types.js';
+import { environment, memoryRequester } from '../layers/ogc-support.js';
+import { validContext } from '../support/mount.js';
 
 const point = (id: number, x: number, props: Record<string, unknown> = {}): Feature => {
   const f = new Feature({ geometry: new Point([x, 0]), ...props });
@@ -94,4 +100,54 @@ describe('live data', () => {
     expect(bad.stale).to.deep.equal({ code: 'network' });
     expect(source.getFeatures()).to.have.length(2, 'the last good data stays');
   });
+
+  it('geojson and csv layers with `refresh` read their URL again and report each update (a short interval, for the test)', async () => {
+    let version = 0;
+    const { requester, urls } = memoryRequester((url) => {
+      version += 1;
+      if (url.endsWith('.csv')) return new Response(version < 3 ? 'id,lon,lat\n1,5.7,45.2\n' : 'id,lon,lat\n1,5.8,45.2\n2,5.9,45.3\n');
+      const features = Array.from({ length: version }, (_, i) => ({ type: 'Feature', id: i, properties: { id: i }, geometry: { type: 'Point', coordinates: [5 + i / 10, 45] } }));
+      return new Response(JSON.stringify({ type: 'FeatureCollection', features }));
+    });
+    const context = validContext({
+      version: 1,
+      id: 'live',
+      title: 'Live',
+      view: { center: [5.7, 45.2], zoom: 9 },
+      layers: [
+        { type: 'geojson', id: 'g', title: 'G', url: 'https://data.example/g.geojson', idField: 'id', refresh: { seconds: 30 }, style: { symbol: { marker: { shape: 'circle', radius: 4 } } } },
+        { type: 'csv', id: 'c', title: 'C', url: 'https://data.example/c.csv', xField: 'lon', yField: 'lat', idField: 'id', refresh: { seconds: 30 }, style: { symbol: { marker: { shape: 'circle', radius: 4 } } } },
+      ],
+    });
+    // The schema keeps intervals of 30 s and more; the factories are given a short one here.
+    const [g, c] = context.layers as [GeoJsonLayerDef, CsvLayerDef];
+    for (const [kind, def] of [[geojsonKind, { ...g, refresh: { seconds: 0.1 } }], [csvKind, { ...c, refresh: { seconds: 0.1 } }]] as const) {
+      version = 0;
+      urls.length = 0;
+      const test = environment(requester, 'EPSG:3857');
+      const created = (kind.create as (d: typeof def, e: typeof test.env) => ReturnType<typeof geojsonKind.create>)(def, test.env);
+      const source = (created.layer as VectorLayer).getSource()!;
+      source.loadFeatures([-1e7, -1e7, 1e7, 1e7], 100, test.env.viewProjection);
+      await new Promise<void>((resolve, reject) => {
+        const start = performance.now();
+        const check = (): void => {
+          if (test.reports.filter((r) => r.updated !== undefined).length >= 3) resolve();
+          else if (performance.now() - start > 5000) reject(new Error(`${def.type}: reports ${JSON.stringify(test.reports)}`));
+          else setTimeout(check, 20);
+        };
+        check();
+      });
+      created.dispose?.();
+      const updates = test.reports.filter((r) => r.updated !== undefined);
+      expect(updates.every((r) => r.status === 'ready'), def.type).to.equal(true);
+      expect(urls.length, def.type).to.be.at.least(3);
+      expect(urls.every((u) => u === def.url), def.type).to.equal(true);
+      expect(updates.at(-1)!.featureCount, def.type).to.equal(source.getFeatures().length);
+      expect(source.getFeatures().length, def.type).to.be.at.least(2);
+      const asked = urls.length;
+      await sleep(250);
+      expect(urls.length, `${def.type}: dispose stops the refresh`).to.equal(asked);
+    }
+  });
 });
+

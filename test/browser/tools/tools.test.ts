@@ -36,13 +36,18 @@ describe('cartable-tools on a real map', () => {
     for (const button of tools.shadowRoot!.querySelectorAll('.bar button')) expect(button.getAttribute('aria-label')).to.have.length.greaterThan(3);
   });
 
-  it('asks for the report with an event the map view hears', async () => {
+  it('asks for the report with an event that crosses shadow roots', async () => {
     const view = await showMap();
-    await toolsOf(view);
-    let heard = 0;
-    view.addEventListener('cartable-report-open', () => heard++);
+    const tools = await toolsOf(view);
+    const heard: Event[] = [];
+    // Caught on the toolbar itself: the report's own code (another part of the app) is not under test here.
+    tools.addEventListener('cartable-report-open', (event) => {
+      heard.push(event);
+      event.stopPropagation();
+    });
     inTools<HTMLButtonElement>(view, '[data-tool="report"]')!.click();
-    expect(heard).to.equal(1);
+    expect(heard).to.have.length(1);
+    expect([heard[0]!.bubbles, heard[0]!.composed]).to.deep.equal([true, true]);
   });
 
   it('measures Meije–Barre des Écrins geodesically with clicks, holding the pointer until closed', async () => {
@@ -152,5 +157,56 @@ describe('cartable-tools on a real map', () => {
     await waitFor(() => !!panel.shadowRoot!.querySelector('.warning'));
     expect(panel.shadowRoot!.querySelector('.warning')!.textContent).to.contain('« Orthophotos »');
     expect(panel.shadowRoot!.querySelector('.warning')!.textContent).not.to.contain('Sites');
+  });
+
+  it('selects the text to copy by hand when the browser refuses the clipboard', async () => {
+    const view = await showMap();
+    const panel = await openTool(view, 'coordinates');
+    await waitFor(() => !!panel.shadowRoot!.querySelector('[data-copy="l93"]'));
+    const clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard')!;
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: () => Promise.reject(new DOMException('no', 'NotAllowedError')) } });
+    try {
+      panel.shadowRoot!.querySelector<HTMLButtonElement>('[data-copy="l93"]')!.click();
+      await waitFor(() => /refuse la copie/.test(panel.shadowRoot!.querySelector('.status')!.textContent ?? ''));
+      const shown = panel.shadowRoot!.querySelector('[data-row="l93"]')!.textContent!;
+      expect(getSelection()!.toString().trim()).to.equal(shown.trim());
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>).clipboard;
+      expect(Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard')).to.deep.equal(clipboard);
+      getSelection()!.removeAllRanges();
+    }
+  });
+
+  it('prints through a layout at the end of the page, on paper of the chosen size, gone after printing', async () => {
+    const view = await showMap();
+    const panel = await openTool(view, 'print');
+    const realPrint = window.print;
+    const sizeBefore = view.adapter!.map.getSize();
+    const centreBefore = view.adapter!.map.getView().getCenter();
+    let printed = 0;
+    window.print = () => void printed++;
+    try {
+      panel.shadowRoot!.querySelector<HTMLInputElement>('input[value="A3"]')!.click();
+      panel.shadowRoot!.querySelector<HTMLInputElement>('input[value="portrait"]')!.click();
+      await (panel as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      panel.shadowRoot!.querySelector<HTMLButtonElement>('.print')!.click();
+      await waitFor(() => printed === 1, 20000);
+      const layout = document.body.lastElementChild!;
+      expect(layout.localName).to.equal('cartable-print-layout');
+      const rules = document.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText)).join('\n');
+      expect(rules).to.match(/@page\s*\{\s*size: a3( portrait)?;\s*margin: 10mm;/i);
+      expect(getComputedStyle(layout).display, 'the layout shows on screen').to.equal('none');
+      expect(layout.shadowRoot!.querySelector('h1')!.textContent).to.equal('Sites');
+      expect(layout.shadowRoot!.textContent).to.contain('© Essai');
+      // The map on screen is back to its size and view.
+      expect(view.adapter!.map.getSize()).to.deep.equal(sizeBefore);
+      expect(view.adapter!.map.getView().getCenter()).to.deep.equal(centreBefore);
+      window.dispatchEvent(new Event('afterprint'));
+      expect(layout.isConnected).to.equal(false);
+      expect(document.adoptedStyleSheets.some((sheet) => [...sheet.cssRules].some((r) => r.cssText.startsWith('@page')))).to.equal(false);
+    } finally {
+      window.print = realPrint;
+      document.querySelectorAll('cartable-print-layout').forEach((e) => e.remove());
+    }
   });
 });

@@ -39,6 +39,10 @@ describe('decodeXml', () => {
     expect(latin1).toContain('Cartes anciennes éditées');
     expect(latin1).toContain('XVIIIè siècle');
     expect(decodeXml(new TextEncoder().encode('<a>é</a>'))).toBe('<a>é</a>');
+    // No declared encoding: the answer's charset, then UTF-8.
+    expect(decodeXml(Uint8Array.from([0x3c, 0x61, 0x3e, 0xe9, 0x3c, 0x2f, 0x61, 0x3e]), 'ISO-8859-1')).toBe('<a>é</a>');
+    // The declaration wins over a charset the server got wrong.
+    expect(decodeXml(readFileSync(resolve(FIXTURES, 'wms-1-1-1-latin1.xml')), 'utf-8')).toContain('éditées');
   });
 
   it('decodes UTF-16 with a byte-order mark', () => {

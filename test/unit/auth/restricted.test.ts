@@ -4,6 +4,10 @@ import { loadRestrictedCatalog, loadRestrictedMap, mayOpen } from '../../../src/
 import type { AuthSession } from '../../../src/auth/session.js';
 import type { CatalogEntry } from '../../../src/context/types.js';
 import { createRequester } from '../../../src/net/requester.js';
+import { isAllowedDocumentUrl } from '../../../src/app/load.js';
+import { deepFreeze } from '../../../src/context/freeze.js';
+
+const rules = { isAllowedDocumentUrl, deepFreeze };
 
 const RESTRICTED = 'https://restreint.example.org/cartes/';
 const ORIGINS = ['https://restreint.example.org'];
@@ -86,7 +90,7 @@ describe('reading the restricted output', () => {
   it('reads a map only under the restricted output, by a plain id', async () => {
     const { requester, asked } = server({ [mapUrl]: [403] });
     const load = (id: string, entry?: Partial<CatalogEntry>) =>
-      loadRestrictedMap({ id, entry: entry as CatalogEntry, restrictedUrl: RESTRICTED, credentialOrigins: ORIGINS, requester, session: undefined });
+      loadRestrictedMap({ id, entry: entry as CatalogEntry, restrictedUrl: RESTRICTED, credentialOrigins: ORIGINS, requester, session: undefined, rules });
     expect(await load('secret')).toMatchObject({ ok: false, problem: 'forbidden' });
     expect(await load('../../evil')).toMatchObject({ ok: false, problem: 'not-found' });
     expect(await load('a?b')).toMatchObject({ ok: false, problem: 'not-found' });
@@ -98,7 +102,7 @@ describe('reading the restricted output', () => {
 
   it('validates a document named by URL alone, and reports its problems', async () => {
     const { requester } = server({ [mapUrl]: [200] }, { version: 1, id: 'secret' });
-    const result = await loadRestrictedMap({ id: 'secret', restrictedUrl: RESTRICTED, credentialOrigins: ORIGINS, requester, session: undefined });
+    const result = await loadRestrictedMap({ id: 'secret', restrictedUrl: RESTRICTED, credentialOrigins: ORIGINS, requester, session: undefined, rules });
     expect(result).toMatchObject({ ok: false, problem: 'invalid' });
   });
 });
@@ -117,5 +121,17 @@ describe('userFrom (ID token claims)', () => {
   it('keeps strings only', () => {
     expect(userFrom({ sub: 'x', name: 'Alice', email: 'a@b', groups: ['g', 3, null] })).toEqual({ sub: 'x', name: 'Alice', email: 'a@b', groups: ['g'] });
     expect(userFrom({ sub: 'x', name: { html: '<b>' }, preferred_username: 'alice', groups: 'g' })).toEqual({ sub: 'x', name: 'alice', email: undefined, groups: [] });
+  });
+});
+
+describe('documents named in the URL (?context=)', () => {
+  const root = 'https://cartes.example.org/cartes/';
+  it('never come from the restricted origin, which is listed for credentials only', () => {
+    // The app passes the origins listed for "documents": the restricted output is not one of them.
+    const documentOrigins = ['https://docs.example.org'];
+    expect(isAllowedDocumentUrl(`${RESTRICTED}maps/secret.json`, root, documentOrigins)).toBe(false);
+    expect(isAllowedDocumentUrl('https://docs.example.org/a.json', root, documentOrigins)).toBe(true);
+    // The restricted maps are read only through their own loader, under restricted.url.
+    expect(isAllowedDocumentUrl(`${RESTRICTED}maps/secret.json`, RESTRICTED, ORIGINS)).toBe(true);
   });
 });

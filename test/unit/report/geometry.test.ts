@@ -6,7 +6,7 @@ import Point from 'ol/geom/Point.js';
 import Polygon from 'ol/geom/Polygon.js';
 import { fromLonLat } from 'ol/proj.js';
 import { getDistance } from 'ol/sphere.js';
-import { candidatesOf, matchFeatures } from '../../../src/report/compute.js';
+import { candidatesOf, matchFeatures, sortItems } from '../../../src/report/compute.js';
 import { prepareArea, preparePlace } from '../../../src/report/geometry.js';
 
 const square = (x0: number, y0: number, size: number): number[][] => [
@@ -94,5 +94,12 @@ describe('a line with a distance', () => {
   it('gives 0 for a polygon the line crosses', () => {
     const crossed = new Polygon([[fromLonLat([5.74, 44.9]), fromLonLat([5.76, 44.9]), fromLonLat([5.76, 45.1]), fromLonLat([5.74, 45.1]), fromLonLat([5.74, 44.9])]]);
     expect(place.match(crossed)).toEqual({ hit: true, distance: 0 });
+  });
+});
+
+describe('report order', () => {
+  it('sorts an area’s features by name as a person reads it: accents and case aside, numbers by value', () => {
+    const items = ['Site 10', 'étang du Col', 'Site 2', 'Ecluse', 'abbaye'].map((label) => ({ label, fields: [] }));
+    expect(sortItems(items, false).map((i) => i.label)).toEqual(['abbaye', 'Ecluse', 'étang du Col', 'Site 2', 'Site 10']);
   });
 });

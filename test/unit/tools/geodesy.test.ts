@@ -52,6 +52,16 @@ describe('geodesic measures', () => {
     expect(polygon.getArea() / 1e6).toBeCloseTo(1, 2);
   });
 
+  it('agrees with ol/sphere (whose code it leaves out of the first map)', async () => {
+    const { getArea, getLength } = await import('ol/sphere.js');
+    const line = new LineString([fromLonLat(PARIS), fromLonLat(LYON), fromLonLat([5.72, 45.19])]);
+    expect(geodesicLength(line, 'EPSG:3857')).toBeCloseTo(getLength(line, { projection: 'EPSG:3857' }), 3);
+    const ring = [[2, 48], [6, 48.5], [5.5, 44], [1, 45], [2, 48]];
+    const hole = [[3, 46], [4, 46], [4, 47], [3, 47], [3, 46]];
+    const polygon = new Polygon([ring.map((c) => fromLonLat(c)), hole.map((c) => fromLonLat(c))]);
+    expect(geodesicArea(polygon, 'EPSG:3857') / getArea(polygon, { projection: 'EPSG:3857' })).toBeCloseTo(1, 9);
+  });
+
   it('measures in lon/lat maps', () => {
     const line = new LineString([PARIS, LYON]);
     expect(geodesicLength(line, 'EPSG:4326')).toBeCloseTo(haversine(PARIS, LYON), -1);
