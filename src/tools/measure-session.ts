@@ -79,10 +79,12 @@ export function startMeasure(options: {
     let length = 0;
     let area = 0;
     if (mode === 'length' && all.length >= 2) length = geodesicLength(new LineString(all), projection);
-    if (mode === 'area' && all.length >= 2) {
+    // An area of two points is still a line: its length, not the way there and back.
+    if (mode === 'area' && all.length === 2) length = geodesicLength(new LineString(all), projection);
+    if (mode === 'area' && all.length >= 3) {
       const polygon = new Polygon([[...all, all[0]!]]);
       length = geodesicPerimeter(polygon, projection);
-      if (all.length >= 3) area = geodesicArea(polygon, projection);
+      area = geodesicArea(polygon, projection);
     }
     return { mode, vertices: vertices.length, length, area, finished };
   };

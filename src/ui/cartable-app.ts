@@ -7,7 +7,6 @@ import type { Catalog, SiteConfig } from '../context/types.js';
 import { isLanguage, textFor } from '../i18n/text.js';
 import type { Requester } from '../net/requester.js';
 import { base } from './theme.js';
-import './cartable-catalog.js';
 import './cartable-message.js';
 import { emit, type PageKind } from './events.js';
 import { hasStoredSession, type AuthSession } from '../auth/has-session.js';
@@ -95,6 +94,7 @@ export class CartableApp extends LitElement {
       }
       const catalog = await loadCatalog(this.root, this.requester);
       if (route.kind === 'catalog') {
+        await import('./cartable-catalog.js'); // Map pages never show the catalog: its code is not theirs to load.
         this.view = { kind: 'catalog', catalog };
         return;
       }

@@ -213,9 +213,10 @@ export class CartablePrintLayout extends LitElement {
   }
 
   #north(): TemplateResult {
-    const degrees = (-this.rotation * 180) / Math.PI;
+    // The view turns clockwise by its rotation: north on the paper turns with it.
+    const degrees = (this.rotation * 180) / Math.PI;
     return html`<svg class="north" viewBox="0 0 22 30" role="img" aria-label=${msg('Nord', { id: 'tools.print.north' })}>
-      ${svg`<g transform="rotate(${-degrees} 11 17)">
+      ${svg`<g transform="rotate(${degrees} 11 17)">
         <path d="M11 6 L17 24 L11 20 L5 24 Z" fill="#000"></path>
         <path d="M11 6 L11 20 L5 24 Z" fill="#fff" stroke="#000" stroke-width="0.8"></path>
       </g>

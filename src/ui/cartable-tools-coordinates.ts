@@ -160,7 +160,9 @@ export class CartableToolsCoordinates extends LitElement {
   #rows(): Row[] {
     if (!this.point || !this.map || !this.ready) return [];
     const code = this.map.getView().getProjection().getCode();
-    return coordinateLines(this.point, code).map((line: CoordinateLine): Row => {
+    // Far outside a projection's area (the other side of the world), its numbers mean nothing: left out.
+    const finite = (line: CoordinateLine): boolean => Object.values(line).every((v) => typeof v !== 'number' || Number.isFinite(v));
+    return coordinateLines(this.point, code).filter(finite).map((line: CoordinateLine): Row => {
       if ('lon' in line) {
         return {
           key: 'wgs84',

@@ -223,7 +223,7 @@ export class CartableTools extends LitElement {
     }
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(): void {
     // Measuring and picking coordinates own the map's clicks: no record opens meanwhile.
     const holds = this.active === 'measure' || this.active === 'coordinates';
     if (holds && !this.#release && this.adapter) this.#release = this.adapter.holdPointer();
@@ -231,7 +231,6 @@ export class CartableTools extends LitElement {
       this.#release();
       this.#release = undefined;
     }
-    void changed;
   }
 
   get #marksLayer(): Marks | undefined {

@@ -93,6 +93,20 @@ describe('cartable-tools on a real map', () => {
     expect(readLength(reading.textContent!)).to.be.closeTo(expected, expected * 0.005);
     press('Backspace');
     await waitFor(() => /1 point/.test(reading.textContent ?? ''));
+
+    // An area: its first two points read as a distance, the third closes a surface.
+    panel.shadowRoot!.querySelectorAll<HTMLButtonElement>('[aria-pressed]')[1]!.click();
+    await waitFor(() => /^\s*—/.test(reading.textContent ?? ''));
+    map.getView().setCenter(fromLonLat(MEIJE, projection));
+    press('Enter');
+    map.getView().setCenter(fromLonLat(BARRE, projection));
+    press('Enter');
+    await waitFor(() => /2 point/.test(reading.textContent ?? ''));
+    expect(readLength(reading.textContent!)).to.be.closeTo(expected, expected * 0.005);
+    map.getView().setCenter(fromLonLat([6.4, 45.05], projection));
+    press('Enter');
+    await waitFor(() => /km²/.test(reading.textContent ?? ''));
+    expect(reading.textContent).to.match(/Périmètre/);
   });
 
   it('shows the coordinates in WGS 84, Lambert-93 and the map’s own projection', async () => {
