@@ -20,7 +20,8 @@ let localization: ReturnType<typeof configureLocalization> | undefined;
  * Attributes: `src` (the map document's URL), `center` ("x,y" in the document's `view.crs`) with
  * `zoom` or `resolution`, `layers` ("id[:opacity],…", the top one first), `basemap`, `lang` ("fr" or
  * "en"), and the embed control switches as `ctl-layers`, `ctl-legend`, `ctl-search`, `ctl-table`,
- * `ctl-popups`, `ctl-zoom`, `ctl-scale`, `ctl-fullscreen`, `ctl-fullmap` ("1" or "0", defaults as in
+ * `ctl-popups`, `ctl-zoom`, `ctl-scale`, `ctl-fullscreen`, `ctl-fullmap`, `ctl-report`, `ctl-tools`,
+ * `ctl-print` ("1" or "0", defaults as in
  * an iframe embed). The map page's URL (for « open the full map ») is `page`, by default the
  * document's URL with .html for .json. Read when the element connects or `src` changes.
  *

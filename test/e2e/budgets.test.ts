@@ -22,6 +22,10 @@ const LAZY_BUDGETS: Record<string, number> = {
   proj4: 60 * KB,
   mapbox: 80 * KB,
   register: 6 * KB,
+  'cartable-tools': 20 * KB, // measure, coordinates, locate, print
+  'cartable-report': 20 * KB, // « Qu'y a-t-il ici ? »
+  'add-layer': 12 * KB,
+  'cartable-sign-in': 5 * KB, // sites with sign-in only
 };
 /** Everything the service worker precaches (the app, the catalog, public documents and their data). */
 const PRECACHE_BUDGET = 12 * KB * KB;
