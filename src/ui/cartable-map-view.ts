@@ -153,6 +153,13 @@ export class CartableMapView extends LitElement {
         flex: 1;
         min-height: 0;
       }
+      /* The report panel takes the right of the map (26rem): the map's buttons move beside it. */
+      .stage:has(> cartable-report:not([hidden]):not([narrow])) cartable-tools {
+        right: 26rem;
+      }
+      .stage:has(> cartable-report:not([hidden]):not([narrow])) .ol-zoom {
+        right: calc(26rem + 0.75rem);
+      }
       .map {
         position: absolute;
         inset: 0;
@@ -746,7 +753,7 @@ export class CartableMapView extends LitElement {
             : nothing}
           <div class="notice" role="status" aria-live="polite">${this.notice}</div>
           ${controls.tools || controls.print || controls.report
-            ? html`<cartable-tools .adapter=${this.adapter} .context=${context} .mapState=${this.mapState} .language=${this.language} .switches=${controls}></cartable-tools>`
+            ? html`<cartable-tools ?zoom=${controls.zoom} .adapter=${this.adapter} .context=${context} .mapState=${this.mapState} .language=${this.language} .switches=${controls}></cartable-tools>`
             : nothing}
           ${this.gestureHint
             ? html`<div class="gesture-hint" aria-hidden="true">

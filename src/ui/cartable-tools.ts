@@ -71,6 +71,11 @@ export class CartableTools extends LitElement {
         gap: 0.5rem;
         max-height: calc(100% - 3rem);
       }
+      /* Under the zoom buttons (top right, 2 × 2.5rem) when the map shows them. */
+      :host([zoom]) .dock {
+        top: 6.1rem;
+        max-height: calc(100% - 8.6rem);
+      }
       .bar {
         display: flex;
         flex-direction: column;
@@ -160,6 +165,12 @@ export class CartableTools extends LitElement {
         }
         .bar.folded {
           display: none;
+        }
+        /* A phone keeps the height for the sheet: the « Outils » menu sits left of the zoom buttons. */
+        :host([zoom]) .dock {
+          top: 0.5rem;
+          right: 3.75rem;
+          max-height: calc(100% - 3rem);
         }
         .panel {
           position: fixed;

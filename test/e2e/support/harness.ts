@@ -112,14 +112,20 @@ export const wmsLegendFixture: Fixture = {
 export const WFS_RESERVE_CENTRE = [4.85, 45.75] as const;
 
 /**
- * A WFS GetFeature to the Géoplateforme, answered with one hand-made reserve (a square of 0.1°
- * around WFS_RESERVE_CENTRE) in GeoJSON, in the CRS asked for (EPSG:4326 or EPSG:3857).
+ * A WFS GetFeature to the Géoplateforme: the national nature reserves (PROTECTEDAREAS.RNN:rnn) are one
+ * hand-made reserve (a square of 0.1° around WFS_RESERVE_CENTRE) in GeoJSON, in the CRS asked for
+ * (EPSG:4326 or EPSG:3857); any other type has no feature.
  */
 export const wfsFeatureFixture: Fixture = {
   name: 'Géoplateforme WFS GetFeature',
   match: (url) => isGeoplateforme(url, '/wfs/ows') && ogcParam(url, 'request')?.toLowerCase() === 'getfeature',
   respond: (route, request) => {
     const srs = ogcParam(new URL(request.url()), 'srsname') ?? 'EPSG:4326';
+    const typeName = ogcParam(new URL(request.url()), 'typenames') ?? ogcParam(new URL(request.url()), 'typename');
+    if (typeName !== 'PROTECTEDAREAS.RNN:rnn') {
+      const empty = { type: 'FeatureCollection', numberMatched: 0, numberReturned: 0, features: [] };
+      return route.fulfill({ status: 200, headers: { ...CORS, 'content-type': 'application/json' }, body: JSON.stringify(empty) });
+    }
     const [lon, lat] = WFS_RESERVE_CENTRE;
     const ring = [[lon - 0.05, lat - 0.05], [lon + 0.05, lat - 0.05], [lon + 0.05, lat + 0.05], [lon - 0.05, lat + 0.05], [lon - 0.05, lat - 0.05]]
       .map((c) => (/3857$/.test(srs) ? toWebMercator(c as [number, number]) : c));
