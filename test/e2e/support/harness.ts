@@ -112,9 +112,9 @@ export const wmsLegendFixture: Fixture = {
 export const WFS_RESERVE_CENTRE = [4.85, 45.75] as const;
 
 /**
- * A WFS GetFeature to the Géoplateforme: the national nature reserves (PROTECTEDAREAS.RNN:rnn) are one
- * hand-made reserve (a square of 0.1° around WFS_RESERVE_CENTRE) in GeoJSON, in the CRS asked for
- * (EPSG:4326 or EPSG:3857); any other type has no feature.
+ * A WFS GetFeature to the Géoplateforme, answered with one hand-made reserve (a square of 0.1° around
+ * WFS_RESERVE_CENTRE) in GeoJSON, in the CRS asked for (EPSG:4326 or EPSG:3857). Of the protected
+ * areas, only the national nature reserves (PROTECTEDAREAS.RNN:rnn) have it; the others are empty.
  */
 export const wfsFeatureFixture: Fixture = {
   name: 'Géoplateforme WFS GetFeature',
@@ -122,7 +122,7 @@ export const wfsFeatureFixture: Fixture = {
   respond: (route, request) => {
     const srs = ogcParam(new URL(request.url()), 'srsname') ?? 'EPSG:4326';
     const typeName = ogcParam(new URL(request.url()), 'typenames') ?? ogcParam(new URL(request.url()), 'typename');
-    if (typeName !== 'PROTECTEDAREAS.RNN:rnn') {
+    if (typeName?.startsWith('PROTECTEDAREAS.') && typeName !== 'PROTECTEDAREAS.RNN:rnn') {
       const empty = { type: 'FeatureCollection', numberMatched: 0, numberReturned: 0, features: [] };
       return route.fulfill({ status: 200, headers: { ...CORS, 'content-type': 'application/json' }, body: JSON.stringify(empty) });
     }
