@@ -40,9 +40,8 @@ import './cartable-layer-info.js';
 import './cartable-layer-tree.js';
 import './cartable-legend.js';
 import { emit } from './events.js';
+import { NARROW, NarrowScreen } from './narrow-screen.js';
 
-/** Below this width the side panel becomes a sheet over the map, closed by default. */
-const NARROW = '(max-width: 700px)';
 
 /**
  * @summary One map: header, layer list, basemaps, legend, the map and its attributions.
@@ -426,14 +425,11 @@ export class CartableMapView extends LitElement {
   #unsubscribe?: () => void;
   #layersById = new Map<string, LayerDef>();
   #stopAnchoring?: () => void;
-  readonly #narrowQuery = matchMedia(NARROW);
-  readonly #onNarrow = (): void => {
-    this.narrow = this.#narrowQuery.matches;
-  };
+  /** Keeps `narrow` up to date while connected. */
+  protected readonly narrowScreen = new NarrowScreen(this, (narrow) => (this.narrow = narrow));
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#narrowQuery.addEventListener('change', this.#onNarrow);
     this.addEventListener('cartable-report-open', this.#onReportOpen); // The same listener: added once.
   }
 
@@ -523,7 +519,6 @@ export class CartableMapView extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#narrowQuery.removeEventListener('change', this.#onNarrow);
     this.#teardown();
   }
 

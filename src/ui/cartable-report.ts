@@ -22,6 +22,7 @@ import { parseTypedPoints, TypedPointsProblem } from '../report/place.js';
 import type { LayerReport, Place, Report, ReportItem, UncheckedReason } from '../report/types.js';
 import { styleProps } from './style-props.js';
 import { base } from './theme.js';
+import { NARROW, NarrowScreen } from './narrow-screen.js';
 
 type Mode = 'feature' | 'area' | 'line' | 'circle';
 
@@ -35,8 +36,6 @@ export interface ReportMap {
   readonly documentUrl: string;
 }
 
-/** Below this width the panel covers the map (the map view's own breakpoint). */
-const NARROW = '(max-width: 700px)';
 
 /** Lines shown per layer before « show all » (a large layer must not freeze the panel). */
 const SHOWN = 100;
@@ -321,14 +320,11 @@ export class CartableReport extends LitElement {
     this.heading.focus();
   }
 
-  readonly #narrowQuery = matchMedia(NARROW);
-  readonly #onNarrow = (): void => {
-    this.narrow = this.#narrowQuery.matches;
-  };
+  /** Keeps `narrow` up to date while connected. */
+  protected readonly narrowScreen = new NarrowScreen(this, (narrow) => (this.narrow = narrow));
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#narrowQuery.addEventListener('change', this.#onNarrow);
     this.addEventListener('keydown', this.#onKey);
   }
 
@@ -342,7 +338,6 @@ export class CartableReport extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#narrowQuery.removeEventListener('change', this.#onNarrow);
     this.removeEventListener('keydown', this.#onKey);
     this.#cancelPicking();
     this.#stopStore?.();

@@ -16,6 +16,7 @@ import './cartable-tools-measure.js';
 import './cartable-tools-coordinates.js';
 import './cartable-tools-print.js';
 import type { CartableToolsMeasure } from './cartable-tools-measure.js';
+import { NARROW, NarrowScreen } from './narrow-screen.js';
 
 type Tool = 'measure' | 'coordinates' | 'print';
 
@@ -26,7 +27,6 @@ export interface ToolSwitches {
   readonly print: boolean;
 }
 
-const NARROW = '(max-width: 700px)';
 
 const ICONS: Record<Tool | 'locate' | 'report' | 'menu', TemplateResult> = {
   measure: svg`<path d="M3 17 17 3l4 4L7 21z M7 13l2 2 M10 10l2 2 M13 7l2 2" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/>`,
@@ -200,19 +200,15 @@ export class CartableTools extends LitElement {
   #release?: () => void;
   #marks?: Marks;
   #marksOf?: MapAdapter;
-  readonly #narrowQuery = matchMedia(NARROW);
-  readonly #onNarrow = (): void => {
-    this.narrow = this.#narrowQuery.matches;
-  };
+  /** Keeps `narrow` up to date while connected. */
+  protected readonly narrowScreen = new NarrowScreen(this, (narrow) => (this.narrow = narrow));
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#narrowQuery.addEventListener('change', this.#onNarrow);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#narrowQuery.removeEventListener('change', this.#onNarrow);
     this.#release?.();
     this.#release = undefined;
     this.#marks?.dispose();
