@@ -4,7 +4,7 @@
  * the normalised documents, the packaged data and one static page per public map. The dev server
  * serves the same files from memory.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { OutputBundle, OutputChunk } from 'rolldown';
 import type { Plugin, ViteDevServer } from 'vite';
@@ -17,7 +17,7 @@ import { mapPage, type MapPreloads } from './pages.js';
 import { walkLayers } from '../src/context/checks.js';
 import { buildElement } from './element.js';
 import { oembedAnswer, oembedPath } from './oembed.js';
-import { checkPublicOutput } from './leaks.js';
+import { LeakError, checkPublicOutput } from './leaks.js';
 import { nginxRestrictedServer } from './restricted-deploy.js';
 import { accessManifest, restrictedConfigProblems, restrictedOutDir, writeRestrictedOutput } from './restricted.js';
 import { loadSiteConfig, siteConfigPath } from './site.js';
@@ -239,7 +239,16 @@ export function cartable(options: { projectRoot: string }): Plugin[] {
             `Cartable: ${content.restricted.maps.length} restricted map(s) written to ${folder} with relative URLs: set "restricted.url" in the site configuration (where that folder is served behind authentication) to make them reachable`,
           );
         }
-        checkPublicOutput(outDir, content.maps, content.restricted.maps);
+        try {
+          checkPublicOutput(outDir, content.maps, content.restricted.maps);
+        } catch (error) {
+          // Fail safe: a public output that leaks is emptied, so that no later step can deploy it.
+          if (error instanceof LeakError && existsSync(join(outDir, 'catalog.json'))) {
+            for (const name of readdirSync(outDir)) rmSync(join(outDir, name), { recursive: true, force: true });
+            error.message += `\n  The public output (${outDir}) was emptied.`;
+          }
+          throw error;
+        }
       },
     },
   };
