@@ -4,7 +4,7 @@ import { localized, msg, str } from '@lit/localize';
 import type { AccessProblem } from '../auth/restricted.js';
 import type { AuthSession } from '../auth/session.js';
 import { describeUser, fullMapHref } from './access-texts.js';
-import { base } from './theme.js';
+import { base, messagePage } from './theme.js';
 
 /**
  * @summary The page in place of a restricted map that cannot be shown yet: sign in (401, or a session
@@ -17,22 +17,10 @@ import { base } from './theme.js';
 export class CartableAccessMessage extends LitElement {
   static override styles = [
     base,
+    messagePage,
     css`
-      :host {
-        display: block;
-        padding: 2rem 1rem;
-      }
       main {
         max-width: 40rem;
-        margin: 0 auto;
-        background: var(--cartable-surface, #fff);
-        border: 1px solid var(--cartable-border, #d9dee5);
-        border-radius: var(--cartable-radius-large, 10px);
-        padding: 1.5rem;
-      }
-      h1 {
-        font-size: 1.5rem;
-        margin-top: 0;
       }
       .actions {
         display: flex;

@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { Problem } from '../context/problems.js';
 import { formatProblem } from '../context/problems.js';
-import { base } from './theme.js';
+import { base, messagePage } from './theme.js';
 
 /**
  * @summary A page in place of a map that cannot be shown: not found, unavailable, or a document with
@@ -14,23 +14,8 @@ import { base } from './theme.js';
 export class CartableMessage extends LitElement {
   static override styles = [
     base,
+    messagePage,
     css`
-      :host {
-        display: block;
-        padding: 2rem 1rem;
-      }
-      main {
-        max-width: 46rem;
-        margin: 0 auto;
-        background: var(--cartable-surface, #fff);
-        border: 1px solid var(--cartable-border, #d9dee5);
-        border-radius: var(--cartable-radius-large, 10px);
-        padding: 1.5rem;
-      }
-      h1 {
-        font-size: 1.5rem;
-        margin-top: 0;
-      }
       ul {
         padding-inline-start: 1.2rem;
       }

@@ -86,3 +86,23 @@ export const dialogStyles = css`
     background: rgb(0 0 0 / 0.35);
   }
 `;
+
+/** A page that is one message in a card (a map that cannot be shown, no access…): `<main><h1>…`. */
+export const messagePage = css`
+  :host {
+    display: block;
+    padding: 2rem 1rem;
+  }
+  main {
+    max-width: 46rem;
+    margin: 0 auto;
+    background: var(--cartable-surface, #fff);
+    border: 1px solid var(--cartable-border, #d9dee5);
+    border-radius: var(--cartable-radius-large, 10px);
+    padding: 1.5rem;
+  }
+  h1 {
+    font-size: 1.5rem;
+    margin-top: 0;
+  }
+`;
