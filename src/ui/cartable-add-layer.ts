@@ -43,17 +43,6 @@ export class CartableAddLayer extends LitElement {
         min-height: 0;
         overflow: auto;
       }
-      .head {
-        display: flex;
-        align-items: start;
-        justify-content: space-between;
-        gap: 1rem;
-        padding: 1rem 1rem 0.25rem;
-      }
-      h2 {
-        font-size: 1.15rem;
-        margin: 0;
-      }
       form,
       .found {
         padding: 0 1rem;

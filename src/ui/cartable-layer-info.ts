@@ -29,10 +29,6 @@ export class CartableLayerInfo extends LitElement {
         gap: 1rem;
         padding: 1rem 1rem 0.5rem;
       }
-      h2 {
-        font-size: 1.15rem;
-        margin: 0;
-      }
       .body {
         padding: 0 1rem 1rem;
       }

@@ -26,17 +26,6 @@ export class CartableShare extends LitElement {
       :host {
         --cartable-dialog-width: 40rem;
       }
-      .head {
-        display: flex;
-        align-items: start;
-        justify-content: space-between;
-        gap: 1rem;
-        padding: 1rem 1rem 0.25rem;
-      }
-      h2 {
-        font-size: 1.15rem;
-        margin: 0;
-      }
       h3 {
         font-size: 1rem;
         margin: 0.75rem 0 0.4rem;

@@ -85,6 +85,18 @@ export const dialogStyles = css`
   dialog::backdrop {
     background: rgb(0 0 0 / 0.35);
   }
+  /* The title row: the heading, and the close button at the end. */
+  .head {
+    display: flex;
+    align-items: start;
+    justify-content: space-between;
+    gap: 1rem;
+    padding: 1rem 1rem 0.25rem;
+  }
+  h2 {
+    font-size: 1.15rem;
+    margin: 0;
+  }
 `;
 
 /** A page that is one message in a card (a map that cannot be shown, no access…): `<main><h1>…`. */
