@@ -15,4 +15,5 @@ try {
   );
   process.exit(70);
 }
-process.exitCode = cli.main(process.argv.slice(2));
+// A number, or a promise for the services (token-checker) that run until stopped.
+process.exitCode = await cli.main(process.argv.slice(2));

@@ -4,6 +4,7 @@
  * and written to dist/deploy/ as a recipe).
  */
 import type { SiteConfig } from '../src/context/types.js';
+import { NOT_FOUND_PAGE, UNKNOWN_BASE, baseTag } from './not-found.js';
 
 const originsFor = (site: SiteConfig, use: string): string[] =>
   site.allowedOrigins.filter((o) => o.use.includes(use as never)).map((o) => o.origin);
@@ -67,7 +68,7 @@ export interface NginxOptions {
 
 /**
  * An nginx server block: gzip, long cache for hashed assets, no-cache for HTML, documents and the
- * service worker, the Content-Security-Policy on every answer.
+ * service worker, the Content-Security-Policy on every answer, the site's own "page not found".
  */
 export function nginxServer(options: NginxOptions): string {
   const base = options.basePath.endsWith('/') ? options.basePath : `${options.basePath}/`;
@@ -95,6 +96,13 @@ ${block(['add_header Cache-Control "public, max-age=31536000, immutable" always;
       }
       # Pages, documents, the catalog and the service worker must be fresh at every visit.
       location ~ ^${base}(.*\\.html|.*\\.json|sw\\.js|workbox-.*\\.js|manifest\\.webmanifest)?$ {
+${block(['add_header Cache-Control "no-cache" always;'])}
+      }
+      # Unknown addresses, at any depth: the site's "page not found" (build/not-found.ts), its links
+      # led to the site's path, which only the server knows when site.config.json has no baseUrl.
+      error_page 404 ${base}${NOT_FOUND_PAGE};
+      location = ${base}${NOT_FOUND_PAGE} {
+        sub_filter '${baseTag(UNKNOWN_BASE)}' '${baseTag(base)}';
 ${block(['add_header Cache-Control "no-cache" always;'])}
       }
 ${block(['add_header Cache-Control "no-cache" always;'])}
@@ -126,11 +134,24 @@ ${nginxServer(options)}
 `;
 }
 
-/** The same rules for Apache (mod_headers, mod_deflate), as a .htaccess at the site's root. */
-export function apacheHtaccess(csp: string): string {
+/**
+ * The same rules for Apache (mod_headers, mod_deflate, mod_substitute), as a .htaccess at the site's
+ * root; `basePath` is where the site is served (ErrorDocument wants it from the server's root).
+ */
+export function apacheHtaccess(csp: string, basePath = '/cartes/'): string {
+  const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
   return `# Apache: copy to the site's folder as .htaccess (needs mod_headers, mod_deflate, AllowOverride).
 AddType application/geo+json .geojson
 AddType application/manifest+json .webmanifest
+# Unknown addresses, at any depth: the site's "page not found", its links led to the site's path.
+# Change ${base} (twice) to where the site is served; mod_substitute must be on (a2enmod substitute).
+ErrorDocument 404 ${base}${NOT_FOUND_PAGE}
+<IfModule mod_substitute.c>
+  <Files "${NOT_FOUND_PAGE}">
+    AddOutputFilterByType SUBSTITUTE text/html
+    Substitute 's|${baseTag(UNKNOWN_BASE)}|${baseTag(base)}|n'
+  </Files>
+</IfModule>
 <IfModule mod_deflate.c>
   AddOutputFilterByType DEFLATE text/html text/css text/javascript application/javascript application/json application/geo+json application/manifest+json image/svg+xml
 </IfModule>

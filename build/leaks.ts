@@ -1,21 +1,28 @@
 /**
  * The leak check: after the public site is written, every file of it is searched for what only the
  * restricted output may hold — restricted maps' ids, titles and descriptions, restricted layers' ids
- * and titles, restricted files' names, and the distinctive values of every record the public site
- * does not ship. A hit fails the build, naming the file and the string. Strings that the public site
- * legitimately holds (a public layer with the same title, a value public records share) are not secrets.
+ * and titles, restricted files' names, the distinctive values of every record the public site does
+ * not ship and the coordinates of its points —, as written, escaped, percent-encoded, as HTML
+ * character references or in base64. A hit fails the build, naming the file and the string. Strings
+ * that the public site legitimately holds (a public layer with the same title, a value public records
+ * share) are not secrets.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { walkLayers } from '../src/context/checks.js';
 import type { LayerNode, LocalizedText } from '../src/context/types.js';
-import { buildMaps, type BuiltMap } from './maps.js';
+import { compilePoints, searchPoints, withheldPoints } from './leaks/coordinates.js';
+import { decodedBase64, decodedEscapes } from './leaks/decoded.js';
+import { textPieces } from './leaks/file-text.js';
+import { compileNeedles, searchText, type CompiledNeedles } from './leaks/text-search.js';
+import { buildMaps, type BuiltMap, type OutputFile } from './maps.js';
 
-export type SecretKind = 'map id' | 'map title' | 'map description' | 'layer id' | 'layer title' | 'file name' | 'record value';
+export type SecretKind = 'map id' | 'map title' | 'map description' | 'layer id' | 'layer title' | 'file name' | 'record value' | 'coordinates';
 
 /** A string the public site must not contain, and where it comes from. */
 export interface Secret {
   readonly kind: SecretKind;
+  /** The string; for coordinates, "lon,lat" as the data writes them (leaks/coordinates.ts seeks their other forms). */
   readonly text: string;
   /** The document (maps/<id>.json) it belongs to. */
   readonly from: string;
@@ -35,7 +42,8 @@ export class LeakError extends Error {
           .map((l) => `${l.file}: ${l.kind} of ${l.from}: "${l.text.length > 80 ? `${l.text.slice(0, 77)}…` : l.text}"`)
           .join('\n  ') +
         (leaks.length > 50 ? `\n  … and ${leaks.length - 50} more` : '') +
-        '\n  (If a hit is a coincidence — a common word used as a restricted id or title —, give the restricted map or layer a more distinctive one.)',
+        '\n  (If a hit is a coincidence — a common word used as a restricted id or title —, give the restricted map or layer a more distinctive one. ' +
+        'A public point found where a withheld one lies gives that place away, whatever data it comes from.)',
     );
     this.name = 'LeakError';
   }
@@ -44,11 +52,42 @@ export class LeakError extends Error {
 const textsOf = (text: LocalizedText | undefined): string[] => (text === undefined ? [] : typeof text === 'string' ? [text] : Object.values(text));
 const normal = (text: string): string => text.trim().toLowerCase();
 
-/** Every string and number of a JSON value (the public vocabulary: what the public site may say). */
-function collectStrings(value: unknown, into: Set<string>): void {
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') into.add(normal(String(value)));
-  else if (Array.isArray(value)) value.forEach((v) => collectStrings(v, into));
-  else if (value && typeof value === 'object') Object.values(value).forEach((v) => collectStrings(v, into));
+/** Every string and number of a JSON value, normalised (the public vocabulary: what the public site may say). */
+function eachString(value: unknown, visit: (text: string) => void): void {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') visit(normal(String(value)));
+  else if (Array.isArray(value)) value.forEach((v) => eachString(v, visit));
+  else if (value && typeof value === 'object') Object.values(value).forEach((v) => eachString(v, visit));
+}
+
+/** The public vocabulary of the public maps (their documents and records), visited a string at a time. */
+function eachPublicString(publicMaps: readonly BuiltMap[], visit: (text: string) => void): void {
+  for (const map of publicMaps) {
+    const document = map.outputs.find((output) => output.path === `maps/${map.context.id}.json`);
+    if (document) eachString(JSON.parse(String(document.source)), visit);
+    for (const record of map.records) eachString(record, visit);
+  }
+}
+
+/**
+ * The indexes of the needles that the public vocabulary holds, searched a few megabytes at a time: a
+ * large data set's vocabulary is never gathered whole (nor in a set, nor in one string).
+ */
+function saidInPublic(publicMaps: readonly BuiltMap[], needles: CompiledNeedles): Set<number> {
+  const found = new Set<number>();
+  let batch: string[] = [];
+  let length = 0;
+  const search = (): void => {
+    searchText(batch.join('\n'), needles, found);
+    batch = [];
+    length = 0;
+  };
+  eachPublicString(publicMaps, (text) => {
+    batch.push(text);
+    length += text.length + 1;
+    if (length >= 1 << 22) search();
+  });
+  search();
+  return found;
 }
 
 /** A record value worth looking for: a text of 5 characters or more, or a long number-like text (phones, dates). */
@@ -64,19 +103,13 @@ function distinctive(value: unknown): string | undefined {
  * copies of public ones) hold that the public maps (`publicMaps`, as the public site ships them) do not.
  */
 export function restrictedSecrets(publicMaps: readonly BuiltMap[], restricted: readonly BuiltMap[]): Secret[] {
-  const vocabulary = new Set<string>();
-  const publicFiles = new Set<string>();
-  for (const map of publicMaps) {
-    for (const output of map.outputs) {
-      publicFiles.add(output.path);
-      if (output.path === `maps/${map.context.id}.json`) collectStrings(JSON.parse(String(output.source)), vocabulary);
-    }
-    map.records.forEach((record) => collectStrings(record, vocabulary));
-  }
+  if (!restricted.length) return [];
+  const publicFiles = new Map<string, OutputFile['source']>();
+  for (const map of publicMaps) for (const output of map.outputs) publicFiles.set(output.path, output.source);
   const secrets = new Map<string, Secret>();
   const add = (kind: SecretKind, text: string | undefined, from: string): void => {
     const key = text === undefined ? '' : normal(text);
-    if (!key || vocabulary.has(key) || secrets.has(key)) return;
+    if (!key || secrets.has(key)) return;
     secrets.set(key, { kind, text: text!.trim(), from });
   };
   const publicById = new Map(publicMaps.map((m) => [m.context.id, m]));
@@ -104,32 +137,61 @@ export function restrictedSecrets(publicMaps: readonly BuiltMap[], restricted: r
       for (const value of Object.values(record)) add('record value', distinctive(value), from);
     }
   }
-  // What public texts already say (a town named in a public record's description) is no secret either.
+  // What public texts say — a public value itself, a town named in a public record's description — is no secret.
   const candidates = [...secrets.values()];
-  const saidInPublic = matchSecrets([...vocabulary].join('\n'), compileSecrets(candidates));
-  return candidates.filter((_, index) => !saidInPublic.has(index));
+  const said = candidates.length ? saidInPublic(publicMaps, compileSecrets(candidates)) : new Set<number>();
+  const points = withheldPoints(
+    function* () {
+      for (const map of publicMaps) yield* map.records;
+    },
+    restricted.flatMap((map) => restrictedJson(map, publicFiles)),
+  );
+  return [...candidates.filter((_, index) => !said.has(index)), ...points.map((point) => ({ kind: 'coordinates' as const, ...point }))];
 }
 
-/** The ways a string may be written in a file: as is, HTML-escaped, JSON-escaped, with \u escapes. */
+const bytesOf = (source: OutputFile['source']): Buffer =>
+  typeof source === 'string' ? Buffer.from(source) : Buffer.from(source.buffer, source.byteOffset, source.byteLength);
+
+/** The JSON outputs of a restricted map that the public site does not ship as they are (its data, its document). */
+function restrictedJson(map: BuiltMap, publicFiles: ReadonlyMap<string, OutputFile['source']>): Array<{ json: unknown; from: string }> {
+  return map.outputs.flatMap((output) => {
+    const shipped = publicFiles.get(output.path);
+    if (!/\.(geo)?json$/.test(output.path) || (shipped !== undefined && bytesOf(shipped).equals(bytesOf(output.source)))) return [];
+    try {
+      return [{ json: JSON.parse(bytesOf(output.source).toString('utf8')) as unknown, from: map.file }];
+    } catch {
+      return []; // Not JSON after all: no points to seek in it.
+    }
+  });
+}
+
+/**
+ * The ways a string may be written in a file: as is, HTML-escaped, JSON-escaped, with \u escapes,
+ * spaces as "+" (a form-encoded query). Percent-encoding, character references and base64 are read
+ * back instead (leaks/decoded.ts), since they may be mixed at will.
+ */
 function writtenForms(text: string): string[] {
   const html = text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
   const json = JSON.stringify(text).slice(1, -1);
   const ascii = json.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return [...new Set([text, html, json, ascii].map((form) => form.toLowerCase()))];
+  // "+" for spaces only in longer texts: "a+b" is everyday code.
+  const plus = text.length >= 5 ? [text.replaceAll(' ', '+')] : [];
+  return [...new Set([text, html, json, ascii, ...plus].map((form) => form.toLowerCase()))];
 }
 
 // A hit must stand alone: not inside a longer word (or, for ids, a longer id).
 const WORD = /[\p{L}\p{N}]/u;
 const ID_CHAR = /[\p{L}\p{N}_-]/u;
 
-const standsAlone = (haystack: string, at: number, length: number, inWord: RegExp): boolean =>
-  !inWord.test(haystack[at - 1] ?? ' ') && !inWord.test(haystack[at + length] ?? ' ');
-
-function occursIn(haystack: string, needle: string, inWord: RegExp): boolean {
-  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
-    if (standsAlone(haystack, at, needle.length, inWord)) return true;
-  }
-  return false;
+/** The secrets' written forms, ready for searchText (the coordinates are sought apart). */
+function compileSecrets(secrets: readonly Secret[]): CompiledNeedles {
+  return compileNeedles(
+    secrets.flatMap((secret, index) => {
+      if (secret.kind === 'coordinates') return [];
+      const inWord = secret.kind === 'map id' || secret.kind === 'layer id' || secret.kind === 'file name' ? ID_CHAR : WORD;
+      return writtenForms(secret.text).map((form) => ({ form, index, inWord }));
+    }),
+  );
 }
 
 function filesUnder(folder: string): string[] {
@@ -139,56 +201,29 @@ function filesUnder(folder: string): string[] {
     .sort();
 }
 
-const PREFIX = 4;
-
-interface Form {
-  readonly form: string;
-  readonly index: number;
-  readonly inWord: RegExp;
-}
-
-/** The secrets' written forms, ready for matchSecrets: long ones by their first characters, short ones apart. */
-function compileSecrets(secrets: readonly Secret[]): { long: Map<string, Form[]>; short: Form[] } {
-  const long = new Map<string, Form[]>();
-  const short: Form[] = [];
-  secrets.forEach((secret, index) => {
-    const inWord = secret.kind === 'map id' || secret.kind === 'layer id' || secret.kind === 'file name' ? ID_CHAR : WORD;
-    for (const form of writtenForms(secret.text)) {
-      if (form.length < PREFIX) short.push({ form, index, inWord });
-      else {
-        const key = form.slice(0, PREFIX);
-        const list = long.get(key) ?? [];
-        list.push({ form, index, inWord });
-        long.set(key, list);
-      }
-    }
-  });
-  return { long, short };
-}
-
 /**
- * The indexes of the secrets found in a lower-cased text. Long forms are found in one pass, by their
- * first characters (thousands of record values cost about as much as a few); short ones one by one.
+ * Every secret found in the files under `folder` (read as UTF-8 text, whatever their kind, a piece at a time): as
+ * written, once percent-encoding and character references are decoded, and in base64.
  */
-function matchSecrets(text: string, { long, short }: ReturnType<typeof compileSecrets>): Set<number> {
-  const found = new Set<number>();
-  for (const { form, index, inWord } of short) if (!found.has(index) && occursIn(text, form, inWord)) found.add(index);
-  for (let at = 0; at + PREFIX <= text.length; at++) {
-    const candidates = long.get(text.substr(at, PREFIX));
-    if (!candidates) continue;
-    for (const { form, index, inWord } of candidates) {
-      if (!found.has(index) && text.startsWith(form, at) && standsAlone(text, at, form.length, inWord)) found.add(index);
-    }
-  }
-  return found;
-}
-
-/** Every secret found in the files under `folder` (read as UTF-8 text, whatever their kind). */
 export function findLeaks(folder: string, secrets: readonly Secret[]): Leak[] {
-  const compiled = compileSecrets(secrets);
+  const texts = compileSecrets(secrets);
+  const points = compilePoints(secrets.flatMap((secret, index) => (secret.kind === 'coordinates' ? [{ text: secret.text, index }] : [])));
+  // An escaped character takes at most 12 characters ("%f0%9f%97%ba"), a reference at most 10.
+  // Folded, not spread: a large withheld data set has more points than a call takes arguments.
+  const reach = 12 * secrets.reduce((longest, s) => (s.kind === 'coordinates' ? Math.max(longest, s.text.length) : longest), texts.longest);
   const leaks: Leak[] = [];
   for (const path of filesUnder(folder)) {
-    const found = matchSecrets(readFileSync(path, 'utf8').toLowerCase(), compiled);
+    const found = new Set<number>();
+    // A piece at a time (leaks/file-text.ts): a few characters beyond `reach` give a hit the characters around it.
+    for (const written of textPieces(path, reach + 64)) {
+      const lower = written.toLowerCase();
+      // Decoded bytes may spell a few letters by chance: only the longer strings are sought there.
+      for (const [text, shortOnes] of [[lower, true], [decodedEscapes(lower, reach), true], [decodedBase64(written), false]] as const) {
+        if (!text) continue;
+        searchText(text, texts, found, shortOnes);
+        searchPoints(text, points, found);
+      }
+    }
     const file = relative(folder, path);
     for (const index of [...found].sort((a, b) => a - b)) leaks.push({ ...secrets[index]!, file });
   }

@@ -9,12 +9,16 @@ import { basename, extname, join, relative, resolve } from 'node:path';
 import { walkLayers } from '../src/context/checks.js';
 import { formatProblem, type Problem } from '../src/context/problems.js';
 import { MAP_CONTEXT_SCHEMA_ID } from '../src/context/schema/map-context.js';
-import type { Access, CatalogEntry, ConfidentialRecords, LayerNode, MapContext, PointsLayerDef, PreparedPoints, SearchSettings } from '../src/context/types.js';
+import type { Access, CatalogEntry, ConfidentialRecords, LayerNode, MapContext, PackagedSource, PointsLayerDef, PreparedPoints, SearchSettings } from '../src/context/types.js';
 import { parseJson, validateContext } from '../src/context/validate.js';
 import { catalogEntry } from './catalog.js';
+import { conflictingUses, dataFileOf, dataUsesOf, isAbsoluteUrl, type DataFile, type DataUse } from './data-uses.js';
+import { readGeojsonFile, type GeojsonRead } from './geojson-file.js';
 import { buildSearchIndex } from './search.js';
 import { preparePointsLayer } from './points.js';
-import { effectiveAccess, mergeGroups, recordsOf, withoutConfidential, withoutRestricted } from './restricted.js';
+import { effectiveAccess, mergeGroups, nothingWithheldMessage, recordsOf, withoutConfidential, withoutRestricted, type WithheldRecords } from './restricted.js';
+import { loadSiteConfig } from './site.js';
+import { localSources, type SourceResolver } from './sources.js';
 
 /** A file of the output site: its path relative to the site root and its bytes. */
 export interface OutputFile {
@@ -34,6 +38,8 @@ export interface BuiltMap {
   readonly removedLayers: readonly LayerNode[];
   /** Public builds: the confidential records left out. */
   readonly withheldRecords: number;
+  /** Public builds: what each `confidential` rule withheld (the build log says it). */
+  readonly confidential: readonly WithheldRecords[];
   /** Who may read each output file (the groups; empty: any signed-in user): the restricted output's access.json. */
   readonly fileGroups: ReadonlyMap<string, readonly string[]>;
 }
@@ -48,6 +54,8 @@ export interface MapsResult {
   readonly restricted: BuiltMap[];
   /** Documents with problems, by file (maps/x.json). */
   readonly invalid: string[];
+  /** The problems of each document in `invalid` (the development server shows them in the viewer). */
+  readonly invalidProblems: ReadonlyMap<string, readonly Problem[]>;
   /** Every problem of every document, formatted "maps/x.json: /path: message". */
   readonly problems: string[];
 }
@@ -79,11 +87,14 @@ export interface BuildAudience {
 
 const PUBLIC: BuildAudience = { audience: 'public' };
 
+/** Sources resolved without the network (a build resolves them first: build/sources.ts prepareSources). */
+const offlineSources = (projectRoot: string): SourceResolver => localSources({ projectRoot, sources: loadSiteConfig(projectRoot).site?.sources });
+
 /** Reads and checks one document; packages its files for the public site (or `audience`). */
 export function buildMap(path: string, projectRoot: string, audience: BuildAudience = PUBLIC): { map?: BuiltMap; problems: Problem[]; file: string } {
   const read = readMap(path, projectRoot);
   if (!read.context) return { problems: read.problems, file: read.file };
-  return packageMap(read.context, path, projectRoot, audience, read.problems);
+  return packageMap(read.context, path, projectRoot, audience, offlineSources(projectRoot), read.problems);
 }
 
 /** Parses and validates one document, and checks its file name. */
@@ -102,7 +113,17 @@ function readMap(path: string, projectRoot: string): { context?: MapContext; pro
   return { context, problems, file };
 }
 
-const isRestrictedNode = (removed: ReadonlySet<LayerNode>, node: LayerNode): boolean => removed.has(node);
+/** A layer as packaging reads and rewrites it (plain data). */
+interface PlainLayer {
+  id: string;
+  type: string;
+  file?: string;
+  source?: PackagedSource;
+  url?: string;
+  data?: unknown;
+  confidential?: ConfidentialRecords;
+  info?: { downloads?: Array<{ url: string }> };
+}
 
 /** Packages one validated document for one audience. */
 function packageMap(
@@ -110,6 +131,7 @@ function packageMap(
   path: string,
   projectRoot: string,
   { audience, baseUrl }: BuildAudience,
+  sources: SourceResolver,
   initialProblems: Problem[] = [],
 ): { map?: BuiltMap; problems: Problem[]; file: string } {
   const file = relative(projectRoot, path);
@@ -123,6 +145,7 @@ function packageMap(
   const packaged = new Map<string, string>();
   // Public builds: the filtered content of files whose layer declares confidential records (by absolute path).
   const filtered = new Map<string, { geojson: unknown; bytes: Uint8Array }>();
+  const confidential: WithheldRecords[] = [];
   let withheldRecords = 0;
   // Who may read each file: the access of the layer being packaged (or the map's), merged when files are shared.
   const fileGroups = new Map<string, readonly string[]>();
@@ -130,90 +153,109 @@ function packageMap(
   const grant = (target: string): void => {
     fileGroups.set(target, mergeGroups(fileGroups.get(target), access));
   };
-  const packageFile = (relativePath: string, at: string, folder: string): string | undefined => {
-    const source = resolve(mapsDir, relativePath);
-    if (!source.startsWith(mapsDir + '/')) {
-      problems.push({ path: at, message: `"${relativePath}" is outside maps/` });
-      return undefined;
-    }
-    if (!existsSync(source)) {
-      problems.push({ path: at, message: `no such file "${relativePath}" under maps/` });
-      return undefined;
-    }
+  /** Packages a file (absolute path) once, named after `name`; the public build ships its filtered content. */
+  const packageFile = (source: string, name: string, folder: string): string => {
     const already = packaged.get(source);
     if (already) {
       grant(already);
       return already;
     }
     const bytes = filtered.get(source)?.bytes ?? readFileSync(source);
-    const target = `${folder}/${hashedName(relativePath, bytes)}`;
+    const target = `${folder}/${hashedName(name, bytes)}`;
     outputs.push({ path: target, source: bytes });
     grant(target);
     packaged.set(source, target);
     return target;
   };
-  /** The GeoJSON of a packaged file as this build ships it (filtered for the public), or undefined when unreadable. */
-  const geojsonOf = (relativePath: string): unknown => {
+  /** A file under maps/ that the document names (downloads, thumbnail), or undefined after saying why not. */
+  const underMaps = (relativePath: string, at: string): string | undefined => {
     const source = resolve(mapsDir, relativePath);
-    if (filtered.has(source)) return filtered.get(source)!.geojson;
-    if (!source.startsWith(mapsDir + '/') || !existsSync(source)) return undefined;
-    try {
-      return JSON.parse(readFileSync(source, 'utf8')) as unknown;
-    } catch {
-      return undefined; // Reported where the file is packaged or prepared.
-    }
+    if (!source.startsWith(mapsDir + '/')) problems.push({ path: at, message: `"${relativePath}" is outside maps/` });
+    else if (!existsSync(source)) problems.push({ path: at, message: `no such file "${relativePath}" under maps/` });
+    else return source;
+    return undefined;
   };
+  const parsed = new Map<string, GeojsonRead>();
+  /** The GeoJSON of a data file as it is, read once; undefined when it is none (said once, at the first layer that reads it). */
+  const readGeojson = (data: DataFile): unknown => {
+    let read = parsed.get(data.file);
+    if (!read) {
+      parsed.set(data.file, (read = readGeojsonFile(data.file, data.label)));
+      if ('message' in read) problems.push({ path: data.at, message: read.message });
+    }
+    return 'geojson' in read ? read.geojson : undefined;
+  };
+  /** The GeoJSON of a data file as this build ships it (filtered for the public). */
+  const geojsonOf = (data: DataFile): unknown => (filtered.has(data.file) ? filtered.get(data.file)!.geojson : readGeojson(data));
 
   // Work on a plain copy of the validated document, with packaged paths relative to maps/<id>.json.
   const document = structuredClone(context) as unknown as Record<string, unknown>;
   const removed = new Set(isPublic ? withoutRestricted(document.layers as LayerNode[], context.access).removed : []);
+  // Where each packaged layer's data is read ("file" or "source"), said once when it cannot be.
+  const located = new Map<LayerNode, DataFile>();
   walkLayers(document.layers as MapContext['layers'], (node, at) => {
-    if (isRestrictedNode(removed, node)) return; // Left out of the public document below.
-    const layer = node as unknown as { type: string; file?: string; url?: string; data?: unknown; confidential?: ConfidentialRecords };
+    if (removed.has(node)) return;
+    const found = dataFileOf(node, at, mapsDir, sources);
+    if (found && 'message' in found) problems.push(found);
+    else if (found) {
+      located.set(node, found);
+      readGeojson(found); // A file that is not GeoJSON fails the build rather than ship.
+    }
+  });
+  const withhold = (layer: PlainLayer, at: string, rule: ConfidentialRecords, geojson: unknown): unknown => {
+    const result = withoutConfidential(geojson, rule);
+    confidential.push({ at, layer: layer.id, rule, withheld: result.withheld });
+    withheldRecords += result.withheld;
+    if (!result.withheld) problems.push({ path: `${at}/confidential`, message: nothingWithheldMessage(layer.id, rule, geojson) });
+    return result.geojson;
+  };
+  walkLayers(document.layers as MapContext['layers'], (node, at) => {
+    if (removed.has(node)) return; // Left out of the public document below.
+    const layer = node as unknown as PlainLayer;
     if (!layer.confidential || !isPublic) return;
-    if (layer.file) {
-      const source = resolve(mapsDir, layer.file);
-      const geojson = geojsonOf(layer.file);
-      if (geojson === undefined) {
-        // Fail closed: a file that cannot be read cannot be filtered, so it is not shipped either.
-        if (existsSync(source)) problems.push({ path: `${at}/file`, message: `"${layer.file}" is not valid JSON, so its confidential records cannot be left out` });
-        return;
-      }
-      const result = withoutConfidential(geojson, layer.confidential);
-      withheldRecords += result.withheld;
-      if (result.withheld) filtered.set(source, { geojson: result.geojson, bytes: Buffer.from(JSON.stringify(result.geojson)) });
+    const data = located.get(node);
+    if (data) {
+      // Fail closed: a file that cannot be read cannot be filtered, so it is not shipped either (its problem is said).
+      const geojson = readGeojson(data);
+      if (geojson === undefined) return;
+      const kept = withhold(layer, at, layer.confidential, geojson);
+      if (kept !== geojson) filtered.set(data.file, { geojson: kept, bytes: Buffer.from(JSON.stringify(kept)) });
     } else if (layer.data !== undefined) {
-      const result = withoutConfidential(layer.data, layer.confidential);
-      withheldRecords += result.withheld;
-      layer.data = result.geojson;
+      layer.data = withhold(layer, at, layer.confidential, layer.data);
     } else if (layer.url) {
       problems.push({
         path: `${at}/confidential`,
         message:
           `this public layer reads its data from "${layer.url}" at run time, so its confidential records would reach every visitor: ` +
-          'filtering in the browser protects nothing. Package the data with "file" (the build then leaves the confidential records out), ' +
+          'filtering in the browser protects nothing. Package the data with "file" or "source" (the build then leaves the confidential records out), ' +
           'or make the layer or the map restricted ("access": { "level": "restricted" })',
       });
     }
   });
   walkLayers(document.layers as MapContext['layers'], (node, at) => {
-    if (isRestrictedNode(removed, node)) return;
+    if (removed.has(node)) return;
     access = effectiveAccess(node, context.access);
-    const layer = node as unknown as { type: string; file?: string; url?: string; data?: unknown; info?: { downloads?: Array<{ url: string }> } };
+    const layer = node as unknown as PlainLayer;
+    const data = located.get(node);
+    const geojson = data ? geojsonOf(data) : undefined;
+    if (data && geojson === undefined) return; // Not GeoJSON: said in the first pass, nothing to package.
     layer.info?.downloads?.forEach((download, i) => {
-      if (/^[a-z][a-z0-9+.-]*:/i.test(download.url) || download.url.startsWith('/')) return;
-      const target = packageFile(download.url, `${at}/info/downloads/${i}/url`, 'data');
-      if (target) download.url = href(target);
+      // The layer's own source, as downloads name it: the packaged copy (filtered for the public), never the original.
+      if (data && download.url === layer.source?.url) {
+        download.url = href(packageFile(data.file, data.name, 'data'));
+        return;
+      }
+      if (isAbsoluteUrl(download.url)) return;
+      const source = underMaps(download.url, `${at}/info/downloads/${i}/url`);
+      if (source) download.url = href(packageFile(source, download.url, 'data'));
     });
-    if (layer.type === 'geojson' && layer.data !== undefined) records.push(...recordsOf(layer.data));
-    if ((layer.type === 'geojson' || layer.type === 'points') && layer.file) {
-      const geojson = geojsonOf(layer.file);
-      if (geojson !== undefined) records.push(...recordsOf(geojson));
-    }
-    const searchable = node as unknown as { file?: string; search?: SearchSettings & { index?: string }; idField?: string; projection?: string };
-    if (searchable.file && searchable.search && !searchable.search.index) {
+    // One by one: spreading a large file's records as arguments overflows the call stack.
+    for (const record of layer.type === 'geojson' && layer.data !== undefined ? recordsOf(layer.data) : []) records.push(record);
+    for (const record of geojson !== undefined ? recordsOf(geojson) : []) records.push(record);
+    const searchable = node as unknown as { search?: SearchSettings & { index?: string }; idField?: string; projection?: string };
+    if (data && searchable.search && !searchable.search.index) {
       // The search index of packaged data is built here, once (build/search.ts).
-      const index = buildSearchIndex({ ...searchable, file: searchable.file, search: searchable.search }, { mapsDir, at, folder: 'data', geojson: geojsonOf(searchable.file) });
+      const index = buildSearchIndex({ ...searchable, file: data.name, search: searchable.search }, { mapsDir, at, folder: 'data', geojson });
       problems.push(...index.problems);
       if (index.path && index.source !== undefined) {
         outputs.push({ path: index.path, source: index.source });
@@ -221,15 +263,15 @@ function packageMap(
         searchable.search.index = href(index.path);
       }
     }
-    if (layer.type === 'points' && layer.file) {
+    if (layer.type === 'points' && data) {
       // Large point sets: the compact binary and the attributes the map needs (build/points.ts).
-      const source = resolve(mapsDir, layer.file);
-      const done = preparePointsLayer(node as PointsLayerDef, { mapsDir, at, folder: 'data', geojson: filtered.get(source)?.geojson });
+      const done = preparePointsLayer({ ...(node as PointsLayerDef), file: data.name }, { mapsDir, at, folder: 'data', geojson });
       problems.push(...done.problems);
-      for (const file of done.files) if (!outputs.some((o) => o.path === file.path)) outputs.push(file);
-      done.files.forEach((file) => grant(file.path));
+      for (const output of done.files) if (!outputs.some((o) => o.path === output.path)) outputs.push(output);
+      done.files.forEach((output) => grant(output.path));
       if (done.prepared) {
         delete layer.file;
+        delete layer.source;
         (layer as { prepared?: PreparedPoints }).prepared = {
           points: href(done.prepared.points),
           attributes: href(done.prepared.attributes),
@@ -237,20 +279,21 @@ function packageMap(
         };
       }
     }
-    if (layer.type === 'geojson' && layer.file) {
-      const target = packageFile(layer.file, `${at}/file`, 'data');
-      if (target) {
-        delete layer.file;
-        layer.url = href(target);
-      }
+    if (layer.type === 'geojson' && data) {
+      layer.url = href(packageFile(data.file, data.name, 'data'));
+      delete layer.file;
+      delete layer.source;
     }
   });
   if (removed.size) document.layers = withoutRestricted(document.layers as LayerNode[], context.access).layers;
   access = context.access;
   let thumbnail: string | undefined;
   if (typeof document.thumbnail === 'string' && !/^https?:/.test(document.thumbnail)) {
-    thumbnail = packageFile(document.thumbnail, '/thumbnail', 'thumbnails');
-    if (thumbnail) document.thumbnail = href(thumbnail);
+    const source = underMaps(document.thumbnail, '/thumbnail');
+    if (source) {
+      thumbnail = packageFile(source, document.thumbnail, 'thumbnails');
+      document.thumbnail = href(thumbnail);
+    }
   }
   // The restricted output lies elsewhere than the site: its documents name the schema by its id.
   document.$schema = isPublic || !baseUrl ? '../schema/map-context.v1.json' : MAP_CONTEXT_SCHEMA_ID;
@@ -268,27 +311,33 @@ function packageMap(
     thumbnail: thumbnail ? href(thumbnail).replace(/^\.\.\//, '') : typeof document.thumbnail === 'string' ? document.thumbnail : undefined,
     access: isRestrictedMap ? context.access : undefined,
   });
-  return { map: { file, context: written, entry, outputs, records, removedLayers: [...removed], withheldRecords, fileGroups }, problems: [], file };
+  return { map: { file, context: written, entry, outputs, records, removedLayers: [...removed], withheldRecords, confidential, fileGroups }, problems: [], file };
 }
 
 /**
  * Every map of the project, or every problem of every document. `restrictedUrl`: where the restricted
  * output is served (site configuration `restricted.url`), so its documents carry absolute URLs.
+ * `sources`: where layers' `source` data was read (build/sources.ts; default: local copies only).
  */
-export function buildMaps(mapsDir: string, projectRoot: string, options: { restrictedUrl?: string } = {}): MapsResult {
+export function buildMaps(mapsDir: string, projectRoot: string, options: { restrictedUrl?: string; sources?: SourceResolver } = {}): MapsResult {
+  const sources = options.sources ?? offlineSources(projectRoot);
   const maps: BuiltMap[] = [];
   const restricted: BuiltMap[] = [];
   const problems: string[] = [];
   const invalid: string[] = [];
+  const invalidProblems = new Map<string, Problem[]>();
   const ids = new Map<string, string>();
+  const uses: DataUse[] = [];
   const full: BuildAudience = { audience: 'restricted', baseUrl: options.restrictedUrl };
   for (const path of listMapFiles(mapsDir)) {
     const read = readMap(path, projectRoot);
     const isPublic = read.context?.access.level === 'public';
-    const result = read.context ? packageMap(read.context, path, projectRoot, isPublic ? PUBLIC : full, read.problems) : { problems: read.problems, file: read.file };
+    if (read.context) uses.push(...dataUsesOf(read.context, read.file, resolve(path, '..'), sources));
+    const result = read.context ? packageMap(read.context, path, projectRoot, isPublic ? PUBLIC : full, sources, read.problems) : { problems: read.problems, file: read.file };
     problems.push(...result.problems.map((p) => formatProblem(result.file, p)));
     if (!result.map) {
       invalid.push(result.file);
+      invalidProblems.set(result.file, result.problems);
       continue;
     }
     const other = ids.get(result.map.context.id);
@@ -301,10 +350,12 @@ export function buildMaps(mapsDir: string, projectRoot: string, options: { restr
     maps.push(result.map);
     if (result.map.removedLayers.length || result.map.withheldRecords) {
       // Signed-in users get the whole map: its restricted layers and confidential records.
-      const copy = packageMap(read.context!, path, projectRoot, full);
+      const copy = packageMap(read.context!, path, projectRoot, full, sources);
       problems.push(...copy.problems.map((p) => formatProblem(copy.file, p)));
       if (copy.map) restricted.push(copy.map);
     }
   }
-  return { maps, restricted, problems, invalid };
+  // Across documents: a file packaged both filtered and whole would ship what the filter withholds.
+  problems.push(...conflictingUses(uses));
+  return { maps, restricted, problems, invalid, invalidProblems };
 }

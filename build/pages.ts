@@ -10,7 +10,7 @@ export interface MapPreloads {
   readonly fetches: readonly string[];
 }
 
-const escapeHtml = (text: string): string =>
+export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
@@ -45,9 +45,11 @@ export function mapPage(indexHtml: string, entry: CatalogEntry, site: SiteConfig
     ...preloads.fetches.map((path) => `<link rel="preload" as="fetch" crossorigin href="../${escapeHtml(path)}" />`),
   ].filter(Boolean);
 
+  // Function replacements: a replacement string would read "$&", "$`", "$'" in a title as patterns
+  // and paste parts of index.html into the page.
   return indexHtml
-    .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`)
-    .replace(/<meta name="description"[^>]*>/, `<meta name="description" content="${escapeHtml(description || title)}" />`)
-    .replace('</head>', `    ${meta.join('\n    ')}\n  </head>`)
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(title)}</title>`)
+    .replace(/<meta name="description"[^>]*>/, () => `<meta name="description" content="${escapeHtml(description || title)}" />`)
+    .replace('</head>', () => `    ${meta.join('\n    ')}\n  </head>`)
     .replace(/(href|src)="\.\//g, '$1="../');
 }

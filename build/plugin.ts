@@ -4,7 +4,7 @@
  * the normalised documents, the packaged data and one static page per public map. The dev server
  * serves the same files from memory.
  */
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { OutputBundle, OutputChunk } from 'rolldown';
 import type { Plugin, ViteDevServer } from 'vite';
@@ -14,13 +14,17 @@ import { drawIcon } from './icons.js';
 import { prepareDemoData } from './data/demo-data.js';
 import { buildMaps, type BuiltMap, type OutputFile } from './maps.js';
 import { mapPage, type MapPreloads } from './pages.js';
+import { notFoundFiles } from './not-found.js';
 import { walkLayers } from '../src/context/checks.js';
 import { buildElement } from './element.js';
 import { oembedAnswer, oembedPath } from './oembed.js';
-import { LeakError, checkPublicOutput } from './leaks.js';
+import { checkPublicOutput } from './leaks.js';
 import { nginxRestrictedServer } from './restricted-deploy.js';
-import { accessManifest, restrictedConfigProblems, restrictedOutDir, writeRestrictedOutput } from './restricted.js';
+import { restrictedConfigProblems, restrictedOutDir, withheldLine, writeRestrictedOutput } from './restricted.js';
+import { restrictedOutputFiles } from './restricted-catalog.js';
 import { loadSiteConfig, siteConfigPath } from './site.js';
+import { stagedOutput } from './staging.js';
+import { prepareProjectSources, type SourceResolution, type SourceResolver } from './sources.js';
 import type { SiteConfig } from '../src/context/types.js';
 
 const SITE_MODULE = 'virtual:cartable/site';
@@ -43,61 +47,56 @@ interface SiteContent {
   site: SiteConfig;
   maps: BuiltMap[];
   files: OutputFile[];
-  /** The restricted output (build/restricted.ts): its maps and files, catalog.json first. */
+  /** The restricted output (build/restricted.ts): its maps and files, the signed-in catalog first. */
   restricted: { maps: BuiltMap[]; files: OutputFile[] };
 }
 
 /**
  * Everything the site serves besides the app itself. A build stops at the first problem with a
  * SiteBuildError listing every problem of every document; the dev server (`tolerant`) serves broken
- * documents as they are, listed in the catalog as not validated, so the viewer shows their problems.
+ * documents as they are, listed in the catalog as not validated with their problems, so the viewer
+ * shows them. `sources`: where layers' `source` data was read (build/sources.ts).
  */
-export function buildSiteContent(projectRoot: string, options: { tolerant?: boolean } = {}): SiteContent {
+export function buildSiteContent(projectRoot: string, options: { tolerant?: boolean; sources?: SourceResolver } = {}): SiteContent {
   const mapsDir = join(projectRoot, 'maps');
   prepareDemoData(mapsDir);
   const loaded = loadSiteConfig(projectRoot);
   const site = loaded.site;
   const siteProblems = site ? restrictedConfigProblems(site, relative(projectRoot, siteConfigPath(projectRoot))) : loaded.problems;
-  const { maps, restricted, problems, invalid } = buildMaps(mapsDir, projectRoot, { restrictedUrl: site?.restricted?.url });
+  const { maps, restricted, problems, invalid, invalidProblems } = buildMaps(mapsDir, projectRoot, { restrictedUrl: site?.restricted?.url, sources: options.sources });
   if (!site || siteProblems.length || (problems.length && !options.tolerant)) throw new SiteBuildError([...siteProblems, ...problems]);
   const publicMaps = maps.filter((m) => m.context.access.level === 'public');
   const catalog = buildCatalog(publicMaps);
   const broken = invalid.map((file) => {
     const id = basename(file, '.json');
-    return { id, title: id, tags: [], layers: [], document: `maps/${id}.json`, page: `maps/${id}.html`, online: false, validated: false };
+    const why = invalidProblems.get(file);
+    return { id, title: id, tags: [], layers: [], document: `maps/${id}.json`, page: `maps/${id}.html`, online: false, validated: false, problems: why };
   });
   const files: OutputFile[] = [
     { path: 'catalog.json', source: JSON.stringify({ ...catalog, maps: [...catalog.maps, ...broken] }) },
     ...publicMaps.flatMap((m) => m.outputs),
     ...invalid.map((file) => ({ path: file, source: readFileSync(join(projectRoot, file)) })),
   ];
-  const restrictedFiles = new Map<string, OutputFile>();
-  for (const output of restricted.flatMap((m) => m.outputs)) restrictedFiles.set(output.path, output);
-  const restrictedCatalog = buildCatalog(restricted, { restricted: true });
-  return {
-    site,
-    maps: publicMaps,
-    files,
-    restricted: {
-      maps: restricted,
-      files: [
-        { path: 'catalog.json', source: JSON.stringify(restrictedCatalog) },
-        ...restrictedFiles.values(),
-        // Who may read what, for the server's token check (docs/deploy.md); not to be served.
-        { path: 'access.json', source: JSON.stringify(accessManifest(restricted), null, 2) },
-      ],
-    },
-  };
+  // One catalog per group and one for any signed-in person, and access.json (build/restricted-catalog.ts).
+  return { site, maps: publicMaps, files, restricted: { maps: restricted, files: restrictedOutputFiles(restricted) } };
 }
 
 function serveFiles(server: ViteDevServer, projectRoot: string): void {
+  // Sources fetched once for the server's lifetime (a failure too: its map shows why), one request at a time.
+  const fetched = new Map<string, SourceResolution>();
+  let reading: Promise<unknown> = Promise.resolve();
+  const readSources = (): Promise<SourceResolver> => {
+    const next = reading.then(() => prepareProjectSources(projectRoot, { known: fetched, log: (line) => server.config.logger.warn(line) }));
+    reading = next.catch(() => undefined);
+    return next;
+  };
   server.middlewares.use(async (req, res, next) => {
     const path = decodeURIComponent((req.url ?? '').split('?')[0]!.replace(/^\//, ''));
     const servesContent = path === 'catalog.json' || /^(maps|data|thumbnails)\//.test(path);
     if (!servesContent) return next();
     let content: SiteContent;
     try {
-      content = buildSiteContent(projectRoot, { tolerant: true });
+      content = buildSiteContent(projectRoot, { tolerant: true, sources: await readSources() });
     } catch (error) {
       if (!(error instanceof SiteBuildError)) return next(error);
       server.config.logger.error(error.message);
@@ -167,11 +166,14 @@ export function cartable(options: { projectRoot: string }): Plugin[] {
       if (id !== `\0${SITE_MODULE}`) return undefined;
       const { site, problems } = loadSiteConfig(projectRoot);
       if (!site) throw new SiteBuildError(problems);
-      return `export default ${JSON.stringify(site)};`;
+      // `sources` names the build machine's local files: the browser has no use for them.
+      return `export default ${JSON.stringify({ ...site, sources: undefined })};`;
     },
-    buildStart() {
+    async buildStart() {
       if (this.meta.watchMode) return;
-      content = buildSiteContent(projectRoot); // Fails the build with every problem of every document.
+      const sources = await prepareProjectSources(projectRoot, { log: (line) => console.warn(line) });
+      content = buildSiteContent(projectRoot, { sources }); // Fails the build with every problem of every document.
+      for (const map of content.maps) for (const rule of map.confidential) console.log(`Cartable: ${withheldLine(map.file, rule)}`);
     },
     configureServer(server) {
       serveFiles(server, projectRoot);
@@ -216,6 +218,8 @@ export function cartable(options: { projectRoot: string }): Plugin[] {
       const index = bundle['index.html'];
       if (!index || index.type !== 'asset') this.error('index.html is missing from the bundle');
       const html = String(index.source);
+      // The site's "page not found" (404.html), which the server recipes above answer for unknown addresses.
+      for (const file of notFoundFiles(content.site, html)) this.emitFile({ type: 'asset', fileName: file.path, source: file.source });
       for (const map of content.maps) {
         this.emitFile({ type: 'asset', fileName: map.entry.page, source: mapPage(html, map.entry, content.site, mapPreloads(bundle, map)) });
         const oembed = oembedAnswer(map.entry, content.site);
@@ -223,34 +227,18 @@ export function cartable(options: { projectRoot: string }): Plugin[] {
       }
     },
   };
-  // Last, once every public file is written (the service worker too): the restricted output, then the leak check.
-  const restricted: Plugin = {
-    name: 'cartable-restricted-output',
-    apply: 'build',
-    closeBundle: {
-      order: 'post',
-      sequential: true,
-      handler() {
-        if (!content) return;
-        const folder = restrictedOutDir(outDir);
-        writeRestrictedOutput(folder, content.restricted.files);
-        if (!content.site.restricted && content.restricted.maps.length) {
-          console.log(
-            `Cartable: ${content.restricted.maps.length} restricted map(s) written to ${folder} with relative URLs: set "restricted.url" in the site configuration (where that folder is served behind authentication) to make them reachable`,
-          );
-        }
-        try {
-          checkPublicOutput(outDir, content.maps, content.restricted.maps);
-        } catch (error) {
-          // Fail safe: a public output that leaks is emptied, so that no later step can deploy it.
-          if (error instanceof LeakError && existsSync(join(outDir, 'catalog.json'))) {
-            for (const name of readdirSync(outDir)) rmSync(join(outDir, name), { recursive: true, force: true });
-            error.message += `\n  The public output (${outDir}) was emptied.`;
-          }
-          throw error;
-        }
-      },
-    },
-  };
-  return [site, pages, restricted];
+  // Last, on the staged output once every public file is written (the service worker too): the leak
+  // check, then the restricted output; the output is put in place only if both succeed (build/staging.ts).
+  const output = stagedOutput(({ folder: staged, outDir: final }) => {
+    if (!content) return;
+    checkPublicOutput(staged, content.maps, content.restricted.maps);
+    const folder = restrictedOutDir(final);
+    writeRestrictedOutput(folder, content.restricted.files);
+    if (!content.site.restricted && content.restricted.maps.length) {
+      console.log(
+        `Cartable: ${content.restricted.maps.length} restricted map(s) written to ${folder} with relative URLs: set "restricted.url" in the site configuration (where that folder is served behind authentication) to make them reachable`,
+      );
+    }
+  });
+  return [site, pages, output];
 }

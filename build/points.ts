@@ -29,7 +29,7 @@ function iconProblems(def: PointsLayerDef, at: string): Problem[] {
 }
 
 /**
- * Prepares a `points` layer's file (a path under mapsDir, already checked to stay inside it). Returns
+ * Prepares a `points` layer's file (a path under mapsDir), or the `geojson` given. Returns
  * the files to write (paths relative to the site root) and what the document's `prepared` says, or
  * the problems found.
  */
@@ -41,9 +41,10 @@ export function preparePointsLayer(
   const { mapsDir, at, folder } = options;
   const problems = iconProblems(def, at);
   const source = resolve(mapsDir, def.file!);
-  if (!source.startsWith(mapsDir + '/')) return { files: [], problems: [...problems, { path: `${at}/file`, message: `"${def.file}" is outside maps/` }] };
-  if (!existsSync(source)) return { files: [], problems: [...problems, { path: `${at}/file`, message: `no such file "${def.file}" under maps/` }] };
   let geojson: unknown = options.geojson;
+  // Given content (public records, or a source read elsewhere) needs no file under maps/.
+  if (geojson === undefined && !source.startsWith(mapsDir + '/')) return { files: [], problems: [...problems, { path: `${at}/file`, message: `"${def.file}" is outside maps/` }] };
+  if (geojson === undefined && !existsSync(source)) return { files: [], problems: [...problems, { path: `${at}/file`, message: `no such file "${def.file}" under maps/` }] };
   try {
     geojson ??= JSON.parse(readFileSync(source, 'utf8'));
   } catch (error) {

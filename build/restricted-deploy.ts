@@ -1,10 +1,13 @@
 /**
  * How to serve the restricted output behind authentication (docs/deploy.md explains it): an nginx
  * server block that lets nothing out without a token check. nginx cannot verify a token by itself:
- * every request is first asked of a token checker (`auth_request`) — the platform's gateway, an
- * oauth2-proxy, or any small service that verifies the bearer token (signature against the issuer's
+ * every request is first asked of a token checker (`auth_request`) — `cartable token-checker`
+ * (src/token-checker/) or any service that verifies the bearer token (signature against the issuer's
  * keys, issuer, audience, expiry) and the groups access.json asks for, and answers 2xx, 401 or 403.
- * CORS: the site's origin only, with the Authorization header allowed; preflights need no token.
+ * The checker judges the path nginx serves: the request's `$uri`, decoded and normalised (no query,
+ * `//` merged, `%xx` decoded, `..` resolved), never the raw `$request_uri`, which it would read as
+ * another file than the one served. CORS: the site's origin only, with the Authorization header
+ * allowed; preflights need no token. Nothing but reading (GET, HEAD, OPTIONS) is accepted.
  */
 import type { SiteConfig } from '../src/context/types.js';
 
@@ -38,13 +41,20 @@ export function nginxRestrictedServer(site: SiteConfig, options: RestrictedServe
     gzip_types application/json application/geo+json application/octet-stream;
     location ${url.pathname} {
       alias ${options.root.endsWith('/') ? options.root : `${options.root}/`};
+      # The path the token checker judges: this request's own, as nginx decoded and normalised it —
+      # the file it serves (in the check's subrequest, $uri is the subrequest's own).
+      set $cartable_original_uri $uri;
+      # Reading only.
+      if ($request_method !~ ^(GET|HEAD|OPTIONS)$) {
+${indent(['add_header Allow "GET, HEAD, OPTIONS" always;', ...cors, 'add_header Cache-Control "no-store" always;', 'return 405;'], 8)}
+      }
       # Preflights carry no token: answer them for the site's origin only.
       if ($request_method = OPTIONS) {
 ${indent([...cors, 'add_header Access-Control-Allow-Headers "Authorization" always;', 'add_header Access-Control-Allow-Methods "GET, HEAD, OPTIONS" always;', 'add_header Access-Control-Max-Age "600" always;', 'return 204;'], 8)}
       }
       # The checker's 401 and its WWW-Authenticate header (or 403) reach the browser as they are.
       auth_request /_cartable_token_check;
-${indent([...cors, '# Personal answers: never kept by a shared cache.', 'add_header Cache-Control "private, no-cache" always;'], 6)}
+${indent([...cors, '# Personal answers: kept by no cache, the browser\'s included (nothing stays after sign-out).', 'add_header Cache-Control "no-store" always;'], 6)}
       # Who may read what: for the token checker only, never served.
       location = ${url.pathname}access.json { return 404; }
     }
@@ -54,7 +64,7 @@ ${indent([...cors, '# Personal answers: never kept by a shared cache.', 'add_hea
       proxy_pass_request_body off;
       proxy_set_header Content-Length "";
       proxy_set_header Authorization $http_authorization;
-      proxy_set_header X-Original-URI $request_uri;
+      proxy_set_header X-Original-URI $cartable_original_uri;
     }
   }`;
 }

@@ -94,9 +94,19 @@ interface FeatureLike {
   readonly properties?: Record<string, unknown> | null;
 }
 
-const isConfidential = (feature: FeatureLike | null | undefined, rule: ConfidentialRecords): boolean => {
-  const value = feature?.properties?.[rule.field];
-  return value !== undefined && value !== null && rule.values.includes(value as string | number | boolean);
+/**
+ * How confidential values compare: as text, trimmed, Unicode-normalised (NFC) and case-folded, so
+ * « Réservé », "réservé ", a decomposed « Réservé » and "RÉSERVÉ" are one value. A value that only
+ * looks like another withholds rather than leaks.
+ */
+export const confidentialKey = (value: unknown): string => String(value).normalize('NFC').toUpperCase().toLowerCase().normalize('NFC').trim();
+
+const confidentialTest = (rule: ConfidentialRecords): ((feature: FeatureLike | null | undefined) => boolean) => {
+  const keys = new Set(rule.values.map(confidentialKey));
+  return (feature) => {
+    const value = feature?.properties?.[rule.field];
+    return value !== undefined && value !== null && typeof value !== 'object' && keys.has(confidentialKey(value));
+  };
 };
 
 /**
@@ -104,16 +114,50 @@ const isConfidential = (feature: FeatureLike | null | undefined, rule: Confident
  * Feature, which becomes an empty collection). `withheld` counts what was left out.
  */
 export function withoutConfidential(geojson: unknown, rule: ConfidentialRecords): { geojson: unknown; withheld: number } {
+  const isConfidential = confidentialTest(rule);
   const doc = geojson as { type?: unknown; features?: unknown } | null;
   if (doc?.type === 'FeatureCollection' && Array.isArray(doc.features)) {
-    const kept = (doc.features as FeatureLike[]).filter((f) => !isConfidential(f, rule));
+    const kept = (doc.features as FeatureLike[]).filter((f) => !isConfidential(f));
     const withheld = doc.features.length - kept.length;
     return { geojson: withheld ? { ...doc, features: kept } : geojson, withheld };
   }
-  if (doc?.type === 'Feature' && isConfidential(doc as FeatureLike, rule)) {
+  if (doc?.type === 'Feature' && isConfidential(doc as FeatureLike)) {
     return { geojson: { type: 'FeatureCollection', features: [] }, withheld: 1 };
   }
   return { geojson, withheld: 0 };
+}
+
+/** What one `confidential` rule of a public layer withheld: the build log's line, or its problem when nothing. */
+export interface WithheldRecords {
+  /** JSON path of the layer in its document. */
+  readonly at: string;
+  readonly layer: string;
+  readonly rule: ConfidentialRecords;
+  readonly withheld: number;
+}
+
+const quoted = (values: ReadonlyArray<unknown>): string => values.map((v) => JSON.stringify(v)).join(', ');
+
+/** The build log's line for one rule: `maps/x.json /layers/0 "sites": 11 record(s) withheld (confidentialite: "Réservé")`. */
+export const withheldLine = (file: string, outcome: WithheldRecords): string =>
+  `${file} ${outcome.at} "${outcome.layer}": ${outcome.withheld} record(s) withheld from the public site (${outcome.rule.field}: ${quoted(outcome.rule.values)})`;
+
+/**
+ * Why a rule that withholds nothing is refused (a misspelt value or field would publish what it
+ * meant to hide): the rule, and a few of the distinct values the field actually holds.
+ */
+export function nothingWithheldMessage(layer: string, rule: ConfidentialRecords, geojson: unknown, shown = 5): string {
+  const records = recordsOf(geojson);
+  const present = [...new Set(records.map((r) => r[rule.field]).filter((v) => v !== undefined && v !== null))];
+  const found = !records.length
+    ? 'the data holds no record'
+    : !present.length
+      ? `no record has the field "${rule.field}"`
+      : `the values of "${rule.field}" are ${quoted(present.slice(0, shown))}${present.length > shown ? ` and ${present.length - shown} more` : ''}`;
+  return (
+    `the layer "${layer}" withholds no record: none has "${rule.field}" equal to ${quoted(rule.values)} ` +
+    `(compared trimmed, without case, Unicode-normalised); ${found}. Correct "field" or "values", or remove "confidential"`
+  );
 }
 
 /** The records (properties, with the feature's id as `id` when the properties have none) of a GeoJSON document. */

@@ -25,7 +25,8 @@ export function buildSearchIndex(
   { mapsDir, at, folder, language = 'fr', geojson: given }: { mapsDir: string; at: string; folder: string; language?: string; geojson?: unknown },
 ): SearchIndexOutput {
   const source = resolve(mapsDir, layer.file);
-  if (!source.startsWith(mapsDir + '/') || !existsSync(source)) return { problems: [] }; // Reported by the packaging.
+  // Given content (public records, or a source read elsewhere) needs no file under maps/; a missing file is reported by the packaging.
+  if (given === undefined && (!source.startsWith(mapsDir + '/') || !existsSync(source))) return { problems: [] };
   let geojson: unknown = given;
   try {
     geojson ??= JSON.parse(readFileSync(source, 'utf8'));

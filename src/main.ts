@@ -11,6 +11,7 @@ import { rememberLanguage } from './ui/cartable-app.js';
 import { hasStoredSession, type AuthSession } from './auth/has-session.js';
 import './ui/cartable-app.js';
 import './ui/cartable-status.js';
+import { announceNewVersion, loadChunk } from './offline/load-chunk.js';
 
 // Built assets live in <root>/assets/, the entry module in dev in <root>/src/: the root is one up.
 const root = new URL(/* @vite-ignore */ '../', import.meta.url).href;
@@ -26,12 +27,12 @@ const requester = createRequester({ hooks });
 // Sign-in (OpenID Connect): its code loads only on the provider's answer, for a session of this tab,
 // or when the page asks for it (src/auth/start.ts; it adds the bearer hook to `hooks`).
 let authStart: Promise<AuthSession> | undefined;
-const auth = site.signIn ? () => (authStart ??= import('./auth/start.js').then((m) => m.startAuth({ site, root, requester, hooks }))) : undefined;
+const auth = site.signIn ? () => (authStart ??= loadChunk(import('./auth/start.js')).then((m) => m.startAuth({ site, root, requester, hooks }))) : undefined;
 if (auth && (url.searchParams.has('state') || hasStoredSession())) await auth().catch(() => undefined);
 // Usage figures: their code loads only for sites that configure them, alongside the language, and
 // starts before the app so that its first page is counted; a failure leaves the figures off.
 const analytics = site.analytics
-  ? import('./analytics/start.js').then(({ startAnalytics }) => startAnalytics({ config: site.analytics, siteUrl: root })).catch(() => undefined)
+  ? loadChunk(import('./analytics/start.js')).then(({ startAnalytics }) => startAnalytics({ config: site.analytics, siteUrl: root })).catch(() => undefined)
   : undefined;
 
 await useLanguage(language);
@@ -54,13 +55,16 @@ document.getElementById('app')!.replaceChildren(app);
 // Offline use: the status line, then the service worker once the page has loaded (built site only).
 const status = document.createElement('cartable-status');
 document.body.append(status);
+// A chunk of an older deployment that is gone: every import of src/ goes through loadChunk, which
+// says so; Vite's own preload of a chunk (imports from packages too) says it with this event.
+addEventListener('vite:preloadError', announceNewVersion);
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
   // Not before the first map is drawn: nothing the first view needs waits for the worker's code.
   let registered = false;
   const register = (): void => {
     if (registered) return;
     registered = true;
-    void import('./offline/register.js').then(({ registerServiceWorker }) => registerServiceWorker(root, status));
+    void loadChunk(import('./offline/register.js')).then(({ registerServiceWorker }) => registerServiceWorker(root, status));
   };
   document.addEventListener('cartable-map-rendered', register, { once: true });
   const later = (): void => void setTimeout(register, 3000); // Pages without a map (the catalog).
@@ -68,4 +72,4 @@ if ('serviceWorker' in navigator && import.meta.env.PROD) {
   else addEventListener('load', later, { once: true });
 }
 // The opt-out control of usage figures exists only where the site measures them.
-if (site.analytics) void import('./ui/cartable-analytics-choice.js');
+if (site.analytics) void loadChunk(import('./ui/cartable-analytics-choice.js'));

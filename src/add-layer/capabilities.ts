@@ -4,6 +4,7 @@
  * declaration's encoding (ISO-8859-15 services exist), and an exception report becomes its message.
  */
 import { readServiceException } from '../layers/ogc/exception.js';
+import { parseXml } from '../markup/parse.js';
 
 export type ServiceType = 'wms' | 'wmts' | 'wfs';
 
@@ -169,17 +170,6 @@ function readWfs(doc: Document): ServiceCapabilities {
     layers,
     formats: values.map((v) => text(v.textContent)).filter((f): f is string => !!f),
   };
-}
-
-/** A well-formed document, or undefined (parsers outside browsers throw instead of returning <parsererror>). */
-function parseXml(xml: string): Document | undefined {
-  try {
-    const doc = new DOMParser().parseFromString(xml, 'application/xml');
-    const root = doc.documentElement;
-    return !root || root.localName === 'parsererror' || doc.getElementsByTagName('parsererror').length ? undefined : doc;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -7,6 +7,7 @@ import type { LayerDef } from '../context/types.js';
 import type { LonLatBox, OfferedLayer, ServiceCapabilities, ServiceType } from './capabilities.js';
 import type { AddedRef } from './refs.js';
 import { capabilitiesUrl } from './service.js';
+import { loadChunk } from '../offline/load-chunk.js';
 
 /** A layer ready to join the map, with the box it covers (lon/lat) when the service says. */
 export interface ResolvedLayer {
@@ -105,7 +106,7 @@ export class InvalidLayerError extends Error {}
  * hold them. The validator's code loads on first use.
  */
 export async function checkLayers(raw: readonly Record<string, unknown>[]): Promise<LayerDef[]> {
-  const { validateContext } = await import('../context/validate.js');
+  const { validateContext } = await loadChunk(import('../context/validate.js'));
   const result = validateContext({
     version: 1,
     id: 'added-layers',

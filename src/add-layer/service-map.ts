@@ -13,6 +13,7 @@ import { describeServiceError, refusedOrigin } from './messages.js';
 import { mayReach, servicePolicy } from './policy.js';
 import { ADDED_PARAM, refOf, writeRef } from './refs.js';
 import { findService } from './service.js';
+import { loadChunk } from '../offline/load-chunk.js';
 
 export type ServiceMapLoad =
   | { readonly kind: 'ready'; readonly context: MapContext; readonly documentUrl: string; readonly layers?: readonly ResolvedLayer[] }
@@ -103,7 +104,7 @@ export async function openServiceMap(app: { readonly site?: SiteConfig; readonly
     if (ref) next.searchParams.append(ADDED_PARAM, writeRef(ref));
     options.replaceUrl(next);
   }
-  const { validateContext } = await import('../context/validate.js');
+  const { validateContext } = await loadChunk(import('../context/validate.js'));
   const title = layers?.[0] ? layers[0].def.title : msg('Couches ajoutées', { id: 'addLayer.group' });
   const result = validateContext({
     version: 1,

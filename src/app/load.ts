@@ -1,7 +1,9 @@
+import { walkLayers } from '../context/checks.js';
 import type { Problem } from '../context/problems.js';
 import { deepFreeze } from '../context/freeze.js';
 import type { Catalog, MapContext } from '../context/types.js';
 import { RequestError, type Requester } from '../net/requester.js';
+import { loadChunk } from '../offline/load-chunk.js';
 
 export type MapLoad =
   | { readonly kind: 'ready'; readonly context: MapContext; readonly documentUrl: string }
@@ -21,20 +23,41 @@ export async function loadDocument(url: string, file: string, requester: Request
   try {
     text = await (await requester.fetch(url)).text();
   } catch (error) {
-    if (error instanceof RequestError && error.status === 404) return { kind: 'invalid', file, problems: [{ path: '', message: 'the document does not exist (HTTP 404)' }] };
+    if (error instanceof RequestError && error.status === 404) {
+      // Written out rather than made with problemAt(): that would bring the problems' texts into every page.
+      return { kind: 'invalid', file, problems: [{ path: '', message: 'the document does not exist (HTTP 404)', detail: { kind: 'document-missing' } }] };
+    }
     return { kind: 'unavailable', reason: error instanceof Error ? error.message : String(error) };
   }
-  const { parseJson, validateContext } = await import('../context/validate.js');
+  const { parseJson, validateContext } = await loadChunk(import('../context/validate.js'));
   const parsed = parseJson(text);
   if (!parsed.ok) return { kind: 'invalid', file, problems: parsed.problems };
   const result = validateContext(parsed.value);
-  return result.ok ? { kind: 'ready', context: result.value, documentUrl: url } : { kind: 'invalid', file, problems: result.problems };
+  if (!result.ok) return { kind: 'invalid', file, problems: result.problems };
+  const unbuilt = unbuiltSources(result.value);
+  return unbuilt.length ? { kind: 'invalid', file, problems: unbuilt } : { kind: 'ready', context: result.value, documentUrl: url };
+}
+
+/**
+ * Layers whose data only the build reads (`source`): the viewer never reads the original, which may
+ * hold records the build withholds, so a document that was not built cannot show them.
+ */
+function unbuiltSources(context: MapContext): Problem[] {
+  const problems: Problem[] = [];
+  walkLayers(context.layers, (node, at) => {
+    if ((node.type === 'geojson' || node.type === 'points') && node.source) {
+      problems.push({ path: `${at}/source`, message: 'this data is read and packaged by the build: open the built site\'s copy of this document' });
+    }
+  });
+  return problems;
 }
 
 /** Opens a map of the catalog by id. */
 export async function loadCatalogMap(id: string, catalog: Catalog, root: string, requester: Requester): Promise<MapLoad> {
   const entry = catalog.maps.find((m) => m.id === id);
   if (!entry) return { kind: 'not-found', id };
+  // The development server could not build this document: its problems, as the build says them.
+  if (entry.problems?.length) return { kind: 'invalid', file: entry.document, problems: entry.problems };
   const url = new URL(entry.document, root).href;
   if (!entry.validated) return loadDocument(url, entry.document, requester);
   // The build validated this document and wrote it with its defaults: no validator needed here.

@@ -58,7 +58,7 @@ export async function openRestrictedMap(options: {
     if (!restricted.ok && restricted.problem !== 'not-found') {
       return accessView(restricted.problem === 'invalid' ? 'network' : restricted.problem, restricted.reason, options);
     }
-    if (!entry) return { kind: 'not-found', id };
+    // Not in the person's catalogs (only their groups' are sent to them): the server says why (403, 404).
   }
   const result = await loadRestrictedMap({ id, entry, restrictedUrl, credentialOrigins: session.credentialOrigins, requester, session, rules });
   if (result.ok) return { kind: 'ready', ...result.value };

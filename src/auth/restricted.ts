@@ -7,8 +7,11 @@ import type { isAllowedDocumentUrl } from '../app/load.js';
 import type { deepFreeze } from '../context/freeze.js';
 import type { Problem } from '../context/problems.js';
 import type { Catalog, CatalogEntry, MapContext } from '../context/types.js';
+import { textFor } from '../i18n/text.js';
 import { RequestError, type Requester } from '../net/requester.js';
+import { groupCatalogPath, SIGNED_IN_CATALOG } from './restricted-catalogs.js';
 import type { AuthSession } from './session.js';
+import { loadChunk } from '../offline/load-chunk.js';
 
 /** Why restricted content cannot be shown (each has its own message and action). */
 export type AccessProblem =
@@ -55,21 +58,43 @@ async function fetchRestricted(url: string, requester: Requester, session: AuthS
   }
 }
 
-/** The restricted output's catalog: the restricted maps, and the public maps that have a fuller restricted copy. */
-export async function loadRestrictedCatalog(
-  restrictedUrl: string,
-  requester: Requester,
-  session: AuthSession | undefined,
-): Promise<RestrictedResult<readonly CatalogEntry[]>> {
-  const answer = await fetchRestricted(new URL('catalog.json', restrictedUrl).href, requester, session);
+/** One catalog of the restricted output (src/auth/restricted-catalogs.ts says which). */
+async function readCatalog(path: string, restrictedUrl: string, requester: Requester, session: AuthSession | undefined): Promise<RestrictedResult<readonly CatalogEntry[]>> {
+  const answer = await fetchRestricted(new URL(path, restrictedUrl).href, requester, session);
   if (!answer.ok) return answer;
   try {
     const catalog = (await answer.value.json()) as Catalog;
     if (!Array.isArray(catalog?.maps)) throw new Error('no "maps" list');
     return { ok: true, value: catalog.maps };
   } catch (error) {
-    return { ok: false, problem: 'network', reason: `catalog.json: ${(error as Error).message}` };
+    return { ok: false, problem: 'network', reason: `${path}: ${(error as Error).message}` };
   }
+}
+
+/** The order of the catalogs the build writes: by French title. */
+const byTitle = new Intl.Collator('fr', { sensitivity: 'base' });
+
+/**
+ * The restricted maps the person may open (restricted maps, and public maps with a fuller restricted
+ * copy): the catalog of anyone signed in, merged with the catalog of each of their groups. The
+ * server lets a group's catalog to its members only; a group without maps has none (403 or 404:
+ * nothing to add).
+ */
+export async function loadRestrictedCatalog(
+  restrictedUrl: string,
+  requester: Requester,
+  session: AuthSession | undefined,
+): Promise<RestrictedResult<readonly CatalogEntry[]>> {
+  const signedIn = await readCatalog(SIGNED_IN_CATALOG, restrictedUrl, requester, session);
+  if (!signedIn.ok) return signedIn;
+  const groups = [...new Set(session?.user?.groups ?? [])];
+  const ofGroups = await Promise.all(groups.map((group) => readCatalog(groupCatalogPath(group), restrictedUrl, requester, session)));
+  const entries = new Map(signedIn.value.map((entry) => [entry.id, entry]));
+  for (const result of ofGroups) {
+    if (!result.ok && result.problem !== 'forbidden' && result.problem !== 'not-found') return result;
+    if (result.ok) for (const entry of result.value) if (!entries.has(entry.id)) entries.set(entry.id, entry);
+  }
+  return { ok: true, value: [...entries.values()].sort((a, b) => byTitle.compare(textFor(a.title, 'fr'), textFor(b.title, 'fr'))) };
 }
 
 /** Whether the person's groups let them open a map (empty groups: anyone signed in). */
@@ -108,7 +133,7 @@ export async function loadRestrictedMap(options: {
   }
   // The build validated and normalised these documents; one named by URL alone is checked here.
   if (entry?.validated) return { ok: true, value: { context: rules.deepFreeze(value as MapContext), documentUrl: url } };
-  const { validateContext } = await import('../context/validate.js');
+  const { validateContext } = await loadChunk(import('../context/validate.js'));
   const result = validateContext(value);
   if (!result.ok) return { ok: false, problem: 'invalid', reason: url, problems: result.problems };
   return { ok: true, value: { context: result.value, documentUrl: url } };

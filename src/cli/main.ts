@@ -9,6 +9,7 @@ import { dataOrigins } from '../interop/origins.js';
 import { formatReportItem, type ReportItem } from '../interop/report.js';
 import { decodeText, InputError } from '../interop/xml.js';
 import { CliError, readBytes, writeWhole } from './files.js';
+import { runTokenChecker } from './token-checker.js';
 import { nodeXmlParser } from './xml-node.js';
 
 /**
@@ -26,6 +27,9 @@ Commands:
         [-o out.json] [--id map-id]        format is found from the content when it is not given.
                                            Prints what could not be converted; writes nothing on error.
   export owc <map.json> [-o out.json]      Write a map document as an OWS Context (GeoJSON).
+  token-checker --access <access.json>     Run the token checker of the restricted output's nginx
+        --base-path <path> --issuer <url>  recipe (see cartable token-checker --help).
+        --audience <aud> [options]
 
 Options:
   -o, --output <file>   Where to write (default: standard output)
@@ -208,8 +212,12 @@ function runExport(args: Args, io: Io): number {
   return 0;
 }
 
-/** Runs the tool; returns the exit code (0 fine, 1 problems found, 2 wrong usage). */
-export function main(argv: readonly string[], io: Io = defaultIo): number {
+/**
+ * Runs the tool; returns the exit code (0 fine, 1 problems found, 2 wrong usage). The token checker
+ * is a service: its promise settles once it is stopped.
+ */
+export function main(argv: readonly string[], io: Io = defaultIo): number | Promise<number> {
+  if (argv[0] === 'token-checker') return runTokenChecker(argv.slice(1), io).catch((error: unknown) => failure(error, io));
   try {
     const args = parseArgs(argv);
     const [command, ...positional] = args.positional;
@@ -234,18 +242,23 @@ export function main(argv: readonly string[], io: Io = defaultIo): number {
     }
     if (command === 'import') return runImport(rest, io);
     if (command === 'export') return runExport(rest, io);
-    throw new CliError(`unknown command "${command}" (commands: validate, import, export; see cartable --help)`, 2);
+    throw new CliError(`unknown command "${command}" (commands: validate, import, export, token-checker; see cartable --help)`, 2);
   } catch (error) {
-    if (error instanceof CliError) {
-      io.err(`cartable: ${error.message}\n`);
-      return error.exitCode;
-    }
-    if (error instanceof InputError) {
-      io.err(`cartable: ${error.message}\n`);
-      return 1;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    io.err(`cartable: internal error (please report it): ${message}\n`);
-    return 70;
+    return failure(error, io);
   }
+}
+
+/** The exit code of a failure, said in one sentence. */
+function failure(error: unknown, io: Io): number {
+  if (error instanceof CliError) {
+    io.err(`cartable: ${error.message}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof InputError) {
+    io.err(`cartable: ${error.message}\n`);
+    return 1;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.err(`cartable: internal error (please report it): ${message}\n`);
+  return 70;
 }

@@ -1,9 +1,14 @@
+import { problemText, type Bounds, type ProblemDetail } from './problem-text.js';
 import type { SchemaError } from './validator-types.js';
 
-/** One thing wrong with a document: where (a JSON pointer) and what, in plain words. */
+/**
+ * One thing wrong with a document: where (a JSON pointer) and what, in plain English words, with
+ * what is wrong as data (`detail`) so that the page can say it in its own language (problem-text.ts).
+ */
 export interface Problem {
   readonly path: string;
   readonly message: string;
+  readonly detail?: ProblemDetail;
 }
 
 /** "maps/geosites.json: /layers/2/style/radius: must be a number ≥ 0, got "big"" */
@@ -11,40 +16,16 @@ export function formatProblem(file: string, problem: Problem): string {
   return `${file}: ${problem.path || '/'}: ${problem.message}`;
 }
 
-/** A value as a person would type it in the document, shortened. */
-export function showValue(value: unknown): string {
-  let text: string;
-  try {
-    text = value === undefined ? 'nothing' : JSON.stringify(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+/** A problem with its English message (the build and the CLI print it) and what is wrong, as data. */
+export function problemAt(path: string, detail: ProblemDetail): Problem {
+  return { path, message: problemText(detail, 'en'), detail };
 }
 
-const TYPE_WORDS: Record<string, string> = {
-  number: 'a number',
-  integer: 'a whole number',
-  string: 'a text',
-  boolean: 'true or false',
-  object: 'an object',
-  array: 'a list',
-  null: 'null',
-};
+const typeList = (type: unknown): string[] => (Array.isArray(type) ? type : [type]).map(String);
 
-function bounds(schema: Record<string, unknown> | undefined): string {
-  if (!schema) return '';
-  const parts: string[] = [];
-  if (typeof schema.minimum === 'number') parts.push(`≥ ${schema.minimum}`);
-  if (typeof schema.exclusiveMinimum === 'number') parts.push(`> ${schema.exclusiveMinimum}`);
-  if (typeof schema.maximum === 'number') parts.push(`≤ ${schema.maximum}`);
-  if (typeof schema.exclusiveMaximum === 'number') parts.push(`< ${schema.exclusiveMaximum}`);
-  return parts.length ? ` ${parts.join(' and ')}` : '';
-}
-
-function typeWords(type: unknown): string {
-  const types = Array.isArray(type) ? type : [type];
-  return types.map((t) => TYPE_WORDS[String(t)] ?? String(t)).join(' or ');
+function boundsOf(schema: Record<string, unknown> | undefined): Bounds {
+  const number = (key: keyof Bounds): number | undefined => (typeof schema?.[key] === 'number' ? (schema[key] as number) : undefined);
+  return { minimum: number('minimum'), exclusiveMinimum: number('exclusiveMinimum'), maximum: number('maximum'), exclusiveMaximum: number('exclusiveMaximum') };
 }
 
 function kindsOf(schema: Record<string, unknown> | undefined, tag: string): string[] {
@@ -54,62 +35,52 @@ function kindsOf(schema: Record<string, unknown> | undefined, tag: string): stri
     .filter((v): v is string => typeof v === 'string');
 }
 
-function describePattern(schema: Record<string, unknown> | undefined): string {
-  const description = typeof schema?.description === 'string' ? schema.description.replace(/\.$/, '') : '';
-  return description ? `expected ${description.charAt(0).toLowerCase()}${description.slice(1)}` : 'has the wrong form';
-}
-
 /** Plain words for one schema error. */
 function describe(error: SchemaError): Problem | undefined {
-  const { instancePath: path, params, parentSchema: schema, data } = error;
-  const got = `, got ${showValue(data)}`;
+  const { instancePath: path, params, parentSchema: schema, data: got } = error;
   switch (error.keyword) {
     case 'type':
-      return { path, message: `must be ${typeWords(params.type)}${bounds(schema)}${got}` };
+      return problemAt(path, { kind: 'type', types: typeList(params.type), bounds: boundsOf(schema), got });
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return { path, message: `must be ${typeWords(schema?.type ?? 'number')}${bounds(schema)}${got}` };
+      return problemAt(path, { kind: 'type', types: typeList(schema?.type ?? 'number'), bounds: boundsOf(schema), got });
     case 'required':
-      return { path, message: `missing required property "${String(params.missingProperty)}"` };
+      return problemAt(path, { kind: 'required', name: String(params.missingProperty) });
     case 'additionalProperties':
-      return { path: `${path}/${String(params.additionalProperty)}`, message: 'unknown property' };
+      return problemAt(`${path}/${String(params.additionalProperty)}`, { kind: 'unknown-property' });
     case 'unevaluatedProperties':
-      return { path: `${path}/${String(params.unevaluatedProperty)}`, message: 'unknown property' };
+      return problemAt(`${path}/${String(params.unevaluatedProperty)}`, { kind: 'unknown-property' });
     case 'enum':
-      return {
-        path,
-        message: `must be one of ${(params.allowedValues as unknown[]).map(showValue).join(', ')}${got}`,
-      };
+      return problemAt(path, { kind: 'enum', allowed: params.allowedValues as unknown[], got });
     case 'const':
-      return { path, message: `must be ${showValue(params.allowedValue)}${got}` };
+      return problemAt(path, { kind: 'const', allowed: params.allowedValue, got });
     case 'discriminator': {
       const tag = String(params.tag);
-      if (params.error === 'tag') return { path, message: `missing required property "${tag}"` };
-      const kinds = kindsOf(schema, tag);
-      return {
-        path: `${path}/${tag}`,
-        message: `${showValue(params.tagValue)} is not a known ${tag}; known: ${kinds.map((k) => `"${k}"`).join(', ')}`,
-      };
+      if (params.error === 'tag') return problemAt(path, { kind: 'required', name: tag });
+      return problemAt(`${path}/${tag}`, { kind: 'unknown-kind', tag, value: params.tagValue, known: kindsOf(schema, tag) });
     }
-    case 'pattern':
-      return { path, message: `${describePattern(schema)}${got}` };
+    case 'pattern': {
+      const description = typeof schema?.description === 'string' ? schema.description : undefined;
+      return problemAt(path, { kind: 'pattern', pattern: String(params.pattern), description, got });
+    }
     case 'minItems':
-      return { path, message: `must hold at least ${String(params.limit)} item(s)` };
+      return problemAt(path, { kind: 'min-items', limit: Number(params.limit) });
     case 'maxItems':
-      return { path, message: `must hold at most ${String(params.limit)} item(s)` };
-    case 'minLength':
-      return { path, message: `must not be empty` };
+      return problemAt(path, { kind: 'max-items', limit: Number(params.limit) });
     case 'maxLength':
-      return { path, message: `must be at most ${String(params.limit)} characters long` };
+      return problemAt(path, { kind: 'max-length', limit: Number(params.limit) });
+    case 'minLength':
     case 'minProperties':
-      return { path, message: `must not be empty` };
+      return problemAt(path, { kind: 'empty' });
+    case 'uniqueItems':
+      return problemAt(path, { kind: 'unique-items' });
     case 'propertyName':
     case 'propertyNames':
-      return { path: `${path}/${String(params.propertyName)}`, message: `is not an allowed name here` };
+      return problemAt(`${path}/${String(params.propertyName)}`, { kind: 'name-not-allowed' });
     default:
-      return { path, message: error.message ?? `is not valid (${error.keyword})` };
+      return problemAt(path, { kind: 'other', keyword: error.keyword, message: error.message });
   }
 }
 
@@ -129,26 +100,32 @@ export function describeSchemaErrors(errors: readonly SchemaError[]): Problem[] 
     const branchErrors = errors.filter((e) => isUnder(e, choice) && e.instancePath === choice.instancePath);
     branchErrors.forEach((e) => folded.add(e));
     const passing = choice.params.passingSchemas as number[] | null | undefined;
-    const requiredOnes = branchErrors.filter((e) => e.keyword === 'required').map((e) => `"${String(e.params.missingProperty)}"`);
+    const requiredOnes = branchErrors.filter((e) => e.keyword === 'required').map((e) => String(e.params.missingProperty));
     if (Array.isArray(passing) && passing.length > 1) {
       const names = (choice.parentSchema?.oneOf as Array<{ required?: string[] }> | undefined)
         ?.filter((_, i) => passing.includes(i))
-        .flatMap((b) => b.required ?? [])
-        .map((n) => `"${n}"`);
-      problems.push({ path: choice.instancePath, message: `give only one of ${names?.join(', ') ?? 'the alternatives'}` });
+        .flatMap((b) => b.required ?? []);
+      problems.push(names?.length ? problemAt(choice.instancePath, { kind: 'only-one-of', names }) : problemAt(choice.instancePath, { kind: 'no-allowed-form' }));
     } else if (requiredOnes.length === branchErrors.length && requiredOnes.length > 0) {
-      problems.push({ path: choice.instancePath, message: `needs one of ${requiredOnes.join(', ')}` });
+      problems.push(problemAt(choice.instancePath, { kind: 'one-of-needed', names: requiredOnes }));
     } else if (branchErrors.length > 0 && branchErrors.every((e) => e.keyword === 'type')) {
-      const types = [...new Set(branchErrors.map((e) => typeWords(e.params.type)))];
-      problems.push({ path: choice.instancePath, message: `must be ${types.join(' or ')}, got ${showValue(choice.data)}` });
+      const types = [...new Set(branchErrors.flatMap((e) => typeList(e.params.type)))];
+      problems.push(problemAt(choice.instancePath, { kind: 'type', types, got: choice.data }));
     } else if (branchErrors.length === 0) {
-      problems.push({ path: choice.instancePath, message: 'matches none of the allowed forms' });
+      problems.push(problemAt(choice.instancePath, { kind: 'no-allowed-form' }));
+    } else {
+      // The value has the shape of some branch (no type error at the branch's root): that branch's
+      // own errors say what is wrong, like the deeper errors (under other paths), kept below.
+      const prefix = `${choice.schemaPath}/`;
+      const branchOf = (e: SchemaError): string => e.schemaPath.slice(prefix.length).split('/')[0]!;
+      const wrongShape = new Set(branchErrors.filter((e) => e.schemaPath === `${prefix}${branchOf(e)}/type`).map(branchOf));
+      branchErrors.filter((e) => !wrongShape.has(branchOf(e))).forEach((e) => folded.delete(e));
     }
-    // Otherwise the deeper errors (under other paths) say what is wrong; they are kept below.
   }
 
   for (const error of errors) {
     if (choices.includes(error) || folded.has(error)) continue;
+    if (error.schemaPath.includes('/propertyNames/')) continue; // Said by the propertyNames error itself, with the name.
     const problem = describe(error);
     if (problem) problems.push(problem);
   }

@@ -11,6 +11,8 @@
  * - Coordinates of `view.center` and `view.extent` are in `view.crs` (default EPSG:4326, lon/lat).
  */
 
+import type { Problem } from './problems.js';
+
 /** A text a person reads: one string for every language, or one string per language ({ fr, en }). */
 export type LocalizedText = string | Readonly<Record<string, string>>;
 
@@ -256,16 +258,28 @@ export interface ConfidentialRecords {
   readonly values: ReadonlyArray<string | number | boolean>;
 }
 
+/**
+ * Data published elsewhere that the build reads and packages like a `file` (build/sources.ts): the
+ * site never reads `url`. The site configuration's `sources` (or CARTABLE_SOURCES) may give a local copy.
+ */
+export interface PackagedSource {
+  readonly url: string;
+  /** Its key in the site configuration's `sources` and in CARTABLE_SOURCES (else `url` is). */
+  readonly name?: string;
+}
+
 export interface GeoJsonLayerDef extends LayerCommon, VectorCommon, PointDisplay {
   /** Reads `url` again on an interval (a live copy of a remote dataset). */
   readonly refresh?: RefreshSettings;
   readonly type: 'geojson';
-  /** Records withheld from the public site (packaged `file` or inline `data` only). */
+  /** Records withheld from the public site (packaged `file`, `source` or inline `data` only). */
   readonly confidential?: ConfidentialRecords;
   /** Read at run time. */
   readonly url?: string;
   /** A file under maps/ that the build packages into the site. */
   readonly file?: string;
+  /** Data published elsewhere that the build reads and packages (the written document has `url` instead). */
+  readonly source?: PackagedSource;
   /** Inline GeoJSON. */
   readonly data?: unknown;
   /** CRS of the data when the file has no `crs` member (default EPSG:4326). */
@@ -473,6 +487,8 @@ export interface PointsLayerDef extends LayerCommon, VectorCommon {
   readonly confidential?: ConfidentialRecords;
   /** A GeoJSON file of points under maps/ (lon/lat): the build turns it into `prepared`. */
   readonly file?: string;
+  /** Points published elsewhere (lon/lat GeoJSON) that the build reads and turns into `prepared`. */
+  readonly source?: PackagedSource;
   /** Written by the build from `file`. */
   readonly prepared?: PreparedPoints;
 }
@@ -597,6 +613,11 @@ export interface SiteConfig {
   readonly offline: { readonly tiles: { readonly maxEntries: number; readonly maxAgeDays: number } };
   /** The « Ajouter une couche » dialog: shown unless disabled; `anyHttpsService` lets it read any https service (the CSP then allows https:). */
   readonly addLayers?: { readonly enabled: boolean; readonly anyHttpsService: boolean };
+  /**
+   * Build only (never sent to the browser): local copies of layers' `source` data, by the source's
+   * `name` (or URL), paths relative to the project; used when the file exists, else the build fetches the URL.
+   */
+  readonly sources?: Readonly<Record<string, string>>;
 }
 
 /** One map of the catalog, as the build writes it to catalog.json. */
@@ -622,6 +643,8 @@ export interface CatalogEntry {
   readonly validated: boolean;
   /** Restricted maps only (in the restricted output's catalog): who may open the map. */
   readonly access?: Access;
+  /** Development server only: why the build could not build this document (the viewer shows them). */
+  readonly problems?: readonly Problem[];
 }
 
 export interface Catalog {

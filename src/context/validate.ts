@@ -1,8 +1,8 @@
 import { mapContext as compiledMapContext, siteConfig as compiledSiteConfig } from '../generated/validators.js';
-import { checkContext } from './checks.js';
+import { checkContext } from './check-context.js';
 import { deepFreeze } from './freeze.js';
 import { jsonErrorOffset } from './json-position.js';
-import { describeSchemaErrors, type Problem } from './problems.js';
+import { describeSchemaErrors, problemAt, type Problem } from './problems.js';
 import type { MapContext, SiteConfig } from './types.js';
 import type { CompiledValidator } from './validator-types.js';
 
@@ -18,7 +18,7 @@ function runSchema<T>(validator: CompiledValidator, input: unknown): Validated<T
 /** Validates a parsed map context document: the model with its defaults, or every problem found. */
 export function validateContext(input: unknown): Validated<MapContext> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, problems: [{ path: '', message: 'must be a JSON object (a map context document)' }] };
+    return { ok: false, problems: [problemAt('', { kind: 'not-an-object' })] };
   }
   const schema = runSchema<MapContext>(compiledMapContext, input);
   if (!schema.ok) return schema;
@@ -39,9 +39,9 @@ export function parseJson(text: string): Validated<unknown> {
     const offset = jsonErrorOffset(text);
     if (offset >= 0) {
       const before = text.slice(0, offset).split('\n');
-      const where = offset >= text.length ? 'the text ends too early' : `at line ${before.length}, column ${before.at(-1)!.length + 1}`;
-      return { ok: false, problems: [{ path: '', message: `not valid JSON: ${where}` }] };
+      const detail = offset >= text.length ? ({ kind: 'json-cut-short' } as const) : { kind: 'json-syntax' as const, line: before.length, column: before.at(-1)!.length + 1 };
+      return { ok: false, problems: [problemAt('', detail)] };
     }
-    return { ok: false, problems: [{ path: '', message: `not valid JSON (${error instanceof Error ? error.message : String(error)})` }] };
+    return { ok: false, problems: [problemAt('', { kind: 'json-unreadable', reason: error instanceof Error ? error.message : String(error) })] };
   }
 }

@@ -9,6 +9,7 @@ import '../ui/cartable-map-view.js';
 import { parseCommand, type EmbedEvent } from './api.js';
 import { CommandError, runCommand, watchEvents } from './commands.js';
 import { EMBED_CONTROLS, readEmbed } from './params.js';
+import { loadChunk } from '../offline/load-chunk.js';
 
 let localization: ReturnType<typeof configureLocalization> | undefined;
 
@@ -105,7 +106,7 @@ export class CartableMap extends LitElement {
     this.problem = undefined;
     if (!this.src) return;
     if (this.lang === 'en') {
-      localization ??= configureLocalization({ sourceLocale: 'fr', targetLocales: ['en'], loadLocale: () => import('../i18n/locales/en.js') });
+      localization ??= configureLocalization({ sourceLocale: 'fr', targetLocales: ['en'], loadLocale: () => loadChunk(import('../i18n/locales/en.js')) });
       await localization.setLocale('en');
     }
     const url = new URL(this.src, document.baseURI).href;

@@ -1,5 +1,6 @@
 import { configureLocalization } from '@lit/localize';
 import type { Language } from './text.js';
+import { loadChunk } from '../offline/load-chunk.js';
 
 let controls: ReturnType<typeof configureLocalization> | undefined;
 
@@ -11,7 +12,7 @@ export async function useLanguage(language: Language): Promise<void> {
   controls ??= configureLocalization({
     sourceLocale: 'fr',
     targetLocales: ['en'],
-    loadLocale: () => import('./locales/en.js'),
+    loadLocale: () => loadChunk(import('./locales/en.js')),
   });
   if (controls.getLocale() !== language) await controls.setLocale(language);
   document.documentElement.lang = language;

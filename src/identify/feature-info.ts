@@ -4,30 +4,33 @@ import type Feature from 'ol/Feature.js';
 import type { Projection } from 'ol/proj.js';
 import type { WmsLayerDef } from '../context/types.js';
 import { isXmlContentType, readServiceException } from '../layers/ogc/exception.js';
+import { explainRequestError, problemOf } from '../layers/ogc/problem.js';
 import { getFeatureInfoUrl } from '../layers/wms/feature-info.js';
+import { parseXml, textOfHtml } from '../markup/parse.js';
 import type { Requester } from '../net/requester.js';
 import { crsCodeOf } from '../proj/definitions.js';
+import type { LayerProblem } from '../state/store.js';
 import type { IdentifyGroup, IdentifiedItem } from './types.js';
 
-/** A GetFeatureInfo answer, whatever its format, as identified items (or a failure in words). */
+/** A GetFeatureInfo answer, whatever its format, as identified items (or why it could not be read). */
 export function readFeatureInfo(
   body: string,
   contentType: string | null,
   options: { viewProjection: Projection; requestProjection: string },
-): { items: IdentifiedItem[]; failure?: string } {
+): { items: IdentifiedItem[]; problem?: LayerProblem } {
   const type = (contentType ?? '').toLowerCase();
   const trimmed = body.trim();
   if (!trimmed) return { items: [] };
   if (isXmlContentType(type) || trimmed.startsWith('<?xml') || /^<(\w+:)?(ServiceExceptionReport|ExceptionReport)\b/.test(trimmed)) {
     const exception = readServiceException(trimmed);
-    if (exception) return { items: [], failure: exception.message };
+    if (exception) return { items: [], problem: { code: 'service', detail: exception.message } };
   }
   if (type.includes('json') || trimmed.startsWith('{')) {
     let json: unknown;
     try {
       json = JSON.parse(trimmed);
     } catch {
-      return { items: [], failure: 'invalid JSON answer' };
+      return { items: [], problem: { code: 'invalid-json' } };
     }
     const format = new GeoJSON({
       dataProjection: crsCodeOf(json) ?? options.requestProjection,
@@ -36,20 +39,22 @@ export function readFeatureInfo(
     try {
       return { items: (format.readFeatures(json) as Feature[]).map(itemOf) };
     } catch {
-      return { items: [], failure: 'unreadable JSON answer' };
+      return { items: [], problem: { code: 'not-geojson' } };
     }
   }
   if (type.includes('html') || /^<(!doctype|html|body|table|div)/i.test(trimmed)) {
     // Servers answer "nothing here" with an empty page: only pages with text count.
-    const text = new DOMParser().parseFromString(trimmed, 'text/html').body.textContent?.trim() ?? '';
+    const text = textOfHtml(trimmed).trim();
     return { items: text ? [{ properties: {}, html: trimmed }] : [] };
   }
   if (type.includes('xml') || type.includes('gml') || trimmed.startsWith('<')) {
+    const doc = parseXml(trimmed);
+    if (!doc) return { items: [], problem: { code: 'invalid-data', detail: 'GML' } };
     try {
-      const features = new WMSGetFeatureInfo().readFeatures(trimmed, { featureProjection: options.viewProjection }) as Feature[];
+      const features = new WMSGetFeatureInfo().readFeatures(doc, { featureProjection: options.viewProjection }) as Feature[];
       return { items: features.map(itemOf) };
     } catch {
-      return { items: [], failure: 'unreadable GML answer' };
+      return { items: [], problem: { code: 'invalid-data', detail: 'GML' } };
     }
   }
   // Plain text: MapServer says "no results" in words; keep answers that say something else.
@@ -74,12 +79,13 @@ export async function identifyWms(
       resolveUrl: request.resolveUrl,
     });
     const response = await request.requester.fetch(url, { signal: request.signal });
-    const { items, failure } = readFeatureInfo(await response.text(), response.headers.get('content-type'), {
+    const { items, problem } = readFeatureInfo(await response.text(), response.headers.get('content-type'), {
       viewProjection: request.viewProjection,
       requestProjection: def.projection ?? request.viewProjection.getCode(),
     });
-    return { layerId: def.id, items, failure };
+    return { layerId: def.id, items, problem };
   } catch (error) {
-    return { layerId: def.id, items: [], failure: error instanceof Error ? error.message : String(error) };
+    // A code, never the browser's words (« Failed to fetch »): the popup says it in the person's language.
+    return { layerId: def.id, items: [], problem: problemOf(await explainRequestError(error)) };
   }
 }

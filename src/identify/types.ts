@@ -1,4 +1,5 @@
 import type Geometry from 'ol/geom/Geometry.js';
+import type { LayerProblem } from '../state/store.js';
 
 /** One feature found at a place: its attributes, and its geometry in the view's projection. */
 export interface IdentifiedItem {
@@ -15,6 +16,6 @@ export interface IdentifiedItem {
 export interface IdentifyGroup {
   readonly layerId: string;
   readonly items: readonly IdentifiedItem[];
-  /** Why the layer could not be asked (its service failed). */
-  readonly failure?: string;
+  /** Why the layer could not be asked (its service failed): a code, put in words by the interface. */
+  readonly problem?: LayerProblem;
 }

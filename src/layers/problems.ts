@@ -1,6 +1,15 @@
+/**
+ * Every failure of a layer's load as a coded problem the layer list words in the person's language
+ * (src/ui/layer-problem.ts). Browser and library messages (« Failed to fetch », « signal timed out »,
+ * a parser's complaint) never become a problem's text: unknown errors are logged for developers and
+ * shown as unreadable data.
+ */
 import { RequestError } from '../net/requester.js';
 import type { LayerProblem } from '../state/store.js';
-import { RangeRefusedError } from './range-read.js';
+import { OutsideProjectionError } from './projection-check/check.js';
+import { RangeRefusedError, WrongFormatError } from './answer.js';
+
+export { WrongFormatError };
 
 /** The data ends before its own structure says it should. */
 export class TruncatedError extends Error {
@@ -10,11 +19,25 @@ export class TruncatedError extends Error {
   }
 }
 
-/** The data is not in the format the layer expects; the message says what was found. */
+/**
+ * The data cannot be read as the format it should be in; `format` names it ("FlatGeobuf", "GML"…,
+ * the only part shown), `reason` says what is wrong for developers.
+ */
 export class InvalidDataError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly format: string,
+    reason?: string,
+  ) {
+    super(reason ?? `unreadable ${format}`);
     this.name = 'InvalidDataError';
+  }
+}
+
+/** JSON that is not GeoJSON. */
+export class NotGeoJsonError extends Error {
+  constructor(message = 'not a GeoJSON FeatureCollection, Feature or geometry') {
+    super(message);
+    this.name = 'NotGeoJsonError';
   }
 }
 
@@ -26,19 +49,41 @@ export class MissingColumnsError extends Error {
   }
 }
 
-/** Any failure of the file and tile kinds in words the layer list can show. */
-export function problemOf(error: unknown): LayerProblem {
-  if (error instanceof RequestError) {
-    if (error.kind === 'http') return { code: 'http', detail: String(error.status) };
-    if (error.kind === 'timeout') return { code: 'timeout' };
-    return { code: navigator.onLine === false ? 'offline' : 'network' };
+/** A failed request as a problem: each cause its own code. */
+export function requestProblemOf(error: RequestError): LayerProblem {
+  switch (error.kind) {
+    case 'http':
+      return { code: 'http', detail: String(error.status) };
+    case 'timeout':
+    case 'stalled':
+    case 'interrupted':
+    case 'offline':
+    case 'cors':
+      return { code: error.kind };
+    default:
+      // 'network', and 'aborted' (a cancelled load is not shown; should one be, it did not arrive).
+      return { code: 'network' };
   }
+}
+
+/** Any failure of a layer's load, in words the layer list can show. */
+export function problemOf(error: unknown): LayerProblem {
+  if (error instanceof RequestError) return requestProblemOf(error);
+  if (error instanceof WrongFormatError) return { code: 'wrong-format', detail: error.contentType };
+  if (error instanceof OutsideProjectionError) return { code: 'outside-projection', detail: error.projection, likely: error.likely };
   if (error instanceof RangeRefusedError) return { code: 'no-range', detail: String(error.status) };
   if (error instanceof TruncatedError) return { code: 'truncated' };
   // Reading past the end of what was received: the file is shorter than its own structure says.
   if (error instanceof RangeError) return { code: 'truncated' };
   if (error instanceof MissingColumnsError) return { code: 'missing-columns', detail: error.columns.join(', ') };
+  if (error instanceof InvalidDataError) return { code: 'invalid-data', detail: error.format };
+  if (error instanceof NotGeoJsonError) return { code: 'not-geojson' };
+  // JSON.parse (XML is parsed without exceptions: src/markup/parse.ts).
+  if (error instanceof SyntaxError) return { code: 'invalid-json' };
   const message = error instanceof Error ? error.message : String(error);
   if (message.startsWith('Unknown projection')) return { code: 'projection', detail: message.replace('Unknown projection: ', '') };
-  return { code: 'invalid-data', detail: message };
+  // The pmtiles and flatgeobuf readers say so when the bytes are not their format.
+  if (/wrong magic number|not a flatgeobuf file/i.test(message)) return { code: 'wrong-format' };
+  console.warn('cartable: unexpected failure of a layer load', error);
+  return { code: 'invalid-data' };
 }

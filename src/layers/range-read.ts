@@ -1,12 +1,7 @@
 import { RequestError, type Requester } from '../net/requester.js';
+import { RangeRefusedError, refuseWebPage } from './answer.js';
 
-/** The server answered a range request with the whole file (200) or refused it: reading by parts is impossible. */
-export class RangeRefusedError extends Error {
-  constructor(readonly url: string, readonly status: number) {
-    super(`the server does not answer range requests (HTTP ${status} instead of 206)`);
-    this.name = 'RangeRefusedError';
-  }
-}
+export { RangeRefusedError };
 
 /** Reads byte ranges of one file through the requester, and counts what it fetched. */
 export interface RangeReader {
@@ -34,6 +29,8 @@ export function createRangeReader(requester: Requester, url: string): RangeReade
         if (error instanceof RequestError && error.status === 416) return new ArrayBuffer(0);
         throw error;
       }
+      // A captive portal or an error page (with 200, or 206 from a proxy that honours ranges) is no refusal of ranges.
+      refuseWebPage(response);
       if (response.status !== 206) {
         await response.body?.cancel().catch(() => undefined);
         throw new RangeRefusedError(url, response.status);

@@ -1,21 +1,22 @@
 import type { LayerDef, LayerType } from '../context/types.js';
 import type { LayerKind, LayerKindOf } from './types.js';
+import { loadChunk } from '../offline/load-chunk.js';
 
 /**
  * Every layer kind, loaded on demand so a map pays only for the kinds it uses. Typed against the
  * union of layer definitions: a kind missing here is a compile error.
  */
 const loaders: { [T in LayerType]: () => Promise<LayerKindOf<T>> } = {
-  geojson: () => import('./geojson/create.js').then((m) => m.geojsonKind),
-  xyz: () => import('./xyz/create.js').then((m) => m.xyzKind),
-  wmts: () => import('./wmts/create.js').then((m) => m.wmtsKind),
-  flatgeobuf: () => import('./flatgeobuf/create.js').then((m) => m.flatgeobufKind),
-  csv: () => import('./csv/create.js').then((m) => m.csvKind),
-  vectortiles: () => import('./vectortiles/create.js').then((m) => m.vectortilesKind),
-  pmtiles: () => import('./pmtiles/create.js').then((m) => m.pmtilesKind),
-  wms: () => import('./wms/create.js').then((m) => m.wmsKind),
-  wfs: () => import('./wfs/create.js').then((m) => m.wfsKind),
-  points: () => import('./points/create.js').then((m) => m.pointsKind),
+  geojson: () => loadChunk(import('./geojson/create.js')).then((m) => m.geojsonKind),
+  xyz: () => loadChunk(import('./xyz/create.js')).then((m) => m.xyzKind),
+  wmts: () => loadChunk(import('./wmts/create.js')).then((m) => m.wmtsKind),
+  flatgeobuf: () => loadChunk(import('./flatgeobuf/create.js')).then((m) => m.flatgeobufKind),
+  csv: () => loadChunk(import('./csv/create.js')).then((m) => m.csvKind),
+  vectortiles: () => loadChunk(import('./vectortiles/create.js')).then((m) => m.vectortilesKind),
+  pmtiles: () => loadChunk(import('./pmtiles/create.js')).then((m) => m.pmtilesKind),
+  wms: () => loadChunk(import('./wms/create.js')).then((m) => m.wmsKind),
+  wfs: () => loadChunk(import('./wfs/create.js')).then((m) => m.wfsKind),
+  points: () => loadChunk(import('./points/create.js')).then((m) => m.pointsKind),
 };
 
 export async function loadLayerKind<D extends LayerDef>(def: D): Promise<LayerKind<D>> {

@@ -5,6 +5,7 @@ import type { Pixel } from 'ol/pixel.js';
 import type { Projection } from 'ol/proj.js';
 import type { LayerDef, LayerType } from '../context/types.js';
 import type { LayerHit } from '../identify/hit.js';
+import type { LoadPolicySettings } from './load-policy.js';
 import type { Requester } from '../net/requester.js';
 import type { LayerProblem, LayerStatus } from '../state/store.js';
 
@@ -30,6 +31,8 @@ export interface LayerEnvironment {
   readonly resolveUrl: (url: string) => string;
   readonly report: (report: LayerStatusReport) => void;
   readonly attributions: readonly string[];
+  /** How failed loads are retried and bounded (src/layers/load-policy.ts); the defaults when absent. */
+  readonly loadPolicy?: LoadPolicySettings;
 }
 
 /** A created layer and how to try loading it again after a failure. */

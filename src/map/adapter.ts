@@ -18,16 +18,19 @@ import { LAYER_HIT_KEY } from '../identify/hit.js';
 import { walkLayers } from '../context/checks.js';
 import { textFor } from '../i18n/text.js';
 import { loadLayerKind } from '../layers/registry.js';
+import type { LoadPolicySettings } from '../layers/load-policy.js';
 import type { CreatedLayer, LayerKind, LayerStatusReport } from '../layers/types.js';
 import type { Requester } from '../net/requester.js';
 import { ensureProjections } from '../proj/register.js';
 import type { MapState, MapStore } from '../state/store.js';
 import { resolutionToScale, scaleToResolution } from '../styles/scale.js';
+import { layersSettled, watchFirstRender, type FirstRenderSettings } from './first-render.js';
 import { createHighlighter } from './highlight.js';
 import { LAYER_ID_KEY } from './keys.js';
 import { wirePointer, type IdentifyEvent, type PointerWiring } from './pointer.js';
 import { createView } from './view.js';
 import { cooperativeGestures, type GestureHint } from './cooperative-gestures.js';
+import { loadChunk } from '../offline/load-chunk.js';
 
 export interface MapAdapterOptions {
   readonly target: HTMLElement;
@@ -50,6 +53,10 @@ export interface MapAdapterOptions {
   readonly controls?: { readonly zoom?: boolean; readonly scale?: boolean };
   /** Inside another page: Ctrl/⌘ + wheel zooms, two fingers pan; the hint is called when a gesture is left to the page. */
   readonly cooperative?: { readonly onHint: (hint: GestureHint) => void };
+  /** How failed layer loads are retried and bounded (default: the policy's defaults). */
+  readonly loadPolicy?: LoadPolicySettings;
+  /** The first render's deadline and timers (tests give a fake clock). */
+  readonly firstRender?: FirstRenderSettings;
 }
 
 export interface MapAdapter {
@@ -76,7 +83,7 @@ export interface MapAdapter {
   pixelOf(coordinate: Coordinate): Pixel | undefined;
   /** Calls back after every rendered frame (to keep things anchored to the map). */
   onRender(callback: () => void): () => void;
-  /** Resolves after the first render in which every visible layer has loaded or failed. */
+  /** Resolves after the first render in which every visible layer has loaded or failed, or the first after a deadline (first-render.ts). */
   readonly rendered: Promise<void>;
   /**
    * A tool (measure, drawing a place…) takes the pointer: clicks stop opening records and hovering
@@ -132,6 +139,7 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
         resolveUrl,
         report: report(def.id),
         attributions: def.attributions.map((a) => textFor(a, language)),
+        loadPolicy: options.loadPolicy,
       });
       created.set(def.id, layer);
       layer.layer.set(LAYER_ID_KEY, def.id);
@@ -214,7 +222,7 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
   let followAdded: Promise<(defs: readonly LayerDef[]) => Promise<void>> | undefined;
   const syncAdded = (defs: readonly LayerDef[] = []): void => {
     if (!defs.length && !followAdded) return;
-    followAdded ??= import('../add-layer/index.js').then(({ addedLayers }) =>
+    followAdded ??= loadChunk(import('../add-layer/index.js')).then(({ addedLayers }) =>
       addedLayers({ map, store, created, leaves, vectorIds, queryableIds, tooltipIds, wmsLayers, make, apply, loadLayerKind, ensureProjections }),
     );
     void followAdded.then((sync) => sync(defs));
@@ -233,7 +241,7 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
     );
     if (!layers.length || resolution === undefined) return { asks: false, answers: Promise.resolve([]) };
     const controller = (asking = new AbortController());
-    const answers = import('../identify/feature-info.js').then(({ identifyWms }) =>
+    const answers = loadChunk(import('../identify/feature-info.js')).then(({ identifyWms }) =>
       Promise.all(
         layers.map((def) =>
           identifyWms(def, { coordinate, resolution, viewProjection, requester, resolveUrl, signal: controller.signal }),
@@ -287,35 +295,12 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
   keys.push(map.on('moveend', publishView));
   publishView();
 
-  let stopRenderWatch: (() => void) | undefined;
-  const rendered = new Promise<void>((resolve) => {
-    const settled = (): boolean => {
-      const resolution = view.getResolution() ?? 0;
-      return leaves.every((def) => {
-        const state = store.state.layers[def.id];
-        const layer = created.get(def.id)?.layer;
-        const inRange = !layer || (resolution >= layer.getMinResolution() && resolution < layer.getMaxResolution());
-        return !state?.visible || !inRange || state.status === 'ready' || state.status === 'error';
-      });
-    };
-    // A layer that fails after the last frame adds nothing to draw, so no frame follows by itself:
-    // once every layer has settled, ask for one more frame to close on.
-    const stopWatching = store.subscribe(() => {
-      if (settled()) map.render();
-    });
-    const key = map.on('rendercomplete', () => {
-      if (!settled()) return;
-      unByKey(key);
-      stopWatching();
-      resolve();
-    });
-    keys.push(key);
-    stopRenderWatch = stopWatching;
-  });
+  const settled = (): boolean => layersSettled(leaves.map((def) => def.id), store.state, (id) => created.get(id)?.layer, view.getResolution() ?? 0);
+  const firstRender = watchFirstRender({ map, store, settled, ...options.firstRender });
 
   return {
     map,
-    rendered,
+    rendered: firstRender.rendered,
     holdPointer() {
       pointerHolds += 1;
       options.onHover?.(undefined);
@@ -397,7 +382,7 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
       return () => unByKey(key);
     },
     dispose() {
-      stopRenderWatch?.();
+      firstRender.dispose();
       unsubscribe();
       unsubscribeAdded();
       unwirePointer();

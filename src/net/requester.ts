@@ -2,10 +2,22 @@
  * The one door for network requests. Every load goes through a Requester: documents, data, tiles
  * (through their load functions), legends. Auth headers, proxies and test fixtures plug in here.
  */
+import { tryChunk } from '../offline/load-chunk.js';
 
-export type RequestFailureKind = 'network' | 'timeout' | 'http' | 'aborted';
+/**
+ * Why a request failed, as precisely as the browser lets us tell:
+ * - `offline`: the device says it has no network;
+ * - `cors`: the server answers (an opaque no-cors probe got through) but the browser refused to let
+ *   the page read it — the server does not allow this site (CORS), or refused the request's headers;
+ * - `network`: no answer at all (server down, wrong address, DNS, certificate, or a refusal the probe
+ *   could not tell apart);
+ * - `timeout`: no answer before the deadline; `stalled`: the answer began, then stopped coming;
+ * - `interrupted`: the connection broke, or closed, before the whole body arrived;
+ * - `http`: an answer with an error status; `aborted`: the caller cancelled.
+ */
+export type RequestFailureKind = 'network' | 'offline' | 'cors' | 'timeout' | 'stalled' | 'interrupted' | 'http' | 'aborted';
 
-/** A failed request, with a reason short enough for a layer list. */
+/** A failed request, with a reason short enough for a layer list (our words, never the browser's). */
 export class RequestError extends Error {
   readonly kind: RequestFailureKind;
   readonly status?: number;
@@ -39,6 +51,8 @@ export interface RequesterOptions {
   readonly timeout?: number;
   /** The fetch to use (tests may pass their own). */
   readonly fetch?: typeof fetch;
+  /** Whether the device says it is online (default: navigator.onLine; tests may pass their own). */
+  readonly online?: () => boolean;
 }
 
 export interface Requester {
@@ -49,14 +63,24 @@ export interface Requester {
 }
 
 const DEFAULT_TIMEOUT = 20_000;
+/** The CORS probe only asks whether the server answers at all: it gives up sooner. */
+const PROBE_TIMEOUT = 5_000;
 
 export function createRequester(options: RequesterOptions = {}): Requester {
   const hooks = options.hooks ?? [];
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  const online = options.online ?? (() => globalThis.navigator?.onLine !== false);
 
   const prepare = (url: string): PreparedRequest =>
     hooks.reduce<PreparedRequest>((request, hook) => hook(request), { url, headers: {} });
+
+  /** The CORS probe (cors-probe.ts), loaded on a failure only: a probe that cannot load says « unreachable ». */
+  const answersWithoutCors = (url: string): Promise<boolean> =>
+    tryChunk(import('./cors-probe.js')).then(
+      (probe) => probe.answersWithoutCors(url, doFetch, Math.min(timeout, PROBE_TIMEOUT)),
+      () => false,
+    );
 
   return {
     prepare,
@@ -71,18 +95,63 @@ export function createRequester(options: RequesterOptions = {}): Requester {
           headers: { ...prepared.headers, ...(init.headers as Record<string, string> | undefined) },
           signal,
         });
-      } catch (error) {
+      } catch {
         if (init.signal?.aborted) throw new RequestError({ kind: 'aborted', url, message: 'cancelled' });
-        if (timer.aborted) throw new RequestError({ kind: 'timeout', url, message: `no answer after ${timeout / 1000} s` });
-        // fetch() gives no detail for offline, DNS, refused connections and CORS refusals alike.
-        throw new RequestError({ kind: 'network', url, message: String((error as Error)?.message ?? error) });
+        if (timer.aborted) throw new RequestError({ kind: 'timeout', url, message: `no answer in ${timeout / 1000} s` });
+        if (!online()) throw new RequestError({ kind: 'offline', url, message: 'offline' });
+        if (await answersWithoutCors(prepared.url)) throw new RequestError({ kind: 'cors', url, message: 'refused by the browser (CORS)' });
+        throw new RequestError({ kind: 'network', url, message: 'unreachable' });
       }
       if (!response.ok) {
         throw new RequestError({ kind: 'http', url, status: response.status, message: `HTTP ${response.status}`, response });
       }
-      return response;
+      return guardBody(response, (arrived) => {
+        if (init.signal?.aborted) return new RequestError({ kind: 'aborted', url, message: 'cancelled' });
+        if (timer.aborted) return new RequestError({ kind: 'stalled', url, message: `incomplete after ${timeout / 1000} s` });
+        return new RequestError({ kind: 'interrupted', url, message: `connection cut${arrived}` });
+      });
     },
   };
+}
+
+/**
+ * The body's length the answer announces, when the bytes read are those it counts (no content
+ * encoding). Cross-origin answers hide Content-Encoding unless exposed: there the length may count
+ * compressed bytes, so it is not used (the browser checks it itself while reading).
+ */
+function announcedLength(response: Response): number | undefined {
+  if (response.type === 'cors' || response.type === 'opaque' || response.headers.get('content-encoding')) return undefined;
+  const length = Number(response.headers.get('content-length') ?? NaN);
+  return Number.isInteger(length) && length >= 0 ? length : undefined;
+}
+
+/**
+ * The answer with body readers whose failures are RequestErrors: a deadline reached while the body is
+ * read rejects with the browser's « signal timed out », a broken connection with « Failed to fetch »;
+ * a body shorter than its Content-Length is an interrupted transfer too. Own properties shadow the
+ * methods of this one Response, which keeps its url, type and headers.
+ */
+function guardBody(response: Response, failure: (arrived: string) => RequestError): Response {
+  const read = response.arrayBuffer.bind(response);
+  const bytes = async (): Promise<ArrayBuffer> => {
+    let data: ArrayBuffer;
+    try {
+      data = await read();
+    } catch {
+      throw failure('');
+    }
+    const expected = announcedLength(response);
+    if (expected !== undefined && data.byteLength < expected) throw failure(` (${data.byteLength} of ${expected} bytes)`);
+    return data;
+  };
+  const text = async (): Promise<string> => new TextDecoder().decode(await bytes());
+  Object.defineProperties(response, {
+    arrayBuffer: { value: bytes },
+    text: { value: text },
+    json: { value: async (): Promise<unknown> => JSON.parse(await text()) },
+    blob: { value: async (): Promise<Blob> => new Blob([await bytes()], { type: response.headers.get('content-type') ?? '' }) },
+  });
+  return response;
 }
 
 /** Adds headers to requests whose origin is listed. */

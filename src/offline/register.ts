@@ -1,10 +1,12 @@
 import { Workbox } from 'workbox-window';
 import type { CartableStatus } from '../ui/cartable-status.js';
+import { checkForUpdatesWhenShown } from './update-checks.js';
 
 /**
  * Registers the service worker (built by vite-plugin-pwa) at the site's root. A new deployment waits
- * until the person chooses to reload (no mix of old and new assets in one page); where a service
- * worker cannot run (an opaque-origin sandbox, a private window) the viewer simply works online.
+ * until the person chooses to reload (no mix of old and new assets in one page); the page looks for
+ * one again when it is shown after a while (update-checks.ts). Where a service worker cannot run
+ * (an opaque-origin sandbox, a private window) the viewer simply works online.
  */
 export async function registerServiceWorker(root: string, status: CartableStatus): Promise<void> {
   try {
@@ -16,6 +18,7 @@ export async function registerServiceWorker(root: string, status: CartableStatus
       };
     });
     await workbox.register();
+    checkForUpdatesWhenShown({ update: () => workbox.update(), page: document });
   } catch {
     // No service worker here: nothing is cached for offline use, and nothing else changes.
   }

@@ -1,4 +1,5 @@
 import { PROJ4_DEFINITIONS, PROJECTION_EXTENTS, isBuiltInProjection } from './definitions.js';
+import { loadChunk } from '../offline/load-chunk.js';
 
 /**
  * Makes the given projections known to OpenLayers. proj4 (≈ 50 KB gzip) is loaded only when a map
@@ -12,9 +13,9 @@ export async function ensureProjections(codes: Iterable<string>): Promise<void> 
   if (unknown.length) throw new Error(`Unknown projection: ${unknown.join(', ')}`);
 
   const [{ default: proj4 }, { register }, { get: getProjection }] = await Promise.all([
-    import('proj4'),
-    import('ol/proj/proj4.js'),
-    import('ol/proj.js'),
+    loadChunk(import('proj4')),
+    loadChunk(import('ol/proj/proj4.js')),
+    loadChunk(import('ol/proj.js')),
   ]);
   const fresh = missing.filter((code) => !proj4.defs(code));
   if (fresh.length === 0) return;

@@ -3,8 +3,7 @@
  * features through the source's spatial index, its service over the place's box when it is read by
  * view extent (WFS, FlatGeobuf by ranges, prepared points), GetFeatureInfo at the point for a WMS
  * without a WFS — and each answer goes through the same exact geometry test. Layers that cannot be
- * checked say why. Network through the requester only; no DOM here (GML answers use DOMParser,
- * which the browser has).
+ * checked say why. Network through the requester only; the DOM only to parse answers (src/markup).
  */
 import type Feature from 'ol/Feature.js';
 import Point from 'ol/geom/Point.js';
@@ -13,11 +12,13 @@ import { transformExtent, type Projection } from 'ol/proj.js';
 import { walkLayers } from '../context/checks.js';
 import { isVectorLayer, type LayerDef, type MapContext, type WfsLayerDef, type WmsLayerDef } from '../context/types.js';
 import { textFor } from '../i18n/text.js';
+import { textOfHtml } from '../markup/parse.js';
 import type { Requester } from '../net/requester.js';
 import { candidatesOf, matchFeatures, sortItems, type Candidates } from './compute.js';
 import { describeAny, describerOf, type Describe } from './describe.js';
 import { preparePlace, type PreparedPlace } from './geometry.js';
 import type { LayerReport, Place, Report, ReportItem } from './types.js';
+import { loadChunk } from '../offline/load-chunk.js';
 
 /** Most features asked of a service for one layer of a report (more: the count says "at least"). */
 export const SERVICE_CAP = 5000;
@@ -113,10 +114,10 @@ async function checkLayer(def: LayerDef, place: Place, prepared: PreparedPlace, 
 /** GetFeature over a box (in the view's projection), in the view's projection or the layer's CRS. */
 async function getFeatures(def: WfsLayerDef, box: Extent, env: ReportEnvironment): Promise<{ features: Feature[]; capped: boolean }> {
   const [{ getFeatureUrl, isCapped }, { readGetFeatureGml, readGetFeatureJson }, { ensureProjections }, { isXmlContentType }] = await Promise.all([
-    import('../layers/wfs/request.js'),
-    import('../layers/wfs/read.js'),
-    import('../proj/register.js'),
-    import('../layers/ogc/exception.js'),
+    loadChunk(import('../layers/wfs/request.js')),
+    loadChunk(import('../layers/wfs/read.js')),
+    loadChunk(import('../proj/register.js')),
+    loadChunk(import('../layers/ogc/exception.js')),
   ]);
   const viewCode = env.viewProjection.getCode();
   const srsName = def.srsName ?? viewCode;
@@ -165,7 +166,7 @@ async function checkWms(
   if (!def.queryable) return { ...head, items: [], unchecked: { reason: 'not-queryable' } };
   if (place.kind !== 'circle') return { ...head, items: [], unchecked: { reason: 'wms-area' } };
   // GetFeatureInfo answers for one pixel: what lies at the point itself (the radius does not apply).
-  const { identifyWms } = await import('../identify/feature-info.js');
+  const { identifyWms } = await loadChunk(import('../identify/feature-info.js'));
   const group = await identifyWms(def, {
     coordinate: [...place.center],
     resolution: env.resolution,
@@ -174,9 +175,9 @@ async function checkWms(
     resolveUrl: env.resolveUrl,
     signal: env.signal,
   });
-  if (group.failure) return { ...head, items: [], unchecked: { reason: 'service', detail: group.failure } };
+  if (group.problem) return { ...head, items: [], unchecked: { reason: 'service', detail: group.problem.detail ?? group.problem.code } };
   const items: ReportItem[] = group.items.map((item) => {
-    const text = item.text ?? (item.html ? new DOMParser().parseFromString(item.html, 'text/html').body.textContent ?? '' : '');
+    const text = item.text ?? (item.html ? textOfHtml(item.html) : '');
     const described = item.html || item.text ? { label: text.trim().replace(/\s+/g, ' ').slice(0, 200) || head.title, fields: [] } : describe(item.properties);
     return { id: item.id, ...described, distance: 0, geometry: item.geometry };
   });
@@ -187,9 +188,9 @@ async function checkWms(
 
 async function readFlatGeobufBox(def: Extract<LayerDef, { type: 'flatgeobuf' }>, box: Extent, env: ReportEnvironment): Promise<Feature[] | undefined> {
   const [{ createRangeReader }, { openIndexed, readRect }, { searchRect }] = await Promise.all([
-    import('../layers/range-read.js'),
-    import('../layers/flatgeobuf/extent.js'),
-    import('../layers/flatgeobuf/create.js'),
+    loadChunk(import('../layers/range-read.js')),
+    loadChunk(import('../layers/flatgeobuf/extent.js')),
+    loadChunk(import('../layers/flatgeobuf/create.js')),
   ]);
   const file = await openIndexed(createRangeReader(env.requester, env.resolveUrl(def.url)), def.projection);
   if (!file) return undefined;
@@ -205,7 +206,7 @@ async function checkPoints(
   options: { idField?: string; near: boolean },
   env: ReportEnvironment,
 ): Promise<ReportItem[]> {
-  const [{ loadPoints }, { lowerBound }] = await Promise.all([import('../layers/points/create.js'), import('../layers/points/compact.js')]);
+  const [{ loadPoints }, { lowerBound }] = await Promise.all([loadChunk(import('../layers/points/create.js')), loadChunk(import('../layers/points/compact.js'))]);
   // The prepared files (the browser's cache has them once the map drew the layer).
   const data = await loadPoints(def, env);
   const [minX, minY, maxX, maxY] = prepared.extent as [number, number, number, number];

@@ -13,6 +13,13 @@ const not = (condition: Expression | undefined): Expression | undefined => (cond
 /** A default marker for points when a symbol gives only fill and stroke, so points never vanish. */
 const DEFAULT_RADIUS = 5;
 
+/**
+ * How markers take part in a decluttered layer (one with labels): always drawn, and kept clear by the
+ * labels. OpenLayers' default ('declutter') drops a marker that overlaps another, even where the
+ * labels are hidden by their scale range: markers vanished and could not be clicked.
+ */
+const MARKER_DECLUTTER = 'obstacle';
+
 /** One symbolizer as an OpenLayers flat style. */
 export function symbolizerToFlat(symbol: Symbolizer): FlatStyle {
   const style: Record<string, unknown> = {};
@@ -27,10 +34,12 @@ export function symbolizerToFlat(symbol: Symbolizer): FlatStyle {
     style['icon-src'] = marker.src;
     style['icon-scale'] = marker.scale;
     if (marker.anchor) style['icon-anchor'] = [...marker.anchor];
+    style['icon-declutter-mode'] = MARKER_DECLUTTER;
   } else {
     const fill = marker ? marker.fill : symbol.fill;
     const stroke = marker ? marker.stroke : symbol.stroke;
     style['circle-radius'] = marker?.radius ?? DEFAULT_RADIUS;
+    style['circle-declutter-mode'] = MARKER_DECLUTTER;
     if (fill) style['circle-fill-color'] = fill.color;
     if (stroke) {
       style['circle-stroke-color'] = stroke.color;

@@ -1,20 +1,11 @@
+import { csvDocument, type CsvSeparator } from '../csv/cell.js';
 import type { Column } from './columns.js';
 import type { Row } from './rows.js';
 
-/**
- * The rows as CSV: UTF-8 with a byte-order mark (so spreadsheet software reads accents right), ";" by
- * default for French spreadsheets, values quoted when needed, formulas defused (a value starting with
- * = + - @ is prefixed with ' so a spreadsheet does not run it).
- */
-export function toCsv(rows: readonly Row[], columns: readonly Column[], separator: ';' | ',' = ';'): string {
-  const cell = (value: unknown): string => {
-    let text = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
-    if (/^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text)) text = `'${text}`;
-    return /["\n\r]/.test(text) || text.includes(separator) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines = [columns.map((c) => cell(c.label)).join(separator)];
-  for (const row of rows) lines.push(columns.map((c) => cell(row.values[c.field])).join(separator));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+/** The rows as CSV (see csvDocument: BOM, CRLF, quoting, formulas neutralised), ";" by default for French spreadsheets. */
+export function toCsv(rows: readonly Row[], columns: readonly Column[], separator: CsvSeparator = ';'): string {
+  const header = columns.map((c) => c.label);
+  return csvDocument([header, ...rows.map((row) => columns.map((c) => row.values[c.field]))], separator);
 }
 
 /** The rows as a GeoJSON FeatureCollection (geometries given in lon/lat by the caller). */

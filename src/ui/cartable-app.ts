@@ -13,6 +13,7 @@ import { hasStoredSession, type AuthSession } from '../auth/has-session.js';
 import type { AccessView } from '../auth/open-map.js';
 import { deepFreeze } from '../context/freeze.js';
 import type { ResolvedLayer } from '../add-layer/layer-defs.js';
+import { loadChunk } from '../offline/load-chunk.js';
 
 type View =
   | { kind: 'loading' }
@@ -89,18 +90,18 @@ export class CartableApp extends LitElement {
         return;
       }
       if (route.kind === 'service') {
-        this.view = await this.#withMapView(import('../add-layer/index.js').then((m) => m.openServiceMap(this)));
+        this.view = await this.#withMapView(loadChunk(import('../add-layer/index.js')).then((m) => m.openServiceMap(this)));
         return;
       }
       const catalog = await loadCatalog(this.root, this.requester);
       if (route.kind === 'catalog') {
-        await import('./cartable-catalog.js'); // Map pages never show the catalog: its code is not theirs to load.
+        await loadChunk(import('./cartable-catalog.js')); // Map pages never show the catalog: its code is not theirs to load.
         this.view = { kind: 'catalog', catalog };
         return;
       }
       // Restricted content: only sites with sign-in, for a map that is not public or a tab with a session.
       if (this.auth && this.site?.restricted && (hasStoredSession() || !catalog.maps.some((m) => m.id === route.id))) {
-        const [{ openRestrictedMap }, session] = await Promise.all([import('../auth/open-map.js'), this.auth()]);
+        const [{ openRestrictedMap }, session] = await Promise.all([loadChunk(import('../auth/open-map.js')), this.auth()]);
         const rules = { isAllowedDocumentUrl, deepFreeze };
         const reload = (): void => {
           this.view = { kind: 'loading' };
@@ -118,7 +119,7 @@ export class CartableApp extends LitElement {
 
   /** Loads the map view's code alongside the document, and waits for it when the map can be shown. */
   async #withMapView<T extends { kind: string }>(load: Promise<T>): Promise<T> {
-    const code = import('./cartable-map-view.js');
+    const code = loadChunk(import('./cartable-map-view.js'));
     const result = await load;
     if (result.kind === 'ready') await code;
     return result;
@@ -188,6 +189,7 @@ export class CartableApp extends LitElement {
           .text=${msg('Son document de description contient des erreurs :', { id: 'page.invalid.text' })}
           .file=${view.file}
           .problems=${view.problems}
+          .language=${this.language}
           .catalogHref=${this.#catalogHref}
         ></cartable-message>`;
       case 'refused':

@@ -5,7 +5,7 @@ import type { BasemapDef } from '../context/types.js';
 import { textFor } from '../i18n/text.js';
 import type { MapState } from '../state/store.js';
 import { emit } from './events.js';
-import { describeLayerProblem } from './layer-problem.js';
+import { problemText } from './problem-text.js';
 import { base } from './theme.js';
 
 /**
@@ -78,7 +78,7 @@ export class CartableBasemaps extends LitElement {
           </label>
           ${active && status?.status === 'error' && status.problem
             ? html`<p class="error" role="status">
-                ⚠ ${describeLayerProblem(status.problem)}
+                ⚠ ${problemText(status.problem, this)}
                 <button @click=${() => emit(this, 'cartable-layer-retry', { id: basemap.id })}>
                   ${msg('Réessayer', { id: 'layer.retry' })}
                 </button>

@@ -12,6 +12,7 @@ import { base } from './theme.js';
 import type { CatalogSearch } from '../search/catalog-search.js';
 import type { SearchResult } from '../search/results.js';
 import './cartable-language-switch.js';
+import { loadChunk } from '../offline/load-chunk.js';
 
 /**
  * @summary The home page: the platform's maps as cards, with a filter box.
@@ -202,8 +203,8 @@ export class CartableCatalog extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.auth) void import('./cartable-sign-in.js');
-    void Promise.all([import('./cartable-search.js'), import('../search/catalog-search.js')]).then(([, { createCatalogSearch }]) => {
+    if (this.auth) void loadChunk(import('./cartable-sign-in.js'));
+    void Promise.all([loadChunk(import('./cartable-search.js')), loadChunk(import('../search/catalog-search.js'))]).then(([, { createCatalogSearch }]) => {
       this.#searchModule = createCatalogSearch;
       this.#makeSearch();
     });

@@ -6,7 +6,7 @@ import { textFor } from '../i18n/text.js';
 import type { LayerProblem, MapState } from '../state/store.js';
 import { isInScaleRange } from '../styles/scale.js';
 import { emit } from './events.js';
-import { describeLayerProblem } from './layer-problem.js';
+import { problemText } from './problem-text.js';
 import { base } from './theme.js';
 
 /**
@@ -173,7 +173,7 @@ export class CartableLayerTree extends LitElement {
   #updated(updated: number, stale: LayerProblem | undefined): TemplateResult {
     const time = new Date(updated).toLocaleTimeString(this.language, { hour: '2-digit', minute: '2-digit' });
     return stale
-      ? html`<div class="note error" role="status">⚠ ${msg(str`Actualisation impossible (${describeLayerProblem(stale)}) : données de ${time}`, { id: 'live.stale' })}</div>`
+      ? html`<div class="note error" role="status">⚠ ${msg(str`Actualisation impossible (${problemText(stale, this)}) : données de ${time}`, { id: 'live.stale' })}</div>`
       : html`<div class="note updated">${msg(str`mis à jour à ${time}`, { id: 'live.updated' })}</div>`;
   }
 
@@ -247,13 +247,13 @@ export class CartableLayerTree extends LitElement {
       ${state?.capped && state.featureCount !== undefined && state.status !== 'error' ? this.#capped(state.featureCount, state.total) : nothing}
       ${state?.status === 'error' && state.problem
         ? html`<div class="note error" role="status">
-            <span>⚠ ${describeLayerProblem(state.problem)}</span>
+            <span>⚠ ${problemText(state.problem, this)}</span>
             <button @click=${() => emit(this, 'cartable-layer-retry', { id: layer.id })}>
               ${msg('Réessayer', { id: 'layer.retry' })}
             </button>
           </div>`
         : state?.problem?.code === 'skipped'
-          ? html`<div class="note">${describeLayerProblem(state.problem)}</div>`
+          ? html`<div class="note">${problemText(state.problem, this)}</div>`
           : nothing}
     </li>`;
   }

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing, svg, type TemplateResult } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { walkLayers } from '../context/checks.js';
 import type { LayerDef, LayerNode } from '../context/types.js';
@@ -8,6 +8,7 @@ import type { MapState } from '../state/store.js';
 import { legendOfLayer } from '../styles/layer-legend.js';
 import { SWATCH_SIZE, swatch } from '../styles/swatch.js';
 import { isInScaleRange } from '../styles/scale.js';
+import { safeImageUrl, safeUrl, WEB_SCHEMES } from './safe-url.js';
 import { base } from './theme.js';
 
 /**
@@ -62,6 +63,8 @@ export class CartableLegend extends LitElement {
   @property() language = 'fr';
   /** Per layer: how many features a table filter keeps. */
   @property({ attribute: false }) filtered: Readonly<Record<string, { kept: number; total: number }>> = {};
+  /** Legend images that failed to load: hidden, their layer says so. */
+  @state() private brokenImages: ReadonlySet<string> = new Set();
 
   override render(): TemplateResult {
     const visible: LayerDef[] = [];
@@ -80,12 +83,20 @@ export class CartableLegend extends LitElement {
     if (legend.kind === 'none') return nothing;
     const title = textFor(layer.title, this.language);
     const outOfRange = scale !== undefined && !isInScaleRange(scale, layer);
+    // Images only from http(s) or relative addresses: a document's javascript:, data: or "//host" is never shown.
+    // One that fails to load leaves a short note, never a broken image with its alt text.
+    const images =
+      legend.kind === 'image' ? [safeImageUrl(legend.url, document.baseURI)]
+      : legend.kind === 'images' ? legend.urls.map((url) => safeUrl(url, document.baseURI, WEB_SCHEMES))
+      : [];
+    const image = (url: string | undefined) =>
+      url && !this.brokenImages.has(url)
+        ? html`<img src=${url} alt=${msg(str`Légende de ${title}`, { id: 'legend.image.alt' })} loading="lazy" @error=${() => this.#imageFailed(url)} />`
+        : nothing;
     const body =
-      legend.kind === 'image'
-        ? html`<img src=${legend.url} alt=${msg(str`Légende de ${title}`, { id: 'legend.image.alt' })} loading="lazy" />`
-        : legend.kind === 'images'
-          ? legend.urls.map((url) => html`<img src=${url} alt=${msg(str`Légende de ${title}`, { id: 'legend.image.alt' })} loading="lazy" />`)
-          : html`<ul role="list">
+      legend.kind !== 'entries'
+        ? images.map(image)
+        : html`<ul role="list">
             ${legend.entries.map(
               (entry) => html`<li part="entry">
                 <svg width=${SWATCH_SIZE} height=${SWATCH_SIZE} viewBox="0 0 ${SWATCH_SIZE} ${SWATCH_SIZE}" aria-hidden="true">
@@ -101,8 +112,13 @@ export class CartableLegend extends LitElement {
       ${this.filtered[layer.id]
         ? html`<p class="note filter">${msg(str`Filtre actif : ${this.filtered[layer.id]!.kept} sur ${this.filtered[layer.id]!.total}`, { id: 'legend.filtered' })}</p>`
         : nothing}
+      ${images.some((url) => url && this.brokenImages.has(url)) ? html`<p class="note">${msg('Légende indisponible', { id: 'legend.image.failed' })}</p>` : nothing}
       ${body}
     </section>`;
+  }
+
+  #imageFailed(url: string): void {
+    this.brokenImages = new Set([...this.brokenImages, url]);
   }
 }
 

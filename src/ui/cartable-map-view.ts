@@ -41,12 +41,12 @@ import './cartable-layer-tree.js';
 import './cartable-legend.js';
 import { emit } from './events.js';
 import { NARROW, NarrowScreen } from './narrow-screen.js';
-
+import { loadChunk } from '../offline/load-chunk.js';
 
 /**
  * @summary One map: header, layer list, basemaps, legend, the map and its attributions.
  * Holds the map's store; the OpenLayers map is driven from it through the adapter.
- * @fires cartable-map-rendered - first render with every visible layer loaded or failed
+ * @fires cartable-map-rendered - first render with every visible layer loaded or failed, or after a deadline (src/map/first-render.ts)
  * @fires cartable-record-open - a feature's record is shown (detail: { layerId })
  * @fires cartable-table-shown - a layer's table is shown (detail: { layerId })
  * @fires cartable-language
@@ -447,6 +447,7 @@ export class CartableMapView extends LitElement {
       this.mapState = this.store.state;
       this.#unsubscribe = this.store.subscribe((next) => {
         this.mapState = next;
+        if (Object.values(next.layers).some((l) => l.status === 'error')) void loadChunk(import('./cartable-service-alerts.js')); // With the first failure.
         for (const def of next.added ?? []) this.#layersById.set(def.id, def);
       });
       this.#layersById = new Map();
@@ -498,7 +499,7 @@ export class CartableMapView extends LitElement {
 
   /** Opens the « Partager » dialog (its code, with the QR encoder, loads on first use). */
   async openShare(): Promise<void> {
-    await Promise.all([import('./cartable-share.js'), this.#loadPermalink?.()]);
+    await Promise.all([loadChunk(import('./cartable-share.js')), this.#loadPermalink?.()]);
     this.shareReady = true;
     this.requestUpdate(); // The link follows the state of now.
     await this.updateComplete;
@@ -509,7 +510,7 @@ export class CartableMapView extends LitElement {
 
   /** Opens the « Qu'y a-t-il ici ? » report beside the map (its code loads on first use; off in embeds without ctl.report). */
   async openReport(): Promise<void> {
-    if (this.embedSettings.controls.report) await (await import('./cartable-report.js')).openReport(this, this.renderRoot.querySelector('.stage')!);
+    if (this.embedSettings.controls.report) await (await loadChunk(import('./cartable-report.js'))).openReport(this, this.renderRoot.querySelector('.stage')!);
   }
 
   /** The link to the map as it is now: every state item of the permalink, the record, the table and the language. */
@@ -546,13 +547,13 @@ export class CartableMapView extends LitElement {
   async #applyPermalink(context: MapContext, store: MapStore): Promise<ViewSettings | undefined> {
     const url = new URL(this.startUrl ?? location.href);
     if (!hasPermalink(url)) return undefined;
-    const { readPermalink, permalinkActions, viewSettingsOf } = await import('../state/permalink-read.js');
+    const { readPermalink, permalinkActions, viewSettingsOf } = await loadChunk(import('../state/permalink-read.js'));
     if (store !== this.store) return undefined;
     const start = readPermalink(url, context);
     // Layers added from services (the link's `add=`, a catalogue's hand-off) join first: `l=` may name them.
     let added: import('../add-layer/open.js').OpenedLayers | undefined;
     if (start.link.added || this.startLayers) {
-      added = await (await import('../add-layer/index.js')).openAddedLayers(this, store, context, start.link);
+      added = await (await loadChunk(import('../add-layer/index.js'))).openAddedLayers(this, store, context, start.link);
       this.#afterBuild = added.afterBuild;
       if (added.notice) this.notice = added.notice;
     }
@@ -581,7 +582,7 @@ export class CartableMapView extends LitElement {
         target: this.mapTarget,
         context,
         store,
-        requester: this.requester ?? (await import('../net/requester.js')).createRequester(),
+        requester: this.requester ?? (await loadChunk(import('../net/requester.js'))).createRequester(),
         resolveUrl: (url) => new URL(url, this.documentUrl).href,
         language: this.language,
         labels: { zoomIn: msg('Zoomer', { id: 'map.zoomIn' }), zoomOut: msg('Dézoomer', { id: 'map.zoomOut' }) },
@@ -604,12 +605,12 @@ export class CartableMapView extends LitElement {
       this.#afterBuild?.(adapter);
       this.#afterBuild = undefined;
       // An iframe embed answers its host (postMessage API, WordPress): loaded only in embed mode.
-      if (this.embedSettings.embed && this.urlState) void import('../embed/frame.js').then(({ connectFrame }) => connectFrame(this));
+      if (this.embedSettings.embed && this.urlState) void loadChunk(import('../embed/frame.js')).then(({ connectFrame }) => connectFrame(this));
       // The state goes to the URL as it changes (the writer loads after the first frame, which never waits for it).
       const since = { state: store.state, panel: this.panelOpen };
       let loading: Promise<void> | undefined;
       this.#loadPermalink = () =>
-        (loading ??= import('../map/permalink-sync.js').then(({ syncPermalink }) => {
+        (loading ??= loadChunk(import('../map/permalink-sync.js')).then(({ syncPermalink }) => {
           if (store !== this.store) return;
           this.#permalink = syncPermalink({
             context,
@@ -631,7 +632,7 @@ export class CartableMapView extends LitElement {
       performance.mark('cartable:map-rendered');
       // The toolbar (measure, coordinates, print…) loads once the first map is drawn: it never delays it.
       const { tools, print, report } = this.embedSettings.controls;
-      if (tools || print || report) void import('./cartable-tools.js').then(() => this.requestUpdate());
+      if (tools || print || report) void loadChunk(import('./cartable-tools.js')).then(() => this.requestUpdate());
       this.#startSearch(context, store);
       this.dispatchEvent(new CustomEvent('cartable-map-rendered', { bubbles: true, composed: true }));
     } catch (error) {
@@ -683,7 +684,7 @@ export class CartableMapView extends LitElement {
               </button>
               <cartable-language-switch .language=${this.language}></cartable-language-switch>`}
       </header>
-      <div class="body">
+      <div class="body" @cartable-layer-retry=${(e: HTMLElementEventMap['cartable-layer-retry']) => this.adapter?.retry(e.detail.id)}>
         <aside
           id="panel"
           ?hidden=${!this.panelOpen}
@@ -694,7 +695,6 @@ export class CartableMapView extends LitElement {
             this.store?.dispatch({ type: 'set-opacity', ...e.detail })}
           @cartable-group-expanded=${(e: HTMLElementEventMap['cartable-group-expanded']) =>
             this.store?.dispatch({ type: 'set-group-expanded', ...e.detail })}
-          @cartable-layer-retry=${(e: HTMLElementEventMap['cartable-layer-retry']) => this.adapter?.retry(e.detail.id)}
           @cartable-layer-info=${(e: HTMLElementEventMap['cartable-layer-info']) => this.#showInfo(e.detail.id)}
           @cartable-basemap=${(e: HTMLElementEventMap['cartable-basemap']) =>
             this.store?.dispatch({ type: 'set-basemap', id: e.detail.id })}
@@ -705,7 +705,7 @@ export class CartableMapView extends LitElement {
                 <cartable-layer-tree .layers=${this.#allLayers(context)} .state=${this.mapState} .language=${this.language}></cartable-layer-tree>
                 ${embedded || this.site?.addLayers?.enabled === false
                   ? nothing
-                  : html`<button class="button add-layer" aria-haspopup="dialog" @click=${() => void import('../add-layer/index.js').then((m) => m.openAddLayer(this))}>
+                  : html`<button class="button add-layer" aria-haspopup="dialog" @click=${() => void loadChunk(import('../add-layer/index.js')).then((m) => m.openAddLayer(this))}>
                       ${msg('Ajouter une couche', { id: 'addLayer.open' })}
                     </button>`}
               </section>`
@@ -747,6 +747,7 @@ export class CartableMapView extends LitElement {
               </div>`
             : nothing}
           <div class="notice" role="status" aria-live="polite">${this.notice}</div>
+          <cartable-service-alerts .layers=${this.#allLayers(context)} .basemaps=${context.basemaps} .state=${this.mapState} .language=${this.language} .documentUrl=${this.documentUrl} @cartable-focus-map=${() => this.mapTarget.focus({ preventScroll: true })}></cartable-service-alerts>
           ${controls.tools || controls.print || controls.report
             ? html`<cartable-tools ?zoom=${controls.zoom} .adapter=${this.adapter} .context=${context} .mapState=${this.mapState} .language=${this.language} .switches=${controls}></cartable-tools>`
             : nothing}
@@ -790,12 +791,12 @@ export class CartableMapView extends LitElement {
       if (this.popup) this.#closePopup({ returnFocus: false });
       return;
     }
-    await import('./cartable-popup.js');
+    await loadChunk(import('./cartable-popup.js'));
     if (click !== this.#clicks) return; // A newer click, or a double click, took over.
     if (found(event.groups) > 0) this.#showFound(event.groups, event.coordinate);
     else this.notice = msg('Recherche des informations…', { id: 'popup.asking' });
     if (!event.asksServices) return;
-    const answers = (await event.services).filter((g) => g.items.length > 0 || g.failure);
+    const answers = (await event.services).filter((g) => g.items.length > 0 || g.problem);
     if (click !== this.#clicks) return; // A newer click took over.
     if (this.notice === msg('Recherche des informations…', { id: 'popup.asking' })) this.notice = '';
     const groups = [...event.groups, ...answers];
@@ -986,7 +987,7 @@ export class CartableMapView extends LitElement {
       return false;
     }
     this.#clicks++; // Whatever a click was looking up is no longer wanted.
-    await import('./cartable-popup.js');
+    await loadChunk(import('./cartable-popup.js'));
     if (move) await this.adapter?.zoomTo(geometry, { duration: openedBy === 'link' ? 0 : 350 });
     const { geometry: _g, ...properties } = feature.getProperties();
     const anchor = geometry instanceof Point ? geometry.getCoordinates() : getCenter(geometry.getExtent());
@@ -1020,10 +1021,10 @@ export class CartableMapView extends LitElement {
     const context = this.context;
     if (!context || !store) return Promise.resolve();
     this.#searchLoading ??= Promise.all([
-      import('./cartable-search.js'),
-      import('../search/map-search.js'),
-      import('../search/map-features.js'),
-      import('../net/requester.js'),
+      loadChunk(import('./cartable-search.js')),
+      loadChunk(import('../search/map-search.js')),
+      loadChunk(import('../search/map-features.js')),
+      loadChunk(import('../net/requester.js')),
     ]).then(
       ([, { createMapSearch }, tools, net]) => {
         if (store !== this.store) return; // Another map took over.
@@ -1157,7 +1158,7 @@ export class CartableMapView extends LitElement {
   async openTable(layerId: string, query?: TableQuery): Promise<void> {
     const layer = this.#tableLayers().find((l) => l.id === layerId);
     if (!layer || !this.adapter) return;
-    await import('./cartable-table.js'); // Loaded on first use: maps without a table never pay for it.
+    await loadChunk(import('./cartable-table.js')); // Loaded on first use: maps without a table never pay for it.
     this.#stopTableFeed?.();
     const columns = tableColumns(layer, layer.table!, this.language);
     const sort = layer.table!.sort;

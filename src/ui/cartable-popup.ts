@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { localized, msg, str } from '@lit/localize';
@@ -7,8 +7,9 @@ import type { IdentifyGroup, IdentifiedItem } from '../identify/types.js';
 import { textFor } from '../i18n/text.js';
 import type { DisplayValue } from '../popup/format.js';
 import { buildRecord, type RecordView } from '../popup/record.js';
+import { problemList, problemLines } from './problem-lines.js';
+import { popupStyles } from './cartable-popup.styles.js';
 import { sanitizeHtml } from './sanitize.js';
-import { base } from './theme.js';
 
 export type PopupPlacement = 'popup' | 'panel' | 'sheet';
 
@@ -29,169 +30,7 @@ export interface PopupSelection {
 @localized()
 @customElement('cartable-popup')
 export class CartablePopup extends LitElement {
-  static override styles = [
-    base,
-    css`
-      :host {
-        display: block;
-      }
-      .card {
-        display: flex;
-        flex-direction: column;
-        max-height: 100%;
-        background: var(--cartable-surface, #fff);
-        border-radius: var(--cartable-radius-large, 10px);
-        box-shadow: var(--cartable-shadow, 0 6px 28px rgb(0 0 0 / 0.28));
-        overflow: hidden;
-      }
-      header {
-        display: flex;
-        align-items: flex-start;
-        gap: 0.5rem;
-        padding: 0.75rem 0.5rem 0.5rem 1rem;
-        border-bottom: 1px solid var(--cartable-border, #d9dee5);
-      }
-      .titles {
-        flex: 1;
-        min-width: 0;
-      }
-      h2 {
-        margin: 0;
-        font-size: 1.08rem;
-        line-height: 1.3;
-        overflow-wrap: anywhere;
-      }
-      h2:focus {
-        outline: none;
-      }
-      h2:focus-visible {
-        outline: 3px solid var(--cartable-focus, #0a76f6);
-      }
-      .subtitle {
-        margin: 0.15rem 0 0;
-        font-size: 0.88rem;
-        color: var(--cartable-muted, #50565e);
-        font-weight: normal;
-      }
-      .body {
-        overflow: auto;
-        padding: 0.5rem 1rem 1rem;
-        overscroll-behavior: contain;
-      }
-      nav {
-        display: flex;
-        align-items: center;
-        gap: 0.4rem;
-        padding: 0.35rem 0.75rem;
-        border-bottom: 1px solid var(--cartable-border, #d9dee5);
-        font-size: 0.88rem;
-      }
-      nav .position {
-        flex: 1;
-        text-align: center;
-        color: var(--cartable-muted, #50565e);
-      }
-      nav button,
-      .more,
-      .copy {
-        border: 1px solid var(--cartable-border-strong, #767c85);
-        border-radius: var(--cartable-radius, 6px);
-        background: var(--cartable-surface, #fff);
-        padding: 0.15rem 0.55rem;
-        min-height: 2rem;
-        font-size: 0.88rem;
-      }
-      nav button:disabled {
-        opacity: 0.45;
-        cursor: default;
-      }
-      h3 {
-        font-size: 0.8rem;
-        text-transform: uppercase;
-        letter-spacing: 0.05em;
-        color: var(--cartable-muted, #50565e);
-        margin: 0.9rem 0 0.35rem;
-      }
-      dl {
-        margin: 0;
-      }
-      dt {
-        font-weight: 600;
-        font-size: 0.88rem;
-        margin-top: 0.45rem;
-      }
-      dd {
-        margin: 0.1rem 0 0;
-        overflow-wrap: anywhere;
-        white-space: pre-line;
-      }
-      dd.collapsed .text {
-        display: -webkit-box;
-        -webkit-line-clamp: 4;
-        -webkit-box-orient: vertical;
-        overflow: hidden;
-      }
-      .more {
-        margin-top: 0.3rem;
-        border: 0;
-        padding: 0;
-        min-height: auto;
-        color: var(--cartable-link, #1d4ed8);
-        text-decoration: underline;
-        background: none;
-      }
-      dd img {
-        max-width: 100%;
-        max-height: 14rem;
-        border-radius: 4px;
-      }
-      .html {
-        white-space: normal;
-      }
-      .links {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.4rem 1rem;
-        margin: 0.9rem 0 0;
-        padding: 0;
-        list-style: none;
-      }
-      .copy {
-        margin-top: 0.9rem;
-      }
-      ul.results {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      ul.results button {
-        display: block;
-        width: 100%;
-        text-align: start;
-        padding: 0.45rem 0.5rem;
-        border: 0;
-        border-radius: var(--cartable-radius, 6px);
-        background: none;
-        overflow-wrap: anywhere;
-      }
-      ul.results button:hover {
-        background: var(--cartable-hover, #eef2f7);
-      }
-      .count {
-        font-weight: normal;
-        color: var(--cartable-muted, #50565e);
-      }
-      .failure {
-        color: var(--cartable-danger, #b3261e);
-        font-size: 0.88rem;
-      }
-      .status {
-        font-size: 0.85rem;
-        color: var(--cartable-success, #1e6b34);
-        margin: 0.4rem 0 0;
-      }
-    `,
-  ];
+  static override styles = popupStyles;
 
   /** What was found, grouped by layer. */
   @property({ attribute: false }) groups: readonly IdentifyGroup[] = [];
@@ -279,12 +118,10 @@ export class CartablePopup extends LitElement {
     const heading = total ? msg(str`${total} objets à cet endroit`, { id: 'popup.list.title' }) : msg('Aucune information disponible ici', { id: 'popup.list.none' });
     return html`${this.#header(heading)}
       <div class="body">
-        ${this.groups.map((group) => {
-          const layer = this.layers.get(group.layerId);
-          const title = layer ? textFor(layer.title, this.language) : group.layerId;
+        ${this.groups.filter((group) => group.items.length).map((group) => {
+          const title = this.#title(group.layerId);
           return html`<section aria-label=${title}>
             <h3>${title} <span class="count">(${group.items.length})</span></h3>
-            ${group.failure ? html`<p class="failure">${group.failure}</p>` : nothing}
             <ul class="results" role="list">
               ${group.items.map(
                 (item, index) => html`<li>
@@ -294,15 +131,26 @@ export class CartablePopup extends LitElement {
             </ul>
           </section>`;
         })}
+        ${this.#failures()}
       </div>`;
+  }
+
+  #title(layerId: string): string {
+    const layer = this.layers.get(layerId);
+    return layer ? textFor(layer.title, this.language) : layerId;
+  }
+
+  /** The layers whose service could not be asked: one translated line per cause, naming them. */
+  #failures(): TemplateResult | typeof nothing {
+    const failed = this.groups.flatMap((g) => (g.problem ? [{ id: g.layerId, title: this.#title(g.layerId), problem: g.problem }] : []));
+    return failed.length ? html`<div class="failures">${problemList(problemLines(failed), this.language)}</div>` : nothing;
   }
 
   #record(layerId: string, item: IdentifiedItem): RecordView {
     const layer = this.layers.get(layerId);
     if (layer && isVectorLayer(layer)) return buildRecord(layer, item.properties, { language: this.language, baseUrl: this.baseUrl });
     // A layer without a vector model (a WMS answer): a plain record of its attributes.
-    const title = layer ? textFor(layer.title, this.language) : layerId;
-    const pseudo = { id: layerId, title, fields: [], style: {}, popup: undefined } as unknown as Parameters<typeof buildRecord>[0];
+    const pseudo = { id: layerId, title: this.#title(layerId), fields: [], style: {}, popup: undefined } as unknown as Parameters<typeof buildRecord>[0];
     return buildRecord(pseudo, item.properties, { language: this.language, baseUrl: this.baseUrl });
   }
 
@@ -359,6 +207,7 @@ export class CartablePopup extends LitElement {
               </button>
               <p class="status" role="status">${this.copied ? msg('Lien copié.', { id: 'popup.copied' }) : ''}</p>`
           : nothing}
+        ${this.#failures()}
       </div>`;
   }
 

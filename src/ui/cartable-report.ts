@@ -23,6 +23,7 @@ import type { LayerReport, Place, Report, ReportItem, UncheckedReason } from '..
 import { styleProps } from './style-props.js';
 import { base } from './theme.js';
 import { NARROW, NarrowScreen } from './narrow-screen.js';
+import { loadChunk } from '../offline/load-chunk.js';
 
 type Mode = 'feature' | 'area' | 'line' | 'circle';
 
@@ -675,7 +676,7 @@ export class CartableReport extends LitElement {
   async #print(): Promise<void> {
     const { report, adapter, context } = this;
     if (!report || !adapter || !context) return;
-    const { printReport } = await import('./cartable-report-print.js');
+    const { printReport } = await loadChunk(import('./cartable-report-print.js'));
     await printReport({
       report,
       map: adapter.map,

@@ -1,11 +1,13 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
+import { NEW_VERSION_EVENT } from '../offline/load-chunk.js';
 import { base } from './theme.js';
 
 /**
  * @summary The page's quiet status line: "offline" while the network is gone, and "a new version is
- * available — reload" when a new deployment is ready.
+ * available — reload" when a new deployment is ready (told by the service worker) or when code of
+ * the page's version is gone from the site (NEW_VERSION_EVENT).
  */
 @localized()
 @customElement('cartable-status')
@@ -54,16 +56,23 @@ export class CartableStatus extends LitElement {
     this.offline = !navigator.onLine;
   };
 
+  /** Without a waiting service worker (whose action is better: it swaps versions cleanly), a plain reload. */
+  readonly #newVersion = (): void => {
+    this.onReload ??= () => location.reload();
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('online', this.#update);
     addEventListener('offline', this.#update);
+    addEventListener(NEW_VERSION_EVENT, this.#newVersion);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('online', this.#update);
     removeEventListener('offline', this.#update);
+    removeEventListener(NEW_VERSION_EVENT, this.#newVersion);
   }
 
   override render(): TemplateResult {

@@ -11,6 +11,7 @@ import { PRINT_PX_PER_MM, printLayout, type Orientation, type Paper } from '../t
 import { renderForPrint } from '../tools/print-render.js';
 import { base } from './theme.js';
 import { panelStyles } from './cartable-tools-panel.js';
+import { loadChunk } from '../offline/load-chunk.js';
 
 const quoted = (names: readonly string[]): string => names.map((n) => `« ${n} »`).join(', ');
 
@@ -54,7 +55,7 @@ export class CartableToolsPrint extends LitElement {
     this.warning = '';
     this.status = msg('Préparation de la page à imprimer…', { id: 'tools.print.preparing' });
     try {
-      await import('./cartable-print-layout.js');
+      await loadChunk(import('./cartable-print-layout.js'));
       const layout = printLayout(this.paper, this.orientation);
       const size = [Math.round(layout.map[0] * PRINT_PX_PER_MM), Math.round(layout.map[1] * PRINT_PX_PER_MM)] as const;
       const printed = await renderForPrint(map, size);

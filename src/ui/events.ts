@@ -28,6 +28,8 @@ export interface CartableEventMap {
   'cartable-layers-add': { layers: readonly LayerDef[] };
   /** An added layer is to leave the map. */
   'cartable-layer-remove': { id: string };
+  /** What held focus went away (e.g. an alert whose layers came back): focus returns to the map. */
+  'cartable-focus-map': Record<string, never>;
 }
 
 export type CartableEventName = keyof CartableEventMap;
@@ -53,5 +55,6 @@ declare global {
     'cartable-search-used': CustomEvent<CartableEventMap['cartable-search-used']>;
     'cartable-layers-add': CustomEvent<CartableEventMap['cartable-layers-add']>;
     'cartable-layer-remove': CustomEvent<CartableEventMap['cartable-layer-remove']>;
+    'cartable-focus-map': CustomEvent<CartableEventMap['cartable-focus-map']>;
   }
 }

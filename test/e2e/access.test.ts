@@ -1,14 +1,16 @@
 /**
  * Sign-in and restricted maps end to end, with real components on 127.0.0.1: an OpenID Connect
  * provider (oidc-provider: a public client with PKCE, JWT access tokens for one resource, refresh
- * tokens, RP-initiated logout), a protected file server that checks every token with jose (401 /
- * 403), and the site built by this test with a site configuration naming both (Vite's build(),
- * CARTABLE_SITE_CONFIG), served by nginx with its Content-Security-Policy.
+ * tokens, RP-initiated logout), the restricted output served as docs/deploy.md says — nginx running
+ * the shipped recipe (build/restricted-deploy.ts) in front of `cartable token-checker`, which checks
+ * every token against the provider's keys and access.json (401 / 403) —, and the site built by this
+ * test with a site configuration naming both (Vite's build(), CARTABLE_SITE_CONFIG), served by nginx
+ * with its Content-Security-Policy.
  *
  * The restricted output served is the build's own (build/restricted.ts) plus one hand-made
  * restricted map, « Géosites réservés (essai) », whose layer holds the 11 INPG records marked
  * « Réservé » in the shared data — the records a public map withholds — and one map for a group
- * the test user is not in.
+ * the test user is not in, each listed in its group's catalog and in access.json.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,11 +24,13 @@ import { build } from 'vite';
 import type { SiteConfig } from '../../src/context/types.js';
 import { validateSiteConfig } from '../../src/context/validate.js';
 import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.js';
-import { startProtectedServer, type ProtectedServer } from '../support/protected-server.js';
+import { groupCatalogPath } from '../../src/auth/restricted-catalogs.js';
+import { serveRestrictedWithNginx, startTokenCheckerCommand, type RestrictedNginx } from '../support/restricted-nginx.js';
 import { serveStatic, type StaticServer } from '../support/static-server.js';
 import {
-  axeViolations, GEOSITES_FILE, GEOSITES_SKIP, REPO, startSuite, waitForMap, withPage, type Fixture, type Suite,
+  axeViolations, REPO, startSuite, waitForMap, withPage, type Fixture, type Suite,
 } from './support/harness.js';
+import { GEOSITES_FILE, GEOSITES_SKIP } from './support/geosites.js';
 
 const SKIP = GEOSITES_SKIP;
 const CLIENT_ID = 'cartable-test';
@@ -35,7 +39,7 @@ const RESTRICTED_TITLE = 'Géosites réservés (essai)';
 const FORBIDDEN_ID = 'carte-direction-essai';
 const FORBIDDEN_TITLE = 'Carte de la direction (essai)';
 const LAYER_ID = 'sites-reserves-essai';
-/** Chromium logs each 401 and 403 answer of the protected server: these tests cause them on purpose. */
+/** Chromium logs each 401 and 403 answer of the restricted server: these tests cause them on purpose. */
 const REFUSALS = [/status of 40[13] \(/];
 const USERS = {
   alice: { name: 'Alice Martin', email: 'alice@example.org', groups: ['geologues'] },
@@ -44,8 +48,9 @@ const USERS = {
 let TEMP: string;
 let suite: Suite;
 let provider: TestOidcProvider;
-let files: ProtectedServer;
-let filesOptions: Parameters<typeof startProtectedServer>[0];
+let files: RestrictedNginx;
+let filesOptions: Parameters<typeof serveRestrictedWithNginx>[0];
+let checker: { close(): Promise<void> };
 let host: StaticServer;
 let hostDir: string;
 let site: SiteConfig;
@@ -102,19 +107,28 @@ function restrictedDocument(restrictedUrl: string): unknown {
   };
 }
 
-/** The restricted output served: the build's, plus the hand-made maps. */
+/** The restricted output served: the build's, plus the hand-made maps, each in its group's catalog and in access.json. */
 function prepareRestrictedFolder(buildOutput: string, folder: string, restrictedUrl: string): void {
   mkdirSync(join(folder, 'maps'), { recursive: true });
   mkdirSync(join(folder, 'data'), { recursive: true });
+  mkdirSync(join(folder, 'catalogs'), { recursive: true });
   if (existsSync(buildOutput)) cpSync(buildOutput, folder, { recursive: true });
-  const catalogFile = join(folder, 'catalog.json');
-  const catalog = existsSync(catalogFile) ? JSON.parse(readFileSync(catalogFile, 'utf8')) : { version: 1, maps: [] };
-  const entry = (id: string, title: string, groups: string[]) => ({
-    id, title, tags: [], layers: ['Sites réservés'], document: `maps/${id}.json`, page: '', online: true, validated: false,
-    access: { level: 'restricted', groups },
-  });
-  catalog.maps.push(entry(RESTRICTED_ID, RESTRICTED_TITLE, ['geologues']), entry(FORBIDDEN_ID, FORBIDDEN_TITLE, ['direction']));
-  writeFileSync(catalogFile, JSON.stringify(catalog));
+  const readJson = (path: string, empty: unknown) => (existsSync(join(folder, path)) ? JSON.parse(readFileSync(join(folder, path), 'utf8')) : empty);
+  const access = readJson('access.json', { version: 1, files: { 'catalog.json': [] } });
+  const listFor = (group: string, id: string, title: string) => {
+    const path = groupCatalogPath(group);
+    const catalog = readJson(path, { version: 1, maps: [] });
+    catalog.maps.push({
+      id, title, tags: [], layers: ['Sites réservés'], document: `maps/${id}.json`, page: '', online: true, validated: false,
+      access: { level: 'restricted', groups: [group] },
+    });
+    writeFileSync(join(folder, path), JSON.stringify(catalog));
+    Object.assign(access.files, { [path]: [group], [`maps/${id}.json`]: [group] });
+  };
+  listFor('geologues', RESTRICTED_ID, RESTRICTED_TITLE);
+  listFor('direction', FORBIDDEN_ID, FORBIDDEN_TITLE);
+  access.files['data/sites-reserves-essai.geojson'] = ['direction', 'geologues'];
+  writeFileSync(join(folder, 'access.json'), JSON.stringify(access));
   writeFileSync(join(folder, 'maps', `${RESTRICTED_ID}.json`), JSON.stringify(restrictedDocument(restrictedUrl)));
   writeFileSync(
     join(folder, 'maps', `${FORBIDDEN_ID}.json`),
@@ -129,7 +143,7 @@ function prepareRestrictedFolder(buildOutput: string, folder: string, restricted
 before(async () => {
   if (SKIP) return;
   TEMP = mkdtempSync(join(tmpdir(), 'cartable-access-'));
-  const [oidcPort, filesPort] = [await freePort(), await freePort()];
+  const [oidcPort, filesPort, checkerPort] = [await freePort(), await freePort(), await freePort()];
   const issuer = `http://127.0.0.1:${oidcPort}`;
   const filesOrigin = `http://127.0.0.1:${filesPort}`;
   const restrictedUrl = `${filesOrigin}/restricted/`;
@@ -165,17 +179,20 @@ before(async () => {
 
   suite = await startSuite({ site, dist });
   provider = await startOidcProvider({ port: oidcPort, clientId: CLIENT_ID, siteRoot: suite.url(''), resource: restrictedUrl, users: USERS });
-  filesOptions = {
-    port: filesPort, folder: served, basePath: '/restricted/', issuer, jwksUri: provider.jwksUri, audience: restrictedUrl,
-    siteOrigin: new URL(suite.url('')).origin,
-  };
-  files = await startProtectedServer(filesOptions);
+  checker = await startTokenCheckerCommand([
+    '--access', join(served, 'access.json'), '--base-path', '/restricted/', '--issuer', issuer, '--jwks-uri', provider.jwksUri,
+    '--audience', restrictedUrl, '--listen', `127.0.0.1:${checkerPort}`,
+  ]);
+  // The recipe answers CORS for the site's origin (baseUrl): here, the test's nginx.
+  filesOptions = { site: { ...site, baseUrl: suite.url('') }, folder: served, checker: `http://127.0.0.1:${checkerPort}/check` };
+  files = await serveRestrictedWithNginx(filesOptions);
 }, { timeout: 240_000 });
 
 after(async () => {
   await suite?.close();
   await provider?.close();
   await files?.close();
+  await checker?.close();
   await host?.close();
   if (TEMP) rmSync(TEMP, { recursive: true, force: true });
 });
@@ -354,7 +371,7 @@ test('the restricted server out of reach: « Réessayer », which opens the map 
       assert.ok(await storedSession(page), 'still signed in: an unreachable server is no reason to end the session');
       await shot(page, 'network');
     } finally {
-      files = await startProtectedServer(filesOptions);
+      files = await serveRestrictedWithNginx(filesOptions);
     }
     await page.locator('cartable-access-message button', { hasText: 'Réessayer' }).click();
     await waitForMap(page);

@@ -14,13 +14,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import type { SiteConfig } from '../../src/context/types.js';
 import { validateSiteConfig } from '../../src/context/validate.js';
 import { launchChromium } from '../support/browser.js';
 import { hasNginx, serveWithNginx } from '../support/nginx.js';
 import { serveStatic } from '../support/static-server.js';
-import { BASE_PATH, GEOSITES_SKIP, axeViolations, GEOSITES_URL, REPO, waitForLayers, waitForMap, withPage, type Fixture, type Suite } from './support/harness.js';
+import { BASE_PATH, axeViolations, REPO, waitForLayers, waitForMap, withPage, type Fixture, type Suite } from './support/harness.js';
+import { buildSiteCopy } from './support/geosites.js';
 
 // ------------------------------------------------------------------ the collector
 
@@ -91,19 +91,12 @@ function siteConfig(analytics: Record<string, unknown> | undefined, origins: rea
   return result.value;
 }
 
-/** Builds a copy of the site with this configuration into the temporary folder. */
+/** Builds a copy of the site with this configuration into the temporary folder (its Géosites data local: never fetched). */
 async function buildSite(name: string, site: SiteConfig): Promise<string> {
   const configFile = join(TEMP, `${name}.site.json`);
   writeFileSync(configFile, JSON.stringify(site));
   const outDir = join(TEMP, name);
-  const previous = process.env.CARTABLE_SITE_CONFIG;
-  process.env.CARTABLE_SITE_CONFIG = configFile;
-  try {
-    await build({ root: REPO, configFile: join(REPO, 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
-  } finally {
-    if (previous === undefined) delete process.env.CARTABLE_SITE_CONFIG;
-    else process.env.CARTABLE_SITE_CONFIG = previous;
-  }
+  await buildSiteCopy(configFile, outDir);
   return outDir;
 }
 
@@ -255,18 +248,18 @@ test('the events of a visit arrive at the endpoint, exactly, with nothing forbid
     const lieuxDownload = await followInfoLink(page, 'Lieux habités', /Données de la carte/);
     await leave(page);
 
-    if (!GEOSITES_SKIP) {
-      await page.goto(site.url('maps/geosites.html'));
-      await waitForMap(page);
-      await waitForLayers(page, (l) => l.geosites?.status === 'ready', 'geosites ready');
-      await page.locator('cartable-map-view .table-toggle').click();
-      await page.locator('cartable-table .row').first().waitFor();
-      await page.locator('cartable-table button', { hasText: 'Exporter' }).click();
-      await Promise.all([page.waitForEvent('download'), page.locator('cartable-table .export-menu button').first().click()]);
-      await followInfoLink(page, 'Géosites (INPG)', /Fiche de métadonnées/);
-      await followInfoLink(page, 'Géosites (INPG)', /Données \(GeoJSON\)/);
-      await leave(page);
-    }
+    await page.goto(site.url('maps/geosites.html'));
+    await waitForMap(page);
+    await waitForLayers(page, (l) => l.geosites?.status === 'ready', 'geosites ready');
+    await page.locator('cartable-map-view .table-toggle').click();
+    await page.locator('cartable-table .row').first().waitFor();
+    await page.locator('cartable-table button', { hasText: 'Exporter' }).click();
+    await Promise.all([page.waitForEvent('download'), page.locator('cartable-table .export-menu button').first().click()]);
+    await followInfoLink(page, 'Géosites (INPG)', /Fiche de métadonnées/);
+    const geositesDownload = await followInfoLink(page, 'Géosites (INPG)', /Données \(GeoJSON\)/);
+    // The packaged public copy, never the original the build read.
+    assert.match(geositesDownload, /^http:\/\/127\.0\.0\.1:\d+\/cartes\/data\/site_geol\.[0-9a-f]{10}\.geojson$/);
+    await leave(page);
 
     await page.goto(site.url(''));
     await page.locator('li.card').first().waitFor();
@@ -281,7 +274,7 @@ test('the events of a visit arrive at the endpoint, exactly, with nothing forbid
     await page.locator('cartable-message h1').waitFor();
     await leave(page);
 
-    const arrivals = await arrivalsAfter(from, GEOSITES_SKIP ? 3 : 4);
+    const arrivals = await arrivalsAfter(from, 4);
     assertPlainPosts(arrivals, '/collect');
     assert.deepEqual(eventsOf(arrivals), [
       { type: 'map-opened', map: 'lieux-de-france', embedded: false },
@@ -289,15 +282,11 @@ test('the events of a visit arrive at the endpoint, exactly, with nothing forbid
       { type: 'search-used', map: 'lieux-de-france', chars: 7, results },
       { type: 'record-opened', map: 'lieux-de-france', layer: 'lieux' },
       { type: 'download-followed', map: 'lieux-de-france', layer: 'lieux', url: lieuxDownload },
-      ...(GEOSITES_SKIP
-        ? []
-        : [
-            { type: 'map-opened', map: 'geosites', embedded: false },
-            { type: 'table-shown', map: 'geosites', layer: 'geosites' },
-            { type: 'table-exported', map: 'geosites', layer: 'geosites', format: 'csv' },
-            { type: 'metadata-followed', map: 'geosites', layer: 'geosites', url: 'https://inpn.mnhn.fr/programme/patrimoine-geologique/presentation' },
-            { type: 'download-followed', map: 'geosites', layer: 'geosites', url: GEOSITES_URL },
-          ]),
+      { type: 'map-opened', map: 'geosites', embedded: false },
+      { type: 'table-shown', map: 'geosites', layer: 'geosites' },
+      { type: 'table-exported', map: 'geosites', layer: 'geosites', format: 'csv' },
+      { type: 'metadata-followed', map: 'geosites', layer: 'geosites', url: 'https://inpn.mnhn.fr/programme/patrimoine-geologique/presentation' },
+      { type: 'download-followed', map: 'geosites', layer: 'geosites', url: geositesDownload },
       { type: 'catalog-opened' },
       { type: 'search-used', chars: 8, results: catalogResults },
       { type: 'error-shown', kind: 'not-found' },

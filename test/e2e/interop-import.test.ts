@@ -1,7 +1,7 @@
 /**
  * Maps converted by the `cartable` converters open in the built site: the converted document is
- * served from an allowed documents origin (a fixture) and opened with ?context=<url>, as a platform
- * would publish it. Remote services are answered by the harness's Géoplateforme fixtures.
+ * served from the site itself (a fixture) and opened with ?context=<path>, as a platform would publish
+ * it beside its maps (the shipped configuration allows no other origin for documents). Remote services are answered by the harness's Géoplateforme fixtures.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -27,16 +27,18 @@ import {
   type Fixture,
   type Suite,
 } from './support/harness.js';
+import { SITE_FIXTURES } from './support/remote-map.js';
 
 const SHARED = [join(REPO, '../shared/data'), '/work/shared/data'].find((folder) => existsSync(join(folder, 'configs')));
 const SKIP_SHARED = SHARED ? false : 'the shared data folder (../shared/data/configs) is absent: the real mviewer configuration is not there';
-const DOCUMENTS = 'https://raw.githubusercontent.com/cartable-e2e/imports/main/';
+/** Where converted documents are served: a path of the site (its own origin). */
+const DOCUMENTS = `${SITE_FIXTURES}imports/`;
 
-/** Serves converted documents at DOCUMENTS<name>.json (an origin the site allows for documents). */
+/** Serves converted documents at DOCUMENTS<name>.json. */
 function documentFixture(documents: Record<string, unknown>): Fixture {
   return {
     name: 'converted documents',
-    match: (url) => url.href.startsWith(DOCUMENTS) && url.pathname.split('/').at(-1)!.replace(/\.json$/, '') in documents,
+    match: (url) => url.pathname.includes(`/${DOCUMENTS}`) && url.pathname.split('/').at(-1)!.replace(/\.json$/, '') in documents,
     respond: (route, request) => {
       const name = new URL(request.url()).pathname.split('/').at(-1)!.replace(/\.json$/, '');
       return route.fulfill({ status: 200, headers: { 'access-control-allow-origin': '*', 'content-type': 'application/json' }, body: JSON.stringify(documents[name]) });

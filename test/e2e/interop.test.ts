@@ -22,6 +22,7 @@ import {
   type Fixture,
   type Suite,
 } from './support/harness.js';
+import { SITE_FIXTURES } from './support/remote-map.js';
 import { sharedFile } from '../support/shared-data.js';
 
 const BRGM_FILE = sharedFile('configs/capabilities/wms_capabilities-brgm-1-3-0.xml');
@@ -246,7 +247,7 @@ test('catalogue hand-off with wrong or missing parameters: a clear message with 
 });
 
 test('catalogue hand-off of a GeoJSON resource: drawn over the default basemap and zoomed to its features', async (t) => {
-  const data = 'https://raw.githubusercontent.com/cartable-e2e/live/main/parkings.geojson';
+  const data = 'https://data.geopf.fr/cartable-e2e/live/parkings.geojson';
   const body = { type: 'FeatureCollection', features: [station(1, 4.80), station(2, 4.90)].map((f, i) => ({ ...f, geometry: { type: 'Point', coordinates: [f.geometry.coordinates[0], 45.70 + i * 0.1] } })) };
   const fixture: Fixture = { name: 'GeoJSON resource', match: (url) => url.href === data, respond: (route) => route.fulfill({ status: 200, headers: { ...CORS, 'content-type': 'application/geo+json' }, body: JSON.stringify(body) }) };
   const path = handoff({ service_url: encodeURIComponent(data), service_type: 'GEOJSON', layer_name: 'Parkings relais' });
@@ -266,9 +267,9 @@ test('catalogue hand-off of a GeoJSON resource: drawn over the default basemap a
   });
 });
 
-/** A map document from an origin the site allows for documents, with a GeoJSON layer refreshed every minute. */
-const LIVE_DOC = 'https://raw.githubusercontent.com/cartable-e2e/live/main/live.json';
-const LIVE_DATA = 'https://raw.githubusercontent.com/cartable-e2e/live/main/stations.geojson';
+/** A map document served by the site itself, with a GeoJSON layer from a data origin refreshed every minute. */
+const LIVE_DOC = `${SITE_FIXTURES}live/live.json`;
+const LIVE_DATA = 'https://data.geopf.fr/cartable-e2e/live/stations.geojson';
 const liveDocument = {
   version: 1,
   id: 'live',
@@ -297,7 +298,7 @@ test('live data: a GeoJSON layer with refresh reads its data again, keeps the fe
   ];
   let served = 0;
   const fixtures: Fixture[] = [
-    { name: 'live document', match: (url) => url.href === LIVE_DOC, respond: (route) => route.fulfill({ status: 200, headers: { ...CORS, 'content-type': 'application/json' }, body: JSON.stringify(liveDocument) }) },
+    { name: 'live document', match: (url) => url.pathname.endsWith(`/${LIVE_DOC}`), respond: (route) => route.fulfill({ status: 200, headers: { ...CORS, 'content-type': 'application/json' }, body: JSON.stringify(liveDocument) }) },
     {
       name: 'live data',
       match: (url) => url.href === LIVE_DATA,

@@ -6,8 +6,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  GEOSITES_SKIP,
-  geositesFixture,
   layerStates,
   startSuite,
   waitForLayers,
@@ -55,16 +53,16 @@ test('the demo map, opened once, reopens with no network at all', async (t) => {
   });
 });
 
-test('remote data and tiles seen once stay available offline', { skip: GEOSITES_SKIP }, async (t) => {
-  // The remote services answer while "online", then refuse like a dead network.
+test('packaged data and remote tiles seen once stay available offline', async (t) => {
+  // The tile server answers while "online", then refuses like a dead network.
   let online = true;
   const whileOnline = (fixture: Fixture): Fixture => ({
     name: `${fixture.name} (while online)`,
     match: fixture.match,
     respond: (route, request) => (online ? fixture.respond(route, request) : route.abort('internetdisconnected')),
   });
-  const fixtures = [whileOnline(geositesFixture), whileOnline(wmtsTileFixture)];
-  await withPage(t, suite, { path: 'maps/geosites.html', fixtures, serviceWorkers: 'allow', expectedConsoleErrors: OFFLINE_ERRORS }, async ({ page, context }) => {
+  // The Géosites data is packaged by the build (its 60 public records), the tiles are remote.
+  await withPage(t, suite, { path: 'maps/geosites.html', fixtures: [whileOnline(wmtsTileFixture)], serviceWorkers: 'allow', expectedConsoleErrors: OFFLINE_ERRORS }, async ({ page, context }) => {
     await waitForMap(page);
     await workerReady(page);
     await waitForLayers(page, (l) => l.geosites?.status === 'ready', 'geosites ready');
@@ -77,7 +75,7 @@ test('remote data and tiles seen once stay available offline', { skip: GEOSITES_
     await waitForMap(page);
     const layers = await layerStates(page);
     assert.equal(layers.geosites?.status, 'ready', 'the geosites come from the cache');
-    assert.equal(layers.geosites?.featureCount, 71);
+    assert.equal(layers.geosites?.featureCount, 60);
     assert.equal(layers['plan-ign']?.status, 'ready', 'the basemap tiles come from the cache');
   });
 });

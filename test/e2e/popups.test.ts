@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { GEOSITES_SKIP, axeViolations, startSuite, waitForLayers, waitForMap, withPage, type Suite } from './support/harness.js';
+import { axeViolations, startSuite, waitForLayers, waitForMap, withPage, type Suite } from './support/harness.js';
 
 let suite: Suite;
 before(async () => {
@@ -30,7 +30,7 @@ async function sitePosition(page: Page, id: string): Promise<{ x: number; y: num
 
 const popupTitle = (page: Page) => page.locator('cartable-popup h2').innerText();
 
-test('a click on a geosite opens its record, highlighted and named in the URL; Escape closes it', { skip: GEOSITES_SKIP }, async (t) => {
+test('a click on a geosite opens its record, highlighted and named in the URL; Escape closes it', async (t) => {
   await withPage(t, suite, { path: 'maps/geosites.html' }, async ({ page }) => {
     await waitForMap(page);
     await waitForLayers(page, (l) => l.geosites?.status === 'ready', 'geosites ready');
@@ -52,7 +52,7 @@ test('a click on a geosite opens its record, highlighted and named in the URL; E
   });
 });
 
-test('a double click zooms in and leaves no record open', { skip: GEOSITES_SKIP }, async (t) => {
+test('a double click zooms in and leaves no record open', async (t) => {
   await withPage(t, suite, { path: 'maps/geosites.html' }, async ({ page }) => {
     await waitForMap(page);
     await waitForLayers(page, (l) => l.geosites?.status === 'ready', 'geosites ready');
@@ -65,7 +65,7 @@ test('a double click zooms in and leaves no record open', { skip: GEOSITES_SKIP 
   });
 });
 
-test('a link to a geosite zooms to it and opens its record without taking focus or scrolling', { skip: GEOSITES_SKIP }, async (t) => {
+test('a link to a geosite zooms to it and opens its record without taking focus or scrolling', async (t) => {
   await withPage(t, suite, { path: 'maps/geosites.html?feature=geosites~PAC0100' }, async ({ page }) => {
     await page.locator('cartable-popup').waitFor();
     assert.equal(await popupTitle(page), 'Plis cylindriques de la Bâtie-des-Vigneaux');
@@ -76,7 +76,7 @@ test('a link to a geosite zooms to it and opens its record without taking focus 
   });
 });
 
-test('a stale link says the record is gone and leaves the map working', { skip: GEOSITES_SKIP }, async (t) => {
+test('a stale link says the record is gone and leaves the map working', async (t) => {
   await withPage(t, suite, { path: 'maps/geosites.html?feature=geosites~NOPE' }, async ({ page }) => {
     await waitForMap(page);
     await page.locator('cartable-map-view .notice', { hasText: 'NOPE' }).waitFor();
@@ -84,7 +84,7 @@ test('a stale link says the record is gone and leaves the map working', { skip: 
   });
 });
 
-test('on a phone the record is a bottom sheet that leaves the site in view', { skip: GEOSITES_SKIP }, async (t) => {
+test('on a phone the record is a bottom sheet that leaves the site in view', async (t) => {
   await withPage(t, suite, { path: 'maps/geosites.html?feature=geosites~PAC0058', viewport: { width: 390, height: 844 } }, async ({ page }) => {
     await page.locator('cartable-popup').waitFor();
     await page.waitForTimeout(600); // the pan that reveals the site

@@ -1,15 +1,14 @@
 /**
- * Maps whose layers come from remote servers, answered by fixtures: the geosites GeoJSON (from the
- * shared data folder; those tests skip when it is absent) and Géoplateforme WMTS tiles (a solid PNG).
+ * Maps whose layers come from remote servers, answered by fixtures: Géoplateforme WMTS tiles (a solid
+ * PNG) under the Géosites map, whose INPG data the build packaged (no request leaves for GitHub), and
+ * a remote GeoJSON layer of the tests' own map that fails (HTTP 500) and recovers.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import {
-  GEOSITES_SKIP,
+  DIST,
   TILE_COLOUR,
-  geositesFailureFixture,
-  geositesFixture,
   layerStates,
   startSuite,
   waitForLayers,
@@ -23,7 +22,9 @@ import {
   type Fixture,
   type Suite,
 } from './support/harness.js';
+import { packagedRecords } from './support/geosites.js';
 import { colourDistance, onePixel, type Rgba } from './support/png.js';
+import { REMOTE_MAP_PATH, REMOTE_SITES, remoteGeojsonFailureFixture, remoteGeojsonFixture } from './support/remote-map.js';
 
 let suite: Suite;
 before(async () => {
@@ -48,34 +49,44 @@ async function featuresInSource(page: Page, layerId: string): Promise<number> {
   }, layerId);
 }
 
-test('geosites: the GeoJSON layer loads its 71 sites over a WMTS basemap', { skip: GEOSITES_SKIP }, async (t) => {
-  await withPage(t, suite, { path: 'maps/geosites.html' }, async ({ page, hits }) => {
+test('geosites: the packaged layer shows its 60 public sites over a WMTS basemap, read from the site itself', async (t) => {
+  const requests: string[] = [];
+  await withPage(t, suite, {}, async ({ page, hits }) => {
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(suite.url('maps/geosites.html'));
     await waitForMap(page);
     const layers = await layerStates(page);
     assert.equal(layers.geosites?.status, 'ready', `geosites status: ${JSON.stringify(layers.geosites)}`);
-    assert.equal(layers.geosites?.featureCount, 71);
-    assert.equal(await featuresInSource(page, 'geosites'), 71, 'features in the OpenLayers source');
+    assert.equal(layers.geosites?.featureCount, 60);
+    assert.equal(await featuresInSource(page, 'geosites'), 60, 'features in the OpenLayers source');
+    // The data comes from the site; any request to GitHub would trip the harness's guard (no fixture answers it).
+    assert.deepEqual(requests.filter((url) => /\.geojson$/.test(new URL(url).pathname)).map((url) => new URL(url).pathname.replace(/\.[0-9a-f]{10}\./, '.<hash>.')), ['/cartes/data/site_geol.<hash>.geojson']);
+    // A « Réservé » site is not in the public site, even by its id.
+    const reserved = await page.evaluate(() => (globalThis as any).__e2e.map().getAllLayers().find((l: any) => l.get('cartable:id') === 'geosites').getSource().getFeatureById('PAC0001'));
+    assert.equal(reserved, null);
+    assert.equal(packagedRecords(DIST, 'geosites', 'geosites').filter((f) => f.properties.confidentialite !== 'Public').length, 0);
     assert.equal(layers['plan-ign']?.status, 'ready', `basemap status: ${JSON.stringify(layers['plan-ign'])}`);
-    assert.equal(hits.get(geositesFixture.name), 1, 'the GeoJSON is requested once');
     assert.ok((hits.get(wmtsTileFixture.name) ?? 0) > 0, 'basemap tiles were requested');
     assert.ok(colourDistance(await mapCornerColour(page), TILE_COLOUR) <= 3, 'the basemap tiles are drawn');
   });
 });
 
 /** Chromium logs the failed fetch itself: "Failed to load resource: … status of 500". */
-const EXPECTED_500 = /status of 500\b.*@ https:\/\/raw\.githubusercontent\.com\/PnEcrins\/GeoSites\//;
+const EXPECTED_500 = /status of 500\b.*@ https:\/\/data\.geopf\.fr\/cartable-e2e\//;
 
-test('geosites: an HTTP 500 fails the layer alone, with a retry button; the basemap still works', async (t) => {
-  const options = { path: 'maps/geosites.html', fixtures: [geositesFailureFixture], expectedConsoleErrors: [EXPECTED_500] };
+test('a remote GeoJSON layer: an HTTP 500 fails the layer alone, with a retry button; the basemap still works', async (t) => {
+  const options = { path: REMOTE_MAP_PATH, fixtures: [remoteGeojsonFailureFixture], expectedConsoleErrors: [EXPECTED_500] };
   await withPage(t, suite, options, async ({ page, hits, expectedErrors }) => {
     await waitForMap(page);
     const layers = await layerStates(page);
-    assert.equal(layers.geosites?.status, 'error', `geosites status: ${JSON.stringify(layers.geosites)}`);
-    assert.deepEqual(layers.geosites?.problem, { code: 'http', detail: '500' });
-    assert.equal(hits.get(geositesFailureFixture.name), 1, 'the GeoJSON was requested once');
-    assert.equal(expectedErrors.length, 1, 'the 500 was logged once by the browser');
+    assert.equal(layers['sites-distants']?.status, 'error', `layer status: ${JSON.stringify(layers['sites-distants'])}`);
+    assert.deepEqual(layers['sites-distants']?.problem, { code: 'http', detail: '500' });
+    // Once, and again if the layer retries by itself (a 500 may pass): each answer logged by the browser.
+    const failures = hits.get(remoteGeojsonFailureFixture.name) ?? 0;
+    assert.ok(failures >= 1, 'the GeoJSON was requested');
+    assert.equal(expectedErrors.length, failures, 'each 500 was logged once by the browser');
 
-    const row = page.locator('li.layer[data-layer="geosites"]');
+    const row = page.locator('li.layer[data-layer="sites-distants"]');
     await row.locator('button', { hasText: 'Réessayer' }).waitFor();
     assert.match(await row.locator('.error').innerText(), /500/, 'the error tells the HTTP status');
 
@@ -86,27 +97,29 @@ test('geosites: an HTTP 500 fails the layer alone, with a retry button; the base
   });
 });
 
-test('geosites: "Réessayer" after a 500 loads the layer once the server answers', { skip: GEOSITES_SKIP }, async (t) => {
+test('a remote GeoJSON layer: "Réessayer" after a 500 loads the layer once the server answers', async (t) => {
   let failing = true;
   const flaky: Fixture = {
-    name: 'geosites GeoJSON (500, then 200)',
-    match: geositesFixture.match,
-    respond: (route, request) => (failing ? geositesFailureFixture : geositesFixture).respond(route, request),
+    name: 'remote GeoJSON (500, then 200)',
+    match: remoteGeojsonFixture.match,
+    respond: (route, request) => (failing ? remoteGeojsonFailureFixture : remoteGeojsonFixture).respond(route, request),
   };
-  const options = { path: 'maps/geosites.html', fixtures: [flaky], expectedConsoleErrors: [EXPECTED_500] };
+  const options = { path: REMOTE_MAP_PATH, fixtures: [flaky], expectedConsoleErrors: [EXPECTED_500] };
   await withPage(t, suite, options, async ({ page, hits }) => {
     await waitForMap(page);
-    assert.equal((await layerStates(page)).geosites?.status, 'error');
-    const row = page.locator('li.layer[data-layer="geosites"]');
+    assert.equal((await layerStates(page))['sites-distants']?.status, 'error');
+    const row = page.locator('li.layer[data-layer="sites-distants"]');
+    const failures = hits.get(flaky.name) ?? 0;
 
     failing = false;
     await row.locator('button', { hasText: 'Réessayer' }).click();
-    const after = await waitForLayers(page, (l) => l.geosites?.status === 'ready', 'geosites ready after retry');
-    assert.equal(after.geosites?.featureCount, 71);
-    assert.equal(after.geosites?.problem, undefined);
-    assert.equal(hits.get(flaky.name), 2, 'one request, then one retry');
+    const after = await waitForLayers(page, (l) => l['sites-distants']?.status === 'ready', 'the remote layer ready after retry');
+    const count = REMOTE_SITES.features.length;
+    assert.equal(after['sites-distants']?.featureCount, count);
+    assert.equal(after['sites-distants']?.problem, undefined);
+    assert.equal(hits.get(flaky.name), failures + 1, '« Réessayer » asks once more');
     await row.locator('button', { hasText: 'Réessayer' }).waitFor({ state: 'detached', timeout: 5_000 });
-    assert.equal(await featuresInSource(page, 'geosites'), 71, 'the sites are on the map, once each');
+    assert.equal(await featuresInSource(page, 'sites-distants'), count, 'the sites are on the map, once each');
   });
 });
 

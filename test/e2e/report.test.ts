@@ -1,15 +1,16 @@
 /**
  * The « Qu'y a-t-il ici ? » report on the built site: a point with a radius on the Géosites map (the
- * 71 real INPG records, checked against a haversine computation written here), zoom to a line, the
- * CSV export, printing, typed vertices, a country clicked on the offline demo map (checked against
- * ray casting written here), axe, and the phone view.
+ * 60 public INPG records the site ships, checked against a haversine computation written here), zoom
+ * to a line, the CSV export, printing, typed vertices, a country clicked on the offline demo map
+ * (checked against ray casting written here), axe, and the phone view.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { DIST, GEOSITES_FILE, GEOSITES_SKIP, WFS_RESERVE_CENTRE, axeViolations, startSuite, toWebMercator, waitForLayers, waitForMap, withPage, type Suite } from './support/harness.js';
+import { DIST, WFS_RESERVE_CENTRE, axeViolations, startSuite, toWebMercator, waitForLayers, waitForMap, withPage, type Suite } from './support/harness.js';
+import { packagedRecords } from './support/geosites.js';
 
 let suite: Suite;
 before(async () => {
@@ -40,7 +41,8 @@ function rayCast(rings: number[][][], lon: number, lat: number): boolean {
 
 type Site = { name: string; id: string; at: [number, number] };
 const sites = (): Site[] =>
-  (JSON.parse(readFileSync(GEOSITES_FILE, 'utf8')) as { features: Array<{ properties: Record<string, string>; geometry: { coordinates: [number, number] } }> }).features.map((f) => ({
+  // The 60 public records, as the built site ships them.
+  packagedRecords(DIST, 'geosites', 'geosites').map((f) => ({
     name: f.properties['nom_site']!,
     id: f.properties['id_site']!,
     at: f.geometry.coordinates,
@@ -89,7 +91,7 @@ async function centreBesidePanel(page: Page, lonLat: readonly [number, number], 
 
 const report = (page: Page) => page.locator('cartable-report');
 
-test('a point and a radius lists the geosites within 5 km of La Grave, nearest first; lines zoom; CSV and print', { skip: GEOSITES_SKIP }, async (t) => {
+test('a point and a radius lists the geosites within 5 km of La Grave, nearest first; lines zoom; CSV and print', async (t) => {
   const expected = sites()
     .map((s) => ({ ...s, d: haversine(LA_GRAVE, s.at) }))
     .filter((s) => s.d <= 5000)
@@ -175,7 +177,7 @@ test('a point and a radius lists the geosites within 5 km of La Grave, nearest f
   });
 });
 
-test('a drawn area, typed vertices (a wrong one is named) and a typed line with a distance; Escape cancels drawing', { skip: GEOSITES_SKIP }, async (t) => {
+test('a drawn area, typed vertices (a wrong one is named) and a typed line with a distance; Escape cancels drawing', async (t) => {
   // A box around La Grave and Villar-d'Arène, in degrees.
   const box = [[6.2, 45.0], [6.45, 45.0], [6.45, 45.1], [6.2, 45.1]];
   const expected = sites().filter((s) => rayCast([[...box, box[0]!]], s.at[0], s.at[1])).map((s) => s.name).sort((a, b) => a.localeCompare(b, 'fr'));
@@ -273,7 +275,7 @@ test('a click on a country of the offline map reports the places inside it', asy
   });
 });
 
-test('on a 390×844 phone the report covers the map, folds to show a feature, and axe finds nothing', { skip: GEOSITES_SKIP }, async (t) => {
+test('on a 390×844 phone the report covers the map, folds to show a feature, and axe finds nothing', async (t) => {
   await withPage(t, suite, { path: 'maps/geosites.html', viewport: { width: 390, height: 844 } }, async ({ page }) => {
     await waitForMap(page);
     await waitForLayers(page, (l) => l.geosites?.status === 'ready', 'geosites ready');
@@ -296,7 +298,7 @@ test('on a 390×844 phone the report covers the map, folds to show a feature, an
   });
 });
 
-test('an embed shows no report unless its link switches it on (ctl.report=1)', { skip: GEOSITES_SKIP }, async (t) => {
+test('an embed shows no report unless its link switches it on (ctl.report=1)', async (t) => {
   await withPage(t, suite, { path: 'maps/geosites.html?embed=1' }, async ({ page }) => {
     await waitForMap(page);
     await page.evaluate(() => (globalThis as any).__e2e.mapView().openReport());

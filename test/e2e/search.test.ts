@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { GEOSITES_SKIP, WFS_RESERVE_CENTRE, axeViolations, startSuite, toWebMercator, waitForLayers, waitForMap, wfsFeatureFixture, withPage, type Fixture, type Suite } from './support/harness.js';
+import { WFS_RESERVE_CENTRE, axeViolations, startSuite, toWebMercator, waitForLayers, waitForMap, wfsFeatureFixture, withPage, type Fixture, type Suite } from './support/harness.js';
 
 let suite: Suite;
 before(async () => {
@@ -135,7 +135,7 @@ const geocoderFixture: Fixture = {
   },
 };
 
-test('the Géosites map finds a site by its locality (indexed in a worker) and a place from the geocoder', { skip: GEOSITES_SKIP }, async (t) => {
+test('the Géosites map finds a site by its locality (in the index built with the site) and a place from the geocoder', async (t) => {
   await withPage(t, suite, { path: 'maps/geosites.html', fixtures: [geocoderFixture] }, async ({ page, hits }) => {
     await waitForMap(page);
     await waitForLayers(page, (l) => l.geosites?.status === 'ready', 'geosites ready');

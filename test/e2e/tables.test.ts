@@ -1,11 +1,11 @@
 /**
- * The site table of the Géosites map, end to end with the 71 real INPG records: sort, filters and
+ * The site table of the Géosites map, end to end with the 60 public INPG records: sort, filters and
  * count, the map following the filter, rows leading to records and back, exports, and the link.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { GEOSITES_SKIP, axeViolations, startSuite, waitForLayers, waitForMap, withPage, type Suite } from './support/harness.js';
+import { axeViolations, startSuite, waitForLayers, waitForMap, withPage, type Suite } from './support/harness.js';
 
 let suite: Suite;
 before(async () => {
@@ -22,33 +22,33 @@ const firstCells = (page: import('playwright-core').Page) =>
     return [...table.shadowRoot.querySelectorAll('.row')].slice(0, 3).map((r: Element) => r.querySelector('.cell')!.textContent);
   });
 
-test('the table lists the 71 sites, sorts and filters them, and the map follows', { skip: GEOSITES_SKIP }, async (t) => {
+test('the table lists the 60 public sites, sorts and filters them, and the map follows', async (t) => {
   await withPage(t, suite, { path: 'maps/geosites.html' }, async ({ page }) => {
     await waitForMap(page);
     await waitForLayers(page, (l) => l.geosites?.status === 'ready', 'geosites ready');
     await page.locator('cartable-map-view .table-toggle').click();
     await page.locator('cartable-table .row').first().waitFor();
-    assert.equal(await count(page), '71 sur 71');
-    // French order by name (the document's default sort).
-    assert.deepEqual(await firstCells(page), ['Amphibolites du Sélé', 'Ancienne carrière de marbre de Valsenestre', 'Ancienne carrière de pierre à ciment du Pont du Prêtre']);
+    assert.equal(await count(page), '60 sur 60');
+    // French order by name (the document's default sort); « Ancienne carrière de pierre à ciment du Pont du Prêtre » is withheld.
+    assert.deepEqual(await firstCells(page), ['Amphibolites du Sélé', 'Ancienne carrière de marbre de Valsenestre', 'Anciennes carrières de cipolin de Molines-en-Champsaur']);
     await page.locator('cartable-table input[type="search"]').fill('glacier');
-    assert.match(await count(page), /^\d+ sur 71$/);
+    assert.match(await count(page), /^\d+ sur 60$/);
     const kept = Number((await count(page)).split(' ')[0]);
-    assert.ok(kept > 0 && kept < 71, `some sites kept (${kept})`);
+    assert.ok(kept > 0 && kept < 60, `some sites kept (${kept})`);
     const hidden = await page.evaluate(() => (globalThis as any).__e2e.map().getAllLayers().find((l: any) => l.get('cartable:id') === 'geosites').getSource().getFeatures().filter((f: any) => f.get('cartable:out')).length);
-    assert.equal(hidden, 71 - kept, 'the map hides the sites the table leaves out');
-    assert.equal(await page.locator('cartable-legend .note.filter').innerText(), `Filtre actif : ${kept} sur 71`);
+    assert.equal(hidden, 60 - kept, 'the map hides the sites the table leaves out');
+    assert.equal(await page.locator('cartable-legend .note.filter').innerText(), `Filtre actif : ${kept} sur 60`);
     assert.equal(new URL(page.url()).searchParams.get('tq'), 'glacier');
     // Column filter by value list, then clear everything.
     await page.locator('cartable-table button[aria-controls="filters"]').click();
     await page.locator('cartable-table fieldset', { hasText: 'Type de site' }).locator('label', { hasText: 'Site anthropique' }).locator('input').uncheck();
     await page.locator('cartable-table button', { hasText: 'Effacer les filtres' }).click();
-    assert.equal(await count(page), '71 sur 71');
+    assert.equal(await count(page), '60 sur 60');
     assert.deepEqual(await axeViolations(page), [], 'axe finds nothing with the table open');
   });
 });
 
-test('a row opens its record on the map; a click on the map selects its row', { skip: GEOSITES_SKIP }, async (t) => {
+test('a row opens its record on the map; a click on the map selects its row', async (t) => {
   await withPage(t, suite, { path: 'maps/geosites.html?table=geosites' }, async ({ page }) => {
     await page.locator('cartable-table .row').first().waitFor();
     await page.locator('cartable-table .row', { hasText: 'Amphibolites du Sélé' }).click();
@@ -87,17 +87,17 @@ test('a row opens its record on the map; a click on the map selects its row', { 
   });
 });
 
-test('a shared link reopens the same filtered, sorted table', { skip: GEOSITES_SKIP }, async (t) => {
+test('a shared link reopens the same filtered, sorted table', async (t) => {
   const path = 'maps/geosites.html?table=geosites&tv.typologie1=Site%20anthropique&ts=-total_eval_interet';
   await withPage(t, suite, { path }, async ({ page }) => {
     await page.locator('cartable-table .row').first().waitFor();
-    assert.equal(await count(page), '14 sur 71');
+    assert.equal(await count(page), '4 sur 60');
     const sorted = await page.locator('cartable-table [role="columnheader"][aria-sort="descending"]').innerText();
     assert.match(sorted, /Note d'intérêt/);
   });
 });
 
-test('exports the filtered rows as CSV (BOM, ";") and GeoJSON', { skip: GEOSITES_SKIP }, async (t) => {
+test('exports the filtered rows as CSV (BOM, ";") and GeoJSON', async (t) => {
   await withPage(t, suite, { path: 'maps/geosites.html?table=geosites&tq=glacier' }, async ({ page }) => {
     await page.locator('cartable-table .row').first().waitFor();
     const kept = Number((await count(page)).split(' ')[0]);
@@ -117,7 +117,7 @@ test('exports the filtered rows as CSV (BOM, ";") and GeoJSON', { skip: GEOSITES
   });
 });
 
-test('on a phone the table is a list of cards that leads to the map', { skip: GEOSITES_SKIP }, async (t) => {
+test('on a phone the table is a list of cards that leads to the map', async (t) => {
   await withPage(t, suite, { path: 'maps/geosites.html?table=geosites', viewport: { width: 390, height: 844 } }, async ({ page }) => {
     await page.locator('cartable-table .card').first().waitFor();
     await page.locator('cartable-table .card').first().click();

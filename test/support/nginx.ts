@@ -20,7 +20,7 @@ export interface NginxServer {
   close(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -57,15 +57,24 @@ export async function serveWithNginx(dist: string, basePath: string, site: SiteC
   const config = join(prefix, 'nginx.conf');
   const user = process.getuid?.() === 0 ? 'root' : undefined;
   writeFileSync(config, nginxConfig({ root: webRoot, basePath, listen: `127.0.0.1:${port}`, csp, prefix, user }));
+  const url = `http://127.0.0.1:${port}${basePath}`;
+  const running = await runNginx(prefix, config, url, (answer) => answer.ok);
+  return { url, csp, close: running.close };
+}
+
+/**
+ * Starts nginx with a configuration written in `prefix` (which close() removes) and waits until `url`
+ * gives an answer `ready` accepts.
+ */
+export async function runNginx(prefix: string, config: string, url: string, ready: (answer: Response) => boolean): Promise<{ close(): Promise<void> }> {
   const child: ChildProcess = spawn(NGINX, ['-c', config, '-p', prefix, '-e', join(prefix, 'error.log')], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
-  const url = `http://127.0.0.1:${port}${basePath}`;
   const deadline = Date.now() + 10_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`nginx stopped: ${stderr} ${readLog(prefix)}`);
     try {
-      if ((await fetch(url)).ok) break;
+      if (ready(await fetch(url))) break;
     } catch {
       /* not listening yet */
     }
@@ -76,8 +85,6 @@ export async function serveWithNginx(dist: string, basePath: string, site: SiteC
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
-    url,
-    csp,
     async close() {
       child.kill('SIGQUIT');
       await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));

@@ -10,12 +10,18 @@
  *   fixture.pmtiles          the same tiles as a PMTiles v3 archive (ranges)
  *   positron.json            the real OpenMapTiles Positron style pointed at the tiles above
  *   sprite.json, sprite.png  an empty sprite
+ *   failing/<id>/…           a server that fails on demand and counts its requests (wtr-failing.mjs)
+ * Misbehaving answers (the causes a layer must tell apart):
+ *   portal/<anything>        an HTML "captive portal" page answered with 200, whatever was asked (Range too)
+ *   stall/<name>             200 and the start of a body (MISBEHAVING_BODIES), then nothing until the client gives up
+ *   broken/<name>            the whole body's Content-Length, half the body, then the connection closes
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zxyToTileId } from 'pmtiles';
+import { failingRoute } from './wtr-failing.mjs';
 
 const require = createRequire(import.meta.url);
 const SHARED = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/data');
@@ -137,6 +143,42 @@ function pmtilesArchive() {
   return archive;
 }
 
+/** Small bodies for the stall/ and broken/ routes, by name. */
+export const MISBEHAVING_BODIES = {
+  'points.geojson': {
+    type: 'application/geo+json',
+    body: JSON.stringify({ type: 'FeatureCollection', features: [1, 2, 3, 4].map((i) => ({ type: 'Feature', properties: { i }, geometry: { type: 'Point', coordinates: [5 + i / 10, 45] } })) }),
+  },
+  'points.csv': { type: 'text/csv', body: `nom,lon,lat\n${[1, 2, 3, 4, 5, 6].map((i) => `p${i},${5 + i / 10},45`).join('\n')}\n` },
+};
+
+const PORTAL_PAGE = '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Wi-Fi gratuit</title><style>body{font-family:sans-serif}</style></head><body><h1 style="color:#06c">Bienvenue</h1><p>Acceptez les conditions d’utilisation pour accéder à Internet.</p><form method="post"><button>J’accepte</button></form></body></html>';
+
+/** Writes the start of a body and never the rest; the socket is released when the client gives up (or after a minute). */
+function stall(ctx, { type, body }) {
+  ctx.respond = false;
+  const res = ctx.res;
+  res.writeHead(200, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
+  // Headers now, even for HEAD (which writes no body).
+  res.flushHeaders();
+  res.write(body.slice(0, 20));
+  const release = setTimeout(() => res.destroy(), 60_000);
+  release.unref();
+  ctx.req.on('close', () => {
+    clearTimeout(release);
+    res.destroy();
+  });
+}
+
+/** Announces the whole body, sends half of it and closes the connection (a transfer cut by the network). */
+function breakOff(ctx, { type, body }) {
+  ctx.respond = false;
+  const bytes = Buffer.from(body);
+  const res = ctx.res;
+  res.writeHead(200, { 'Content-Type': type, 'Content-Length': bytes.length });
+  res.write(bytes.subarray(0, bytes.length >> 1), () => res.destroy());
+}
+
 const EMPTY_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64',
@@ -187,6 +229,12 @@ export async function dataMiddleware(ctx, next) {
   if (!ctx.path.startsWith(PREFIX)) return next();
   const route = decodeURIComponent(ctx.path.slice(PREFIX.length));
   let match;
+  if (route.startsWith('failing/')) {
+    return failingRoute(ctx, route, (inner) => {
+      ctx.path = `${PREFIX}${inner}`;
+      return dataMiddleware(ctx, next);
+    });
+  }
   if (route === 'available') {
     ctx.status = existsSync(SHARED) ? 200 : 404;
     ctx.body = ctx.status === 200 ? 'yes' : 'no';
@@ -202,6 +250,12 @@ export async function dataMiddleware(ctx, next) {
     const bytes = sharedBytes(match[2]);
     if (bytes) send(ctx, bytes.subarray(0, Number(match[1])), typeOf(match[2]));
     else ctx.status = 404;
+  } else if (route.startsWith('portal/')) {
+    ctx.status = 200;
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.body = PORTAL_PAGE;
+  } else if ((match = /^(stall|broken)\/(.+)$/.exec(route)) && MISBEHAVING_BODIES[match[2]]) {
+    (match[1] === 'stall' ? stall : breakOff)(ctx, MISBEHAVING_BODIES[match[2]]);
   } else if ((match = /^mvt\/(\d+)\/(\d+)\/(\d+)\.pbf$/.exec(route))) {
     const data = tile(Number(match[1]), Number(match[2]), Number(match[3]));
     send(ctx, data ?? Buffer.alloc(0), 'application/x-protobuf', { ranges: false });

@@ -4,6 +4,8 @@
  * of time into validators that run without eval (strict Content-Security-Policy).
  */
 
+import { IMAGE_URL_DESCRIPTION, IMAGE_URL_PATTERN } from './image-url.js';
+
 export type JsonSchema = Record<string, unknown>;
 
 const ref = (name: string): JsonSchema => ({ $ref: `#/$defs/${name}` });
@@ -35,6 +37,7 @@ export const sharedDefs: Record<string, JsonSchema> = {
     description: 'An http(s) URL, or a path relative to the document.',
     pattern: '^(https?://|\\./|\\.\\./|/|[A-Za-z0-9_])',
   },
+  imageUrl: { type: 'string', minLength: 1, description: IMAGE_URL_DESCRIPTION, pattern: IMAGE_URL_PATTERN },
   color: {
     type: 'string',
     description: 'A CSS colour: #rgb, #rrggbb, #rrggbbaa, rgb(), rgba() or a named colour.',
@@ -73,7 +76,23 @@ export const sharedDefs: Record<string, JsonSchema> = {
         type: 'array',
         minItems: 1,
         items: { type: ['string', 'number', 'boolean'] },
-        description: 'The values of "field" that mark a confidential record (compared exactly).',
+        description: 'The values of "field" that mark a confidential record (compared trimmed, without case, Unicode-normalised: "réservé" matches « Réservé »).',
+      },
+    },
+    additionalProperties: false,
+  },
+  packagedSource: {
+    type: 'object',
+    description:
+      'Data published elsewhere that the build reads and packages like "file" (so "confidential" records can be left out): the site never reads this URL. ' +
+      'The build takes a local copy when the site configuration\'s "sources" (or CARTABLE_SOURCES) names one, else fetches the URL at build time.',
+    required: ['url'],
+    properties: {
+      url: { type: 'string', pattern: '^https?://', description: 'Where the data is published (GeoJSON).' },
+      name: {
+        type: 'string',
+        pattern: ID_PATTERN,
+        description: 'The key of this source in the site configuration\'s "sources" and in CARTABLE_SOURCES (else its URL is the key).',
       },
     },
     additionalProperties: false,
@@ -257,7 +276,7 @@ export const sharedDefs: Record<string, JsonSchema> = {
     description: "A layer's legend: built from its style unless items or an image are given.",
     properties: {
       hidden: { type: 'boolean', default: false },
-      image: ref('url'),
+      image: ref('imageUrl'),
       items: {
         type: 'array',
         items: {

@@ -138,6 +138,14 @@ export const siteConfigSchema: JsonSchema = {
       },
       additionalProperties: false,
     },
+    sources: {
+      type: 'object',
+      description:
+        'Build only (never sent to the browser): local copies of the data that layers name with "source", by the source\'s "name" or URL: {"sites": "../donnees/sites.geojson"} ' +
+        '(paths relative to the project). The build packages the copy when the file exists, else fetches the URL; CARTABLE_SOURCES may name a JSON file of the same shape that takes precedence.',
+      propertyNames: { pattern: '^(https?://.+|[A-Za-z0-9][A-Za-z0-9_.-]*)$' },
+      additionalProperties: { type: 'string', minLength: 1 },
+    },
     legal: {
       type: 'object',
       default: {},

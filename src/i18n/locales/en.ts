@@ -4,7 +4,9 @@
  */
 import { str } from '@lit/localize';
 import { access } from './en-access.js';
+import { alerts } from './en-alerts.js';
 import { interop } from './en-interop.js';
+import { layerProblems } from './en-layer-problems.js';
 import { report } from './en-report.js';
 import { tools } from './en-tools.js';
 
@@ -45,22 +47,6 @@ export const templates = {
   'layer.opacity': 'Opacity',
   'layer.opacity.label': str`Opacity of ${0}`,
   'layer.outOfScale': 'Not visible at this scale',
-  'layer.problem.http': str`The service answered with an error (${0})`,
-  'layer.problem.http404': 'Data not found (error 404)',
-  'layer.problem.invalidJson': 'The data received cannot be read (invalid JSON)',
-  'layer.problem.network': 'Service unreachable',
-  'layer.problem.notGeojson': 'The data received is not GeoJSON',
-  'layer.problem.offline': 'Offline: data unavailable',
-  'layer.problem.projection': str`Unknown projection: ${0}`,
-  'layer.problem.service': str`The service returned an error: ${0}`,
-  'layer.problem.skipped': str`${0} unreadable feature(s) left out`,
-  'layer.problem.tiles': 'The tiles do not load',
-  'layer.problem.timeout': 'The service does not answer',
-  'layer.problem.noRange': 'The server refuses partial reads (Range requests): read the file whole',
-  'layer.problem.truncated': 'The file is incomplete (truncated)',
-  'layer.problem.invalidData': str`The data received cannot be read (${0})`,
-  'layer.problem.missingColumns': str`Columns missing from the file: ${0}`,
-  'layer.problem.webgl': 'WebGL unavailable: the heat map cannot be drawn',
   'layer.retry': 'Retry',
   'legend.empty': 'No visible layer.',
   'legend.image.alt': str`Legend of ${0}`,
@@ -166,7 +152,9 @@ export const templates = {
   'embed.newTab': '(new tab)',
   // Each feature area keeps its texts in a file of its own.
   ...access,
+  ...alerts,
   ...interop,
+  ...layerProblems,
   ...report,
   ...tools,
 };

@@ -5,11 +5,13 @@ import { getTransform } from 'ol/proj.js';
 import VectorSource from 'ol/source/Vector.js';
 import type { CsvLayerDef } from '../../context/types.js';
 import { ensureProjections } from '../../proj/register.js';
+import { createLoadPolicy, isNewFailure } from '../load-policy.js';
 import { createPointLayer } from '../points/display.js';
-import { MissingColumnsError, problemOf } from '../problems.js';
+import { problemOf } from '../problems.js';
 import type { LayerKind, LayerStatusReport } from '../types.js';
 import type { CsvPoints } from './parse.js';
-import { parseCsv } from './read.js';
+import { readCsvAnswer } from './read.js';
+import { loadChunk } from '../../offline/load-chunk.js';
 
 /** Points read from a CSV file as features in the view's projection, with their id when `idField` is set. */
 export function csvFeatures(points: CsvPoints, options: { dataProjection: string; featureProjection: string; idField?: string }): Feature<Geometry>[] {
@@ -31,24 +33,26 @@ export const csvKind: LayerKind<CsvLayerDef> = {
     const read = async (): Promise<{ features: Feature<Geometry>[]; skipped: number }> => {
       await ensureProjections([def.projection]);
       const response = await env.requester.fetch(env.resolveUrl(def.url));
-      const points = await parseCsv(await response.arrayBuffer(), {
+      const points = await readCsvAnswer(response, {
         xField: def.xField,
         yField: def.yField,
         delimiter: def.delimiter,
         decimal: def.decimal,
         fields: def.fields,
+        projection: def.projection,
       });
-      if (points.missing.length) throw new MissingColumnsError(points.missing);
       const features = csvFeatures(points, { dataProjection: def.projection, featureProjection: env.viewProjection.getCode(), idField: def.idField });
       return { features, skipped: points.skipped };
     };
     // The refresh's stop function, once its code has loaded (the layer may be disposed before).
     let refreshing: Promise<(() => void) | undefined> | undefined;
     let disposed = false;
+    const policy = createLoadPolicy(env.loadPolicy);
     const load = async (): Promise<void> => {
-      env.report({ status: 'loading' });
+      // A failing layer keeps its error shown while it tries again (no flip to "loading").
+      if (!policy.failing) env.report({ status: 'loading' });
       try {
-        const { features, skipped } = await read();
+        const { features, skipped } = await policy.run(read);
         source.clear(true);
         source.addFeatures(features);
         const first: LayerStatusReport = { status: 'ready', featureCount: features.length, skipped, problem: skipped ? { code: 'skipped', detail: String(skipped) } : undefined };
@@ -56,13 +60,13 @@ export const csvKind: LayerKind<CsvLayerDef> = {
         // A live copy of a remote dataset: read again on an interval (src/live, loaded only for such layers).
         if (def.refresh && !refreshing) {
           const seconds = def.refresh.seconds;
-          refreshing = import('../../live/refresh.js').then(
+          refreshing = loadChunk(import('../../live/refresh.js')).then(
             ({ keepFresh }) => (disposed ? undefined : keepFresh({ seconds, source, read, report: env.report, problemOf, first })),
             () => undefined, // Without its code the layer stays as it is, unrefreshed.
           );
         }
       } catch (error) {
-        env.report({ status: 'error', problem: problemOf(error) });
+        if (isNewFailure(error)) env.report({ status: 'error', problem: problemOf(error) });
         throw error;
       }
     };
@@ -73,8 +77,13 @@ export const csvKind: LayerKind<CsvLayerDef> = {
     const { layer, onClick } = createPointLayer(def, source, env);
     const dispose = (): void => {
       disposed = true;
+      policy.dispose();
       void refreshing?.then((stop) => stop?.());
     };
-    return { layer, onClick, retry: () => source.refresh(), dispose };
+    const retry = (): void => {
+      policy.reset();
+      source.refresh();
+    };
+    return { layer, onClick, retry, dispose };
   },
 };

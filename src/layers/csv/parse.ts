@@ -24,6 +24,14 @@ export interface CsvPoints {
   readonly skipped: number;
   /** Columns named by the layer that the header lacks. */
   readonly missing: string[];
+  /** The file ends inside a record: in a quoted cell, or on a last line cut short (no line end, too few cells). */
+  readonly truncated: boolean;
+}
+
+/** How the text ended, for the rows' reader: inside a quoted cell, and whether the last row had its line end. */
+export interface CsvEnding {
+  readonly unterminatedQuote: boolean;
+  readonly lastRowEnded: boolean;
 }
 
 const CANDIDATES: Delimiter[] = [',', ';', '\t', '|'];
@@ -41,8 +49,11 @@ export function detectDelimiter(headerLine: string): Delimiter {
   return best;
 }
 
-/** Splits CSV text into rows of cells (RFC 4180: quoted cells may hold delimiters, quotes "" and line breaks). */
-export function* csvRows(text: string, delimiter: Delimiter): Generator<string[]> {
+/**
+ * Splits CSV text into rows of cells (RFC 4180: quoted cells may hold delimiters, quotes "" and line
+ * breaks); returns how the text ended.
+ */
+export function* csvRows(text: string, delimiter: Delimiter): Generator<string[], CsvEnding> {
   let row: string[] = [];
   let cell = '';
   let quoted = false;
@@ -69,10 +80,12 @@ export function* csvRows(text: string, delimiter: Delimiter): Generator<string[]
       cell = '';
     } else cell += char;
   }
-  if (cell !== '' || row.length > 0) {
+  if (cell !== '' || row.length > 0 || quoted) {
     row.push(cell);
     yield row;
+    return { unterminatedQuote: quoted, lastRowEnded: false };
   }
+  return { unterminatedQuote: false, lastRowEnded: true };
 }
 
 /** A number written with the given decimal separator ("4,85" with ","; spaces as thousands separators). */
@@ -108,13 +121,17 @@ export function readCsvPoints(text: string, options: CsvOptions): CsvPoints {
   const xIndex = columns.indexOf(options.xField);
   const yIndex = columns.indexOf(options.yField);
   const missing = [options.xField, options.yField].filter((_name, i) => (i === 0 ? xIndex : yIndex) < 0);
-  if (missing.length) return { columns, coordinates: new Float64Array(0), properties: [], skipped: 0, missing };
+  if (missing.length) return { columns, coordinates: new Float64Array(0), properties: [], skipped: 0, missing, truncated: false };
 
   const types = columns.map((name) => options.fields.find((f) => f.name === name)?.type);
   let coordinates = new Float64Array(1024);
   const properties: CsvPoints['properties'] = [];
   let skipped = 0;
-  for (const row of rows) {
+  let next = rows.next();
+  let last: string[] | undefined;
+  for (; !next.done; next = rows.next()) {
+    const row = next.value;
+    last = row;
     if (row.length === 1 && row[0]!.trim() === '') continue; // blank line
     const x = parseNumber(row[xIndex], options.decimal);
     const y = parseNumber(row[yIndex], options.decimal);
@@ -136,5 +153,8 @@ export function readCsvPoints(text: string, options: CsvOptions): CsvPoints {
     });
     properties.push(record);
   }
-  return { columns, coordinates: coordinates.slice(0, 2 * properties.length), properties, skipped, missing: [] };
+  // A file cut while sent or saved: in a quoted cell, or with its last line short of cells and of a line end.
+  const ending = next.value;
+  const truncated = ending.unterminatedQuote || (!ending.lastRowEnded && last !== undefined && last.length < columns.length);
+  return { columns, coordinates: coordinates.slice(0, 2 * properties.length), properties, skipped, missing: [], truncated };
 }

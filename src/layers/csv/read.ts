@@ -1,3 +1,6 @@
+import { MissingColumnsError, TruncatedError } from '../problems.js';
+import { checkFlatCoordinates } from '../projection-check/geometries.js';
+import { refuseWebPage } from '../answer.js';
 import { readCsvPoints, type CsvOptions, type CsvPoints } from './parse.js';
 
 /** Files up to this size are parsed on the main thread when no worker can be started. */
@@ -39,3 +42,18 @@ export async function parseCsv(bytes: ArrayBuffer, options: CsvOptions): Promise
 }
 
 class WorkerStartError extends Error {}
+
+/**
+ * The points of a CSV answer, checked before they are drawn: a web page instead of the file, columns
+ * missing, a file that ends inside a record, coordinates all outside `projection` each throw their
+ * own error (a truncated file would otherwise show its first rows and « 1 objet illisible »).
+ */
+export async function readCsvAnswer(response: Response, options: CsvOptions & { readonly projection: string }): Promise<CsvPoints> {
+  refuseWebPage(response);
+  const { projection, ...csv } = options;
+  const points = await parseCsv(await response.arrayBuffer(), csv);
+  if (points.missing.length) throw new MissingColumnsError(points.missing);
+  if (points.truncated) throw new TruncatedError('the file ends inside a record');
+  checkFlatCoordinates(points.coordinates, projection);
+  return points;
+}

@@ -6,10 +6,12 @@ import { transformExtent } from 'ol/proj.js';
 import VectorSource from 'ol/source/Vector.js';
 import type { FlatGeobufLayerDef } from '../../context/types.js';
 import { ensureProjections } from '../../proj/register.js';
+import { createLoadPolicy, failedAreas, isNewFailure } from '../load-policy.js';
 import { createPointLayer } from '../points/display.js';
 import { problemOf } from '../problems.js';
-import { createRangeReader } from '../range-read.js';
+import { RangeRefusedError, createRangeReader } from '../range-read.js';
 import type { LayerKind } from '../types.js';
+import { refuseWebPage } from '../answer.js';
 import { openIndexed, readRect, type IndexedFile } from './extent.js';
 import { dataProjectionOf, readHeader, readWhole } from './read.js';
 
@@ -52,6 +54,7 @@ export const flatgeobufKind: LayerKind<FlatGeobufLayerDef> = {
     /** Whole file: one plain request, no ranges. */
     const loadWhole = async (): Promise<Feature[]> => {
       const response = await env.requester.fetch(url);
+      refuseWebPage(response);
       const bytes = new Uint8Array(await response.arrayBuffer());
       const header = await readHeader(bytes);
       const dataProjection = dataProjectionOf(header, def.projection);
@@ -82,43 +85,56 @@ export const flatgeobufKind: LayerKind<FlatGeobufLayerDef> = {
       return read.features;
     };
 
+    const policy = createLoadPolicy(env.loadPolicy);
+    /** One try; a failed one forgets what was opened, so the next starts over. */
+    const attempt = (extent: Extent): Promise<Feature[]> =>
+      (def.loading === 'extent' ? loadExtent(extent) : (wholeRead ??= loadWhole())).catch((error: unknown) => {
+        opening = undefined;
+        wholeRead = undefined;
+        throw error;
+      });
+
     const source: VectorSource<Feature<Geometry>> = new VectorSource({
       strategy: def.loading === 'extent' ? bboxStrategy : undefined,
       loader: (extent, _resolution, _projection, success, failure) => {
         pending += 1;
-        if (pending === 1) env.report({ status: 'loading' });
-        const load = def.loading === 'extent' ? loadExtent(extent) : (wholeRead ??= loadWhole());
-        load.then(
+        // A failing layer keeps its error shown while it tries again (no flip to "loading").
+        if (pending === 1 && !policy.failing) env.report({ status: 'loading' });
+        // A server that refuses ranges will refuse them for any area: no probe on the next move.
+        policy.run(() => attempt(extent), { permanent: (error) => error instanceof RangeRefusedError }).then(
           (features) => {
             pending -= 1;
+            failed = false;
             // Features already there (same id) are skipped by the source.
             source.addFeatures(features);
             success?.(features);
+            failedExtents.reopen();
             settle();
           },
           (error: unknown) => {
             pending -= 1;
             failed = true;
-            // Forget what was opened, so a retry starts over.
-            opening = undefined;
-            wholeRead = undefined;
-            env.report({ status: 'error', problem: problemOf(error) });
+            failedExtents.add(extent);
+            if (isNewFailure(error)) env.report({ status: 'error', problem: problemOf(error) });
             failure?.();
           },
         );
       },
     });
+    const failedExtents = failedAreas(source);
 
     const { layer, onClick } = createPointLayer(def, source, env);
     return {
       layer,
       onClick,
       retry: () => {
+        policy.reset();
         failed = false;
         opening = undefined;
         wholeRead = undefined;
         source.refresh();
       },
+      dispose: () => policy.dispose(),
     };
   },
 };

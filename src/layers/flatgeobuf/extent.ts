@@ -1,6 +1,7 @@
 import type Feature from 'ol/Feature.js';
 import { HttpReader } from 'flatgeobuf/lib/mjs/http-reader.js';
 import { ensureProjections } from '../../proj/register.js';
+import { checkDataExtent } from '../projection-check/geometries.js';
 import type { RangeReader } from '../range-read.js';
 import { dataProjectionOf, featureConverter } from './read.js';
 
@@ -12,12 +13,15 @@ export interface IndexedFile {
 
 /**
  * Opens a FlatGeobuf file for reading by extent, every range through `range` (the requester).
- * Undefined when the file has no spatial index: it can then only be read whole.
+ * Undefined when the file has no spatial index: it can then only be read whole. Throws
+ * OutsideProjectionError when the file's box lies wholly outside its projection.
  */
 export async function openIndexed(range: RangeReader, fallbackProjection: string | undefined): Promise<IndexedFile | undefined> {
   try {
     const reader = await HttpReader.openSource({ getRange: (begin, length) => range.read(begin, length) }, false);
     const dataProjection = dataProjectionOf(reader.header, fallbackProjection);
+    // The header's box holds every feature: data in another projection than declared shows here.
+    checkDataExtent(reader.header.envelope, dataProjection);
     await ensureProjections([dataProjection]);
     return { reader, dataProjection };
   } catch (error) {

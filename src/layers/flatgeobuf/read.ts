@@ -9,7 +9,8 @@ import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
 import { getFromFeatureFn } from 'flatgeobuf/lib/mjs/ol/feature.js';
 import { ColumnType } from 'flatgeobuf/lib/mjs/flat-geobuf/column-type.js';
 import { calcTreeSize } from 'flatgeobuf/lib/mjs/packedrtree.js';
-import { InvalidDataError, TruncatedError } from '../problems.js';
+import { InvalidDataError, TruncatedError, WrongFormatError } from '../problems.js';
+import { checkGeometries } from '../projection-check/geometries.js';
 
 export type { HeaderMeta };
 
@@ -56,7 +57,7 @@ export function layoutOf(bytes: Uint8Array, header: Pick<HeaderMeta, 'featuresCo
 
 /** Reads the header of a whole file. */
 export async function readHeader(bytes: Uint8Array): Promise<HeaderMeta> {
-  if (!isFlatGeobuf(bytes)) throw new InvalidDataError('not a FlatGeobuf file');
+  if (!isFlatGeobuf(bytes)) throw new WrongFormatError();
   if (bytes.length < PREFIX) throw new TruncatedError();
   const headerEnd = PREFIX + new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
   if (headerEnd > bytes.length) throw new TruncatedError('the file ends inside its header');
@@ -69,7 +70,7 @@ export async function readHeader(bytes: Uint8Array): Promise<HeaderMeta> {
     },
   });
   for await (const _ of features) break;
-  if (!header) throw new InvalidDataError('unreadable FlatGeobuf header');
+  if (!header) throw new InvalidDataError('FlatGeobuf', 'unreadable FlatGeobuf header');
   return header;
 }
 
@@ -130,17 +131,22 @@ export interface WholeRead {
 
 /**
  * Reads a whole file's features. A file cut in the middle of a feature gives the complete features
- * and `truncated: true`; one cut in its header or index throws TruncatedError.
+ * and `truncated: true`; one cut in its header or index throws TruncatedError; coordinates all
+ * outside the data's projection throw OutsideProjectionError (they are checked before reprojection).
  */
 export async function readWhole(bytes: Uint8Array, header: HeaderMeta, options: ConvertOptions): Promise<WholeRead> {
   const layout = layoutOf(bytes, header);
-  const convert = featureConverter(options);
+  const convert = featureConverter({ ...options, featureProjection: options.dataProjection });
   const features: Feature[] = [];
   let skipped = 0;
   const ctx = { fromFeature: (id: number, raw: FgbFeature, meta: HeaderMeta) => convert(id, raw, meta) ?? null };
   for await (const feature of deserializeBytes(bytes.subarray(0, layout.end), ctx as never)) {
     if (feature) features.push(feature as unknown as Feature);
     else skipped += 1;
+  }
+  checkGeometries(features.map((f) => f.getGeometry()), options.dataProjection);
+  if (options.dataProjection !== options.featureProjection) {
+    for (const feature of features) feature.getGeometry()?.transform(options.dataProjection, options.featureProjection);
   }
   return { header, features, skipped, truncated: layout.truncated };
 }

@@ -1,33 +1,21 @@
 import type Feature from 'ol/Feature.js';
 import VectorSource from 'ol/source/Vector.js';
 import type { GeoJsonLayerDef } from '../../context/types.js';
-import { RequestError } from '../../net/requester.js';
 import { crsCodeOf } from '../../proj/definitions.js';
 import { ensureProjections } from '../../proj/register.js';
-import type { LayerProblem } from '../../state/store.js';
+import { createLoadPolicy, isNewFailure } from '../load-policy.js';
 import { createPointLayer } from '../points/display.js';
 import type { LayerEnvironment, LayerKind, LayerStatusReport } from '../types.js';
-import { NotGeoJsonError, dataProjectionOf, readGeoJson } from './read.js';
-
-/** A failure in words the layer list can show. */
-function problemOf(error: unknown): LayerProblem {
-  if (error instanceof RequestError) {
-    if (error.kind === 'http') return { code: 'http', detail: String(error.status) };
-    if (error.kind === 'timeout') return { code: 'timeout' };
-    return { code: navigator.onLine === false ? 'offline' : 'network' };
-  }
-  if (error instanceof SyntaxError) return { code: 'invalid-json' };
-  if (error instanceof NotGeoJsonError) return { code: 'not-geojson' };
-  if (error instanceof Error && error.message.startsWith('Unknown projection')) {
-    return { code: 'projection', detail: error.message.replace('Unknown projection: ', '') };
-  }
-  return { code: 'not-geojson' };
-}
+import { problemOf } from '../problems.js';
+import { refuseWebPage } from '../answer.js';
+import { dataProjectionOf, readGeoJson } from './read.js';
+import { loadChunk } from '../../offline/load-chunk.js';
 
 async function loadData(def: GeoJsonLayerDef, env: LayerEnvironment): Promise<unknown> {
   if (def.data !== undefined) return def.data;
   const url = env.resolveUrl((def.url ?? def.file)!);
   const response = await env.requester.fetch(url);
+  refuseWebPage(response);
   return JSON.parse(await response.text()) as unknown;
 }
 
@@ -47,10 +35,12 @@ export const geojsonKind: LayerKind<GeoJsonLayerDef> = {
     // The refresh's stop function, once its code has loaded (the layer may be disposed before).
     let refreshing: Promise<(() => void) | undefined> | undefined;
     let disposed = false;
+    const policy = createLoadPolicy(env.loadPolicy);
     const load = async (success?: (features: Feature[]) => void, failure?: () => void): Promise<void> => {
-        env.report({ status: 'loading' });
+        // A failing layer keeps its error shown while it tries again (no flip to "loading").
+        if (!policy.failing) env.report({ status: 'loading' });
         try {
-          const { features, skipped } = await read();
+          const { features, skipped } = await policy.run(read);
           source.addFeatures(features);
           const first: LayerStatusReport = {
             status: 'ready',
@@ -62,14 +52,14 @@ export const geojsonKind: LayerKind<GeoJsonLayerDef> = {
           // A live copy of a remote dataset: read again on an interval (src/live, loaded only for such layers).
           if (def.refresh && def.url && !refreshing) {
             const seconds = def.refresh.seconds;
-            refreshing = import('../../live/refresh.js').then(
+            refreshing = loadChunk(import('../../live/refresh.js')).then(
               ({ keepFresh }) => (disposed ? undefined : keepFresh({ seconds, source, read, report: env.report, problemOf, first })),
               () => undefined, // Without its code the layer stays as it is, unrefreshed.
             );
           }
           success?.(features);
         } catch (error) {
-          env.report({ status: 'error', problem: problemOf(error) });
+          if (isNewFailure(error)) env.report({ status: 'error', problem: problemOf(error) });
           failure?.();
         }
     };
@@ -77,8 +67,13 @@ export const geojsonKind: LayerKind<GeoJsonLayerDef> = {
     const { layer, onClick } = createPointLayer(def, source, env);
     const dispose = (): void => {
       disposed = true;
+      policy.dispose();
       void refreshing?.then((stop) => stop?.());
     };
-    return { layer, onClick, retry: () => source.refresh(), dispose };
+    const retry = (): void => {
+      policy.reset();
+      source.refresh();
+    };
+    return { layer, onClick, retry, dispose };
   },
 };

@@ -2,15 +2,16 @@ import GeoJSON from 'ol/format/GeoJSON.js';
 import type Feature from 'ol/Feature.js';
 import type { Projection } from 'ol/proj.js';
 import { crsCodeOf } from '../../proj/definitions.js';
+import { NotGeoJsonError } from '../problems.js';
+import { checkGeoJsonFeatures } from '../projection-check/check.js';
+
+export { NotGeoJsonError };
 
 export interface ReadResult {
   readonly features: Feature[];
   /** Features left out because their geometry or shape could not be read. */
   readonly skipped: number;
 }
-
-/** Thrown when a payload is JSON but not GeoJSON. */
-export class NotGeoJsonError extends Error {}
 
 const GEOMETRY_TYPES = new Set([
   'Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection',
@@ -23,7 +24,9 @@ export function dataProjectionOf(geojson: unknown, fallback: string | undefined)
 
 /**
  * Reads GeoJSON into features, one feature at a time, so one malformed feature is skipped and counted
- * instead of losing the layer. Accepts a FeatureCollection, a bare Feature or a bare geometry.
+ * instead of losing the layer. Accepts a FeatureCollection, a bare Feature or a bare geometry. Throws
+ * OutsideProjectionError when every coordinate lies outside the data's projection (e.g. Lambert-93
+ * without a `crs` member, read as degrees).
  */
 export function readGeoJson(
   geojson: unknown,
@@ -34,7 +37,8 @@ export function readGeoJson(
   if (object?.type === 'FeatureCollection' && Array.isArray(object.features)) items = object.features;
   else if (object?.type === 'Feature') items = [object];
   else if (typeof object?.type === 'string' && GEOMETRY_TYPES.has(object.type)) items = [{ type: 'Feature', geometry: object, properties: {} }];
-  else throw new NotGeoJsonError('not a GeoJSON FeatureCollection, Feature or geometry');
+  else throw new NotGeoJsonError();
+  checkGeoJsonFeatures(items, options.dataProjection);
 
   const format = new GeoJSON({ dataProjection: options.dataProjection, featureProjection: options.featureProjection });
   const features: Feature[] = [];

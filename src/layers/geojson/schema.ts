@@ -4,7 +4,9 @@ import { pointDisplayProperties } from '../points/schema.js';
 /** Schema part (left open: the assembled schema closes it) of the GeoJSON layer kind: data from a URL, a packaged file or inline. */
 export const geojsonLayerSchema: JsonSchema = {
   title: 'GeoJSON layer',
-  description: 'Vector features from a GeoJSON document: "url" (read at run time), "file" (a file under maps/ that the build packages) or "data" (inline).',
+  description:
+    'Vector features from a GeoJSON document: "url" (read at run time), "file" (a file under maps/ that the build packages), ' +
+    '"source" (data published elsewhere that the build reads and packages) or "data" (inline).',
   type: 'object',
   allOf: [{ $ref: '#/$defs/layerCommon' }, { $ref: '#/$defs/vectorCommon' }],
   properties: {
@@ -15,6 +17,7 @@ export const geojsonLayerSchema: JsonSchema = {
       pattern: '^(?!.*\\.\\.)[A-Za-z0-9_][A-Za-z0-9_./-]*\\.(geo)?json$',
       description: 'A path under maps/ to a .geojson or .json file (no "..").',
     },
+    source: { $ref: '#/$defs/packagedSource' },
     data: { type: 'object', required: ['type'] },
     projection: { $ref: '#/$defs/crs' },
     refresh: {
@@ -28,5 +31,5 @@ export const geojsonLayerSchema: JsonSchema = {
     ...pointDisplayProperties,
   },
   not: { required: ['clustering', 'heatmap'] },
-  oneOf: [{ required: ['url'] }, { required: ['file'] }, { required: ['data'] }],
+  oneOf: [{ required: ['url'] }, { required: ['file'] }, { required: ['source'] }, { required: ['data'] }],
 };

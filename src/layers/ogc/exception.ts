@@ -1,7 +1,8 @@
 /**
  * OGC exception reports in plain words: WMS ServiceExceptionReport (1.1.1, 1.3.0) and OWS
- * ExceptionReport (WFS 2.0, WMTS). Written against the standard DOM API (the browser's DOMParser).
+ * ExceptionReport (WFS 2.0, WMTS). Written against the standard DOM API (src/markup/parse.ts).
  */
+import { parseXml } from '../../markup/parse.js';
 
 /** Longest message kept: a layer list has room for a sentence, not a stack trace. */
 const MAX_LENGTH = 200;
@@ -32,14 +33,16 @@ const squash = (text: string): string => {
  * when the text is not an exception report (or not well-formed XML).
  */
 export function readServiceException(xml: string): { message: string; code?: string } | undefined {
-  let doc: Document;
-  try {
-    doc = new DOMParser().parseFromString(xml, 'application/xml');
-  } catch {
-    return undefined;
-  }
+  // Most answers are not reports: only those that name one are parsed.
+  if (!xml.includes('ExceptionReport')) return undefined;
+  const doc = parseXml(xml);
+  return doc ? serviceExceptionOf(doc) : undefined;
+}
+
+/** The exception of a parsed document that is an OGC exception report; undefined for any other document. */
+export function serviceExceptionOf(doc: Document): { message: string; code?: string } | undefined {
   const root = doc.documentElement;
-  if (!root || root.getElementsByTagName('parsererror').length > 0 || root.localName === 'parsererror') return undefined;
+  if (!root) return undefined;
   if (root.localName === 'ServiceExceptionReport') {
     const exceptions = [...root.getElementsByTagNameNS('*', 'ServiceException')];
     const first = exceptions[0];

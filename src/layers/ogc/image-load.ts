@@ -1,17 +1,9 @@
-import type ImageTile from 'ol/ImageTile.js';
 import type Tile from 'ol/Tile.js';
 import type { Requester } from '../../net/requester.js';
-import type { LayerProblem } from '../../state/store.js';
+import { policyTileLoader, showBlob } from '../tile-load.js';
+import type { TileLoadHooks } from '../tile-status.js';
 import { ServiceExceptionError, isXmlContentType, readServiceException } from './exception.js';
 import { InvalidResponseError, explainRequestError, problemOf } from './problem.js';
-
-/** What an image loader tells its layer's status watcher. */
-export interface ImageLoadHooks {
-  /** A load failed for this reason (for tiles: called before the image's error event). */
-  failed(problem: LayerProblem): void;
-  /** True while the layer is in error: loads fail at once, without a request, until a retry. */
-  blocked(): boolean;
-}
 
 /**
  * Loads an OGC map image or tile (WMS GetMap, WMTS GetTile) into `image` through the requester and
@@ -35,11 +27,7 @@ export async function fetchImage(requester: Requester, image: HTMLImageElement, 
     const words = text.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
     throw new ServiceExceptionError(words.slice(0, 200) || String(type));
   }
-  const url = URL.createObjectURL(await response.blob());
-  const revoke = (): void => URL.revokeObjectURL(url);
-  image.addEventListener('load', revoke, { once: true });
-  image.addEventListener('error', revoke, { once: true });
-  image.src = url;
+  await showBlob(image, response);
   if (options.decode) {
     try {
       await image.decode();
@@ -51,18 +39,8 @@ export async function fetchImage(requester: Requester, image: HTMLImageElement, 
 
 /**
  * A tile load function for OGC tiles (WMS tiles, WMTS): every tile through the requester
- * (see fetchImage), its failure's reason told to the status watcher before the tile fails.
- * While the layer is in error no request leaves (a tile storm stays one failure).
+ * (see fetchImage) and the layer's load policy (retries, budget: once it is spent no request
+ * leaves, a tile storm stays one failure), the service's reason told before the tile fails.
  */
-export function serviceTileLoader(requester: Requester, hooks: ImageLoadHooks): (tile: Tile, src: string) => void {
-  return (tile, src) => {
-    const image = (tile as ImageTile).getImage() as HTMLImageElement;
-    // OpenLayers listens to the image after calling the load function: fail asynchronously.
-    const fail = (): void => void queueMicrotask(() => image.dispatchEvent(new Event('error')));
-    if (hooks.blocked()) return fail();
-    fetchImage(requester, image, src).catch((error: unknown) => {
-      hooks.failed(problemOf(error));
-      fail();
-    });
-  };
-}
+export const serviceTileLoader = (requester: Requester, hooks: TileLoadHooks): ((tile: Tile, src: string) => void) =>
+  policyTileLoader(hooks, (image, src) => fetchImage(requester, image, src, { decode: true }), problemOf);

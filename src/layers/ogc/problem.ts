@@ -1,8 +1,9 @@
 import { RequestError } from '../../net/requester.js';
 import type { LayerProblem } from '../../state/store.js';
+import { problemOf as layerProblemOf } from '../problems.js';
 import { ServiceExceptionError, isXmlContentType, readServiceException } from './exception.js';
 
-/** A payload that is not what the service was asked for (malformed JSON, XML, GML…). */
+/** A payload that is not what the service was asked for (malformed JSON, XML, GML…): `what` names the format expected. */
 export class InvalidResponseError extends Error {
   constructor(what: string) {
     super(what);
@@ -10,17 +11,20 @@ export class InvalidResponseError extends Error {
   }
 }
 
-/** A failure of an OGC layer in words the layer list can show. */
+/** The service does not offer the layer asked for (absent from its capabilities, or in no usable tile grid). */
+export class NotOfferedError extends Error {
+  constructor(readonly layer: string) {
+    super(`the service does not offer the layer ${layer}`);
+    this.name = 'NotOfferedError';
+  }
+}
+
+/** A failure of an OGC layer in words the layer list can show: the service's own report, else as any layer's. */
 export function problemOf(error: unknown): LayerProblem {
   if (error instanceof ServiceExceptionError) return { code: 'service', detail: error.message };
-  if (error instanceof RequestError) {
-    if (error.kind === 'http') return { code: 'http', detail: String(error.status) };
-    if (error.kind === 'timeout') return { code: 'timeout' };
-    return { code: globalThis.navigator?.onLine === false ? 'offline' : 'network' };
-  }
   if (error instanceof InvalidResponseError) return { code: 'invalid-data', detail: error.message };
-  if (error instanceof SyntaxError) return { code: 'invalid-json' };
-  return { code: 'invalid-data', detail: error instanceof Error ? error.message : String(error) };
+  if (error instanceof NotOfferedError) return { code: 'not-offered', detail: error.layer };
+  return layerProblemOf(error);
 }
 
 /**

@@ -1,5 +1,6 @@
-import { PMTiles, TileType, type Header, type Source } from 'pmtiles';
+import { PMTiles, TileType, type Header, type RangeResponse, type Source } from 'pmtiles';
 import type { Requester } from '../../net/requester.js';
+import { TruncatedError } from '../problems.js';
 import { createRangeReader, type RangeReader } from '../range-read.js';
 
 /** A PMTiles source whose every range read goes through the requester. */
@@ -8,7 +9,13 @@ export function requesterSource(requester: Requester, url: string): Source & { r
   return {
     range,
     getKey: () => url,
-    getBytes: async (offset, length, signal) => ({ data: await range.read(offset, length, signal) }),
+    getBytes: async (offset, length, signal) => {
+      const data = await range.read(offset, length, signal);
+      // Past the header (a first read that asks for more than a small archive holds), every read names
+      // bytes the archive's directories promise: fewer means the file ends too early.
+      if (offset > 0 && data.byteLength < length) throw new TruncatedError();
+      return { data };
+    },
   };
 }
 
@@ -46,4 +53,4 @@ export function parseTileKey(key: string): [number, number, number] | undefined 
 export const EMPTY_TILE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 export { PMTiles, TileType };
-export type { Header };
+export type { Header, RangeResponse };

@@ -12,10 +12,11 @@ import type TileSource from 'ol/source/Tile.js';
 import type { FlatStyle } from 'ol/style/flat.js';
 import type { PmtilesLayerDef } from '../../context/types.js';
 import { InvalidDataError, problemOf } from '../problems.js';
-import { watchTileStatus } from '../tile-status.js';
+import { createLoadPolicy, isNewFailure, requesterThrough } from '../load-policy.js';
+import { watchTileStatus, type TileLoadHooks, type TileStatusWatcher } from '../tile-status.js';
 import type { LayerEnvironment, LayerKind } from '../types.js';
 import { applyGlStyle, fetchGlStyle, vectorSourceOf } from '../vectortiles/mapbox.js';
-import { EMPTY_TILE, imageTypeOf, isVectorArchive, openArchive, parseTileKey, tileKey, type Header, type PMTiles } from './archive.js';
+import { EMPTY_TILE, imageTypeOf, isVectorArchive, openArchive, parseTileKey, tileKey, type Header, type PMTiles, type RangeResponse } from './archive.js';
 
 /** How vector archives are drawn without a style document: thin outlines, light fills, small dots. */
 export const DEFAULT_VECTOR_STYLE: FlatStyle = {
@@ -28,7 +29,19 @@ export const DEFAULT_VECTOR_STYLE: FlatStyle = {
 
 const tileUrl = ([z, x, y]: number[]): string => tileKey(z!, x!, y!);
 
-function rasterSource(archive: PMTiles, header: Header, env: LayerEnvironment): XYZ {
+/**
+ * Reads a tile through the layer's load policy and gives it to `use` (which may throw: unreadable
+ * data fails the tile too); a failure is told, with its reason, before the tile fails.
+ */
+function readTile(archive: PMTiles, key: string, hooks: TileLoadHooks, use: (found: RangeResponse | undefined) => void, fail: () => void): void {
+  const [z, x, y] = parseTileKey(key)!;
+  hooks.policy.run(async () => use(await archive.getZxy(z, x, y))).catch((error: unknown) => {
+    if (isNewFailure(error)) hooks.failed(problemOf(error));
+    fail();
+  });
+}
+
+function rasterSource(archive: PMTiles, header: Header, env: LayerEnvironment, hooks: () => TileLoadHooks): XYZ {
   const type = imageTypeOf(header)!;
   return new XYZ({
     minZoom: header.minZoom,
@@ -38,25 +51,22 @@ function rasterSource(archive: PMTiles, header: Header, env: LayerEnvironment): 
     tileUrlFunction: tileUrl,
     tileLoadFunction: (tile: Tile, key: string) => {
       const image = (tile as ImageTile).getImage() as HTMLImageElement;
-      const [z, x, y] = parseTileKey(key)!;
-      archive
-        .getZxy(z, x, y)
-        .then((found) => {
-          if (!found) {
-            image.src = EMPTY_TILE;
-            return;
-          }
-          const url = URL.createObjectURL(new Blob([found.data], { type }));
-          image.addEventListener('load', () => URL.revokeObjectURL(url), { once: true });
-          image.addEventListener('error', () => URL.revokeObjectURL(url), { once: true });
-          image.src = url;
-        })
-        .catch(() => tile.setState(TileState.ERROR));
+      const show = (found: RangeResponse | undefined): void => {
+        if (!found) {
+          image.src = EMPTY_TILE;
+          return;
+        }
+        const url = URL.createObjectURL(new Blob([found.data], { type }));
+        image.addEventListener('load', () => URL.revokeObjectURL(url), { once: true });
+        image.addEventListener('error', () => URL.revokeObjectURL(url), { once: true });
+        image.src = url;
+      };
+      readTile(archive, key, hooks(), show, () => tile.setState(TileState.ERROR));
     },
   });
 }
 
-function vectorSource(archive: PMTiles, header: Header, env: LayerEnvironment): VectorTileSource {
+function vectorSource(archive: PMTiles, header: Header, env: LayerEnvironment, hooks: () => TileLoadHooks): VectorTileSource {
   const format = new MVT();
   return new VectorTileSource({
     format,
@@ -66,15 +76,12 @@ function vectorSource(archive: PMTiles, header: Header, env: LayerEnvironment): 
     tileUrlFunction: tileUrl,
     tileLoadFunction: (tile: Tile, key: string) => {
       const vectorTile = tile as VectorTile<never>;
-      const [z, x, y] = parseTileKey(key)!;
       vectorTile.setLoader((extent, _resolution, projection) => {
-        archive
-          .getZxy(z, x, y)
-          .then((found) => {
-            const features = found ? format.readFeatures(found.data, { extent, featureProjection: projection }) : [];
-            vectorTile.setFeatures(features as never);
-          })
-          .catch(() => vectorTile.setState(TileState.ERROR));
+        const show = (found: RangeResponse | undefined): void => {
+          const features = found ? format.readFeatures(found.data, { extent, featureProjection: projection }) : [];
+          vectorTile.setFeatures(features as never);
+        };
+        readTile(archive, key, hooks(), show, () => vectorTile.setState(TileState.ERROR));
       });
     },
   });
@@ -85,56 +92,70 @@ export const pmtilesKind: LayerKind<PmtilesLayerDef> = {
   projections: () => [],
   create(def, env) {
     const group = new LayerGroup();
-    let status: { reset: () => void; dispose: () => void } | undefined;
-    let source: TileSource | undefined;
+    // One policy for the layer: opening the archive and reading its tiles share the budget.
+    const policy = createLoadPolicy(env.loadPolicy);
+    let status: TileStatusWatcher | undefined;
+    const hooks = (): TileLoadHooks => status ?? { policy, failed: () => undefined };
+    let disposed = false;
 
+    /** Opens the archive anew (the PMTiles reader keeps failed reads: a retry needs a new one) and shows it. */
     const open = async (): Promise<void> => {
       env.report({ status: 'loading' });
       try {
-        const { archive } = openArchive(env.requester, env.resolveUrl(def.url));
-        const header = await archive.getHeader();
+        const opened = await policy.run(async () => {
+          const { archive } = openArchive(env.requester, env.resolveUrl(def.url));
+          return { archive, header: await archive.getHeader() };
+        });
+        const { archive, header } = opened;
         let layer;
+        let source: TileSource;
         if (isVectorArchive(header)) {
-          const tiles = vectorSource(archive, header, env);
+          const tiles = vectorSource(archive, header, env, hooks);
           source = tiles;
           const vectorLayer = new VectorTileLayer({ source: tiles, declutter: true, style: DEFAULT_VECTOR_STYLE });
           if (def.styleUrl) {
             const styleUrl = new URL(env.resolveUrl(def.styleUrl), globalThis.location?.href).href;
-            const style = await fetchGlStyle(env.requester, styleUrl);
+            const requester = requesterThrough(policy, env.requester);
+            const style = await fetchGlStyle(requester, styleUrl);
             await applyGlStyle(vectorLayer, style, {
               styleUrl,
               source: vectorSourceOf(style),
-              requester: env.requester,
+              requester,
               webfonts: def.webfonts,
               updateSource: false,
             });
           }
           layer = vectorLayer;
         } else if (imageTypeOf(header)) {
-          const tiles = rasterSource(archive, header, env);
+          const tiles = rasterSource(archive, header, env, hooks);
           source = tiles;
           layer = new TileLayer({ source: tiles });
         } else {
-          throw new InvalidDataError(`unsupported tile type ${header.tileType}`);
+          throw new InvalidDataError('PMTiles', `unsupported tile type ${header.tileType}`);
         }
+        if (disposed) return;
         status?.dispose();
-        status = watchTileStatus(source, env);
+        status = watchTileStatus(source, env, policy);
         group.getLayers().clear();
         group.getLayers().push(layer);
         env.report({ status: 'ready' });
       } catch (error) {
-        env.report({ status: 'error', problem: problemOf(error) });
+        if (isNewFailure(error)) env.report({ status: 'error', problem: problemOf(error) });
       }
     };
     void open();
     return {
       layer: group,
+      // The archive is opened again: the server may have a whole file now.
       retry: () => {
-        status?.reset();
-        if (source) source.refresh();
-        else void open();
+        policy.reset();
+        void open();
       },
-      dispose: () => status?.dispose(),
+      dispose: () => {
+        disposed = true;
+        status?.dispose();
+        policy.dispose();
+      },
     };
   },
 };

@@ -11,9 +11,10 @@ import { get as getProjection, getTransform } from 'ol/proj.js';
 import ImageCanvasSource from 'ol/source/ImageCanvas.js';
 import type { PointsLayerDef } from '../../context/types.js';
 import type { IdentifiedItem } from '../../identify/types.js';
-import { RequestError } from '../../net/requester.js';
 import type { LayerProblem } from '../../state/store.js';
 import { isInScaleRange, resolutionToScale } from '../../styles/scale.js';
+import { createLoadPolicy } from '../load-policy.js';
+import { problemOf as layerProblemOf } from '../problems.js';
 import type { LayerEnvironment, LayerKind } from '../types.js';
 import { CompactPointsError, lowerBound, readCompactPoints } from './compact.js';
 import { NO_SYMBOL, compileStyle, coreForScale, type CompiledCore, type MarkerSymbol } from './compact-style.js';
@@ -32,16 +33,11 @@ export interface LoadedPoints {
 
 class AttributesError extends Error {}
 
+/** The failures of prepared points in words the layer list can show; the others as any layer's. */
 function problemOf(error: unknown): LayerProblem {
-  if (error instanceof RequestError) {
-    if (error.kind === 'http') return { code: 'http', detail: String(error.status) };
-    if (error.kind === 'timeout') return { code: 'timeout' };
-    return { code: navigator.onLine === false ? 'offline' : 'network' };
-  }
-  if (error instanceof CompactPointsError) return error.reason === 'truncated' ? { code: 'truncated' } : { code: 'invalid-data', detail: error.message };
-  if (error instanceof AttributesError || error instanceof PreparePointsError) return { code: 'invalid-data', detail: error.message };
-  if (error instanceof SyntaxError) return { code: 'invalid-json' };
-  return { code: 'invalid-data', detail: error instanceof Error ? error.message : String(error) };
+  if (error instanceof CompactPointsError) return error.reason === 'truncated' ? { code: 'truncated' } : { code: 'invalid-data', detail: 'Cartable points' };
+  if (error instanceof AttributesError || error instanceof PreparePointsError) return { code: 'invalid-data', detail: 'Cartable points' };
+  return layerProblemOf(error);
 }
 
 /** Sorts points by x after a reprojection, and their attributes with them. */
@@ -236,12 +232,13 @@ export const pointsKind: LayerKind<PointsLayerDef> = {
       return cached.sprites;
     };
 
+    const policy = createLoadPolicy(env.loadPolicy);
     const load = async (): Promise<void> => {
       const current = ++generation;
       state = 'loading';
       env.report({ status: 'loading' });
       try {
-        const loaded = await loadPoints(def, env);
+        const loaded = await policy.run(() => loadPoints(def, env));
         if (current !== generation) return;
         data = loaded;
         ids = undefined;
@@ -282,12 +279,14 @@ export const pointsKind: LayerKind<PointsLayerDef> = {
       layer,
       retry: () => {
         if (state === 'loading') return;
+        policy.reset();
         data = undefined;
         state = 'idle';
         source.changed();
       },
       dispose: () => {
         generation += 1;
+        policy.dispose();
         spriteCache.clear();
       },
       hit: ({ map, pixel, tolerance }) => {

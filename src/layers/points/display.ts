@@ -16,6 +16,7 @@ import Text from 'ol/style/Text.js';
 import type { PointDisplay, VectorCommon } from '../../context/types.js';
 import { styleToFlatRules } from '../../styles/flat-style.js';
 import type { LayerEnvironment } from '../types.js';
+import { loadChunk } from '../../offline/load-chunk.js';
 
 /** What a point layer is drawn with, and how it answers a click (clusters zoom into themselves). */
 export interface PointLayer {
@@ -80,7 +81,7 @@ export function createPointLayer(
     const { radius, blur, weight } = def.heatmap;
     // The heat map's WebGL code (≈ 115 KB) is loaded only by the layers that draw one.
     const group = new LayerGroup();
-    import('ol/layer/Heatmap.js').then(
+    loadChunk(import('ol/layer/Heatmap.js')).then(
       ({ default: HeatmapLayer }) =>
         group.getLayers().push(
           new HeatmapLayer({

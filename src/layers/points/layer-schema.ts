@@ -19,6 +19,7 @@ export const pointsLayerSchema: JsonSchema = {
       pattern: '^(?!.*\\.\\.)[A-Za-z0-9_][A-Za-z0-9_./-]*\\.(geo)?json$',
       description: 'A path under maps/ to a GeoJSON file of points in lon/lat (no "..").',
     },
+    source: { $ref: '#/$defs/packagedSource' },
     prepared: {
       type: 'object',
       description: 'Written by the build from "file": the compact points and their attributes (paths relative to the document).',
@@ -31,5 +32,5 @@ export const pointsLayerSchema: JsonSchema = {
       additionalProperties: false,
     },
   },
-  oneOf: [{ required: ['file'] }, { required: ['prepared'] }],
+  oneOf: [{ required: ['file'] }, { required: ['source'] }, { required: ['prepared'] }],
 };

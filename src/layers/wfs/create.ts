@@ -7,6 +7,7 @@ import type { WfsLayerDef } from '../../context/types.js';
 import { styleToFlatRules } from '../../styles/flat-style.js';
 import { isXmlContentType } from '../ogc/exception.js';
 import { InvalidResponseError, explainRequestError, problemOf } from '../ogc/problem.js';
+import { createLoadPolicy, failedAreas, isNewFailure } from '../load-policy.js';
 import type { LayerEnvironment, LayerKind } from '../types.js';
 import { readGetFeatureGml, readGetFeatureJson, readWfsCapabilities, type GetFeatureResult } from './read.js';
 import { capabilitiesUrl, chooseOutputFormat, getFeatureUrl, isCapped, isJsonFormat } from './request.js';
@@ -57,29 +58,38 @@ export const wfsKind: LayerKind<WfsLayerDef> = {
       return bbox(extent, resolution);
     };
 
-    const load = async (extent: number[], resolution: number, source: VectorSource): Promise<Feature[]> => {
+    /** One GetFeature for an area, its answer read. */
+    const getFeatures = async (extent: number[]): Promise<GetFeatureResult> => {
+      const dataProjection = getProjection(srsName);
+      if (!dataProjection) throw new Error(`Unknown projection: ${srsName}`);
+      const format = await outputFormat();
+      const finite = extent.every(Number.isFinite);
+      const requestExtent = !finite ? undefined : srsName === viewProjection.getCode() ? extent : transformExtent(extent, viewProjection, dataProjection);
+      const url = getFeatureUrl(def, {
+        extent: requestExtent,
+        srsName,
+        northEast: dataProjection.getAxisOrientation().startsWith('ne'),
+        outputFormat: format,
+        resolveUrl: env.resolveUrl,
+      });
+      const response = await env.requester.fetch(url);
+      const result = await readAnswer(response, def, { dataProjection: srsName, featureProjection: viewProjection, idField: def.idField });
+      if (!isJsonFormat(format) && result.features.length === 0 && result.returned > 0) {
+        throw new InvalidResponseError('GML');
+      }
+      return result;
+    };
+
+    // Every load goes through the policy: a failing service is asked a bounded number of times,
+    // however often the map redraws or pans, and its error stays shown (no flip to "loading").
+    const policy = createLoadPolicy(env.loadPolicy);
+    const load = async (extent: number[], resolution: number): Promise<Feature[]> => {
       pending += 1;
-      env.report({ status: 'loading', ...last });
+      if (!policy.failing) env.report({ status: 'loading', ...last });
       try {
-        const dataProjection = getProjection(srsName);
-        if (!dataProjection) throw new Error(`Unknown projection: ${srsName}`);
-        const format = await outputFormat();
-        const finite = extent.every(Number.isFinite);
-        const requestExtent = !finite ? undefined : srsName === viewProjection.getCode() ? extent : transformExtent(extent, viewProjection, dataProjection);
-        const url = getFeatureUrl(def, {
-          extent: requestExtent,
-          srsName,
-          northEast: dataProjection.getAxisOrientation().startsWith('ne'),
-          outputFormat: format,
-          resolveUrl: env.resolveUrl,
-        });
-        const response = await env.requester.fetch(url);
-        const result = await readAnswer(response, def, { dataProjection: srsName, featureProjection: viewProjection, idField: def.idField });
-        if (!isJsonFormat(format) && result.features.length === 0 && result.returned > 0) {
-          throw new InvalidResponseError('GML');
-        }
+        const result = await policy.run(() => getFeatures(extent));
         const isCappedAnswer = isCapped({ returned: result.returned, total: result.total, max: def.maxFeatures });
-        if (isCappedAnswer && finite) capped.push({ extent, resolution });
+        if (isCappedAnswer && extent.every(Number.isFinite)) capped.push({ extent, resolution });
         last = { featureCount: result.returned, total: result.total, capped: isCappedAnswer };
         pending -= 1;
         env.report({
@@ -88,14 +98,16 @@ export const wfsKind: LayerKind<WfsLayerDef> = {
           skipped: result.skipped || undefined,
           problem: result.skipped ? { code: 'skipped', detail: String(result.skipped) } : undefined,
         });
+        failedExtents.reopen();
         return result.features;
       } catch (error) {
         pending -= 1;
+        failedExtents.add(extent);
+        if (!isNewFailure(error)) throw error;
         const problem = error instanceof Error && error.message.startsWith('Unknown projection')
           ? { code: 'projection' as const, detail: srsName }
           : problemOf(await explainRequestError(error));
         env.report({ status: 'error', problem });
-        if (extent.every(Number.isFinite)) source.removeLoadedExtent(extent);
         throw error;
       }
     };
@@ -103,7 +115,7 @@ export const wfsKind: LayerKind<WfsLayerDef> = {
     const source: VectorSource = new VectorSource({
       strategy: def.cqlFilter && !def.geometryName ? all : strategy,
       loader: (extent, resolution, _projection, success, failure) => {
-        load(extent, resolution, source).then(
+        load(extent, resolution).then(
           (features) => {
             source.addFeatures(features);
             success?.(features);
@@ -112,6 +124,7 @@ export const wfsKind: LayerKind<WfsLayerDef> = {
         );
       },
     });
+    const failedExtents = failedAreas(source);
     const metersPerUnit = viewProjection.getMetersPerUnit() ?? 1;
     const layer = new VectorLayer({
       source,
@@ -121,10 +134,12 @@ export const wfsKind: LayerKind<WfsLayerDef> = {
     return {
       layer,
       retry: () => {
+        policy.reset();
         last = {};
         capped = [];
         source.refresh();
       },
+      dispose: () => policy.dispose(),
     };
   },
 };

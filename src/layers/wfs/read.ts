@@ -2,9 +2,11 @@ import type Feature from 'ol/Feature.js';
 import WFS from 'ol/format/WFS.js';
 import type { Projection } from 'ol/proj.js';
 import type { WfsLayerDef } from '../../context/types.js';
+import { parseXml } from '../../markup/parse.js';
 import { NotGeoJsonError, dataProjectionOf, readGeoJson } from '../geojson/read.js';
-import { ServiceExceptionError, readServiceException } from '../ogc/exception.js';
+import { ServiceExceptionError, serviceExceptionOf } from '../ogc/exception.js';
 import { InvalidResponseError } from '../ogc/problem.js';
+import { checkGeometries } from '../projection-check/geometries.js';
 
 export interface GetFeatureResult {
   readonly features: Feature[];
@@ -55,28 +57,27 @@ export function readGetFeatureJson(text: string, options: ReadOptions): GetFeatu
 }
 
 /**
- * Reads a GetFeature answer in GML (3.2 for WFS 2.0.0, 3.1 for 1.1.0) with the browser's DOMParser:
- * an exception report throws ServiceExceptionError, anything but a feature collection
- * InvalidResponseError. Counts come from numberMatched/numberReturned (2.0.0) or numberOfFeatures.
+ * Reads a GetFeature answer in GML (3.2 for WFS 2.0.0, 3.1 for 1.1.0), parsed without tripping the
+ * CSP (src/markup/parse.ts): an exception report throws ServiceExceptionError, anything but a
+ * feature collection InvalidResponseError, coordinates all outside the requested CRS
+ * OutsideProjectionError. Counts come from numberMatched/numberReturned (2.0.0) or numberOfFeatures.
  */
 export function readGetFeatureGml(text: string, version: WfsLayerDef['version'], options: ReadOptions): GetFeatureResult {
-  const exception = readServiceException(text);
+  const doc = parseXml(text);
+  const exception = doc && serviceExceptionOf(doc);
   if (exception) throw new ServiceExceptionError(exception.message, exception.code);
-  const doc = new DOMParser().parseFromString(text, 'application/xml');
-  const root = doc.documentElement;
-  if (!root || root.getElementsByTagName('parsererror').length > 0 || !/FeatureCollection$/.test(root.localName)) {
-    throw new InvalidResponseError('GML');
-  }
+  const root = doc?.documentElement;
+  if (!doc || !root || !/FeatureCollection$/.test(root.localName)) throw new InvalidResponseError('GML');
   const format = new WFS({ version });
   let features: Feature[];
   try {
-    features = format.readFeatures(doc, {
-      dataProjection: options.dataProjection,
-      featureProjection: options.featureProjection,
-    }) as Feature[];
+    // Read as sent, checked, then reprojected.
+    features = format.readFeatures(doc, { dataProjection: options.dataProjection }) as Feature[];
   } catch {
     throw new InvalidResponseError('GML');
   }
+  checkGeometries(features.map((f) => f.getGeometry()), options.dataProjection);
+  for (const feature of features) feature.getGeometry()?.transform(options.dataProjection, options.featureProjection);
   if (options.idField) {
     for (const feature of features) {
       const id = feature.get(options.idField) as unknown;
@@ -88,7 +89,7 @@ export function readGetFeatureGml(text: string, version: WfsLayerDef['version'],
   return { features, skipped: 0, returned, total };
 }
 
-/** What a WFS service offers, read from its capabilities (with the browser's DOMParser). */
+/** What a WFS service offers, read from its capabilities (src/markup/parse.ts). */
 export interface WfsCapabilities {
   readonly version?: string;
   /** Output formats of GetFeature. */
@@ -97,10 +98,10 @@ export interface WfsCapabilities {
 }
 
 export function readWfsCapabilities(text: string): WfsCapabilities {
-  const exception = readServiceException(text);
+  const doc = parseXml(text);
+  const exception = doc && serviceExceptionOf(doc);
   if (exception) throw new ServiceExceptionError(exception.message, exception.code);
-  const doc = new DOMParser().parseFromString(text, 'application/xml');
-  const root = doc.documentElement;
+  const root = doc?.documentElement;
   if (!root || root.localName !== 'WFS_Capabilities') throw new InvalidResponseError('WFS capabilities');
   const values = (parameter: Element): string[] =>
     [...parameter.getElementsByTagNameNS('*', 'Value')].map((v) => (v.textContent ?? '').trim()).filter(Boolean);

@@ -7,8 +7,9 @@ import { createLoader } from 'ol/source/wms.js';
 import { createXYZ, extentFromProjection } from 'ol/tilegrid.js';
 import type { WmsLayerDef } from '../../context/types.js';
 import { fetchImage, serviceTileLoader } from '../ogc/image-load.js';
-import { watchLoadStatus } from '../ogc/load-status.js';
 import { problemOf } from '../ogc/problem.js';
+import { createLoadPolicy, isNewFailure } from '../load-policy.js';
+import { reportChanges, watchTileStatus } from '../tile-status.js';
 import type { CreatedLayer, LayerEnvironment, LayerKind } from '../types.js';
 import { getMapParams } from './params.js';
 
@@ -29,7 +30,7 @@ function createTiled(def: WmsLayerDef, env: LayerEnvironment): CreatedLayer {
     attributions: [...env.attributions],
     wrapX: projection.getCode() === 'EPSG:3857',
   });
-  const status = watchLoadStatus(env, source);
+  const status = watchTileStatus(source, env);
   source.setTileLoadFunction(serviceTileLoader(env.requester, status));
   return {
     layer: new TileLayer({ source }),
@@ -46,22 +47,26 @@ const blank = (): HTMLCanvasElement => Object.assign(document.createElement('can
 
 function createSingleImage(def: WmsLayerDef, env: LayerEnvironment): CreatedLayer {
   const projection = projectionOf(def, env);
-  const status = watchLoadStatus(env);
+  const policy = createLoadPolicy(env.loadPolicy);
+  const report = reportChanges(env);
+  let loaded = false;
   const loader = createLoader({
     url: env.resolveUrl(def.url),
     params: getMapParams(def),
     projection,
     ratio: 1.5,
     crossOrigin: 'anonymous',
+    // One image per view: a failing service keeps its error shown (no "loading" on every pan) and,
+    // once the policy's budget is spent, is asked nothing more until « Réessayer ».
     load: async (image, src) => {
-      if (status.blocked()) return blank();
-      status.started();
+      if (!loaded && !policy.failing) report('loading');
       try {
-        await fetchImage(env.requester, image, src, { decode: true });
-        status.succeeded();
+        await policy.run(() => fetchImage(env.requester, image, src, { decode: true }));
+        loaded = true;
+        report('ready');
         return image;
       } catch (error) {
-        status.failed(problemOf(error));
+        if (isNewFailure(error)) report('error', problemOf(error));
         return blank();
       }
     },
@@ -72,10 +77,12 @@ function createSingleImage(def: WmsLayerDef, env: LayerEnvironment): CreatedLaye
   return {
     layer,
     retry: () => {
-      status.reset();
+      policy.reset();
+      loaded = false;
+      report.forget();
       layer.setSource(makeSource());
     },
-    dispose: status.dispose,
+    dispose: () => policy.dispose(),
   };
 }
 

@@ -5,7 +5,7 @@ import WMTS, { type Options as WmtsOptions } from 'ol/source/WMTS.js';
 import WMTSTileGrid from 'ol/tilegrid/WMTS.js';
 import type { WmtsLayerDef } from '../../context/types.js';
 import { serviceTileLoader } from '../ogc/image-load.js';
-import { watchLoadStatus, type LoadStatusWatcher } from '../ogc/load-status.js';
+import { watchTileStatus, type TileStatusWatcher } from '../tile-status.js';
 import type { LayerKind } from '../types.js';
 import { wmtsOptionsFromCapabilities } from './capabilities.js';
 
@@ -51,12 +51,12 @@ export const wmtsKind: LayerKind<WmtsLayerDef> = {
   create(def, env) {
     const layer = new TileLayer<WMTS>();
     const fallback = wmtsOptionsFromDocument(def, env.resolveUrl(def.url));
-    let status: LoadStatusWatcher | undefined;
+    let status: TileStatusWatcher | undefined;
     let source: WMTS | undefined;
     const use = (options: WmtsOptions): void => {
       status?.dispose();
       source = new WMTS({ ...options, crossOrigin: 'anonymous', attributions: [...env.attributions] });
-      const watcher = watchLoadStatus(env, source);
+      const watcher = watchTileStatus(source, env);
       source.setTileLoadFunction(serviceTileLoader(env.requester, watcher));
       status = watcher;
       layer.setSource(source);

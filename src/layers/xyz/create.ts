@@ -15,9 +15,9 @@ export const xyzKind: LayerKind<XyzLayerDef> = {
       tileSize: def.tileSize,
       crossOrigin: 'anonymous',
       attributions: [...env.attributions],
-      tileLoadFunction: tileLoader(env.requester),
     });
     const status = watchTileStatus(source, env);
+    source.setTileLoadFunction(tileLoader(env.requester, status));
     return {
       layer: new TileLayer({ source }),
       retry: () => {

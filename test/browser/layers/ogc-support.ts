@@ -75,7 +75,8 @@ export function memoryRequester(handler: Handler, options: { timeout?: number } 
     timeout: options.timeout,
     fetch: async (input, init) => {
       const url = String(input);
-      urls.push(url);
+      // The requester's CORS probe after a failed fetch (src/net/requester.ts) is not a request of the layer's.
+      if (init?.mode !== 'no-cors') urls.push(url);
       return current(url, init);
     },
   });

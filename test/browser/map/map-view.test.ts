@@ -147,9 +147,9 @@ describe('cartable-map-view', () => {
     expect(view.store!.state.layers.broken!.problem).to.deep.equal({ code: 'http', detail: '404' });
     expect(view.store!.state.layers.places!.status).to.equal('ready');
     const tree = view.shadowRoot!.querySelector('cartable-layer-tree')!;
-    await tree.updateComplete;
+    // The problem texts load with the first problem to show.
+    await waitFor(() => !!tree.shadowRoot!.querySelector('li[data-layer="broken"]')?.textContent?.includes('Données introuvables (erreur 404)'));
     const row = tree.shadowRoot!.querySelector('li[data-layer="broken"]')!;
-    expect(row.textContent).to.contain('Données introuvables (erreur 404)');
     expect(row.querySelector('button:not(.icon-button)')!.textContent!.trim()).to.equal('Réessayer');
     const pixel = map.getPixelFromCoordinate(fromLonLat(PARIS));
     expect(map.getFeaturesAtPixel(pixel, { hitTolerance: 2 })).to.have.length(1);

@@ -1,10 +1,12 @@
 import { expect } from 'chai';
-import { fromLonLat, get as getProjection } from 'ol/proj.js';
+import { get as getProjection } from 'ol/proj.js';
 import { readFeatureInfo } from '../../../src/identify/feature-info.js';
+import { describeLayerProblem } from '../../../src/ui/layer-problem.js';
 import { CartableMapView } from '../../../src/ui/cartable-map-view.js';
 import '../../../src/ui/cartable-map-view.js';
 import { mount, nextEvent, unmountAll, validContext, waitFor } from '../support/mount.js';
 import { memoryRequester, params, wmsGetMap, type Handler } from '../layers/ogc-support.js';
+import { clickAt } from './click.js';
 
 const LYON = [4.8357, 45.764];
 const mercator = getProjection('EPSG:3857')!;
@@ -16,8 +18,8 @@ describe('readFeatureInfo', () => {
       type: 'FeatureCollection',
       features: [{ type: 'Feature', id: 'sic.1', geometry: { type: 'Point', coordinates: [540000, 5740000] }, properties: { SITENAME: 'Gorges' } }],
     });
-    const { items, failure } = read(body, 'application/json;charset=utf-8');
-    expect(failure).to.equal(undefined);
+    const { items, problem } = read(body, 'application/json;charset=utf-8');
+    expect(problem).to.equal(undefined);
     expect(items).to.have.length(1);
     expect(items[0]!.properties).to.deep.equal({ SITENAME: 'Gorges' });
     expect(items[0]!.id).to.equal('sic.1');
@@ -36,10 +38,11 @@ describe('readFeatureInfo', () => {
     expect(read('Search returned no results.', 'text/plain').items).to.have.length(0);
   });
 
-  it('turns exception reports and broken answers into a failure', () => {
+  it('turns exception reports and broken answers into a problem code (put in words by the popup)', () => {
     const report = '<?xml version="1.0"?><ServiceExceptionReport version="1.3.0" xmlns="http://www.opengis.net/ogc"><ServiceException code="LayerNotQueryable">Layer not queryable</ServiceException></ServiceExceptionReport>';
-    expect(read(report, 'text/xml').failure).to.contain('Layer not queryable');
-    expect(read('{"type": "FeatureCollection", ', 'application/json').failure).to.equal('invalid JSON answer');
+    expect(read(report, 'text/xml').problem).to.deep.equal({ code: 'service', detail: 'Layer not queryable' });
+    expect(read('{"type": "FeatureCollection", ', 'application/json').problem).to.deep.equal({ code: 'invalid-json' });
+    expect(read('{"type": "Feature", "geometry": {"type": "Nope"}}', 'application/json').problem).to.deep.equal({ code: 'not-geojson' });
   });
 });
 
@@ -60,14 +63,7 @@ describe('clicking a WMS layer', () => {
       layers: [{ type: 'wms', id: 'sic', title: 'Natura 2000', url: 'https://wms.example/wms', layers: 'PROTECTEDAREAS.SIC', infoFormat: 'html' }],
     });
     await rendered;
-    const map = view.adapter!.map;
-    const [x, y] = map.getPixelFromCoordinate(fromLonLat(LYON));
-    const viewport = map.getViewport()!;
-    const rect = viewport.getBoundingClientRect();
-    const init = { bubbles: true, composed: true, clientX: rect.left + x!, clientY: rect.top + y!, pointerId: 1, pointerType: 'mouse', isPrimary: true, button: 0 };
-    viewport.dispatchEvent(new PointerEvent('pointerdown', init));
-    viewport.dispatchEvent(new PointerEvent('pointerup', init));
-    viewport.dispatchEvent(new MouseEvent('click', init));
+    clickAt(view, LYON);
     return { view, memory };
   }
 
@@ -91,7 +87,7 @@ describe('clicking a WMS layer', () => {
     const popup = view.shadowRoot!.querySelector('cartable-popup')!;
     await popup.updateComplete;
     expect(popup.shadowRoot!.querySelector('h2')!.textContent).to.equal('Aucune information disponible ici');
-    expect(popup.shadowRoot!.querySelector('.failure')!.textContent).to.contain('HTTP 500');
+    expect(popup.shadowRoot!.querySelector('.failures')!.textContent!.trim()).to.equal(`${describeLayerProblem({ code: 'http', detail: '500' })} — Natura 2000`);
     expect(view.store!.state.layers.sic!.status).to.equal('ready');
   });
 });

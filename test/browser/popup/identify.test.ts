@@ -3,6 +3,7 @@ import { fromLonLat } from 'ol/proj.js';
 import { CartableMapView } from '../../../src/ui/cartable-map-view.js';
 import '../../../src/ui/cartable-map-view.js';
 import { mount, nextEvent, unmountAll, validContext, waitFor } from '../support/mount.js';
+import { clickAt as click } from './click.js';
 
 const MEIJE = [6.3038, 45.0204];
 const BARRE = [6.3614, 44.9223];
@@ -54,16 +55,9 @@ async function showMap(): Promise<CartableMapView> {
   return view;
 }
 
-/** Clicks the map at a lon/lat the way a person would (pointer events on the viewport). */
+/** Clicks the map at a lon/lat (see click.ts), then lets the click's handlers run. */
 async function clickAt(view: CartableMapView, lonLat: number[]): Promise<void> {
-  const map = view.adapter!.map;
-  const [x, y] = map.getPixelFromCoordinate(fromLonLat(lonLat));
-  const viewport = map.getViewport()!;
-  const rect = viewport.getBoundingClientRect();
-  const init = { bubbles: true, composed: true, clientX: rect.left + x!, clientY: rect.top + y!, pointerId: 1, pointerType: 'mouse', isPrimary: true, button: 0 };
-  viewport.dispatchEvent(new PointerEvent('pointerdown', init));
-  viewport.dispatchEvent(new PointerEvent('pointerup', init));
-  viewport.dispatchEvent(new MouseEvent('click', init));
+  click(view, lonLat);
   await new Promise((r) => setTimeout(r, 50));
 }
 

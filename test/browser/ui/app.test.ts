@@ -41,22 +41,24 @@ describe('cartable-app', () => {
     };
     const root = await showApp({ kind: 'map', id: 'broken' }, { 'catalog.json': { version: 1, maps: [entry('broken')] }, 'maps/broken.json': broken });
     const message = root.querySelector('cartable-message')!;
-    await message.updateComplete;
+    // The problems' texts load with the first problem to list.
+    await waitFor(() => !!message.shadowRoot?.querySelector('li'));
     const text = message.shadowRoot!.textContent!;
     expect(message.shadowRoot!.querySelector('h1')!.textContent).to.equal('Cette carte ne peut pas être affichée');
     const items = [...message.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent!.trim());
     expect(items).to.have.length(2);
-    expect(items[0]).to.equal('maps/broken.json: /layers/0/opacity: must be a number ≥ 0 and ≤ 1, got "half"');
+    // In the page's language (French here), with the file and the JSON path.
+    expect(items[0]).to.equal('maps/broken.json: /layers/0/opacity — doit être un nombre ≥ 0 et ≤ 1 (trouvé : "half")');
     // The list of known kinds grows with the registry: its start is enough here.
-    expect(items[1]).to.match(/^maps\/broken\.json: \/layers\/1\/type: "kml" is not a known type; known: "group", "geojson", "xyz", "wmts"/);
+    expect(items[1]).to.match(/^maps\/broken\.json: \/layers\/1\/type — "kml" n’est pas une valeur connue de "type" ; valeurs connues : "group", "geojson", "xyz", "wmts"/);
     expect(text).to.contain('Retour au catalogue des cartes');
   });
 
   it('says when a document is not even JSON', async () => {
     const root = await showApp({ kind: 'map', id: 'cut' }, { 'catalog.json': { version: 1, maps: [entry('cut')] }, 'maps/cut.json': '{"version": 1,\n "id": ' });
     const message = root.querySelector('cartable-message')!;
-    await message.updateComplete;
-    expect(message.shadowRoot!.querySelector('li')!.textContent).to.equal('maps/cut.json: /: not valid JSON: the text ends too early');
+    await waitFor(() => !!message.shadowRoot?.querySelector('li'));
+    expect(message.shadowRoot!.querySelector('li')!.textContent).to.equal('maps/cut.json: / — JSON invalide : le texte s’arrête trop tôt');
   });
 
   it('shows "map not found" with a link to the catalog for an unknown id', async () => {

@@ -17,26 +17,13 @@ import type { SiteConfig } from '../../../src/context/types.js';
 import { hasNginx, readSiteConfig, serveWithNginx } from '../../support/nginx.js';
 import { serveStatic } from '../../support/static-server.js';
 import { solidPng } from './png.js';
+import { remoteGeojsonFixture, remoteMapFixture, SITE_FIXTURES } from './remote-map.js';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** The built site; CARTABLE_DIST points elsewhere (to test a build made in another folder). */
 export const DIST = process.env.CARTABLE_DIST ? resolve(process.env.CARTABLE_DIST) : join(REPO, 'dist');
 export const BASE_PATH = '/cartes/';
 export const AXE_PATH = join(REPO, 'node_modules/axe-core/axe.min.js');
-
-/** The GeoJSON the `geosites` map reads at run time, and the shared copy of the same 71 records. */
-export const GEOSITES_URL =
-  'https://raw.githubusercontent.com/PnEcrins/GeoSites/e64d6d2dafbbf8d6f6fa289e6f84d06dbb1c87d3/data/site_geol.geojson';
-export const GEOSITES_FILE = join(
-  process.env.CARTABLE_SHARED_DATA ??
-    [join(REPO, '../shared/data'), '/work/shared/data'].find((folder) => existsSync(folder)) ??
-    join(REPO, '../shared/data'),
-  'geosites/inpg-geosites-ecrins.geojson',
-);
-/** Why the geosites tests are skipped, or false when the shared file is there. */
-export const GEOSITES_SKIP: string | false = existsSync(GEOSITES_FILE)
-  ? false
-  : `shared data file ${GEOSITES_FILE} is absent: the geosites fixture cannot be served`;
 
 /** The colour of the stand-in WMTS tiles (a light green no map symbol uses). */
 export const TILE_COLOUR = [120, 200, 120, 255] as const;
@@ -51,26 +38,6 @@ export interface Fixture {
   match(url: URL): boolean;
   respond(route: Route, request: Request): Promise<void>;
 }
-
-const isGeositesUrl = (url: URL): boolean => url.href === GEOSITES_URL;
-
-export const geositesFixture: Fixture = {
-  name: 'geosites GeoJSON',
-  match: isGeositesUrl,
-  respond: (route) =>
-    route.fulfill({
-      status: 200,
-      headers: { ...CORS, 'content-type': 'application/geo+json' },
-      body: readFileSync(GEOSITES_FILE),
-    }),
-};
-
-/** The geosites URL answered with an HTTP 500. */
-export const geositesFailureFixture: Fixture = {
-  name: 'geosites GeoJSON (HTTP 500)',
-  match: isGeositesUrl,
-  respond: (route) => route.fulfill({ status: 500, headers: { ...CORS, 'content-type': 'text/plain' }, body: 'boom' }),
-};
 
 /** Any WMTS GetTile request to the IGN Géoplateforme, answered with a solid-colour PNG tile. */
 export const wmtsTileFixture: Fixture = {
@@ -148,8 +115,7 @@ export const wfsFeatureFixture: Fixture = {
 
 /** The fixtures every page gets unless a test puts others before them. */
 export function defaultFixtures(): Fixture[] {
-  const ogc = [wmtsTileFixture, wmsMapFixture, wmsLegendFixture, wfsFeatureFixture];
-  return GEOSITES_SKIP ? ogc : [geositesFixture, ...ogc];
+  return [remoteMapFixture, remoteGeojsonFixture, wmtsTileFixture, wmsMapFixture, wmsLegendFixture, wfsFeatureFixture];
 }
 
 export interface Suite {
@@ -222,6 +188,8 @@ export interface Session {
 
 const isLocal = (url: URL): boolean => url.hostname === '127.0.0.1';
 const isNetwork = (url: URL): boolean => ['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol);
+/** A request for the tests' own documents (SITE_FIXTURES): answered by a fixture, not by the site. */
+const isSiteFixture = (url: URL): boolean => isLocal(url) && url.pathname.startsWith(`${BASE_PATH}${SITE_FIXTURES}`);
 
 /**
  * Helpers the tests call in the page. Plain JavaScript, installed before any page script runs.
@@ -266,7 +234,7 @@ export async function withPage(
 
   await context.addInitScript({ content: PAGE_HELPERS });
   await context.route(
-    (url) => isNetwork(url) && !isLocal(url),
+    (url) => (isNetwork(url) && !isLocal(url)) || isSiteFixture(url),
     async (route, request) => {
       routed.add(request);
       const url = new URL(request.url());
@@ -276,7 +244,7 @@ export async function withPage(
         await fixture.respond(route, request);
         return;
       }
-      problems.push(`request left 127.0.0.1 with no fixture to answer it: ${request.method()} ${request.url()}`);
+      problems.push(`${isSiteFixture(url) ? 'no fixture answers the test document' : 'request left 127.0.0.1 with no fixture to answer it'}: ${request.method()} ${request.url()}`);
       await route.abort('blockedbyclient');
     },
   );

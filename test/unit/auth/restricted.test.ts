@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { userFrom } from '../../../src/auth/oidc.js';
 import { loadRestrictedCatalog, loadRestrictedMap, mayOpen } from '../../../src/auth/restricted.js';
+import { groupCatalogPath } from '../../../src/auth/restricted-catalogs.js';
 import type { AuthSession } from '../../../src/auth/session.js';
 import type { CatalogEntry } from '../../../src/context/types.js';
 import { createRequester } from '../../../src/net/requester.js';
@@ -43,6 +44,7 @@ function session(renews: boolean) {
 }
 
 const catalogUrl = `${RESTRICTED}catalog.json`;
+const groupCatalogUrl = (group: string) => new URL(groupCatalogPath(group), RESTRICTED).href;
 const mapUrl = `${RESTRICTED}maps/secret.json`;
 
 describe('reading the restricted output', () => {
@@ -57,7 +59,33 @@ describe('reading the restricted output', () => {
     const { session: s, calls } = session(true);
     expect((await loadRestrictedCatalog(RESTRICTED, requester, s)).ok).toBe(true);
     expect(calls.renew).toBe(1);
-    expect(asked).toEqual([catalogUrl, catalogUrl]);
+    expect(asked).toEqual([catalogUrl, catalogUrl, groupCatalogUrl('geologues')]);
+  });
+
+  it('merges the catalog of anyone signed in with the catalogs of the person’s groups, and asks for no other', async () => {
+    const entry = (id: string, title: string) => ({ id, title, document: `maps/${id}.json` });
+    const catalogs: Record<string, { status: number; maps?: unknown[] }> = {
+      [catalogUrl]: { status: 200, maps: [entry('ouverte', 'Ouverte')] },
+      [groupCatalogUrl('geologues')]: { status: 200, maps: [entry('roches', 'Roches'), entry('ouverte', 'Ouverte')] },
+      [groupCatalogUrl('/agents/terrain')]: { status: 200, maps: [entry('archives', 'Archives')] },
+      // A group without maps has no catalog: the server says 403 (a file it does not list) or 404.
+      [groupCatalogUrl('visiteurs')]: { status: 403 },
+      [groupCatalogUrl('invites')]: { status: 404 },
+    };
+    const asked: string[] = [];
+    const requester = createRequester({
+      fetch: async (input) => {
+        asked.push(String(input));
+        const answer = catalogs[String(input)] ?? { status: 500 };
+        return new Response(answer.maps ? JSON.stringify({ version: 1, maps: answer.maps }) : '', { status: answer.status });
+      },
+    });
+    const person = (groups: string[]) => ({ user: { sub: 'alice', groups }, renew: async () => false }) as unknown as AuthSession;
+    const result = await loadRestrictedCatalog(RESTRICTED, requester, person(['geologues', 'visiteurs', '/agents/terrain', 'invites']));
+    expect(result.ok && result.value.map((e) => e.id)).toEqual(['archives', 'ouverte', 'roches']);
+    expect(asked.sort()).toEqual(Object.keys(catalogs).sort());
+    // A group catalog the server cannot give: the listing fails (to try again), rather than show part of it.
+    expect(await loadRestrictedCatalog(RESTRICTED, requester, person(['geologues', 'panne']))).toMatchObject({ ok: false, problem: 'network' });
   });
 
   it('401 again after a renewal: asks to sign in, no loop', async () => {

@@ -1,40 +1,19 @@
 /**
  * The build's leak check: it finds every restricted string planted in a public output (as is,
- * HTML- or JSON-escaped), names the file and the string, and finds nothing in a clean output —
- * the shipped maps' and the real INPG geosites' included.
+ * HTML- or JSON-escaped; the other written forms are in leak-forms.test.ts), names the file and the
+ * string, and finds nothing in a clean output — the shipped maps' and the real INPG geosites' included.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { checkPublicOutput, findLeaks, LeakError, projectLeaks, restrictedSecrets } from '../../../build/leaks.js';
-import { buildMaps, type BuiltMap } from '../../../build/maps.js';
+import { buildMaps } from '../../../build/maps.js';
 import { hasSharedData, sharedFile, SKIP_NO_SHARED_DATA } from '../../support/shared-data.js';
 import { minimalDocument } from '../context/fixtures.js';
+import { publicOutput } from './leak-fixtures.js';
 import { project, splitProject } from './restricted-fixtures.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
-const folders: string[] = [];
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-
-/** A public output made of the public maps' files, plus an app-like page and script. */
-function publicOutput(maps: readonly BuiltMap[], extra: Record<string, string> = {}): string {
-  const folder = mkdtempSync(join(tmpdir(), 'cartable-public-'));
-  folders.push(folder);
-  const files: Record<string, string | Uint8Array> = {
-    'index.html': '<!doctype html><title>Cartes</title><script type="module" src="./assets/index.js"></script>',
-    'assets/index.js': 'const ready=!0;export{ready};',
-    ...Object.fromEntries(maps.flatMap((m) => m.outputs).map((o) => [o.path, o.source])),
-    ...extra,
-  };
-  for (const [path, source] of Object.entries(files)) {
-    mkdirSync(dirname(join(folder, path)), { recursive: true });
-    writeFileSync(join(folder, path), source);
-  }
-  return folder;
-}
 
 describe('the leak check', () => {
   it('lists what only the restricted output may hold', () => {
@@ -105,7 +84,7 @@ describe('the leak check', () => {
     const { maps, restricted, problems } = buildMaps(join(ROOT, 'maps'), ROOT);
     expect(problems).toEqual([]);
     expect(maps.map((m) => m.context.id)).not.toContain('sites-sensibles-agents');
-    expect(restricted.map((m) => m.context.id).sort()).toEqual(['lieux-de-france', 'sites-sensibles-agents']);
+    expect(restricted.map((m) => m.context.id).sort()).toEqual(['geosites', 'lieux-de-france', 'sites-sensibles-agents']);
     const lieux = maps.find((m) => m.context.id === 'lieux-de-france')!;
     expect(lieux.withheldRecords).toBe(3);
     expect(lieux.removedLayers.map((l) => l.id)).toEqual(['releves-terrain-agents']);
@@ -113,11 +92,11 @@ describe('the leak check', () => {
     expect(projectLeaks(folder, ROOT)).toEqual([]);
     writeFileSync(join(folder, 'fuite.json'), JSON.stringify({ nom: 'Gîte à chiroptères de la Combe Sourde' }));
     expect(projectLeaks(folder, ROOT).map((l) => `${l.file}: ${l.kind}`)).toEqual(['fuite.json: record value']);
-  });
+  }, 30_000); // Three builds of the shipped maps: slow on a loaded machine.
 });
 
 describe.skipIf(!hasSharedData('geosites/inpg-geosites-ecrins.geojson'))('the leak check on the real INPG geosites', () => {
-  it('passes the 60 public records and catches any of the 11 withheld ones', () => {
+  it('passes the 60 public records and catches any of the 11 withheld ones, their points included', () => {
     const doc = minimalDocument();
     doc.id = 'geosites-test';
     doc.layers[0] = {
@@ -138,12 +117,15 @@ describe.skipIf(!hasSharedData('geosites/inpg-geosites-ecrins.geojson'))('the le
     expect(reserved).toHaveLength(11);
     for (const feature of reserved) {
       const { id_site, nom_site } = feature.properties;
-      const leaks = findLeaks(publicOutput(maps, { 'assets/x.js': `export default ${JSON.stringify({ id: id_site, n: nom_site })};` }), secrets);
-      // The id and the name at least (a place name inside the name, e.g. its "lieudit", is one more).
-      expect(leaks.map((l) => l.text), nom_site).toEqual(expect.arrayContaining([id_site, nom_site]));
+      const [lon, lat] = feature.geometry.coordinates as number[];
+      // Its point too, rounded to 6 decimals (the source has about 15).
+      const planted = JSON.stringify({ id: id_site, n: nom_site, c: [+lon!.toFixed(6), +lat!.toFixed(6)] });
+      const leaks = findLeaks(publicOutput(maps, { 'assets/x.js': `export default ${planted};` }), secrets);
+      // The id, the name and the point at least (a place name inside the name, e.g. its "lieudit", is one more).
+      expect(leaks.map((l) => l.text), nom_site).toEqual(expect.arrayContaining([id_site, nom_site, `${lon},${lat}`]));
       expect(new Set(leaks.map((l) => l.file))).toEqual(new Set(['assets/x.js']));
     }
-  });
+  }, 30_000); // 11 searches of a public output: slow on a loaded machine.
 });
 
 if (!hasSharedData('geosites/inpg-geosites-ecrins.geojson')) it.skip(SKIP_NO_SHARED_DATA, () => {});

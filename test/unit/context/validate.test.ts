@@ -60,10 +60,17 @@ describe('validateContext', () => {
   it('asks for one data source of a GeoJSON layer', () => {
     const doc = minimalDocument();
     delete doc.layers[0].url;
-    expect(messages(doc)).toEqual(['maps/essai.json: /layers/0: needs one of "url", "file", "data"']);
+    expect(messages(doc)).toEqual(['maps/essai.json: /layers/0: needs one of "url", "file", "source", "data"']);
     doc.layers[0].url = 'a.json';
     doc.layers[0].file = 'b.json';
     expect(messages(doc)).toEqual(['maps/essai.json: /layers/0: give only one of "url", "file"']);
+    delete doc.layers[0].file;
+    doc.layers[0].source = { url: 'https://donnees.example.org/sites.geojson', name: 'sites' };
+    expect(messages(doc)).toEqual(['maps/essai.json: /layers/0: give only one of "url", "source"']);
+    delete doc.layers[0].url;
+    expect(messages(doc)).toEqual([]);
+    doc.layers[0].source = { url: 'sites.geojson', name: 'un nom' };
+    expect(messages(doc)).toHaveLength(2);
   });
 
   it('accepts per-language texts and rejects other shapes', () => {

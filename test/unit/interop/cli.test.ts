@@ -29,7 +29,7 @@ describe('cartable (command line)', SLOW, () => {
     expect(cartable().status).toBe(2);
     const unknown = cartable('frobnicate');
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toBe('cartable: unknown command "frobnicate" (commands: validate, import, export; see cartable --help)\n');
+    expect(unknown.stderr).toBe('cartable: unknown command "frobnicate" (commands: validate, import, export, token-checker; see cartable --help)\n');
     expect(cartable('import', '--bogus').stderr).toContain('unknown option --bogus');
   });
 

@@ -156,7 +156,8 @@ describe('OWS Context export', () => {
   });
 
   it('carries popups, tables, search, fields and the id field in the extension, and the style in the offering', () => {
-    const map = validated(readJson(resolve(ROOT, 'maps/geosites.json')));
+    // A packaged file (the Géosites layer's "source" has no offering: its original holds records the build withholds).
+    const map = validated(readJson(resolve(ROOT, 'maps/lieux-de-france.json')));
     const { document } = exportOwsContext(map, { updated: UPDATED });
     const layer = map.layers.find((l) => l.type === 'geojson')!;
     const resource = document.features.find((f) => f.id === layer.id)!;

@@ -4,7 +4,7 @@ import { getCenter } from 'ol/extent.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { searchRect } from '../../../src/layers/flatgeobuf/create.js';
 import { dataProjectionOf, isFlatGeobuf, layoutOf, readHeader, readWhole } from '../../../src/layers/flatgeobuf/read.js';
-import { InvalidDataError, TruncatedError } from '../../../src/layers/problems.js';
+import { TruncatedError, WrongFormatError } from '../../../src/layers/problems.js';
 import { ensureProjections } from '../../../src/proj/register.js';
 import { SKIP_NO_SHARED_DATA, hasSharedData, sharedFile } from '../../support/shared-data.js';
 
@@ -109,7 +109,7 @@ describe('FlatGeobuf checks', () => {
   it('refuses bytes that are not FlatGeobuf', async () => {
     const bytes = new TextEncoder().encode('{"type":"FeatureCollection","features":[]}');
     expect(isFlatGeobuf(bytes)).toBe(false);
-    await expect(readHeader(bytes)).rejects.toBeInstanceOf(InvalidDataError);
+    await expect(readHeader(bytes)).rejects.toBeInstanceOf(WrongFormatError);
   });
 
   it('names the CRS of a header by its EPSG code', () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_BOM, csvCell, reportCsv, type CsvTexts } from '../../../src/report/csv.js';
+import { CSV_BOM, csvDocument } from '../../../src/csv/cell.js';
+import { reportCsv, type CsvTexts } from '../../../src/report/csv.js';
 import { parseTypedPoints, TypedPointsProblem } from '../../../src/report/place.js';
 import type { Report } from '../../../src/report/types.js';
+import { BENIGN_CELLS, HOSTILE_CELLS, parseCsv } from '../csv/cells.js';
 
 const texts: CsvTexts = {
   layer: 'Couche', status: 'Statut', feature: 'Objet', id: 'Identifiant', distance: 'Distance (m)',
@@ -10,15 +12,24 @@ const texts: CsvTexts = {
 };
 
 describe('report CSV', () => {
-  it('neutralises values a spreadsheet would run as formulas, keeps numbers', () => {
-    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
-    expect(csvCell('+33 1 23')).toBe("'+33 1 23");
-    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvCell('-cmd')).toBe("'-cmd");
-    expect(csvCell('-12,5')).toBe('-12,5');
-    expect(csvCell(-3)).toBe('-3');
-    expect(csvCell('a;b')).toBe('"a;b"');
-    expect(csvCell('deux\nlignes')).toBe('"deux\nlignes"');
+  it('writes every cell through csvCell: formulas neutralised wherever they come from, plain numbers kept', () => {
+    const values = [...HOSTILE_CELLS, ...BENIGN_CELLS];
+    const report: Report = {
+      place: { kind: 'circle', center: [0, 0], distance: 5000, label: 'x' },
+      made: '2026-11-29T03:00:00Z',
+      layers: [
+        { layerId: 'a', title: '@titre', hidden: false, items: values.map((v, i) => ({ id: i, label: 'x', fields: [{ label: '-champ', value: String(v) }] })) },
+      ],
+    };
+    const csv = reportCsv(report, texts);
+    const cells = values.map((v, i) => ['@titre', 'vérifiée', 'x', i, undefined, '-champ', v, undefined, undefined, undefined, undefined]);
+    const header = ['Couche', 'Statut', 'Objet', 'Identifiant', 'Distance (m)', 'Champ 1', 'Valeur 1', 'Champ 2', 'Valeur 2', 'Champ 3', 'Valeur 3'];
+    expect(csv).toBe(csvDocument([header, ...cells], ';'));
+    const lines = parseCsv(csv.slice(1), ';').slice(1);
+    expect(lines.map((line) => [line[0], line[5], line[6]])).toEqual([
+      ...HOSTILE_CELLS.map((cell) => ["'@titre", "'-champ", `'${cell}`]),
+      ...BENIGN_CELLS.map((cell) => ["'@titre", "'-champ", String(cell)]),
+    ]);
   });
 
   it('writes a BOM, a header, one line per feature and one per empty or unchecked layer', () => {

@@ -17,21 +17,24 @@ describe('symbolizerToFlat', () => {
       'stroke-color': '#000000',
       'stroke-width': 1,
       'circle-radius': 5,
+      'circle-declutter-mode': 'obstacle',
       'circle-fill-color': '#ff0000',
       'circle-stroke-color': '#000000',
       'circle-stroke-width': 1,
     });
   });
 
-  it('draws markers: circles and icons', () => {
+  it('draws markers, never dropped by declutter (labels keep clear of them): circles and icons', () => {
     expect(symbolizerToFlat({ marker: { shape: 'circle', radius: 8, fill: { color: '#123456' } } })).toEqual({
       'circle-radius': 8,
+      'circle-declutter-mode': 'obstacle',
       'circle-fill-color': '#123456',
     });
     expect(symbolizerToFlat({ marker: { shape: 'icon', src: 'pin.svg', scale: 0.5, anchor: [0.5, 1] } })).toEqual({
       'icon-src': 'pin.svg',
       'icon-scale': 0.5,
       'icon-anchor': [0.5, 1],
+      'icon-declutter-mode': 'obstacle',
     });
   });
 });

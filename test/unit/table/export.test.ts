@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { csvDocument } from '../../../src/csv/cell.js';
 import type { Column } from '../../../src/table/columns.js';
 import { toCsv, toGeoJson } from '../../../src/table/export.js';
 import { EMPTY_QUERY } from '../../../src/table/query.js';
 import { makeRow } from '../../../src/table/rows.js';
 import { readTableUrl, writeTableUrl } from '../../../src/table/url.js';
+import { BENIGN_CELLS, HOSTILE_CELLS, parseCsv } from '../csv/cells.js';
 
 const columns: Column[] = [
   { field: 'nom', label: 'Nom du site', type: 'text', numeric: false },
@@ -19,11 +21,19 @@ describe('toCsv', () => {
     expect(toCsv(rows.slice(0, 1), columns, ',').slice(1).split('\r\n')[0]).toBe('Nom du site,Note; /60');
   });
 
-  it('defuses spreadsheet formulas but keeps negative numbers', () => {
-    const rows = [makeRow(1, { nom: '=HYPERLINK("http://evil")', note: -3 }, columns), makeRow(2, { nom: '@SUM(A1)', note: '+1' }, columns)];
-    const lines = toCsv(rows, columns).slice(1).split('\r\n');
-    expect(lines[1]).toBe(`"'=HYPERLINK(""http://evil"")";-3`);
-    expect(lines[2]).toBe(`'@SUM(A1);'+1`);
+  it('writes every cell through csvCell: formulas neutralised in labels and values, plain numbers kept', () => {
+    const column: Column[] = [{ field: 'v', label: '=1+1', type: 'text', numeric: false }];
+    const values = [...HOSTILE_CELLS, ...BENIGN_CELLS];
+    const rows = values.map((v, i) => makeRow(i, { v }, column));
+    for (const separator of [';', ','] as const) {
+      const csv = toCsv(rows, column, separator);
+      expect(csv).toBe(csvDocument([['=1+1'], ...values.map((v) => [v])], separator));
+      expect(parseCsv(csv.slice(1), separator)).toEqual([
+        ["'=1+1"],
+        ...HOSTILE_CELLS.map((cell) => [`'${cell}`]),
+        ...BENIGN_CELLS.map((cell) => [String(cell)]),
+      ]);
+    }
   });
 });
 

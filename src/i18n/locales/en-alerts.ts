@@ -1,0 +1,14 @@
+/** English texts of what the map says when services fail: alerts on the map, grouped causes (see en.ts). */
+import { str } from '@lit/localize';
+
+export const alerts: Record<string, unknown> = {
+  'alerts.basemap': str`Basemap “${0}” unavailable`,
+  'alerts.basemapName': str`basemap “${0}”`,
+  'alerts.causeAt': str`${0} (${1})`,
+  'alerts.hide': 'Hide this message',
+  'alerts.layer': str`Layer “${0}” unavailable`,
+  'alerts.retryAll': 'Retry all',
+  'alerts.service': str`${0} layers unavailable on ${1}`,
+  'legend.image.failed': 'Legend unavailable',
+  'problems.line': str`${0} — ${1}`,
+};

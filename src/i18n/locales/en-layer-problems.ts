@@ -1,0 +1,33 @@
+import { str } from '@lit/localize';
+
+/** English texts of layer problems, one per cause (src/ui/layer-problem.ts; see en.ts). */
+export const layerProblems: Record<string, unknown> = {
+  'layer.problem.cors': 'Reading refused by the browser: the server answers but does not allow this site (CORS)',
+  'layer.problem.http': str`The service answered with an error (${0})`,
+  'layer.problem.http404': 'Data not found (error 404)',
+  'layer.problem.httpDenied': str`Access refused by the server (error ${0})`,
+  'layer.problem.httpServer': str`Server error (${0}): try again later`,
+  'layer.problem.interrupted': 'The connection was cut before the end of the data',
+  'layer.problem.invalidData': str`The data received cannot be read (expected format: ${0})`,
+  'layer.problem.invalidDataUnknown': 'The data received cannot be read',
+  'layer.problem.invalidJson': 'The data received cannot be read (invalid JSON)',
+  'layer.problem.missingColumns': str`Columns missing from the file: ${0}`,
+  'layer.problem.network': 'Service unreachable (server down, wrong address or network down)',
+  'layer.problem.noRange': 'The server refuses partial reads (Range requests): read the file whole',
+  'layer.problem.notGeojson': 'The data received is not GeoJSON',
+  'layer.problem.notOffered': str`The service does not offer the layer ${0}`,
+  'layer.problem.offline': 'Offline: data unavailable',
+  'layer.problem.outsideProjection': str`Coordinates outside the projection ${0}: check the projection given for this data`,
+  'layer.problem.outsideProjectionLikely': str`Coordinates outside the projection ${0}: the data seems to be in ${1}`,
+  'layer.problem.projection': str`Unknown projection: ${0}`,
+  'layer.problem.service': str`The service returned an error: ${0}`,
+  'layer.problem.skipped': str`${0} unreadable feature(s) left out`,
+  'layer.problem.stalled': 'The data transfer stopped midway or is too slow (time limit reached)',
+  'layer.problem.tiles': 'The tiles do not load',
+  'layer.problem.timeout': 'The service does not answer (time limit reached)',
+  'layer.problem.truncated': 'The file ends too early (truncated)',
+  'layer.problem.webPage': str`The server sent a web page (${0}) instead of the data: a sign-in portal, an error page or a wrong address?`,
+  'layer.problem.webgl': 'WebGL unavailable: the heat map cannot be drawn',
+  'layer.problem.wrongFormat': str`The data received is not in the expected format (received: ${0})`,
+  'layer.problem.wrongFormatUnknown': 'The data received is not in the expected format',
+};

@@ -1,0 +1,258 @@
+/**
+ * The checks of one cell row of the fault matrix (one fault, every layer kind), run on the open map of
+ * that fault. Each returns the cells that fail, in words, so a test reports every failing cell at once
+ * rather than the first. Time moves by the page's fake clock (page.clock), never by waiting it out.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { DEFAULT_LOAD_POLICY } from '../../../src/layers/load-policy.js';
+import { layerStates, toWebMercator, type LayerStateSnapshot } from './harness.js';
+import { CENTRE, TILE_KINDS, TITLES, expectedProblem, expectedText, idOf, layersOf, type Fault, type Kind } from './faults.js';
+
+export const BUDGET = DEFAULT_LOAD_POLICY.budget;
+type States = Record<string, LayerStateSnapshot>;
+
+/** Browser and library words that must never reach the page (they mean a failure was not put in our words). */
+export const RAW_WORDS = /Failed to fetch|signal timed out|TypeError|SyntaxError|AbortError|NetworkError|Unexpected token|\[object /;
+
+/** Chromium's own console lines for the answers the faults give (the guard lets only these through). */
+export const FAULT_CONSOLE_ERRORS = [
+  /^Failed to load resource: .* @ (https:\/\/(data\.geopf\.fr|wxs\.ign\.fr)|http:\/\/127\.0\.0\.1:\d+)\/faults\//,
+  /^Access to (fetch|image) at '(https:\/\/(data\.geopf\.fr|wxs\.ign\.fr)|http:\/\/127\.0\.0\.1:\d+)\/faults\/[^']*' from origin '[^']*' has been blocked by CORS policy/,
+];
+
+const settled = (state: LayerStateSnapshot | undefined, fault: Fault, kind: Kind): boolean =>
+  !!state && (expectedProblem(fault, kind) ? state.status === 'error' : state.status === 'ready');
+
+/**
+ * Waits until every layer of the fault's map has failed (or, if the fault spares it, loaded), moving
+ * the page's clock `advance` ms at each look (for the requester's 20 s deadline); gives up after
+ * `looks` looks. Returns the states, the layers still unsettled, and each layer's request count
+ * (`count`) when it was first seen failing.
+ */
+export async function settleFaults(
+  page: Page,
+  fault: Fault,
+  options: { count: (kind: Kind) => number; advance?: number; looks?: number },
+): Promise<{ states: States; unsettled: string[]; atError: Map<Kind, number> }> {
+  const kinds = layersOf(fault);
+  const atError = new Map<Kind, number>();
+  let states: States = {};
+  for (let look = 0; look < (options.looks ?? 60); look++) {
+    states = await layerStates(page);
+    for (const kind of kinds) if (states[idOf(kind)]?.status === 'error' && !atError.has(kind)) atError.set(kind, options.count(kind));
+    if (kinds.every((kind) => settled(states[idOf(kind)], fault, kind))) return { states, unsettled: [], atError };
+    // A real pause between looks, paced by the page's own frames (the fake clock runs at real speed between jumps).
+    if (options.advance) await page.clock.fastForward(options.advance);
+    await frames(page, 6);
+  }
+  const unsettled = kinds.filter((kind) => !settled(states[idOf(kind)], fault, kind)).map((kind) => `${fault}/${kind}: still ${JSON.stringify(states[idOf(kind)])}, expected ${expectedProblem(fault, kind) ? 'error' : 'ready'}`);
+  return { states, unsettled, atError };
+}
+
+/** Waits for `count` animation frames of the page (its clock running). */
+export const frames = (page: Page, count: number): Promise<void> =>
+  page.evaluate((count) => new Promise<void>((resolve) => {
+    const next = (left: number): void => void (left ? requestAnimationFrame(() => next(left - 1)) : resolve());
+    next(count);
+  }), count);
+
+/** Each layer's problem against the matrix's expectation. */
+export function problemMismatches(states: States, fault: Fault): string[] {
+  return layersOf(fault).flatMap((kind) => {
+    const expected = expectedProblem(fault, kind);
+    const actual = states[idOf(kind)]?.problem;
+    return expected && JSON.stringify(actual) !== JSON.stringify(expected) ? [`${fault}/${kind}: problem ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`] : [];
+  });
+}
+
+interface AlertSeen {
+  title: string;
+  cause?: string;
+  lines: string[];
+  button: string;
+}
+
+/** The alerts as expected: the failing layers grouped by the host of their service, the basemap first. */
+function expectedAlerts(fault: Fault, hostOf: (kind: Kind) => string, lang: 'fr' | 'en'): AlertSeen[] {
+  const failing = layersOf(fault).filter((kind) => expectedProblem(fault, kind));
+  const byHost = new Map<string, Kind[]>();
+  for (const kind of failing) {
+    const host = hostOf(kind);
+    byHost.set(host, [...(byHost.get(host) ?? []), kind]);
+  }
+  const fr = lang === 'fr';
+  const list = new Intl.ListFormat(lang, { type: 'conjunction' });
+  return [...byHost].map(([host, kinds]) => {
+    const cause = (kind: Kind) => expectedText(expectedProblem(fault, kind)!, lang);
+    if (kinds.length === 1) {
+      const kind = kinds[0]!;
+      const title =
+        kind === 'basemap'
+          ? fr ? `Fond de carte « ${TITLES.basemap} » indisponible` : `Basemap “${TITLES.basemap}” unavailable`
+          : fr ? `Couche « ${TITLES[kind]} » indisponible` : `Layer “${TITLES[kind]}” unavailable`;
+      return { title, cause: `${cause(kind)} (${host})`, lines: [], button: fr ? 'Réessayer' : 'Retry' };
+    }
+    const lines = new Map<string, string[]>();
+    for (const kind of kinds) {
+      const name = kind === 'basemap' ? (fr ? `fond « ${TITLES.basemap} »` : `basemap “${TITLES.basemap}”`) : TITLES[kind];
+      lines.set(cause(kind), [...(lines.get(cause(kind)) ?? []), name]);
+    }
+    return {
+      title: fr ? `${kinds.length} couches indisponibles sur ${host}` : `${kinds.length} layers unavailable on ${host}`,
+      lines: [...lines].map(([text, names]) => `${text} — ${list.format(names)}`),
+      button: fr ? 'Tout réessayer' : 'Retry all',
+    };
+  });
+}
+
+async function alertsSeen(page: Page): Promise<AlertSeen[]> {
+  const sections = page.locator('cartable-service-alerts section.alert');
+  const seen: AlertSeen[] = [];
+  for (const section of await sections.all()) {
+    const cause = section.locator('.cause');
+    seen.push({
+      title: (await section.locator('.title').innerText()).trim(),
+      ...((await cause.count()) ? { cause: (await cause.innerText()).trim() } : {}),
+      lines: (await section.locator('.problem-lines li').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()),
+      button: (await section.locator('button.retry').innerText()).trim(),
+    });
+  }
+  return seen;
+}
+
+/** The words shown for each failing layer: its row in the layer list, the basemap chooser, the map's alerts. */
+export async function messageMismatches(page: Page, fault: Fault, hostOf: (kind: Kind) => string, lang: 'fr' | 'en' = 'fr'): Promise<string[]> {
+  const problems: string[] = [];
+  for (const kind of layersOf(fault)) {
+    const expected = expectedProblem(fault, kind);
+    if (!expected) continue;
+    const text = expectedText(expected, lang);
+    const where = kind === 'basemap' ? page.locator('cartable-basemaps p.error') : page.locator(`li.layer[data-layer="${idOf(kind)}"] .error > span`);
+    const shown = (await where.count()) ? (await where.first().textContent())?.replace(/\s+/g, ' ').trim() : undefined;
+    if (!shown?.startsWith(`⚠ ${text}`)) problems.push(`${fault}/${kind}: ${kind === 'basemap' ? 'basemap chooser' : 'layer row'} says ${JSON.stringify(shown)}, expected « ⚠ ${text} »`);
+  }
+  const expected = expectedAlerts(fault, hostOf, lang);
+  const seen = await alertsSeen(page);
+  if (JSON.stringify(seen) !== JSON.stringify(expected)) problems.push(`${fault}: the map's alerts are\n    ${JSON.stringify(seen)}\n  expected\n    ${JSON.stringify(expected)}`);
+  return problems;
+}
+
+/** Every text of the page, shadow roots included, and the labels a screen reader reads. */
+export function pageText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const walk = (root: Document | ShadowRoot): void => {
+      const texts = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      while (texts.nextNode()) if (!texts.currentNode.parentElement?.closest('style, script')) out.push((texts.currentNode as Text).data);
+      for (const element of root.querySelectorAll('*')) {
+        for (const name of ['aria-label', 'title', 'alt', 'placeholder']) {
+          const value = element.getAttribute(name);
+          if (value) out.push(value);
+        }
+        if (element.shadowRoot) walk(element.shadowRoot);
+      }
+    };
+    walk(document);
+    return out.join('\n');
+  });
+}
+
+export async function rawTextMismatches(page: Page, fault: Fault): Promise<string[]> {
+  const text = await pageText(page);
+  const raw = RAW_WORDS.exec(text);
+  return raw ? [`${fault}: the page shows « ${raw[0]} »: …${text.slice(Math.max(0, raw.index - 80), raw.index + 80).replace(/\s+/g, ' ')}…`] : [];
+}
+
+/** Moves the view to `index`-th place around the centre (each time ground no load has covered), and lets a frame draw it. */
+async function moveView(page: Page, index: number): Promise<void> {
+  const angle = (index * 2 * Math.PI) / 5;
+  const [x, y] = toWebMercator([CENTRE[0] + 2.5 * Math.cos(angle) * (1 + index / 4), CENTRE[1] + 1.5 * Math.sin(angle) * (1 + index / 4)]);
+  await page.evaluate(({ x, y, zoom }) => {
+    const map = (globalThis as any).__e2e.map();
+    map.getView().setCenter([x, y]);
+    map.getView().setZoom(zoom);
+  }, { x, y, zoom: 7 + (index % 3) });
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    const map = (globalThis as any).__e2e.map();
+    map.once('postrender', () => resolve());
+    map.render();
+  }));
+}
+
+/**
+ * The requests of each failing layer stay within the loading policy's budget while the view moves
+ * (six places, then three more during which a layer that has given up asks nothing): at most BUDGET
+ * for a layer of one load or one feature area at a time; for a tile layer, its first view's tiles
+ * (asked for at once, before any failed) and then at most BUDGET. `advance`: fake time moved after each
+ * move (for requests that are never answered). `atError`: each layer's count when it first failed.
+ */
+export async function budgetMismatches(
+  page: Page,
+  fault: Fault,
+  options: { count: (kind: Kind) => number; atError: Map<Kind, number>; advance?: number },
+): Promise<string[]> {
+  const failing = layersOf(fault).filter((kind) => expectedProblem(fault, kind));
+  const move = async (index: number): Promise<void> => {
+    await moveView(page, index);
+    if (options.advance) await page.clock.fastForward(options.advance);
+    await frames(page, 10);
+  };
+  for (let i = 1; i <= 6; i++) await move(i);
+  const afterSix = new Map(failing.map((kind) => [kind, options.count(kind)]));
+  for (let i = 7; i <= 9; i++) await move(i);
+  return failing.flatMap((kind) => {
+    const count = options.count(kind);
+    const limit = TILE_KINDS.has(kind) ? (options.atError.get(kind) ?? 0) + BUDGET : BUDGET;
+    const problems: string[] = [];
+    if (count > limit) problems.push(`${fault}/${kind}: ${count} requests after 9 view changes, more than ${limit} (budget ${BUDGET}${TILE_KINDS.has(kind) ? ` after the ${options.atError.get(kind)} of its first view` : ''})`);
+    if (count !== afterSix.get(kind)) problems.push(`${fault}/${kind}: still asking once failed (${afterSix.get(kind)} requests after 6 view changes, ${count} after 9)`);
+    if (count === 0) problems.push(`${fault}/${kind}: never asked its server`);
+    return problems;
+  });
+}
+
+/**
+ * Presses the alerts' « Réessayer » / « Tout réessayer » (`alerts`), or each layer's own in the list
+ * and the basemap chooser (`rows`). Returns what kept a button from being pressed.
+ */
+export async function pressRetry(page: Page, fault: Fault, from: 'alerts' | 'rows'): Promise<string[]> {
+  const problems: string[] = [];
+  const press = async (button: Locator, what: string): Promise<void> => {
+    try {
+      await button.click({ timeout: 10_000 });
+    } catch (error) {
+      // An alert re-drawn again and again (its layers flickering between states) cannot be pressed.
+      problems.push(`${fault}: could not press ${what}: ${String(error).split('\n')[0]}; alerts ${JSON.stringify(await alertsSeen(page))}, layers ${JSON.stringify(await layerStates(page))}`);
+    }
+  };
+  if (from === 'alerts') {
+    const buttons = page.locator('cartable-service-alerts button.retry');
+    // Each press takes its alert away (its layers load again); the next one is then first.
+    for (let pressed = 0; (await buttons.count()) > 0 && pressed < 5; pressed++) await press(buttons.first(), 'an alert’s « Réessayer »');
+    return problems;
+  }
+  for (const kind of layersOf(fault).filter((k) => expectedProblem(fault, k))) {
+    const button = kind === 'basemap' ? page.locator('cartable-basemaps p.error button') : page.locator(`li.layer[data-layer="${idOf(kind)}"] .error button`);
+    // A layer that never failed has no button: that cell is already reported.
+    if (await button.count()) await press(button.first(), `the « Réessayer » of ${kind}`);
+  }
+  return problems;
+}
+
+/** After « Réessayer » with the servers back: every layer loads, and no alert or error row is left. */
+export async function recoveryMismatches(page: Page, fault: Fault): Promise<string[]> {
+  const kinds = layersOf(fault);
+  let states: States = {};
+  for (let look = 0; look < 100; look++) {
+    states = await layerStates(page);
+    if (kinds.every((kind) => states[idOf(kind)]?.status === 'ready')) break;
+    if (process.env.H10_DEBUG && look % 10 === 0) console.log('DEBUG recovery', look, JSON.stringify(Object.fromEntries(kinds.map((k) => [k, states[idOf(k)]?.status]))));
+    await frames(page, 6);
+  }
+  const problems = kinds
+    .filter((kind) => states[idOf(kind)]?.status !== 'ready')
+    .map((kind) => `${fault}/${kind}: after « Réessayer » with the server back, ${JSON.stringify(states[idOf(kind)])}`);
+  const alerts = await page.locator('cartable-service-alerts section.alert').count();
+  if (alerts) problems.push(`${fault}: ${alerts} alert(s) still shown once every layer is back`);
+  return problems;
+}
