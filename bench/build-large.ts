@@ -10,7 +10,7 @@
  * Run: npm run bench:build   (SIZES_MB="20 200" by default; the temp folder is removed afterwards)
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,11 +108,16 @@ async function main(): Promise<void> {
       const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--build', root, outDir], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
       const last = child.stdout.trim().split('\n').pop() ?? '';
       if (child.status !== 0 || !last.startsWith('{')) {
-        rows.push([`${megabytes} MB`, String(data.features), 'failed', (child.stderr || child.stdout).slice(0, 3000)]);
+        const why = (child.stderr || child.stdout).split('\n').filter((line) => /error/i.test(line)).slice(0, 2).join(' | ');
+        rows.push([`${(data.bytes / 1e6).toFixed(0)} MB`, data.features.toLocaleString('en'), 'failed', why.slice(0, 300)]);
         continue;
       }
       const { ms, maxRssMB } = JSON.parse(last) as { ms: number; maxRssMB: number };
-      const shipped = statSync(join(outDir, 'data'), { throwIfNoEntry: false }) ? 'ok' : 'no data/';
+      // The GeoJSON shipped whole in the output asked for, and no staging folder left beside it.
+      const geojson = readdirSync(join(outDir, 'data')).find((name) => /^lieux\.[0-9a-f]{10}\.geojson$/.test(name));
+      const whole = geojson !== undefined && statSync(join(outDir, 'data', geojson)).size === data.bytes;
+      const staged = readdirSync(work).some((name) => name.startsWith(`dist-${megabytes}.partial-`));
+      const shipped = whole && !staged ? 'GeoJSON shipped whole' : `${whole ? '' : 'GeoJSON missing or cut '}${staged ? 'staging folder left' : ''}`;
       rows.push([`${(data.bytes / 1e6).toFixed(0)} MB`, data.features.toLocaleString('en'), `${(ms / 1000).toFixed(1)} s`, `${maxRssMB.toFixed(0)} MB`, shipped]);
       rmSync(root, { recursive: true, force: true });
       rmSync(outDir, { recursive: true, force: true });

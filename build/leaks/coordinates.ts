@@ -26,20 +26,6 @@ const decimalsOf = (written: string): number => {
   return dot < 0 ? 0 : written.length - dot - 1;
 };
 
-const pairKey = (a: number, b: number, level: number): string => `${level}|${a.toFixed(level)}|${b.toFixed(level)}`;
-
-/** The keys under which a point (lon/lat, written at `decimals`) is found: each precision, both orders, Web Mercator metres. */
-function keysOf(lon: number, lat: number, decimals: number): string[] {
-  const keys: string[] = [];
-  for (let level = Math.min(decimals, COARSEST); level <= FINEST; level++) keys.push(pairKey(lon, lat, level), pairKey(lat, lon, level));
-  if (Math.abs(lon) <= 180 && Math.abs(lat) < 85) {
-    const [x, y] = lonLatToMercator(lon, lat);
-    // Rounded or truncated to the metre, as a writer may do either.
-    for (const mx of new Set([Math.round(x), Math.trunc(x)])) for (const my of new Set([Math.round(y), Math.trunc(y)])) keys.push(`m|${mx}|${my}`);
-  }
-  return keys;
-}
-
 /** Point features anywhere in a JSON value (collections, inline data of a document), with their record. */
 function pointFeatures(value: unknown, visit: (record: Record<string, unknown>, positions: number[][]) => void): void {
   if (Array.isArray(value)) return value.forEach((v) => pointFeatures(v, visit));
@@ -80,55 +66,124 @@ export function withheldPoints(
     const key = JSON.stringify(record);
     if (wanted.has(key)) shipped.add(key);
   }
-  const withheld = new Map<string, WithheldPoint & { lon: number; lat: number }>();
-  const sharedKeys = new Set<string>();
+  const withheld = new Map<string, WithheldPoint>();
   for (const { record, lon, lat, from } of found) {
     const text = `${lon},${lat}`;
-    if (shipped.has(record)) {
-      for (let level = 0; level <= FINEST; level++) sharedKeys.add(pairKey(lon, lat, level));
-    } else if (!/e/i.test(text) && text.replace(/\D/g, '').length >= MIN_DIGITS && !withheld.has(text)) {
-      withheld.set(text, { text, from, lon, lat });
-    }
+    if (!shipped.has(record) && !/e/i.test(text) && text.replace(/\D/g, '').length >= MIN_DIGITS && !withheld.has(text)) withheld.set(text, { text, from });
   }
-  return [...withheld.values()]
-    .filter(({ text, lon, lat }) => !keysOf(lon, lat, Math.max(...text.split(',').map(decimalsOf))).some((key) => sharedKeys.has(key)))
-    .map(({ text, from }) => ({ text, from }));
+  const candidates = [...withheld.values()];
+  if (!shipped.size) return candidates;
+  // Which of them a shipped point of the same data writes at one of their precisions: those are no secret.
+  const sought = compilePoints(candidates.map(({ text }, index) => ({ text, index })));
+  const shared = new Set<number>();
+  for (const { record, lon, lat } of found) if (shipped.has(record)) pointsWritten(lon, lat, 0, FINEST, sought, (point) => shared.add(point.index));
+  return candidates.filter((_, index) => !shared.has(index));
+}
+
+/** A point sought: where it lies, the coarsest precision it is sought at, its Web Mercator metres, what a hit reports. */
+interface SoughtPoint {
+  readonly lon: number;
+  readonly lat: number;
+  /** Decimals: the data's, COARSEST at most. */
+  readonly coarsest: number;
+  readonly metres?: readonly number[];
+  readonly index: number;
 }
 
 export interface CompiledPoints {
-  readonly keys: ReadonlyMap<string, readonly number[]>;
-  /** The whole parts of the keys' first numbers, to pass over most pairs of a text without more work. */
+  /** By coarsest precision, the points by the cell of their position rounded to it: one entry a point, however many. */
+  readonly cells: ReadonlyMap<number, ReadonlyMap<number, readonly SoughtPoint[]>>;
+  /** The points by the cell of their Web Mercator position, floored to the metre. */
+  readonly metres: ReadonlyMap<number, readonly SoughtPoint[]>;
+  /** The whole parts a pair's first number may have, to pass over most pairs of a text without more work. */
   readonly firstWholes: ReadonlySet<number>;
+}
+
+// A cell as one number (two whole numbers side by side): a collision only adds a candidate, which is checked.
+const cellOf = (i: number, j: number): number => i * 1e8 + j;
+
+function addTo<K>(map: Map<K, SoughtPoint[]>, key: K, point: SoughtPoint): void {
+  const list = map.get(key);
+  if (list) list.push(point);
+  else map.set(key, [point]);
 }
 
 /** Points to search for (`text` as withheldPoints writes it; `index`: what a hit reports). */
 export function compilePoints(points: ReadonlyArray<{ text: string; index: number }>): CompiledPoints {
-  const keys = new Map<string, number[]>();
+  const cells = new Map<number, Map<number, SoughtPoint[]>>();
+  const metres = new Map<number, SoughtPoint[]>();
   const firstWholes = new Set<number>();
   for (const { text, index } of points) {
     const [lon, lat] = text.split(',').map(Number) as [number, number];
-    for (const key of keysOf(lon, lat, Math.max(...text.split(',').map(decimalsOf)))) {
-      keys.set(key, [...(keys.get(key) ?? []), index]);
-      const whole = Math.trunc(Number(key.split('|')[1]));
-      // Rounding a finer text may carry into the whole part.
-      firstWholes.add(whole - 1).add(whole).add(whole + 1);
+    const coarsest = Math.min(COARSEST, Math.max(...text.split(',').map(decimalsOf)));
+    const point: SoughtPoint = { lon, lat, coarsest, index, metres: Math.abs(lon) <= 180 && Math.abs(lat) < 85 ? lonLatToMercator(lon, lat) : undefined };
+    const scale = 10 ** coarsest;
+    const byCell = cells.get(coarsest) ?? new Map<number, SoughtPoint[]>();
+    cells.set(coarsest, byCell);
+    addTo(byCell, cellOf(Math.round(lon * scale), Math.round(lat * scale)), point);
+    if (point.metres) addTo(metres, cellOf(Math.floor(point.metres[0]!), Math.floor(point.metres[1]!)), point);
+    // Either number may come first; rounding a finer text may carry into the whole part.
+    for (const whole of [lon, lat, ...(point.metres ? [point.metres[0]!] : [])].map(Math.trunc)) firstWholes.add(whole - 1).add(whole).add(whole + 1);
+  }
+  return { cells, metres, firstWholes };
+}
+
+/** True when the pair (a, b), in either order, writes the point at `level` decimals. */
+function writes(a: number, b: number, level: number, { lon, lat }: SoughtPoint): boolean {
+  const [first, second] = [a.toFixed(level), b.toFixed(level)];
+  const [x, y] = [lon.toFixed(level), lat.toFixed(level)];
+  return (first === x && second === y) || (first === y && second === x);
+}
+
+/**
+ * Calls `visit` with each point that the pair (a, b) writes, in either order, at a precision from
+ * `from` to `to` decimals (and not coarser than the point's own). Two numbers that round alike at a
+ * precision lie in the same cell at it or in a neighbouring one: only those are compared.
+ */
+function pointsWritten(a: number, b: number, from: number, to: number, { cells }: CompiledPoints, visit: (point: SoughtPoint) => void): void {
+  for (const [coarsest, byCell] of cells) {
+    if (coarsest > to) continue;
+    const scale = 10 ** coarsest;
+    for (const [u, v] of [[a, b], [b, a]] as const) {
+      const [i, j] = [Math.round(u * scale), Math.round(v * scale)];
+      for (let di = -1; di <= 1; di++) {
+        for (let dj = -1; dj <= 1; dj++) {
+          for (const point of byCell.get(cellOf(i + di, j + dj)) ?? []) {
+            for (let level = Math.max(from, coarsest); level <= to; level++) {
+              if (writes(a, b, level, point)) {
+                visit(point);
+                break;
+              }
+            }
+          }
+        }
+      }
     }
   }
-  return { keys, firstWholes };
 }
 
 // Two numbers side by side: the first not inside a word, a version or a longer number; the second not followed by more of one.
 const PAIR = /(?<![\w.])(-?\d+(?:\.\d+)?)(?=(?:\s*[,;/]\s*|\s+)(-?\d+(?:\.\d+)?)(?!\w|\.\d))/g;
 
 /** Adds to `found` the indexes of the points written in a (lower-cased) text. */
-export function searchPoints(text: string, { keys, firstWholes }: CompiledPoints, found: Set<number>): void {
-  if (!keys.size) return;
+export function searchPoints(text: string, compiled: CompiledPoints, found: Set<number>): void {
+  if (!compiled.cells.size) return;
   for (const match of text.matchAll(PAIR)) {
     const a = Number(match[1]);
-    if (!firstWholes.has(Math.trunc(a))) continue;
+    if (!compiled.firstWholes.has(Math.trunc(a))) continue;
     const b = Number(match[2]);
     const level = Math.min(FINEST, Math.max(decimalsOf(match[1]!), decimalsOf(match[2]!)));
-    const hits = [...(keys.get(pairKey(a, b, level)) ?? []), ...(Math.abs(a) >= 1000 && Math.abs(b) >= 1000 ? (keys.get(`m|${Math.round(a)}|${Math.round(b)}`) ?? []) : [])];
-    hits.forEach((index) => found.add(index));
+    pointsWritten(a, b, level, level, compiled, (point) => found.add(point.index));
+    if (Math.abs(a) < 1000 || Math.abs(b) < 1000) continue;
+    // Web Mercator metres, rounded or truncated by the writer: the point's metres floor to this cell or the one before.
+    const [x, y] = [Math.round(a), Math.round(b)];
+    for (const i of [x - 1, x]) {
+      for (const j of [y - 1, y]) {
+        for (const point of compiled.metres.get(cellOf(i, j)) ?? []) {
+          const [mx, my] = point.metres as [number, number];
+          if ((Math.round(mx) === x || Math.trunc(mx) === x) && (Math.round(my) === y || Math.trunc(my) === y)) found.add(point.index);
+        }
+      }
+    }
   }
 }

@@ -38,8 +38,11 @@ export function parseJson(text: string): Validated<unknown> {
   } catch (error) {
     const offset = jsonErrorOffset(text);
     if (offset >= 0) {
-      const before = text.slice(0, offset).split('\n');
-      const detail = offset >= text.length ? ({ kind: 'json-cut-short' } as const) : { kind: 'json-syntax' as const, line: before.length, column: before.at(-1)!.length + 1 };
+      // Lines counted in place: a data file may be hundreds of megabytes.
+      let line = 1;
+      let lineStart = 0;
+      for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) [line, lineStart] = [line + 1, at + 1];
+      const detail = offset >= text.length ? ({ kind: 'json-cut-short' } as const) : { kind: 'json-syntax' as const, line, column: offset - lineStart + 1 };
       return { ok: false, problems: [problemAt('', detail)] };
     }
     return { ok: false, problems: [problemAt('', { kind: 'json-unreadable', reason: error instanceof Error ? error.message : String(error) })] };

@@ -1,4 +1,6 @@
 import { RequestError, type Requester } from '../net/requester.js';
+import { TruncatedError } from './problems.js';
+import { RangeRefusedError } from './range-read.js';
 
 /**
  * One loading policy for every layer kind: a failed load is tried again a few times, waiting longer
@@ -50,6 +52,13 @@ export function isTransient(error: unknown): boolean {
   if (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'stalled' || error.kind === 'interrupted') return true;
   return error.kind === 'http' && error.status !== undefined && (error.status >= 500 || error.status === 408 || error.status === 429);
 }
+
+/**
+ * Failures of a file that stay as they are whatever the view: cut short, or not readable by parts.
+ * Given as `permanent` (RunOptions) by the kinds that read files by ranges.
+ */
+export const isLastingFileFault = (error: unknown): boolean =>
+  error instanceof TruncatedError || error instanceof RangeError || error instanceof RangeRefusedError;
 
 const isAbort = (error: unknown): boolean =>
   (error instanceof RequestError && error.kind === 'aborted') || (error instanceof DOMException && error.name === 'AbortError');

@@ -17,3 +17,6 @@ export function problemText(problem: LayerProblem, host: ReactiveControllerHost)
   void loading.then(() => host.requestUpdate());
   return '';
 }
+
+/** Settles once the texts asked for so far have loaded (at once when none was asked for). */
+export const problemTextsLoaded = (): Promise<unknown> => loading ?? Promise.resolve();

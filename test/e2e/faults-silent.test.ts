@@ -8,7 +8,6 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import { FIRST_RENDER_DEADLINE } from '../../src/map/first-render.js';
 import { KINDS, SHARED_FILES_PRESENT, SKIP_NO_SHARED_DATA, misbehavingServer, type MisbehavingServer } from './support/fault-answers.js';
 import { FAULT_CONSOLE_ERRORS, frames, rawTextMismatches } from './support/fault-checks.js';
@@ -38,26 +37,38 @@ const failIfAny = (row: string, mismatches: string[]): void => assert.deepEqual(
 test('no answer at all: the map is ready within its deadline, then each layer says « ne répond pas », within its budget, and comes back', async (t) => {
   if (!SHARED_FILES_PRESENT) t.diagnostic(SKIP_NO_SHARED_DATA);
   const servers = faultServers('held');
-  let page: Page | undefined;
-  // From the moment the app asks for its document, no page timer fires unless the test moves the clock.
+  // The app's request for its document waits until the test has stopped the page's clock (a route
+  // handler cannot move the clock itself: Playwright does not answer it there).
+  let documentAsked: () => void = () => undefined;
+  const asked = new Promise<void>((resolve) => (documentAsked = resolve));
+  let answerDocument: () => void = () => undefined;
+  const clockStopped = new Promise<void>((resolve) => (answerDocument = resolve));
   const fixtures = servers.fixtures.map((fixture): Fixture =>
     fixture.name.endsWith(' document')
       ? { ...fixture, respond: async (route, request) => {
-          await page!.clock.pauseAt((await page!.evaluate(() => Date.now())) + 1);
+          documentAsked();
+          await clockStopped;
           await fixture.respond(route, request);
         } }
       : fixture,
   );
-  await withPage(t, suite, { viewport: DESKTOP, fixtures, expectedConsoleErrors: FAULT_CONSOLE_ERRORS }, async (session) => {
-    page = session.page;
-    const count = (kind: Kind) => session.hits.get(servers.nameOf(kind)) ?? 0;
+  await withPage(t, suite, { viewport: DESKTOP, fixtures, expectedConsoleErrors: FAULT_CONSOLE_ERRORS }, async ({ page, hits }) => {
+    const count = (kind: Kind) => hits.get(servers.nameOf(kind)) ?? 0;
     await page.addInitScript(() => addEventListener('cartable-map-rendered', () => ((globalThis as any).__renderedAt = Date.now())));
     await openFaultMap(page, suite, 'held');
+    // From the moment the app has asked for its document, no page timer fires unless the test moves the clock.
+    await asked;
+    // A little ahead of the page's time, which keeps running meanwhile (the map is not built yet: nothing of it is due).
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 500);
+    answerDocument();
     // The map is built while the clock stands still (a step at a time should building need a timer).
-    while (!(await page.evaluate(() => !!(globalThis as any).__e2e.map()))) await page.clock.runFor(16);
+    for (let step = 0; !(await page.evaluate(() => !!(globalThis as any).__e2e.map())); step++) {
+      assert.ok(step < 500, 'the map is built');
+      await page.clock.runFor(16);
+    }
     const builtAt: number = await page.evaluate(() => Date.now());
     // Frame by frame (the layers ask their servers as the map draws), until the map says it is ready.
-    const renderedAt = async (): Promise<number | undefined> => page!.evaluate(() => (globalThis as any).__renderedAt);
+    const renderedAt = async (): Promise<number | undefined> => page.evaluate(() => (globalThis as any).__renderedAt);
     for (let ran = 0; !(await renderedAt()) && ran < 3 * FIRST_RENDER_DEADLINE; ran += 100) await page.clock.runFor(100);
     const mismatches: string[] = [];
     const at = await renderedAt();

@@ -6,10 +6,10 @@ import { transformExtent } from 'ol/proj.js';
 import VectorSource from 'ol/source/Vector.js';
 import type { FlatGeobufLayerDef } from '../../context/types.js';
 import { ensureProjections } from '../../proj/register.js';
-import { createLoadPolicy, failedAreas, isNewFailure } from '../load-policy.js';
+import { createLoadPolicy, failedAreas, isLastingFileFault, isNewFailure } from '../load-policy.js';
 import { createPointLayer } from '../points/display.js';
 import { problemOf } from '../problems.js';
-import { RangeRefusedError, createRangeReader } from '../range-read.js';
+import { createRangeReader } from '../range-read.js';
 import type { LayerKind } from '../types.js';
 import { refuseWebPage } from '../answer.js';
 import { openIndexed, readRect, type IndexedFile } from './extent.js';
@@ -86,10 +86,13 @@ export const flatgeobufKind: LayerKind<FlatGeobufLayerDef> = {
     };
 
     const policy = createLoadPolicy(env.loadPolicy);
-    /** One try; a failed one forgets what was opened, so the next starts over. */
+
+    /** One try; a failed one forgets what failed to open or read, so that the next starts over there. */
     const attempt = (extent: Extent): Promise<Feature[]> =>
-      (def.loading === 'extent' ? loadExtent(extent) : (wholeRead ??= loadWhole())).catch((error: unknown) => {
-        opening = undefined;
+      (def.loading === 'extent' ? loadExtent(extent) : (wholeRead ??= loadWhole())).catch(async (error: unknown) => {
+        // The header and index stay read when only the features of this area failed.
+        const opened = await opening?.then(() => true, () => false);
+        if (!opened) opening = undefined;
         wholeRead = undefined;
         throw error;
       });
@@ -100,8 +103,9 @@ export const flatgeobufKind: LayerKind<FlatGeobufLayerDef> = {
         pending += 1;
         // A failing layer keeps its error shown while it tries again (no flip to "loading").
         if (pending === 1 && !policy.failing) env.report({ status: 'loading' });
-        // A server that refuses ranges will refuse them for any area: no probe on the next move.
-        policy.run(() => attempt(extent), { permanent: (error) => error instanceof RangeRefusedError }).then(
+        // A server that refuses ranges refuses them for any area, a file cut short stays so: no probe
+        // on the next move (the layer says why, and waits for « Réessayer »).
+        policy.run(() => attempt(extent), { permanent: isLastingFileFault }).then(
           (features) => {
             pending -= 1;
             failed = false;

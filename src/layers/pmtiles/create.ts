@@ -12,7 +12,7 @@ import type TileSource from 'ol/source/Tile.js';
 import type { FlatStyle } from 'ol/style/flat.js';
 import type { PmtilesLayerDef } from '../../context/types.js';
 import { InvalidDataError, problemOf } from '../problems.js';
-import { createLoadPolicy, isNewFailure, requesterThrough } from '../load-policy.js';
+import { createLoadPolicy, isLastingFileFault, isNewFailure, requesterThrough } from '../load-policy.js';
 import { watchTileStatus, type TileLoadHooks, type TileStatusWatcher } from '../tile-status.js';
 import type { LayerEnvironment, LayerKind } from '../types.js';
 import { applyGlStyle, fetchGlStyle, vectorSourceOf } from '../vectortiles/mapbox.js';
@@ -35,7 +35,8 @@ const tileUrl = ([z, x, y]: number[]): string => tileKey(z!, x!, y!);
  */
 function readTile(archive: PMTiles, key: string, hooks: TileLoadHooks, use: (found: RangeResponse | undefined) => void, fail: () => void): void {
   const [z, x, y] = parseTileKey(key)!;
-  hooks.policy.run(async () => use(await archive.getZxy(z, x, y))).catch((error: unknown) => {
+  // A file cut short stays so: its first missing tile spends the budget (no probe on the next move).
+  hooks.policy.run(async () => use(await archive.getZxy(z, x, y)), { permanent: isLastingFileFault }).catch((error: unknown) => {
     if (isNewFailure(error)) hooks.failed(problemOf(error));
     fail();
   });

@@ -4,6 +4,7 @@ import { createRequester, type Requester } from '../../../src/net/requester.js';
 import { CartableMapView } from '../../../src/ui/cartable-map-view.js';
 import '../../../src/ui/cartable-map-view.js';
 import { mount, nextEvent, validContext } from '../support/mount.js';
+import { problemTextsLoaded } from '../../../src/ui/problem-text.js';
 
 export { validContext };
 
@@ -65,6 +66,9 @@ export function colourAt(map: OlMap, [x, y]: number[]): number[] {
 /** The text of a layer's row in the layer list. */
 export async function layerRowText(view: CartableMapView, id: string): Promise<string> {
   const tree = view.shadowRoot!.querySelector('cartable-layer-tree')!;
+  await tree.updateComplete;
+  // A problem's words load with the first problem shown (src/ui/problem-text.ts): wait for them, then the row.
+  await problemTextsLoaded();
   await tree.updateComplete;
   return tree.shadowRoot!.querySelector(`li[data-layer="${id}"]`)?.textContent ?? '';
 }

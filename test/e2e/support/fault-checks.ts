@@ -226,9 +226,11 @@ export async function pressRetry(page: Page, fault: Fault, from: 'alerts' | 'row
     }
   };
   if (from === 'alerts') {
-    const buttons = page.locator('cartable-service-alerts button.retry');
-    // Each press takes its alert away (its layers load again); the next one is then first.
-    for (let pressed = 0; (await buttons.count()) > 0 && pressed < 5; pressed++) await press(buttons.first(), 'an alert’s « Réessayer »');
+    // Each alert's button once, found by its title: a press takes its alert away (its layers load again).
+    for (const { title } of await alertsSeen(page)) {
+      const alert = page.locator('cartable-service-alerts section.alert').filter({ has: page.locator('.title', { hasText: title }) });
+      if (await alert.count()) await press(alert.locator('button.retry'), `the « Réessayer » of the alert « ${title} »`);
+    }
     return problems;
   }
   for (const kind of layersOf(fault).filter((k) => expectedProblem(fault, k))) {
@@ -246,7 +248,6 @@ export async function recoveryMismatches(page: Page, fault: Fault): Promise<stri
   for (let look = 0; look < 100; look++) {
     states = await layerStates(page);
     if (kinds.every((kind) => states[idOf(kind)]?.status === 'ready')) break;
-    if (process.env.H10_DEBUG && look % 10 === 0) console.log('DEBUG recovery', look, JSON.stringify(Object.fromEntries(kinds.map((k) => [k, states[idOf(k)]?.status]))));
     await frames(page, 6);
   }
   const problems = kinds

@@ -7,19 +7,15 @@
  * previous public and restricted outputs stay byte for byte as they were, and no staging folder is left.
  */
 import { randomBytes, randomInt } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { build } from 'vite';
 import { buildMaps } from '../../../build/maps.js';
-import { cartable } from '../../../build/plugin.js';
-import { pwa } from '../../../build/pwa.js';
-import { loadSiteConfig } from '../../../build/site.js';
 import { splitDocuments } from './leak-fixtures.js';
 import { point } from './restricted-fixtures.js';
+import { buildProject, snapshot, writeFiles, writeProject } from './site-build.js';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
 const work = mkdtempSync(join(tmpdir(), 'cartable-leak-build-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -53,26 +49,9 @@ function leakingProject(title: string, withheld: Array<[number, number]>): { roo
     'maps/data/points.geojson': { type: 'FeatureCollection', features: withheld.map((at, i) => point(`U${i}`, { nom: 'Point utile' }, ...at)) },
     ...Object.fromEntries(Object.entries(planted).map(([path, text]) => [`maps/${path}`, text])),
   };
-  const site = JSON.parse(readFileSync(join(ROOT, 'site.config.json'), 'utf8')) as Record<string, unknown>;
-  delete site.$schema;
-  delete site.sources; // Paths relative to the repository, for maps this project does not have.
-  files['site.config.json'] = site;
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), typeof content === 'string' ? content : JSON.stringify(content));
-  }
-  // The <cartable-map> element is built from the project's src/.
-  symlinkSync(join(ROOT, 'src'), join(root, 'src'));
+  writeProject(root, files);
   return { root, planted };
 }
-
-/** Every file under `folder`, with its bytes (base64), to compare a folder before and after. */
-const snapshot = (folder: string): Record<string, string> =>
-  Object.fromEntries(
-    readdirSync(folder, { recursive: true, encoding: 'utf8' })
-      .filter((name) => statSync(join(folder, name)).isFile())
-      .map((name) => [name, readFileSync(join(folder, name)).toString('base64')]),
-  );
 
 test('a build whose public files leak a restricted title in any form, or withheld points, fails naming each of them, and leaves the previous output as it was', async () => {
   const title = `Relevés ${randomBytes(4).toString('hex')} de la forêt à Françoise`;
@@ -89,36 +68,10 @@ test('a build whose public files leak a restricted title in any form, or withhel
   // The outputs of a previous build, which the failed one must leave as they are.
   const outDir = join(work, 'dist');
   const restrictedDir = join(work, 'dist-restricted');
-  for (const [path, text] of Object.entries({ 'index.html': '<h1>Version précédente</h1>', 'sw.js': 'self.version = 1;', 'data/sites.0123456789.geojson': '{}' })) {
-    mkdirSync(join(outDir, path, '..'), { recursive: true });
-    writeFileSync(join(outDir, path), text);
-  }
-  mkdirSync(restrictedDir);
-  writeFileSync(join(restrictedDir, 'catalog.json'), '{"maps":[]}');
+  writeFiles(outDir, { 'index.html': '<h1>Version précédente</h1>', 'sw.js': 'self.version = 1;', 'data/sites.0123456789.geojson': '{}' });
+  writeFiles(restrictedDir, { 'catalog.json': '{"maps":[]}' });
   const before = { public: snapshot(outDir), restricted: snapshot(restrictedDir) };
-  const saved = { config: process.env.CARTABLE_SITE_CONFIG, restricted: process.env.CARTABLE_RESTRICTED_OUT_DIR };
-  delete process.env.CARTABLE_SITE_CONFIG;
-  process.env.CARTABLE_RESTRICTED_OUT_DIR = restrictedDir;
-  let message = '';
-  try {
-    const { site } = loadSiteConfig(root);
-    // vite.config.ts's settings, with the plugins on the temp project.
-    await build({
-      root: ROOT,
-      configFile: false,
-      base: './',
-      logLevel: 'silent',
-      plugins: [cartable({ projectRoot: root }), pwa(site!)],
-      build: { outDir, emptyOutDir: true, target: 'es2022', assetsInlineLimit: 0, sourcemap: true, reportCompressedSize: false },
-    });
-  } catch (error) {
-    message = (error as Error).message;
-  } finally {
-    for (const [name, value] of [['CARTABLE_SITE_CONFIG', saved.config], ['CARTABLE_RESTRICTED_OUT_DIR', saved.restricted]] as const) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
+  const message = await buildProject(root, outDir, restrictedDir);
   expect(message).toMatch(/restricted string\(s\)[\s\S]*Nothing of this build was written to \S+dist: its previous content stays/);
   // Each leaking file, with what it leaks; no other file of the build (bundles, source maps, pages, service worker).
   const named = [...message.matchAll(/^ {2}(\S+): (map title|coordinates) of /gm)].map(([, file, kind]) => `${file}: ${kind}`);

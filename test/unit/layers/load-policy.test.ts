@@ -5,9 +5,12 @@ import {
   StaleLoadError,
   backoffDelay,
   createLoadPolicy,
+  isLastingFileFault,
   isNewFailure,
   isTransient,
 } from '../../../src/layers/load-policy.js';
+import { TruncatedError } from '../../../src/layers/problems.js';
+import { RangeRefusedError } from '../../../src/layers/range-read.js';
 import { RequestError } from '../../../src/net/requester.js';
 import { drainMicrotasks, manualClock } from '../../support/manual-clock.js';
 
@@ -177,6 +180,15 @@ describe('the load policy', () => {
     expect(await outcome).toBeInstanceOf(StaleLoadError);
     await clock.tick(60_000);
     expect(counter.calls).toBe(1);
+  });
+});
+
+describe('lasting file faults', () => {
+  it('are a file cut short or a server that refuses ranges, not a failed request', () => {
+    expect(isLastingFileFault(new TruncatedError())).toBe(true);
+    expect(isLastingFileFault(new RangeError('offset is outside the bounds of the DataView'))).toBe(true);
+    expect(isLastingFileFault(new RangeRefusedError('https://x.example/f.fgb', 200))).toBe(true);
+    expect(isLastingFileFault(down())).toBe(false);
   });
 });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { imageTypeOf, isVectorArchive, openArchive, parseTileKey, tileKey } from '../../../src/layers/pmtiles/archive.js';
-import { problemOf } from '../../../src/layers/problems.js';
+import { TruncatedError, problemOf } from '../../../src/layers/problems.js';
 import { RangeRefusedError, createRangeReader, rangeHeader } from '../../../src/layers/range-read.js';
 import { RequestError, createRequester } from '../../../src/net/requester.js';
 import { SKIP_NO_SHARED_DATA, hasSharedData, sharedFile } from '../../support/shared-data.js';
@@ -100,6 +100,17 @@ describe.skipIf(!shared)('PMTiles archives of ../shared/data through the request
     const { archive } = openArchive(createRequester({ fetch }), 'https://tiles.example/raster.pmtiles');
     const error = await archive.getHeader().catch((e: unknown) => e);
     expect(problemOf(error).code).toBe('no-range');
+  });
+
+  it('says a tile is truncated when the archive ends before the bytes its directory promises', async () => {
+    const whole = files()['https://tiles.example/raster.pmtiles'];
+    // Header and directories whole, tile data cut: a tile past the cut.
+    const { fetch } = memoryFetch({ 'https://tiles.example/cut.pmtiles': whole.slice(0, 20_000) });
+    const { archive } = openArchive(createRequester({ fetch }), 'https://tiles.example/cut.pmtiles');
+    expect(imageTypeOf(await archive.getHeader())).toBe('image/png');
+    const past = await archive.getZxy(3, 4, 2).catch((e: unknown) => e);
+    expect(past).toBeInstanceOf(TruncatedError);
+    expect(problemOf(past).code).toBe('truncated');
   });
 
   it('names tiles by keys and back', () => {
