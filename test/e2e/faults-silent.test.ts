@@ -13,7 +13,7 @@ import { KINDS, SHARED_FILES_PRESENT, SKIP_NO_SHARED_DATA, misbehavingServer, ty
 import { FAULT_CONSOLE_ERRORS, frames, rawTextMismatches } from './support/fault-checks.js';
 import { DESKTOP, checkFaultRow, openFaultMap, shoot } from './support/fault-row.js';
 import { BASEMAP_ORIGIN, ROUTED_ORIGINS, faultServers, idOf, layersOf, type Kind } from './support/faults.js';
-import { REPO, TILE_PNG, layerStates, startSuite, waitForMap, withPage, type Fixture, type Suite } from './support/harness.js';
+import { LEGEND_PNG, REPO, TILE_PNG, axeViolations, layerStates, startSuite, waitForMap, withPage, type Fixture, type Suite } from './support/harness.js';
 import { SITE_FIXTURES } from './support/remote-map.js';
 import { readSiteConfig } from '../support/nginx.js';
 
@@ -37,8 +37,8 @@ const failIfAny = (row: string, mismatches: string[]): void => assert.deepEqual(
 test('no answer at all: the map is ready within its deadline, then each layer says « ne répond pas », within its budget, and comes back', async (t) => {
   if (!SHARED_FILES_PRESENT) t.diagnostic(SKIP_NO_SHARED_DATA);
   const servers = faultServers('held');
-  // The app's request for its document waits until the test has stopped the page's clock (a route
-  // handler cannot move the clock itself: Playwright does not answer it there).
+  // The app's request for its document waits until the test has stopped the page's clock (moving the
+  // clock from inside a route handler hung here).
   let documentAsked: () => void = () => undefined;
   const asked = new Promise<void>((resolve) => (documentAsked = resolve));
   let answerDocument: () => void = () => undefined;
@@ -72,6 +72,7 @@ test('no answer at all: the map is ready within its deadline, then each layer sa
     for (let ran = 0; !(await renderedAt()) && ran < 3 * FIRST_RENDER_DEADLINE; ran += 100) await page.clock.runFor(100);
     const mismatches: string[] = [];
     const at = await renderedAt();
+    if (at !== undefined) t.diagnostic(`the map was ready ${at - builtAt} ms (page clock) after it was built`);
     if (at === undefined || at - builtAt > FIRST_RENDER_DEADLINE + 100) {
       mismatches.push(`held: the map was ready ${at === undefined ? 'never' : `${at - builtAt} ms`} after it was built, deadline ${FIRST_RENDER_DEADLINE} ms`);
     }
@@ -170,6 +171,7 @@ const clickFixtures: Fixture[] = [
     respond: (route, request) => {
       const url = new URL(request.url());
       const cors = { 'access-control-allow-origin': '*' };
+      if (/getlegendgraphic/i.test(url.search)) return route.fulfill({ status: 200, headers: { ...cors, 'content-type': 'image/png' }, body: LEGEND_PNG });
       if (!/getfeatureinfo/i.test(url.search)) return route.fulfill({ status: 200, headers: { ...cors, 'content-type': 'image/png' }, body: TILE_PNG });
       const layer = CLICK_LAYERS.find((l) => url.pathname.startsWith(`/faults/click/${l.id}/`))!;
       return route.fulfill({ status: layer.status, headers: { ...cors, 'content-type': 'text/plain' }, body: 'Erreur' });
@@ -193,6 +195,7 @@ test('a click on layers whose services fail: one translated line per cause namin
       'Données introuvables (erreur 404) — Carte C',
     ]);
     assert.deepEqual(await rawTextMismatches(page, 'http500'), []);
+    assert.deepEqual(await axeViolations(page), [], 'no axe violation with the popup open');
     await frames(page, 4);
     await shoot(page, 'popup');
   });

@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { REPO, TILE_PNG, toWebMercator } from './harness.js';
+import { LEGEND_PNG, REPO, TILE_PNG, toWebMercator } from './harness.js';
 
 /** The layer kinds of the matrix; `basemap` is the map's active basemap (a WMTS). */
 export const KINDS = ['geojson', 'csv', 'flatgeobuf', 'pmtiles', 'wfs', 'wms', 'wmts', 'xyz', 'basemap'] as const;
@@ -67,7 +67,7 @@ function ranged(bytes: Buffer, type: string, range: string | undefined): Answer 
   return { status: 206, headers: { ...headers, 'content-range': `bytes ${start}-${end}/${bytes.length}` }, body: bytes.subarray(start, end + 1) };
 }
 
-const image = (): Answer => ({ status: 200, headers: { ...CORS, 'content-type': 'image/png', 'cache-control': 'no-store' }, body: TILE_PNG });
+const image = (body = TILE_PNG): Answer => ({ status: 200, headers: { ...CORS, 'content-type': 'image/png', 'cache-control': 'no-store' }, body });
 
 /** What a working server answers for `kind`. */
 export function goodAnswer(kind: Kind, url: URL, range: string | undefined): Answer {
@@ -85,7 +85,8 @@ export function goodAnswer(kind: Kind, url: URL, range: string | undefined): Ans
       return { status: 200, headers: { ...CORS, 'content-type': 'application/json' }, body: collection((c) => (mercator ? toWebMercator(c) : c)) };
     }
     default:
-      return image();
+      // A legend is a small swatch, a map or a tile the stand-in tile.
+      return image(ogcParam(url, 'request')?.toLowerCase() === 'getlegendgraphic' ? LEGEND_PNG : TILE_PNG);
   }
 }
 

@@ -105,19 +105,30 @@ function expectedAlerts(fault: Fault, hostOf: (kind: Kind) => string, lang: 'fr'
   });
 }
 
-async function alertsSeen(page: Page): Promise<AlertSeen[]> {
-  const sections = page.locator('cartable-service-alerts section.alert');
-  const seen: AlertSeen[] = [];
-  for (const section of await sections.all()) {
-    const cause = section.locator('.cause');
-    seen.push({
-      title: (await section.locator('.title').innerText()).trim(),
-      ...((await cause.count()) ? { cause: (await cause.innerText()).trim() } : {}),
-      lines: (await section.locator('.problem-lines li').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()),
-      button: (await section.locator('button.retry').innerText()).trim(),
+/** The map's alerts as shown, read in one go (they change as layers load again). */
+function alertsSeen(page: Page): Promise<AlertSeen[]> {
+  return page.evaluate(() => {
+    const find = (root: Document | ShadowRoot): Element | null => {
+      const found = root.querySelector('cartable-service-alerts');
+      if (found) return found;
+      for (const element of root.querySelectorAll('*')) {
+        const inner = element.shadowRoot && find(element.shadowRoot);
+        if (inner) return inner;
+      }
+      return null;
+    };
+    const words = (element: Element | null | undefined): string => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const sections = find(document)?.shadowRoot?.querySelectorAll('section.alert') ?? [];
+    return [...sections].map((section) => {
+      const cause = section.querySelector('.cause');
+      return {
+        title: words(section.querySelector('.title')),
+        ...(cause ? { cause: words(cause) } : {}),
+        lines: [...section.querySelectorAll('.problem-lines li')].map(words),
+        button: words(section.querySelector('button.retry')),
+      };
     });
-  }
-  return seen;
+  });
 }
 
 /** The words shown for each failing layer: its row in the layer list, the basemap chooser, the map's alerts. */
@@ -241,7 +252,7 @@ export async function pressRetry(page: Page, fault: Fault, from: 'alerts' | 'row
   return problems;
 }
 
-/** After « Réessayer » with the servers back: every layer loads, and no alert or error row is left. */
+/** After « Réessayer » with the servers back: every layer loads, and no alert is left. */
 export async function recoveryMismatches(page: Page, fault: Fault): Promise<string[]> {
   const kinds = layersOf(fault);
   let states: States = {};

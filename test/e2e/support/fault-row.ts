@@ -17,7 +17,7 @@ import {
   settleFaults,
 } from './fault-checks.js';
 import { faultMapPath, type Fault, type Kind, type Origins } from './faults.js';
-import type { Suite } from './harness.js';
+import { axeViolations, type Suite } from './harness.js';
 
 export const DESKTOP = { width: 1366, height: 768 };
 export const PHONE = { width: 390, height: 844 };
@@ -66,6 +66,8 @@ export interface RowOptions {
   readonly advance?: number;
   /** Name of the screenshots taken once the layers have failed. */
   readonly shots?: string;
+  /** Runs axe on the page while it shows the failures (the alerts, the error rows, the basemap chooser's). */
+  readonly axe?: boolean;
 }
 
 /** Runs the row's checks on the open map; returns the cells that fail, in words (none: the row passes). */
@@ -75,6 +77,7 @@ export async function checkFaultRow(page: Page, options: RowOptions): Promise<st
   const mismatches = [...unsettled, ...problemMismatches(states, fault)];
   mismatches.push(...(await messageMismatches(page, fault, (kind) => new URL(options.origins(kind)).host, options.lang)));
   mismatches.push(...(await rawTextMismatches(page, fault)));
+  if (options.axe) mismatches.push(...(await axeViolations(page)).map((v) => `${fault}: axe ${v.id} (${v.impact}): ${v.help} at ${v.targets.join(', ')}`));
   if (options.shots) await shoot(page, options.shots);
   if (options.lang) return mismatches;
   mismatches.push(...(await budgetMismatches(page, fault, { count: options.count, atError, advance: options.advance })));

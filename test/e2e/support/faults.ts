@@ -5,8 +5,7 @@
  * the server has recovered; and what each layer should then say (its problem, in exact words).
  */
 import type { Request, Route } from 'playwright-core';
-import type { LayerStateSnapshot } from './harness.js';
-import type { Fixture } from './harness.js';
+import type { Fixture, LayerStateSnapshot } from './harness.js';
 import { SITE_FIXTURES } from './remote-map.js';
 import { EXCEPTION_TEXT, KINDS, SHARED_FILES_PRESENT, faultyAnswer, goodAnswer, type Answer, type Fault, type Kind } from './fault-answers.js';
 
