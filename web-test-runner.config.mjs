@@ -13,7 +13,8 @@ export default {
   filterBrowserLogs: ({ type }) => type !== 'debug',
   nodeResolve: true,
   concurrency: 1,
-  testsFinishTimeout: 120000,
+  // Per test file: a whole file of map tests can take minutes on a busy 2-core machine (a bound, not a wait).
+  testsFinishTimeout: 600000,
   testFramework: { config: { timeout: 20000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   groups: [
