@@ -340,7 +340,7 @@ test('live data: a GeoJSON layer with refresh reads its data again, keeps the fe
     await page.clock.fastForward(61_000);
     const stale = row.locator('.note.error');
     await stale.waitFor();
-    assert.match(await stale.innerText(), /Actualisation impossible \(Le service a répondu par une erreur \(503\)\) : données de \d{2}:\d{2}/);
+    assert.match(await stale.innerText(), /Actualisation impossible \(Erreur du serveur \(503\) : réessayer plus tard\) : données de \d{2}:\d{2}/);
     assert.equal((await layerStates(page)).stations?.featureCount, 3, 'the last good data stays');
     assert.deepEqual(await axeViolations(page), []);
     if (process.env.CARTABLE_SCREENSHOTS) await page.screenshot({ path: `${process.env.CARTABLE_SCREENSHOTS}/interop-live.png` });
