@@ -338,9 +338,9 @@ test('live data: a GeoJSON layer with refresh reads its data again, keeps the fe
     assert.ok(Math.abs(kept.lon - (5.75 * 6378137 * Math.PI) / 180) < 1, 'and moved to its new place');
 
     await page.clock.fastForward(61_000);
-    const stale = row.locator('.note.error');
+    // The cause's words load with the first problem shown: wait for the note that names it.
+    const stale = row.locator('.note.error', { hasText: /Actualisation impossible \(Erreur du serveur \(503\) : réessayer plus tard\) : données de \d{2}:\d{2}/ });
     await stale.waitFor();
-    assert.match(await stale.innerText(), /Actualisation impossible \(Erreur du serveur \(503\) : réessayer plus tard\) : données de \d{2}:\d{2}/);
     assert.equal((await layerStates(page)).stations?.featureCount, 3, 'the last good data stays');
     assert.deepEqual(await axeViolations(page), []);
     if (process.env.CARTABLE_SCREENSHOTS) await page.screenshot({ path: `${process.env.CARTABLE_SCREENSHOTS}/interop-live.png` });
