@@ -68,8 +68,8 @@ test('nature-paysage: cut XML from the WFS and the WMS fails those layers with t
     assert.deepEqual(layers['rnn-detail']?.problem, { code: 'invalid-data', detail: 'GML' });
     assert.ok((hits.get(cutGml.name) ?? 0) >= 1, 'GetFeature was asked');
     assert.ok((hits.get(cutReport.name) ?? 0) >= 1, 'GetMap was asked');
-    await page.locator('li.layer[data-layer="rnn-detail"] .error').waitFor();
-    assert.match(await page.locator('li.layer[data-layer="rnn-detail"] .error').innerText(), /illisibles \(format attendu : GML\)/);
+    // The cause's words load with the first problem shown: wait for the note that names it.
+    await page.locator('li.layer[data-layer="rnn-detail"] .error', { hasText: /illisibles \(format attendu : GML\)/ }).waitFor();
     // Answers of both kinds were read: no CSP refusal so far (the guard checks every console.error after this body).
     assert.deepEqual(problems.filter((p) => /Content Security Policy/.test(p)), []);
   });
