@@ -1,9 +1,9 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { cartable, SiteBuildError } from './build/plugin.js';
-import { pwa } from './build/pwa.js';
-import { loadSiteConfig } from './build/site.js';
+import { cartable, SiteBuildError } from './plugin/plugin.js';
+import { pwa } from './plugin/pwa.js';
+import { loadSiteConfig } from './plugin/site.js';
 
 const projectRoot = dirname(fileURLToPath(import.meta.url));
 const { site, problems } = loadSiteConfig(projectRoot);

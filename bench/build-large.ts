@@ -80,9 +80,9 @@ function project(root: string, megabytes: number): { features: number; bytes: nu
 /** In the child: one full build of the project into outDir, then its time and peak memory on stdout. */
 async function buildOnce(projectRoot: string, outDir: string): Promise<void> {
   const { build } = await import('vite');
-  const { cartable } = await import('../build/plugin.js');
-  const { pwa } = await import('../build/pwa.js');
-  const { loadSiteConfig } = await import('../build/site.js');
+  const { cartable } = await import('../plugin/plugin.js');
+  const { pwa } = await import('../plugin/pwa.js');
+  const { loadSiteConfig } = await import('../plugin/site.js');
   process.env.CARTABLE_RESTRICTED_OUT_DIR = `${outDir}-restricted`;
   const start = performance.now();
   await build({

@@ -20,7 +20,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { PointsLayerDef } from '../src/context/types.js';
-import { preparePointsLayer } from '../build/points.js';
+import { preparePointsLayer } from '../plugin/points.js';
 import { BENCH_POINTS_STYLE } from './pages/points-style.js';
 import { launchChromium } from '../test/support/browser.js';
 import { serveStatic } from '../test/support/static-server.js';
@@ -75,7 +75,7 @@ function prepare(folder: string): Record<string, number> {
   execFileSync('mkdir', ['-p', data]);
   writeFileSync(join(data, 'places.geojson'), JSON.stringify(geojson));
   execFileSync('ogr2ogr', ['-f', 'FlatGeobuf', '-lco', 'SPATIAL_INDEX=YES', join(data, 'places.fgb'), join(data, 'places.geojson')], { stdio: 'ignore' });
-  // The compact form as the build prepares a `points` layer (build/points.ts), and the layer's document.
+  // The compact form as the build prepares a `points` layer (plugin/points.ts), and the layer's document.
   const def = {
     type: 'points',
     id: 'places',

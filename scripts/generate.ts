@@ -9,8 +9,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { prepareDemoData } from '../build/data/demo-data.js';
-import { compileValidators } from '../build/validators.js';
+import { prepareDemoData } from '../plugin/data/demo-data.js';
+import { compileValidators } from '../plugin/validators.js';
 import { mapContextSchema } from '../src/context/schema/map-context.js';
 import { siteConfigSchema } from '../src/context/schema/site-config.js';
 

@@ -1,7 +1,7 @@
 /**
  * Where the restricted output keeps its catalogs, so that a person receives only the maps their
  * groups may open: `catalog.json` lists what any signed-in person may open, `catalogs/<group>.json`
- * what one group may open. The build writes them (build/restricted-catalog.ts), access.json lets
+ * what one group may open. The build writes them (plugin/restricted-catalog.ts), access.json lets
  * each group's catalog to that group only, and the viewer reads the ones of the person's groups.
  */
 

@@ -202,7 +202,7 @@ export class AuthSession extends EventTarget {
 
 /**
  * Deletes anything under the restricted output from the service worker's caches. The worker never
- * stores a request that carries a token (build/pwa.ts), so this only guards against a future rule
+ * stores a request that carries a token (plugin/pwa.ts), so this only guards against a future rule
  * that would: sign-out must leave nothing restricted on the device.
  */
 export async function forgetRestrictedCaches(restrictedUrl: string | undefined): Promise<void> {

@@ -259,7 +259,7 @@ export interface ConfidentialRecords {
 }
 
 /**
- * Data published elsewhere that the build reads and packages like a `file` (build/sources.ts): the
+ * Data published elsewhere that the build reads and packages like a `file` (plugin/sources.ts): the
  * site never reads `url`. The site configuration's `sources` (or CARTABLE_SOURCES) may give a local copy.
  */
 export interface PackagedSource {

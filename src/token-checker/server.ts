@@ -1,6 +1,6 @@
 /**
  * The token checker: a small HTTP service that nginx asks before serving any file of the restricted
- * output (`auth_request`, build/restricted-deploy.ts). It answers 204 when the bearer token is valid
+ * output (`auth_request`, plugin/restricted-deploy.ts). It answers 204 when the bearer token is valid
  * and its groups may read the file (access.json), 401 when the token is missing or invalid, 403
  * when the person may not read the file — or when the file is not one access.json lists, whatever
  * it is — and 503 when it cannot decide (keys or access.json unreadable), which nginx turns into a

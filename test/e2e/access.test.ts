@@ -2,12 +2,12 @@
  * Sign-in and restricted maps end to end, with real components on 127.0.0.1: an OpenID Connect
  * provider (oidc-provider: a public client with PKCE, JWT access tokens for one resource, refresh
  * tokens, RP-initiated logout), the restricted output served as docs/deploy.md says — nginx running
- * the shipped recipe (build/restricted-deploy.ts) in front of `cartable token-checker`, which checks
+ * the shipped recipe (plugin/restricted-deploy.ts) in front of `cartable token-checker`, which checks
  * every token against the provider's keys and access.json (401 / 403) —, and the site built by this
  * test with a site configuration naming both (Vite's build(), CARTABLE_SITE_CONFIG), served by nginx
  * with its Content-Security-Policy.
  *
- * The restricted output served is the build's own (build/restricted.ts) plus one hand-made
+ * The restricted output served is the build's own (plugin/restricted.ts) plus one hand-made
  * restricted map, « Géosites réservés (essai) », whose layer holds the 11 INPG records marked
  * « Réservé » in the shared data — the records a public map withholds — and one map for a group
  * the test user is not in, each listed in its group's catalog and in access.json.
@@ -307,7 +307,7 @@ test('sign in, see and open the restricted map with its withheld records, sign o
 });
 
 test('a public map with a fuller restricted copy: signed in, its page loads that copy (the withheld records)', { skip: SKIP }, async (t) => {
-  // The build's own restricted output (build/restricted.ts): a public map whose layer declares confidential records.
+  // The build's own restricted output (plugin/restricted.ts): a public map whose layer declares confidential records.
   const restrictedCatalog = JSON.parse(readFileSync(join(`${dist}-restricted`, 'catalog.json'), 'utf8')) as { maps: { id: string; document: string }[] };
   const publicIds = new Set((JSON.parse(readFileSync(join(dist, 'catalog.json'), 'utf8')) as { maps: { id: string }[] }).maps.map((m) => m.id));
   const copy = restrictedCatalog.maps.find((m) => publicIds.has(m.id));
@@ -525,7 +525,7 @@ test('a return URL to another site is refused after sign-in (no open redirect)',
 });
 
 test('the public output holds no restricted string', { skip: SKIP }, async () => {
-  const { projectLeaks } = await import('../../build/leaks.js');
+  const { projectLeaks } = await import('../../plugin/leaks.js');
   assert.deepEqual(projectLeaks(dist, REPO), []);
   const texts: string[] = [];
   const walk = (dir: string): void => {

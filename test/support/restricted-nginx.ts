@@ -1,6 +1,6 @@
 /**
  * The restricted output served as docs/deploy.md says, with real components on 127.0.0.1: nginx
- * running the shipped recipe (build/restricted-deploy.ts) in front of a token checker, and — for
+ * running the shipped recipe (plugin/restricted-deploy.ts) in front of a token checker, and — for
  * end-to-end tests — the token checker started by the `cartable token-checker` command. nginx logs
  * every answer (method, raw URI, Authorization header, status) for the tests to read.
  */
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { nginxRestrictedServer } from '../../build/restricted-deploy.js';
+import { nginxRestrictedServer } from '../../plugin/restricted-deploy.js';
 import type { SiteConfig } from '../../src/context/types.js';
 import { runNginx } from './nginx.js';
 

@@ -1,5 +1,5 @@
 /**
- * XML and HTML answers parsed under the site's style policy (style-src 'self', as build/deploy.ts
+ * XML and HTML answers parsed under the site's style policy (style-src 'self', as plugin/deploy.ts
  * writes it): no Content-Security-Policy violation, whatever the answer holds. The page takes the
  * policy from a <meta> element. Each check ends with a sentinel that breaks another directive (a
  * data: image under img-src 'self'): reports come in order, so when the sentinel's arrives, every

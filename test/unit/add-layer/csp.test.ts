@@ -1,6 +1,6 @@
 /** The site setting that opens adding layers to any https service widens the Content-Security-Policy, and only then. */
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../../../build/deploy.js';
+import { contentSecurityPolicy } from '../../../plugin/deploy.js';
 import { validateSiteConfig } from '../../../src/context/validate.js';
 
 const site = (extra: Record<string, unknown> = {}) => {

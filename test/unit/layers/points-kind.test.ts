@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromLonLat } from 'ol/proj.js';
 import { describe, expect, it } from 'vitest';
-import { buildMaps } from '../../../build/maps.js';
+import { buildMaps } from '../../../plugin/maps.js';
 import type { VectorStyle } from '../../../src/context/types.js';
 import { validateContext } from '../../../src/context/validate.js';
 import { readCompactPoints } from '../../../src/layers/points/compact.js';

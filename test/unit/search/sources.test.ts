@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex } from '../../../build/search.js';
+import { buildSearchIndex } from '../../../plugin/search.js';
 import { validateContext } from '../../../src/context/validate.js';
 import type { CatalogEntry, WfsLayerDef } from '../../../src/context/types.js';
 import { createCatalogSearch } from '../../../src/search/catalog-search.js';
@@ -165,7 +165,7 @@ describe('the catalog search', () => {
 
 describe('the demo map', () => {
   it('ships its places with a build-time index that the document names', async () => {
-    const { buildMap } = await import('../../../build/maps.js');
+    const { buildMap } = await import('../../../plugin/maps.js');
     const root = join(import.meta.dirname, '../../..');
     const { map, problems } = buildMap(join(root, 'maps/lieux-de-france.json'), root);
     expect(problems).toEqual([]);

@@ -77,7 +77,7 @@ export function listMapFiles(mapsDir: string): string[] {
 
 /**
  * Which output a document is built for. "public": restricted layers and confidential records are
- * left out (build/restricted.ts); "restricted": everything, with packaged files' URLs absolute under
+ * left out (plugin/restricted.ts); "restricted": everything, with packaged files' URLs absolute under
  * `baseUrl` (where the restricted output is served) when it is known, else relative as in the public site.
  */
 export interface BuildAudience {
@@ -87,7 +87,7 @@ export interface BuildAudience {
 
 const PUBLIC: BuildAudience = { audience: 'public' };
 
-/** Sources resolved without the network (a build resolves them first: build/sources.ts prepareSources). */
+/** Sources resolved without the network (a build resolves them first: plugin/sources.ts prepareSources). */
 const offlineSources = (projectRoot: string): SourceResolver => localSources({ projectRoot, sources: loadSiteConfig(projectRoot).site?.sources });
 
 /** Reads and checks one document; packages its files for the public site (or `audience`). */
@@ -254,7 +254,7 @@ function packageMap(
     for (const record of geojson !== undefined ? recordsOf(geojson) : []) records.push(record);
     const searchable = node as unknown as { search?: SearchSettings & { index?: string }; idField?: string; projection?: string };
     if (data && searchable.search && !searchable.search.index) {
-      // The search index of packaged data is built here, once (build/search.ts).
+      // The search index of packaged data is built here, once (plugin/search.ts).
       const index = buildSearchIndex({ ...searchable, file: data.name, search: searchable.search }, { mapsDir, at, folder: 'data', geojson });
       problems.push(...index.problems);
       if (index.path && index.source !== undefined) {
@@ -264,7 +264,7 @@ function packageMap(
       }
     }
     if (layer.type === 'points' && data) {
-      // Large point sets: the compact binary and the attributes the map needs (build/points.ts).
+      // Large point sets: the compact binary and the attributes the map needs (plugin/points.ts).
       const done = preparePointsLayer({ ...(node as PointsLayerDef), file: data.name }, { mapsDir, at, folder: 'data', geojson });
       problems.push(...done.problems);
       for (const output of done.files) if (!outputs.some((o) => o.path === output.path)) outputs.push(output);
@@ -317,7 +317,7 @@ function packageMap(
 /**
  * Every map of the project, or every problem of every document. `restrictedUrl`: where the restricted
  * output is served (site configuration `restricted.url`), so its documents carry absolute URLs.
- * `sources`: where layers' `source` data was read (build/sources.ts; default: local copies only).
+ * `sources`: where layers' `source` data was read (plugin/sources.ts; default: local copies only).
  */
 export function buildMaps(mapsDir: string, projectRoot: string, options: { restrictedUrl?: string; sources?: SourceResolver } = {}): MapsResult {
   const sources = options.sources ?? offlineSources(projectRoot);

@@ -11,7 +11,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { buildMaps } from '../../../build/maps.js';
+import { buildMaps } from '../../../plugin/maps.js';
 import { splitDocuments } from './leak-fixtures.js';
 import { point } from './restricted-fixtures.js';
 import { buildProject, snapshot, writeFiles, writeProject } from './site-build.js';

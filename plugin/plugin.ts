@@ -47,7 +47,7 @@ interface SiteContent {
   site: SiteConfig;
   maps: BuiltMap[];
   files: OutputFile[];
-  /** The restricted output (build/restricted.ts): its maps and files, the signed-in catalog first. */
+  /** The restricted output (plugin/restricted.ts): its maps and files, the signed-in catalog first. */
   restricted: { maps: BuiltMap[]; files: OutputFile[] };
 }
 
@@ -55,7 +55,7 @@ interface SiteContent {
  * Everything the site serves besides the app itself. A build stops at the first problem with a
  * SiteBuildError listing every problem of every document; the dev server (`tolerant`) serves broken
  * documents as they are, listed in the catalog as not validated with their problems, so the viewer
- * shows them. `sources`: where layers' `source` data was read (build/sources.ts).
+ * shows them. `sources`: where layers' `source` data was read (plugin/sources.ts).
  */
 export function buildSiteContent(projectRoot: string, options: { tolerant?: boolean; sources?: SourceResolver } = {}): SiteContent {
   const mapsDir = join(projectRoot, 'maps');
@@ -77,7 +77,7 @@ export function buildSiteContent(projectRoot: string, options: { tolerant?: bool
     ...publicMaps.flatMap((m) => m.outputs),
     ...invalid.map((file) => ({ path: file, source: readFileSync(join(projectRoot, file)) })),
   ];
-  // One catalog per group and one for any signed-in person, and access.json (build/restricted-catalog.ts).
+  // One catalog per group and one for any signed-in person, and access.json (plugin/restricted-catalog.ts).
   return { site, maps: publicMaps, files, restricted: { maps: restricted, files: restrictedOutputFiles(restricted) } };
 }
 
@@ -228,7 +228,7 @@ export function cartable(options: { projectRoot: string }): Plugin[] {
     },
   };
   // Last, on the staged output once every public file is written (the service worker too): the leak
-  // check, then the restricted output; the output is put in place only if both succeed (build/staging.ts).
+  // check, then the restricted output; the output is put in place only if both succeed (plugin/staging.ts).
   const output = stagedOutput(({ folder: staged, outDir: final }) => {
     if (!content) return;
     checkPublicOutput(staged, content.maps, content.restricted.maps);

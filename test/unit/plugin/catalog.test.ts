@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCatalog, catalogEntry, needsNetwork } from '../../../build/catalog.js';
-import { mapPage } from '../../../build/pages.js';
+import { buildCatalog, catalogEntry, needsNetwork } from '../../../plugin/catalog.js';
+import { mapPage } from '../../../plugin/pages.js';
 import type { MapContext, SiteConfig } from '../../../src/context/types.js';
 import { validateContext, validateSiteConfig } from '../../../src/context/validate.js';
 import { minimalDocument } from '../context/fixtures.js';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildMaps } from '../../../build/maps.js';
+import { buildMaps } from '../../../plugin/maps.js';
 import { minimalDocument } from '../context/fixtures.js';
 
 function project(files: Record<string, unknown>): string {

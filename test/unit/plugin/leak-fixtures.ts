@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach } from 'vitest';
-import type { BuiltMap } from '../../../build/maps.js';
+import type { BuiltMap } from '../../../plugin/maps.js';
 import { minimalDocument } from '../context/fixtures.js';
 
 const folders: string[] = [];

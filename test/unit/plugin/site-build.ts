@@ -5,9 +5,9 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
-import { cartable } from '../../../build/plugin.js';
-import { pwa } from '../../../build/pwa.js';
-import { loadSiteConfig } from '../../../build/site.js';
+import { cartable } from '../../../plugin/plugin.js';
+import { pwa } from '../../../plugin/pwa.js';
+import { loadSiteConfig } from '../../../plugin/site.js';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 

@@ -5,8 +5,8 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildMaps, type BuiltMap } from '../../../build/maps.js';
-import { confidentialKey, withheldLine, withoutConfidential } from '../../../build/restricted.js';
+import { buildMaps, type BuiltMap } from '../../../plugin/maps.js';
+import { confidentialKey, withheldLine, withoutConfidential } from '../../../plugin/restricted.js';
 import { minimalDocument } from '../context/fixtures.js';
 import { point, project, SITES } from './restricted-fixtures.js';
 

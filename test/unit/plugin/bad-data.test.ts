@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildMaps } from '../../../build/maps.js';
+import { buildMaps } from '../../../plugin/maps.js';
 import { minimalDocument } from '../context/fixtures.js';
 import { project } from './restricted-fixtures.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogEntry } from '../../../build/catalog.js';
-import { mapPage } from '../../../build/pages.js';
+import { catalogEntry } from '../../../plugin/catalog.js';
+import { mapPage } from '../../../plugin/pages.js';
 import { validateContext, validateSiteConfig } from '../../../src/context/validate.js';
 import { minimalDocument } from '../context/fixtures.js';
 

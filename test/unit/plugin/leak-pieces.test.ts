@@ -1,5 +1,5 @@
 /**
- * The leak check reads large public files a piece at a time (build/leaks/file-text.ts): the pieces
+ * The leak check reads large public files a piece at a time (plugin/leaks/file-text.ts): the pieces
  * overlap enough that a string is whole in one of them, split no character, and start where no run
  * of base64 crosses — so a restricted title planted across a piece boundary, as written or in
  * base64, is still found in a file larger than a piece.
@@ -9,8 +9,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findLeaks, type Secret } from '../../../build/leaks.js';
-import { PIECE_BYTES, textPieces } from '../../../build/leaks/file-text.js';
+import { findLeaks, type Secret } from '../../../plugin/leaks.js';
+import { PIECE_BYTES, textPieces } from '../../../plugin/leaks/file-text.js';
 
 const work = mkdtempSync(join(tmpdir(), 'cartable-leak-pieces-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

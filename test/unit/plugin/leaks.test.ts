@@ -6,8 +6,8 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPublicOutput, findLeaks, LeakError, projectLeaks, restrictedSecrets } from '../../../build/leaks.js';
-import { buildMaps } from '../../../build/maps.js';
+import { checkPublicOutput, findLeaks, LeakError, projectLeaks, restrictedSecrets } from '../../../plugin/leaks.js';
+import { buildMaps } from '../../../plugin/maps.js';
 import { hasSharedData, sharedFile, SKIP_NO_SHARED_DATA } from '../../support/shared-data.js';
 import { minimalDocument } from '../context/fixtures.js';
 import { publicOutput } from './leak-fixtures.js';

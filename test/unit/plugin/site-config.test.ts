@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadSiteConfig, siteConfigPath } from '../../../build/site.js';
+import { loadSiteConfig, siteConfigPath } from '../../../plugin/site.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 

@@ -25,7 +25,7 @@ export const isAbsoluteUrl = (url: string): boolean => /^[a-z][a-z0-9+.-]*:/i.te
 
 /**
  * The data file of a `geojson` or `points` layer: its `file` under maps/, or its `source` as
- * resolved (build/sources.ts); its problem when it cannot be read; undefined for other data.
+ * resolved (plugin/sources.ts); its problem when it cannot be read; undefined for other data.
  */
 export function dataFileOf(node: LayerNode, at: string, mapsDir: string, sources: SourceResolver): DataFile | Problem | undefined {
   if (node.type !== 'geojson' && node.type !== 'points') return undefined;

@@ -8,9 +8,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { findLeaks, restrictedSecrets } from '../../../build/leaks.js';
-import { PIECE_BYTES } from '../../../build/leaks/file-text.js';
-import { buildMaps } from '../../../build/maps.js';
+import { findLeaks, restrictedSecrets } from '../../../plugin/leaks.js';
+import { PIECE_BYTES } from '../../../plugin/leaks/file-text.js';
+import { buildMaps } from '../../../plugin/maps.js';
 import { minimalDocument } from '../context/fixtures.js';
 
 const root = mkdtempSync(join(tmpdir(), 'cartable-large-'));

@@ -5,8 +5,8 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPublicOutput, findLeaks, restrictedSecrets, type Leak } from '../../../build/leaks.js';
-import { buildMaps } from '../../../build/maps.js';
+import { checkPublicOutput, findLeaks, restrictedSecrets, type Leak } from '../../../plugin/leaks.js';
+import { buildMaps } from '../../../plugin/maps.js';
 import { lonLatToMercator } from '../../../src/layers/points/compact.js';
 import { minimalDocument } from '../context/fixtures.js';
 import { publicOutput, splitDocuments } from './leak-fixtures.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildMaps } from '../../../build/maps.js';
-import { restrictedOutputFiles } from '../../../build/restricted-catalog.js';
+import { buildMaps } from '../../../plugin/maps.js';
+import { restrictedOutputFiles } from '../../../plugin/restricted-catalog.js';
 import { groupCatalogPath } from '../../../src/auth/restricted-catalogs.js';
 import type { Catalog } from '../../../src/context/types.js';
 import { splitProject } from './restricted-fixtures.js';

@@ -1,7 +1,7 @@
 /** The site's "page not found" and the server recipes that answer it for unknown addresses. */
 import { describe, expect, it } from 'vitest';
-import { apacheHtaccess, nginxServer } from '../../../build/deploy.js';
-import { notFoundFiles } from '../../../build/not-found.js';
+import { apacheHtaccess, nginxServer } from '../../../plugin/deploy.js';
+import { notFoundFiles } from '../../../plugin/not-found.js';
 import { validateSiteConfig } from '../../../src/context/validate.js';
 import type { SiteConfig } from '../../../src/context/types.js';
 

@@ -98,7 +98,7 @@ ${block(['add_header Cache-Control "public, max-age=31536000, immutable" always;
       location ~ ^${base}(.*\\.html|.*\\.json|sw\\.js|workbox-.*\\.js|manifest\\.webmanifest)?$ {
 ${block(['add_header Cache-Control "no-cache" always;'])}
       }
-      # Unknown addresses, at any depth: the site's "page not found" (build/not-found.ts), its links
+      # Unknown addresses, at any depth: the site's "page not found" (plugin/not-found.ts), its links
       # led to the site's path, which only the server knows when site.config.json has no baseUrl.
       error_page 404 ${base}${NOT_FOUND_PAGE};
       location = ${base}${NOT_FOUND_PAGE} {

@@ -8,9 +8,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { buildMaps, type BuiltMap } from '../../../build/maps.js';
-import { cartable } from '../../../build/plugin.js';
-import { cachedSourcePath, localSources, prepareSources, sourcesOf, type SourceResolution } from '../../../build/sources.js';
+import { buildMaps, type BuiltMap } from '../../../plugin/maps.js';
+import { cartable } from '../../../plugin/plugin.js';
+import { cachedSourcePath, localSources, prepareSources, sourcesOf, type SourceResolution } from '../../../plugin/sources.js';
 import { validateSiteConfig } from '../../../src/context/validate.js';
 import { hasSharedData, sharedFile, SKIP_NO_SHARED_DATA } from '../../support/shared-data.js';
 import { minimalDocument } from '../context/fixtures.js';

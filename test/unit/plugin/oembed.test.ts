@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { catalogEntry } from '../../../build/catalog.js';
-import { oembedAnswer, oembedLink, oembedPath } from '../../../build/oembed.js';
-import { mapPage } from '../../../build/pages.js';
+import { catalogEntry } from '../../../plugin/catalog.js';
+import { oembedAnswer, oembedLink, oembedPath } from '../../../plugin/oembed.js';
+import { mapPage } from '../../../plugin/pages.js';
 import type { SiteConfig } from '../../../src/context/types.js';
 import { validateContext, validateSiteConfig } from '../../../src/context/validate.js';
 import { minimalDocument } from '../context/fixtures.js';

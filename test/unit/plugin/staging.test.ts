@@ -1,5 +1,5 @@
 /**
- * The staged output (build/staging.ts): a build's output takes the place of the previous one whole,
+ * The staged output (plugin/staging.ts): a build's output takes the place of the previous one whole,
  * or is written over it when the build does not empty its outDir; staging folders of builds that
  * no longer run are removed, and nothing else.
  */
@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { publishStaged, removeStaleStaging, stagingFolder } from '../../../build/staging.js';
+import { publishStaged, removeStaleStaging, stagingFolder } from '../../../plugin/staging.js';
 
 const folders: string[] = [];
 afterEach(() => {
