@@ -1,5 +1,4 @@
 import { Workbox } from 'workbox-window';
-import type { CartableStatus } from '../ui/cartable-status.js';
 import { checkForUpdatesWhenShown } from './update-checks.js';
 
 /**
@@ -8,7 +7,12 @@ import { checkForUpdatesWhenShown } from './update-checks.js';
  * one again when it is shown after a while (update-checks.ts). Where a service worker cannot run
  * (an opaque-origin sandbox, a private window) the viewer simply works online.
  */
-export async function registerServiceWorker(root: string, status: CartableStatus): Promise<void> {
+/** Where the page offers « Recharger » once a new version waits (the status element). */
+export interface ReloadOffer {
+  onReload?: () => void;
+}
+
+export async function registerServiceWorker(root: string, status: ReloadOffer): Promise<void> {
   try {
     const workbox = new Workbox(new URL('sw.js', root).href, { scope: root });
     workbox.addEventListener('waiting', () => {

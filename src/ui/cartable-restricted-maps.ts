@@ -7,13 +7,23 @@ import type { CatalogEntry } from '../context/types.js';
 import { textFor } from '../i18n/text.js';
 import { foldText, matchesAllWords } from '../search/normalize.js';
 import { base } from './theme.js';
-import type { CartableCatalog } from './cartable-catalog.js';
+import type { SiteConfig } from '../context/types.js';
+import type { Requester } from '../net/requester.js';
 
 type Listing =
   | { kind: 'idle' }
   | { kind: 'loading' }
   | { kind: 'ready'; entries: readonly CatalogEntry[] }
   | { kind: 'failed'; reason: string };
+
+/** What this section reads from the catalog it is part of (the catalog element itself, which loads this one lazily). */
+export interface CatalogContext {
+  readonly auth?: () => Promise<AuthSession>;
+  readonly requester?: Requester;
+  readonly site?: SiteConfig;
+  readonly root: string;
+  readonly entries: readonly CatalogEntry[];
+}
 
 /**
  * @summary The catalog's section of restricted maps: once the person is signed in, the maps of the
@@ -72,7 +82,7 @@ export class CartableRestrictedMaps extends LitElement {
    * The catalog this section is part of: its `auth`, `requester`, `site`, `root` (restricted maps open
    * at <root>?map=<id>) and public `entries` (a restricted copy of one of them is marked as such).
    */
-  @property({ attribute: false }) catalog?: CartableCatalog;
+  @property({ attribute: false }) catalog?: CatalogContext;
   @property() language = 'fr';
   /** The catalog's filter text. */
   @property() filter = '';
