@@ -3,6 +3,7 @@
  * ExceptionReport (WFS 2.0, WMTS). Written against the standard DOM API (src/markup/parse.ts).
  */
 import { parseXml } from '../../markup/parse.js';
+import { WrongFormatError, isWebPage, mediaTypeOf } from '../answer.js';
 
 /** Longest message kept: a layer list has room for a sentence, not a stack trace. */
 const MAX_LENGTH = 200;
@@ -67,4 +68,15 @@ export function serviceExceptionOf(doc: Document): { message: string; code?: str
 export function throwIfServiceException(xml: string): void {
   const exception = readServiceException(xml);
   if (exception) throw new ServiceExceptionError(exception.message, exception.code);
+}
+
+/**
+ * Throws for a web page answered instead of a service's data or image (a captive portal, a sign-in
+ * page, a site's error page, often with 200): WrongFormatError naming its content type, or the
+ * service's own report when the page holds one (some servers label their reports text/html).
+ */
+export async function refuseOgcWebPage(response: Response): Promise<void> {
+  if (!isWebPage(response)) return;
+  throwIfServiceException(await response.text());
+  throw new WrongFormatError(mediaTypeOf(response));
 }

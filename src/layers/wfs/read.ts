@@ -4,7 +4,7 @@ import type { Projection } from 'ol/proj.js';
 import type { WfsLayerDef } from '../../context/types.js';
 import { parseXml } from '../../markup/parse.js';
 import { NotGeoJsonError, dataProjectionOf, readGeoJson } from '../geojson/read.js';
-import { ServiceExceptionError, serviceExceptionOf } from '../ogc/exception.js';
+import { ServiceExceptionError, isXmlContentType, refuseOgcWebPage, serviceExceptionOf } from '../ogc/exception.js';
 import { InvalidResponseError } from '../ogc/problem.js';
 import { checkGeometries } from '../projection-check/geometries.js';
 
@@ -87,6 +87,17 @@ export function readGetFeatureGml(text: string, version: WfsLayerDef['version'],
   const returned = count(root.getAttribute('numberReturned')) ?? count(root.getAttribute('numberOfFeatures')) ?? features.length;
   const total = count(root.getAttribute('numberMatched'));
   return { features, skipped: 0, returned, total };
+}
+
+/**
+ * Reads a GetFeature answer as its Content-Type (or its first character) says: GML or GeoJSON. A web
+ * page instead (a captive portal with 200) throws WrongFormatError, not « unreadable GML ».
+ */
+export async function readGetFeatureAnswer(response: Response, version: WfsLayerDef['version'], options: ReadOptions): Promise<GetFeatureResult> {
+  await refuseOgcWebPage(response);
+  const text = await response.text();
+  const xml = isXmlContentType(response.headers.get('content-type')) || /^\s*</.test(text);
+  return xml ? readGetFeatureGml(text, version, options) : readGetFeatureJson(text, options);
 }
 
 /** What a WFS service offers, read from its capabilities (src/markup/parse.ts). */
