@@ -107,17 +107,29 @@ export class CartableServiceAlerts extends LitElement {
       .more {
         flex: none;
         display: flex;
-        flex-wrap: wrap;
         align-items: center;
-        gap: 0.3rem 0.5rem;
-        padding: 0.35rem 0.5rem;
+        gap: 0.5rem;
+        padding: 0.35rem 0.5rem 0.35rem 0.75rem;
+        font-size: 0.85rem;
       }
       .more .button {
+        flex: none;
         margin: 0;
       }
-      .toggle {
-        flex: 1 1 auto;
+      /* The count or the fold takes the room left and wraps inside it: the retry stays on the same row. */
+      .count,
+      .more .toggle {
+        flex: 1 1 0;
+        min-width: 0;
+      }
+      .count {
+        margin: 0;
+        font-weight: 600;
+      }
+      .more .toggle {
         justify-content: flex-start;
+        padding-inline: 0.3rem;
+        margin-inline-start: -0.3rem;
         border-color: transparent;
         text-align: start;
       }
@@ -239,12 +251,13 @@ export class CartableServiceAlerts extends LitElement {
       others === 1
         ? msg('1 autre service indisponible', { id: 'alerts.otherOne' })
         : msg(str`${others} autres services indisponibles`, { id: 'alerts.others' });
-    return html`<div class="more" role="group" aria-label=${msg(str`${alerts.length} services indisponibles`, { id: 'alerts.services' })}>
+    const count = msg(str`${alerts.length} services indisponibles`, { id: 'alerts.services' });
+    return html`<div class="more" role="group" aria-label=${count}>
       ${others > 0
         ? html`<button class="button toggle" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="alerts" @click=${() => (this.expanded = !this.expanded)}>
             ${label}
           </button>`
-        : nothing}
+        : html`<p class="count" aria-hidden="true">${count}</p>`}
       <button class="button retry-all" @click=${() => this.#retry(alerts)}>${msg('Tout réessayer', { id: 'alerts.retryAll' })}</button>
     </div>`;
   }
