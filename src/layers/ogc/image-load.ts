@@ -2,8 +2,8 @@ import type Tile from 'ol/Tile.js';
 import type { Requester } from '../../net/requester.js';
 import { policyTileLoader, showBlob } from '../tile-load.js';
 import type { TileLoadHooks } from '../tile-status.js';
-import { ServiceExceptionError, isXmlContentType, readServiceException, refuseOgcWebPage } from './exception.js';
-import { InvalidResponseError, explainRequestError, problemOf } from './problem.js';
+import { ServiceExceptionError, isXmlContentType, readServiceException } from '../../ogc/exception.js';
+import { InvalidResponseError, explainRequestError, problemOf, refuseOgcWebPage } from './problem.js';
 
 /**
  * Loads an OGC map image or tile (WMS GetMap, WMTS GetTile) into `image` through the requester and

@@ -5,11 +5,10 @@ import { get as getProjection, transformExtent } from 'ol/proj.js';
 import VectorSource from 'ol/source/Vector.js';
 import type { WfsLayerDef } from '../../context/types.js';
 import { styleToFlatRules } from '../../styles/flat-style.js';
-import { refuseOgcWebPage } from '../ogc/exception.js';
-import { InvalidResponseError, explainRequestError, problemOf } from '../ogc/problem.js';
+import { InvalidResponseError, explainRequestError, problemOf, refuseOgcWebPage } from '../ogc/problem.js';
 import { createLoadPolicy, failedAreas, isNewFailure } from '../load-policy.js';
 import type { LayerEnvironment, LayerKind } from '../types.js';
-import { readGetFeatureAnswer, readWfsCapabilities, type GetFeatureResult } from './read.js';
+import { readGetFeatureAnswer, readWfsOutputFormats, type GetFeatureResult } from './read.js';
 import { capabilitiesUrl, chooseOutputFormat, getFeatureUrl, isCapped, isJsonFormat } from './request.js';
 
 /** The output format: the document's, or the best one the capabilities offer (asked once). */
@@ -23,7 +22,7 @@ function outputFormatOf(def: WfsLayerDef, env: LayerEnvironment): () => Promise<
         await refuseOgcWebPage(response);
         return response.text();
       })
-      .then((text) => chooseOutputFormat(readWfsCapabilities(text).outputFormats, def.version));
+      .then((text) => chooseOutputFormat(readWfsOutputFormats(text), def.version));
     // A failed read is tried again on the next load (e.g. after "Retry").
     chosen.catch(() => (chosen = undefined));
     return chosen;

@@ -1,9 +1,8 @@
 /**
  * OGC exception reports in plain words: WMS ServiceExceptionReport (1.1.1, 1.3.0) and OWS
- * ExceptionReport (WFS 2.0, WMTS). Written against the standard DOM API (src/markup/parse.ts).
+ * ExceptionReport (WFS 2.0, WMTS). Written against the standard DOM API (src/ogc/xml.ts).
  */
-import { parseXml } from '../../markup/parse.js';
-import { WrongFormatError, isWebPage, mediaTypeOf } from '../answer.js';
+import { parseXml } from './xml.js';
 
 /** Longest message kept: a layer list has room for a sentence, not a stack trace. */
 const MAX_LENGTH = 200;
@@ -68,15 +67,4 @@ export function serviceExceptionOf(doc: Document): { message: string; code?: str
 export function throwIfServiceException(xml: string): void {
   const exception = readServiceException(xml);
   if (exception) throw new ServiceExceptionError(exception.message, exception.code);
-}
-
-/**
- * Throws for a web page answered instead of a service's data or image (a captive portal, a sign-in
- * page, a site's error page, often with 200): WrongFormatError naming its content type, or the
- * service's own report when the page holds one (some servers label their reports text/html).
- */
-export async function refuseOgcWebPage(response: Response): Promise<void> {
-  if (!isWebPage(response)) return;
-  throwIfServiceException(await response.text());
-  throw new WrongFormatError(mediaTypeOf(response));
 }
