@@ -4,7 +4,7 @@
  * defaults) before they join the map.
  */
 import type { LayerDef } from '../context/types.js';
-import type { LonLatBox, OfferedLayer, ServiceCapabilities, ServiceType } from './capabilities.js';
+import type { LonLatBox, OfferedLayer, ServiceCapabilities, ServiceType } from '../ogc/capabilities.js';
 import type { AddedRef } from './refs.js';
 import { capabilitiesUrl } from './service.js';
 import { loadChunk } from '../offline/load-chunk.js';

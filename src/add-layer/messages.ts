@@ -1,7 +1,7 @@
 /** Why a service cannot be read, in words a person can act on. */
 import { msg, str } from '@lit/localize';
 import { RequestError } from '../net/requester.js';
-import { CapabilitiesError } from './capabilities.js';
+import { CapabilitiesError } from '../ogc/capabilities.js';
 import { InvalidLayerError } from './layer-defs.js';
 import { AddressError } from './service.js';
 

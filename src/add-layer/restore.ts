@@ -4,7 +4,7 @@
  * from the link alone (its title is its name), and says what fails in the layer list.
  */
 import type { Requester } from '../net/requester.js';
-import type { ServiceCapabilities, ServiceType } from './capabilities.js';
+import type { ServiceCapabilities, ServiceType } from '../ogc/capabilities.js';
 import { checkLayers, rawGeoJsonOf, rawLayerOf, type ResolvedLayer } from './layer-defs.js';
 import { mayReach, type ServicePolicy } from './policy.js';
 import type { AddedRef } from './refs.js';

@@ -4,7 +4,8 @@
  * one the person picked, or each of WMS, WMTS and WFS in turn.
  */
 import { RequestError, type Requester } from '../net/requester.js';
-import { CapabilitiesError, decodeXml, readCapabilities, type ServiceCapabilities, type ServiceType } from './capabilities.js';
+import { CapabilitiesError, readCapabilities, type ServiceCapabilities, type ServiceType } from '../ogc/capabilities.js';
+import { decodeXml } from '../ogc/xml.js';
 
 /** The request parameters of OGC KVP requests: removed from an endpoint, so each request sets its own. */
 const OGC_PARAMS = new Set(['service', 'request', 'version', 'acceptversions', 'sections', 'layers', 'layer', 'typename', 'typenames']);

@@ -19,16 +19,18 @@ export function mediaTypeOf(response: Pick<Response, 'headers'>): string | undef
 
 const WEB_PAGE = new Set(['text/html', 'application/xhtml+xml']);
 
+/** True when the answer is a web page (HTML or XHTML), by its Content-Type. */
+export const isWebPage = (response: Pick<Response, 'headers'>): boolean => WEB_PAGE.has(mediaTypeOf(response) ?? '');
+
 /**
  * Throws WrongFormatError when a data request was answered with a web page: a captive portal or a
  * sign-in page answered with 200, or a site's fallback page for a file it does not have. Read as
  * data, such a page fails later with a misleading reason (« no range requests », « columns missing »).
  */
 export function refuseWebPage(response: Response): void {
-  const type = mediaTypeOf(response);
-  if (!type || !WEB_PAGE.has(type)) return;
+  if (!isWebPage(response)) return;
   void response.body?.cancel().catch(() => undefined);
-  throw new WrongFormatError(type);
+  throw new WrongFormatError(mediaTypeOf(response));
 }
 
 /** The server answered a range request with the whole file (200) or refused it: reading by parts is impossible. */

@@ -78,7 +78,7 @@ export function problemOf(error: unknown): LayerProblem {
   if (error instanceof MissingColumnsError) return { code: 'missing-columns', detail: error.columns.join(', ') };
   if (error instanceof InvalidDataError) return { code: 'invalid-data', detail: error.format };
   if (error instanceof NotGeoJsonError) return { code: 'not-geojson' };
-  // JSON.parse (XML is parsed without exceptions: src/markup/parse.ts).
+  // JSON.parse (XML is parsed without exceptions: src/ogc/xml.ts).
   if (error instanceof SyntaxError) return { code: 'invalid-json' };
   const message = error instanceof Error ? error.message : String(error);
   if (message.startsWith('Unknown projection')) return { code: 'projection', detail: message.replace('Unknown projection: ', '') };

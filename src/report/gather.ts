@@ -113,11 +113,10 @@ async function checkLayer(def: LayerDef, place: Place, prepared: PreparedPlace, 
 
 /** GetFeature over a box (in the view's projection), in the view's projection or the layer's CRS. */
 async function getFeatures(def: WfsLayerDef, box: Extent, env: ReportEnvironment): Promise<{ features: Feature[]; capped: boolean }> {
-  const [{ getFeatureUrl, isCapped }, { readGetFeatureGml, readGetFeatureJson }, { ensureProjections }, { isXmlContentType }] = await Promise.all([
+  const [{ getFeatureUrl, isCapped }, { readGetFeatureAnswer }, { ensureProjections }] = await Promise.all([
     loadChunk(import('../layers/wfs/request.js')),
     loadChunk(import('../layers/wfs/read.js')),
     loadChunk(import('../proj/register.js')),
-    loadChunk(import('../layers/ogc/exception.js')),
   ]);
   const viewCode = env.viewProjection.getCode();
   const srsName = def.srsName ?? viewCode;
@@ -129,10 +128,7 @@ async function getFeatures(def: WfsLayerDef, box: Extent, env: ReportEnvironment
     { extent, srsName, northEast: srsName === 'EPSG:4326' && def.version === '2.0.0', outputFormat: def.outputFormat ?? 'application/json', resolveUrl: env.resolveUrl },
   );
   const response = await env.requester.fetch(url, { signal: env.signal });
-  const text = await response.text();
-  const options = { dataProjection: srsName, featureProjection: env.viewProjection, idField: def.idField };
-  const xml = isXmlContentType(response.headers.get('content-type')) || /^\s*</.test(text);
-  const result = xml ? readGetFeatureGml(text, def.version, options) : readGetFeatureJson(text, options);
+  const result = await readGetFeatureAnswer(response, def.version, { dataProjection: srsName, featureProjection: env.viewProjection, idField: def.idField });
   return { features: result.features, capped: isCapped({ returned: result.returned, total: result.total, max }) };
 }
 

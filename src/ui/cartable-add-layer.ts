@@ -3,7 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { LayerDef, SiteConfig } from '../context/types.js';
 import type { Requester } from '../net/requester.js';
-import type { OfferedLayer, ServiceType } from '../add-layer/capabilities.js';
+import type { OfferedLayer, ServiceType } from '../ogc/capabilities.js';
 import { checkLayers, rawLayerOf } from '../add-layer/layer-defs.js';
 import { describeServiceError, refusedOrigin } from '../add-layer/messages.js';
 import { mayReach, servicePolicy } from '../add-layer/policy.js';

@@ -56,17 +56,11 @@ test('HTTP 404 from every service: « Données introuvables (erreur 404) », and
   await row(t, 'http404', { retryFrom: 'rows' });
 });
 
-test(
-  'a malformed body in the right media type: each kind says its data cannot be read',
-  { skip: 'issue 17, open: a malformed FlatGeobuf read by extent makes the flatgeobuf library log console.error once per request' },
-  async (t) => {
+test('a malformed body in the right media type: each kind says its data cannot be read', async (t) => {
   await row(t, 'malformed', { retryFrom: 'alerts' });
 });
 
-test(
-  'a captive portal answering every request with its page and 200: « une page web (text/html) au lieu des données »',
-  { skip: 'issue 17, open: WMS/WMTS images read a text/html portal page as an exception report, WFS as unreadable GML' },
-  async (t) => {
+test('a captive portal answering every request with its page and 200: « une page web (text/html) au lieu des données »', async (t) => {
   await row(t, 'portal', { retryFrom: 'rows', shots: 'portal' });
 });
 

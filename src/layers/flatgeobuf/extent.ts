@@ -3,7 +3,8 @@ import { HttpReader } from 'flatgeobuf/lib/mjs/http-reader.js';
 import { ensureProjections } from '../../proj/register.js';
 import { checkDataExtent } from '../projection-check/geometries.js';
 import type { RangeReader } from '../range-read.js';
-import { dataProjectionOf, featureConverter } from './read.js';
+import { WrongFormatError } from '../answer.js';
+import { dataProjectionOf, featureConverter, isFlatGeobuf } from './read.js';
 
 /** An indexed file read by parts: its header and the top of its index are read once. */
 export interface IndexedFile {
@@ -14,11 +15,18 @@ export interface IndexedFile {
 /**
  * Opens a FlatGeobuf file for reading by extent, every range through `range` (the requester).
  * Undefined when the file has no spatial index: it can then only be read whole. Throws
- * OutsideProjectionError when the file's box lies wholly outside its projection.
+ * OutsideProjectionError when the file's box lies wholly outside its projection, WrongFormatError
+ * when its first bytes are not a FlatGeobuf file's.
  */
 export async function openIndexed(range: RangeReader, fallbackProjection: string | undefined): Promise<IndexedFile | undefined> {
+  // The file's start is checked here: the library logs a console error for each file it finds is none.
+  const getRange = async (begin: number, length: number): Promise<ArrayBuffer> => {
+    const bytes = await range.read(begin, length);
+    if (begin === 0 && !isFlatGeobuf(new Uint8Array(bytes))) throw new WrongFormatError();
+    return bytes;
+  };
   try {
-    const reader = await HttpReader.openSource({ getRange: (begin, length) => range.read(begin, length) }, false);
+    const reader = await HttpReader.openSource({ getRange }, false);
     const dataProjection = dataProjectionOf(reader.header, fallbackProjection);
     // The header's box holds every feature: data in another projection than declared shows here.
     checkDataExtent(reader.header.envelope, dataProjection);

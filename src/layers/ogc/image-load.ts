@@ -2,13 +2,14 @@ import type Tile from 'ol/Tile.js';
 import type { Requester } from '../../net/requester.js';
 import { policyTileLoader, showBlob } from '../tile-load.js';
 import type { TileLoadHooks } from '../tile-status.js';
-import { ServiceExceptionError, isXmlContentType, readServiceException } from './exception.js';
-import { InvalidResponseError, explainRequestError, problemOf } from './problem.js';
+import { ServiceExceptionError, isXmlContentType, readServiceException } from '../../ogc/exception.js';
+import { InvalidResponseError, explainRequestError, problemOf, refuseOgcWebPage } from './problem.js';
 
 /**
  * Loads an OGC map image or tile (WMS GetMap, WMTS GetTile) into `image` through the requester and
- * reads the answer: an image is given to `image` (as a blob URL); an XML (or text) answer is the
- * service's exception report and throws ServiceExceptionError with its text; HTTP and network
+ * reads the answer: an image is given to `image` (as a blob URL); a web page throws WrongFormatError
+ * (a captive portal is no exception report); an XML (or other text) answer is the service's
+ * exception report and throws ServiceExceptionError with its text; HTTP and network
  * failures throw the requester's error (an HTTP error whose body is an exception report throws
  * that exception). With `decode`, waits until the image is decoded (InvalidResponseError if not).
  */
@@ -19,6 +20,7 @@ export async function fetchImage(requester: Requester, image: HTMLImageElement, 
   } catch (error) {
     throw await explainRequestError(error);
   }
+  await refuseOgcWebPage(response);
   const type = response.headers.get('content-type');
   if (isXmlContentType(type) || /^text\//i.test(type ?? '')) {
     const text = await response.text();

@@ -1,7 +1,8 @@
 import { RequestError } from '../../net/requester.js';
 import type { LayerProblem } from '../../state/store.js';
 import { problemOf as layerProblemOf } from '../problems.js';
-import { ServiceExceptionError, isXmlContentType, readServiceException } from './exception.js';
+import { ServiceExceptionError, isXmlContentType, readServiceException, throwIfServiceException } from '../../ogc/exception.js';
+import { WrongFormatError, isWebPage, mediaTypeOf } from '../answer.js';
 
 /** A payload that is not what the service was asked for (malformed JSON, XML, GML…): `what` names the format expected. */
 export class InvalidResponseError extends Error {
@@ -40,4 +41,15 @@ export async function explainRequestError(error: unknown): Promise<unknown> {
   } catch {
     return error;
   }
+}
+
+/**
+ * Throws for a web page answered instead of a service's data or image (a captive portal, a sign-in
+ * page, a site's error page, often with 200): WrongFormatError naming its content type, or the
+ * service's own report when the page holds one (some servers label their reports text/html).
+ */
+export async function refuseOgcWebPage(response: Response): Promise<void> {
+  if (!isWebPage(response)) return;
+  throwIfServiceException(await response.text());
+  throw new WrongFormatError(mediaTypeOf(response));
 }

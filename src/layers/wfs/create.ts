@@ -5,11 +5,10 @@ import { get as getProjection, transformExtent } from 'ol/proj.js';
 import VectorSource from 'ol/source/Vector.js';
 import type { WfsLayerDef } from '../../context/types.js';
 import { styleToFlatRules } from '../../styles/flat-style.js';
-import { isXmlContentType } from '../ogc/exception.js';
-import { InvalidResponseError, explainRequestError, problemOf } from '../ogc/problem.js';
+import { InvalidResponseError, explainRequestError, problemOf, refuseOgcWebPage } from '../ogc/problem.js';
 import { createLoadPolicy, failedAreas, isNewFailure } from '../load-policy.js';
 import type { LayerEnvironment, LayerKind } from '../types.js';
-import { readGetFeatureGml, readGetFeatureJson, readWfsCapabilities, type GetFeatureResult } from './read.js';
+import { readGetFeatureAnswer, readWfsOutputFormats, type GetFeatureResult } from './read.js';
 import { capabilitiesUrl, chooseOutputFormat, getFeatureUrl, isCapped, isJsonFormat } from './request.js';
 
 /** The output format: the document's, or the best one the capabilities offer (asked once). */
@@ -19,18 +18,15 @@ function outputFormatOf(def: WfsLayerDef, env: LayerEnvironment): () => Promise<
     if (def.outputFormat) return Promise.resolve(def.outputFormat);
     chosen ??= env.requester
       .fetch(capabilitiesUrl(def, env.resolveUrl))
-      .then((response) => response.text())
-      .then((text) => chooseOutputFormat(readWfsCapabilities(text).outputFormats, def.version));
+      .then(async (response) => {
+        await refuseOgcWebPage(response);
+        return response.text();
+      })
+      .then((text) => chooseOutputFormat(readWfsOutputFormats(text), def.version));
     // A failed read is tried again on the next load (e.g. after "Retry").
     chosen.catch(() => (chosen = undefined));
     return chosen;
   };
-}
-
-async function readAnswer(response: Response, def: WfsLayerDef, options: Parameters<typeof readGetFeatureJson>[1]): Promise<GetFeatureResult> {
-  const text = await response.text();
-  const xml = isXmlContentType(response.headers.get('content-type')) || /^\s*</.test(text);
-  return xml ? readGetFeatureGml(text, def.version, options) : readGetFeatureJson(text, options);
 }
 
 /**
@@ -73,7 +69,7 @@ export const wfsKind: LayerKind<WfsLayerDef> = {
         resolveUrl: env.resolveUrl,
       });
       const response = await env.requester.fetch(url);
-      const result = await readAnswer(response, def, { dataProjection: srsName, featureProjection: viewProjection, idField: def.idField });
+      const result = await readGetFeatureAnswer(response, def.version, { dataProjection: srsName, featureProjection: viewProjection, idField: def.idField });
       if (!isJsonFormat(format) && result.features.length === 0 && result.returned > 0) {
         throw new InvalidResponseError('GML');
       }

@@ -2,10 +2,11 @@ import type Feature from 'ol/Feature.js';
 import WFS from 'ol/format/WFS.js';
 import type { Projection } from 'ol/proj.js';
 import type { WfsLayerDef } from '../../context/types.js';
-import { parseXml } from '../../markup/parse.js';
 import { NotGeoJsonError, dataProjectionOf, readGeoJson } from '../geojson/read.js';
-import { ServiceExceptionError, serviceExceptionOf } from '../ogc/exception.js';
-import { InvalidResponseError } from '../ogc/problem.js';
+import { ServiceExceptionError, isXmlContentType, serviceExceptionOf } from '../../ogc/exception.js';
+import { readWfs } from '../../ogc/wfs.js';
+import { parseXml } from '../../ogc/xml.js';
+import { InvalidResponseError, refuseOgcWebPage } from '../ogc/problem.js';
 import { checkGeometries } from '../projection-check/geometries.js';
 
 export interface GetFeatureResult {
@@ -58,7 +59,7 @@ export function readGetFeatureJson(text: string, options: ReadOptions): GetFeatu
 
 /**
  * Reads a GetFeature answer in GML (3.2 for WFS 2.0.0, 3.1 for 1.1.0), parsed without tripping the
- * CSP (src/markup/parse.ts): an exception report throws ServiceExceptionError, anything but a
+ * CSP (src/ogc/xml.ts): an exception report throws ServiceExceptionError, anything but a
  * feature collection InvalidResponseError, coordinates all outside the requested CRS
  * OutsideProjectionError. Counts come from numberMatched/numberReturned (2.0.0) or numberOfFeatures.
  */
@@ -89,33 +90,26 @@ export function readGetFeatureGml(text: string, version: WfsLayerDef['version'],
   return { features, skipped: 0, returned, total };
 }
 
-/** What a WFS service offers, read from its capabilities (src/markup/parse.ts). */
-export interface WfsCapabilities {
-  readonly version?: string;
-  /** Output formats of GetFeature. */
-  readonly outputFormats: string[];
-  readonly featureTypes: ReadonlyArray<{ readonly name: string; readonly defaultCrs?: string }>;
+/**
+ * Reads a GetFeature answer as its Content-Type (or its first character) says: GML or GeoJSON. A web
+ * page instead (a captive portal with 200) throws WrongFormatError, not « unreadable GML ».
+ */
+export async function readGetFeatureAnswer(response: Response, version: WfsLayerDef['version'], options: ReadOptions): Promise<GetFeatureResult> {
+  await refuseOgcWebPage(response);
+  const text = await response.text();
+  const xml = isXmlContentType(response.headers.get('content-type')) || /^\s*</.test(text);
+  return xml ? readGetFeatureGml(text, version, options) : readGetFeatureJson(text, options);
 }
 
-export function readWfsCapabilities(text: string): WfsCapabilities {
+/**
+ * The GetFeature output formats a WFS service offers, read from its capabilities by the one WFS
+ * capabilities reader (src/ogc/wfs.ts): an exception report throws ServiceExceptionError, anything
+ * but WFS capabilities InvalidResponseError.
+ */
+export function readWfsOutputFormats(text: string): string[] {
   const doc = parseXml(text);
   const exception = doc && serviceExceptionOf(doc);
   if (exception) throw new ServiceExceptionError(exception.message, exception.code);
-  const root = doc?.documentElement;
-  if (!root || root.localName !== 'WFS_Capabilities') throw new InvalidResponseError('WFS capabilities');
-  const values = (parameter: Element): string[] =>
-    [...parameter.getElementsByTagNameNS('*', 'Value')].map((v) => (v.textContent ?? '').trim()).filter(Boolean);
-  const outputFormats: string[] = [];
-  for (const operation of root.getElementsByTagNameNS('*', 'Operation')) {
-    if (operation.getAttribute('name') !== 'GetFeature') continue;
-    for (const parameter of operation.getElementsByTagNameNS('*', 'Parameter')) {
-      if (parameter.getAttribute('name')?.toLowerCase() === 'outputformat') outputFormats.push(...values(parameter));
-    }
-  }
-  const featureTypes = [...root.getElementsByTagNameNS('*', 'FeatureType')].map((type) => {
-    const child = (name: string): string | undefined =>
-      [...type.children].find((c) => c.localName === name)?.textContent?.trim() || undefined;
-    return { name: child('Name') ?? '', defaultCrs: child('DefaultCRS') ?? child('DefaultSRS') };
-  });
-  return { version: root.getAttribute('version') ?? undefined, outputFormats, featureTypes };
+  if (doc?.documentElement?.localName !== 'WFS_Capabilities') throw new InvalidResponseError('WFS capabilities');
+  return [...readWfs(doc).formats];
 }

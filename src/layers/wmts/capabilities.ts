@@ -2,15 +2,15 @@ import WMTSCapabilities from 'ol/format/WMTSCapabilities.js';
 import { get as getProjection } from 'ol/proj.js';
 import { optionsFromCapabilities, type Options } from 'ol/source/WMTS.js';
 import type { WmtsLayerDef } from '../../context/types.js';
-import { parseXml } from '../../markup/parse.js';
-import { ServiceExceptionError, serviceExceptionOf } from '../ogc/exception.js';
+import { ServiceExceptionError, serviceExceptionOf } from '../../ogc/exception.js';
+import { parseXml } from '../../ogc/xml.js';
 import { InvalidResponseError, NotOfferedError } from '../ogc/problem.js';
 
 type Caps = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
  * The WMTS source options of a layer, read from its service's capabilities document (XML text,
- * parsed without tripping the CSP: src/markup/parse.ts): the matrix set named by `def.matrixSet` when the layer links
+ * parsed without tripping the CSP: src/ogc/xml.ts): the matrix set named by `def.matrixSet` when the layer links
  * it, else the one in `def.projection`, else the first; the document's format and style when the
  * layer offers them, else the layer's own. Tiles are asked from `url` (the document's endpoint: the
  * URLs capabilities list are often internal or outdated), with KVP requests. Throws when the

@@ -224,6 +224,16 @@ describe('WFS layer', () => {
     ['malformed JSON', () => json('{"type":"FeatureCollection","features":[{'), { code: 'invalid-data', detail: 'JSON' }],
     ['JSON that is not GeoJSON', () => json('{"error":"nope"}'), { code: 'invalid-data', detail: 'GeoJSON' }],
     ['malformed GML', () => xml('<wfs:FeatureCollection xmlns:wfs="http://www.opengis.net/wfs/2.0"><wfs:member>'), { code: 'invalid-data', detail: 'GML' }],
+    [
+      'a captive portal’s page answered with 200',
+      () => new Response('<!DOCTYPE html><html><body><form><button>J’accepte</button></form></body></html>', { headers: { 'content-type': 'text/html; charset=utf-8' } }),
+      { code: 'wrong-format', detail: 'text/html' },
+    ],
+    [
+      'an exception report labelled text/html',
+      () => new Response('<ows:ExceptionReport xmlns:ows="http://www.opengis.net/ows/1.1"><ows:Exception><ows:ExceptionText>Type inconnu</ows:ExceptionText></ows:Exception></ows:ExceptionReport>', { headers: { 'content-type': 'text/html' } }),
+      { code: 'service', detail: 'Type inconnu' },
+    ],
   ];
   for (const [name, handler, problem] of failures) {
     it(`fails on ${name} with a short reason, then loads on retry`, async () => {

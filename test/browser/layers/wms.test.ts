@@ -111,6 +111,13 @@ describe('WMS layer', () => {
       expect(asked).to.be.at.most(tiled ? 8 : 1);
     });
 
+    it(`says a web page answered with 200 (a captive portal, a proxy's error) is not the data, and no exception report (${kind})`, async () => {
+      const page = '<!DOCTYPE html><html><head><title>Wi-Fi</title></head><body><h1>Proxy error</h1><p>Acceptez les conditions</p></body></html>';
+      const { last } = await show(def({ tiled }), 'EPSG:3857', () => new Response(page, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
+      await until(() => last()?.status === 'error', 'error');
+      expect(last()!.problem).to.deep.equal({ code: 'wrong-format', detail: 'text/html' });
+    });
+
     it(`reads the shared 1.3.0 exception fixture sent as application/vnd.ogc.se_xml (${kind})`, async function () {
       const text = await sharedText('configs/capabilities/wms_service-exception-report-1-3-0.xml');
       if (text === undefined) this.skip();
@@ -182,12 +189,6 @@ describe('WMS layer', () => {
     expect(failed, 'one tile got the exception').to.equal(true);
     expect(reports.some((r) => r.status === 'error')).to.equal(false);
     expect(isRed(colourAt(map, layer, LYON))).to.equal(true);
-  });
-
-  it('an HTML error page answered for an image becomes a service error', async () => {
-    const { last } = await show(def({ tiled: false }), 'EPSG:3857', () => new Response('<html><body><h1>Proxy error</h1></body></html>', { headers: { 'content-type': 'text/html' } }));
-    await until(() => last()?.status === 'error', 'error');
-    expect(last()!.problem).to.deep.equal({ code: 'service', detail: 'Proxy error' });
   });
 
   it('draws a transparent PNG made in the test (sanity of the fixture path)', async () => {

@@ -213,6 +213,13 @@ describe('WMTS layer', () => {
     expect(last()!.problem).to.deep.equal({ code: 'service', detail: 'TILEROW is out of range' });
   });
 
+  it('says a captive portal\'s page answered with 200 to a tile is a web page, not an exception report', async () => {
+    const page = '<!DOCTYPE html><html><body><h1>Bienvenue</h1></body></html>';
+    const { last } = await show(def(), 'EPSG:3857', () => new Response(page, { headers: { 'content-type': 'text/html' } }));
+    await until(() => last()?.status === 'error', 'error');
+    expect(last()!.problem).to.deep.equal({ code: 'wrong-format', detail: 'text/html' });
+  });
+
   it('fails on a storm of 404 tiles once, then loads on retry', async () => {
     const { last, reports, urls, created, handle, map, layer } = await show(def(), 'EPSG:3857', () => new Response('', { status: 404 }));
     await until(() => last()?.status === 'error', 'error');

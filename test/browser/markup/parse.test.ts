@@ -6,7 +6,8 @@
  * style violation the check caused has been reported.
  */
 import { expect } from 'chai';
-import { parseXml, textOfHtml } from '../../../src/markup/parse.js';
+import { textOfHtml } from '../../../src/markup/parse.js';
+import { parseXml } from '../../../src/ogc/xml.js';
 
 const violations: SecurityPolicyViolationEvent[] = [];
 document.addEventListener('securitypolicyviolation', (event) => violations.push(event));

@@ -67,13 +67,26 @@ export function problemMismatches(states: States, fault: Fault): string[] {
 
 interface AlertSeen {
   title: string;
-  cause?: string;
   lines: string[];
   button: string;
 }
 
-/** The alerts as expected: the failing layers grouped by the host of their service, the basemap first. */
-function expectedAlerts(fault: Fault, hostOf: (kind: Kind) => string, lang: 'fr' | 'en'): AlertSeen[] {
+/** What the fold under the alerts offers: its « N autres services » and the overall retry (none for one service). */
+interface FoldSeen {
+  toggle?: string;
+  retryAll: string;
+}
+
+/** Alerts a desktop shows before folding the others (SHOWN_ALERTS.wide of the alerts element). */
+const SHOWN_ON_DESKTOP = 2;
+
+/**
+ * The alerts as expected on a desktop: the failing layers grouped by the host of their service, the
+ * basemap first, each line the layers' names then their cause; with two services or more, one
+ * « Tout réessayer » under them, and past two the others folded into « N autres services »
+ * (`open`: the fold opened, every alert shown).
+ */
+function expectedAlerts(fault: Fault, hostOf: (kind: Kind) => string, lang: 'fr' | 'en', open = false): { alerts: AlertSeen[]; fold?: FoldSeen } {
   const failing = layersOf(fault).filter((kind) => expectedProblem(fault, kind));
   const byHost = new Map<string, Kind[]>();
   for (const kind of failing) {
@@ -82,15 +95,16 @@ function expectedAlerts(fault: Fault, hostOf: (kind: Kind) => string, lang: 'fr'
   }
   const fr = lang === 'fr';
   const list = new Intl.ListFormat(lang, { type: 'conjunction' });
-  return [...byHost].map(([host, kinds]) => {
+  const several = byHost.size > 1;
+  const alerts = [...byHost].map(([host, kinds]) => {
     const cause = (kind: Kind) => expectedText(expectedProblem(fault, kind)!, lang);
     if (kinds.length === 1) {
       const kind = kinds[0]!;
       const title =
         kind === 'basemap'
-          ? fr ? `Fond de carte « ${TITLES.basemap} » indisponible` : `Basemap “${TITLES.basemap}” unavailable`
-          : fr ? `Couche « ${TITLES[kind]} » indisponible` : `Layer “${TITLES[kind]}” unavailable`;
-      return { title, cause: `${cause(kind)} (${host})`, lines: [], button: fr ? 'Réessayer' : 'Retry' };
+          ? fr ? `Fond de carte « ${TITLES.basemap} » indisponible sur ${host}` : `Basemap “${TITLES.basemap}” unavailable on ${host}`
+          : fr ? `Couche « ${TITLES[kind]} » indisponible sur ${host}` : `Layer “${TITLES[kind]}” unavailable on ${host}`;
+      return { title, lines: [cause(kind)], button: fr ? 'Réessayer' : 'Retry' };
     }
     const lines = new Map<string, string[]>();
     for (const kind of kinds) {
@@ -99,14 +113,22 @@ function expectedAlerts(fault: Fault, hostOf: (kind: Kind) => string, lang: 'fr'
     }
     return {
       title: fr ? `${kinds.length} couches indisponibles sur ${host}` : `${kinds.length} layers unavailable on ${host}`,
-      lines: [...lines].map(([text, names]) => `${text} — ${list.format(names)}`),
-      button: fr ? 'Tout réessayer' : 'Retry all',
+      lines: [...lines].map(([text, names]) => `${list.format(names)}${fr ? ' : ' : ': '}${text}`),
+      // One service alone: its button reloads everything.
+      button: several ? (fr ? 'Réessayer' : 'Retry') : fr ? 'Tout réessayer' : 'Retry all',
     };
   });
+  if (!several) return { alerts };
+  const others = alerts.length - SHOWN_ON_DESKTOP;
+  const toggle = others === 1 ? (fr ? '1 autre service indisponible' : '1 other service unavailable') : fr ? `${others} autres services indisponibles` : `${others} other services unavailable`;
+  return {
+    alerts: open ? alerts : alerts.slice(0, SHOWN_ON_DESKTOP),
+    fold: { ...(others > 0 ? { toggle } : {}), retryAll: fr ? 'Tout réessayer' : 'Retry all' },
+  };
 }
 
-/** The map's alerts as shown, read in one go (they change as layers load again). */
-function alertsSeen(page: Page): Promise<AlertSeen[]> {
+/** The map's alerts and their fold as shown, read in one go (they change as layers load again). */
+function alertsSeen(page: Page): Promise<{ alerts: AlertSeen[]; fold?: FoldSeen }> {
   return page.evaluate(() => {
     const find = (root: Document | ShadowRoot): Element | null => {
       const found = root.querySelector('cartable-service-alerts');
@@ -118,16 +140,19 @@ function alertsSeen(page: Page): Promise<AlertSeen[]> {
       return null;
     };
     const words = (element: Element | null | undefined): string => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const sections = find(document)?.shadowRoot?.querySelectorAll('section.alert') ?? [];
-    return [...sections].map((section) => {
-      const cause = section.querySelector('.cause');
+    const shadow = find(document)?.shadowRoot;
+    const alerts = [...(shadow?.querySelectorAll('section.alert') ?? [])].map((section) => {
+      const items = [...section.querySelectorAll('.lines li')];
       return {
         title: words(section.querySelector('.title')),
-        ...(cause ? { cause: words(cause) } : {}),
-        lines: [...section.querySelectorAll('.problem-lines li')].map(words),
+        lines: items.length ? items.map(words) : [words(section.querySelector('.lines'))],
         button: words(section.querySelector('button.retry')),
       };
     });
+    const more = shadow?.querySelector('.more');
+    if (!more) return { alerts };
+    const toggle = more.querySelector('button.toggle');
+    return { alerts, fold: { ...(toggle ? { toggle: words(toggle) } : {}), retryAll: words(more.querySelector('button.retry-all')) } };
   });
 }
 
@@ -142,9 +167,19 @@ export async function messageMismatches(page: Page, fault: Fault, hostOf: (kind:
     const shown = (await where.count()) ? (await where.first().textContent())?.replace(/\s+/g, ' ').trim() : undefined;
     if (!shown?.startsWith(`⚠ ${text}`)) problems.push(`${fault}/${kind}: ${kind === 'basemap' ? 'basemap chooser' : 'layer row'} says ${JSON.stringify(shown)}, expected « ⚠ ${text} »`);
   }
-  const expected = expectedAlerts(fault, hostOf, lang);
-  const seen = await alertsSeen(page);
-  if (JSON.stringify(seen) !== JSON.stringify(expected)) problems.push(`${fault}: the map's alerts are\n    ${JSON.stringify(seen)}\n  expected\n    ${JSON.stringify(expected)}`);
+  const compare = async (open: boolean): Promise<void> => {
+    const expected = expectedAlerts(fault, hostOf, lang, open);
+    const seen = await alertsSeen(page);
+    if (JSON.stringify(seen) !== JSON.stringify(expected)) problems.push(`${fault}: the map's alerts${open ? ' (fold open)' : ''} are\n    ${JSON.stringify(seen)}\n  expected\n    ${JSON.stringify(expected)}`);
+  };
+  await compare(false);
+  // The folded alerts, opened then folded again (as the page is left for the next checks).
+  const toggle = page.locator('cartable-service-alerts .more button.toggle');
+  if (expectedAlerts(fault, hostOf, lang).fold?.toggle && (await toggle.count())) {
+    await toggle.click();
+    await compare(true);
+    await toggle.click();
+  }
   return problems;
 }
 
@@ -237,11 +272,10 @@ export async function pressRetry(page: Page, fault: Fault, from: 'alerts' | 'row
     }
   };
   if (from === 'alerts') {
-    // Each alert's button once, found by its title: a press takes its alert away (its layers load again).
-    for (const { title } of await alertsSeen(page)) {
-      const alert = page.locator('cartable-service-alerts section.alert').filter({ has: page.locator('.title', { hasText: title }) });
-      if (await alert.count()) await press(alert.locator('button.retry'), `the « Réessayer » of the alert « ${title} »`);
-    }
+    const seen = await alertsSeen(page);
+    // Several services: their one « Tout réessayer »; one service: its alert's own button.
+    if (seen.fold) await press(page.locator('cartable-service-alerts .more button.retry-all'), 'the alerts’ « Tout réessayer »');
+    else if (seen.alerts.length) await press(page.locator('cartable-service-alerts section.alert button.retry').first(), 'the alert’s « Tout réessayer »');
     return problems;
   }
   for (const kind of layersOf(fault).filter((k) => expectedProblem(fault, k))) {
@@ -264,7 +298,7 @@ export async function recoveryMismatches(page: Page, fault: Fault): Promise<stri
   const problems = kinds
     .filter((kind) => states[idOf(kind)]?.status !== 'ready')
     .map((kind) => `${fault}/${kind}: after « Réessayer » with the server back, ${JSON.stringify(states[idOf(kind)])}`);
-  const alerts = await page.locator('cartable-service-alerts section.alert').count();
-  if (alerts) problems.push(`${fault}: ${alerts} alert(s) still shown once every layer is back`);
+  const alerts = await page.locator('cartable-service-alerts section.alert, cartable-service-alerts .more').count();
+  if (alerts) problems.push(`${fault}: ${alerts} alert(s) or their fold still shown once every layer is back`);
   return problems;
 }

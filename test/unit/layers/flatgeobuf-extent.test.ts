@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { WrongFormatError } from '../../../src/layers/answer.js';
 import { openIndexed, readRect } from '../../../src/layers/flatgeobuf/extent.js';
 import { createRangeReader } from '../../../src/layers/range-read.js';
 import { createRequester } from '../../../src/net/requester.js';
@@ -69,5 +70,28 @@ describe.skipIf(!hasOgr)('FlatGeobuf read by extent (indexed file made with ogr2
     const range = createRangeReader(requester([]), 'https://data.example/plain.fgb');
     expect(await openIndexed(range, undefined)).toBeUndefined();
     file = new Uint8Array(readFileSync(join(folder, 'fr.fgb')));
+  });
+});
+
+describe('FlatGeobuf read by extent, from bytes that are not a FlatGeobuf file', () => {
+  it('fails with WrongFormatError after one range request, and the library logs nothing', async () => {
+    const garbage = new TextEncoder().encode('pas un fichier '.repeat(300));
+    const ranges: string[] = [];
+    const requester = createRequester({
+      fetch: async (_input, init) => {
+        const range = (init?.headers as Record<string, string>).Range!;
+        ranges.push(range);
+        const [, start, end] = /^bytes=(\d+)-(\d+)$/.exec(range)!.map(Number);
+        return new Response(garbage.slice(start!, Math.min(end!, garbage.length - 1) + 1), { status: 206 });
+      },
+    });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await expect(openIndexed(createRangeReader(requester, 'https://data.example/pas.fgb'), undefined)).rejects.toBeInstanceOf(WrongFormatError);
+      expect(errors).not.toHaveBeenCalled();
+      expect(ranges).toHaveLength(1);
+    } finally {
+      errors.mockRestore();
+    }
   });
 });

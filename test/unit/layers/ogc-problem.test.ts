@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ServiceExceptionError } from '../../../src/layers/ogc/exception.js';
+import { ServiceExceptionError } from '../../../src/ogc/exception.js';
 import { InvalidResponseError, explainRequestError, problemOf } from '../../../src/layers/ogc/problem.js';
 import { RequestError } from '../../../src/net/requester.js';
 import { reduce, type MapState } from '../../../src/state/store.js';

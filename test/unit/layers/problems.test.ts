@@ -4,7 +4,7 @@
  */
 import { configureLocalization } from '@lit/localize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ServiceExceptionError } from '../../../src/layers/ogc/exception.js';
+import { ServiceExceptionError } from '../../../src/ogc/exception.js';
 import { InvalidResponseError, NotOfferedError, problemOf as ogcProblemOf } from '../../../src/layers/ogc/problem.js';
 import { InvalidDataError, MissingColumnsError, NotGeoJsonError, TruncatedError, WrongFormatError, problemOf } from '../../../src/layers/problems.js';
 import { OutsideProjectionError } from '../../../src/layers/projection-check/check.js';

@@ -1,8 +1,8 @@
 /**
  * OGC exception reports in plain words: WMS ServiceExceptionReport (1.1.1, 1.3.0) and OWS
- * ExceptionReport (WFS 2.0, WMTS). Written against the standard DOM API (src/markup/parse.ts).
+ * ExceptionReport (WFS 2.0, WMTS). Written against the standard DOM API (src/ogc/xml.ts).
  */
-import { parseXml } from '../../markup/parse.js';
+import { parseXml } from './xml.js';
 
 /** Longest message kept: a layer list has room for a sentence, not a stack trace. */
 const MAX_LENGTH = 200;

@@ -7,7 +7,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DOMParser as XmlDomParser } from '@xmldom/xmldom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CapabilitiesError, decodeXml, readCapabilities } from '../../../src/add-layer/capabilities.js';
+import { CapabilitiesError, readCapabilities } from '../../../src/ogc/capabilities.js';
+import { decodeXml } from '../../../src/ogc/xml.js';
 import { SKIP_NO_SHARED_DATA, hasSharedData, sharedFile } from '../../support/shared-data.js';
 
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures/capabilities');

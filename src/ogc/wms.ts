@@ -1,0 +1,31 @@
+/** WMS 1.1.1 and 1.3.0 capabilities: the named layers (extent and queryable inherited from their parents) and GetMap's formats. */
+import { box, child, childText, children, path, text } from './dom.js';
+import type { LonLatBox, OfferedLayer, ServiceCapabilities } from './types.js';
+
+export function readWms(doc: Document): ServiceCapabilities {
+  const root = doc.documentElement;
+  const layers: OfferedLayer[] = [];
+  const walk = (layer: Element, inherited: { extent?: LonLatBox; queryable: boolean }): void => {
+    const name = childText(layer, 'Name');
+    const geographic = child(layer, 'EX_GeographicBoundingBox');
+    const latLon = child(layer, 'LatLonBoundingBox'); // WMS 1.1.1
+    const extent =
+      (geographic &&
+        box(['westBoundLongitude', 'southBoundLatitude', 'eastBoundLongitude', 'northBoundLatitude'].map((n) => Number(childText(geographic, n))))) ??
+      (latLon && box(['minx', 'miny', 'maxx', 'maxy'].map((a) => Number(latLon.getAttribute(a))))) ??
+      inherited.extent;
+    const flag = layer.getAttribute('queryable');
+    const queryable = flag === null ? inherited.queryable : flag === '1' || flag === 'true';
+    if (name) layers.push({ name, title: childText(layer, 'Title') ?? name, abstract: childText(layer, 'Abstract'), extent, queryable });
+    for (const sub of children(layer, 'Layer')) walk(sub, { extent, queryable });
+  };
+  const capability = child(root, 'Capability');
+  for (const top of children(capability, 'Layer')) walk(top, { queryable: false });
+  return {
+    type: 'wms',
+    version: root.getAttribute('version') ?? '1.3.0',
+    title: childText(child(root, 'Service'), 'Title') ?? '',
+    layers,
+    formats: children(path(capability, 'Request', 'GetMap'), 'Format').map((f) => text(f.textContent)).filter((f): f is string => !!f),
+  };
+}
