@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FIRST_RENDER_DEADLINE } from '../../src/map/first-render.js';
 import { KINDS, SHARED_FILES_PRESENT, SKIP_NO_SHARED_DATA, misbehavingServer, type MisbehavingServer } from './support/fault-answers.js';
-import { FAULT_CONSOLE_ERRORS, frames, rawTextMismatches } from './support/fault-checks.js';
+import { FAULT_CONSOLE_ERRORS, TRACK_FETCHES, frames, rawTextMismatches, untilAnswersBegan } from './support/fault-checks.js';
 import { DESKTOP, checkFaultRow, openFaultMap, shoot } from './support/fault-row.js';
 import { BASEMAP_ORIGIN, ROUTED_ORIGINS, faultServers, idOf, layersOf, type Kind } from './support/faults.js';
 import { LEGEND_PNG, REPO, TILE_PNG, axeViolations, layerStates, startSuite, waitForMap, withPage, type Fixture, type Suite } from './support/harness.js';
@@ -100,7 +100,9 @@ test('a body that stalls after its first bytes: « Le transfert des données s�
   const origins = (kind: Kind) => loopback.kindOrigins[kind];
   const servers = faultServers('stall', origins);
   await withPage(t, suite, { viewport: DESKTOP, fixtures: servers.fixtures, expectedConsoleErrors: FAULT_CONSOLE_ERRORS }, async ({ page }) => {
+    await page.addInitScript(TRACK_FETCHES);
     await openFaultMap(page, suite, 'stall');
+    await untilAnswersBegan(page);
     await page.clock.fastForward(FIRST_RENDER_DEADLINE);
     await waitForMap(page);
     const mismatches = await checkFaultRow(page, {
@@ -110,6 +112,7 @@ test('a body that stalls after its first bytes: « Le transfert des données s�
       recover: () => loopback.setRecovered('stall', true),
       retryFrom: 'rows',
       advance: PAST_DEADLINE,
+      beforeAdvance: () => untilAnswersBegan(page),
       shots: 'stall',
     });
     failIfAny('stall', mismatches);

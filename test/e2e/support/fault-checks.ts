@@ -32,7 +32,7 @@ const settled = (state: LayerStateSnapshot | undefined, fault: Fault, kind: Kind
 export async function settleFaults(
   page: Page,
   fault: Fault,
-  options: { count: (kind: Kind) => number; advance?: number; looks?: number },
+  options: { count: (kind: Kind) => number; advance?: number; beforeAdvance?: () => Promise<void>; looks?: number },
 ): Promise<{ states: States; unsettled: string[]; atError: Map<Kind, number> }> {
   const kinds = layersOf(fault);
   const atError = new Map<Kind, number>();
@@ -42,11 +42,46 @@ export async function settleFaults(
     for (const kind of kinds) if (states[idOf(kind)]?.status === 'error' && !atError.has(kind)) atError.set(kind, options.count(kind));
     if (kinds.every((kind) => settled(states[idOf(kind)], fault, kind))) return { states, unsettled: [], atError };
     // A real pause between looks, paced by the page's own frames (the fake clock runs at real speed between jumps).
-    if (options.advance) await page.clock.fastForward(options.advance);
+    if (options.advance) {
+      await options.beforeAdvance?.();
+      await page.clock.fastForward(options.advance);
+    }
     await frames(page, 6);
   }
   const unsettled = kinds.filter((kind) => !settled(states[idOf(kind)], fault, kind)).map((kind) => `${fault}/${kind}: still ${JSON.stringify(states[idOf(kind)])}, expected ${expectedProblem(fault, kind) ? 'error' : 'ready'}`);
   return { states, unsettled, atError };
+}
+
+/**
+ * Counts the page's fetches whose answer has not begun (no headers yet): installed before the app
+ * loads, read by `untilAnswersBegan`.
+ */
+export const TRACK_FETCHES = (): void => {
+  const original = globalThis.fetch.bind(globalThis);
+  const tracked = { waiting: 0 };
+  (globalThis as unknown as { __faultFetches: typeof tracked }).__faultFetches = tracked;
+  globalThis.fetch = (...args: Parameters<typeof fetch>) => {
+    tracked.waiting++;
+    const answer = original(...args);
+    void answer.then(
+      () => tracked.waiting--,
+      () => tracked.waiting--,
+    );
+    return answer;
+  };
+};
+
+/**
+ * Waits until every fetch the page has made has its answer's headers (TRACK_FETCHES): before the
+ * fake clock jumps past the requester's deadline, so that a body that stalls is seen as a stall and
+ * not as a server that never answered, however slowly the machine lets the headers through.
+ */
+export async function untilAnswersBegan(page: Page, maxLooks = 2_000): Promise<void> {
+  for (let look = 0; look < maxLooks; look++) {
+    if ((await page.evaluate(() => (globalThis as any).__faultFetches?.waiting ?? 0)) === 0) return;
+    await frames(page, 1);
+  }
+  throw new Error(`the page still waits for the headers of ${await page.evaluate(() => (globalThis as any).__faultFetches?.waiting)} answers after ${maxLooks} frames`);
 }
 
 /** Waits for `count` animation frames of the page (its clock running). */
@@ -235,12 +270,15 @@ async function moveView(page: Page, index: number): Promise<void> {
 export async function budgetMismatches(
   page: Page,
   fault: Fault,
-  options: { count: (kind: Kind) => number; atError: Map<Kind, number>; advance?: number },
+  options: { count: (kind: Kind) => number; atError: Map<Kind, number>; advance?: number; beforeAdvance?: () => Promise<void> },
 ): Promise<string[]> {
   const failing = layersOf(fault).filter((kind) => expectedProblem(fault, kind));
   const move = async (index: number): Promise<void> => {
     await moveView(page, index);
-    if (options.advance) await page.clock.fastForward(options.advance);
+    if (options.advance) {
+      await options.beforeAdvance?.();
+      await page.clock.fastForward(options.advance);
+    }
     await frames(page, 10);
   };
   for (let i = 1; i <= 6; i++) await move(i);

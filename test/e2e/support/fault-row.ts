@@ -64,6 +64,8 @@ export interface RowOptions {
   readonly retryFrom: 'alerts' | 'rows';
   /** Fake milliseconds to move at each look while waiting (faults that only a deadline ends). */
   readonly advance?: number;
+  /** Waits for what must happen before each move of the clock (see untilAnswersBegan). */
+  readonly beforeAdvance?: () => Promise<void>;
   /** Name of the screenshots taken once the layers have failed. */
   readonly shots?: string;
   /** Runs axe on the page while it shows the failures (the alerts, the error rows, the basemap chooser's). */
@@ -73,14 +75,14 @@ export interface RowOptions {
 /** Runs the row's checks on the open map; returns the cells that fail, in words (none: the row passes). */
 export async function checkFaultRow(page: Page, options: RowOptions): Promise<string[]> {
   const { fault } = options;
-  const { states, unsettled, atError } = await settleFaults(page, fault, { count: options.count, advance: options.advance });
+  const { states, unsettled, atError } = await settleFaults(page, fault, { count: options.count, advance: options.advance, beforeAdvance: options.beforeAdvance });
   const mismatches = [...unsettled, ...problemMismatches(states, fault)];
   mismatches.push(...(await messageMismatches(page, fault, (kind) => new URL(options.origins(kind)).host, options.lang)));
   mismatches.push(...(await rawTextMismatches(page, fault)));
   if (options.axe) mismatches.push(...(await axeViolations(page)).map((v) => `${fault}: axe ${v.id} (${v.impact}): ${v.help} at ${v.targets.join(', ')}`));
   if (options.shots) await shoot(page, options.shots);
   if (options.lang) return mismatches;
-  mismatches.push(...(await budgetMismatches(page, fault, { count: options.count, atError, advance: options.advance })));
+  mismatches.push(...(await budgetMismatches(page, fault, { count: options.count, atError, advance: options.advance, beforeAdvance: options.beforeAdvance })));
   options.recover();
   mismatches.push(...(await pressRetry(page, fault, options.retryFrom)));
   mismatches.push(...(await recoveryMismatches(page, fault)));
