@@ -9,14 +9,18 @@ import { emit } from './events.js';
 import { CellTexts } from './table/cell-text.js';
 import { downloadRows, type ExportFormat } from './table/download.js';
 import { renderFilters } from './table/filters.js';
+import { TableHeightController } from './table/height.js';
 import { CARD_HEIGHT, ROW_HEIGHT, keyMove, visibleSlice } from './table/layout.js';
+import { deepActiveElement, placePopover } from './table/popover.js';
 import { renderCards, renderGrid, type RowsView } from './table/rows-view.js';
+import { renderSortSelect } from './table/sort-select.js';
 import { tableStyles } from './table/styles.js';
 import { base } from './theme.js';
 
 /**
  * @summary Every feature of a layer as a sortable, filterable, virtualised grid (cards on phones).
- * Rows are drawn only where they show, so 171,000 rows scroll like 71.
+ * Rows are drawn only where they show, so 171,000 rows scroll like 71. Docked under the map, its height
+ * follows a handle on its top edge (see table/height.ts); filters and exports open in popovers.
  * @fires cartable-table-query - detail: TableQuery (sort, text, column filters, view switch)
  * @fires cartable-table-filtered - detail: { ids: Set of kept ids, or null when nothing filters }
  * @fires cartable-table-open-row - detail: { id }
@@ -47,10 +51,14 @@ export class CartableTable extends LitElement {
   @state() private scrolled = 0;
   @state() private viewportHeight = 400;
   @state() private active = 0;
-  @state() private showFilters = false;
+  /** The filter popover is open (its value lists are only worked out then). */
+  @state() private filtersOpen = false;
   @state() private exportOpen = false;
 
   @query('.scroller') private scroller?: HTMLElement;
+  @query('#export-menu') private exportMenu?: HTMLElement;
+
+  #height = new TableHeightController(this, () => !this.cards);
 
   /** The rows the query keeps, in order (computed when rows, query or view change). */
   shown: Row[] = [];
@@ -137,7 +145,7 @@ export class CartableTable extends LitElement {
   };
 
   #download(format: ExportFormat): void {
-    this.exportOpen = false;
+    this.exportMenu?.hidePopover();
     downloadRows(this.renderRoot, { rows: this.shown, columns: this.columns, format, name: this.heading, geometryOf: this.geometryOf });
     emit(this, 'cartable-table-export', { format });
   }
@@ -147,6 +155,7 @@ export class CartableTable extends LitElement {
     const count = this.shown.length;
     const filtering = isFiltering(this.query);
     return html`
+      ${this.cards ? nothing : this.#resizeHandle()}
       <div class="toolbar">
         <h2 id="table-title">${this.heading}</h2>
         <span class="count" role="status" aria-live="polite">${msg(str`${count} sur ${total}`, { id: 'table.count' })}</span>
@@ -163,7 +172,7 @@ export class CartableTable extends LitElement {
           ${msg('Dans la vue', { id: 'table.inView' })}
         </label>
         ${this.columns.some((c) => c.filter)
-          ? html`<button class="tool" aria-expanded=${this.showFilters ? 'true' : 'false'} aria-controls="filters" @click=${() => (this.showFilters = !this.showFilters)}>
+          ? html`<button class="tool" popovertarget="filters" aria-expanded=${this.filtersOpen ? 'true' : 'false'} aria-controls="filters">
               ${msg('Filtres', { id: 'table.filters' })}
             </button>`
           : nothing}
@@ -172,18 +181,9 @@ export class CartableTable extends LitElement {
               ${msg('Effacer les filtres', { id: 'table.clear' })}
             </button>`
           : nothing}
-        <div class="export">
-          <button class="tool" aria-expanded=${this.exportOpen ? 'true' : 'false'} aria-haspopup="true" @click=${() => (this.exportOpen = !this.exportOpen)}>
-            ${msg('Exporter', { id: 'table.export' })}
-          </button>
-          ${this.exportOpen
-            ? html`<div class="export-menu" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (this.exportOpen = false)}>
-                <button @click=${() => this.#download('csv;')}>${msg('CSV (;, tableurs français)', { id: 'table.export.csvSemicolon' })}</button>
-                <button @click=${() => this.#download('csv,')}>${msg('CSV (,)', { id: 'table.export.csvComma' })}</button>
-                <button @click=${() => this.#download('geojson')}>GeoJSON</button>
-              </div>`
-            : nothing}
-        </div>
+        <button class="tool" popovertarget="export-menu" aria-expanded=${this.exportOpen ? 'true' : 'false'} aria-haspopup="true">
+          ${msg('Exporter', { id: 'table.export' })}
+        </button>
         <button class="icon-button" aria-label=${msg('Fermer le tableau', { id: 'table.close' })} @click=${() => emit(this, 'cartable-table-close', {})}>
           <span aria-hidden="true">✕</span>
         </button>
@@ -191,10 +191,76 @@ export class CartableTable extends LitElement {
           ? html`<p class="note">${msg('Cette couche se charge selon la vue : le tableau ne contient que les objets chargés jusqu’ici.', { id: 'table.partial' })}</p>`
           : nothing}
       </div>
-      ${this.showFilters ? html`<div class="filters" id="filters">${renderFilters({ columns: this.columns, rows: this.rows, query: this.query, setQuery: (p) => this.#setQuery(p) })}</div>` : nothing}
+      ${this.#filterPopover()}
+      <div id="export-menu" class="popover export-menu" popover @beforetoggle=${this.#onBeforeToggle} @toggle=${this.#onToggle}>
+        <button @click=${() => this.#download('csv;')}>${msg('CSV (;, tableurs français)', { id: 'table.export.csvSemicolon' })}</button>
+        <button @click=${() => this.#download('csv,')}>${msg('CSV (,)', { id: 'table.export.csvComma' })}</button>
+        <button @click=${() => this.#download('geojson')}>GeoJSON</button>
+      </div>
+      ${this.cards ? renderSortSelect(this.columns, this.query.sort, (sort) => this.#setQuery({ sort })) : nothing}
       ${this.cards ? renderCards(this.#rowsView()) : renderGrid(this.#rowsView())}
     `;
   }
+
+  /** The handle on the top edge that sets the table's height (desktop), a separator for assistive technology. */
+  #resizeHandle(): TemplateResult {
+    const height = this.#height;
+    const rows = Math.max(0, Math.floor(this.viewportHeight / ROW_HEIGHT) - 1);
+    return html`<div
+      class="resize"
+      role="separator"
+      tabindex="0"
+      aria-orientation="horizontal"
+      aria-label=${msg('Hauteur du tableau', { id: 'table.resize' })}
+      aria-valuemin=${height.min}
+      aria-valuemax=${height.max}
+      aria-valuenow=${height.height}
+      aria-valuetext=${msg(str`${rows} lignes visibles`, { id: 'table.resize.rows' })}
+      @pointerdown=${height.onPointerDown}
+      @pointermove=${height.onPointerMove}
+      @pointerup=${height.onPointerUp}
+      @pointercancel=${height.onPointerUp}
+      @keydown=${height.onKeydown}
+    ></div>`;
+  }
+
+  #filterPopover(): TemplateResult {
+    return html`<div id="filters" class="popover filters" popover role="dialog" aria-label=${msg('Filtres', { id: 'table.filters' })} @beforetoggle=${this.#onBeforeToggle} @toggle=${this.#onToggle}>
+      ${this.filtersOpen
+        ? html`<div class="popover-head">
+              <strong>${msg('Filtres', { id: 'table.filters' })}</strong>
+              <button class="icon-button" popovertarget="filters" popovertargetaction="hide" aria-label=${msg('Fermer les filtres', { id: 'table.filters.close' })}>
+                <span aria-hidden="true">✕</span>
+              </button>
+            </div>
+            ${renderFilters({ columns: this.columns, rows: this.rows, query: this.query, setQuery: (p) => this.#setQuery(p) })}`
+        : nothing}
+    </div>`;
+  }
+
+  /** Before a popover shows: place it by its button (over the map on a desktop, so the rows stay in sight). */
+  #onBeforeToggle = (event: Event): void => {
+    const popover = event.currentTarget as HTMLElement;
+    const open = (event as ToggleEvent).newState === 'open';
+    if (popover.id === 'filters') this.filtersOpen = open;
+    else this.exportOpen = open;
+    const anchor = this.renderRoot.querySelector<HTMLElement>(`[popovertarget="${popover.id}"]`);
+    if (open && anchor) placePopover(popover, anchor, this.cards ? 'below' : 'above');
+  };
+
+  /** Once shown, focus goes into the popover; once closed (Esc, a click elsewhere), back to its button. */
+  #onToggle = async (event: Event): Promise<void> => {
+    const popover = event.currentTarget as HTMLElement;
+    const anchor = this.renderRoot.querySelector<HTMLElement>(`.toolbar [popovertarget="${popover.id}"]`);
+    if ((event as ToggleEvent).newState === 'open') {
+      await this.updateComplete;
+      popover.querySelector<HTMLElement>('fieldset input, .export-menu > button, button')?.focus();
+      return;
+    }
+    const active = deepActiveElement();
+    // Focus left with the popover (to the page itself): it goes back to the button, not to the top of the page.
+    if (!active || active === document.body || popover.contains(active)) anchor?.focus();
+  };
 
   #rowsView(): RowsView {
     const { first, end } = visibleSlice(this.scrolled, this.viewportHeight, this.#rowHeight, this.shown.length);

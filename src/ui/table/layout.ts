@@ -15,8 +15,8 @@ export function visibleSlice(scrolled: number, viewportHeight: number, rowHeight
 }
 
 /** Column widths, fixed: every row is its own grid, and all must line up with the header. */
-export const columnTemplate = (columns: readonly Column[]): string =>
-  columns.map((c, i) => (c.numeric ? '7.5rem' : c.type === 'date' ? '9rem' : i === 0 ? '20rem' : '13rem')).join(' ');
+export const columnWidths = (columns: readonly Column[]): string[] =>
+  columns.map((c, i) => (c.numeric ? '7.5rem' : c.type === 'date' ? '9rem' : i === 0 ? '20rem' : '13rem'));
 
 /**
  * Where a key moves the active row: an index, 'open' (Enter, Space), or undefined for a key the

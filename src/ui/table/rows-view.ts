@@ -4,7 +4,7 @@ import type { Column } from '../../table/columns.js';
 import type { TableQuery } from '../../table/query.js';
 import type { Row } from '../../table/rows.js';
 import { styleProps } from '../style-props.js';
-import { CARD_HEIGHT, ROW_HEIGHT, columnTemplate } from './layout.js';
+import { CARD_HEIGHT, ROW_HEIGHT, columnWidths } from './layout.js';
 
 /** What the grid and the card list draw from, and where they report to. */
 export interface RowsView {
@@ -29,16 +29,20 @@ const none = (): TemplateResult => html`<p class="empty">${msg('Aucune ligne ne 
 
 const ariaSort = (direction: 'asc' | 'desc' | undefined): string => (direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none');
 
-/** A grid: a sticky header of sort buttons and the rows, each its own CSS grid. */
+/**
+ * A grid: a sticky header of sort buttons and the rows, each its own CSS grid. The first column (the
+ * name) is pinned: scrolling sideways to a right-hand column keeps the names in sight.
+ */
 export function renderGrid(view: RowsView): TemplateResult {
   const { columns, shown, first, end } = view;
+  const widths = columnWidths(columns);
   return html`<div
     class="grid"
     role="grid"
     aria-labelledby="table-title"
     aria-rowcount=${shown.length + 1}
     aria-colcount=${columns.length}
-    style=${styleProps({ '--columns': columnTemplate(columns) })}
+    style=${styleProps({ '--columns': widths.join(' '), '--pinned': widths[0] ?? '0px' })}
     @keydown=${view.onKeydown}
   >
     <div class="scroller" @scroll=${view.onScroll}>

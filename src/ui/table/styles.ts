@@ -6,9 +6,39 @@ export const tableStyles = css`
   :host {
     display: flex;
     flex-direction: column;
+    position: relative;
     min-height: 0;
     height: 100%;
     background: var(--cartable-surface, #fff);
+  }
+  /* The handle on the top edge: a strip a finger or a pointer finds, drawn as a short bar. */
+  .resize {
+    position: absolute;
+    z-index: 1;
+    top: -5px;
+    left: 0;
+    right: 0;
+    height: 12px;
+    cursor: row-resize;
+    touch-action: none;
+  }
+  .resize::before {
+    content: '';
+    position: absolute;
+    left: calc(50% - 1.5rem);
+    top: 4px;
+    width: 3rem;
+    height: 4px;
+    border-radius: 2px;
+    background: var(--cartable-border-strong, #767c85);
+  }
+  .resize:hover::before,
+  .resize:focus-visible::before {
+    background: var(--cartable-focus, #0a76f6);
+  }
+  .resize:focus-visible {
+    outline: 3px solid var(--cartable-focus, #0a76f6);
+    outline-offset: -3px;
   }
   .toolbar {
     display: flex;
@@ -67,22 +97,42 @@ export const tableStyles = css`
     font-size: 0.85rem;
     color: var(--cartable-muted, #50565e);
   }
-  .filters {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.75rem 1.25rem;
-    padding: 0.5rem 0.75rem;
-    border-bottom: 1px solid var(--cartable-border, #d9dee5);
-    max-height: 40%;
+  /* Popovers live in the top layer: never clipped by the table. placePopover() sets their place and room. */
+  .popover {
+    position: fixed;
+    inset: auto;
+    margin: 0;
+    box-sizing: border-box;
     overflow: auto;
+    overscroll-behavior: contain;
+    padding: 0.3rem;
+    color: var(--cartable-text, #1e1e1e);
+    background: var(--cartable-surface, #fff);
+    border: 1px solid var(--cartable-border, #d9dee5);
+    border-radius: var(--cartable-radius, 6px);
+    box-shadow: 0 6px 20px rgb(0 0 0 / 0.18);
+  }
+  /* Every value list shows whole: the popover scrolls, not each list. */
+  .filters:popover-open {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));
+    align-items: start;
+    gap: 0.6rem 0.9rem;
+    width: 46rem;
+    padding: 0.5rem 0.75rem 0.75rem;
+  }
+  .popover-head {
+    grid-column: 1 / -1;
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
   }
   fieldset {
     border: 1px solid var(--cartable-border, #d9dee5);
     border-radius: var(--cartable-radius, 6px);
     padding: 0.3rem 0.6rem 0.5rem;
     margin: 0;
-    max-height: 12rem;
-    overflow: auto;
+    min-width: 0;
   }
   legend {
     font-weight: 600;
@@ -103,22 +153,10 @@ export const tableStyles = css`
   .range input {
     width: 7.5rem;
   }
-  .export {
-    position: relative;
-  }
-  .export-menu {
-    position: absolute;
-    right: 0;
-    top: 100%;
-    z-index: 3;
+  .export-menu:popover-open {
     display: flex;
     flex-direction: column;
     min-width: 15rem;
-    padding: 0.3rem;
-    background: var(--cartable-surface, #fff);
-    border: 1px solid var(--cartable-border, #d9dee5);
-    border-radius: var(--cartable-radius, 6px);
-    box-shadow: 0 6px 20px rgb(0 0 0 / 0.18);
   }
   .export-menu button {
     text-align: start;
@@ -143,6 +181,8 @@ export const tableStyles = css`
     overflow: auto;
     position: relative;
     overscroll-behavior: contain;
+    /* What takes focus on the right is scrolled clear of the pinned column, not under it. */
+    scroll-padding-inline-start: var(--pinned);
   }
   .header,
   .row {
@@ -160,6 +200,18 @@ export const tableStyles = css`
   }
   .header [role='columnheader'] {
     padding: 0;
+  }
+  /* The name column stays at the left edge when the grid scrolls sideways. */
+  .header [role='columnheader']:first-child,
+  .row .cell:first-child {
+    position: sticky;
+    inset-inline-start: 0;
+    z-index: 1;
+    background: inherit;
+    box-shadow: 1px 0 0 var(--cartable-border, #d9dee5);
+  }
+  .header [role='columnheader']:first-child {
+    background: var(--cartable-bg, #f4f6f9);
   }
   .header button {
     width: 100%;
@@ -182,6 +234,8 @@ export const tableStyles = css`
     border-bottom: 1px solid var(--cartable-border, #e6e9ee);
     cursor: pointer;
     font-size: 0.9rem;
+    /* Opaque: the pinned cell takes it, and the cells scrolled under it vanish. */
+    background: var(--cartable-surface, #fff);
     /* A row's layout never affects another's: scrolling redraws only rows. */
     contain: layout style;
   }
@@ -190,7 +244,9 @@ export const tableStyles = css`
   }
   .row[aria-selected='true'] {
     background: #fff4e0;
-    box-shadow: inset 4px 0 0 #e07b00;
+  }
+  .row[aria-selected='true'] .cell:first-child {
+    box-shadow: inset 4px 0 0 #e07b00, 1px 0 0 var(--cartable-border, #d9dee5);
   }
   .row:focus-visible {
     outline: 3px solid var(--cartable-focus, #0a76f6);
@@ -205,6 +261,25 @@ export const tableStyles = css`
   .cell.num {
     text-align: end;
     font-variant-numeric: tabular-nums;
+  }
+  .sort {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.4rem;
+    padding: 0.4rem 0.75rem;
+    border-bottom: 1px solid var(--cartable-border, #d9dee5);
+    font-size: 0.9rem;
+  }
+  .sort label {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4rem;
+  }
+  .sort select {
+    font: inherit;
+    min-height: 2.1rem;
+    max-width: 12rem;
   }
   .card {
     position: absolute;
