@@ -194,6 +194,7 @@ export class CartableMapView extends LitElement {
         z-index: 7;
         inset: 0;
         height: auto;
+        max-height: none;
         border-top: 0;
       }
       .table-panel cartable-table {

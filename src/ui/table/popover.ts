@@ -20,11 +20,20 @@ export function placePopover(popover: HTMLElement, anchor: HTMLElement, prefer: 
   style.top = above ? 'auto' : `${box.bottom + GAP}px`;
   style.bottom = above ? `${height - box.top + GAP}px` : 'auto';
   style.maxHeight = `${Math.max(0, above ? roomAbove : roomBelow)}px`;
-  // Aligned with the button's edge nearest the window's middle, so that it grows into the window.
+  // Aligned with the button's edge nearest the window's middle, so that it grows into the window, and
+  // slid back when the width its styles ask for (or at least its minimum) would cross the window's edge.
+  const asked = Math.min(width - 2 * MARGIN, wantedWidth(popover));
   const fromLeft = box.left + box.width / 2 < width / 2;
-  style.left = fromLeft ? `${Math.max(MARGIN, box.left)}px` : 'auto';
-  style.right = fromLeft ? 'auto' : `${Math.max(MARGIN, width - box.right)}px`;
-  style.maxWidth = `${fromLeft ? width - Math.max(MARGIN, box.left) - MARGIN : Math.min(width, box.right) - MARGIN}px`;
+  const start = Math.max(MARGIN, Math.min(fromLeft ? box.left : width - box.right, width - MARGIN - asked));
+  style.left = fromLeft ? `${start}px` : 'auto';
+  style.right = fromLeft ? 'auto' : `${start}px`;
+  style.maxWidth = `${width - start - MARGIN}px`;
+}
+
+/** The width a hidden popover's styles ask for: its `width`, or else its `min-width` (px), or 0. */
+function wantedWidth(popover: HTMLElement): number {
+  const styles = getComputedStyle(popover);
+  return parseFloat(styles.width) || parseFloat(styles.minWidth) || 0;
 }
 
 /** The element that has focus, looking inside shadow roots. */

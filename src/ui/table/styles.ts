@@ -6,7 +6,9 @@ export const tableStyles = css`
   :host {
     display: flex;
     flex-direction: column;
+    /* Above the map's own controls (z-index 3) when a short map lets them reach down to the table. */
     position: relative;
+    z-index: 4;
     min-height: 0;
     height: 100%;
     background: var(--cartable-surface, #fff);
@@ -112,13 +114,16 @@ export const tableStyles = css`
     border-radius: var(--cartable-radius, 6px);
     box-shadow: 0 6px 20px rgb(0 0 0 / 0.18);
   }
+  /* Widths set on the closed popovers too: placePopover() reads them before they show. */
+  .filters {
+    width: 46rem;
+  }
   /* Every value list shows whole: the popover scrolls, not each list. */
   .filters:popover-open {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));
     align-items: start;
     gap: 0.6rem 0.9rem;
-    width: 46rem;
     padding: 0.5rem 0.75rem 0.75rem;
   }
   .popover-head {
@@ -153,10 +158,12 @@ export const tableStyles = css`
   .range input {
     width: 7.5rem;
   }
+  .export-menu {
+    min-width: 15rem;
+  }
   .export-menu:popover-open {
     display: flex;
     flex-direction: column;
-    min-width: 15rem;
   }
   .export-menu button {
     text-align: start;
