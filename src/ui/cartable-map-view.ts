@@ -181,7 +181,8 @@ export class CartableMapView extends LitElement {
       }
       .table-panel {
         flex: none;
-        height: min(42%, 24rem);
+        /* The table sets its own height (a handle resizes it); the map keeps 8rem at least. */
+        max-height: calc(100% - 8rem);
         display: flex;
         flex-direction: column;
         border-top: 2px solid var(--cartable-border-strong, #767c85);
@@ -193,6 +194,7 @@ export class CartableMapView extends LitElement {
         z-index: 7;
         inset: 0;
         height: auto;
+        max-height: none;
         border-top: 0;
       }
       .table-panel cartable-table {

@@ -1,4 +1,5 @@
 import type { LayerDef, MapContext } from '../context/types.js';
+import type { TableQuery } from '../table/query.js';
 
 /** What the app shows: the catalog, a map, or a page saying why a map cannot be shown. */
 export type PageKind = 'catalog' | 'map' | 'not-found' | 'invalid-document' | 'refused' | 'unavailable';
@@ -18,6 +19,15 @@ export interface CartableEventMap {
   'cartable-record-open': { layerId: string };
   /** A layer's table is shown. */
   'cartable-table-shown': { layerId: string };
+  /** What the person asks of the table: sort, text, column filters, the view switch. */
+  'cartable-table-query': TableQuery;
+  /** The ids the table's filters keep, or null when nothing filters. */
+  'cartable-table-filtered': { ids: Set<string | number> | null };
+  /** A row of the table is to open its record. */
+  'cartable-table-open-row': { id: string | number };
+  'cartable-table-close': Record<string, never>;
+  /** The table's rows were exported (`csv;`, `csv,` or `geojson`). */
+  'cartable-table-export': { format: 'csv;' | 'csv,' | 'geojson' };
   /** A link of a layer's information was followed. */
   'cartable-link-followed': { kind: 'metadata' | 'download'; url: string; layerId: string };
   /** The person switched usage figures on or off. */
@@ -50,6 +60,11 @@ declare global {
     'cartable-page': CustomEvent<CartableEventMap['cartable-page']>;
     'cartable-record-open': CustomEvent<CartableEventMap['cartable-record-open']>;
     'cartable-table-shown': CustomEvent<CartableEventMap['cartable-table-shown']>;
+    'cartable-table-query': CustomEvent<CartableEventMap['cartable-table-query']>;
+    'cartable-table-filtered': CustomEvent<CartableEventMap['cartable-table-filtered']>;
+    'cartable-table-open-row': CustomEvent<CartableEventMap['cartable-table-open-row']>;
+    'cartable-table-close': CustomEvent<CartableEventMap['cartable-table-close']>;
+    'cartable-table-export': CustomEvent<CartableEventMap['cartable-table-export']>;
     'cartable-link-followed': CustomEvent<CartableEventMap['cartable-link-followed']>;
     'cartable-analytics-choice': CustomEvent<CartableEventMap['cartable-analytics-choice']>;
     'cartable-search-used': CustomEvent<CartableEventMap['cartable-search-used']>;

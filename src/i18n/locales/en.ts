@@ -8,6 +8,7 @@ import { alerts } from './en-alerts.js';
 import { interop } from './en-interop.js';
 import { layerProblems } from './en-layer-problems.js';
 import { report } from './en-report.js';
+import { table } from './en-table.js';
 import { tools } from './en-tools.js';
 
 export const templates = {
@@ -84,25 +85,6 @@ export const templates = {
   'popup.next': 'Next feature',
   'popup.previous': 'Previous feature',
   'legend.filtered': str`Filter on: ${0} of ${1}`,
-  'table.clear': 'Clear the filters',
-  'table.close': 'Close the table',
-  'table.count': str`${0} of ${1}`,
-  'table.emptyValue': '(empty)',
-  'table.export': 'Export',
-  'table.export.csvComma': 'CSV (,)',
-  'table.export.csvSemicolon': 'CSV (; for French spreadsheets)',
-  'table.filter': 'Filter the table',
-  'table.filter.placeholder': 'Filter…',
-  'table.filters': 'Filters',
-  'table.inView': 'In the map view',
-  'table.layer': 'Layer',
-  'table.link.unknown': 'The link names an unknown table.',
-  'table.none': 'No row matches the filters.',
-  'table.partial': 'This layer loads by map view: the table holds only the features loaded so far.',
-  'table.range.max': str`${0} maximum`,
-  'table.range.min': str`${0} minimum`,
-  'table.region': 'Table of the features',
-  'table.toggle': 'Table',
   'search.count': str`${0} result(s)`,
   'search.countMore': str`More than ${0} results`,
   'search.none': 'No results',
@@ -156,5 +138,6 @@ export const templates = {
   ...interop,
   ...layerProblems,
   ...report,
+  ...table,
   ...tools,
 };

@@ -1,0 +1,32 @@
+/** English texts of the feature table (see en.ts). */
+import { str } from '@lit/localize';
+
+export const table: Record<string, unknown> = {
+  'table.clear': 'Clear the filters',
+  'table.close': 'Close the table',
+  'table.count': str`${0} of ${1}`,
+  'table.emptyValue': '(empty)',
+  'table.export': 'Export',
+  'table.export.csvComma': 'CSV (,)',
+  'table.export.csvSemicolon': 'CSV (; for French spreadsheets)',
+  'table.filter': 'Filter the table',
+  'table.filter.placeholder': 'Filter…',
+  'table.filters': 'Filters',
+  'table.filters.close': 'Close the filters',
+  'table.inView': 'In the map view',
+  'table.layer': 'Layer',
+  'table.link.unknown': 'The link names an unknown table.',
+  'table.none': 'No row matches the filters.',
+  'table.partial': 'This layer loads by map view: the table holds only the features loaded so far.',
+  'table.range.max': str`${0} maximum`,
+  'table.range.min': str`${0} minimum`,
+  'table.region': 'Table of the features',
+  'table.resize': 'Table height',
+  'table.resize.rows': str`${0} rows visible`,
+  'table.sort': 'Sort by',
+  'table.sort.asc': 'ascending',
+  'table.sort.desc': 'descending',
+  'table.sort.direction': 'Sort direction',
+  'table.sort.none': 'Layer order',
+  'table.toggle': 'Table',
+};
