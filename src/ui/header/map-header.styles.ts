@@ -161,7 +161,7 @@ export const mapHeaderStyles = css`
     text-transform: uppercase;
     color: var(--cartable-muted, #50565e);
   }
-  .menu hr {
+  .menu [role='separator'] {
     margin: 0.3rem 0;
     border: 0;
     border-top: 1px solid var(--cartable-border, #d9dee5);
