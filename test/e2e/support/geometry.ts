@@ -104,3 +104,18 @@ export async function visibleRows(viewport: Locator, rowSelector: string): Promi
   );
   return rows.filter((r) => r.height > 0 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5).length;
 }
+
+/** Where a feature of a map layer is, in page pixels (from the map itself: the place the flow is about). */
+export async function featurePosition(map: Locator, layerId: string, featureId: string): Promise<Point> {
+  return map.evaluate(
+    (_element, { layerId, featureId }) => {
+      const olMap = (globalThis as any).__e2e.map();
+      const layer = olMap.getAllLayers().find((l: any) => l.get('cartable:id') === layerId);
+      const feature = layer.getSource().getFeatureById(featureId);
+      const [x, y] = olMap.getPixelFromCoordinate(feature.getGeometry().getCoordinates());
+      const box = olMap.getViewport().getBoundingClientRect();
+      return { x: box.left + x, y: box.top + y };
+    },
+    { layerId, featureId },
+  );
+}
