@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startSuite, waitForLayers, waitForMap, withPage, type Suite } from './support/harness.js';
-import { assertInFreeArea, assertNotCovered, featurePosition, headerHeight, mapShare } from './support/geometry.js';
+import { assertNotCovered, featurePosition, headerHeight, mapShare, waitForInFreeArea } from './support/geometry.js';
 
 const WIDE = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
@@ -90,12 +90,11 @@ test('phone: a link with panel=1 and a record shows one sheet; Esc closes the to
 });
 
 for (const viewport of [WIDE, PHONE]) {
-  test(`${viewport.width}×${viewport.height}: a linked record frames its place in the map area the record leaves free`, { skip: WIRING }, async (t) => {
+  test(`${viewport.width}×${viewport.height}: a linked record frames its place in the map area the record leaves free`, async (t) => {
     await withPage(t, suite, { path: 'maps/geosites.html?feature=geosites~PAC0058', viewport }, async ({ page }) => {
       await popup(page).waitFor();
-      await page.waitForFunction(() => (globalThis as any).__e2e.map().getView().getAnimating() === false);
-      const place = await featurePosition(map(page), 'geosites', 'PAC0058');
-      await assertInFreeArea(place, map(page), [popup(page), page.locator('cartable-map-view aside#panel')], 8);
+      const covers = [popup(page), page.locator('cartable-map-view aside#panel')];
+      await waitForInFreeArea(() => featurePosition(map(page), 'geosites', 'PAC0058'), map(page), covers, 8);
       await assertNotCovered(popup(page), 'the record');
     });
   });

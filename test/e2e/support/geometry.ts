@@ -82,6 +82,22 @@ export async function assertInFreeArea(place: Point, map: Locator, covers: reado
   if (!inner || !containsPoint(inner, place)) throw new Error(`the place ${JSON.stringify(place)} is outside the free map area ${JSON.stringify(free)}`);
 }
 
+/**
+ * Waits, frame by frame, until the place is inside the free map area (the map may still be moving to
+ * it); fails with the last reason after `timeout` ms.
+ */
+export async function waitForInFreeArea(place: () => Promise<Point>, map: Locator, covers: readonly Locator[], margin = 0, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await assertInFreeArea(await place(), map, covers, margin);
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await map.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    }
+  }
+}
+
 /** The header's height in CSS pixels. */
 export async function headerHeight(header: Locator): Promise<number> {
   return heightOf(await boxOf(header));
