@@ -35,27 +35,19 @@ async function openLayers(page: Page): Promise<void> {
   await page.locator('cartable-map-view aside#panel').waitFor({ state: 'visible' });
 }
 
-for (const language of ['fr', 'en']) {
-  test(`wide screen (${language}): the header is one row of at most 72 px and the map keeps at least 75 % of the height`, async (t) => {
-    await withPage(t, suite, { path: `${LONGEST}?lang=${language}`, viewport: WIDE }, async ({ page }) => {
-      await waitForMap(page);
-      const height = await headerHeight(header(page));
-      assert.ok(height <= 72, `header height ${height}`);
-      const share = await mapShare(map(page));
-      assert.ok(share >= 0.75, `the map keeps ${Math.round(share * 100)} % of the height`);
+for (const language of ['fr', 'en'])
+  for (const [screen, viewport] of [['wide screen', WIDE], ['phone', PHONE]] as const) {
+    // Today's phone header wraps to about 95 px (the title, the buttons, then the search on its own row).
+    test(`${screen} (${language}): the header is one row of at most 72 px and the map keeps at least 75 % of ${viewport.height} px`, { skip: screen === 'phone' && WIRING }, async (t) => {
+      await withPage(t, suite, { path: `${LONGEST}?lang=${language}`, viewport }, async ({ page }) => {
+        await waitForMap(page);
+        const height = await headerHeight(header(page));
+        assert.ok(height <= 72, `header height ${height}`);
+        const share = await mapShare(map(page));
+        assert.ok(share >= 0.75, `the map keeps ${Math.round(share * 100)} % of the height`);
+      });
     });
-  });
-
-  test(`phone (${language}): the header is one row of at most 72 px and the map keeps at least 75 % of 844 px`, { skip: WIRING }, async (t) => {
-    await withPage(t, suite, { path: `${LONGEST}?lang=${language}`, viewport: PHONE }, async ({ page }) => {
-      await waitForMap(page);
-      const height = await headerHeight(header(page));
-      assert.ok(height <= 72, `header height ${height}`);
-      const share = await mapShare(map(page));
-      assert.ok(share >= 0.75, `the map keeps ${Math.round(share * 100)} % of the height`);
-    });
-  });
-}
+  }
 
 test('wide screen: a record opened by a click is not covered, nor is the layer panel beside it', async (t) => {
   await withPage(t, suite, { path: 'maps/geosites.html', viewport: WIDE }, async ({ page }) => {
