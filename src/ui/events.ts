@@ -1,5 +1,6 @@
 import type { LayerDef, MapContext } from '../context/types.js';
 import type { TableQuery } from '../table/query.js';
+import type { PanelChange } from './layout/rules.js';
 
 /** What the app shows: the catalog, a map, or a page saying why a map cannot be shown. */
 export type PageKind = 'catalog' | 'map' | 'not-found' | 'invalid-document' | 'refused' | 'unavailable';
@@ -40,6 +41,14 @@ export interface CartableEventMap {
   'cartable-layer-remove': { id: string };
   /** What held focus went away (e.g. an alert whose layers came back): focus returns to the map. */
   'cartable-focus-map': Record<string, never>;
+  /** A panel of the screen layout opened, was minimised or closed (src/ui/layout/). */
+  'cartable-panel-change': PanelChange;
+  /** The header asks for the side panel (layers and legend) to open or close. */
+  'cartable-panel-toggle': { open: boolean };
+  /** The header asks for the table to open (the first table layer) or close. */
+  'cartable-table-toggle': { open: boolean };
+  /** The header asks for the « Partager » dialog. */
+  'cartable-share-request': Record<string, never>;
 }
 
 export type CartableEventName = keyof CartableEventMap;
@@ -71,5 +80,9 @@ declare global {
     'cartable-layers-add': CustomEvent<CartableEventMap['cartable-layers-add']>;
     'cartable-layer-remove': CustomEvent<CartableEventMap['cartable-layer-remove']>;
     'cartable-focus-map': CustomEvent<CartableEventMap['cartable-focus-map']>;
+    'cartable-panel-change': CustomEvent<CartableEventMap['cartable-panel-change']>;
+    'cartable-panel-toggle': CustomEvent<CartableEventMap['cartable-panel-toggle']>;
+    'cartable-table-toggle': CustomEvent<CartableEventMap['cartable-table-toggle']>;
+    'cartable-share-request': CustomEvent<CartableEventMap['cartable-share-request']>;
   }
 }

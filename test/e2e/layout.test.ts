@@ -1,0 +1,106 @@
+/**
+ * The screen layout, end to end on the built site, at 1366×768 and 390×844, FR and EN (issue 18):
+ * what the person just opened is not covered, the header leaves the map its room, the place is in the
+ * free map area. Flows that need the layout model wired into the map view are skipped, naming why.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { startSuite, waitForLayers, waitForMap, withPage, type Suite } from './support/harness.js';
+import { assertNotCovered, featurePosition, headerHeight, mapShare, visibleRows, waitForInFreeArea } from './support/geometry.js';
+
+const WIDE = { width: 1366, height: 768 };
+const PHONE = { width: 390, height: 844 };
+/** The longest title of the public maps (the longest of all, sites-sensibles-agents, is restricted: the browser test of the header covers it). */
+const LONGEST = 'maps/nature-paysage.html';
+const WIRING = 'issue 18: needs the layout model and the new header wired into the map view';
+
+let suite: Suite;
+before(async () => {
+  suite = await startSuite();
+});
+after(async () => {
+  await suite?.close();
+});
+
+const header = (page: Page) => page.locator('cartable-map-view header').first();
+const map = (page: Page) => page.locator('cartable-map-view .map');
+const popup = (page: Page) => page.locator('cartable-map-view cartable-popup');
+
+/** Opens the layer panel from the header, through the « ⋯ » menu where there is one (the phone header). */
+async function openLayers(page: Page): Promise<void> {
+  const menu = page.locator('cartable-map-view .menu-toggle');
+  if ((await menu.count()) && (await menu.isVisible())) await menu.click();
+  await page.locator('cartable-map-view .panel-toggle:not(.table-toggle)').filter({ visible: true }).click();
+  await page.locator('cartable-map-view aside#panel').waitFor({ state: 'visible' });
+}
+
+for (const language of ['fr', 'en'])
+  for (const [screen, viewport] of [['wide screen', WIDE], ['phone', PHONE]] as const) {
+    // Today's phone header wraps to about 95 px (the title, the buttons, then the search on its own row).
+    test(`${screen} (${language}): the header is one row of at most 72 px and the map keeps at least 75 % of ${viewport.height} px`, { skip: screen === 'phone' && WIRING }, async (t) => {
+      await withPage(t, suite, { path: `${LONGEST}?lang=${language}`, viewport }, async ({ page }) => {
+        await waitForMap(page);
+        const height = await headerHeight(header(page));
+        assert.ok(height <= 72, `header height ${height}`);
+        const share = await mapShare(map(page));
+        assert.ok(share >= 0.75, `the map keeps ${Math.round(share * 100)} % of the height`);
+      });
+    });
+  }
+
+test('wide screen: a record opened by a click is not covered, nor is the layer panel beside it', async (t) => {
+  await withPage(t, suite, { path: 'maps/geosites.html', viewport: WIDE }, async ({ page }) => {
+    await waitForMap(page);
+    await waitForLayers(page, (l) => l.geosites?.status === 'ready', 'geosites ready');
+    const place = await featurePosition(map(page), 'geosites', 'PAC0058');
+    await page.mouse.click(place.x, place.y);
+    await popup(page).waitFor();
+    await assertNotCovered(popup(page), 'the record');
+    await assertNotCovered(page.locator('cartable-map-view aside#panel'), 'the layer panel');
+  });
+});
+
+test('phone: the layer sheet opened from the header is not covered', async (t) => {
+  await withPage(t, suite, { path: 'maps/geosites.html', viewport: PHONE }, async ({ page }) => {
+    await waitForMap(page);
+    await openLayers(page);
+    await assertNotCovered(page.locator('cartable-map-view aside#panel'), 'the layer sheet');
+  });
+});
+
+test('phone: a link with panel=1 and a record shows one sheet; Esc closes the top one only', { skip: WIRING }, async (t) => {
+  await withPage(t, suite, { path: 'maps/geosites.html?panel=1&feature=geosites~PAC0058', viewport: PHONE }, async ({ page }) => {
+    await popup(page).waitFor();
+    const panel = page.locator('cartable-map-view aside#panel');
+    const shown = [await popup(page).isVisible(), await panel.isVisible()].filter(Boolean).length;
+    assert.equal(shown, 1, 'one sheet at a time');
+    await assertNotCovered(popup(page).or(panel).filter({ visible: true }), 'the sheet shown');
+    await page.keyboard.press('Escape');
+    assert.equal([await popup(page).isVisible(), await panel.isVisible()].filter(Boolean).length, 1, 'Esc closed the top sheet only');
+  });
+});
+
+for (const viewport of [WIDE, PHONE]) {
+  test(`${viewport.width}×${viewport.height}: a linked record frames its place in the map area the record leaves free`, async (t) => {
+    await withPage(t, suite, { path: 'maps/geosites.html?feature=geosites~PAC0058', viewport }, async ({ page }) => {
+      await popup(page).waitFor();
+      const covers = [popup(page), page.locator('cartable-map-view aside#panel')];
+      await waitForInFreeArea(() => featurePosition(map(page), 'geosites', 'PAC0058'), map(page), covers, 8);
+      await assertNotCovered(popup(page), 'the record');
+    });
+  });
+}
+
+// The table with its filters open keeps about 2 rows at 1366×768 today; the resizable table of issue 18 shows 8.
+test('wide screen: the table shows at least 8 whole rows with its filters open', { skip: 'issue 18: the desktop table redesign (filters in a popover, resizable height)' }, async (t) => {
+  await withPage(t, suite, { path: 'maps/geosites.html', viewport: WIDE }, async ({ page }) => {
+    await waitForMap(page);
+    await waitForLayers(page, (l) => l.geosites?.status === 'ready', 'geosites ready');
+    await page.locator('cartable-map-view .table-toggle').filter({ visible: true }).click();
+    await page.locator('cartable-table .row').first().waitFor();
+    await page.locator('cartable-table button[aria-controls="filters"]').click();
+    const rows = await visibleRows(page.locator('cartable-table .scroller'), '.row');
+    assert.ok(rows >= 8, `${rows} whole rows shown`);
+  });
+});
