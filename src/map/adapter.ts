@@ -27,7 +27,7 @@ import { resolutionToScale, scaleToResolution } from '../styles/scale.js';
 import { layersSettled, watchFirstRender, type FirstRenderSettings } from './first-render.js';
 import { createHighlighter } from './highlight.js';
 import { LAYER_ID_KEY } from './keys.js';
-import { wirePointer, type IdentifyEvent, type PointerWiring } from './pointer.js';
+import { createMapPointer, wirePointer, type IdentifyEvent, type MapPointer, type PointerWiring } from './pointer.js';
 import { createView } from './view.js';
 import { cooperativeGestures, type GestureHint } from './cooperative-gestures.js';
 import { loadChunk } from '../offline/load-chunk.js';
@@ -85,9 +85,11 @@ export interface MapAdapter {
   onRender(callback: () => void): () => void;
   /** Resolves after the first render in which every visible layer has loaded or failed, or the first after a deadline (first-render.ts). */
   readonly rendered: Promise<void>;
+  /** Tools that own the map's clicks take the pointer here (`pointer.take(owner)`): one owner at a time. */
+  readonly pointer: MapPointer;
   /**
-   * A tool (measure, drawing a place…) takes the pointer: clicks stop opening records and hovering
-   * stops showing tooltips until the returned function is called. Nested holds add up.
+   * Holds the pointer without owning its clicks: they stop opening records and hovering stops
+   * showing tooltips until the returned function is called. Nested holds add up.
    */
   holdPointer(): () => void;
   dispose(): void;
@@ -252,9 +254,9 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
   };
   // Layers that answer clicks themselves (clusters zoom into their points) go first, before
   // identify: a used click stops here, so the listeners added after this one do not see it.
-  let pointerHolds = 0;
+  const pointer = createMapPointer(() => options.onHover?.(undefined));
   const layerClick = map.on('click', (event) => {
-    if (pointerHolds > 0) return;
+    if (pointer.held) return;
     for (const layer of created.values()) {
       if (layer.layer.getVisible() && layer.onClick?.({ map, pixel: event.pixel })) {
         event.stopPropagation();
@@ -264,13 +266,12 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
   });
   const uncooperate = options.cooperative ? cooperativeGestures(map, options.cooperative.onHint) : undefined;
   const unwirePointer = wirePointer(map, {
+    pointer,
     askServices,
     queryable: () => visibleOf(queryableIds),
     tooltips: () => visibleOf(tooltipIds),
-    onIdentify: (event) => {
-      if (pointerHolds === 0) options.onIdentify?.(event);
-    },
-    onHover: (hover) => options.onHover?.(pointerHolds === 0 ? hover : undefined),
+    onIdentify: (event) => options.onIdentify?.(event),
+    onHover: (hover) => options.onHover?.(hover),
     onDoubleClick: () => options.onDoubleClick?.(),
   });
 
@@ -301,16 +302,8 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
   return {
     map,
     rendered: firstRender.rendered,
-    holdPointer() {
-      pointerHolds += 1;
-      options.onHover?.(undefined);
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        pointerHolds -= 1;
-      };
-    },
+    pointer,
+    holdPointer: () => pointer.hold(),
     retry(id) {
       created.get(id)?.retry();
     },

@@ -30,6 +30,12 @@ export interface CartableEventMap {
   'cartable-layer-remove': { id: string };
   /** What held focus went away (e.g. an alert whose layers came back): focus returns to the map. */
   'cartable-focus-map': Record<string, never>;
+  /** The person asks for the « Qu'y a-t-il ici ? » report (the tools' button). */
+  'cartable-report-open': Record<string, never>;
+  /** The print layout is in the page, just before the browser's print dialog. */
+  'cartable-print-ready': { paper: 'A4' | 'A3'; orientation: 'landscape' | 'portrait' };
+  /** Another tool took the map's pointer from this one, which stopped. */
+  'cartable-tool-displaced': { tool: 'measure' | 'coordinates' };
 }
 
 export type CartableEventName = keyof CartableEventMap;
@@ -56,5 +62,8 @@ declare global {
     'cartable-layers-add': CustomEvent<CartableEventMap['cartable-layers-add']>;
     'cartable-layer-remove': CustomEvent<CartableEventMap['cartable-layer-remove']>;
     'cartable-focus-map': CustomEvent<CartableEventMap['cartable-focus-map']>;
+    'cartable-report-open': CustomEvent<CartableEventMap['cartable-report-open']>;
+    'cartable-print-ready': CustomEvent<CartableEventMap['cartable-print-ready']>;
+    'cartable-tool-displaced': CustomEvent<CartableEventMap['cartable-tool-displaced']>;
   }
 }
