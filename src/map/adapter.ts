@@ -69,6 +69,8 @@ export interface MapAdapter {
   findFeature(layerId: string, id: string | number): Feature | undefined;
   /** Brings a geometry into view (points at a street-level zoom). */
   zoomTo(geometry: Geometry, options?: { padding?: number[]; duration?: number }): Promise<void>;
+  /** Frames a box of the view's projection, as zoomTo does a geometry's. */
+  fitExtent(extent: readonly number[], options?: { padding?: number[]; duration?: number }): Promise<void>;
   /** Pans so that a coordinate lies inside a box of the map, [left, top, right, bottom] in pixels. */
   panIntoView(coordinate: Coordinate, box: readonly [number, number, number, number]): void;
   /** The features of a vector layer loaded so far (none for other layers). */
@@ -299,6 +301,18 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
   const settled = (): boolean => layersSettled(leaves.map((def) => def.id), store.state, (id) => created.get(id)?.layer, view.getResolution() ?? 0);
   const firstRender = watchFirstRender({ map, store, settled, ...options.firstRender });
 
+  const frame: MapAdapter['fitExtent'] = (extent, { padding = [40, 40, 40, 40], duration = 350 } = {}) => {
+    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    return new Promise((resolve) =>
+      view.fit([...extent], {
+        padding,
+        maxZoom: view.getZoomForResolution(scaleToResolution(10000, metersPerUnit)) ?? 16,
+        duration: reduce ? 0 : duration,
+        callback: () => resolve(),
+      }),
+    );
+  };
+
   return {
     map,
     rendered: firstRender.rendered,
@@ -316,18 +330,8 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
       if (own) return own(id);
       return (vectorSourceOf(layerId)?.getFeatureById(id) as Feature | null) ?? undefined;
     },
-    zoomTo(geometry, { padding = [40, 40, 40, 40], duration = 350 } = {}) {
-      const extent = geometry.getExtent();
-      const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-      return new Promise((resolve) =>
-        view.fit(extent, {
-          padding,
-          maxZoom: view.getZoomForResolution(scaleToResolution(10000, metersPerUnit)) ?? 16,
-          duration: reduce ? 0 : duration,
-          callback: () => resolve(),
-        }),
-      );
-    },
+    zoomTo: (geometry, options) => frame(geometry.getExtent(), options),
+    fitExtent: frame,
     panIntoView(coordinate, [left, top, right, bottom]) {
       const pixel = map.getPixelFromCoordinate(coordinate);
       const center = view.getCenter();
