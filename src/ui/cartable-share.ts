@@ -57,6 +57,7 @@ export class CartableShare extends LitElement {
         width: 6rem;
       }
       textarea {
+        box-sizing: border-box;
         width: 100%;
         min-height: 5rem;
         font-family: ui-monospace, monospace;

@@ -185,7 +185,8 @@ export class CartableTools extends LitElement {
   override render(): TemplateResult | typeof nothing {
     const { report, tools, print } = this.switches;
     if (!report && !tools && !print) return nothing;
-    const folded = this.narrow && !this.unfolded && !this.active;
+    // On a phone the list folds while a tool is open: its sheet and the map share the screen.
+    const folded = this.narrow && (!this.unfolded || !!this.active);
     const aiming = this.active === 'measure' || this.active === 'coordinates';
     return html`
       ${aiming ? crosshair() : nothing}
@@ -196,7 +197,7 @@ export class CartableTools extends LitElement {
           aria-controls="tool-bar"
           @click=${() => {
             this.unfolded = !this.unfolded || !!this.active;
-            if (this.active) this.active = undefined;
+            this.active = undefined;
           }}
         >
           <svg viewBox="0 0 24 24" aria-hidden="true">${TOOL_ICONS.menu}</svg><span class="label">${msg('Outils', { id: 'tools.menu' })}</span>

@@ -39,20 +39,25 @@ export const toolsStyles = css`
     background: var(--cartable-surface, #fff);
     box-shadow: 0 1px 6px rgb(0 0 0 / 0.25);
   }
+  /* A narrow column: each icon with its name under it (beside it, the open panel would cover the map). */
   .tool {
     display: inline-flex;
+    flex-direction: column;
     align-items: center;
-    gap: 0.45rem;
+    gap: 0.15rem;
+    width: 5.6rem;
     min-height: 2.4rem;
-    padding: 0 0.6rem 0 0.45rem;
+    padding: 0.3rem 0.2rem;
     border: 1px solid transparent;
     border-radius: var(--cartable-radius, 6px);
     background: transparent;
     color: var(--cartable-text, #1e1e1e);
     font: inherit;
-    font-size: 0.88rem;
-    text-align: start;
-    white-space: nowrap;
+    font-size: 0.74rem;
+    line-height: 1.15;
+    text-align: center;
+    overflow-wrap: break-word;
+    text-wrap: balance;
   }
   .tool:hover {
     background: var(--cartable-hover, #eef2f7);
@@ -111,18 +116,25 @@ export const toolsStyles = css`
       flex-direction: column;
       align-items: flex-end;
     }
+    /* On a phone the unfolded menu is a list: the icon beside its name, larger targets. */
+    .tool {
+      flex-direction: row;
+      gap: 0.45rem;
+      width: auto;
+      min-height: 2.75rem;
+      padding: 0 0.7rem 0 0.5rem;
+      font-size: 0.95rem;
+      text-align: start;
+      white-space: nowrap;
+    }
     .menu {
       display: inline-flex;
+      min-height: 2.4rem;
       background: var(--cartable-surface, #fff);
       box-shadow: 0 1px 6px rgb(0 0 0 / 0.25);
     }
     .bar.folded {
       display: none;
-    }
-    /* Touch targets: a finger needs more than a mouse. */
-    .bar .tool {
-      min-height: 2.75rem;
-      font-size: 0.95rem;
     }
     /* A phone keeps the height for the sheet: the « Outils » menu sits left of the zoom buttons. */
     :host([zoom]) .dock {
