@@ -82,7 +82,7 @@ export async function openAddedLayers(host: AddedLayersHost, store: MapStore, co
       const fit = (): boolean => {
         if (!vectors.every((id) => store.state.layers[id]?.status === 'ready' || store.state.layers[id]?.status === 'error')) return false;
         const extent = union(vectors.flatMap((id) => adapter.featuresOf(id)).map((f) => f.getGeometry()?.getExtent()));
-        if (extent) adapter.map.getView().fit([...extent], { padding: [40, 40, 40, 40], maxZoom: 16 });
+        if (extent) void adapter.fitExtent(extent, { duration: 0 });
         return true;
       };
       if (fit()) return;

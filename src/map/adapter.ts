@@ -27,7 +27,7 @@ import { resolutionToScale, scaleToResolution } from '../styles/scale.js';
 import { layersSettled, watchFirstRender, type FirstRenderSettings } from './first-render.js';
 import { createHighlighter } from './highlight.js';
 import { LAYER_ID_KEY } from './keys.js';
-import { wirePointer, type IdentifyEvent, type PointerWiring } from './pointer.js';
+import { createMapPointer, wirePointer, type IdentifyEvent, type MapPointer, type PointerWiring } from './pointer.js';
 import { createView } from './view.js';
 import { cooperativeGestures, type GestureHint } from './cooperative-gestures.js';
 import { loadChunk } from '../offline/load-chunk.js';
@@ -69,6 +69,8 @@ export interface MapAdapter {
   findFeature(layerId: string, id: string | number): Feature | undefined;
   /** Brings a geometry into view (points at a street-level zoom). */
   zoomTo(geometry: Geometry, options?: { padding?: number[]; duration?: number }): Promise<void>;
+  /** Frames a box of the view's projection, as zoomTo does a geometry's. */
+  fitExtent(extent: readonly number[], options?: { padding?: number[]; duration?: number }): Promise<void>;
   /** Pans so that a coordinate lies inside a box of the map, [left, top, right, bottom] in pixels. */
   panIntoView(coordinate: Coordinate, box: readonly [number, number, number, number]): void;
   /** The features of a vector layer loaded so far (none for other layers). */
@@ -85,9 +87,11 @@ export interface MapAdapter {
   onRender(callback: () => void): () => void;
   /** Resolves after the first render in which every visible layer has loaded or failed, or the first after a deadline (first-render.ts). */
   readonly rendered: Promise<void>;
+  /** Tools that own the map's clicks take the pointer here (`pointer.take(owner)`): one owner at a time. */
+  readonly pointer: MapPointer;
   /**
-   * A tool (measure, drawing a place…) takes the pointer: clicks stop opening records and hovering
-   * stops showing tooltips until the returned function is called. Nested holds add up.
+   * Holds the pointer without owning its clicks: they stop opening records and hovering stops
+   * showing tooltips until the returned function is called. Nested holds add up.
    */
   holdPointer(): () => void;
   dispose(): void;
@@ -252,9 +256,9 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
   };
   // Layers that answer clicks themselves (clusters zoom into their points) go first, before
   // identify: a used click stops here, so the listeners added after this one do not see it.
-  let pointerHolds = 0;
+  const pointer = createMapPointer(() => options.onHover?.(undefined));
   const layerClick = map.on('click', (event) => {
-    if (pointerHolds > 0) return;
+    if (pointer.held) return;
     for (const layer of created.values()) {
       if (layer.layer.getVisible() && layer.onClick?.({ map, pixel: event.pixel })) {
         event.stopPropagation();
@@ -264,13 +268,12 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
   });
   const uncooperate = options.cooperative ? cooperativeGestures(map, options.cooperative.onHint) : undefined;
   const unwirePointer = wirePointer(map, {
+    pointer,
     askServices,
     queryable: () => visibleOf(queryableIds),
     tooltips: () => visibleOf(tooltipIds),
-    onIdentify: (event) => {
-      if (pointerHolds === 0) options.onIdentify?.(event);
-    },
-    onHover: (hover) => options.onHover?.(pointerHolds === 0 ? hover : undefined),
+    onIdentify: (event) => options.onIdentify?.(event),
+    onHover: (hover) => options.onHover?.(hover),
     onDoubleClick: () => options.onDoubleClick?.(),
   });
 
@@ -298,19 +301,23 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
   const settled = (): boolean => layersSettled(leaves.map((def) => def.id), store.state, (id) => created.get(id)?.layer, view.getResolution() ?? 0);
   const firstRender = watchFirstRender({ map, store, settled, ...options.firstRender });
 
+  const frame: MapAdapter['fitExtent'] = (extent, { padding = [40, 40, 40, 40], duration = 350 } = {}) => {
+    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    return new Promise((resolve) =>
+      view.fit([...extent], {
+        padding,
+        maxZoom: view.getZoomForResolution(scaleToResolution(10000, metersPerUnit)) ?? 16,
+        duration: reduce ? 0 : duration,
+        callback: () => resolve(),
+      }),
+    );
+  };
+
   return {
     map,
     rendered: firstRender.rendered,
-    holdPointer() {
-      pointerHolds += 1;
-      options.onHover?.(undefined);
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        pointerHolds -= 1;
-      };
-    },
+    pointer,
+    holdPointer: () => pointer.hold(),
     retry(id) {
       created.get(id)?.retry();
     },
@@ -323,18 +330,8 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
       if (own) return own(id);
       return (vectorSourceOf(layerId)?.getFeatureById(id) as Feature | null) ?? undefined;
     },
-    zoomTo(geometry, { padding = [40, 40, 40, 40], duration = 350 } = {}) {
-      const extent = geometry.getExtent();
-      const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-      return new Promise((resolve) =>
-        view.fit(extent, {
-          padding,
-          maxZoom: view.getZoomForResolution(scaleToResolution(10000, metersPerUnit)) ?? 16,
-          duration: reduce ? 0 : duration,
-          callback: () => resolve(),
-        }),
-      );
-    },
+    zoomTo: (geometry, options) => frame(geometry.getExtent(), options),
+    fitExtent: frame,
     panIntoView(coordinate, [left, top, right, bottom]) {
       const pixel = map.getPixelFromCoordinate(coordinate);
       const center = view.getCenter();

@@ -1,6 +1,7 @@
 import type OlMap from 'ol/Map.js';
 import type BaseLayer from 'ol/layer/Base.js';
 import type Layer from 'ol/layer/Layer.js';
+import { LAYER_ID_KEY } from '../map/keys.js';
 
 export interface ComposedMap {
   readonly canvas: HTMLCanvasElement;
@@ -9,6 +10,11 @@ export interface ComposedMap {
    * « tainted » canvas). With `readable`, they are left out of the image; else they are drawn.
    */
   readonly forbidden: readonly BaseLayer[];
+}
+
+/** The document ids of layers (once each; layers of no document left out). */
+export function layerIdsOf(layers: readonly BaseLayer[]): string[] {
+  return [...new Set(layers.map((layer) => String(layer.get(LAYER_ID_KEY) ?? '')).filter(Boolean))];
 }
 
 /** True when the browser refuses to let scripts read this canvas's pixels. */

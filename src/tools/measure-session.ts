@@ -1,5 +1,4 @@
 import type OlMap from 'ol/Map.js';
-import type MapBrowserEvent from 'ol/MapBrowserEvent.js';
 import Feature from 'ol/Feature.js';
 import LineString from 'ol/geom/LineString.js';
 import Point from 'ol/geom/Point.js';
@@ -8,8 +7,8 @@ import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
 import { Circle, Fill, Stroke, Style, Text } from 'ol/style.js';
 import type { Coordinate } from 'ol/coordinate.js';
-import type { EventsKey } from 'ol/events.js';
-import { unByKey } from 'ol/Observable.js';
+import type { MapPointer } from '../map/pointer-owner.js';
+import { LABEL_CLEARANCE } from './crosshair.js';
 import { geodesicArea, geodesicLength, geodesicPerimeter } from './geodesy.js';
 
 export type MeasureMode = 'length' | 'area';
@@ -46,14 +45,20 @@ const SAME_VERTEX_PX = 6;
 
 /**
  * Measuring on the map: clicks (or taps) add vertices, the pointer previews the next one, a double
- * click ends; the reading is geodesic in any projection. The caller holds the map's pointer (no
- * records open on click) for as long as the session lives.
+ * click ends; the reading is geodesic in any projection. The session takes the map's pointer (no
+ * records open on click) for as long as it lives. On the focused map, Enter or Space adds the point
+ * under the crosshair (the centre), Backspace takes the last back, Escape asks `onEscape`.
  */
 export function startMeasure(options: {
   map: OlMap;
+  pointer: MapPointer;
   mode: MeasureMode;
   format: (reading: MeasureReading) => string;
   onChange: (reading: MeasureReading) => void;
+  /** Escape was pressed on the map. */
+  onEscape?: () => void;
+  /** Another tool took the pointer: the session has stopped listening (dispose it). */
+  onTakenAway?: () => void;
 }): MeasureSession {
   const { map, format, onChange } = options;
   let mode = options.mode;
@@ -113,24 +118,36 @@ export function startMeasure(options: {
     return Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!) / resolution;
   };
 
-  const keys: EventsKey[] = [
-    map.on('click', (event: MapBrowserEvent) => add(event.coordinate)),
-    map.on('pointermove', (event: MapBrowserEvent) => {
-      if (event.dragging || finished || vertices.length === 0) return;
-      cursor = event.coordinate;
+  const hold = options.pointer.take({
+    name: 'measure',
+    onClick: ({ coordinate }) => add(coordinate),
+    onMove: ({ coordinate }) => {
+      if (finished || vertices.length === 0) return;
+      cursor = coordinate;
       redraw();
-    }),
-    // A double click ends the measure instead of zooming (returning false keeps it from the zoom).
-    map.on('dblclick', (event: MapBrowserEvent) => {
-      if (finished || vertices.length === 0) return true;
+    },
+    // A double click ends the measure instead of zooming.
+    onDoubleClick: () => {
+      if (finished || vertices.length === 0) return false;
       const last = vertices.at(-1)!;
       const before = vertices.at(-2);
       if (before && pixelDistance(last, before) < SAME_VERTEX_PX) vertices.pop();
       session.finish();
-      event.preventDefault();
-      return false;
-    }) as EventsKey,
-  ];
+      return true;
+    },
+    onTakenAway: () => options.onTakenAway?.(),
+  });
+
+  const keyTarget = map.getTargetElement();
+  const onKey = (event: KeyboardEvent): void => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'Enter' || event.key === ' ') session.addAtCentre();
+    else if (event.key === 'Backspace') session.undo();
+    else if (event.key === 'Escape') options.onEscape?.();
+    else return;
+    event.preventDefault();
+  };
+  keyTarget?.addEventListener('keydown', onKey);
 
   const session: MeasureSession = {
     setMode(next) {
@@ -160,7 +177,8 @@ export function startMeasure(options: {
       redraw();
     },
     dispose() {
-      unByKey(keys);
+      hold.release();
+      keyTarget?.removeEventListener('keydown', onKey);
       map.removeLayer(layer);
       layer.dispose();
     },
@@ -181,14 +199,15 @@ function styles(geometry: LineString | Polygon | undefined, label: string): Styl
   return label && last ? [...drawn, labelStyle(label, last)] : drawn;
 }
 
-/** The reading, written next to the last vertex. */
-function labelStyle(text: string, at: Coordinate): Style {
+/** The reading, written above the last vertex, clear of the centre's crosshair when that vertex is the centre. */
+export function labelStyle(text: string, at: Coordinate): Style {
   return new Style({
     geometry: new Point(at),
     text: new Text({
       text,
       font: '600 14px system-ui, sans-serif',
-      offsetY: -18,
+      textBaseline: 'bottom',
+      offsetY: -LABEL_CLEARANCE,
       fill: new Fill({ color: '#0b1f44' }),
       stroke: new Stroke({ color: '#fff', width: 4 }),
     }),

@@ -1,18 +1,18 @@
 import { LitElement, css, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import { DEFAULT_EMBED_CONTROLS, EMBED_CONTROLS, writeEmbed, type EmbedControl, type EmbedControls } from '../embed/params.js';
-import { iframeCode } from '../embed/code.js';
+import { DEFAULT_EMBED_CONTROLS, EMBED_CONTROLS, type EmbedControl, type EmbedControls } from '../embed/params.js';
+import { embedUrl, iframeCode } from '../embed/code.js';
 import { qrPath, type QrPath } from '../embed/qr.js';
-import { styleProps } from './style-props.js';
 import { base, dialogStyles } from './theme.js';
-
-/** The view parameters of a permalink, left out of an embed that keeps the document's view. */
-const VIEW_PARAMS = ['c', 'z', 'r'];
+import { DESKTOP_WIDTH, PHONE_WIDTH, type PreviewDevice } from './share/cartable-embed-preview.js';
+import './share/cartable-embed-preview.js';
 
 /**
  * @summary The « Partager » dialog: the map's link (copy, QR code made in the browser) and an embed
- * builder (size, controls, current view or not, a live preview and the `<iframe>` code to paste).
+ * builder (size, controls, current view or not, layer list open or not, language, a live preview at a
+ * phone's or a computer's size, and the `<iframe>` code to paste). The code holds only these choices:
+ * the state of the author's own screen (open panel, record, table) never goes into it.
  * Opened with show(); a native modal <dialog>: Escape closes it and focus returns to the opener.
  * @csspart dialog - the dialog box
  */
@@ -57,6 +57,7 @@ export class CartableShare extends LitElement {
         width: 6rem;
       }
       textarea {
+        box-sizing: border-box;
         width: 100%;
         min-height: 5rem;
         font-family: ui-monospace, monospace;
@@ -102,13 +103,26 @@ export class CartableShare extends LitElement {
         gap: 0.35rem;
         align-items: center;
       }
-      .preview {
-        display: block;
-        border: 1px solid var(--cartable-border, #d9dee5);
+      .devices {
+        display: inline-flex;
+        gap: 0.25rem;
+      }
+      .device {
+        min-height: 2.2rem;
+        padding: 0.2rem 0.7rem;
+        border: 1px solid var(--cartable-border-strong, #767c85);
         border-radius: var(--cartable-radius, 6px);
-        width: 100%;
-        height: 16rem;
-        background: var(--cartable-map-bg, #dfe9f3);
+        background: var(--cartable-surface, #fff);
+        color: inherit;
+        font: inherit;
+      }
+      .device[aria-pressed='true'] {
+        border-color: var(--cartable-accent, #14213d);
+        background: var(--cartable-accent, #14213d);
+        color: #fff;
+      }
+      cartable-embed-preview {
+        margin-top: 0.5rem;
       }
       .status {
         min-height: 1.3em;
@@ -134,7 +148,11 @@ export class CartableShare extends LitElement {
   @state() private width = 800;
   @state() private height = 450;
   @state() private currentView = true;
+  @state() private openPanel = false;
+  /** The embed's language (the page's until the author picks another). */
+  @state() private embedLanguage?: string;
   @state() private controls: EmbedControls = DEFAULT_EMBED_CONTROLS;
+  @state() private device: PreviewDevice = 'phone';
   /** The embed section was opened: its live preview loads from then on. */
   @state() private building = false;
 
@@ -154,12 +172,10 @@ export class CartableShare extends LitElement {
     this.dialog?.close();
   }
 
-  /** The URL an embed opens: the permalink in embed mode, with the chosen controls (and view). */
+  /** The URL an embed opens: the map of the permalink in embed mode, with the author's choices only. */
   get embedUrl(): string {
-    const url = writeEmbed(new URL(this.url || location.href), this.controls);
-    if (!this.currentView) VIEW_PARAMS.forEach((p) => url.searchParams.delete(p));
-    url.hash = '';
-    return url.href;
+    const choice = { controls: this.controls, keepView: this.currentView, openPanel: this.openPanel, language: this.embedLanguage ?? this.language };
+    return embedUrl(new URL(this.url || location.href), choice).href;
   }
 
   /** The `<iframe>` code for the chosen settings. */
@@ -257,10 +273,23 @@ export class CartableShare extends LitElement {
         </div>
         <p class="status">${msg('Les sources (attributions) restent toujours affichées.', { id: 'share.attributions' })}</p>
       </fieldset>
-      <label><input type="checkbox" class="current-view" .checked=${this.currentView} @change=${(e: Event) => (this.currentView = (e.target as HTMLInputElement).checked)} />${msg('Garder la vue actuelle (centre et zoom)', { id: 'share.currentView' })}</label>
-      <h3>${msg('Aperçu', { id: 'share.preview' })}</h3>
-      <iframe class="preview" src=${this.embedUrl} title=${msg('Aperçu de la carte intégrée', { id: 'share.preview.title' })} loading="lazy"
-        style=${styleProps(this.responsive ? {} : { width: `${Math.min(this.width, 2000)}px` })}></iframe>
+      <div class="row">
+        <label><input type="checkbox" class="current-view" .checked=${this.currentView} @change=${(e: Event) => (this.currentView = (e.target as HTMLInputElement).checked)} />${msg('Garder la vue actuelle (centre et zoom)', { id: 'share.currentView' })}</label>
+        ${this.controls.layers
+          ? html`<label><input type="checkbox" class="open-panel" .checked=${this.openPanel} @change=${(e: Event) => (this.openPanel = (e.target as HTMLInputElement).checked)} />${msg('Ouvrir la liste des couches à l’arrivée', { id: 'share.openPanel' })}</label>`
+          : nothing}
+      </div>
+      <fieldset>
+        <legend>${msg('Langue de la carte intégrée', { id: 'share.language' })}</legend>
+        <div class="row">
+          ${(['fr', 'en'] as const).map(
+            (language) => html`<label lang=${language}><input type="radio" name="embed-language" value=${language} .checked=${(this.embedLanguage ?? this.language) === language}
+              @change=${() => (this.embedLanguage = language)} />${language === 'fr' ? 'Français' : 'English'}</label>`,
+          )}
+        </div>
+      </fieldset>
+      <p class="status">${msg('Seuls ces choix passent dans le code : ni la fiche, ni le tableau, ni les panneaux ouverts sur votre écran.', { id: 'share.onlyChoices' })}</p>
+      ${this.#preview()}
       <h3><label for="share-code">${msg('Code à coller dans la page', { id: 'share.code' })}</label></h3>
       <textarea id="share-code" readonly .value=${code} @focus=${(e: FocusEvent) => (e.target as HTMLTextAreaElement).select()}></textarea>
       <div class="row">
@@ -268,6 +297,24 @@ export class CartableShare extends LitElement {
         <span class="status" role="status">${this.copied === 'code' ? msg('Code copié.', { id: 'share.codeCopied' }) : ''}</span>
       </div>
     `;
+  }
+
+  #preview(): TemplateResult {
+    const width = this.device === 'phone' ? PHONE_WIDTH : this.responsive ? DESKTOP_WIDTH : this.width;
+    const devices: Record<PreviewDevice, string> = {
+      phone: msg('Téléphone', { id: 'share.preview.phone' }),
+      desktop: msg('Ordinateur', { id: 'share.preview.desktop' }),
+    };
+    return html`<div class="row">
+        <h3>${msg('Aperçu', { id: 'share.preview' })}</h3>
+        <div class="devices" role="group" aria-label=${msg('Taille de l’aperçu', { id: 'share.preview.size' })}>
+          ${(['phone', 'desktop'] as const).map(
+            (device) => html`<button class="device" data-device=${device} aria-pressed=${this.device === device ? 'true' : 'false'} @click=${() => (this.device = device)}>${devices[device]}</button>`,
+          )}
+        </div>
+        <span class="status">${width} × ${this.height} px</span>
+      </div>
+      <cartable-embed-preview .src=${this.embedUrl} .frameTitle=${msg('Aperçu de la carte intégrée', { id: 'share.preview.title' })} .width=${width} .height=${this.height}></cartable-embed-preview>`;
   }
 
   async #copy(text: string, what: 'link' | 'code'): Promise<void> {

@@ -1,19 +1,16 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import type OlMap from 'ol/Map.js';
-import type MapBrowserEvent from 'ol/MapBrowserEvent.js';
 import type { Coordinate } from 'ol/coordinate.js';
-import type { EventsKey } from 'ol/events.js';
-import { unByKey } from 'ol/Observable.js';
+import type { MapAdapter } from '../map/adapter.js';
+import { watchCoordinates, type CoordinatesWatch, type PointSource } from '../tools/coordinates-watch.js';
 import { coordinateLines, loadLambert93, toView, type CoordinateLine } from '../tools/coordinates.js';
 import { copyableDegrees, copyableMetres, formatDegrees, formatDms, formatMetres } from '../tools/format.js';
 import type { Marks } from '../tools/marks.js';
 import { parseCoordinates, type CoordinateProblem, type ParsedCoordinates } from '../tools/parse-coordinates.js';
 import { base } from './theme.js';
 import { panelStyles } from './cartable-tools-panel.js';
-
-type Source = 'pointer' | 'picked' | 'centre';
+import { emit } from './events.js';
 
 interface Row {
   readonly key: string;
@@ -25,7 +22,8 @@ interface Row {
 /**
  * @summary The coordinates under the pointer (or of the point clicked, or of the map's centre) in
  * WGS 84, Lambert-93 and the map's projection, each copyable; and « Aller à des coordonnées ».
- * The map's pointer must be held by the owner while this element is shown (a click picks a point).
+ * It takes the map's pointer while it is shown (a click picks a point).
+ * @fires cartable-tool-displaced - another tool took the map's pointer: this one stopped (detail: { tool: 'coordinates' })
  */
 @localized()
 @customElement('cartable-tools-coordinates')
@@ -73,24 +71,22 @@ export class CartableToolsCoordinates extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) map?: OlMap;
+  @property({ attribute: false }) adapter?: MapAdapter;
   @property({ attribute: false }) marks?: Marks;
   @property() language = 'fr';
 
   @state() private point?: Coordinate;
-  @state() private source: Source = 'centre';
+  @state() private source: PointSource = 'centre';
   @state() private ready = false;
   @state() private loadError = '';
   @state() private copied = '';
   @state() private goError = '';
   @state() private goRead = '';
   @query('input[name="goto"]') private input?: HTMLInputElement;
-  #keys: EventsKey[] = [];
-  #viewport?: HTMLElement;
-  #frame = 0;
+  #watch?: CoordinatesWatch;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('map')) this.#listen();
+    if (changed.has('adapter')) this.#listen();
   }
 
   override connectedCallback(): void {
@@ -104,62 +100,37 @@ export class CartableToolsCoordinates extends LitElement {
   }
 
   #unlisten(): void {
-    unByKey(this.#keys);
-    this.#keys = [];
-    this.#viewport?.removeEventListener('pointerleave', this.#onLeave);
-    this.#viewport = undefined;
-    cancelAnimationFrame(this.#frame);
+    this.#watch?.dispose();
+    this.#watch = undefined;
   }
 
   #listen(): void {
     this.#unlisten();
-    const map = this.map;
-    if (!map) return;
+    const adapter = this.adapter;
+    if (!adapter || !this.isConnected) return;
     // Lambert-93 needs proj4 (loaded now, once): the panel says so if it cannot come.
     loadLambert93().then(
       () => (this.ready = true),
       () => (this.loadError = msg('Le calcul en Lambert-93 n’a pas pu être chargé (connexion ?).', { id: 'tools.coords.loadError' })),
     );
-    this.point = map.getView().getCenter();
-    this.source = 'centre';
-    this.#keys.push(
-      map.on('pointermove', (event: MapBrowserEvent) => {
-        if (this.source === 'picked' || event.dragging) return;
-        const at = event.coordinate;
-        cancelAnimationFrame(this.#frame);
-        this.#frame = requestAnimationFrame(() => {
-          if (this.source === 'picked') return;
-          this.point = at;
-          this.source = 'pointer';
-        });
-      }),
-      map.on('click', (event: MapBrowserEvent) => this.#pick(event.coordinate, 'picked')),
-      map.on('moveend', () => {
-        if (this.source === 'centre') this.point = map.getView().getCenter();
-      }),
-    );
-    const viewport = map.getViewport() as HTMLElement | undefined;
-    viewport?.addEventListener('pointerleave', this.#onLeave);
-    this.#viewport = viewport;
-  }
-
-  readonly #onLeave = (): void => {
-    if (this.source !== 'pointer' || !this.map) return;
-    cancelAnimationFrame(this.#frame);
-    this.source = 'centre';
-    this.point = this.map.getView().getCenter();
-  };
-
-  #pick(coordinate: Coordinate, source: Source): void {
-    cancelAnimationFrame(this.#frame);
-    this.point = coordinate;
-    this.source = source;
-    this.marks?.place(coordinate);
+    this.#watch = watchCoordinates({
+      map: adapter.map,
+      pointer: adapter.pointer,
+      onChange: (point, source) => {
+        this.point = point;
+        this.source = source;
+        if (source === 'picked') this.marks?.place(point);
+      },
+      onTakenAway: () => {
+        this.#unlisten();
+        emit(this, 'cartable-tool-displaced', { tool: 'coordinates' });
+      },
+    });
   }
 
   #rows(): Row[] {
-    if (!this.point || !this.map || !this.ready) return [];
-    const code = this.map.getView().getProjection().getCode();
+    const code = this.#watch?.projection;
+    if (!this.point || !code || !this.ready) return [];
     // Far outside a projection's area (the other side of the world), its numbers mean nothing: left out.
     const finite = (line: CoordinateLine): boolean => Object.values(line).every((v) => typeof v !== 'number' || Number.isFinite(v));
     return coordinateLines(this.point, code).filter(finite).map((line: CoordinateLine): Row => {
@@ -179,7 +150,8 @@ export class CartableToolsCoordinates extends LitElement {
   }
 
   #dmsRow(): Row | undefined {
-    const wgs = this.point && this.map && this.ready ? coordinateLines(this.point, this.map.getView().getProjection().getCode())[0] : undefined;
+    const code = this.#watch?.projection;
+    const wgs = this.point && code && this.ready ? coordinateLines(this.point, code)[0] : undefined;
     if (!wgs || !('lon' in wgs)) return undefined;
     const text = `${formatDms(wgs.lat, 'lat', this.language)}, ${formatDms(wgs.lon, 'lon', this.language)}`;
     return { key: 'dms', name: msg('WGS 84, degrés minutes secondes', { id: 'tools.coords.dms' }), text, copy: text };
@@ -199,8 +171,8 @@ export class CartableToolsCoordinates extends LitElement {
 
   #go(event: Event): void {
     event.preventDefault();
-    const map = this.map;
-    if (!map) return;
+    const watch = this.#watch;
+    if (!watch) return;
     const parsed = parseCoordinates(this.input?.value ?? '');
     if (!parsed.ok) {
       this.goError = problemText(parsed.problem);
@@ -212,18 +184,14 @@ export class CartableToolsCoordinates extends LitElement {
       this.goError = this.loadError || msg('Le calcul en Lambert-93 se charge encore : réessayez dans un instant.', { id: 'tools.coords.notReady' });
       return;
     }
-    const view = map.getView();
-    const target = toView(parsed, view.getProjection());
-    const extent = view.getProjection().getExtent();
-    if (!target.every(Number.isFinite) || (extent && !containsXY(extent, target))) {
+    const target = toView(parsed, watch.projection);
+    if (!watch.goTo(target)) {
       this.goError = msg('Ce point est hors de la zone que cette carte peut montrer.', { id: 'tools.coords.outside' });
       return;
     }
     this.goError = '';
     this.goRead = readAs(parsed, this.language);
-    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    view.animate({ center: target, zoom: Math.max(view.getZoom() ?? 0, 13), duration: reduce ? 0 : 400 });
-    this.#pick(target, 'picked');
+    watch.pick(target);
   }
 
   override render(): TemplateResult {
@@ -275,10 +243,6 @@ export class CartableToolsCoordinates extends LitElement {
       </form>
     `;
   }
-}
-
-function containsXY(extent: number[], [x, y]: Coordinate): boolean {
-  return x! >= extent[0]! && x! <= extent[2]! && y! >= extent[1]! && y! <= extent[3]!;
 }
 
 function problemText(problem: CoordinateProblem): string {

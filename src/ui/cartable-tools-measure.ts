@@ -1,17 +1,19 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import type OlMap from 'ol/Map.js';
+import type { MapAdapter } from '../map/adapter.js';
 import { formatArea, formatLength } from '../tools/format.js';
 import { startMeasure, type MeasureMode, type MeasureReading, type MeasureSession } from '../tools/measure-session.js';
 import { base } from './theme.js';
 import { panelStyles } from './cartable-tools-panel.js';
+import { emit } from './events.js';
 
 /**
  * @summary Measures distances and areas on the map, geodesic in any projection. Pointer: clicks add
  * points, a double click ends. Keyboard (on the focused map): the arrows move the map under the
  * crosshair, Enter adds the point under it, Backspace takes the last back, Escape cancels.
- * The map's pointer must be held by the owner while this element is shown.
+ * It takes the map's pointer while it is shown.
+ * @fires cartable-tool-displaced - another tool took the map's pointer: this one stopped (detail: { tool: 'measure' })
  */
 @localized()
 @customElement('cartable-tools-measure')
@@ -35,7 +37,7 @@ export class CartableToolsMeasure extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) map?: OlMap;
+  @property({ attribute: false }) adapter?: MapAdapter;
   @property() language = 'fr';
 
   @state() private mode: MeasureMode = 'length';
@@ -43,7 +45,6 @@ export class CartableToolsMeasure extends LitElement {
   /** Said to screen readers when a point is added or the measure ends (not at every pointer move). */
   @state() private announcement = '';
   #session?: MeasureSession;
-  #keyTarget?: HTMLElement;
 
   /** Cancels the measure in progress; false when there was none. */
   cancel(): boolean {
@@ -55,7 +56,7 @@ export class CartableToolsMeasure extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // One layer for the element's life: adding a layer while a click is on its way loses the click.
-    if (changed.has('map')) this.#start();
+    if (changed.has('adapter')) this.#start();
     else if ((changed as Map<PropertyKey, unknown>).has('mode')) this.#session?.setMode(this.mode);
   }
 
@@ -71,11 +72,12 @@ export class CartableToolsMeasure extends LitElement {
 
   #start(): void {
     this.#stop();
-    const map = this.map;
-    if (!map || !this.isConnected) return;
+    const adapter = this.adapter;
+    if (!adapter || !this.isConnected) return;
     this.reading = undefined;
     this.#session = startMeasure({
-      map,
+      map: adapter.map,
+      pointer: adapter.pointer,
       mode: this.mode,
       format: (reading) => this.#text(reading),
       onChange: (reading) => {
@@ -83,26 +85,18 @@ export class CartableToolsMeasure extends LitElement {
         this.reading = reading;
         if (added && reading.vertices > 0) this.announcement = this.#spoken(reading);
       },
+      onEscape: () => this.cancel(),
+      onTakenAway: () => {
+        this.#stop();
+        emit(this, 'cartable-tool-displaced', { tool: 'measure' });
+      },
     });
-    this.#keyTarget = map.getTargetElement() ?? undefined;
-    this.#keyTarget?.addEventListener('keydown', this.#onMapKey);
   }
 
   #stop(): void {
-    this.#keyTarget?.removeEventListener('keydown', this.#onMapKey);
-    this.#keyTarget = undefined;
     this.#session?.dispose();
     this.#session = undefined;
   }
-
-  readonly #onMapKey = (event: KeyboardEvent): void => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    if (event.key === 'Enter' || event.key === ' ') this.#session?.addAtCentre();
-    else if (event.key === 'Backspace') this.#session?.undo();
-    else if (event.key === 'Escape') this.cancel();
-    else return;
-    event.preventDefault();
-  };
 
   #text(reading: MeasureReading): string {
     if (reading.mode === 'length') return formatLength(reading.length, this.language);

@@ -4,13 +4,13 @@ import { localized, msg, str } from '@lit/localize';
 import type OlMap from 'ol/Map.js';
 import type { LayerNode } from '../context/types.js';
 import type { MapState } from '../state/store.js';
-import { LAYER_ID_KEY } from '../map/keys.js';
-import { canvasToPng, composeMap, download, stampAttributions } from '../tools/map-image.js';
+import { canvasToPng, composeMap, download, layerIdsOf, stampAttributions } from '../tools/map-image.js';
 import { failedLayers } from '../tools/map-texts.js';
 import { PRINT_PX_PER_MM, printLayout, type Orientation, type Paper } from '../tools/print-layout.js';
 import { renderForPrint } from '../tools/print-render.js';
 import { base } from './theme.js';
 import { panelStyles } from './cartable-tools-panel.js';
+import { emit } from './events.js';
 import { loadChunk } from '../offline/load-chunk.js';
 
 const quoted = (names: readonly string[]): string => names.map((n) => `« ${n} »`).join(', ');
@@ -90,7 +90,7 @@ export class CartableToolsPrint extends LitElement {
       const failed = failedLayers(this.state).map(this.#name);
       if (failed.length) this.warning = msg(str`Absentes de l’impression, faute d’avoir été chargées : ${quoted(failed)}.`, { id: 'tools.print.failed' });
       this.status = msg('La fenêtre d’impression s’ouvre ; pour un PDF, choisissez « Enregistrer au format PDF ».', { id: 'tools.print.opened' });
-      this.dispatchEvent(new CustomEvent('cartable-print-ready', { detail: { paper: this.paper, orientation: this.orientation }, bubbles: true, composed: true }));
+      emit(this, 'cartable-print-ready', { paper: this.paper, orientation: this.orientation });
       print();
     } catch (error) {
       this.status = '';
@@ -113,7 +113,7 @@ export class CartableToolsPrint extends LitElement {
       const file = `${this.fileName}.png`;
       download(blob, file);
       this.status = msg(str`Image enregistrée : ${file}`, { id: 'tools.png.saved' });
-      const refused = [...new Set(forbidden.map((layer) => String(layer.get(LAYER_ID_KEY) ?? '')).filter(Boolean))].map(this.#name);
+      const refused = layerIdsOf(forbidden).map(this.#name);
       const failed = failedLayers(this.state).map(this.#name);
       const warnings = [
         refused.length

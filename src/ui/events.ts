@@ -49,6 +49,12 @@ export interface CartableEventMap {
   'cartable-table-toggle': { open: boolean };
   /** The header asks for the « Partager » dialog. */
   'cartable-share-request': Record<string, never>;
+  /** The person asks for the « Qu'y a-t-il ici ? » report (the tools' button). */
+  'cartable-report-open': Record<string, never>;
+  /** The print layout is in the page, just before the browser's print dialog. */
+  'cartable-print-ready': { paper: 'A4' | 'A3'; orientation: 'landscape' | 'portrait' };
+  /** Another tool took the map's pointer from this one, which stopped. */
+  'cartable-tool-displaced': { tool: 'measure' | 'coordinates' };
 }
 
 export type CartableEventName = keyof CartableEventMap;
@@ -84,5 +90,8 @@ declare global {
     'cartable-panel-toggle': CustomEvent<CartableEventMap['cartable-panel-toggle']>;
     'cartable-table-toggle': CustomEvent<CartableEventMap['cartable-table-toggle']>;
     'cartable-share-request': CustomEvent<CartableEventMap['cartable-share-request']>;
+    'cartable-report-open': CustomEvent<CartableEventMap['cartable-report-open']>;
+    'cartable-print-ready': CustomEvent<CartableEventMap['cartable-print-ready']>;
+    'cartable-tool-displaced': CustomEvent<CartableEventMap['cartable-tool-displaced']>;
   }
 }

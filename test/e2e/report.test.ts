@@ -258,8 +258,8 @@ test('a click on a country of the offline map reports the places inside it', asy
     await waitForMap(page);
     await openReport(page);
     await report(page).getByRole('button', { name: 'Cliquer un objet sur la carte' }).click();
-    // Near Bourges: France, away from any border.
-    const pixel = await page.evaluate((c) => (globalThis as any).__e2e.map().getPixelFromCoordinate(c), toWebMercator([2.4, 47.1]));
+    // Near Loches: France, away from any border, and left of the labelled tool column (the report narrows the map).
+    const pixel = await page.evaluate((c) => (globalThis as any).__e2e.map().getPixelFromCoordinate(c), toWebMercator([1.0, 47.1]));
     const box = (await page.locator('cartable-map-view').evaluate((v) => v.shadowRoot!.querySelector('.map')!.getBoundingClientRect().toJSON())) as DOMRect;
     await page.mouse.click(box.x + pixel[0], box.y + pixel[1]);
     await report(page).locator('#results-title').waitFor({ timeout: 20_000 });

@@ -83,6 +83,18 @@ const centre = (page: Page): Promise<number[]> => page.evaluate(() => (globalThi
 const tool = (page: Page, name: string) => page.locator(`cartable-tools [data-tool="${name}"]`);
 const reading = (page: Page) => page.locator('cartable-tools-measure output');
 
+/**
+ * Clicks the map once and waits until OpenLayers has ruled out a double click (its 'singleclick'):
+ * a next click, even on a busy machine, is then never taken for the second half of one.
+ */
+async function singleClick(page: Page, x: number, y: number): Promise<void> {
+  await page.evaluate(() => {
+    (globalThis as any).__singleClick = new Promise((resolve) => (globalThis as any).__e2e.map().once('singleclick', () => resolve(true)));
+  });
+  await page.mouse.click(x, y);
+  await page.evaluate(() => (globalThis as any).__singleClick);
+}
+
 async function openMap(page: Page, path = MAP): Promise<void> {
   await page.goto(suite.url(path));
   await waitForMap(page);
@@ -130,10 +142,7 @@ test('measures an area with the pointer, and clicks open no record meanwhile', a
     await page.locator('cartable-tools-measure button', { hasText: 'Surface' }).click();
     const box = (await page.locator('cartable-map-view .map').boundingBox())!;
     const pixels = [[120, 150], [420, 170], [300, 520]];
-    for (const [x, y] of pixels) {
-      await page.mouse.click(box.x + x!, box.y + y!);
-      await page.waitForTimeout(350); // slower than a double click
-    }
+    for (const [x, y] of pixels) await singleClick(page, box.x + x!, box.y + y!);
     await page.locator('cartable-tools-measure .finish').click();
     const coordinates = await page.evaluate((px) => px.map((p) => (globalThis as any).__e2e.map().getCoordinateFromPixel(p)), pixels);
     const ring = [...coordinates, coordinates[0]].map(toLonLat);
@@ -149,10 +158,9 @@ test('measures an area with the pointer, and clicks open no record meanwhile', a
     // A distance ended by a double click: its two clicks make one point, and the map does not zoom.
     const zoom = await page.evaluate(() => (globalThis as any).__e2e.map().getView().getZoom());
     await page.locator('cartable-tools-measure button', { hasText: 'Distance' }).click();
-    await page.mouse.click(box.x + 150, box.y + 400);
-    await page.waitForTimeout(350);
+    await singleClick(page, box.x + 150, box.y + 400);
     await page.mouse.dblclick(box.x + 450, box.y + 420);
-    await page.waitForTimeout(350);
+    await reading(page).filter({ hasText: 'terminée' }).waitFor();
     assert.match(await reading(page).innerText(), /2 point\(s\) · terminée/);
     assert.equal(await page.evaluate(() => (globalThis as any).__e2e.map().getView().getZoom()), zoom, 'the double click zoomed');
   });

@@ -1,4 +1,4 @@
-/** English texts of measuring, coordinates, locating and printing (see en.ts). */
+/** English texts of measuring, coordinates, locating and printing, and of the embed builder's choices (see en.ts). */
 import { str } from '@lit/localize';
 
 export const tools: Record<string, unknown> = {
@@ -27,7 +27,6 @@ export const tools: Record<string, unknown> = {
   'tools.measure.finish': 'Finish',
   'tools.measure.clear': 'Clear',
   'tools.coords': 'Coordinates',
-  'tools.coords.button': 'Coordinates and “Go to”',
   'tools.coords.pointer': 'Under the pointer',
   'tools.coords.picked': 'Chosen point (click elsewhere to choose another)',
   'tools.coords.centre': 'Centre of the map (the cross)',
@@ -69,7 +68,6 @@ export const tools: Record<string, unknown> = {
   'tools.locate.unavailable': 'Your position cannot be found for now (no signal?). Try again later.',
   'tools.locate.timeout': 'Your position did not arrive in time. Try again.',
   'tools.print': 'Print or export',
-  'tools.print.button': 'Print or export as an image',
   'tools.print.title': 'Title',
   'tools.print.paperLabel': 'Paper size',
   'tools.print.orientation': 'Orientation',
@@ -91,4 +89,10 @@ export const tools: Record<string, unknown> = {
   'tools.png.forbidden': str`Missing from the image: ${0}. Their server does not allow its images to be reused (missing CORS headers).`,
   'tools.png.failed': str`Missing from the image, as they did not load: ${0}.`,
   'tools.png.error': str`The image could not be made: ${0}`,
+  'share.openPanel': 'Open the layer list on arrival',
+  'share.language': 'Language of the embedded map',
+  'share.onlyChoices': 'Only these choices go into the code: not the record, the table or the panels open on your screen.',
+  'share.preview.size': 'Preview size',
+  'share.preview.phone': 'Phone',
+  'share.preview.desktop': 'Computer',
 };

@@ -91,13 +91,72 @@ describe('cartable-share', () => {
     const src = new URL(code().match(/src="([^"]+)"/)![1]!.replace(/&amp;/g, '&'));
     expect(src.searchParams.get('ctl.zoom')).to.equal('0');
     expect(src.searchParams.get('c')).to.equal('3.5,47');
-    const preview = root.querySelector<HTMLIFrameElement>('iframe.preview')!;
+    const preview = root.querySelector('cartable-embed-preview')!.shadowRoot!.querySelector('iframe')!;
     expect(preview.src).to.equal(src.href);
     expect(preview.title).to.not.equal('');
     // Without the current view the embed opens on the document's view.
     root.querySelector<HTMLInputElement>('input.current-view')!.click();
     await share.updateComplete;
     expect(new URL(share.embedUrl).searchParams.has('c')).to.equal(false);
+    share.close();
+  });
+
+  it('leaves the author’s open layer panel out of the embed code unless the author ticks it', async () => {
+    const view = await openMap();
+    // The author's page: the layer panel open (a 900-px-wide screen opens it), and a permalink saying so.
+    view.startUrl = `${START}&panel=1&table=places&tq=x`;
+    const { share } = await openShare(view);
+    const root = share.shadowRoot!;
+    root.querySelector('details')!.open = true;
+    await waitFor(() => !!root.querySelector('textarea#share-code'));
+    expect(new URL(share.url).searchParams.get('panel'), 'the page’s own link keeps its panel').to.equal('1');
+    const src = (): URL => new URL(root.querySelector<HTMLTextAreaElement>('#share-code')!.value.match(/src="([^"]+)"/)![1]!.replace(/&amp;/g, '&'));
+    expect(['panel', 'table', 'tq'].filter((key) => src().searchParams.has(key))).to.deep.equal([]);
+    root.querySelector<HTMLInputElement>('input.open-panel')!.click();
+    await share.updateComplete;
+    expect(src().searchParams.get('panel')).to.equal('1');
+    share.close();
+  });
+
+  it('previews the embed at a phone’s width and at a computer’s, scaled down to fit the dialog', async () => {
+    const view = await openMap();
+    const { share } = await openShare(view);
+    const root = share.shadowRoot!;
+    root.querySelector('details')!.open = true;
+    await waitFor(() => !!root.querySelector('cartable-embed-preview'));
+    const preview = root.querySelector('cartable-embed-preview')!;
+    const frame = (): HTMLIFrameElement => preview.shadowRoot!.querySelector('iframe')!;
+    const fits = (): void => {
+      const box = frame().getBoundingClientRect();
+      const stage = preview.getBoundingClientRect();
+      expect(box.left, 'the preview starts inside the dialog').to.be.at.least(stage.left - 1);
+      expect(box.right, 'the preview ends inside the dialog').to.be.at.most(stage.right + 1);
+    };
+    const pressed = (): string[] => [...root.querySelectorAll<HTMLElement>('[data-device][aria-pressed="true"]')].map((b) => b.dataset.device!);
+
+    expect(pressed()).to.deep.equal(['phone']);
+    await waitFor(() => frame().offsetWidth === 390 && frame().offsetHeight === 450);
+    fits();
+
+    root.querySelector<HTMLButtonElement>('[data-device="desktop"]')!.click();
+    await share.updateComplete;
+    expect(pressed()).to.deep.equal(['desktop']);
+    // Laid out at a computer's width (so the map takes its wide layout), shown smaller.
+    await waitFor(() => frame().offsetWidth === 1024);
+    await preview.updateComplete;
+    expect(preview.scale).to.be.lessThan(1);
+    fits();
+    expect(frame().getBoundingClientRect().width).to.be.closeTo(1024 * preview.scale, 2);
+
+    // A fixed size is previewed at that size.
+    root.querySelectorAll<HTMLInputElement>('input[name="size"]')[1]!.click();
+    await share.updateComplete;
+    const width = root.querySelector<HTMLInputElement>('input[type="number"]')!;
+    width.value = '700';
+    width.dispatchEvent(new Event('input'));
+    await share.updateComplete;
+    await waitFor(() => frame().offsetWidth === 700);
+    fits();
     share.close();
   });
 });
