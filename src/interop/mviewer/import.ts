@@ -1,5 +1,5 @@
 import { isKnownProjection } from '../../proj/definitions.js';
-import { templateFields } from '../../popup/template.js';
+import { templateFields } from '../../context/template.js';
 import { DEFAULT_VECTOR_STYLE, htmlToText } from '../common.js';
 import { IdRegistry, toId } from '../ids.js';
 import { Report, type Conversion } from '../report.js';
