@@ -1,4 +1,5 @@
 import type { LayerDef, MapContext } from '../context/types.js';
+import type { SearchResult } from '../search/results.js';
 
 /** What the app shows: the catalog, a map, or a page saying why a map cannot be shown. */
 export type PageKind = 'catalog' | 'map' | 'not-found' | 'invalid-document' | 'refused' | 'unavailable';
@@ -24,6 +25,10 @@ export interface CartableEventMap {
   'cartable-analytics-choice': { enabled: boolean };
   /** A search ended: characters typed and results shown, never the text (see src/analytics/search.ts). */
   'cartable-search-used': { chars: number; results: number };
+  /** The text of a search box changed. */
+  'cartable-search-input': { query: string };
+  /** A search result was chosen. */
+  'cartable-search-select': { result: SearchResult };
   /** Layers chosen in the « Ajouter une couche » dialog, to join the map. */
   'cartable-layers-add': { layers: readonly LayerDef[] };
   /** An added layer is to leave the map. */
@@ -53,6 +58,8 @@ declare global {
     'cartable-link-followed': CustomEvent<CartableEventMap['cartable-link-followed']>;
     'cartable-analytics-choice': CustomEvent<CartableEventMap['cartable-analytics-choice']>;
     'cartable-search-used': CustomEvent<CartableEventMap['cartable-search-used']>;
+    'cartable-search-input': CustomEvent<CartableEventMap['cartable-search-input']>;
+    'cartable-search-select': CustomEvent<CartableEventMap['cartable-search-select']>;
     'cartable-layers-add': CustomEvent<CartableEventMap['cartable-layers-add']>;
     'cartable-layer-remove': CustomEvent<CartableEventMap['cartable-layer-remove']>;
     'cartable-focus-map': CustomEvent<CartableEventMap['cartable-focus-map']>;
