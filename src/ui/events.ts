@@ -1,11 +1,15 @@
 import type { LayerDef, MapContext } from '../context/types.js';
+import type { EmbedEvent } from '../embed/api.js';
 import type { SearchResult } from '../search/results.js';
 
 /** What the app shows: the catalog, a map, or a page saying why a map cannot be shown. */
 export type PageKind = 'catalog' | 'map' | 'not-found' | 'invalid-document' | 'refused' | 'unavailable';
 
+/** The public <cartable-map> element's events: one per embed API event (embed/api.ts), named `cartable-<event>`. */
+type EmbedElementEvents = { [E in EmbedEvent as `cartable-${E['event']}`]: Omit<E, 'event'> };
+
 /** Typed events the elements send up. All bubble and cross shadow roots. */
-export interface CartableEventMap {
+export interface CartableEventMap extends EmbedElementEvents {
   'cartable-layer-visibility': { id: string; visible: boolean };
   'cartable-layer-opacity': { id: string; opacity: number };
   'cartable-group-expanded': { id: string; expanded: boolean };
@@ -63,5 +67,9 @@ declare global {
     'cartable-layers-add': CustomEvent<CartableEventMap['cartable-layers-add']>;
     'cartable-layer-remove': CustomEvent<CartableEventMap['cartable-layer-remove']>;
     'cartable-focus-map': CustomEvent<CartableEventMap['cartable-focus-map']>;
+    'cartable-ready': CustomEvent<CartableEventMap['cartable-ready']>;
+    'cartable-view-changed': CustomEvent<CartableEventMap['cartable-view-changed']>;
+    'cartable-feature-selected': CustomEvent<CartableEventMap['cartable-feature-selected']>;
+    'cartable-error': CustomEvent<CartableEventMap['cartable-error']>;
   }
 }
