@@ -1,4 +1,5 @@
 import { ref, type JsonSchema } from '../schema/json-schema.js';
+import { popupModeSchema } from '../schema/popup.js';
 import { csvLayerSchema } from './csv.js';
 import { flatgeobufLayerSchema } from './flatgeobuf.js';
 import { geojsonLayerSchema } from './geojson.js';
@@ -52,13 +53,7 @@ const group: JsonSchema = {
     expanded: { type: 'boolean', default: true },
     info: ref('info'),
     layers: { type: 'array', items: ref('layerNode') },
-    popup: {
-      type: 'object',
-      description: 'Where records open on wide screens: "popup" (anchored to the feature) or "panel" (beside the map). Phones use a bottom sheet.',
-      properties: { mode: { enum: ['popup', 'panel'], default: 'popup' } },
-      additionalProperties: false,
-      default: {},
-    },
+    popup: popupModeSchema,
   },
   additionalProperties: false,
 };

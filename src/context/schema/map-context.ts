@@ -5,6 +5,7 @@ import { layerTreeDefs } from '../layers/schemas.js';
 import type { Access, LocalizedText } from './common.js';
 import { sharedDefs } from './defs.js';
 import { ref, type JsonSchema } from './json-schema.js';
+import { popupModeSchema, type PopupMode } from './popup.js';
 
 export interface ViewSettings {
   readonly projection: string;
@@ -22,9 +23,6 @@ export interface ViewSettings {
   readonly minZoom?: number;
   readonly maxZoom?: number;
 }
-
-/** Where a feature's record opens on a wide screen (phones always use a bottom sheet). */
-export type PopupMode = 'popup' | 'panel';
 
 /** The map's search box: besides searchable layers, places from the IGN Géoplateforme geocoder. */
 export interface MapSearchSettings {
@@ -102,13 +100,7 @@ export const mapContextSchema: JsonSchema = {
       description: 'Background layers, one of them active ("active": true; default the first).',
     },
     layers: { type: 'array', items: ref('layerNode') },
-    popup: {
-      type: 'object',
-      description: 'Where records open on wide screens: "popup" (anchored to the feature) or "panel" (beside the map). Phones use a bottom sheet.',
-      properties: { mode: { enum: ['popup', 'panel'], default: 'popup' } },
-      additionalProperties: false,
-      default: {},
-    },
+    popup: popupModeSchema,
     embed: {
       type: 'object',
       description:

@@ -3,6 +3,18 @@
 import type { LocalizedText } from './common.js';
 import { ref, type JsonSchema } from './json-schema.js';
 
+/** Where a feature's record opens on a wide screen (phones always use a bottom sheet). */
+export type PopupMode = 'popup' | 'panel';
+
+/** Schema part of `popup` on a map or a group: where its records open. */
+export const popupModeSchema: JsonSchema = {
+  type: 'object',
+  description: 'Where records open on wide screens: "popup" (anchored to the feature) or "panel" (beside the map). Phones use a bottom sheet.',
+  properties: { mode: { enum: ['popup', 'panel'], default: 'popup' } },
+  additionalProperties: false,
+  default: {},
+};
+
 /** A field of a record: its name, or its name with a label for this place. */
 export type PopupField = string | { readonly field: string; readonly label?: LocalizedText };
 
