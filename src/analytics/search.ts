@@ -1,3 +1,5 @@
+import { emit } from '../ui/events.js';
+
 /**
  * The one call a search box makes for the usage figures, when a search ends (a result chosen, or the
  * box left with text in it): how many characters were typed and how many results were shown. Never
@@ -15,13 +17,7 @@
  */
 export function trackSearch(chars: number, results: number, from: EventTarget = document): void {
   try {
-    from.dispatchEvent(
-      new CustomEvent('cartable-search-used', {
-        detail: { chars: Math.max(0, Math.floor(chars)), results: Math.max(0, Math.floor(results)) },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(from, 'cartable-search-used', { chars: Math.max(0, Math.floor(chars)), results: Math.max(0, Math.floor(results)) });
   } catch {
     // Figures never break the search.
   }

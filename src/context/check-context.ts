@@ -1,5 +1,5 @@
 import { isKnownProjection } from '../proj/definitions.js';
-import { parseTemplate, templateFields } from '../popup/template.js';
+import { parseTemplate, templateFields } from './template.js';
 import { walkLayers } from './checks.js';
 import { problemAt, type Problem } from './problems.js';
 import type { LocalizedText, MapContext, PopupField, StyleCore, VectorCommon } from './types.js';

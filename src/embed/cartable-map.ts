@@ -5,6 +5,7 @@ import { loadDocument } from '../app/load.js';
 import type { MapContext } from '../context/types.js';
 import { createRequester } from '../net/requester.js';
 import type { CartableMapView } from '../ui/cartable-map-view.js';
+import { emit } from '../ui/events.js';
 import '../ui/cartable-map-view.js';
 import { parseCommand, type EmbedEvent } from './api.js';
 import { CommandError, runCommand, watchEvents } from './commands.js';
@@ -142,7 +143,7 @@ export class CartableMap extends LitElement {
 
   #emit(event: EmbedEvent): void {
     const { event: name, ...detail } = event;
-    this.dispatchEvent(new CustomEvent(`cartable-${name}`, { detail, bubbles: true, composed: true }));
+    emit(this, `cartable-${name}`, detail);
   }
 
   #onRendered(event: Event): void {

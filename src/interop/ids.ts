@@ -1,4 +1,4 @@
-import { ID_PATTERN } from '../context/schema/defs.js';
+import { ID_PATTERN } from '../context/schema/json-schema.js';
 import type { Report } from './report.js';
 
 const VALID = new RegExp(ID_PATTERN);

@@ -8,36 +8,18 @@
  *   arrays), which is faster to rebuild than to download.
  * - A query matches a record when every query word starts one of its words; words of 5 letters or
  *   more may also match with one typo (insertion, deletion, substitution or transposition) when the
- *   exact pass finds too little. Ranking: typo-free first, then whole text equal to the query, then
- *   text starting with the query, then exact words before prefixes, then the earliest match, then
- *   the shortest text, then the data's own order.
+ *   exact pass finds too little — except in the first letter of the rarest query word, whose first
+ *   letter picks the candidates. Ranking: fewest typos first (among one-typo words, a swap or a wrong
+ *   letter before a letter too many or too few), then whole text equal to the query, then text
+ *   starting with the query, then exact words before prefixes, then the earliest match, then the
+ *   shortest text, then the data's own order.
  */
+import { isSerialisedIndex, serialiseIndex, type IndexRecord, type SerialisedIndex } from './index-format.js';
 import { foldWords, visitFoldedWords } from './normalize.js';
+import { matchWord, NO_MATCH, prefixWithinOneEdit, TYPO_MIN, withinOneEdit } from './one-edit.js';
 
-/** One searchable record, as given to the index. */
-export interface IndexRecord {
-  /** The text searched (one or more fields joined by spaces). */
-  readonly text: string;
-  /** What a person reads in the results (default: the text). */
-  readonly label?: string;
-  /** The feature's id (idField), for showFeature. */
-  readonly id?: string | number;
-  /** Where it is, lon/lat (EPSG:4326), to zoom to it before its layer has loaded it. */
-  readonly point?: readonly [number, number];
-}
-
-/** The serialised index: plain JSON, version 1. */
-export interface SerialisedIndex {
-  readonly format: 'cartable-search';
-  readonly version: 1;
-  /** Texts joined by "\n" (newlines in texts are replaced by spaces). */
-  readonly texts: string;
-  /** Labels joined by "\n", when some differ from their text; "" in a line means "same as the text". */
-  readonly labels?: string;
-  readonly ids?: ReadonlyArray<string | number | null>;
-  /** lon, lat pairs ×1e5, as integers, each pair relative to the previous one (smaller JSON). */
-  readonly points?: readonly number[];
-}
+export { isSerialisedIndex, serialiseIndex, type IndexRecord, type SerialisedIndex } from './index-format.js';
+export { prefixWithinOneEdit, withinOneEdit } from './one-edit.js';
 
 export interface IndexHit {
   readonly index: number;
@@ -53,7 +35,7 @@ export interface IndexHit {
 export interface IndexResult {
   /** Records matching, counted up to `countLimit`. */
   readonly total: number;
-  /** True when counting stopped at `countLimit`. */
+  /** True when counting stopped at `countLimit`, or at the bound on candidates read (more may match). */
   readonly more: boolean;
   readonly hits: readonly IndexHit[];
 }
@@ -70,91 +52,6 @@ export interface QueryOptions {
   readonly typos?: boolean | 'fallback';
 }
 
-const line = (text: string): string => text.replace(/[\r\n]+/g, ' ');
-
-/** Serialises records (at build time, or in the worker). */
-export function serialiseIndex(records: readonly IndexRecord[]): SerialisedIndex {
-  const texts = records.map((r) => line(r.text));
-  const labels = records.map((r, i) => (r.label === undefined || line(r.label) === texts[i] ? '' : line(r.label)));
-  const hasLabels = labels.some(Boolean);
-  const hasIds = records.some((r) => r.id !== undefined);
-  const hasPoints = records.some((r) => r.point);
-  let points: number[] | undefined;
-  if (hasPoints) {
-    points = [];
-    let px = 0;
-    let py = 0;
-    for (const r of records) {
-      const x = Math.round((r.point?.[0] ?? 0) * 1e5);
-      const y = Math.round((r.point?.[1] ?? 0) * 1e5);
-      points.push(x - px, y - py);
-      px = x;
-      py = y;
-    }
-  }
-  return {
-    format: 'cartable-search',
-    version: 1,
-    texts: texts.join('\n'),
-    ...(hasLabels ? { labels: labels.join('\n') } : {}),
-    ...(hasIds ? { ids: records.map((r) => r.id ?? null) } : {}),
-    ...(points ? { points } : {}),
-  };
-}
-
-/** True for a value that looks like a serialised index. */
-export function isSerialisedIndex(value: unknown): value is SerialisedIndex {
-  const v = value as Partial<SerialisedIndex> | null;
-  return !!v && v.format === 'cartable-search' && v.version === 1 && typeof v.texts === 'string';
-}
-
-/** True when a[ai…] equals b[bi…] (whole = both end together) or is a prefix of it (whole = false). */
-function sameFrom(a: string, ai: number, b: string, bi: number, whole: boolean): boolean {
-  const rest = a.length - ai;
-  if (whole ? b.length - bi !== rest : b.length - bi < rest) return false;
-  for (let k = 0; k < rest; k++) if (a.charCodeAt(ai + k) !== b.charCodeAt(bi + k)) return false;
-  return true;
-}
-
-/**
- * Whether `a` is at most one edit (insertion, deletion, substitution, swap of neighbours) from `b`
- * (whole = true) or from some prefix of `b` (whole = false: typing, with one typo). No allocation.
- */
-function oneEdit(a: string, b: string, whole: boolean): boolean {
-  const la = a.length;
-  const lb = b.length;
-  if (whole && Math.abs(la - lb) > 1) return false;
-  if (!whole && lb < la - 1) return false;
-  let i = 0;
-  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  if (i === la) return whole ? lb - la <= 1 : true;
-  return (
-    sameFrom(a, i + 1, b, i + 1, whole) || // substitution
-    sameFrom(a, i + 1, b, i, whole) || // a has an extra letter
-    sameFrom(a, i, b, i + 1, whole) || // a misses a letter
-    (i + 1 < la && i + 1 < lb && a[i] === b[i + 1] && a[i + 1] === b[i] && sameFrom(a, i + 2, b, i + 2, whole)) // swap
-  );
-}
-
-/** Whether two words are at most one edit apart (Damerau: a swap of neighbours is one edit). */
-export const withinOneEdit = (a: string, b: string): boolean => oneEdit(a, b, true);
-
-/** Whether `query` is at most one edit from some prefix of `word` (typing, with one typo). */
-export const prefixWithinOneEdit = (query: string, word: string): boolean => oneEdit(query, word, false);
-
-type WordMatch = 0 | 1 | 2; // exact, prefix, typo
-const NO_MATCH = 3;
-/** Words shorter than this must match without typo. */
-const TYPO_MIN = 5;
-
-/** How a query word matches a record word: exact, prefix (when allowed), typo (when allowed), or not. */
-function matchWord(queryWord: string, word: string, prefix: boolean, typo: boolean): WordMatch | typeof NO_MATCH {
-  if (word === queryWord) return 0;
-  if (prefix && word.startsWith(queryWord)) return 1;
-  if (typo && queryWord.length >= TYPO_MIN && (prefix ? prefixWithinOneEdit(queryWord, word) : withinOneEdit(queryWord, word))) return 2;
-  return NO_MATCH;
-}
-
 export class TextIndex {
   readonly size: number;
   readonly #texts: string[];
@@ -166,7 +63,10 @@ export class TextIndex {
   readonly #tokens: Int32Array;
   /** Every distinct word, sorted. */
   readonly #dictionary: string[];
-  /** Postings of dictionary word k: #postings[#starts[k] … #starts[k+1]), records ascending. */
+  /**
+   * Postings of dictionary word k: #postings[#starts[k] … #starts[k+1]), records ascending, then -1
+   * in the slots left over by a word repeated within a record.
+   */
   readonly #starts: Int32Array;
   readonly #postings: Int32Array;
 
@@ -237,14 +137,14 @@ export class TextIndex {
         postings[fill[k]!++] = r;
       }
     }
-    // Ranges are read from #starts; unused tail slots (repeated words) are never reached.
+    // A word repeated within a record leaves unused slots at the end of its range: -1, which readers skip.
     for (let k = 0; k < words.length; k++) {
       if (fill[k]! < this.#starts[k + 1]!) postings.fill(-1, fill[k]!, this.#starts[k + 1]!);
     }
     this.#postings = postings;
   }
 
-  /** Builds an index from records (at build time, or in the worker). */
+  /** Builds an index from records (in the search worker, or in the page). */
   static fromRecords(records: readonly IndexRecord[]): TextIndex {
     return new TextIndex(serialiseIndex(records));
   }
@@ -297,7 +197,7 @@ export class TextIndex {
   /** Dictionary positions of the words one typo away from `word` (or from a prefix of them). */
   #typoWords(word: string, prefix: boolean): number[] {
     const found: number[] = [];
-    // Words sharing the first letter; then words sharing the second (a typo in the first letter).
+    // Only words sharing the first letter: a typo in the first letter is not looked for.
     const ranges = [this.#prefixRange(word[0]!)];
     for (const [from, to] of ranges) {
       for (let k = from; k < to; k++) {
@@ -308,7 +208,7 @@ export class TextIndex {
     return found;
   }
 
-  /** Records (ascending, unique) having a word in the given dictionary ranges/positions. */
+  /** Records having a word in the given dictionary ranges, each once, in postings order, at most `limit`. */
   #records(ranges: ReadonlyArray<readonly [number, number]>, limit: number): Int32Array {
     const out: number[] = [];
     const seen = new Uint8Array(this.size);

@@ -1,9 +1,11 @@
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { highlightParts } from '../search/highlight.js';
 import { foldWords } from '../search/normalize.js';
 import type { SearchGroup, SearchProvider, SearchResult } from '../search/results.js';
+import { emit } from './events.js';
+import { searchStyles } from './search/styles.js';
 import { base } from './theme.js';
 
 /** The remote results of a query, and whether the service failed (the local ones stay). */
@@ -27,103 +29,7 @@ interface RemoteState {
 @localized()
 @customElement('cartable-search')
 export class CartableSearch extends LitElement {
-  static override styles = [
-    base,
-    css`
-      :host {
-        display: block;
-        position: relative;
-        width: var(--cartable-search-width, 100%);
-        min-width: 0;
-        color: var(--cartable-text, #1e1e1e);
-      }
-      input {
-        box-sizing: border-box;
-        width: 100%;
-        min-height: 2.4rem;
-        padding: 0.35rem 0.7rem;
-        font: inherit;
-        border: 1px solid var(--cartable-border-strong, #767c85);
-        border-radius: var(--cartable-radius, 6px);
-        background: var(--cartable-surface, #fff);
-        color: inherit;
-      }
-      input:focus-visible {
-        outline: 3px solid var(--cartable-focus, #0a76f6);
-        outline-offset: 1px;
-      }
-      [role='listbox'] {
-        position: absolute;
-        z-index: 30;
-        top: calc(100% + 4px);
-        left: 0;
-        right: 0;
-        min-width: min(22rem, 100vw - 1rem);
-        max-height: min(28rem, 70vh);
-        overflow: auto;
-        margin: 0;
-        padding: 0.3rem 0;
-        background: var(--cartable-surface, #fff);
-        border: 1px solid var(--cartable-border, #d9dee5);
-        border-radius: var(--cartable-radius, 6px);
-        box-shadow: 0 8px 24px rgb(0 0 0 / 0.18);
-      }
-      [role='listbox'][hidden] {
-        display: none;
-      }
-      .group-title {
-        display: flex;
-        justify-content: space-between;
-        gap: 0.5rem;
-        padding: 0.35rem 0.75rem 0.15rem;
-        font-size: 0.78rem;
-        font-weight: 650;
-        letter-spacing: 0.04em;
-        text-transform: uppercase;
-        color: var(--cartable-muted, #50565e);
-      }
-      [role='option'] {
-        padding: 0.4rem 0.75rem;
-        cursor: pointer;
-        line-height: 1.3;
-      }
-      [role='option'][aria-selected='true'] {
-        background: var(--cartable-hover, #e3ebf7);
-        outline: 2px solid var(--cartable-focus, #0a76f6);
-        outline-offset: -2px;
-      }
-      [role='option']:hover {
-        background: var(--cartable-hover, #eef2f7);
-      }
-      mark {
-        background: none;
-        color: inherit;
-        font-weight: 700;
-        text-decoration: underline;
-        text-decoration-thickness: 2px;
-        text-underline-offset: 2px;
-      }
-      .detail {
-        display: block;
-        font-size: 0.85em;
-        color: var(--cartable-muted, #50565e);
-      }
-      .empty,
-      .notice {
-        padding: 0.4rem 0.75rem;
-        font-size: 0.9em;
-        color: var(--cartable-muted, #50565e);
-      }
-      .visually-hidden {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
-    `,
-  ];
+  static override styles = [base, searchStyles];
 
   /** Where results come from. */
   @property({ attribute: false }) provider?: SearchProvider;
@@ -202,7 +108,7 @@ export class CartableSearch extends LitElement {
 
   #onInput(event: Event): void {
     this.query = (event.target as HTMLInputElement).value;
-    this.dispatchEvent(new CustomEvent('cartable-search-input', { detail: { query: this.query }, bubbles: true, composed: true }));
+    emit(this, 'cartable-search-input', { query: this.query });
     void this.#search(this.query);
   }
 
@@ -326,7 +232,7 @@ export class CartableSearch extends LitElement {
     this.#cancelRemote();
     this.query = result.label;
     this.input.value = result.label;
-    this.dispatchEvent(new CustomEvent('cartable-search-select', { detail: { result }, bubbles: true, composed: true }));
+    emit(this, 'cartable-search-select', { result });
   }
 
   override render(): TemplateResult {
@@ -397,9 +303,5 @@ export class CartableSearch extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'cartable-search': CartableSearch;
-  }
-  interface HTMLElementEventMap {
-    'cartable-search-select': CustomEvent<{ result: SearchResult }>;
-    'cartable-search-input': CustomEvent<{ query: string }>;
   }
 }

@@ -1,12 +1,17 @@
 import type { LayerDef, MapContext } from '../context/types.js';
 import type { TableQuery } from '../table/query.js';
 import type { PanelChange } from './layout/rules.js';
+import type { EmbedEvent } from '../embed/api.js';
+import type { SearchResult } from '../search/results.js';
 
 /** What the app shows: the catalog, a map, or a page saying why a map cannot be shown. */
 export type PageKind = 'catalog' | 'map' | 'not-found' | 'invalid-document' | 'refused' | 'unavailable';
 
+/** The public <cartable-map> element's events: one per embed API event (embed/api.ts), named `cartable-<event>`. */
+type EmbedElementEvents = { [E in EmbedEvent as `cartable-${E['event']}`]: Omit<E, 'event'> };
+
 /** Typed events the elements send up. All bubble and cross shadow roots. */
-export interface CartableEventMap {
+export interface CartableEventMap extends EmbedElementEvents {
   'cartable-layer-visibility': { id: string; visible: boolean };
   'cartable-layer-opacity': { id: string; opacity: number };
   'cartable-group-expanded': { id: string; expanded: boolean };
@@ -35,6 +40,10 @@ export interface CartableEventMap {
   'cartable-analytics-choice': { enabled: boolean };
   /** A search ended: characters typed and results shown, never the text (see src/analytics/search.ts). */
   'cartable-search-used': { chars: number; results: number };
+  /** The text of a search box changed. */
+  'cartable-search-input': { query: string };
+  /** A search result was chosen. */
+  'cartable-search-select': { result: SearchResult };
   /** Layers chosen in the « Ajouter une couche » dialog, to join the map. */
   'cartable-layers-add': { layers: readonly LayerDef[] };
   /** An added layer is to leave the map. */
@@ -83,6 +92,8 @@ declare global {
     'cartable-link-followed': CustomEvent<CartableEventMap['cartable-link-followed']>;
     'cartable-analytics-choice': CustomEvent<CartableEventMap['cartable-analytics-choice']>;
     'cartable-search-used': CustomEvent<CartableEventMap['cartable-search-used']>;
+    'cartable-search-input': CustomEvent<CartableEventMap['cartable-search-input']>;
+    'cartable-search-select': CustomEvent<CartableEventMap['cartable-search-select']>;
     'cartable-layers-add': CustomEvent<CartableEventMap['cartable-layers-add']>;
     'cartable-layer-remove': CustomEvent<CartableEventMap['cartable-layer-remove']>;
     'cartable-focus-map': CustomEvent<CartableEventMap['cartable-focus-map']>;
@@ -93,5 +104,9 @@ declare global {
     'cartable-report-open': CustomEvent<CartableEventMap['cartable-report-open']>;
     'cartable-print-ready': CustomEvent<CartableEventMap['cartable-print-ready']>;
     'cartable-tool-displaced': CustomEvent<CartableEventMap['cartable-tool-displaced']>;
+    'cartable-ready': CustomEvent<CartableEventMap['cartable-ready']>;
+    'cartable-view-changed': CustomEvent<CartableEventMap['cartable-view-changed']>;
+    'cartable-feature-selected': CustomEvent<CartableEventMap['cartable-feature-selected']>;
+    'cartable-error': CustomEvent<CartableEventMap['cartable-error']>;
   }
 }

@@ -1,40 +1,59 @@
-import { basemapKinds, layerSchemas } from '../../layers/schemas.js';
-import { sharedDefs, type JsonSchema } from './defs.js';
+/** One map (the map context document): its view, basemaps, tree of layers, records, search and embedding. */
+
+import type { BasemapDef, LayerNode } from '../layers/layer-def.js';
+import { layerTreeDefs } from '../layers/schemas.js';
+import type { Access, LocalizedText } from './common.js';
+import { sharedDefs } from './defs.js';
+import { ref, type JsonSchema } from './json-schema.js';
+import { popupModeSchema, type PopupMode } from './popup.js';
+
+export interface ViewSettings {
+  readonly projection: string;
+  /** CRS of `center` and `extent`. */
+  readonly crs: string;
+  readonly center?: readonly [number, number];
+  /** For Web-Mercator maps. */
+  readonly zoom?: number;
+  /** Map units per pixel, for other projections. */
+  readonly resolution?: number;
+  /** OGC scale denominator, for other projections. */
+  readonly scale?: number;
+  /** Fit this extent [minx, miny, maxx, maxy] when no centre is given. */
+  readonly extent?: readonly [number, number, number, number];
+  readonly minZoom?: number;
+  readonly maxZoom?: number;
+}
+
+/** The map's search box: besides searchable layers, places from the IGN Géoplateforme geocoder. */
+export interface MapSearchSettings {
+  /** Addresses and places from the IGN Géoplateforme completion service (needs the network). */
+  readonly geocoder: boolean;
+  /** Results shown per group. */
+  readonly maxResults: number;
+}
+
+export interface MapContext {
+  readonly $schema?: string;
+  readonly version: 1;
+  readonly id: string;
+  readonly title: LocalizedText;
+  readonly description?: LocalizedText;
+  readonly tags: readonly LocalizedText[];
+  /** Image shown in the catalog, relative to maps/ or absolute. */
+  readonly thumbnail?: string;
+  readonly access: Access;
+  readonly attributions: readonly LocalizedText[];
+  readonly view: ViewSettings;
+  readonly basemaps: readonly BasemapDef[];
+  readonly layers: readonly LayerNode[];
+  readonly popup: { readonly mode: PopupMode };
+  /** The search box (shown when a layer is searchable or the geocoder is on). */
+  readonly search: MapSearchSettings;
+  /** Embedding: the origins that may drive the map through the embed API and hear its events. */
+  readonly embed?: { readonly allowedOrigins: readonly string[] };
+}
 
 export const MAP_CONTEXT_SCHEMA_ID = 'https://cartable.example/schema/map-context.v1.json';
-
-const ref = (name: string): JsonSchema => ({ $ref: `#/$defs/${name}` });
-
-const kindDefs = Object.fromEntries(Object.entries(layerSchemas).map(([type, schema]) => [`layer_${type}`, schema]));
-
-/** A branch of a `type`-discriminated union: the kind's part, closed to unknown properties. */
-const closedBranch = (type: string, extra: Record<string, JsonSchema> = {}): JsonSchema => ({
-  $ref: `#/$defs/layer_${type}`,
-  properties: { type: { const: type }, ...extra },
-  unevaluatedProperties: false,
-});
-
-const group: JsonSchema = {
-  type: 'object',
-  description: 'A group of layers that folds in the layer list.',
-  required: ['type', 'id', 'title', 'layers'],
-  properties: {
-    type: { const: 'group' },
-    id: ref('id'),
-    title: ref('localizedText'),
-    expanded: { type: 'boolean', default: true },
-    info: ref('info'),
-    layers: { type: 'array', items: ref('layerNode') },
-    popup: {
-      type: 'object',
-      description: 'Where records open on wide screens: "popup" (anchored to the feature) or "panel" (beside the map). Phones use a bottom sheet.',
-      properties: { mode: { enum: ['popup', 'panel'], default: 'popup' } },
-      additionalProperties: false,
-      default: {},
-    },
-  },
-  additionalProperties: false,
-};
 
 const view: JsonSchema = {
   type: 'object',
@@ -81,13 +100,7 @@ export const mapContextSchema: JsonSchema = {
       description: 'Background layers, one of them active ("active": true; default the first).',
     },
     layers: { type: 'array', items: ref('layerNode') },
-    popup: {
-      type: 'object',
-      description: 'Where records open on wide screens: "popup" (anchored to the feature) or "panel" (beside the map). Phones use a bottom sheet.',
-      properties: { mode: { enum: ['popup', 'panel'], default: 'popup' } },
-      additionalProperties: false,
-      default: {},
-    },
+    popup: popupModeSchema,
     embed: {
       type: 'object',
       description:
@@ -119,32 +132,6 @@ export const mapContextSchema: JsonSchema = {
   additionalProperties: false,
   $defs: {
     ...sharedDefs,
-    ...kindDefs,
-    layerNode: {
-      type: 'object',
-      required: ['type'],
-      discriminator: { propertyName: 'type' },
-      oneOf: [group, ...Object.keys(layerSchemas).map((type) => closedBranch(type))],
-    },
-    basemap: {
-      type: 'object',
-      required: ['type'],
-      discriminator: { propertyName: 'type' },
-      oneOf: [
-        ...basemapKinds.map((type) =>
-          closedBranch(type, { active: { type: 'boolean' }, thumbnail: ref('url') }),
-        ),
-        {
-          required: ['id', 'title'],
-          properties: {
-            type: { const: 'empty' },
-            id: ref('id'),
-            title: ref('localizedText'),
-            active: { type: 'boolean' },
-          },
-          additionalProperties: false,
-        },
-      ],
-    },
+    ...layerTreeDefs,
   },
 };

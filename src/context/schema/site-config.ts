@@ -1,9 +1,60 @@
+/** The site configuration: the platform's settings, separate from map documents. */
+
+import type { BasemapDef } from '../layers/layer-def.js';
+import type { LocalizedText } from './common.js';
+import { ref, type JsonSchema } from './json-schema.js';
 import { mapContextSchema } from './map-context.js';
-import type { JsonSchema } from './defs.js';
+
+/** What an allowed origin may be used for. */
+export type OriginUse = 'documents' | 'data' | 'credentials' | 'embed';
+
+export interface AllowedOrigin {
+  /** Scheme + host (+ port), e.g. "https://data.geopf.fr". */
+  readonly origin: string;
+  readonly use: readonly OriginUse[];
+}
+
+export interface SiteConfig {
+  readonly $schema?: string;
+  readonly version: 1;
+  readonly name: LocalizedText;
+  readonly logo?: string;
+  readonly contact?: string;
+  /** Canonical public URL of the deployed site, for link previews (og:url) and oEmbed. */
+  readonly baseUrl?: string;
+  readonly defaultLanguage: 'fr' | 'en';
+  /** CSS custom properties (--cartable-*) that re-theme the viewer. */
+  readonly theme: Readonly<Record<string, string>>;
+  readonly allowedOrigins: readonly AllowedOrigin[];
+  readonly signIn?: {
+    readonly issuer: string;
+    readonly clientId: string;
+    readonly scopes: readonly string[];
+  };
+  /**
+   * Where the build's restricted output is served behind authentication (absolute, ending with "/");
+   * its origin is listed in allowedOrigins with the use "credentials".
+   */
+  readonly restricted?: { readonly url: string };
+  /** A CORS proxy for services that lack CORS: "{url}" is replaced by the encoded target URL. */
+  readonly proxy?: { readonly url: string; readonly origins: readonly string[] };
+  readonly defaultBasemap?: BasemapDef;
+  readonly analytics?:
+    | { readonly type: 'matomo'; readonly url: string; readonly siteId: string; readonly restrictedMaps: boolean }
+    | { readonly type: 'endpoint'; readonly url: string; readonly restrictedMaps: boolean };
+  readonly legal: { readonly notice?: string; readonly accessibility?: string };
+  /** What the service worker keeps for use without network. */
+  readonly offline: { readonly tiles: { readonly maxEntries: number; readonly maxAgeDays: number } };
+  /** The « Ajouter une couche » dialog: shown unless disabled; `anyHttpsService` lets it read any https service (the CSP then allows https:). */
+  readonly addLayers?: { readonly enabled: boolean; readonly anyHttpsService: boolean };
+  /**
+   * Build only (never sent to the browser): local copies of layers' `source` data, by the source's
+   * `name` (or URL), paths relative to the project; used when the file exists, else the build fetches the URL.
+   */
+  readonly sources?: Readonly<Record<string, string>>;
+}
 
 export const SITE_CONFIG_SCHEMA_ID = 'https://cartable.example/schema/site-config.v1.json';
-
-const ref = (name: string): JsonSchema => ({ $ref: `#/$defs/${name}` });
 
 const origin: JsonSchema = {
   type: 'string',

@@ -1,10 +1,9 @@
 import { isKnownProjection } from '../../proj/definitions.js';
-import { templateFields } from '../../popup/template.js';
-import { DEFAULT_VECTOR_STYLE, htmlToText } from '../common.js';
 import { IdRegistry, toId } from '../ids.js';
 import { Report, type Conversion } from '../report.js';
-import { attributeOf, booleanOf, childElement, childElements, localNameOf, numberOf, pathOf, textOf } from '../xml.js';
-import { convertMustache } from './template.js';
+import { attributeOf, booleanOf, childElement, childElements, localNameOf, numberOf, pathOf } from '../xml.js';
+import { attributionText, HANDLED, list, unconverted, type Node } from './attributes.js';
+import { geojsonLayer, vectorTilesLayer, wmsLayer, wmtsLayer } from './layers.js';
 
 /**
  * An mviewer XML configuration → a Cartable map document: themes and groups become groups, WMS,
@@ -17,86 +16,9 @@ export interface MviewerImportOptions {
   readonly id?: string;
 }
 
-type Node = Record<string, unknown>;
-
-/** Attributes with no Cartable equivalent, and why; said once per layer. */
-const NOT_CONVERTED: Record<string, string> = {
-  'metadata-csw': 'Cartable links the metadata record ("metadata") and does not query CSW',
-  featurecount: 'Cartable asks each WMS for the features at the clicked point',
-  infopanel: 'where records open is a map setting ("popup.mode")',
-  infohighlight: 'Cartable highlights what it identifies',
-  nohighlight: 'Cartable highlights what it identifies',
-  vectorlegend: 'vector legends are built from the layer style',
-  dynamiclegend: 'legends follow the scale by themselves',
-  exclusive: 'Cartable has no exclusive layers',
-  toplayer: 'the order of the list decides what is on top',
-  index: 'the order of the list decides what is on top',
-  expanded: 'layer panels have no unfolded state',
-  showintoc: 'every layer shows in the layer list',
-  useproxy: 'the site configuration\'s "proxy" applies to listed origins',
-  secure: 'access is set with "access" on the map or layer',
-  authentification: 'access is set with "access" on the map or layer',
-  authorization: 'access is set with "access" on the map or layer',
-  tooltipenabled: 'every layer with a "tooltip" shows it',
-  styletitle: 'a layer has one style in Cartable',
-  stylesalias: 'a layer has one style in Cartable',
-  searchengine: 'Cartable searches layers with its own index',
-  searchid: 'Elasticsearch links are not used',
-  iconsearch: 'Elasticsearch results are not used',
-  jsonfields: 'Cartable templates do not loop over JSON values',
-  owsoptions: 'WMS options other than those converted are not read',
-};
-
-/** Attributes this converter reads (for the list of the unknown ones). */
-const HANDLED = new Set([
-  'id', 'name', 'type', 'url', 'visible', 'opacity', 'tiled', 'queryable', 'infoformat', 'style', 'sld', 'styleurl', 'legendurl',
-  'attribution', 'metadata', 'scalemin', 'scalemax', 'filter', 'fields', 'aliases', 'searchable', 'fusesearchkeys',
-  'fusesearchresult', 'tooltip', 'tooltipcontent', 'timefilter', 'timeinterval', 'timecontrol', 'timevalues', 'timemin',
-  'timemax', 'timeshowavailable', 'attributefilter', 'attributefield', 'attributevalues', 'attributelabel', 'attributestylesync',
-  'attributefilterenabled', 'attributeoperator', 'wildcardpattern', 'filterstyle', 'minzoom', 'maxzoom', 'matrixset', 'format',
-]);
-
-const INFO_FORMATS: Record<string, string> = {
-  'text/html': 'html',
-  'application/vnd.ogc.gml': 'gml',
-  'application/vnd.ogc.gml/3.1.1': 'gml',
-  'application/json': 'json',
-  'text/plain': 'text',
-};
-
-const list = (value: string | undefined): string[] => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
-
-/** Text of an attribution written as HTML; a link's host when it holds only an image. */
-function attributionText(html: string | undefined): string | undefined {
-  if (!html) return undefined;
-  const text = htmlToText(html);
-  if (text) return text;
-  const href = /href\s*=\s*["']([^"']+)["']/i.exec(html)?.[1];
-  try {
-    return href ? new URL(href).host : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 class MviewerReader {
   readonly report = new Report();
   private readonly ids = new IdRegistry();
-
-  /** Lists the attributes of `element` outside `handled`, with the reason when one is known. */
-  private unconverted(element: Element, handled: ReadonlySet<string>): void {
-    const path = pathOf(element);
-    const reasons: string[] = [];
-    const unknown: string[] = [];
-    for (let i = 0; i < element.attributes.length; i += 1) {
-      const name = element.attributes[i]!.name;
-      if (handled.has(name)) continue;
-      if (name in NOT_CONVERTED) reasons.push(`${name} (${NOT_CONVERTED[name]})`);
-      else unknown.push(name);
-    }
-    if (reasons.length) this.report.info(path, `not converted: ${reasons.join('; ')}`);
-    if (unknown.length) this.report.warning(path, `unknown attribute(s), not converted: ${unknown.join(', ')}`);
-  }
 
   readView(config: Element): Node {
     const options = childElement(config, 'mapoptions');
@@ -128,7 +50,7 @@ class MviewerReader {
     }
     const maxZoom = numberOf(attributeOf(options, 'maxzoom'));
     if (projection === 'EPSG:3857' && maxZoom !== undefined && maxZoom >= 0 && maxZoom <= 30) view.maxZoom = maxZoom;
-    if (options) this.unconverted(options, new Set(['projection', 'center', 'zoom', 'extent', 'projextent', 'maxzoom']));
+    if (options) unconverted(this.report, options, new Set(['projection', 'center', 'zoom', 'extent', 'projextent', 'maxzoom']));
     return view;
   }
 
@@ -182,7 +104,7 @@ class MviewerReader {
         this.report.warning(path, `basemap "${title}" of type "${type || 'none'}" is not converted: Cartable basemaps are WMTS, XYZ/OSM (and WMS as a layer)`);
         continue;
       }
-      this.unconverted(element, handled);
+      unconverted(this.report, element, handled);
     }
     if (basemaps.length && !basemaps.some((b) => b.active)) basemaps[0]!.active = true;
     return { basemaps, bottomLayers };
@@ -224,7 +146,7 @@ class MviewerReader {
       expanded: booleanOf(attributeOf(element, 'collapsed')) !== true,
       layers,
     };
-    this.unconverted(element, new Set(['id', 'name', 'collapsed', 'url', 'icon', 'layersvisibility', 'toggleallayersfromtheme']));
+    unconverted(this.report, element, new Set(['id', 'name', 'collapsed', 'url', 'icon', 'layersvisibility', 'toggleallayersfromtheme']));
     return [group];
   }
 
@@ -259,10 +181,10 @@ class MviewerReader {
     if (legend) layer.legend = { image: legend };
 
     let converted: Node | undefined;
-    if (type === 'wms') converted = this.wmsLayer(element, layer, url!);
-    else if (type === 'wmts') converted = this.wmtsLayer(element, layer, url!);
-    else if (type === 'geojson') converted = this.geojsonLayer(element, layer, url!);
-    else if (type === 'vector-tms' || type === 'vectortiles') converted = this.vectorTilesLayer(element, layer);
+    if (type === 'wms') converted = wmsLayer(this.report, element, layer, url!);
+    else if (type === 'wmts') converted = wmtsLayer(element, layer, url!);
+    else if (type === 'geojson') converted = geojsonLayer(this.report, element, layer, url!);
+    else if (type === 'vector-tms' || type === 'vectortiles') converted = vectorTilesLayer(this.report, element, layer);
     else {
       const why: Record<string, string> = {
         kml: 'KML is not a layer kind Cartable draws (convert it to GeoJSON)',
@@ -273,154 +195,8 @@ class MviewerReader {
       return [];
     }
     if (!converted) return [];
-    this.unconverted(element, HANDLED);
+    unconverted(this.report, element, HANDLED);
     return [converted];
-  }
-
-  private wmsLayer(element: Element, layer: Node, url: string): Node {
-    const path = pathOf(element);
-    const attr = (name: string): string | undefined => attributeOf(element, name);
-    const wms: Node = { type: 'wms', ...layer, url, layers: attr('id') ?? String(layer.id) };
-    const styles = list(attr('style'));
-    if (styles.length) wms.styles = styles[0];
-    if (styles.length > 1) this.report.warning(path, `${styles.length} styles offered to choose from: Cartable shows one, "${styles[0]}" (others: ${styles.slice(1).join(', ')})`);
-    const tiled = booleanOf(attr('tiled'));
-    wms.tiled = tiled ?? false;
-    const queryable = booleanOf(attr('queryable'));
-    if (queryable !== undefined) wms.queryable = queryable;
-    const infoFormat = attr('infoformat');
-    if (infoFormat) {
-      const short = INFO_FORMATS[infoFormat.toLowerCase()];
-      if (short) wms.infoFormat = short;
-      else if (/^[a-z]+\/[A-Za-z0-9.+_-]+/.test(infoFormat)) wms.infoFormat = infoFormat;
-    }
-    const params: Record<string, string> = {};
-    const sld = list(attr('sld'));
-    if (sld.length) {
-      params.SLD = sld[0]!;
-      if (sld.length > 1) this.report.warning(path, `several SLD given: the first one is used (${sld[0]})`);
-    }
-    const filters: string[] = [];
-    if (attr('filter')) filters.push(attr('filter')!);
-    if (booleanOf(attr('attributefilter'))) {
-      const field = attr('attributefield');
-      const values = list(attr('attributevalues'));
-      if (booleanOf(attr('attributefilterenabled')) && field && values[0]) {
-        filters.push(`${field}='${values[0].replace(/'/g, "''")}'`);
-        this.report.warning(path, `the attribute filter list (${field}: ${values.join(', ')}) is not converted: the layer keeps the filter it opens with, ${field} = '${values[0]}'`);
-      } else {
-        this.report.warning(path, `the attribute filter list (${field ?? '?'}: ${values.join(', ')}) is not converted: Cartable has no filter list for WMS layers`);
-      }
-    }
-    if (filters.length) params.CQL_FILTER = filters.map((f) => (filters.length > 1 ? `(${f})` : f)).join(' AND ');
-    if (booleanOf(attr('timefilter'))) {
-      this.report.warning(path, `the time control (${attr('timecontrol') ?? 'calendar'}${attr('timevalues') ? `: ${attr('timevalues')}` : ''}) is not converted: the layer shows the service's default time (add "params": {"TIME": …} to choose one)`);
-    }
-    if (Object.keys(params).length) wms.params = params;
-    const template = childElement(element, 'template');
-    if (template) this.report.warning(path, `record template not converted: Cartable shows WMS records (GetFeatureInfo) as the service answers them${attributeOf(template, 'url') ? ` (template ${attributeOf(template, 'url')})` : ''}`);
-    if (attr('fields') || attr('aliases')) this.report.info(path, 'fields and aliases not converted: they shape WMS records in mviewer only');
-    if (booleanOf(attr('searchable'))) this.report.warning(path, 'search not converted: Cartable searches vector layers (GeoJSON, WFS), not WMS layers');
-    return wms;
-  }
-
-  private wmtsLayer(element: Element, layer: Node, url: string): Node {
-    const wmts: Node = { type: 'wmts', ...layer, url, layer: attributeOf(element, 'id') ?? String(layer.id) };
-    const matrixSet = attributeOf(element, 'matrixset');
-    if (matrixSet) wmts.matrixSet = matrixSet;
-    const format = attributeOf(element, 'format');
-    if (format && /^image\//.test(format)) wmts.format = format;
-    const style = attributeOf(element, 'style');
-    if (style) wmts.style = style;
-    return wmts;
-  }
-
-  private vectorTilesLayer(element: Element, layer: Node): Node | undefined {
-    const path = pathOf(element);
-    const styleUrl = attributeOf(element, 'styleurl');
-    if (!styleUrl) {
-      this.report.error(path, `vector tile layer "${String(layer.title)}" has no styleurl: not converted`);
-      return undefined;
-    }
-    const tiles: Node = { type: 'vectortiles', ...layer, styleUrl };
-    const source = attributeOf(element, 'style');
-    if (source) tiles.source = source;
-    if (attributeOf(element, 'filterstyle')) this.report.warning(path, `filterstyle (${attributeOf(element, 'filterstyle')}) is not converted: edit the style document to leave those layers out`);
-    return tiles;
-  }
-
-  private geojsonLayer(element: Element, layer: Node, url: string): Node {
-    const path = pathOf(element);
-    const attr = (name: string): string | undefined => attributeOf(element, name);
-    const geojson: Node = { type: 'geojson', ...layer, url, style: DEFAULT_VECTOR_STYLE };
-    if (attr('style')) this.report.warning(path, `style "${attr('style')}" is a function of mviewer's featurestyles.js: a default style is used`);
-    else this.report.info(path, 'no style: a default style is used');
-    const names = list(attr('fields'));
-    const aliases = list(attr('aliases'));
-    const fields = new Map<string, Node>(names.map((name, i) => [name, { name, ...(aliases[i] && aliases[i] !== name ? { label: aliases[i] } : {}) }]));
-    // Fields the templates and search name must be declared when the layer declares any.
-    const referenced = new Set<string>();
-    const declare = (name: string): void => void referenced.add(name);
-    const popup: Node = {};
-    if (booleanOf(attr('queryable')) === false) popup.enabled = false;
-    else if (names.length) popup.fields = names;
-    const template = childElement(element, 'template');
-    if (template) {
-      const remote = attributeOf(template, 'url');
-      const inline = textOf(template);
-      if (remote) this.report.warning(path, `the record template is read from ${remote}, which this tool does not fetch: records list the fields instead`);
-      else if (inline) {
-        const converted = convertMustache(inline);
-        if (converted.failure) this.report.warning(path, `record template not converted: ${converted.failure}`);
-        else {
-          if (converted.title) popup.title = converted.title;
-          const sections: Node[] = [];
-          if (converted.text) sections.push({ text: converted.text });
-          if (converted.images.length) {
-            sections.push({ fields: converted.images });
-            for (const image of converted.images) fields.set(image, { ...(fields.get(image) ?? { name: image }), type: 'image' });
-          }
-          if (sections.length) popup.sections = sections;
-          if (converted.links.length) popup.links = converted.links;
-          delete popup.fields;
-          for (const note of converted.notes) this.report.info(path, `record template: ${note}`);
-          [converted.title, converted.text, ...converted.links.map((l) => l.url)].forEach((t) => t && templateFields(t).forEach(declare));
-        }
-      }
-    }
-    if (Object.keys(popup).length) geojson.popup = popup;
-    const tooltip = attr('tooltipcontent');
-    if (booleanOf(attr('tooltip')) && tooltip) {
-      const converted = convertMustache(tooltip);
-      if (converted.failure || !converted.text) this.report.warning(path, `tooltip not converted: ${converted.failure ?? 'it holds no text'}`);
-      else {
-        geojson.tooltip = converted.text;
-        templateFields(converted.text).forEach(declare);
-      }
-    }
-    if (booleanOf(attr('searchable'))) {
-      const keys = list(attr('fusesearchkeys'));
-      if (keys.length) {
-        const search: Node = { fields: keys };
-        keys.forEach(declare);
-        const label = attr('fusesearchresult');
-        if (label) {
-          const converted = convertMustache(label);
-          if (converted.text && !converted.failure) {
-            search.label = converted.text;
-            templateFields(converted.text).forEach(declare);
-          }
-        }
-        geojson.search = search;
-      } else {
-        this.report.warning(path, 'searchable without "fusesearchkeys": Cartable needs the fields to search; search not converted');
-      }
-    }
-    if (fields.size) {
-      for (const name of referenced) if (!fields.has(name)) fields.set(name, { name });
-      geojson.fields = [...fields.values()];
-    }
-    return geojson;
   }
 
   readSearch(config: Element): Node | undefined {

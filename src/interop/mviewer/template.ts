@@ -1,4 +1,4 @@
-import { parseTemplate } from '../../popup/template.js';
+import { parseTemplate } from '../../context/template.js';
 import { htmlToText } from '../common.js';
 
 /**

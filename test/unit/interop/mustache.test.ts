@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderTemplate } from '../../../src/popup/template.js';
+import { renderTemplate } from '../../../src/context/template.js';
 import { convertMustache } from '../../../src/interop/mviewer/template.js';
 
 describe('convertMustache (mviewer templates → Cartable templates)', () => {

@@ -1,4 +1,34 @@
-import type { JsonSchema } from '../../context/schema/defs.js';
+import type { JsonSchema } from '../schema/json-schema.js';
+import type { LayerCommon } from '../schema/layer-common.js';
+import type { VectorCommon } from '../schema/vector.js';
+import type { ConfidentialRecords, PackagedSource } from '../schema/sources.js';
+
+/** The files the build prepares for a `points` layer (paths relative to the document). */
+export interface PreparedPoints {
+  /** The compact binary of the points (layers/points/compact.ts): 8 bytes a point, Web Mercator, sorted by x. */
+  readonly points: string;
+  /** The attributes of the points, in the same order (JSON, columns by field name). */
+  readonly attributes: string;
+  /** Number of points. */
+  readonly count: number;
+}
+
+/**
+ * A large set of points drawn from a compact binary form that the build prepares from a GeoJSON
+ * file under maps/ (`file`): no feature objects, one canvas per frame, circle markers from `style`
+ * (base symbol, categories, classes, scale rules, labels), a grid index for clicks.
+ */
+export interface PointsLayerDef extends LayerCommon, VectorCommon {
+  readonly type: 'points';
+  /** Records withheld from the public site. */
+  readonly confidential?: ConfidentialRecords;
+  /** A GeoJSON file of points under maps/ (lon/lat): the build turns it into `prepared`. */
+  readonly file?: string;
+  /** Points published elsewhere (lon/lat GeoJSON) that the build reads and turns into `prepared`. */
+  readonly source?: PackagedSource;
+  /** Written by the build from `file`. */
+  readonly prepared?: PreparedPoints;
+}
 
 /** Schema part (left open: the assembled schema closes it) of the `points` kind: large point sets the build prepares. */
 export const pointsLayerSchema: JsonSchema = {

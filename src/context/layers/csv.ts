@@ -1,5 +1,26 @@
-import type { JsonSchema } from '../../context/schema/defs.js';
-import { pointDisplayProperties } from '../points/schema.js';
+import type { JsonSchema } from '../schema/json-schema.js';
+import type { LayerCommon } from '../schema/layer-common.js';
+import type { VectorCommon } from '../schema/vector.js';
+import { pointDisplayProperties, type PointDisplay } from './point-display.js';
+import { refreshProperty, type RefreshSettings } from './refresh.js';
+
+/** Points from a CSV file (UTF-8) with two coordinate columns, parsed off the main thread. */
+export interface CsvLayerDef extends LayerCommon, VectorCommon, PointDisplay {
+  /** Reads `url` again on an interval (a live copy of a remote dataset). */
+  readonly refresh?: RefreshSettings;
+  readonly type: 'csv';
+  readonly url: string;
+  /** Column of the first coordinate: longitude or x (easting). */
+  readonly xField: string;
+  /** Column of the second coordinate: latitude or y (northing). */
+  readonly yField: string;
+  /** CRS of the coordinates (default EPSG:4326: lon/lat). */
+  readonly projection: string;
+  /** Field separator; "auto" guesses from the header line among , ; tab and |. */
+  readonly delimiter: 'auto' | ',' | ';' | '\t' | '|';
+  /** Decimal separator of the coordinates. */
+  readonly decimal: '.' | ',';
+}
 
 /** Schema part (left open: the assembled schema closes it) of the CSV points kind. */
 export const csvLayerSchema: JsonSchema = {
@@ -17,13 +38,7 @@ export const csvLayerSchema: JsonSchema = {
     projection: { $ref: '#/$defs/crs', default: 'EPSG:4326', description: 'CRS of the coordinates (default EPSG:4326, lon/lat).' },
     delimiter: { enum: ['auto', ',', ';', '\t', '|'], default: 'auto', description: 'Field separator; "auto" guesses it from the first line.' },
     decimal: { enum: ['.', ','], default: '.', description: 'Decimal separator of the numbers ("," for "45,19").' },
-    refresh: {
-      type: 'object',
-      required: ['seconds'],
-      description: 'Reads "url" again every "seconds" while the page is shown (a live copy of a remote dataset); the layer list says when it was last updated.',
-      properties: { seconds: { type: 'integer', minimum: 30, maximum: 86400 } },
-      additionalProperties: false,
-    },
+    refresh: refreshProperty,
     ...pointDisplayProperties,
   },
   not: { required: ['clustering', 'heatmap'] },

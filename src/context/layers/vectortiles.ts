@@ -1,4 +1,16 @@
-import type { JsonSchema } from '../../context/schema/defs.js';
+import type { JsonSchema } from '../schema/json-schema.js';
+import type { LayerCommon } from '../schema/layer-common.js';
+
+/** Vector tiles drawn by a Mapbox/MapLibre style document (ol-mapbox-style, loaded only when used). */
+export interface VectorTilesLayerDef extends LayerCommon {
+  readonly type: 'vectortiles';
+  /** URL of the style document (version 8). */
+  readonly styleUrl: string;
+  /** The style's vector source to draw (default: the first). */
+  readonly source?: string;
+  /** URL template of web-font CSS for the style's fonts ({font-family}, {fontweight}, {-fontstyle}); default: none fetched, the device's fonts. */
+  readonly webfonts?: string;
+}
 
 /** Schema part of the vector tile kind, drawn by a Mapbox/MapLibre style document. */
 export const vectortilesLayerSchema: JsonSchema = {

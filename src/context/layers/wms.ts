@@ -1,4 +1,50 @@
-import type { JsonSchema } from '../../context/schema/defs.js';
+import type { JsonSchema } from '../schema/json-schema.js';
+import type { LayerCommon } from '../schema/layer-common.js';
+
+/** GetFeatureInfo answer format: a short name or a MIME type. */
+export type WmsInfoFormat = 'json' | 'gml' | 'html' | 'text' | (string & {});
+
+/**
+ * Map images from an OGC Web Map Service (GetMap 1.3.0 or 1.1.1), as tiles or one image per view.
+ * Its legend is the service's GetLegendGraphic image unless `legend` gives items or an image.
+ */
+export interface WmsLayerDef extends LayerCommon {
+  readonly type: 'wms';
+  /** The service endpoint (it may hold fixed parameters, e.g. "…/mapserv?map=nature.map"). */
+  readonly url: string;
+  /** WMS layer names (LAYERS), separated by commas. */
+  readonly layers: string;
+  /** Styles (STYLES), one per layer, separated by commas; "" for the defaults. */
+  readonly styles: string;
+  /** Image format (FORMAT), e.g. "image/png". */
+  readonly format: string;
+  /** Transparent background (TRANSPARENT). */
+  readonly transparent: boolean;
+  readonly version: '1.3.0' | '1.1.1';
+  /** True: requested as tiles (cacheable); false: one image per view (labels are not cut). */
+  readonly tiled: boolean;
+  /** Tile size in pixels, when tiled. */
+  readonly tileSize: number;
+  /** Further parameters sent as they are: vendor filters and dimensions (CQL_FILTER, TIME…). */
+  readonly params?: Readonly<Record<string, string | number | boolean>>;
+  /** CRS the map is requested in (CRS/SRS); default the map's projection (another is reprojected). */
+  readonly projection?: string;
+  /** What GetFeatureInfo asks for (default "json"). */
+  readonly infoFormat?: WmsInfoFormat;
+  /** False: clicks do not ask this layer (GetFeatureInfo). */
+  readonly queryable: boolean;
+  /** The same data from a WFS: the « what is here? » report asks it about whole areas. */
+  readonly wfs?: WmsWfsLink;
+}
+
+/** A WMS layer's data as vector features (WFS GetFeature), for questions about an area. */
+export interface WmsWfsLink {
+  readonly url: string;
+  readonly typeName: string;
+  readonly version: '2.0.0' | '1.1.0';
+  /** Default "application/json". */
+  readonly outputFormat?: string;
+}
 
 /** Schema part (left open: the assembled schema closes it) of the WMS kind (1.3.0 and 1.1.1). */
 export const wmsLayerSchema: JsonSchema = {

@@ -1,4 +1,34 @@
-import type { JsonSchema } from '../../context/schema/defs.js';
+import type { JsonSchema } from '../schema/json-schema.js';
+import type { LayerCommon } from '../schema/layer-common.js';
+import type { VectorCommon } from '../schema/vector.js';
+
+/**
+ * Vector features from an OGC Web Feature Service (GetFeature 2.0.0 or 1.1.0), read for the area in
+ * view (bbox strategy), at most `maxFeatures` per request, drawn with the layer's style.
+ */
+export interface WfsLayerDef extends LayerCommon, VectorCommon {
+  readonly type: 'wfs';
+  /** The service endpoint. */
+  readonly url: string;
+  /** The feature type (TYPENAMES in 2.0.0, TYPENAME in 1.1.0), e.g. "PROTECTEDAREAS.RNN:rnn". */
+  readonly typeName: string;
+  readonly version: '2.0.0' | '1.1.0';
+  /**
+   * Answer format (OUTPUTFORMAT): GeoJSON ("application/json"…) or GML (read as GML 3.2 for 2.0.0,
+   * GML 3.1 for 1.1.0). Missing: chosen from the capabilities, GeoJSON when offered, else GML.
+   */
+  readonly outputFormat?: string;
+  /** CRS the features are requested in (SRSNAME); default the map's projection. */
+  readonly srsName?: string;
+  /** Most features per request (COUNT in 2.0.0, MAXFEATURES in 1.1.0). */
+  readonly maxFeatures: number;
+  /** An ECQL filter (CQL_FILTER, GeoServer). */
+  readonly cqlFilter?: string;
+  /** The geometry attribute, to add the view's box to `cqlFilter`; without it a filtered layer is read whole. */
+  readonly geometryName?: string;
+  /** Further parameters sent as they are. */
+  readonly params?: Readonly<Record<string, string | number | boolean>>;
+}
 
 /** Schema part (left open: the assembled schema closes it) of the WFS kind (2.0.0 and 1.1.0). */
 export const wfsLayerSchema: JsonSchema = {

@@ -1,4 +1,14 @@
-import type { JsonSchema } from '../../context/schema/defs.js';
+import type { JsonSchema } from '../schema/json-schema.js';
+import type { LayerCommon } from '../schema/layer-common.js';
+
+/** A PMTiles archive read by HTTP range requests: raster tiles, or vector tiles drawn by a style document or a plain default. */
+export interface PmtilesLayerDef extends LayerCommon {
+  readonly type: 'pmtiles';
+  readonly url: string;
+  /** For vector archives: a Mapbox/MapLibre style document whose vector source is this archive. */
+  readonly styleUrl?: string;
+  readonly webfonts?: string;
+}
 
 /** Schema part of the PMTiles kind: one archive file read by HTTP range requests. */
 export const pmtilesLayerSchema: JsonSchema = {

@@ -1,4 +1,13 @@
-import type { JsonSchema } from '../../context/schema/defs.js';
+import type { JsonSchema } from '../schema/json-schema.js';
+import type { LayerCommon } from '../schema/layer-common.js';
+
+export interface XyzLayerDef extends LayerCommon {
+  readonly type: 'xyz';
+  /** Template with {z}, {x}, {y} (and {a-c} style alternatives). */
+  readonly url: string;
+  readonly maxZoom: number;
+  readonly tileSize: number;
+}
 
 /** Schema part of the XYZ raster tile kind. */
 export const xyzLayerSchema: JsonSchema = {

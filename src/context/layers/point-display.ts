@@ -1,4 +1,27 @@
-import type { JsonSchema } from '../../context/schema/defs.js';
+import type { JsonSchema } from '../schema/json-schema.js';
+
+/** Point clusters: nearby points drawn as one disc with their count; a click on a cluster zooms into it. */
+export interface ClusterSettings {
+  /** Pixels within which points are merged. */
+  readonly distance: number;
+  /** Pixels kept between clusters (0: none). */
+  readonly minDistance: number;
+}
+
+/** A heat map of the points (WebGL). */
+export interface HeatmapSettings {
+  /** Radius of a point's blur, in pixels. */
+  readonly radius: number;
+  readonly blur: number;
+  /** A numeric field (0–1) that weights each point; every point weighs 1 when missing. */
+  readonly weight?: string;
+}
+
+/** How a point layer may be drawn instead of one marker per point: clusters or a heat map (not both). */
+export interface PointDisplay {
+  readonly clustering?: ClusterSettings;
+  readonly heatmap?: HeatmapSettings;
+}
 
 /**
  * Properties of the point layers (geojson, flatgeobuf, csv) that draw points as clusters or a heat

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TemplateError, parseTemplate, renderTemplate, templateFields } from '../../../src/popup/template.js';
+import { TemplateError, parseTemplate, renderTemplate, templateFields } from '../../../src/context/template.js';
 
 const plain = (_field: string, value: unknown): string => String(value);
 

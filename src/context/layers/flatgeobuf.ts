@@ -1,5 +1,19 @@
-import type { JsonSchema } from '../../context/schema/defs.js';
-import { pointDisplayProperties } from '../points/schema.js';
+import type { JsonSchema } from '../schema/json-schema.js';
+import type { LayerCommon } from '../schema/layer-common.js';
+import type { VectorCommon } from '../schema/vector.js';
+import { pointDisplayProperties, type PointDisplay } from './point-display.js';
+
+/**
+ * FlatGeobuf from a URL. "extent": only the features in view are read, through HTTP range requests
+ * and the file's spatial index (a file without index is read whole); "whole": the file is read at once.
+ */
+export interface FlatGeobufLayerDef extends LayerCommon, VectorCommon, PointDisplay {
+  readonly type: 'flatgeobuf';
+  readonly url: string;
+  readonly loading: 'extent' | 'whole';
+  /** CRS of the data when the file names none (default EPSG:4326). */
+  readonly projection?: string;
+}
 
 /** Schema part (left open: the assembled schema closes it) of the FlatGeobuf layer kind. */
 export const flatgeobufLayerSchema: JsonSchema = {

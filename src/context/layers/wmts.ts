@@ -1,4 +1,26 @@
-import type { JsonSchema } from '../../context/schema/defs.js';
+import type { JsonSchema } from '../schema/json-schema.js';
+import type { LayerCommon } from '../schema/layer-common.js';
+
+export interface WmtsLayerDef extends LayerCommon {
+  readonly type: 'wmts';
+  readonly url: string;
+  readonly layer: string;
+  readonly matrixSet: string;
+  readonly format: string;
+  readonly style: string;
+  /** Grid of the matrix set; default: the Web-Mercator "PM" grid. */
+  readonly projection: string;
+  readonly maxZoom: number;
+  readonly resolutions?: readonly number[];
+  readonly origin?: readonly [number, number];
+  readonly matrixIds?: readonly string[];
+  /**
+   * The service's GetCapabilities URL: when given, the matrix set (any CRS, e.g. Lambert-93), the
+   * format and the style are read from it (matched on `matrixSet`, else `projection`); the settings
+   * above are the fallback when it cannot be read.
+   */
+  readonly capabilities?: string;
+}
 
 /** Schema part of the WMTS kind (KVP requests), usable from the document alone. */
 export const wmtsLayerSchema: JsonSchema = {

@@ -1,0 +1,166 @@
+/** mviewer layers → Cartable layer kinds, one function per kind (the common properties are read before). */
+
+import { templateFields } from '../../context/template.js';
+import { DEFAULT_VECTOR_STYLE } from '../common.js';
+import type { Report } from '../report.js';
+import { attributeOf, booleanOf, childElement, pathOf, textOf } from '../xml.js';
+import { list, type Node } from './attributes.js';
+import { convertMustache } from './template.js';
+
+const INFO_FORMATS: Record<string, string> = {
+  'text/html': 'html',
+  'application/vnd.ogc.gml': 'gml',
+  'application/vnd.ogc.gml/3.1.1': 'gml',
+  'application/json': 'json',
+  'text/plain': 'text',
+};
+
+/** A WMS layer: styles, info format, SLD, filters; what mviewer adds around it is reported. */
+export function wmsLayer(report: Report, element: Element, layer: Node, url: string): Node {
+  const path = pathOf(element);
+  const attr = (name: string): string | undefined => attributeOf(element, name);
+  const wms: Node = { type: 'wms', ...layer, url, layers: attr('id') ?? String(layer.id) };
+  const styles = list(attr('style'));
+  if (styles.length) wms.styles = styles[0];
+  if (styles.length > 1) report.warning(path, `${styles.length} styles offered to choose from: Cartable shows one, "${styles[0]}" (others: ${styles.slice(1).join(', ')})`);
+  const tiled = booleanOf(attr('tiled'));
+  wms.tiled = tiled ?? false;
+  const queryable = booleanOf(attr('queryable'));
+  if (queryable !== undefined) wms.queryable = queryable;
+  const infoFormat = attr('infoformat');
+  if (infoFormat) {
+    const short = INFO_FORMATS[infoFormat.toLowerCase()];
+    if (short) wms.infoFormat = short;
+    else if (/^[a-z]+\/[A-Za-z0-9.+_-]+/.test(infoFormat)) wms.infoFormat = infoFormat;
+  }
+  const params: Record<string, string> = {};
+  const sld = list(attr('sld'));
+  if (sld.length) {
+    params.SLD = sld[0]!;
+    if (sld.length > 1) report.warning(path, `several SLD given: the first one is used (${sld[0]})`);
+  }
+  const filters: string[] = [];
+  if (attr('filter')) filters.push(attr('filter')!);
+  if (booleanOf(attr('attributefilter'))) {
+    const field = attr('attributefield');
+    const values = list(attr('attributevalues'));
+    if (booleanOf(attr('attributefilterenabled')) && field && values[0]) {
+      filters.push(`${field}='${values[0].replace(/'/g, "''")}'`);
+      report.warning(path, `the attribute filter list (${field}: ${values.join(', ')}) is not converted: the layer keeps the filter it opens with, ${field} = '${values[0]}'`);
+    } else {
+      report.warning(path, `the attribute filter list (${field ?? '?'}: ${values.join(', ')}) is not converted: Cartable has no filter list for WMS layers`);
+    }
+  }
+  if (filters.length) params.CQL_FILTER = filters.map((f) => (filters.length > 1 ? `(${f})` : f)).join(' AND ');
+  if (booleanOf(attr('timefilter'))) {
+    report.warning(path, `the time control (${attr('timecontrol') ?? 'calendar'}${attr('timevalues') ? `: ${attr('timevalues')}` : ''}) is not converted: the layer shows the service's default time (add "params": {"TIME": …} to choose one)`);
+  }
+  if (Object.keys(params).length) wms.params = params;
+  const template = childElement(element, 'template');
+  if (template) report.warning(path, `record template not converted: Cartable shows WMS records (GetFeatureInfo) as the service answers them${attributeOf(template, 'url') ? ` (template ${attributeOf(template, 'url')})` : ''}`);
+  if (attr('fields') || attr('aliases')) report.info(path, 'fields and aliases not converted: they shape WMS records in mviewer only');
+  if (booleanOf(attr('searchable'))) report.warning(path, 'search not converted: Cartable searches vector layers (GeoJSON, WFS), not WMS layers');
+  return wms;
+}
+
+/** A WMTS layer: its matrix set, format and style. */
+export function wmtsLayer(element: Element, layer: Node, url: string): Node {
+  const wmts: Node = { type: 'wmts', ...layer, url, layer: attributeOf(element, 'id') ?? String(layer.id) };
+  const matrixSet = attributeOf(element, 'matrixset');
+  if (matrixSet) wmts.matrixSet = matrixSet;
+  const format = attributeOf(element, 'format');
+  if (format && /^image\//.test(format)) wmts.format = format;
+  const style = attributeOf(element, 'style');
+  if (style) wmts.style = style;
+  return wmts;
+}
+
+/** Vector tiles drawn by a style document ("styleurl"); none without one. */
+export function vectorTilesLayer(report: Report, element: Element, layer: Node): Node | undefined {
+  const path = pathOf(element);
+  const styleUrl = attributeOf(element, 'styleurl');
+  if (!styleUrl) {
+    report.error(path, `vector tile layer "${String(layer.title)}" has no styleurl: not converted`);
+    return undefined;
+  }
+  const tiles: Node = { type: 'vectortiles', ...layer, styleUrl };
+  const source = attributeOf(element, 'style');
+  if (source) tiles.source = source;
+  if (attributeOf(element, 'filterstyle')) report.warning(path, `filterstyle (${attributeOf(element, 'filterstyle')}) is not converted: edit the style document to leave those layers out`);
+  return tiles;
+}
+
+/** A GeoJSON layer: a default style, fields, the record and tooltip templates, search. */
+export function geojsonLayer(report: Report, element: Element, layer: Node, url: string): Node {
+  const path = pathOf(element);
+  const attr = (name: string): string | undefined => attributeOf(element, name);
+  const geojson: Node = { type: 'geojson', ...layer, url, style: DEFAULT_VECTOR_STYLE };
+  if (attr('style')) report.warning(path, `style "${attr('style')}" is a function of mviewer's featurestyles.js: a default style is used`);
+  else report.info(path, 'no style: a default style is used');
+  const names = list(attr('fields'));
+  const aliases = list(attr('aliases'));
+  const fields = new Map<string, Node>(names.map((name, i) => [name, { name, ...(aliases[i] && aliases[i] !== name ? { label: aliases[i] } : {}) }]));
+  // Fields the templates and search name must be declared when the layer declares any.
+  const referenced = new Set<string>();
+  const declare = (name: string): void => void referenced.add(name);
+  const popup: Node = {};
+  if (booleanOf(attr('queryable')) === false) popup.enabled = false;
+  else if (names.length) popup.fields = names;
+  const template = childElement(element, 'template');
+  if (template) {
+    const remote = attributeOf(template, 'url');
+    const inline = textOf(template);
+    if (remote) report.warning(path, `the record template is read from ${remote}, which this tool does not fetch: records list the fields instead`);
+    else if (inline) {
+      const converted = convertMustache(inline);
+      if (converted.failure) report.warning(path, `record template not converted: ${converted.failure}`);
+      else {
+        if (converted.title) popup.title = converted.title;
+        const sections: Node[] = [];
+        if (converted.text) sections.push({ text: converted.text });
+        if (converted.images.length) {
+          sections.push({ fields: converted.images });
+          for (const image of converted.images) fields.set(image, { ...(fields.get(image) ?? { name: image }), type: 'image' });
+        }
+        if (sections.length) popup.sections = sections;
+        if (converted.links.length) popup.links = converted.links;
+        delete popup.fields;
+        for (const note of converted.notes) report.info(path, `record template: ${note}`);
+        [converted.title, converted.text, ...converted.links.map((l) => l.url)].forEach((t) => t && templateFields(t).forEach(declare));
+      }
+    }
+  }
+  if (Object.keys(popup).length) geojson.popup = popup;
+  const tooltip = attr('tooltipcontent');
+  if (booleanOf(attr('tooltip')) && tooltip) {
+    const converted = convertMustache(tooltip);
+    if (converted.failure || !converted.text) report.warning(path, `tooltip not converted: ${converted.failure ?? 'it holds no text'}`);
+    else {
+      geojson.tooltip = converted.text;
+      templateFields(converted.text).forEach(declare);
+    }
+  }
+  if (booleanOf(attr('searchable'))) {
+    const keys = list(attr('fusesearchkeys'));
+    if (keys.length) {
+      const search: Node = { fields: keys };
+      keys.forEach(declare);
+      const label = attr('fusesearchresult');
+      if (label) {
+        const converted = convertMustache(label);
+        if (converted.text && !converted.failure) {
+          search.label = converted.text;
+          templateFields(converted.text).forEach(declare);
+        }
+      }
+      geojson.search = search;
+    } else {
+      report.warning(path, 'searchable without "fusesearchkeys": Cartable needs the fields to search; search not converted');
+    }
+  }
+  if (fields.size) {
+    for (const name of referenced) if (!fields.has(name)) fields.set(name, { name });
+    geojson.fields = [...fields.values()];
+  }
+  return geojson;
+}
