@@ -30,6 +30,8 @@ export interface CartableEventMap {
   'cartable-layer-remove': { id: string };
   /** What held focus went away (e.g. an alert whose layers came back): focus returns to the map. */
   'cartable-focus-map': Record<string, never>;
+  /** A map is first drawn (every visible layer loaded or failed, or a deadline passed). */
+  'cartable-map-rendered': Record<string, never>;
 }
 
 export type CartableEventName = keyof CartableEventMap;
@@ -56,5 +58,6 @@ declare global {
     'cartable-layers-add': CustomEvent<CartableEventMap['cartable-layers-add']>;
     'cartable-layer-remove': CustomEvent<CartableEventMap['cartable-layer-remove']>;
     'cartable-focus-map': CustomEvent<CartableEventMap['cartable-focus-map']>;
+    'cartable-map-rendered': CustomEvent<CartableEventMap['cartable-map-rendered']>;
   }
 }
