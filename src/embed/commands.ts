@@ -25,11 +25,11 @@ export async function runCommand(session: MapSession | undefined, command: Embed
   const { context, store } = session;
   switch (command.command) {
     case 'set-view': {
-      if (!session.showCenter(command)) throw new CommandError('bad-view', 'the centre is outside the map');
+      if (!(await session.showCenter(command))) throw new CommandError('bad-view', 'the centre is outside the map');
       return;
     }
     case 'fit-extent': {
-      if (!session.showExtent(command.extent)) throw new CommandError('bad-view', 'the extent is outside the map');
+      if (!(await session.showExtent(command.extent))) throw new CommandError('bad-view', 'the extent is outside the map');
       return;
     }
     case 'set-layers': {
@@ -71,22 +71,25 @@ export function watchEvents(session: MapSession | undefined, emit: (event: Embed
   const { context, store } = session;
   emit({ event: 'ready', map: context.id, version: 1 });
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const viewChanged = (): void => {
+  let stopped = false;
+  const viewChanged = async (): Promise<void> => {
     timer = undefined;
     const now = viewOf(context, adapter);
     if (!now) return;
-    emit({ event: 'view-changed', ...now, extent: session.viewExtent() });
+    const extent = await session.viewExtent();
+    if (!stopped) emit({ event: 'view-changed', ...now, extent });
   };
   const stop = store.subscribe((next, previous) => {
     if (next.view !== previous.view) {
       if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(viewChanged, delay);
+      timer = setTimeout(() => void viewChanged(), delay);
     }
     if (next.selection !== previous.selection) {
       emit({ event: 'feature-selected', layerId: next.selection?.layerId ?? null, featureId: next.selection?.featureId ?? null });
     }
   });
   const stopAll = (): void => {
+    stopped = true;
     stop();
     if (timer !== undefined) clearTimeout(timer);
   };

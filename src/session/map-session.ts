@@ -6,7 +6,7 @@ import { MapStore, initialState, type LayerStatus, type MapState } from '../stat
 import type { SessionNotice } from './notices.js';
 import { SessionLayers } from './session-layers.js';
 import { UrlWriter } from './url-writer.js';
-import { extentInDocument, showCenter, showExtent, type ViewTarget } from './view-moves.js';
+import type { ViewTarget } from './view-moves.js';
 import type { TableQuery } from '../table/query.js';
 
 /** What the map's interface does when asked from outside (the embed API): the map view provides it. */
@@ -118,19 +118,22 @@ export class MapSession {
   }
 
   /** Centres the map on a place in the document's CRS (false: outside the map's projection, or no map yet). */
-  showCenter(target: ViewTarget): boolean {
-    return !!this.#adapter && showCenter(this.context, this.#adapter, target);
+  async showCenter(target: ViewTarget): Promise<boolean> {
+    const moves = await loadChunk(import('./view-moves.js')); // Only the embed API needs it: not in the first map's code.
+    return !!this.#adapter && moves.showCenter(this.context, this.#adapter, target);
   }
 
   /** Frames a box in the document's CRS (false: outside the map's projection, or no map yet). */
-  showExtent(extent: readonly [number, number, number, number]): boolean {
-    return !!this.#adapter && showExtent(this.context, this.#adapter, extent);
+  async showExtent(extent: readonly [number, number, number, number]): Promise<boolean> {
+    const moves = await loadChunk(import('./view-moves.js'));
+    return !!this.#adapter && moves.showExtent(this.context, this.#adapter, extent);
   }
 
   /** The box the map shows now, in the document's CRS. */
-  viewExtent(): number[] | undefined {
+  async viewExtent(): Promise<number[] | undefined> {
     const extent = this.store.state.view?.extent;
-    return extent && this.#adapter ? extentInDocument(this.context, this.#adapter, extent) : undefined;
+    const moves = await loadChunk(import('./view-moves.js'));
+    return extent && this.#adapter ? moves.extentInDocument(this.context, this.#adapter, extent) : undefined;
   }
 
   /** Resolves when a layer has loaded or failed (and the map is built); undefined if the session closes first. */

@@ -22,18 +22,18 @@ import './cartable-language-switch.js';
 import './cartable-layer-info.js';
 import './cartable-layer-tree.js';
 import './cartable-legend.js';
-import { emit } from './events.js';
 import { NARROW, NarrowScreen } from './narrow-screen.js';
 import { loadChunk } from '../offline/load-chunk.js';
 import { EmbedController } from './map-view/embed-controller.js';
 import { HoverController } from './map-view/hover-controller.js';
 import { noticeText } from './map-view/notice-text.js';
-import { buildMap } from './map-view/open-map.js';
+import { openMap } from './map-view/open-map.js';
 import { RecordsController } from './map-view/records-controller.js';
 import { SearchController } from './map-view/search-controller.js';
 import { mapViewStyles } from './map-view/styles.js';
 import { TableController } from './map-view/table-controller.js';
 import { sidePanel } from './map-view/side-panel.js';
+import { mapHeader } from './map-view/header.js';
 
 /**
  * @summary One map: header, layer list, basemaps, legend, the map and its attributions.
@@ -97,21 +97,9 @@ export class CartableMapView extends LitElement {
   /** Keeps `narrow` up to date while connected. */
   protected readonly narrowScreen = new NarrowScreen(this, (narrow) => (this.narrow = narrow));
 
-  constructor() {
-    super();
-    this.tables.onOpenRow = (layerId, featureId) => void this.showFeature({ layerId, featureId });
-    this.searchBox.showFeature = (ref) => this.showFeature(ref);
-  }
-
-  /** The map's store (set once a context is given). */
-  get store(): MapStore | undefined {
-    return this.session?.store;
-  }
-
-  /** The OpenLayers adapter, once the map is built. */
-  get adapter(): MapAdapter | undefined {
-    return this.session?.adapter;
-  }
+  /** The map's store (set once a context is given), and its OpenLayers adapter once built. */
+  get store(): MapStore | undefined { return this.session?.store; } // prettier-ignore
+  get adapter(): MapAdapter | undefined { return this.session?.adapter; } // prettier-ignore
 
   say(notice: SessionNotice | undefined): void {
     this.notice = notice;
@@ -142,14 +130,9 @@ export class CartableMapView extends LitElement {
       onNotice: (notice) => this.say(notice),
     });
     this.session = session;
-    session.actions = {
-      showFeature: (ref, options) => this.showFeature(ref, options),
-      closeRecord: () => this.closeRecord(),
-      openTable: (layerId, query) => this.openTable(layerId, query),
-      closeTable: () => this.closeTable(),
-    };
+    session.actions = this; // The embed API opens and closes records and tables as a person does.
     this.#sessionProvider.setValue(session);
-    for (const controller of [this.records, this.tables, this.searchBox, this.embedMode]) controller.reset();
+    this.records.reset(); // Its clicks now abort with this session.
     // An embed opens on the map alone unless its link says otherwise.
     session.store.dispatch({ type: 'set-panel', open: this.embedSettings.embed ? false : (panel ?? !this.narrow) });
     if (this.embedSettings.ignored.length) this.say({ code: 'link-ignored' });
@@ -162,35 +145,15 @@ export class CartableMapView extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('context') && this.session) void this.#open(this.session);
+    if (changed.has('context') && this.session) {
+      void openMap(this, this.session).catch((error: unknown) => (this.failure = error instanceof Error ? error.message : String(error)));
+    }
   }
 
   #close(): void {
     this.session?.dispose();
     this.session = undefined;
-    this.searchBox.reset();
-    this.tables.reset();
-    this.records.reset();
-    this.embedMode.reset();
-  }
-
-  async #open(session: MapSession): Promise<void> {
-    try {
-      const adapter = await buildMap(this, session);
-      if (!adapter) return;
-      this.tables.openStart();
-      await adapter.rendered;
-      if (session.signal.aborted) return;
-      this.toggleAttribute('rendered', true);
-      performance.mark('cartable:map-rendered');
-      // The toolbar (measure, coordinates, print…) loads once the first map is drawn: it never delays it.
-      const { tools, print, report } = this.embedSettings.controls;
-      if (tools || print || report) void loadChunk(import('./cartable-tools.js')).then(() => this.requestUpdate());
-      this.searchBox.start(session);
-      emit(this, 'cartable-map-rendered', {});
-    } catch (error) {
-      this.failure = error instanceof Error ? error.message : String(error);
-    }
+    for (const controller of [this.searchBox, this.tables, this.records, this.embedMode]) controller.reset();
   }
 
   /**
@@ -261,40 +224,20 @@ export class CartableMapView extends LitElement {
     const panelOpen = !!this.mapState?.panel;
     const attributions = session.layers.attributions(this.mapState, this.language);
     return html`
-      <header>
-        ${embedded
-          ? nothing
-          : html`<a class="back" href=${this.catalogHref}>
-              <span aria-hidden="true">←</span><span class="back-label">${msg('Catalogue', { id: 'nav.catalog' })}</span>
-            </a>`}
-        <h1>${title}</h1>
-        ${controls.search ? this.searchBox.render() : nothing}
-        ${controls.table && tableLayers.length
-          ? html`<button
-              class="panel-toggle table-toggle"
-              aria-pressed=${this.tables.shown ? 'true' : 'false'}
-              @click=${() => (this.tables.shown ? this.tables.close() : void this.openTable(tableLayers[0]!.id))}
-            >
-              ${msg('Tableau', { id: 'table.toggle' })}
-            </button>`
-          : nothing}
-        ${controls.layers || controls.legend
-          ? html`<button
-              class="panel-toggle"
-              aria-expanded=${panelOpen ? 'true' : 'false'}
-              aria-controls="panel"
-              @click=${() => session.store.dispatch({ type: 'set-panel', open: !panelOpen })}
-            >
-              ${msg('Couches', { id: 'panel.toggle' })}
-            </button>`
-          : nothing}
-        ${embedded
-          ? this.embedMode.fullMapLink(this.permalink())
-          : html`<button class="share-toggle" aria-haspopup="dialog" @click=${() => void this.openShare()}>
-                ${msg('Partager', { id: 'share.toggle' })}
-              </button>
-              <cartable-language-switch .language=${this.language}></cartable-language-switch>`}
-      </header>
+      ${mapHeader({
+        title,
+        catalogHref: this.catalogHref,
+        embed: this.embedSettings,
+        search: this.searchBox.render(),
+        tableLayers,
+        tableShown: !!this.tables.shown,
+        panelOpen,
+        language: this.language,
+        fullMapLink: () => this.embedMode.fullMapLink(this.permalink()),
+        onTable: () => (this.tables.shown ? this.tables.close() : void this.openTable(tableLayers[0]!.id)),
+        onPanel: () => session.store.dispatch({ type: 'set-panel', open: !panelOpen }),
+        onShare: () => void this.openShare(),
+      })}
       <div class="body" @cartable-layer-retry=${(e: HTMLElementEventMap['cartable-layer-retry']) => this.adapter?.retry(e.detail.id)}>
         ${sidePanel({
           host: this,

@@ -19,4 +19,6 @@ export interface MapViewHost extends ReactiveControllerHost, HTMLElement {
   readonly notice?: SessionNotice;
   /** Shows a quiet notice (none: clears it). */
   say(notice: SessionNotice | undefined): void;
+  /** Zooms to a feature and opens its record (a search result, a table row). */
+  showFeature(ref: { layerId: string; featureId: string | number }): Promise<boolean>;
 }

@@ -6,16 +6,21 @@ import { loadChunk } from '../../offline/load-chunk.js';
 import type { MapSession } from '../../session/map-session.js';
 import { readFeatureRef } from '../../state/feature-link.js';
 import { hasPermalink } from '../../state/permalink-params.js';
+import { emit } from '../events.js';
 import type { EmbedController } from './embed-controller.js';
 import type { HoverController } from './hover-controller.js';
 import type { MapViewHost } from './host.js';
 import type { RecordsController } from './records-controller.js';
+import type { SearchController } from './search-controller.js';
+import type { TableController } from './table-controller.js';
 
 /** What building a map needs of its view. */
 export interface MapBuilder extends MapViewHost, AddedLayersHost {
   readonly records: RecordsController;
   readonly hover: HoverController;
   readonly embedMode: EmbedController;
+  readonly tables: TableController;
+  readonly searchBox: SearchController;
 }
 
 /**
@@ -41,7 +46,7 @@ async function applyStartLink(view: MapBuilder, session: MapSession): Promise<{ 
 }
 
 /** Builds the OpenLayers map of a session; resolves with its adapter (undefined when another map took over meanwhile). */
-export async function buildMap(view: MapBuilder, session: MapSession): Promise<MapAdapter | undefined> {
+async function buildMap(view: MapBuilder, session: MapSession): Promise<MapAdapter | undefined> {
   const { context, store } = session;
   const { controls, embed } = view.embedSettings;
   const start = await applyStartLink(view, session);
@@ -71,6 +76,24 @@ export async function buildMap(view: MapBuilder, session: MapSession): Promise<M
   const ref = readFeatureRef(session.startUrl);
   if (ref) void view.records.showFeature(ref, { openedBy: 'link', move: !session.startUrl.searchParams.has('c') });
   return adapter;
+}
+
+/**
+ * Opens a session's map: builds it, opens what the start link names, and once it is first drawn
+ * marks it, loads the toolbar and the search (neither delays the first map) and says so.
+ */
+export async function openMap(view: MapBuilder, session: MapSession): Promise<void> {
+  const adapter = await buildMap(view, session);
+  if (!adapter) return;
+  view.tables.openStart();
+  await adapter.rendered;
+  if (session.signal.aborted) return;
+  view.toggleAttribute('rendered', true);
+  performance.mark('cartable:map-rendered');
+  const { tools, print, report } = view.embedSettings.controls;
+  if (tools || print || report) void loadChunk(import('../cartable-tools.js')).then(() => view.requestUpdate());
+  view.searchBox.start(session);
+  emit(view, 'cartable-map-rendered', {});
 }
 
 /** Resolves when the browser is idle a little after `after` (work the first frame must not wait for). */

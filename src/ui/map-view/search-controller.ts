@@ -16,8 +16,6 @@ export class SearchController implements ReactiveController {
   search?: MapSearch;
   #loading?: Promise<void>;
   #tools?: typeof import('../../search/map-features.js');
-  /** Opens a feature's record (the records controller's showFeature). */
-  showFeature?: (ref: { layerId: string; featureId: string | number }) => Promise<boolean>;
 
   constructor(private readonly host: MapViewHost) {
     host.addController(this);
@@ -96,7 +94,7 @@ export class SearchController implements ReactiveController {
     if (target.kind !== 'feature') return false;
     // Features read for the area in view: go there first, so that the layer reads them.
     if (target.point && session.layers.readsByExtent(target.layerId)) await this.#tools.goNear(map, target.point);
-    return this.showFeature?.({ layerId: target.layerId, featureId: target.featureId }) ?? false;
+    return this.host.showFeature({ layerId: target.layerId, featureId: target.featureId });
   }
 
   render(): TemplateResult | typeof nothing {

@@ -25,8 +25,6 @@ export class TableController implements ReactiveController {
   /** Per layer: how many features a table filter keeps, for the legend. */
   filtered: FilteredCounts = {};
   #stopFeed?: () => void;
-  /** Opens the table of the record chosen on a phone (the table covers the map there). */
-  onOpenRow?: (layerId: string, id: string | number) => void;
 
   constructor(private readonly host: MapViewHost) {
     host.addController(this);
@@ -151,7 +149,7 @@ export class TableController implements ReactiveController {
         @cartable-table-filtered=${(e: CustomEvent<{ ids: Set<string | number> | null }>) => this.#filteredBy(e.detail.ids)}
         @cartable-table-open-row=${(e: CustomEvent<{ id: string | number }>) => {
           if (narrow) this.#hide();
-          this.onOpenRow?.(table.layerId, e.detail.id);
+          void this.host.showFeature({ layerId: table.layerId, featureId: e.detail.id });
         }}
         @cartable-table-close=${() => this.close()}
       ></cartable-table>
