@@ -181,7 +181,7 @@ export class CartableMapView extends LitElement {
 
   /** Opens the « Partager » dialog (its code, with the QR encoder, loads on first use). */
   async openShare(): Promise<void> {
-    await Promise.all([loadChunk(import('./cartable-share.js')), this.session?.loadPermalink()]);
+    await Promise.all([loadChunk(import('./cartable-share.js')), this.adapter && this.session?.loadPermalink()]); // A map that failed to build has no view to link.
     this.shareReady = true;
     this.requestUpdate(); // The link follows the state of now.
     await this.updateComplete;
