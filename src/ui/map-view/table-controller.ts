@@ -5,9 +5,9 @@ import { msg } from '@lit/localize';
 import { textFor } from '../../i18n/text.js';
 import type { MapAdapter } from '../../map/adapter.js';
 import { loadChunk } from '../../offline/load-chunk.js';
-import { tableColumns, type Column } from '../../table/columns.js';
-import { EMPTY_QUERY, type TableQuery } from '../../table/query.js';
-import { makeRow, type Row } from '../../table/rows.js';
+import type { Column } from '../../table/columns.js';
+import type { TableQuery } from '../../table/query.js';
+import type { Row } from '../../table/rows.js';
 import { readTableUrl } from '../../table/url.js';
 import { emit } from '../events.js';
 import type { MapViewHost } from './host.js';
@@ -25,6 +25,8 @@ export class TableController implements ReactiveController {
   /** Per layer: how many features a table filter keeps, for the legend. */
   filtered: FilteredCounts = {};
   #stopFeed?: () => void;
+  /** The query that asks nothing (from the table code, loaded with the first table). */
+  #emptyQuery?: TableQuery;
 
   constructor(private readonly host: MapViewHost) {
     host.addController(this);
@@ -58,7 +60,14 @@ export class TableController implements ReactiveController {
     const session = this.host.session;
     const layer = session?.layers.tableLayers().find((l) => l.id === layerId);
     if (!session || !layer || !session.adapter) return;
-    await loadChunk(import('../cartable-table.js')); // Loaded on first use: maps without a table never pay for it.
+    // Loaded on first use: maps without a table never pay for it.
+    const [, { tableColumns }, { makeRow }, { EMPTY_QUERY }] = await Promise.all([
+      loadChunk(import('../cartable-table.js')),
+      loadChunk(import('../../table/columns.js')),
+      loadChunk(import('../../table/rows.js')),
+      loadChunk(import('../../table/query.js')),
+    ]);
+    this.#emptyQuery = EMPTY_QUERY;
     const adapter = session.adapter;
     if (session.signal.aborted || !adapter) return;
     this.#stopFeed?.();
@@ -132,7 +141,7 @@ export class TableController implements ReactiveController {
       <cartable-table
         .columns=${table.columns}
         .rows=${table.rows}
-        .query=${state.table?.query ?? EMPTY_QUERY}
+        .query=${state.table?.query ?? this.#emptyQuery}
         .viewExtent=${state.view?.extent}
         .selectedId=${state.selection?.layerId === table.layerId ? state.selection.featureId : undefined}
         .heading=${textFor(layer.title, language)}
