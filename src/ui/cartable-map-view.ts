@@ -98,8 +98,12 @@ export class CartableMapView extends LitElement {
   protected readonly narrowScreen = new NarrowScreen(this, (narrow) => (this.narrow = narrow));
 
   /** The map's store (set once a context is given), and its OpenLayers adapter once built. */
-  get store(): MapStore | undefined { return this.session?.store; } // prettier-ignore
-  get adapter(): MapAdapter | undefined { return this.session?.adapter; } // prettier-ignore
+  get store(): MapStore | undefined {
+    return this.session?.store;
+  }
+  get adapter(): MapAdapter | undefined {
+    return this.session?.adapter;
+  }
 
   say(notice: SessionNotice | undefined): void {
     this.notice = notice;
