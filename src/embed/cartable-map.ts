@@ -82,7 +82,7 @@ export class CartableMap extends LitElement {
     if (!parsed.ok) throw new CommandError('not-ready', `command ignored: ${parsed.reason}`);
     if (!view) throw new CommandError('not-ready', 'the map is not ready yet');
     try {
-      await runCommand(view, parsed.command);
+      await runCommand(view.session, parsed.command);
     } catch (error) {
       const code = error instanceof CommandError ? error.code : 'failed';
       const message = error instanceof Error ? error.message : String(error);
@@ -151,7 +151,7 @@ export class CartableMap extends LitElement {
     const view = this.mapView;
     if (!view) return;
     this.#stopEvents?.();
-    this.#stopEvents = watchEvents(view, (e) => this.#emit(e));
+    this.#stopEvents = watchEvents(view.session, (e) => this.#emit(e));
   }
 
   override render(): TemplateResult | typeof nothing {

@@ -1,4 +1,4 @@
-import type { CartableMapView } from '../ui/cartable-map-view.js';
+import type { MapSession } from '../session/map-session.js';
 import { countIgnored, embedPolicy, emptyStats, isAllowedOrigin, message, parseCommand, type EmbedEvent, type EmbedStats } from './api.js';
 import { CommandError, runCommand, watchEvents } from './commands.js';
 import { isWordPressReady, wordPressHeight, wordPressSecret } from './wordpress.js';
@@ -16,9 +16,8 @@ declare global {
  * are malformed, of another version or from an origin not allowed are ignored and counted in
  * `window.__cartableEmbedStats`. Returns a function that disconnects.
  */
-export function connectFrame(view: CartableMapView, win: Window = window): () => void {
-  const context = view.context;
-  if (!context) return () => undefined;
+export function connectFrame(session: MapSession, win: Window = window): () => void {
+  const context = session.context;
   const policy = embedPolicy(context);
   const stats = (win.__cartableEmbedStats = emptyStats());
   const parent = win.parent !== win ? win.parent : undefined;
@@ -59,7 +58,7 @@ export function connectFrame(view: CartableMapView, win: Window = window): () =>
     stats.accepted++;
     parentOrigin ??= event.origin;
     const { id } = parsed.command;
-    runCommand(view, parsed.command).catch((error: unknown) => {
+    runCommand(session, parsed.command).catch((error: unknown) => {
       const code = error instanceof CommandError ? error.code : 'failed';
       post({ event: 'error', code, message: error instanceof Error ? error.message : String(error), ...(id === undefined ? {} : { id }) });
     });
@@ -68,18 +67,15 @@ export function connectFrame(view: CartableMapView, win: Window = window): () =>
 
   let stopEvents: (() => void) | undefined;
   let stopped = false;
-  const start = (): void => {
+  void session.rendered().then(() => {
     if (stopped) return;
-    stopEvents = watchEvents(view, post);
+    stopEvents = watchEvents(session, post);
     tellWordPress();
-  };
-  if (view.hasAttribute('rendered')) start();
-  else view.addEventListener('cartable-map-rendered', start, { once: true });
+  });
 
   return () => {
     stopped = true;
     win.removeEventListener('message', onMessage);
-    view.removeEventListener('cartable-map-rendered', start);
     stopEvents?.();
   };
 }

@@ -1,5 +1,6 @@
 import type { LayerDef, MapContext } from '../context/types.js';
 import { walkLayers } from '../context/checks.js';
+import type { TableQuery } from '../table/query.js';
 
 export type LayerStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -58,6 +59,10 @@ export interface MapState {
   readonly selection?: { readonly layerId: string; readonly featureId: string | number };
   /** Layers added while the map is open (from a service, a catalogue), the newest first. */
   readonly added?: readonly LayerDef[];
+  /** The open table: its layer and what the person asked of it (none: no table is open). */
+  readonly table?: { readonly layerId: string; readonly query: TableQuery };
+  /** Whether the layer panel is open (undefined until the map view decides, from the screen and the link). */
+  readonly panel?: boolean;
 }
 
 /** The group the layer list shows added layers in. */
@@ -76,7 +81,9 @@ export type Action =
   /** An added layer leaves the map. */
   | { type: 'remove-layer'; id: string }
   | { type: 'set-view'; view: ViewState }
-  | { type: 'set-selection'; selection: MapState['selection'] };
+  | { type: 'set-selection'; selection: MapState['selection'] }
+  | { type: 'set-table'; table: MapState['table'] }
+  | { type: 'set-panel'; open: boolean };
 
 /** The state a map opens in: what its document says. */
 export function initialState(context: MapContext): MapState {
@@ -146,6 +153,7 @@ export function reduce(state: MapState, action: Action): MapState {
         added: state.added.filter((d) => d.id !== action.id),
         order: state.order?.filter((id) => id !== action.id),
         selection: state.selection?.layerId === action.id ? undefined : state.selection,
+        table: state.table?.layerId === action.id ? undefined : state.table,
       };
     }
     case 'set-order': {
@@ -162,6 +170,10 @@ export function reduce(state: MapState, action: Action): MapState {
       const same = selection?.layerId === state.selection?.layerId && selection?.featureId === state.selection?.featureId;
       return same ? state : { ...state, selection };
     }
+    case 'set-table':
+      return action.table === state.table ? state : { ...state, table: action.table };
+    case 'set-panel':
+      return action.open === state.panel ? state : { ...state, panel: action.open };
   }
 }
 

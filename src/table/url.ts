@@ -1,4 +1,4 @@
-import { EMPTY_QUERY, type TableQuery } from './query.js';
+import type { TableQuery } from './query.js';
 
 /**
  * The table in the URL, so a shared link reopens the same filtered table:
@@ -29,13 +29,15 @@ export function readTableUrl(url: URL): { layerId?: string; query: TableQuery } 
   };
 }
 
-export function writeTableUrl(url: URL, layerId: string | undefined, query: TableQuery = EMPTY_QUERY): URL {
+/** The same URL naming a table and its query (or none); type-only imports keep it out of the first map's code. */
+export function writeTableUrl(url: URL, layerId: string | undefined, query?: TableQuery): URL {
   const next = new URL(url);
   for (const key of [...next.searchParams.keys()]) {
     if (['table', 'tq', 'ts', 'tin'].includes(key) || key.startsWith('tv.') || key.startsWith('tr.')) next.searchParams.delete(key);
   }
   if (!layerId) return next;
   next.searchParams.set('table', layerId);
+  if (!query) return next;
   if (query.text) next.searchParams.set('tq', query.text);
   for (const [field, kept] of Object.entries(query.values)) if (kept) next.searchParams.set(`tv.${field}`, kept.join('|'));
   for (const [field, r] of Object.entries(query.ranges)) {

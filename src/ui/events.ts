@@ -64,6 +64,8 @@ export interface CartableEventMap extends EmbedElementEvents {
   'cartable-print-ready': { paper: 'A4' | 'A3'; orientation: 'landscape' | 'portrait' };
   /** Another tool took the map's pointer from this one, which stopped. */
   'cartable-tool-displaced': { tool: 'measure' | 'coordinates' };
+  /** A map is first drawn (every visible layer loaded or failed, or a deadline passed). */
+  'cartable-map-rendered': Record<string, never>;
 }
 
 export type CartableEventName = keyof CartableEventMap;
@@ -108,5 +110,6 @@ declare global {
     'cartable-view-changed': CustomEvent<CartableEventMap['cartable-view-changed']>;
     'cartable-feature-selected': CustomEvent<CartableEventMap['cartable-feature-selected']>;
     'cartable-error': CustomEvent<CartableEventMap['cartable-error']>;
+    'cartable-map-rendered': CustomEvent<CartableEventMap['cartable-map-rendered']>;
   }
 }

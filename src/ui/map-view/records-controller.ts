@@ -1,0 +1,269 @@
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import type { Coordinate } from 'ol/coordinate.js';
+import Point from 'ol/geom/Point.js';
+import { getCenter } from 'ol/extent.js';
+import { msg } from '@lit/localize';
+import { isVectorLayer } from '../../context/types.js';
+import type { IdentifyGroup, IdentifiedItem } from '../../identify/types.js';
+import type { IdentifyEvent } from '../../map/pointer.js';
+import { loadChunk } from '../../offline/load-chunk.js';
+import { Latest } from '../../session/latest.js';
+import { withFeatureRef } from '../../state/feature-link.js';
+import type { CartablePopup, PopupPlacement, PopupSelection } from '../cartable-popup.js';
+import { emit } from '../events.js';
+import type { MapViewHost } from './host.js';
+import { placePopup, revealAnchor } from './popup-placement.js';
+
+/** The records open in the popup, where they were found, and who opened them. */
+export interface OpenRecords {
+  readonly groups: readonly IdentifyGroup[];
+  readonly anchor: Coordinate;
+  readonly selected?: PopupSelection;
+  readonly openedBy: 'person' | 'link';
+}
+
+const countOf = (groups: readonly IdentifyGroup[]): number => groups.reduce((n, g) => n + g.items.length, 0);
+
+/**
+ * A map's records: what a click finds (identify), the popup that shows it, the halo on the chosen
+ * feature, and records opened by name (a search result, a table row, a link, the embed API).
+ * The open record goes to the store's selection, from which the URL is written.
+ */
+export class RecordsController implements ReactiveController {
+  /** The records shown now, if any. */
+  popup?: OpenRecords;
+  /** Lookups of clicks: a newer click, a double click or a record opened by name takes over. */
+  #clicks = new Latest();
+  /** The halo of the chosen record, drawn on the next frame. */
+  #halo = new Latest();
+  /** Clicks since the popup opened: a double click made of its own clicks closes it (the person meant to zoom). */
+  #clicksSinceOpen = 0;
+  #stopAnchoring?: () => void;
+
+  constructor(private readonly host: MapViewHost) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.reset();
+  }
+
+  /** A new map: nothing is open, nothing under way. */
+  reset(): void {
+    this.#clicks = new Latest(this.host.session?.signal);
+    this.#halo = new Latest(this.host.session?.signal);
+    this.popup = undefined;
+    this.#stopAnchoring?.();
+    this.#stopAnchoring = undefined;
+  }
+
+  get placement(): PopupPlacement {
+    return this.host.narrow ? 'sheet' : (this.host.session?.context.popup.mode ?? 'popup');
+  }
+
+  get #element(): CartablePopup | null {
+    return this.host.renderRoot.querySelector('cartable-popup');
+  }
+
+  get #holder(): HTMLElement | null {
+    return this.host.renderRoot.querySelector('.popup-holder');
+  }
+
+  async identify(event: IdentifyEvent): Promise<void> {
+    if (!this.host.embedSettings.controls.popups) return; // An embed without records: clicks only move the map.
+    this.#clicksSinceOpen++;
+    const signal = this.#clicks.next();
+    if (countOf(event.groups) === 0 && !event.asksServices) {
+      if (this.popup) this.close({ returnFocus: false });
+      return;
+    }
+    await loadChunk(import('../cartable-popup.js'));
+    if (signal.aborted) return; // A newer click, or a double click, took over.
+    if (countOf(event.groups) > 0) this.#showFound(event.groups, event.coordinate);
+    else this.host.say({ code: 'identify-asking' });
+    if (!event.asksServices) return;
+    const answers = (await event.services).filter((g) => g.items.length > 0 || g.problem);
+    if (signal.aborted) return; // A newer click took over.
+    if (this.host.notice?.code === 'identify-asking') this.host.say(undefined);
+    const groups = [...event.groups, ...answers];
+    if (groups.length === 0) {
+      if (this.popup) this.close({ returnFocus: false });
+      this.host.say({ code: 'identify-nothing' });
+      return;
+    }
+    if (this.popup && countOf(event.groups) > 0) {
+      // The services answered after the drawn features were shown: add them, keep what is shown.
+      this.#set({ ...this.popup, groups });
+      if (!this.popup.selected && countOf(groups) > 1) this.host.say({ code: 'identify-found', count: countOf(groups) });
+      return;
+    }
+    this.#showFound(groups, event.coordinate);
+  }
+
+  /** The clicks of a double click open no record: the person meant to zoom. */
+  doubleClicked(): void {
+    this.#clicks.cancel();
+    if (this.popup?.openedBy === 'person' && this.#clicksSinceOpen <= 1) this.close({ returnFocus: false });
+  }
+
+  #showFound(groups: readonly IdentifyGroup[], coordinate: Coordinate): void {
+    const count = countOf(groups);
+    const only = count === 1 ? { layerId: groups.find((g) => g.items.length)!.layerId, index: 0 } : undefined;
+    this.#open({ groups, anchor: coordinate, selected: only, openedBy: 'person' });
+    this.host.say(count > 1 ? { code: 'identify-found', count } : undefined);
+  }
+
+  #set(popup: OpenRecords | undefined): void {
+    this.popup = popup;
+    this.host.requestUpdate();
+  }
+
+  #open(popup: OpenRecords): void {
+    this.#set(popup);
+    this.#clicksSinceOpen = 0;
+    this.select(popup.selected);
+    this.#stopAnchoring?.();
+    this.#stopAnchoring = this.host.session?.adapter?.onRender(() => this.#place());
+    void this.#whenDrawn().then(() => {
+      this.#place();
+      this.#reveal();
+      if (popup.openedBy === 'person') void this.#element?.focusHeading();
+    });
+  }
+
+  /** Resolves once the popup has its content, so its size is known. */
+  async #whenDrawn(): Promise<void> {
+    await this.host.updateComplete;
+    await this.#element?.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+
+  #itemOf(selection: PopupSelection | undefined): IdentifiedItem | undefined {
+    if (!selection || !this.popup) return undefined;
+    return this.popup.groups.find((g) => g.layerId === selection.layerId)?.items[selection.index];
+  }
+
+  /** Shows a record: highlights its feature, names it in the store (and so in the URL). */
+  select(selection: PopupSelection | undefined): void {
+    const session = this.host.session;
+    const item = this.#itemOf(selection);
+    // The record first, the halo on the next frame: redrawing a large layer must not delay the text.
+    const halo = this.#halo.next();
+    requestAnimationFrame(() => {
+      if (!halo.aborted) session?.adapter?.highlight(item?.geometry);
+    });
+    const layer = selection ? session?.layers.get(selection.layerId) : undefined;
+    if (item && selection) emit(this.host, 'cartable-record-open', { layerId: selection.layerId });
+    const id = item?.id;
+    const linkable = layer && isVectorLayer(layer) && layer.idField && id !== undefined;
+    session?.store.dispatch({ type: 'set-selection', selection: linkable ? { layerId: selection!.layerId, featureId: id } : undefined });
+    if (this.popup && item?.geometry instanceof Point) {
+      this.#set({ ...this.popup, anchor: item.geometry.getCoordinates(), selected: selection });
+    } else if (this.popup) {
+      this.#set({ ...this.popup, selected: selection });
+    }
+  }
+
+  close({ returnFocus }: { returnFocus: boolean }): void {
+    this.#set(undefined);
+    this.#stopAnchoring?.();
+    this.#stopAnchoring = undefined;
+    this.#halo.cancel();
+    const session = this.host.session;
+    session?.adapter?.highlight(undefined);
+    session?.store.dispatch({ type: 'set-selection', selection: undefined });
+    if (returnFocus) this.host.mapTarget.focus({ preventScroll: true });
+  }
+
+  #place(): void {
+    const adapter = this.host.session?.adapter;
+    if (this.popup && adapter) placePopup(this.#holder, this.placement, this.popup.anchor, adapter, this.host.mapTarget);
+  }
+
+  #reveal(): void {
+    const adapter = this.host.session?.adapter;
+    if (this.popup && adapter) revealAnchor(this.#holder, this.placement, this.popup.anchor, adapter, this.host.mapTarget);
+  }
+
+  async #copyLink(detail: { layerId: string; id: string | number }): Promise<void> {
+    const url = withFeatureRef(new URL(location.href), { layerId: detail.layerId, featureId: String(detail.id) }).href;
+    try {
+      await navigator.clipboard.writeText(url);
+    } catch {
+      // No clipboard (insecure context, refused permission): offer the link to copy by hand.
+      prompt(msg('Copiez ce lien :', { id: 'popup.copyPrompt' }), url);
+    }
+    this.#element?.confirmCopied();
+  }
+
+  /**
+   * Zooms to a feature and opens its record, once its layer has loaded (a search result, a table row,
+   * a deep link). Resolves to false, with a quiet notice, when the layer or the feature is unknown.
+   * A record opened by a person takes focus; one opened by a link never does.
+   */
+  async showFeature(
+    ref: { layerId: string; featureId: string | number },
+    { openedBy = 'person', move = true }: { openedBy?: 'person' | 'link'; move?: boolean } = {},
+  ): Promise<boolean> {
+    const session = this.host.session;
+    if (!session) return false;
+    const layer = session.layers.get(ref.layerId);
+    if (!layer || !isVectorLayer(layer) || !layer.idField) {
+      this.host.say({ code: 'record-layer-unknown' });
+      return false;
+    }
+    const { store } = session;
+    if (!store.state.layers[ref.layerId]?.visible) store.dispatch({ type: 'set-visible', id: ref.layerId, visible: true });
+    const status = await session.whenLayerSettled(ref.layerId);
+    const adapter = session.adapter;
+    if (session.signal.aborted || status !== 'ready' || !adapter) return false;
+    const numeric = Number(ref.featureId);
+    const feature =
+      adapter.findFeature(ref.layerId, ref.featureId) ??
+      (Number.isFinite(numeric) ? adapter.findFeature(ref.layerId, numeric) : undefined) ??
+      adapter.findFeature(ref.layerId, String(ref.featureId));
+    const geometry = feature?.getGeometry();
+    if (!feature || !geometry) {
+      this.host.say({ code: 'record-missing', featureId: String(ref.featureId) });
+      return false;
+    }
+    this.#clicks.cancel(); // Whatever a click was looking up is no longer wanted.
+    await loadChunk(import('../cartable-popup.js'));
+    if (move) await adapter.zoomTo(geometry, { duration: openedBy === 'link' ? 0 : 350 });
+    if (session.signal.aborted) return false;
+    const { geometry: _g, ...properties } = feature.getProperties();
+    const anchor = geometry instanceof Point ? geometry.getCoordinates() : getCenter(geometry.getExtent());
+    this.#open({
+      groups: [{ layerId: ref.layerId, items: [{ id: feature.getId(), properties, geometry }] }],
+      anchor,
+      selected: { layerId: ref.layerId, index: 0 },
+      openedBy,
+    });
+    return true;
+  }
+
+  render(): TemplateResult | typeof nothing {
+    const session = this.host.session;
+    if (!this.popup || !session) return nothing;
+    const placement = this.placement;
+    return html`<div class="popup-holder ${placement}">
+      <cartable-popup
+        .groups=${this.popup.groups}
+        .layers=${session.layers.byId}
+        .selected=${this.popup.selected}
+        .language=${this.host.language}
+        .placement=${placement}
+        .baseUrl=${session.documentUrl}
+        @cartable-popup-close=${() => this.close({ returnFocus: this.popup?.openedBy === 'person' })}
+        @cartable-popup-select=${(e: CustomEvent<PopupSelection | null>) => {
+          this.select(e.detail ?? undefined);
+          void this.#whenDrawn().then(() => {
+            this.#place();
+            this.#reveal();
+          });
+        }}
+        @cartable-popup-copy-link=${(e: CustomEvent<{ layerId: string; id: string | number }>) => void this.#copyLink(e.detail)}
+      ></cartable-popup>
+    </div>`;
+  }
+}

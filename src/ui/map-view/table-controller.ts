@@ -1,0 +1,167 @@
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import Point from 'ol/geom/Point.js';
+import { getCenter } from 'ol/extent.js';
+import { msg } from '@lit/localize';
+import { textFor } from '../../i18n/text.js';
+import type { MapAdapter } from '../../map/adapter.js';
+import { loadChunk } from '../../offline/load-chunk.js';
+import type { Column } from '../../table/columns.js';
+import type { TableQuery } from '../../table/query.js';
+import type { Row } from '../../table/rows.js';
+import { readTableUrl } from '../../table/url.js';
+import { emit } from '../events.js';
+import type { MapViewHost } from './host.js';
+
+/** How many features a table filter keeps, per layer (the legend says it). */
+export type FilteredCounts = Readonly<Record<string, { kept: number; total: number }>>;
+
+/**
+ * A map's tables: the table open (its layer and query are in the store, so in the URL), fed by the
+ * layer's features as they load, and the filter it puts on the map.
+ */
+export class TableController implements ReactiveController {
+  /** The table shown: its layer, columns and rows. */
+  shown?: { layerId: string; columns: Column[]; rows: Row[] };
+  /** Per layer: how many features a table filter keeps, for the legend. */
+  filtered: FilteredCounts = {};
+  #stopFeed?: () => void;
+  /** The query that asks nothing (from the table code, loaded with the first table). */
+  #emptyQuery?: TableQuery;
+
+  constructor(private readonly host: MapViewHost) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.reset();
+  }
+
+  /** A new map: no table. */
+  reset(): void {
+    this.#stopFeed?.();
+    this.#stopFeed = undefined;
+    this.shown = undefined;
+    this.filtered = {};
+  }
+
+  /** Opens the table of the URL (?table=…) or of the document (table.open), once the map exists. */
+  openStart(): void {
+    const session = this.host.session;
+    if (!session) return;
+    const fromUrl = readTableUrl(session.startUrl);
+    const layers = session.layers.tableLayers();
+    const wanted = fromUrl.layerId ? layers.find((l) => l.id === fromUrl.layerId) : layers.find((l) => l.table!.open);
+    if (fromUrl.layerId && !wanted) this.host.say({ code: 'table-unknown' });
+    if (wanted) void this.open(wanted.id, fromUrl.layerId ? fromUrl.query : undefined);
+  }
+
+  /** Shows a layer's table (with a query, e.g. from a link), fed by the layer's features as they load. */
+  async open(layerId: string, query?: TableQuery): Promise<void> {
+    const session = this.host.session;
+    const layer = session?.layers.tableLayers().find((l) => l.id === layerId);
+    if (!session || !layer || !session.adapter) return;
+    // Loaded on first use: maps without a table never pay for it.
+    const [, { tableColumns }, { makeRow }, { EMPTY_QUERY }] = await Promise.all([
+      loadChunk(import('../cartable-table.js')),
+      loadChunk(import('../../table/columns.js')),
+      loadChunk(import('../../table/rows.js')),
+      loadChunk(import('../../table/query.js')),
+    ]);
+    this.#emptyQuery = EMPTY_QUERY;
+    const adapter = session.adapter;
+    if (session.signal.aborted || !adapter) return;
+    this.#stopFeed?.();
+    const columns = tableColumns(layer, layer.table!, this.host.language);
+    const sort = layer.table!.sort;
+    const defaultSort = sort ? { field: sort.field, direction: sort.direction ?? 'asc' } : undefined;
+    session.store.dispatch({ type: 'set-table', table: { layerId, query: { ...(query ?? EMPTY_QUERY), sort: query?.sort ?? defaultSort } } });
+    const feed = (): void => {
+      const rows = adapter.featuresOf(layerId).map((feature) => {
+        const { geometry, ...values } = feature.getProperties();
+        const geom = feature.getGeometry();
+        const at = geom instanceof Point ? geom.getCoordinates() : geom ? getCenter(geom.getExtent()) : undefined;
+        return makeRow(feature.getId() ?? `#${String((feature as unknown as { ol_uid: string }).ol_uid)}`, values, columns, at ? [at[0]!, at[1]!] : undefined);
+      });
+      this.shown = { layerId, columns, rows };
+      this.host.requestUpdate();
+    };
+    feed();
+    this.#stopFeed = adapter.onFeaturesChange(layerId, feed);
+    if (!session.store.state.layers[layerId]?.visible) session.store.dispatch({ type: 'set-visible', id: layerId, visible: true });
+    emit(this.host, 'cartable-table-shown', { layerId });
+  }
+
+  close(): void {
+    const session = this.host.session;
+    const layerId = this.shown?.layerId ?? session?.store.state.table?.layerId;
+    this.#hide();
+    if (layerId) {
+      session?.adapter?.setFilter(layerId, null);
+      const { [layerId]: _gone, ...rest } = this.filtered;
+      this.filtered = rest;
+    }
+    session?.store.dispatch({ type: 'set-table', table: undefined });
+  }
+
+  /** On a phone the table covers the map: a chosen row shows the map; the filter (and the table in the URL) stay. */
+  #hide(): void {
+    this.#stopFeed?.();
+    this.#stopFeed = undefined;
+    this.shown = undefined;
+    this.host.requestUpdate();
+  }
+
+  #filteredBy(ids: Set<string | number> | null): void {
+    const table = this.shown;
+    if (!table) return;
+    this.host.session?.adapter?.setFilter(table.layerId, ids);
+    const { [table.layerId]: _old, ...rest } = this.filtered;
+    this.filtered = ids ? { ...rest, [table.layerId]: { kept: ids.size, total: table.rows.length } } : rest;
+    this.host.requestUpdate();
+  }
+
+  render(): TemplateResult | typeof nothing {
+    const table = this.shown;
+    const session = this.host.session;
+    if (!table || !session) return nothing;
+    const { language, narrow } = this.host;
+    const state = session.store.state;
+    const layers = session.layers.tableLayers();
+    const layer = session.layers.get(table.layerId)!;
+    const features = new Map<string | number, unknown>();
+    return html`<section class="table-panel ${narrow ? 'full' : ''}" aria-label=${msg('Tableau des objets', { id: 'table.region' })}>
+      ${layers.length > 1
+        ? html`<label class="table-choice">
+            ${msg('Couche', { id: 'table.layer' })}
+            <select @change=${(e: Event) => void this.open((e.target as HTMLSelectElement).value)}>
+              ${layers.map((l) => html`<option value=${l.id} ?selected=${l.id === table.layerId}>${textFor(l.title, language)}</option>`)}
+            </select>
+          </label>`
+        : nothing}
+      <cartable-table
+        .columns=${table.columns}
+        .rows=${table.rows}
+        .query=${state.table?.query ?? this.#emptyQuery}
+        .viewExtent=${state.view?.extent}
+        .selectedId=${state.selection?.layerId === table.layerId ? state.selection.featureId : undefined}
+        .heading=${textFor(layer.title, language)}
+        .language=${language}
+        .cards=${narrow}
+        .partial=${session.layers.partial(table.layerId)}
+        .geometryOf=${(row: Row) => {
+          const adapter = session.adapter;
+          if (!features.size) for (const f of adapter?.featuresOf(table.layerId) ?? []) features.set(f.getId() ?? '', f.getGeometry());
+          const geometry = features.get(row.id) as Parameters<MapAdapter['toLonLatGeometry']>[0] | undefined;
+          return geometry ? adapter?.toLonLatGeometry(geometry) : null;
+        }}
+        @cartable-table-query=${(e: CustomEvent<TableQuery>) => session.store.dispatch({ type: 'set-table', table: { layerId: table.layerId, query: e.detail } })}
+        @cartable-table-filtered=${(e: CustomEvent<{ ids: Set<string | number> | null }>) => this.#filteredBy(e.detail.ids)}
+        @cartable-table-open-row=${(e: CustomEvent<{ id: string | number }>) => {
+          if (narrow) this.#hide();
+          void this.host.showFeature({ layerId: table.layerId, featureId: e.detail.id });
+        }}
+        @cartable-table-close=${() => this.close()}
+      ></cartable-table>
+    </section>`;
+  }
+}
