@@ -27,6 +27,7 @@ import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provid
 import { groupCatalogPath } from '../../src/auth/restricted-catalogs.js';
 import { serveRestrictedWithNginx, startTokenCheckerCommand, type RestrictedNginx } from '../support/restricted-nginx.js';
 import { serveStatic, type StaticServer } from '../support/static-server.js';
+import { keepScreenshot } from '../support/screenshots.js';
 import {
   axeViolations, REPO, startSuite, waitForMap, withPage, type Fixture, type Suite,
 } from './support/harness.js';
@@ -226,10 +227,8 @@ async function signInFromCatalog(page: Page): Promise<void> {
   await signedIn.waitFor();
 }
 
-/** Screenshots for a person to look at, when CARTABLE_SCREENSHOTS names a folder. */
-async function shot(page: Page, name: string): Promise<void> {
-  if (process.env.CARTABLE_SCREENSHOTS) await page.screenshot({ path: join(process.env.CARTABLE_SCREENSHOTS, `access-${name}.png`) });
-}
+/** Screenshots for a person to look at (CARTABLE_SCREENSHOTS). */
+const shot = (page: Page, name: string): Promise<void> => keepScreenshot(page, `access-${name}`);
 
 async function storedSession(page: Page): Promise<{ accessToken: string; refreshToken?: string } | null> {
   return page.evaluate(() => JSON.parse(sessionStorage.getItem('cartable:auth') ?? 'null'));
