@@ -5,7 +5,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nodeXmlParser } from '../../src/cli/xml-node.js';
 import { validateContext, validateSiteConfig } from '../../src/context/validate.js';
@@ -29,8 +29,9 @@ import {
 } from './support/harness.js';
 import { SITE_FIXTURES } from './support/remote-map.js';
 import { keepScreenshot } from '../support/screenshots.js';
+import { hasSharedData, SHARED_DATA } from '../support/shared-data.js';
 
-const SHARED = [join(REPO, '../shared/data'), '/work/shared/data'].find((folder) => existsSync(join(folder, 'configs')));
+const SHARED = hasSharedData('configs') ? SHARED_DATA : undefined;
 const SKIP_SHARED = SHARED ? false : 'the shared data folder (../shared/data/configs) is absent: the real mviewer configuration is not there';
 /** Where converted documents are served: a path of the site (its own origin). */
 const DOCUMENTS = `${SITE_FIXTURES}imports/`;
