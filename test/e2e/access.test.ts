@@ -16,7 +16,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -27,6 +26,7 @@ import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provid
 import { groupCatalogPath } from '../../src/auth/restricted-catalogs.js';
 import { serveRestrictedWithNginx, startTokenCheckerCommand, type RestrictedNginx } from '../support/restricted-nginx.js';
 import { serveStatic, type StaticServer } from '../support/static-server.js';
+import { freePort } from '../support/nginx.js';
 import { keepScreenshot } from '../support/screenshots.js';
 import {
   axeViolations, REPO, startSuite, waitForMap, withPage, type Fixture, type Suite,
@@ -57,17 +57,6 @@ let site: SiteConfig;
 let dist: string;
 /** Names of the withheld records (confidentialite = Réservé) of the fixture. */
 let withheld: string[] = [];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** The oidc-provider development pages import a web font: answered empty (no request leaves the machine). */
 const fontsFixture: Fixture = {
