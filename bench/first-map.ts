@@ -16,6 +16,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../test/support/browser.js';
 import { serveStatic, type StaticServer } from '../test/support/static-server.js';
+import { median } from './support/stats.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DIST = join(ROOT, 'dist');
@@ -85,11 +86,6 @@ async function coldRun(browser: Browser, server: StaticServer): Promise<Run> {
 }
 
 const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 function table(headers: string[], rows: string[][], alignRight: boolean[]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

@@ -24,6 +24,7 @@ import { preparePointsLayer } from '../plugin/points.js';
 import { BENCH_POINTS_STYLE } from './pages/points-style.js';
 import { launchChromium } from '../test/support/browser.js';
 import { serveStatic } from '../test/support/static-server.js';
+import { median, percentile } from './support/stats.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const RUNS = Number(process.env.RUNS ?? 3);
@@ -48,16 +49,6 @@ interface Result {
   requests?: number;
 }
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]! ) / 2;
-};
-const percentile = (values: number[], p: number): number => {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
 const mb = (bytes: number): string => (bytes / 1e6).toFixed(2);
 
 /** The data files the page reads: GeoJSON, indexed FlatGeobuf (ogr2ogr) and the compact form. */

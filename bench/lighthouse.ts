@@ -14,6 +14,7 @@ import lighthouse from 'lighthouse';
 import { CHROME_ARGS, CHROME_PATH } from '../test/support/browser.js';
 import { readSiteConfig, serveWithNginx } from '../test/support/nginx.js';
 import { serveStatic } from '../test/support/static-server.js';
+import { median } from './support/stats.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -32,11 +33,6 @@ async function audit(url: string): Promise<Scores> {
   }
 }
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 const bare = mkdtempSync(join(tmpdir(), 'cartable-bare-'));
 await build({ entryPoints: [join(ROOT, 'bench/pages/bare-map.ts')], bundle: true, format: 'esm', minify: true, outfile: join(bare, 'page.js'), logLevel: 'error' });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchChromium } from '../test/support/browser.js';
 import { serveStatic } from '../test/support/static-server.js';
+import { percentile } from './support/stats.js';
 
 const FEATURES = 10_000;
 const CLICKS = 50;
@@ -95,9 +96,8 @@ try {
     return samples;
   }, CLICKS);
   const sorted = [...times].sort((a, b) => a - b);
-  const pct = (p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
   console.log(`click → record visible, ${FEATURES.toLocaleString('en')} points, ${times.length} clicks (headless Chromium, software rendering)`);
-  console.log(`  p50 ${pct(50).toFixed(1)} ms   p95 ${pct(95).toFixed(1)} ms   min ${sorted[0]!.toFixed(1)} ms   max ${sorted.at(-1)!.toFixed(1)} ms`);
+  console.log(`  p50 ${percentile(times, 50).toFixed(1)} ms   p95 ${percentile(times, 95).toFixed(1)} ms   min ${sorted[0]!.toFixed(1)} ms   max ${sorted.at(-1)!.toFixed(1)} ms`);
   console.log('  (measured in the page from pointer-down to the first frame with the record title; includes one animation frame)');
 } finally {
   await browser.close();

@@ -21,6 +21,7 @@ import type { MapContext } from '../src/context/types.js';
 import { makeReport } from '../src/report/gather.js';
 import type { Place } from '../src/report/types.js';
 import { hasSharedData, sharedFile } from '../test/support/shared-data.js';
+import { percentile as pct } from './support/stats.js';
 
 /** mulberry32: the same features on every run. */
 function seeded(seed: number): () => number {
@@ -93,10 +94,6 @@ const places: Array<[string, Place]> = [
   ['20 km line, 1 km either side', { kind: 'line', label: 'route', geometry: new LineString([fromLonLat([5.6, 45.1]), fromLonLat([5.85, 45.2])]), distance: 1000 }],
 ];
 
-const pct = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
 
 console.log(`report over ${(points.length + polygons.length + lines.length).toLocaleString('en')} features in 3 layers (Node ${process.version}, this machine; goal < 500 ms for a commune)`);
 for (const [name, place] of places) {

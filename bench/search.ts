@@ -28,6 +28,7 @@ import { launchChromium } from '../test/support/browser.js';
 import { serveStatic } from '../test/support/static-server.js';
 import { foldWords } from '../src/search/normalize.js';
 import { TextIndex, serialiseIndex } from '../src/search/text-index.js';
+import { median, percentile } from './support/stats.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const require = createRequire(import.meta.url);
@@ -106,11 +107,6 @@ function realisticQueries(names: readonly string[], count: number): string[] {
   return queries;
 }
 
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
-const median = (values: number[]): number => percentile(values, 50);
 const ms = (n: number): string => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 
 function time<T>(work: () => T): [T, number] {

@@ -17,12 +17,12 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../test/support/browser.js';
 import { serveStatic } from '../test/support/static-server.js';
+import { median } from './support/stats.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DIST = process.env.CARTABLE_DIST ? resolve(process.env.CARTABLE_DIST) : join(ROOT, 'dist');
 const RUNS = 5;
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const line = (label: string, values: number[]): string => `${label}: median ${median(values).toFixed(0)} ms (runs: ${values.map((v) => v.toFixed(0)).join(', ')})`;
 
 async function printTime(page: Page, paper: string, orientation: string): Promise<number> {

@@ -5,14 +5,13 @@
  *   browser, so a strict Content-Security-Policy holds), bundled into one ES module;
  * - maps/data/generated/: the offline demo map's data, prepared from npm packages.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { prepareDemoData } from '../plugin/data/demo-data.js';
-import { compileValidators } from '../plugin/validators.js';
 import { mapContextSchema } from '../src/context/schema/map-context.js';
 import { siteConfigSchema } from '../src/context/schema/site-config.js';
+import { generateValidators } from './generate-validators.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -24,35 +23,7 @@ function writeJson(path: string, value: unknown): void {
 writeJson(resolve(root, 'public/schema/map-context.v1.json'), mapContextSchema);
 writeJson(resolve(root, 'public/schema/site-config.v1.json'), siteConfigSchema);
 
-const names = { mapContext: mapContextSchema, siteConfig: siteConfigSchema };
-const cjsPath = resolve(root, 'src/generated/validators.cjs');
-mkdirSync(dirname(cjsPath), { recursive: true });
-writeFileSync(cjsPath, compileValidators(names));
-const result = await build({
-  stdin: {
-    contents: Object.keys(names)
-      .map((name) => `export { ${name} } from './validators.cjs';`)
-      .join('\n'),
-    resolveDir: dirname(cjsPath),
-    loader: 'js',
-  },
-  bundle: true,
-  format: 'esm',
-  platform: 'neutral',
-  mainFields: ['main'],
-  write: false,
-  minify: true,
-  legalComments: 'none',
-});
-const out = resolve(root, 'src/generated/validators.js');
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, result.outputFiles[0]!.text);
-rmSync(cjsPath);
-writeFileSync(
-  resolve(root, 'src/generated/validators.d.ts'),
-  `import type { CompiledValidator } from '../context/validator-types.js';\n` +
-    `export declare const mapContext: CompiledValidator;\nexport declare const siteConfig: CompiledValidator;\n`,
-);
+await generateValidators(root);
 // The demo map's data (also made by the build): tests that read the shipped maps need it too.
 prepareDemoData(resolve(root, 'maps'));
 console.log('generated: public/schema/*.json, src/generated/validators.js, maps/data/generated/');

@@ -8,31 +8,31 @@
  * with its Content-Security-Policy.
  *
  * The restricted output served is the build's own (plugin/restricted.ts) plus one hand-made
- * restricted map, « Géosites réservés (essai) », whose layer holds the 11 INPG records marked
- * « Réservé » in the shared data — the records a public map withholds — and one map for a group
- * the test user is not in, each listed in its group's catalog and in access.json.
+ * restricted map, « Géosites réservés (essai) », whose layer holds the records marked « Réservé » —
+ * the records a public map withholds — and one map for a group the test user is not in, each listed
+ * in its group's catalog and in access.json. The Géosites data is the hand-made fixture of
+ * test/fixtures/geosites (three « Réservé » records): the suite needs nothing outside the repository.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
-import { build } from 'vite';
 import type { SiteConfig } from '../../src/context/types.js';
 import { validateSiteConfig } from '../../src/context/validate.js';
 import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.js';
 import { groupCatalogPath } from '../../src/auth/restricted-catalogs.js';
 import { serveRestrictedWithNginx, startTokenCheckerCommand, type RestrictedNginx } from '../support/restricted-nginx.js';
 import { serveStatic, type StaticServer } from '../support/static-server.js';
+import { freePort } from '../support/nginx.js';
+import { keepScreenshot } from '../support/screenshots.js';
 import {
   axeViolations, REPO, startSuite, waitForMap, withPage, type Fixture, type Suite,
 } from './support/harness.js';
-import { GEOSITES_FILE, GEOSITES_SKIP } from './support/geosites.js';
+import { buildSiteCopy, GEOSITES_FIXTURE } from './support/geosites.js';
 
-const SKIP = GEOSITES_SKIP;
 const CLIENT_ID = 'cartable-test';
 const RESTRICTED_ID = 'geosites-reserves-essai';
 const RESTRICTED_TITLE = 'Géosites réservés (essai)';
@@ -55,19 +55,8 @@ let host: StaticServer;
 let hostDir: string;
 let site: SiteConfig;
 let dist: string;
-/** Names of the withheld records (confidentialite = Réservé) in the shared data. */
+/** Names of the withheld records (confidentialite = Réservé) of the fixture. */
 let withheld: string[] = [];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** The oidc-provider development pages import a web font: answered empty (no request leaves the machine). */
 const fontsFixture: Fixture = {
@@ -134,14 +123,13 @@ function prepareRestrictedFolder(buildOutput: string, folder: string, restricted
     join(folder, 'maps', `${FORBIDDEN_ID}.json`),
     JSON.stringify({ ...(restrictedDocument(restrictedUrl) as object), id: FORBIDDEN_ID, title: FORBIDDEN_TITLE, access: { level: 'restricted', groups: ['direction'] } }),
   );
-  const all = JSON.parse(readFileSync(GEOSITES_FILE, 'utf8')) as { features: { properties: Record<string, unknown> }[] };
+  const all = JSON.parse(readFileSync(GEOSITES_FIXTURE, 'utf8')) as { features: { properties: Record<string, unknown> }[] };
   const reserved = all.features.filter((f) => f.properties.confidentialite === 'Réservé');
   withheld = reserved.map((f) => String(f.properties.nom_site));
   writeFileSync(join(folder, 'data', 'sites-reserves-essai.geojson'), JSON.stringify({ type: 'FeatureCollection', features: reserved }));
 }
 
 before(async () => {
-  if (SKIP) return;
   TEMP = mkdtempSync(join(tmpdir(), 'cartable-access-'));
   const [oidcPort, filesPort, checkerPort] = [await freePort(), await freePort(), await freePort()];
   const issuer = `http://127.0.0.1:${oidcPort}`;
@@ -166,14 +154,7 @@ before(async () => {
   const configFile = join(TEMP, 'site.json');
   writeFileSync(configFile, JSON.stringify(config));
   dist = join(TEMP, 'dist');
-  const previous = process.env.CARTABLE_SITE_CONFIG;
-  process.env.CARTABLE_SITE_CONFIG = configFile;
-  try {
-    await build({ root: REPO, configFile: join(REPO, 'vite.config.ts'), logLevel: 'error', build: { outDir: dist, emptyOutDir: true } });
-  } finally {
-    if (previous === undefined) delete process.env.CARTABLE_SITE_CONFIG;
-    else process.env.CARTABLE_SITE_CONFIG = previous;
-  }
+  await buildSiteCopy(configFile, dist, 'error', GEOSITES_FIXTURE);
   const served = join(TEMP, 'restricted');
   prepareRestrictedFolder(`${dist}-restricted`, served, restrictedUrl);
 
@@ -226,10 +207,8 @@ async function signInFromCatalog(page: Page): Promise<void> {
   await signedIn.waitFor();
 }
 
-/** Screenshots for a person to look at, when CARTABLE_SCREENSHOTS names a folder. */
-async function shot(page: Page, name: string): Promise<void> {
-  if (process.env.CARTABLE_SCREENSHOTS) await page.screenshot({ path: join(process.env.CARTABLE_SCREENSHOTS, `access-${name}.png`) });
-}
+/** Screenshots for a person to look at (CARTABLE_SCREENSHOTS). */
+const shot = (page: Page, name: string): Promise<void> => keepScreenshot(page, `access-${name}`);
 
 async function storedSession(page: Page): Promise<{ accessToken: string; refreshToken?: string } | null> {
   return page.evaluate(() => JSON.parse(sessionStorage.getItem('cartable:auth') ?? 'null'));
@@ -243,7 +222,7 @@ async function featureNames(page: Page): Promise<string[]> {
   }, LAYER_ID);
 }
 
-test('sign in, see and open the restricted map with its withheld records, sign out: restricted content gone', { skip: SKIP }, async (t) => {
+test('sign in, see and open the restricted map with its withheld records, sign out: restricted content gone', async (t) => {
   await withPage(t, suite, { path: '', fixtures: [fontsFixture], expectedConsoleErrors: REFUSALS }, async ({ page }) => {
     const withToken = watchAuthorization(page);
     // Signed out: no restricted section, no token anywhere.
@@ -268,7 +247,7 @@ test('sign in, see and open the restricted map with its withheld records, sign o
     await page.waitForURL((url) => url.searchParams.get('map') === RESTRICTED_ID);
     await waitForMap(page);
     const names = await featureNames(page);
-    assert.equal(names.length, 11, 'the 11 withheld records are on the map');
+    assert.equal(names.length, 3, 'the 3 withheld records of the fixture are on the map');
     assert.deepEqual([...names].sort(), [...withheld].sort());
     await shot(page, 'restricted-map');
 
@@ -306,17 +285,17 @@ test('sign in, see and open the restricted map with its withheld records, sign o
   });
 });
 
-test('a public map with a fuller restricted copy: signed in, its page loads that copy (the withheld records)', { skip: SKIP }, async (t) => {
+test('a public map with a fuller restricted copy: signed in, its page loads that copy (the withheld records)', async (t) => {
   // The build's own restricted output (plugin/restricted.ts): a public map whose layer declares confidential records.
   const restrictedCatalog = JSON.parse(readFileSync(join(`${dist}-restricted`, 'catalog.json'), 'utf8')) as { maps: { id: string; document: string }[] };
   const publicIds = new Set((JSON.parse(readFileSync(join(dist, 'catalog.json'), 'utf8')) as { maps: { id: string }[] }).maps.map((m) => m.id));
   const copy = restrictedCatalog.maps.find((m) => publicIds.has(m.id));
-  if (!copy) return t.skip('the build wrote no restricted copy of a public map (no layer declares confidential records)');
+  assert.ok(copy, 'the build wrote a restricted copy of a public map (the Géosites map declares confidential records)');
   // The entry's document: absolute under the restricted URL, or relative to it.
   const documentPath = new URL(copy.document, site.restricted!.url).href.slice(site.restricted!.url.length);
   const document = JSON.parse(readFileSync(join(`${dist}-restricted`, documentPath), 'utf8'));
   const layer = (document.layers as { id: string; confidential?: unknown; layers?: unknown[] }[]).find((l) => l.confidential);
-  if (!layer) return t.skip(`the restricted copy of ${copy.id} has no layer with confidential records`);
+  assert.ok(layer, `the restricted copy of ${copy.id} has a layer with confidential records`);
   const path = `maps/${copy.id}.html?l=${layer.id}`;
   const count = async (page: Page): Promise<number> => {
     await waitForMap(page);
@@ -338,7 +317,7 @@ test('a public map with a fuller restricted copy: signed in, its page loads that
   });
 });
 
-test('the service worker keeps nothing restricted (its rules skip requests that carry a token)', { skip: SKIP }, async (t) => {
+test('the service worker keeps nothing restricted (its rules skip requests that carry a token)', async (t) => {
   await withPage(t, suite, { path: '', serviceWorkers: 'allow', fixtures: [fontsFixture], expectedConsoleErrors: REFUSALS }, async ({ page }) => {
     await signInFromCatalog(page);
     await page.goto(suite.url(`?map=${RESTRICTED_ID}`));
@@ -348,7 +327,7 @@ test('the service worker keeps nothing restricted (its rules skip requests that 
     await page.reload();
     await waitForMap(page);
     assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), 'the page is under the worker');
-    assert.equal((await featureNames(page)).length, 11);
+    assert.equal((await featureNames(page)).length, withheld.length);
     const cached = await page.evaluate(async () => {
       const urls: string[] = [];
       for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) urls.push(r.url);
@@ -360,7 +339,7 @@ test('the service worker keeps nothing restricted (its rules skip requests that 
   });
 });
 
-test('the restricted server out of reach: « Réessayer », which opens the map once it answers again', { skip: SKIP }, async (t) => {
+test('the restricted server out of reach: « Réessayer », which opens the map once it answers again', async (t) => {
   const refusedConnection = [...REFUSALS, /ERR_CONNECTION_REFUSED/];
   await withPage(t, suite, { path: '', fixtures: [fontsFixture], expectedConsoleErrors: refusedConnection }, async ({ page }) => {
     await signInFromCatalog(page);
@@ -375,11 +354,11 @@ test('the restricted server out of reach: « Réessayer », which opens the map 
     }
     await page.locator('cartable-access-message button', { hasText: 'Réessayer' }).click();
     await waitForMap(page);
-    assert.equal((await featureNames(page)).length, 11);
+    assert.equal((await featureNames(page)).length, withheld.length);
   });
 });
 
-test('403: a map for another group says « Vous n’avez pas accès à cette carte » with who is signed in', { skip: SKIP }, async (t) => {
+test('403: a map for another group says « Vous n’avez pas accès à cette carte » with who is signed in', async (t) => {
   await withPage(t, suite, { path: '', fixtures: [fontsFixture], expectedConsoleErrors: REFUSALS }, async ({ page }) => {
     await signInFromCatalog(page);
     await page.goto(suite.url(`?map=${FORBIDDEN_ID}`));
@@ -394,7 +373,7 @@ test('403: a map for another group says « Vous n’avez pas accès à cette car
   });
 });
 
-test('an expired token is renewed with the refresh token; expired or tampered tokens without one are refused (401 → sign in)', { skip: SKIP }, async (t) => {
+test('an expired token is renewed with the refresh token; expired or tampered tokens without one are refused (401 → sign in)', async (t) => {
   await withPage(t, suite, { path: '', fixtures: [fontsFixture], expectedConsoleErrors: REFUSALS }, async ({ page }) => {
     await signInFromCatalog(page);
     const valid = (await storedSession(page))!;
@@ -412,7 +391,7 @@ test('an expired token is renewed with the refresh token; expired or tampered to
     let mark = files.requests.length;
     await page.goto(suite.url(`?map=${RESTRICTED_ID}`));
     await waitForMap(page);
-    assert.equal((await featureNames(page)).length, 11);
+    assert.equal((await featureNames(page)).length, withheld.length);
     assert.ok(files.requests.slice(mark).some((r) => r.status === 401 && r.authorization === `Bearer ${expired}`), 'the expired token was refused');
     assert.equal(provider.grants.get('refresh_token'), refreshes + 1, 'one renewal');
     assert.notEqual((await storedSession(page))!.accessToken, expired);
@@ -442,7 +421,7 @@ test('an expired token is renewed with the refresh token; expired or tampered to
   });
 });
 
-test('in an iframe of another site: signing in through a window, the answer handed back by postMessage', { skip: SKIP }, async (t) => {
+test('in an iframe of another site: signing in through a window, the answer handed back by postMessage', async (t) => {
   writeFileSync(
     join(hostDir, 'embed.html'),
     `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Hôte</title></head><body><h1>Page hôte</h1>
@@ -463,7 +442,7 @@ test('in an iframe of another site: signing in through a window, the answer hand
   });
 });
 
-test('in an iframe whose popups are blocked: a link opens the map in a new tab to sign in', { skip: SKIP }, async (t) => {
+test('in an iframe whose popups are blocked: a link opens the map in a new tab to sign in', async (t) => {
   await withPage(t, suite, { fixtures: [fontsFixture], expectedConsoleErrors: REFUSALS }, async ({ page }) => {
     await page.addInitScript(() => {
       if (window.top !== window.self) window.open = () => null;
@@ -481,7 +460,7 @@ test('in an iframe whose popups are blocked: a link opens the map in a new tab t
   });
 });
 
-test('on a phone (390×844): the sign-in control, the restricted maps and the access pages fit and pass axe', { skip: SKIP }, async (t) => {
+test('on a phone (390×844): the sign-in control, the restricted maps and the access pages fit and pass axe', async (t) => {
   await withPage(t, suite, { path: '', viewport: { width: 390, height: 844 }, fixtures: [fontsFixture], expectedConsoleErrors: REFUSALS }, async ({ page }) => {
     await signInFromCatalog(page);
     await page.locator(`cartable-restricted-maps li[data-map="${RESTRICTED_ID}"]`).waitFor();
@@ -496,7 +475,7 @@ test('on a phone (390×844): the sign-in control, the restricted maps and the ac
   });
 });
 
-test('in English: signing in comes back to the same page, still in English', { skip: SKIP }, async (t) => {
+test('in English: signing in comes back to the same page, still in English', async (t) => {
   await withPage(t, suite, { path: '?lang=en', fixtures: [fontsFixture], expectedConsoleErrors: REFUSALS }, async ({ page }) => {
     await page.locator('cartable-sign-in button', { hasText: 'Sign in' }).click();
     await signInAtProvider(page, 'alice');
@@ -506,7 +485,7 @@ test('in English: signing in comes back to the same page, still in English', { s
   });
 });
 
-test('a return URL to another site is refused after sign-in (no open redirect)', { skip: SKIP }, async (t) => {
+test('a return URL to another site is refused after sign-in (no open redirect)', async (t) => {
   await withPage(t, suite, { path: '', fixtures: [fontsFixture], expectedConsoleErrors: REFUSALS }, async ({ page }) => {
     // A sign-in whose pending record (in this tab's sessionStorage) asks to go to an attacker's page.
     const verifier = randomBytes(32).toString('base64url');
@@ -524,7 +503,7 @@ test('a return URL to another site is refused after sign-in (no open redirect)',
   });
 });
 
-test('the public output holds no restricted string', { skip: SKIP }, async () => {
+test('the public output holds no restricted string', async () => {
   const { projectLeaks } = await import('../../plugin/leaks.js');
   assert.deepEqual(projectLeaks(dist, REPO), []);
   const texts: string[] = [];

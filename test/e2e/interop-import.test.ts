@@ -5,7 +5,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nodeXmlParser } from '../../src/cli/xml-node.js';
 import { validateContext, validateSiteConfig } from '../../src/context/validate.js';
@@ -28,8 +28,10 @@ import {
   type Suite,
 } from './support/harness.js';
 import { SITE_FIXTURES } from './support/remote-map.js';
+import { keepScreenshot } from '../support/screenshots.js';
+import { hasSharedData, SHARED_DATA } from '../support/shared-data.js';
 
-const SHARED = [join(REPO, '../shared/data'), '/work/shared/data'].find((folder) => existsSync(join(folder, 'configs')));
+const SHARED = hasSharedData('configs') ? SHARED_DATA : undefined;
 const SKIP_SHARED = SHARED ? false : 'the shared data folder (../shared/data/configs) is absent: the real mviewer configuration is not there';
 /** Where converted documents are served: a path of the site (its own origin). */
 const DOCUMENTS = `${SITE_FIXTURES}imports/`;
@@ -63,7 +65,7 @@ test('an imported mviewer configuration opens: its themes, its WMTS basemap draw
     const states = await layerStates(page);
     assert.equal(states.plan?.status, 'ready', `the Plan IGN basemap: ${JSON.stringify(states.plan)}`);
     assert.ok((hits.get(wmtsTileFixture.name) ?? 0) > 0, 'basemap tiles were requested');
-    await page.screenshot({ path: join(REPO, 'scratch/interop-mviewer-demo-ign.png') });
+    await keepScreenshot(page, 'interop-mviewer-demo-ign');
     for (const theme of ['Géodésie', 'Agriculture', 'Environnement']) {
       await page.getByRole('button', { name: theme, exact: true }).waitFor();
     }
@@ -93,7 +95,7 @@ test('a map exported to OWS Context and imported back opens with the same layers
   await withPage(t, suite, { path: `?context=${encodeURIComponent(`${DOCUMENTS}nature-owc.json`)}`, fixtures }, async ({ page }) => {
     await waitForMap(page);
     assert.deepEqual(Object.keys(await layerStates(page)).sort(), shipped);
-    await page.screenshot({ path: join(REPO, 'scratch/interop-nature-owc.png') });
+    await keepScreenshot(page, 'interop-nature-owc');
   });
 });
 
@@ -124,7 +126,7 @@ test("an imported Web Map Context opens in its own projection (GéoBretagne, Lam
       assert.equal(states['bzh-commune_bdcarto']?.visible, false, 'a hidden WMC layer stays off');
       assert.ok(asked.length > 0 && asked.every((url) => /SRS=EPSG%3A2154|SRS=EPSG:2154/i.test(url) && /LAYERS=osm%3Agoogle|LAYERS=osm:google/i.test(url)), `GetMap in Lambert-93: ${asked[0]}`);
       assert.match(await page.locator('li.layer[data-layer="bzh-commune_bdcarto"]').innerText(), /Communes BdCarto/);
-      await page.screenshot({ path: join(REPO, 'scratch/interop-wmc-geobretagne.png') });
+      await keepScreenshot(page, 'interop-wmc-geobretagne');
     });
   } finally {
     await own.close();

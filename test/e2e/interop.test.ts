@@ -23,6 +23,7 @@ import {
   type Suite,
 } from './support/harness.js';
 import { SITE_FIXTURES } from './support/remote-map.js';
+import { keepScreenshot } from '../support/screenshots.js';
 import { sharedFile } from '../support/shared-data.js';
 
 const BRGM_FILE = sharedFile('configs/capabilities/wms_capabilities-brgm-1-3-0.xml');
@@ -84,7 +85,7 @@ async function addScanLayer(page: Page): Promise<void> {
   assert.ok((await items.count()) >= 1, 'the filter keeps the 1/250 000 map');
   const scan = dialog(page).locator('#layers li', { hasText: 'SCAN_F_GEOL250' });
   await scan.getByRole('checkbox').check();
-  if (process.env.CARTABLE_SCREENSHOTS) await page.screenshot({ path: `${process.env.CARTABLE_SCREENSHOTS}/interop-dialog.png` });
+  await keepScreenshot(page, 'interop-dialog');
   await dialog(page).getByRole('button', { name: 'Ajouter 1 couche(s)' }).click();
   await dialog(page).waitFor({ state: 'hidden' });
 }
@@ -106,7 +107,7 @@ test('a WMS layer added from its capabilities joins the tree and the legend; the
     await legendImage.first().waitFor();
     assert.match((await legendImage.first().getAttribute('src')) ?? '', /LAYER=SCAN_F_GEOL250/i);
     assert.ok((hits.get(wmsLegendFixture.name) ?? 0) > 0, 'the legend image was loaded');
-    if (process.env.CARTABLE_SCREENSHOTS) await page.screenshot({ path: `${process.env.CARTABLE_SCREENSHOTS}/interop-added.png` });
+    await keepScreenshot(page, 'interop-added');
 
     // The link keeps it (written at once: a layer change).
     await page.waitForFunction(() => new URL(location.href).searchParams.has('add'));
@@ -166,11 +167,11 @@ test('phone view: the dialog fits 390 × 844 and the added layer shows in the sh
     const box = await dialog(page).boundingBox();
     assert.ok(box && box.x >= 0 && box.x + box.width <= 390 && box.y >= 0 && box.y + box.height <= 844, `the dialog fits the screen: ${JSON.stringify(box)}`);
     assert.deepEqual(await axeViolations(page), [], 'the dialog listing layers passes axe');
-    if (process.env.CARTABLE_SCREENSHOTS) await page.screenshot({ path: `${process.env.CARTABLE_SCREENSHOTS}/interop-phone-dialog.png` });
+    await keepScreenshot(page, 'interop-phone-dialog');
     await dialog(page).locator('#layers li', { hasText: 'SCAN_F_GEOL250' }).getByRole('checkbox').check();
     await dialog(page).getByRole('button', { name: 'Ajouter 1 couche(s)' }).click();
     await mapView(page).locator('li.layer[data-layer="add-1"]').waitFor();
-    if (process.env.CARTABLE_SCREENSHOTS) await page.screenshot({ path: `${process.env.CARTABLE_SCREENSHOTS}/interop-phone-added.png` });
+    await keepScreenshot(page, 'interop-phone-added');
   });
 });
 
@@ -223,7 +224,7 @@ test('catalogue hand-off (geonetwork-ui): the layer opens over the default basem
     });
     assert.ok(centre[0]! > -6 && centre[0]! < 11 && centre[1]! > 40 && centre[1]! < 52, `view centre ${centre}`);
     assert.deepEqual(await axeViolations(page), []);
-    if (process.env.CARTABLE_SCREENSHOTS) await page.screenshot({ path: `${process.env.CARTABLE_SCREENSHOTS}/interop-handoff.png` });
+    await keepScreenshot(page, 'interop-handoff');
   });
 });
 
@@ -343,6 +344,6 @@ test('live data: a GeoJSON layer with refresh reads its data again, keeps the fe
     await stale.waitFor();
     assert.equal((await layerStates(page)).stations?.featureCount, 3, 'the last good data stays');
     assert.deepEqual(await axeViolations(page), []);
-    if (process.env.CARTABLE_SCREENSHOTS) await page.screenshot({ path: `${process.env.CARTABLE_SCREENSHOTS}/interop-live.png` });
+    await keepScreenshot(page, 'interop-live');
   });
 });

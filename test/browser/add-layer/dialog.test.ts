@@ -10,6 +10,7 @@ import { CartableAddLayer } from '../../../src/ui/cartable-add-layer.js';
 import '../../../src/ui/cartable-add-layer.js';
 import { memoryRequester, type Handler } from '../layers/ogc-support.js';
 import { mount, nextEvent, unmountAll, waitFor } from '../support/mount.js';
+import { skipBecause } from '../support/skip.js';
 
 const SERVICE = 'https://ows.example';
 /** True when the test server can serve ../shared/data (test/support/wtr-data.mjs). */
@@ -50,7 +51,7 @@ describe('cartable-add-layer', () => {
   afterEach(() => unmountAll());
 
   it('reads the BRGM WMS 1.1.1 (ISO-8859-15, prefixes declared in its DTD), filters, and sends the chosen layer, by keyboard', async function () {
-    if (!(await sharedAvailable())) return this.skip();
+    if (!(await sharedAvailable())) skipBecause(this, '../shared/data is absent: the real BRGM capabilities are not there');
     const caps = await bytes('/__data__/shared/configs/capabilities/wms_capabilities-brgm-1-1-1-iso-8859-15.xml');
     const { dialog, urls, root } = await open(() => xml(caps));
     expect(document.activeElement).to.equal(dialog);

@@ -11,14 +11,14 @@ import { csvKind } from '../../../src/layers/csv/create.js';
 import { geojsonKind } from '../../../src/layers/geojson/create.js';
 import type { CsvLayerDef, GeoJsonLayerDef } from '../../../src/context/types.js';
 import { environment, memoryRequester } from '../layers/ogc-support.js';
-import { validContext } from '../support/mount.js';
+import { installFakeTimers, type FakeTimers } from '../support/fake-timers.js';
+import { validContext, waitFor } from '../support/mount.js';
 
 const point = (id: number, x: number, props: Record<string, unknown> = {}): Feature => {
   const f = new Feature({ geometry: new Point([x, 0]), ...props });
   f.setId(id);
   return f;
 };
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Pretends the page is hidden (or shown again) and tells the listeners. */
 function setHidden(hidden: boolean): void {
@@ -27,7 +27,10 @@ function setHidden(hidden: boolean): void {
 }
 
 describe('live data', () => {
+  let clock: FakeTimers | undefined;
   afterEach(() => {
+    clock?.uninstall();
+    clock = undefined;
     delete (document as { visibilityState?: unknown }).visibilityState;
   });
 
@@ -35,8 +38,9 @@ describe('live data', () => {
     const source = new VectorSource({ features: [point(1, 10, { nom: 'a', old: 1 }), point(2, 20)] });
     const one = source.getFeatureById(1)!;
     const geometry = one.getGeometry()!;
-    let changes = 0;
-    source.on('change', () => changes++);
+    // What the source holds at each change it announces: never empty, never without the kept feature.
+    const seen: Array<Array<string | number | undefined>> = [];
+    source.on('change', () => seen.push(source.getFeatures().map((f) => f.getId())));
     replaceFeatures(source, [point(1, 15, { nom: 'b' }), point(3, 30)]);
     expect(source.getFeatures().map((f) => f.getId()).sort()).to.deep.equal([1, 3]);
     expect(source.getFeatureById(1)).to.equal(one);
@@ -44,7 +48,8 @@ describe('live data', () => {
     expect((geometry as Point).getCoordinates()).to.deep.equal([15, 0]);
     expect(one.get('nom')).to.equal('b');
     expect(one.get('old')).to.equal(undefined);
-    expect(changes).to.be.greaterThan(0);
+    expect(seen.length).to.be.greaterThan(0);
+    expect(seen.filter((ids) => !ids.includes(1)), 'a state without the kept feature').to.deep.equal([]);
     // Another geometry type: the geometry is replaced.
     const square = new Feature(new Polygon([[[0, 0], [1, 0], [1, 1], [0, 0]]]));
     square.setId(1);
@@ -54,25 +59,34 @@ describe('live data', () => {
   });
 
   it('ticks on its interval while shown, pauses while hidden, and ticks at once when shown after the interval', async () => {
+    clock = installFakeTimers();
     let ticks = 0;
     const stop = everyWhileShown(0.1, async () => void ticks++);
-    await sleep(250);
-    expect(ticks).to.be.within(1, 3);
+    await clock.tick(99);
+    expect(ticks).to.equal(0, 'not before the interval');
+    await clock.tick(1);
+    expect(ticks).to.equal(1);
+    await clock.tick(100);
+    expect(ticks).to.equal(2);
+    await clock.tick(50);
     setHidden(true);
-    const paused = ticks;
-    await sleep(350);
-    expect(ticks).to.equal(paused, 'no tick while hidden');
+    await clock.tick(350);
+    expect(ticks).to.equal(2, 'no tick while hidden');
+    expect(clock.waiting).to.deep.equal([], 'no timer waiting while hidden');
     setHidden(false);
-    await sleep(30);
-    expect(ticks).to.equal(paused + 1, 'a tick at once: the interval passed while hidden');
+    await clock.tick(0);
+    expect(ticks).to.equal(3, 'a tick at once: the interval passed while hidden');
+    await clock.tick(100);
+    expect(ticks).to.equal(4, 'then on its interval again');
     stop();
-    const stopped = ticks;
-    await sleep(250);
-    expect(ticks).to.equal(stopped, 'stopped');
+    expect(clock.waiting).to.deep.equal([], 'stopped: no timer left');
+    await clock.tick(1000);
+    expect(ticks).to.equal(4, 'stopped');
   });
 
   it('reports the update time, and on a failed read keeps the data and says why', async () => {
     const source = new VectorSource({ features: [point(1, 10)] });
+    clock = installFakeTimers();
     const reports: LayerStatusReport[] = [];
     let fail = false;
     const stop = keepFresh({
@@ -88,13 +102,16 @@ describe('live data', () => {
     });
     expect(reports[0]).to.include({ status: 'ready', featureCount: 1 });
     expect(reports[0]!.updated).to.be.a('number');
-    await sleep(120);
+    await clock.tick(50);
+    expect(reports).to.have.length(2);
     const good = reports.at(-1)!;
     expect(good).to.include({ status: 'ready', featureCount: 2 });
     expect(good.stale).to.equal(undefined);
+    expect(good.updated).to.equal(reports[0]!.updated! + 50, 'the update time is the time of the read');
     fail = true;
-    await sleep(120);
+    await clock.tick(50);
     stop();
+    expect(reports).to.have.length(3);
     const bad = reports.at(-1)!;
     expect(bad).to.include({ status: 'ready', featureCount: 2, updated: good.updated });
     expect(bad.stale).to.deep.equal({ code: 'network' });
@@ -124,29 +141,27 @@ describe('live data', () => {
     for (const [kind, def] of [[geojsonKind, { ...g, refresh: { seconds: 0.1 } }], [csvKind, { ...c, refresh: { seconds: 0.1 } }]] as const) {
       version = 0;
       urls.length = 0;
+      clock = installFakeTimers();
       const test = environment(requester, 'EPSG:3857');
       const created = (kind.create as (d: typeof def, e: typeof test.env) => ReturnType<typeof geojsonKind.create>)(def, test.env);
       const source = (created.layer as VectorLayer).getSource()!;
       source.loadFeatures([-1e7, -1e7, 1e7, 1e7], 100, test.env.viewProjection);
-      await new Promise<void>((resolve, reject) => {
-        const start = performance.now();
-        const check = (): void => {
-          if (test.reports.filter((r) => r.updated !== undefined).length >= 3) resolve();
-          else if (performance.now() - start > 5000) reject(new Error(`${def.type}: reports ${JSON.stringify(test.reports)}`));
-          else setTimeout(check, 20);
-        };
-        check();
-      });
+      const updates = () => test.reports.filter((r) => r.updated !== undefined);
+      // The first load, then one read each time the interval passes (the reads themselves are real: wait for their report).
+      for (const count of [1, 2, 3]) {
+        if (count > 1) await clock.tick(100);
+        await waitFor(() => updates().length >= count, 10000, `${def.type}: update ${count} (reports ${JSON.stringify(test.reports)})`);
+        expect(urls, def.type).to.have.length(count);
+      }
       created.dispose?.();
-      const updates = test.reports.filter((r) => r.updated !== undefined);
-      expect(updates.every((r) => r.status === 'ready'), def.type).to.equal(true);
-      expect(urls.length, def.type).to.be.at.least(3);
+      expect(updates().every((r) => r.status === 'ready'), def.type).to.equal(true);
       expect(urls.every((u) => u === def.url), def.type).to.equal(true);
-      expect(updates.at(-1)!.featureCount, def.type).to.equal(source.getFeatures().length);
-      expect(source.getFeatures().length, def.type).to.be.at.least(2);
-      const asked = urls.length;
-      await sleep(250);
-      expect(urls.length, `${def.type}: dispose stops the refresh`).to.equal(asked);
+      expect(updates().at(-1)!.featureCount, def.type).to.equal(source.getFeatures().length);
+      expect(source.getFeatures().length, def.type).to.equal(def.type === 'csv' ? 2 : 3);
+      await clock.tick(1000);
+      expect(urls, `${def.type}: dispose stops the refresh`).to.have.length(3);
+      clock.uninstall();
+      clock = undefined;
     }
   });
 });

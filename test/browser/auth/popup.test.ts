@@ -23,11 +23,12 @@ describe('the sign-in window hands its answer back', () => {
     let settled: string | undefined;
     const waiting = waitForCallback(popup).then((url) => (settled = url));
     const good = { type: 'cartable-signin', url: `${location.origin}/?code=c&state=p.s` };
-    post(good, 'https://evil.example', popup); // Another origin.
-    post(good, location.origin, other); // Another window.
+    // Each refused message carries its own URL: had one been taken, the answer (given once) would be that URL.
+    const refused = (code: string) => ({ type: 'cartable-signin', url: `${location.origin}/?code=${code}&state=p.s` });
+    post(refused('origin'), 'https://evil.example', popup); // Another origin.
+    post(refused('window'), location.origin, other); // Another window.
     post({ type: 'cartable-signin', url: 42 }, location.origin, popup); // Malformed.
-    post({ type: 'other', url: good.url }, location.origin, popup);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    post({ ...refused('type'), type: 'other' }, location.origin, popup);
     expect(settled).to.equal(undefined);
     post(good, location.origin, popup);
     await waiting;

@@ -10,6 +10,7 @@ import type Point from 'ol/geom/Point.js';
 import type VectorLayer from 'ol/layer/Vector.js';
 import type VectorSource from 'ol/source/Vector.js';
 import { unmountAll } from '../support/mount.js';
+import { skipBecause } from '../support/skip.js';
 import { SKIP_NO_SHARED_DATA, sharedDataAvailable, showMap, validContext } from './support.js';
 
 const GEOSITES_FILE = '/__data__/shared/geosites/inpg-geosites-ecrins.geojson';
@@ -39,8 +40,7 @@ describe('declutter', function () {
 
   it('draws every géosite in view at the opening of the shipped Géosites map (its labels are hidden at that scale)', async function () {
     if (!(await sharedDataAvailable())) {
-      console.warn(SKIP_NO_SHARED_DATA);
-      this.skip();
+      skipBecause(this, SKIP_NO_SHARED_DATA);
     }
     const shipped = (await (await fetch('/maps/geosites.json')).json()) as { layers: Array<Record<string, unknown>>; basemaps: unknown[] };
     // The real records from ../shared/data instead of GitHub (whatever the document names); no basemap (no network).

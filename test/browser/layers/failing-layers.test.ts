@@ -22,6 +22,7 @@ import { wfsKind } from '../../../src/layers/wfs/create.js';
 import { xyzKind } from '../../../src/layers/xyz/create.js';
 import { createRequester, type Requester } from '../../../src/net/requester.js';
 import { manualClock, type ManualClock } from '../../support/manual-clock.js';
+import { skipBecause } from '../support/skip.js';
 import { LYON, bareMap, memoryRequester, removeMaps, until } from './ogc-support.js';
 import { SKIP_NO_SHARED_DATA, sharedDataAvailable, style, validContext } from './support.js';
 
@@ -164,7 +165,7 @@ describe('a failing layer, whatever its kind, under the loading policy', functio
   });
 
   it('GeoJSON: three requests for its one load, none more as the view moves, then « Réessayer » loads', async function () {
-    if (!shared) this.skip();
+    if (!shared) skipBecause(this, SKIP_NO_SHARED_DATA);
     const server = failingServer();
     const def = layerDef<Extract<LayerDef, { type: 'geojson' }>>({ type: 'geojson', id: 'gj', title: 'GeoJSON', url: `${server.base}shared/admin/aura-region-feature.geojson`, style: style('#0a0') });
     const layer = await show(geojsonKind, def);
@@ -176,7 +177,7 @@ describe('a failing layer, whatever its kind, under the loading policy', functio
   });
 
   it('FlatGeobuf by extent: a bounded number of range requests however much the view moves, then « Réessayer » loads', async function () {
-    if (!shared) this.skip();
+    if (!shared) skipBecause(this, SKIP_NO_SHARED_DATA);
     const server = failingServer();
     const def = layerDef<Extract<LayerDef, { type: 'flatgeobuf' }>>({
       type: 'flatgeobuf', id: 'fgb', title: 'FlatGeobuf', url: `${server.base}shared/fgb/aura-departements.fgb`, loading: 'extent', style: style('#c00'),
@@ -208,7 +209,7 @@ describe('a failing layer, whatever its kind, under the loading policy', functio
   });
 
   it('PMTiles, truncated: one failed tile fails the layer (no endless loading), and « Réessayer » recovers once the file is whole', async function () {
-    if (!shared) this.skip();
+    if (!shared) skipBecause(this, SKIP_NO_SHARED_DATA);
     const server = failingServer();
     // Header and directory complete, every tile's bytes missing.
     await server.setMode('cut-1000');

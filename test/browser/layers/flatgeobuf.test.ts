@@ -5,6 +5,7 @@ import { transform } from 'ol/proj.js';
 import type VectorLayer from 'ol/layer/Vector.js';
 import type VectorSource from 'ol/source/Vector.js';
 import { unmountAll, waitFor } from '../support/mount.js';
+import { skipBecause } from '../support/skip.js';
 import { SKIP_NO_SHARED_DATA, colourAt, layerRowText, loggingRequester, sharedDataAvailable, showMap, style, validContext, views } from './support.js';
 
 const GRENOBLE: [number, number] = [5.7245, 45.1885];
@@ -32,8 +33,7 @@ describe('flatgeobuf layers', function () {
   this.timeout(40000);
   before(async function () {
     if (!(await sharedDataAvailable())) {
-      console.warn(SKIP_NO_SHARED_DATA);
-      this.skip();
+      skipBecause(this, SKIP_NO_SHARED_DATA);
     }
   });
   afterEach(unmountAll);

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type OlMap from 'ol/Map.js';
 import { transform } from 'ol/proj.js';
 import { unmountAll, waitFor } from '../support/mount.js';
+import { skipBecause } from '../support/skip.js';
 import { SKIP_NO_SHARED_DATA, colourAt, layerRowText, loggingRequester, sharedDataAvailable, showMap, validContext, views } from './support.js';
 
 /** The fixture tiles (test/support/wtr-data.mjs) hold a "water" square over Grenoble and a "zone" square near Lyon. */
@@ -28,7 +29,6 @@ describe('tile layers: PMTiles and vector tiles with a style document', function
   let shared = false;
   before(async () => {
     shared = await sharedDataAvailable();
-    if (!shared) console.warn(SKIP_NO_SHARED_DATA);
   });
   afterEach(unmountAll);
 
@@ -47,7 +47,7 @@ describe('tile layers: PMTiles and vector tiles with a style document', function
     });
 
     it(`draws vector tiles with the real Positron style, every request through the requester, in ${name}`, async function () {
-      if (!shared) this.skip();
+      if (!shared) skipBecause(this, SKIP_NO_SHARED_DATA);
       const { requester, log } = loggingRequester();
       const { view: element, map } = await showMap(doc(view, [{ type: 'vectortiles', id: 'vt', title: 'Positron', styleUrl: '/__data__/positron.json' }]), requester);
       await settled(map, () => element.store!.state.layers.vt!.status === 'ready');
@@ -64,7 +64,7 @@ describe('tile layers: PMTiles and vector tiles with a style document', function
     });
 
     it(`draws a vector PMTiles archive with a style document, in ${name}`, async function () {
-      if (!shared) this.skip();
+      if (!shared) skipBecause(this, SKIP_NO_SHARED_DATA);
       const { view: element, map } = await showMap(
         doc(view, [{ type: 'pmtiles', id: 'pm', title: 'PMTiles', url: '/__data__/fixture.pmtiles', styleUrl: '/__data__/positron.json' }]),
       );
@@ -73,7 +73,7 @@ describe('tile layers: PMTiles and vector tiles with a style document', function
     });
 
     it(`draws the raster PMTiles archive of ../shared/data, in ${name}`, async function () {
-      if (!shared) this.skip();
+      if (!shared) skipBecause(this, SKIP_NO_SHARED_DATA);
       const { requester, log } = loggingRequester();
       const { view: element, map } = await showMap(
         doc(view, [{ type: 'pmtiles', id: 'raster', title: 'Toner', url: '/__data__/shared/pmtiles/stamen_toner_raster_CC-BY_ODbL_z3.pmtiles' }]),
@@ -92,7 +92,7 @@ describe('tile layers: PMTiles and vector tiles with a style document', function
   }
 
   it('shows the failures of tile layers while the others keep drawing', async function () {
-    if (!shared) this.skip();
+    if (!shared) skipBecause(this, SKIP_NO_SHARED_DATA);
     const { view: element, map } = await showMap(
       doc(views([5.3, 45.45]).mercator, [
         { type: 'pmtiles', id: 'missing', title: 'Absente', url: '/__data__/shared/pmtiles/none.pmtiles' },
@@ -116,7 +116,6 @@ describe('tile layers: PMTiles and vector tiles with a style document', function
   });
 
   it('shows a tile layer error when its tiles fail', async function () {
-    if (!shared) this.skip();
     // The style names a tile service that answers 404 for every tile.
     const style = {
       version: 8,

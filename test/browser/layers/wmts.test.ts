@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { skipBecause } from '../support/skip.js';
 import type Layer from 'ol/layer/Layer.js';
 import { get as getProjection } from 'ol/proj.js';
 import type { Extent } from 'ol/extent.js';
@@ -21,6 +22,7 @@ import {
   removeMaps,
   rendered,
   sharedText,
+  SKIP_NO_SHARED,
   until,
   xml,
   type Handler,
@@ -133,7 +135,7 @@ describe('WMTS layer', () => {
 
   it('reads the IGN capabilities: matrix set, the format the layer offers, its style', async function () {
     const text = await sharedText('configs/capabilities/wmts_ign.xml');
-    if (text === undefined) this.skip();
+    if (text === undefined) skipBecause(this, SKIP_NO_SHARED);
     const options = wmtsOptionsFromCapabilities(text!, def(), 'https://data.geopf.fr/wmts');
     expect(options).to.include({ layer: 'ORTHOIMAGERY.ORTHOPHOTOS', matrixSet: 'PM', format: 'image/jpeg', style: 'normal', requestEncoding: 'KVP' });
     expect(options.urls).to.deep.equal(['https://data.geopf.fr/wmts']);
@@ -144,7 +146,7 @@ describe('WMTS layer', () => {
 
   it('draws from the IGN capabilities at the right place in Web Mercator', async function () {
     const text = await sharedText('configs/capabilities/wmts_ign.xml');
-    if (text === undefined) this.skip();
+    if (text === undefined) skipBecause(this, SKIP_NO_SHARED);
     const { map, layer, urls, last } = await show(def({ capabilities: CAPABILITIES_URL }), 'EPSG:3857', service(() => xml(text!), getTile(PM)));
     await until(() => last()?.status === 'ready', 'ready');
     await rendered(map);

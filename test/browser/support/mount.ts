@@ -33,10 +33,14 @@ export const nextEvent = (target: EventTarget, name: string, timeout = 15000): P
     }, { once: true });
   });
 
-export const waitFor = async (check: () => boolean, timeout = 10000): Promise<void> => {
+/** The page's timer, kept before any test fakes the globals (fake-timers.ts): waitFor polls in real time. */
+const realSetTimeout = globalThis.setTimeout.bind(globalThis);
+
+/** Waits until `check()` holds (polled every 20 ms, real time); `what` names it in the error. */
+export const waitFor = async (check: () => boolean, timeout = 10000, what = 'condition'): Promise<void> => {
   const start = performance.now();
   while (!check()) {
-    if (performance.now() - start > timeout) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
+    if (performance.now() - start > timeout) throw new Error(`${what} not met within ${timeout} ms`);
+    await new Promise((r) => realSetTimeout(r, 20));
   }
 };

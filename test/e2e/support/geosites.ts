@@ -10,12 +10,9 @@ import { REPO } from './harness.js';
 /** The Géosites map's source (maps/geosites.json "source"): the build reads it, the site never does. */
 export const GEOSITES_SOURCE = 'inpg-geosites-ecrins';
 /** The shared copy of its 71 INPG records, the local copy the site configuration gives the build. */
-export const GEOSITES_FILE = join(
-  process.env.CARTABLE_SHARED_DATA ??
-    [join(REPO, '../shared/data'), '/work/shared/data'].find((folder) => existsSync(folder)) ??
-    join(REPO, '../shared/data'),
-  'geosites/inpg-geosites-ecrins.geojson',
-);
+export const GEOSITES_FILE = join(process.env.CARTABLE_SHARED_DATA ?? join(REPO, '../shared/data'), 'geosites/inpg-geosites-ecrins.geojson');
+/** Eight hand-made records in the INPG's shape, three « Réservé » (test/fixtures/geosites): for tests that must run on any clone. */
+export const GEOSITES_FIXTURE = join(REPO, 'test/fixtures/geosites/inpg-geosites-essai.geojson');
 /** Why the tests that need the real Géosites data in a build of their own skip (they never fetch it), or false when the shared file is there. */
 export const GEOSITES_SKIP: string | false = existsSync(GEOSITES_FILE)
   ? false
@@ -36,13 +33,13 @@ const STAND_IN = {
 
 /**
  * Builds a copy of the site with another site configuration (Vite's build(), CARTABLE_SITE_CONFIG).
- * Its Géosites data is GEOSITES_FILE, or without it a two-record stand-in (CARTABLE_SOURCES): a
- * test's build never fetches it.
+ * Its Géosites data is `geosites` when given, else GEOSITES_FILE, or without it a two-record stand-in
+ * (CARTABLE_SOURCES): a test's build never fetches it.
  */
-export async function buildSiteCopy(configFile: string, outDir: string, logLevel: 'error' | 'silent' = 'error'): Promise<void> {
+export async function buildSiteCopy(configFile: string, outDir: string, logLevel: 'error' | 'silent' = 'error', geosites?: string): Promise<void> {
   const folder = dirname(configFile);
-  let data = GEOSITES_FILE;
-  if (GEOSITES_SKIP) {
+  let data = geosites ?? GEOSITES_FILE;
+  if (!geosites && GEOSITES_SKIP) {
     data = join(folder, 'geosites-essai.geojson');
     writeFileSync(data, JSON.stringify(STAND_IN));
   }

@@ -14,8 +14,7 @@ import type { TestContext } from 'node:test';
 import type { Browser, BrowserContext, Page, Request, Route } from 'playwright-core';
 import { launchChromium } from '../../support/browser.js';
 import type { SiteConfig } from '../../../src/context/types.js';
-import { hasNginx, readSiteConfig, serveWithNginx } from '../../support/nginx.js';
-import { serveStatic } from '../../support/static-server.js';
+import { hasNginx, NGINX, readSiteConfig, serveWithNginx } from '../../support/nginx.js';
 import { solidPng } from './png.js';
 import { remoteGeojsonFixture, remoteMapFixture, SITE_FIXTURES } from './remote-map.js';
 
@@ -128,8 +127,7 @@ export interface Suite {
 
 /**
  * Serves dist/ under /cartes/ and launches one browser, for all the tests of a file. The server is a
- * real nginx with the site's Content-Security-Policy (.ci/run installs it); without nginx, a plain
- * static server stands in and says so. `site` replaces the site configuration nginx's headers are made
+ * real nginx with the site's Content-Security-Policy (.ci/run installs it; required). `site` replaces the site configuration nginx's headers are made
  * from (e.g. to let test hosts embed the site).
  */
 export async function startSuite(options: { site?: SiteConfig; dist?: string } = {}): Promise<Suite> {
@@ -139,14 +137,9 @@ export async function startSuite(options: { site?: SiteConfig; dist?: string } =
     existsSync(join(dist, 'index.html')),
     `${dist}/index.html is missing: build the site first (npx vite build)`,
   );
-  let server: { url: string; close(): Promise<void> };
-  if (hasNginx()) {
-    server = await serveWithNginx(dist, BASE_PATH, options.site ?? readSiteConfig(REPO));
-  } else {
-    if (process.env.CI) throw new Error('nginx is missing: .ci/run installs it (Debian package nginx)');
-    process.stderr.write('e2e: nginx is not installed, serving dist/ with a plain static server (no CSP)\n');
-    server = await serveStatic(dist, BASE_PATH);
-  }
+  // The CSP, cache and compression tests need nginx's own headers: no plain static server stands in.
+  assert.ok(hasNginx(), `nginx is missing (${NGINX}): the end-to-end tests serve the site with a real nginx (Debian package nginx, which .ci/run installs; NGINX_PATH names another)`);
+  const server = await serveWithNginx(dist, BASE_PATH, options.site ?? readSiteConfig(REPO));
   const browser = await launchChromium();
   return {
     server,

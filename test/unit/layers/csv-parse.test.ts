@@ -60,12 +60,13 @@ describe('CSV points', () => {
     expect(points.properties).toEqual([{ 'nom,x': 'a,b' }]);
   });
 
-  it('reads 100 000 lines quickly enough for a worker', () => {
+  // Its speed is a figure of `npm run bench:csv`, not a test: a time depends on the machine's load.
+  it('reads 100 000 lines, every point at its place', () => {
     const lines = ['lon,lat,n'];
     for (let i = 0; i < 100_000; i++) lines.push(`${(i % 360) - 180},${(i % 170) - 85},${i}`);
-    const start = performance.now();
     const points = readCsvPoints(lines.join('\n'), options());
     expect(points.properties).toHaveLength(100_000);
-    expect(performance.now() - start).toBeLessThan(3000);
+    expect(points.properties[99_999]).toEqual({ n: '99999' });
+    expect([...points.coordinates.slice(-2)]).toEqual([(99_999 % 360) - 180, (99_999 % 170) - 85]);
   });
 });

@@ -19,6 +19,7 @@ if (!hasOgr) console.warn('ogr2ogr is missing (apt-get install gdal-bin): the in
 interface Place { name: string; lat: string; lng: string; country: string }
 const ISERE = { minX: 4.7, minY: 44.7, maxX: 6.4, maxY: 45.9 };
 
+if (!hasOgr) console.warn('ogr2ogr is not installed (Debian package gdal-bin; .ci/run installs it): the FlatGeobuf extent tests, which need an indexed file, are skipped');
 describe.skipIf(!hasOgr)('FlatGeobuf read by extent (indexed file made with ogr2ogr)', () => {
   let folder: string;
   let file: Uint8Array;

@@ -36,6 +36,7 @@ interface Answer {
   readonly body: Buffer;
 }
 
+if (!hasNginx()) console.warn('nginx is not installed (Debian package nginx; .ci/run installs it): the tests of the restricted output behind nginx are skipped');
 describe.skipIf(!hasNginx())('the restricted output behind nginx and the token checker', () => {
   let platform: TestPlatform;
   let checker: Server;

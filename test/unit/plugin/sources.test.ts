@@ -199,4 +199,4 @@ describe.skipIf(!hasSharedData(INPG))('the shipped Géosites map, built from the
   });
 });
 
-if (!hasSharedData(INPG)) it.skip(SKIP_NO_SHARED_DATA, () => {});
+if (!hasSharedData(INPG)) console.warn(SKIP_NO_SHARED_DATA);
