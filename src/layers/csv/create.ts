@@ -7,6 +7,7 @@ import type { CsvLayerDef } from '../../context/types.js';
 import { ensureProjections } from '../../proj/register.js';
 import { createLoadPolicy, isNewFailure } from '../load-policy.js';
 import { createPointLayer } from '../points/display.js';
+import { featureIdOf } from '../feature-id.js';
 import { problemOf } from '../problems.js';
 import type { LayerKind, LayerStatusReport } from '../types.js';
 import type { CsvPoints } from './parse.js';
@@ -20,8 +21,7 @@ export function csvFeatures(points: CsvPoints, options: { dataProjection: string
   getTransform(options.dataProjection, options.featureProjection)!(coordinates, coordinates, 2, 2);
   return points.properties.map((properties, i) => {
     const feature = new Feature<Geometry>({ ...properties, geometry: new Point([coordinates[2 * i]!, coordinates[2 * i + 1]!]) });
-    const id = options.idField ? properties[options.idField] : undefined;
-    feature.setId(typeof id === 'string' || typeof id === 'number' ? id : i + 1);
+    feature.setId(featureIdOf(properties, options.idField) ?? i + 1);
     return feature;
   });
 }

@@ -14,6 +14,7 @@ import type { IdentifiedItem } from '../../identify/types.js';
 import type { LayerProblem } from '../../state/store.js';
 import { isInScaleRange, resolutionToScale } from '../../styles/scale.js';
 import { createLoadPolicy } from '../load-policy.js';
+import { featureIdOf } from '../feature-id.js';
 import { problemOf as layerProblemOf } from '../problems.js';
 import type { LayerEnvironment, LayerKind } from '../types.js';
 import { CompactPointsError, lowerBound, readCompactPoints } from './compact.js';
@@ -205,9 +206,8 @@ export function drawPoints(context: CanvasRenderingContext2D, data: LoadedPoints
 function itemOf(data: LoadedPoints, i: number, idField: string | undefined): IdentifiedItem {
   const properties: Record<string, unknown> = {};
   for (const [name, column] of Object.entries(data.columns)) properties[name] = column[i];
-  const id = idField ? properties[idField] : undefined;
   return {
-    id: typeof id === 'string' || typeof id === 'number' ? id : undefined,
+    id: featureIdOf(properties, idField),
     properties,
     geometry: new Point([data.xy[2 * i]!, data.xy[2 * i + 1]!]),
   };
