@@ -6,6 +6,7 @@ import VectorSource from 'ol/source/Vector.js';
 import type { CsvLayerDef } from '../../context/types.js';
 import { ensureProjections } from '../../proj/register.js';
 import { createLoadPolicy, isNewFailure } from '../load-policy.js';
+import { featuresInWholeSource, watchStatus } from '../features-in.js';
 import { createPointLayer } from '../points/display.js';
 import { featureIdOf } from '../feature-id.js';
 import { problemOf } from '../problems.js';
@@ -29,7 +30,10 @@ export function csvFeatures(points: CsvPoints, options: { dataProjection: string
 export const csvKind: LayerKind<CsvLayerDef> = {
   type: 'csv',
   projections: (def) => [def.projection],
-  create(def, env) {
+  readsByExtent: () => false,
+  create(def, outer) {
+    const status = watchStatus(outer);
+    const env = status.env;
     const read = async (): Promise<{ features: Feature<Geometry>[]; skipped: number }> => {
       await ensureProjections([def.projection]);
       const response = await env.requester.fetch(env.resolveUrl(def.url));
@@ -84,6 +88,6 @@ export const csvKind: LayerKind<CsvLayerDef> = {
       policy.reset();
       source.refresh();
     };
-    return { layer, onClick, retry, dispose };
+    return { layer, onClick, retry, dispose, featuresIn: featuresInWholeSource(source, status, env.viewProjection) };
   },
 };

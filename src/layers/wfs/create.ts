@@ -7,6 +7,7 @@ import type { WfsLayerDef } from '../../context/types.js';
 import { styleToFlatRules } from '../../styles/flat-style.js';
 import { isXmlContentType } from '../ogc/exception.js';
 import { InvalidResponseError, explainRequestError, problemOf } from '../ogc/problem.js';
+import { QUERY_CAP } from '../features-in.js';
 import { createLoadPolicy, failedAreas, isNewFailure } from '../load-policy.js';
 import type { LayerEnvironment, LayerKind } from '../types.js';
 import { readGetFeatureGml, readGetFeatureJson, readWfsCapabilities, type GetFeatureResult } from './read.js';
@@ -40,6 +41,7 @@ async function readAnswer(response: Response, def: WfsLayerDef, options: Paramet
 export const wfsKind: LayerKind<WfsLayerDef> = {
   type: 'wfs',
   projections: (def) => (def.srsName ? [def.srsName] : []),
+  readsByExtent: () => true,
   create(def, env) {
     const viewProjection = env.viewProjection;
     const srsName = def.srsName ?? viewProjection.getCode();
@@ -58,21 +60,21 @@ export const wfsKind: LayerKind<WfsLayerDef> = {
       return bbox(extent, resolution);
     };
 
-    /** One GetFeature for an area, its answer read. */
-    const getFeatures = async (extent: number[]): Promise<GetFeatureResult> => {
+    /** One GetFeature for an area (at most `max` features), its answer read. */
+    const getFeatures = async (extent: number[], { max = def.maxFeatures, signal }: { max?: number; signal?: AbortSignal } = {}): Promise<GetFeatureResult> => {
       const dataProjection = getProjection(srsName);
       if (!dataProjection) throw new Error(`Unknown projection: ${srsName}`);
       const format = await outputFormat();
       const finite = extent.every(Number.isFinite);
       const requestExtent = !finite ? undefined : srsName === viewProjection.getCode() ? extent : transformExtent(extent, viewProjection, dataProjection);
-      const url = getFeatureUrl(def, {
+      const url = getFeatureUrl(max === def.maxFeatures ? def : { ...def, maxFeatures: max }, {
         extent: requestExtent,
         srsName,
         northEast: dataProjection.getAxisOrientation().startsWith('ne'),
         outputFormat: format,
         resolveUrl: env.resolveUrl,
       });
-      const response = await env.requester.fetch(url);
+      const response = await env.requester.fetch(url, { signal });
       const result = await readAnswer(response, def, { dataProjection: srsName, featureProjection: viewProjection, idField: def.idField });
       if (!isJsonFormat(format) && result.features.length === 0 && result.returned > 0) {
         throw new InvalidResponseError('GML');
@@ -140,6 +142,12 @@ export const wfsKind: LayerKind<WfsLayerDef> = {
         source.refresh();
       },
       dispose: () => policy.dispose(),
+      // Asked of the service for the extent itself, with room for more than the map draws at once.
+      featuresIn: async (extent, signal) => {
+        const max = Math.max(def.maxFeatures, QUERY_CAP);
+        const result = await getFeatures(extent, { max, signal });
+        return { features: result.features, capped: isCapped({ returned: result.returned, total: result.total, max }), answeredBy: 'service' };
+      },
     };
   },
 };
