@@ -1,7 +1,7 @@
 /**
- * What the report needs from the OpenLayers map (no report logic here): a layer's features through
- * its source's R-tree (loading a switched-off layer first), the polygon feature under a click, the
- * place drawn over the map, and drawing a polygon or a line.
+ * What the report needs from the OpenLayers map (no report logic here): asking a layer for its
+ * features in a box, the polygon feature under a click, the place drawn over the map, and drawing a
+ * polygon or a line.
  */
 import Feature from 'ol/Feature.js';
 import type OlMap from 'ol/Map.js';
@@ -17,54 +17,27 @@ import { unByKey } from 'ol/Observable.js';
 import VectorSource from 'ol/source/Vector.js';
 import type { FlatStyleLike } from 'ol/style/flat.js';
 import { LAYER_ID_KEY } from '../map/keys.js';
-import type { MapStore } from '../state/store.js';
-import type { Candidates } from './compute.js';
+import { FEATURES_IN_KEY } from '../layers/features-in.js';
+import type { CreatedLayer } from '../layers/types.js';
+import type { ReportEnvironment } from './gather.js';
 import type { Place } from './types.js';
 
 const layerOf = (map: OlMap, layerId: string): BaseLayer | undefined => map.getAllLayers().find((l) => l.get(LAYER_ID_KEY) === layerId);
 
-/** The vector source behind a layer (through a cluster source). */
-function sourceOf(map: OlMap, layerId: string): VectorSource | undefined {
-  const layer = layerOf(map, layerId) as VectorLayer | undefined;
-  const source = layer && 'getSource' in layer ? layer.getSource() : undefined;
-  if (!source || !('getFeaturesInExtent' in source)) return undefined;
-  const inner = (source as { getSource?: () => VectorSource | null }).getSource?.();
-  return inner ?? (source as VectorSource);
-}
+/** How long a layer may take to answer the report (a switched-off layer reads its data first). */
+const ANSWER_TIMEOUT = 30_000;
 
 /**
- * A vector layer's features by box, once loaded. A layer never shown has not loaded: it is asked to
- * load (whole-file kinds) and awaited, up to `timeout` ms.
+ * Asks a layer of the map which of its features lie in an extent: its created layer's featuresIn,
+ * which the layer registry hangs on the OpenLayers layer. (Once the map adapter offers
+ * `featuresIn(layerId, extent, signal)`, this becomes a call to it.)
  */
-export async function loadedFeatures(
-  map: OlMap,
-  store: MapStore,
-  layerId: string,
-  timeout = 30_000,
-): Promise<{ candidates: Candidates } | { failure: string }> {
-  const source = sourceOf(map, layerId);
-  if (!source) return { failure: 'no features' };
-  const status = (): string | undefined => store.state.layers[layerId]?.status;
-  if (status() !== 'ready' && status() !== 'error') {
-    if (status() === 'idle') {
-      const view = map.getView();
-      source.loadFeatures(view.getProjection().getExtent() ?? [-Infinity, -Infinity, Infinity, Infinity], view.getResolution() ?? 1, view.getProjection());
-    }
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => (stop(), resolve()), timeout);
-      const stop = store.subscribe(() => {
-        if (status() === 'ready' || status() === 'error') {
-          clearTimeout(timer);
-          stop();
-          resolve();
-        }
-      });
-    });
-  }
-  const problem = store.state.layers[layerId]?.problem;
-  if (status() === 'error' && source.getFeatures().length === 0) return { failure: problem ? `${problem.code}${problem.detail ? ` ${problem.detail}` : ''}` : 'error' };
-  if (status() !== 'ready' && status() !== 'error') return { failure: 'timeout' };
-  return { candidates: (extent) => source.getFeaturesInExtent(extent) };
+export function layerFeaturesIn(map: OlMap): ReportEnvironment['featuresIn'] {
+  return (layerId, extent, signal) => {
+    const ask = layerOf(map, layerId)?.get(FEATURES_IN_KEY) as CreatedLayer['featuresIn'];
+    const timeout = AbortSignal.timeout(ANSWER_TIMEOUT);
+    return ask?.(extent, signal ? AbortSignal.any([signal, timeout]) : timeout);
+  };
 }
 
 /** The first area (polygon) feature under a pixel, with its layer's id. */

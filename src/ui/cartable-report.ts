@@ -17,7 +17,7 @@ import type { MapStore } from '../state/store.js';
 import { reportCsv } from '../report/csv.js';
 import { describerOf } from '../report/describe.js';
 import { makeReport, reportLayers } from '../report/gather.js';
-import { createPlaceOverlay, drawShape, loadedFeatures, placeGeometry, polygonAt, shapeOf } from '../report/map-glue.js';
+import { createPlaceOverlay, drawShape, layerFeaturesIn, placeGeometry, polygonAt, shapeOf } from '../report/map-glue.js';
 import { parseTypedPoints, TypedPointsProblem } from '../report/place.js';
 import type { LayerReport, Place, Report, ReportItem, UncheckedReason } from '../report/types.js';
 import { styleProps } from './style-props.js';
@@ -584,7 +584,7 @@ export class CartableReport extends LitElement {
         requester: this.map?.requester ?? createRequester(),
         resolveUrl: (url) => new URL(url, documentUrl).href,
         visible: (id) => store.state.layers[id]?.visible ?? false,
-        loaded: (id) => loadedFeatures(adapter.map, store, id),
+        featuresIn: layerFeaturesIn(adapter.map),
         signal: asking.signal,
       },
       () => {
