@@ -65,6 +65,7 @@ export const wfsKind: LayerKind<WfsLayerDef> = {
       const dataProjection = getProjection(srsName);
       if (!dataProjection) throw new Error(`Unknown projection: ${srsName}`);
       const format = await outputFormat();
+      signal?.throwIfAborted();
       const finite = extent.every(Number.isFinite);
       const requestExtent = !finite ? undefined : srsName === viewProjection.getCode() ? extent : transformExtent(extent, viewProjection, dataProjection);
       const url = getFeatureUrl(max === def.maxFeatures ? def : { ...def, maxFeatures: max }, {
