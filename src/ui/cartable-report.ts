@@ -7,7 +7,6 @@ import type LineString from 'ol/geom/LineString.js';
 import type MultiPolygon from 'ol/geom/MultiPolygon.js';
 import type Polygon from 'ol/geom/Polygon.js';
 import { fromLonLat, toLonLat, transform } from 'ol/proj.js';
-import { unByKey } from 'ol/Observable.js';
 import { isVectorLayer, type LayerDef, type MapContext } from '../context/types.js';
 import { textFor } from '../i18n/text.js';
 import type { MapAdapter } from '../map/adapter.js';
@@ -16,7 +15,7 @@ import { ensureProjections } from '../proj/register.js';
 import type { MapStore } from '../state/store.js';
 import { describerOf } from '../report/describe.js';
 import { makeReport, reportLayers } from '../report/gather.js';
-import { createPlaceOverlay, drawShape, layerFeaturesIn, placeGeometry, polygonAt, shapeOf } from '../report/map-glue.js';
+import { coordinateAtMiddle, createPlaceOverlay, drawShape, layerFeaturesIn, mapSizeOf, onMapClick, placeGeometry, polygonAt, shapeOf, viewOf } from '../report/map-glue.js';
 import { parseTypedPoints, TypedPointsProblem } from '../report/place.js';
 import type { LayerReport, Place, Report, ReportItem } from '../report/types.js';
 import { styleProps } from './style-props.js';
@@ -160,7 +159,7 @@ export class CartableReport extends LitElement {
   // ------------------------------------------------------------ the place
 
   #projection(): string {
-    return this.adapter!.map.getView().getProjection().getCode();
+    return viewOf(this.adapter!.map).projection.getCode();
   }
 
   /** Room around what the map zooms to: beside the panel, not under it (on a phone, above the folded sheet). */
@@ -171,16 +170,14 @@ export class CartableReport extends LitElement {
 
   /** Map pixels left uncovered by the panel, on its left (none on a phone, where it covers the map). */
   #uncovered(): number {
-    const size = this.adapter?.map.getSize();
+    const size = this.adapter ? mapSizeOf(this.adapter.map) : undefined;
     return size && !this.narrow ? Math.max(0, size[0]! - this.getBoundingClientRect().width) : (size?.[0] ?? 0);
   }
 
   /** The centre of the part of the map the person sees beside the panel (marked by a cross). */
   #centre(): Coordinate | undefined {
     const map = this.adapter?.map;
-    const size = map?.getSize();
-    if (!map || !size) return undefined;
-    return map.getCoordinateFromPixel([this.#uncovered() / 2, size[1]! / 2]) ?? map.getView().getCenter();
+    return map ? coordinateAtMiddle(map, this.#uncovered()) : undefined;
   }
 
   /** The feature whose record is open (a search result, a click), when it is an area. */
@@ -238,7 +235,7 @@ export class CartableReport extends LitElement {
     const map = this.adapter?.map;
     if (!map) return;
     this.problem = '';
-    const key = map.on('click', (event) => {
+    const stop = onMapClick(map, (event) => {
       if (what === 'point') {
         this.#cancelPicking();
         this.#setPlace(this.#circleAt(event.coordinate, msg('Point choisi sur la carte', { id: 'report.place.clicked' })));
@@ -257,7 +254,7 @@ export class CartableReport extends LitElement {
         label: layer ? this.#featureLabel(layer, found.feature.getProperties()) : msg('Objet choisi', { id: 'report.place.feature' }),
       });
     });
-    this.#holdPointer(() => unByKey(key));
+    this.#holdPointer(stop);
     this.picking = what;
     if (this.narrow) this.folded = true;
   }
@@ -356,15 +353,15 @@ export class CartableReport extends LitElement {
     this.current = undefined;
     this.progress = { done: 0, total };
     this.announcement = msg('Vérification des couches…', { id: 'report.running' });
-    const view = adapter.map.getView();
+    const view = viewOf(adapter.map);
     const documentUrl = this.map?.documentUrl ?? location.href;
     const report = await makeReport(
       place,
       {
         context,
         language: this.language,
-        viewProjection: view.getProjection(),
-        resolution: view.getResolution() ?? 1,
+        viewProjection: view.projection,
+        resolution: view.resolution,
         requester: this.map?.requester ?? createRequester(),
         resolveUrl: (url) => new URL(url, documentUrl).href,
         visible: (id) => store.state.layers[id]?.visible ?? false,
