@@ -1,4 +1,5 @@
 import type { LayerDef, LayerType } from '../context/types.js';
+import { tagFeaturesIn } from './features-in.js';
 import type { LayerKind, LayerKindOf } from './types.js';
 import { loadChunk } from '../offline/load-chunk.js';
 
@@ -19,8 +20,14 @@ const loaders: { [T in LayerType]: () => Promise<LayerKindOf<T>> } = {
   points: () => loadChunk(import('./points/create.js')).then((m) => m.pointsKind),
 };
 
+/**
+ * A layer's kind. The layers it creates carry their `featuresIn` on their OpenLayers layer
+ * (FEATURES_IN_KEY), so that code holding only the map (the report) can ask them without knowing
+ * their kind.
+ */
 export async function loadLayerKind<D extends LayerDef>(def: D): Promise<LayerKind<D>> {
   const load = loaders[def.type] as unknown as (() => Promise<LayerKind<D>>) | undefined;
   if (!load) throw new Error(`Unknown layer kind "${def.type}"`);
-  return load();
+  const kind = await load();
+  return { ...kind, create: (d, env) => tagFeaturesIn(kind.create(d, env)) };
 }

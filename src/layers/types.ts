@@ -1,4 +1,5 @@
 import type Feature from 'ol/Feature.js';
+import type { Extent } from 'ol/extent.js';
 import type BaseLayer from 'ol/layer/Base.js';
 import type OlMap from 'ol/Map.js';
 import type { Pixel } from 'ol/pixel.js';
@@ -52,6 +53,23 @@ export interface CreatedLayer {
   readonly hit?: LayerHit;
   /** For layers without an OpenLayers vector source: a loaded feature by the value of its id field. */
   readonly findFeature?: (id: string | number) => Feature | undefined;
+  /**
+   * Vector kinds: which of the layer's features lie in an extent (in the view's projection). The
+   * layer answers in its own way (its loaded data, its service or its file's index asked for the box)
+   * and loads what it needs first, a switched-off layer too. Rejects when aborted, with
+   * LayerNotLoadedError when its data could not be read, with the service's error otherwise.
+   */
+  readonly featuresIn?: (extent: Extent, signal?: AbortSignal) => Promise<FeaturesInExtent>;
+}
+
+/** A layer's answer to « which of your features lie in this extent? ». */
+export interface FeaturesInExtent {
+  /** Features whose box meets the extent (their geometry may still miss it), ids from `idField`. */
+  readonly features: readonly Feature[];
+  /** True when a service sent fewer features than it holds there: the list is a part. */
+  readonly capped?: boolean;
+  /** Who answered: a service asked for the box (e.g. WFS GetFeature), or the layer's data. */
+  readonly answeredBy: 'service' | 'data';
 }
 
 /** One layer kind: its factory, and the projections it needs registered before it is created. */
@@ -59,6 +77,12 @@ export interface LayerKind<D extends LayerDef = LayerDef> {
   readonly type: D['type'];
   readonly projections: (def: D) => string[];
   readonly create: (def: D, env: LayerEnvironment) => CreatedLayer;
+  /**
+   * True when the layer reads its features by view extent (a service or a file's index asked for each
+   * box: only what is in view is loaded), false when it reads them whole. Kinds without features
+   * (images, tiles) leave it out.
+   */
+  readonly readsByExtent?: (def: D) => boolean;
 }
 
 export type LayerKindOf<T extends LayerType> = LayerKind<Extract<LayerDef, { type: T }>>;

@@ -5,6 +5,7 @@
  */
 import type Feature from 'ol/Feature.js';
 import type { Extent } from 'ol/extent.js';
+import { featureIdOf } from '../layers/feature-id.js';
 import type { PreparedPlace } from './geometry.js';
 import type { Describe } from './describe.js';
 import type { ReportItem } from './types.js';
@@ -26,8 +27,7 @@ export function matchFeatures(
     const match = place.match(geometry);
     if (!match.hit) continue;
     const properties = feature.getProperties();
-    const own = options.idField ? properties[options.idField] : undefined;
-    const id = typeof own === 'string' || typeof own === 'number' ? own : feature.getId();
+    const id = featureIdOf(properties, options.idField) ?? feature.getId();
     const { label, fields } = describe(properties);
     items.push({ id, label, fields, distance: match.distance, geometry });
   }

@@ -1,27 +1,28 @@
 /**
- * Builds the report layer by layer: each layer is asked in the way its kind allows — its loaded
- * features through the source's spatial index, its service over the place's box when it is read by
- * view extent (WFS, FlatGeobuf by ranges, prepared points), GetFeatureInfo at the point for a WMS
- * without a WFS — and each answer goes through the same exact geometry test. Layers that cannot be
- * checked say why. Network through the requester only; the DOM only to parse answers (src/markup).
+ * Builds the report layer by layer: each vector layer is asked which of its features lie in the
+ * place's box (CreatedLayer.featuresIn: the layer answers from its loaded data, its service or its
+ * file's index, whatever its kind), GetFeatureInfo at the point for a WMS without a WFS, and each
+ * answer goes through the same exact geometry test. Layers that cannot be checked say why. Network
+ * through the requester only; the DOM only to parse answers (src/markup).
  */
-import type Feature from 'ol/Feature.js';
-import Point from 'ol/geom/Point.js';
 import type { Extent } from 'ol/extent.js';
-import { transformExtent, type Projection } from 'ol/proj.js';
+import type { Projection } from 'ol/proj.js';
 import { walkLayers } from '../context/checks.js';
 import { isVectorLayer, type LayerDef, type MapContext, type WfsLayerDef, type WmsLayerDef } from '../context/types.js';
 import { textFor } from '../i18n/text.js';
+import { LayerNotLoadedError, QUERY_CAP } from '../layers/features-in.js';
+import { loadLayerKind } from '../layers/registry.js';
+import type { FeaturesInExtent } from '../layers/types.js';
 import { textOfHtml } from '../markup/parse.js';
 import type { Requester } from '../net/requester.js';
-import { candidatesOf, matchFeatures, sortItems, type Candidates } from './compute.js';
+import { candidatesOf, matchFeatures } from './compute.js';
 import { describeAny, describerOf, type Describe } from './describe.js';
 import { preparePlace, type PreparedPlace } from './geometry.js';
 import type { LayerReport, Place, Report, ReportItem } from './types.js';
 import { loadChunk } from '../offline/load-chunk.js';
 
 /** Most features asked of a service for one layer of a report (more: the count says "at least"). */
-export const SERVICE_CAP = 5000;
+export const SERVICE_CAP = QUERY_CAP;
 
 export interface ReportEnvironment {
   readonly context: MapContext;
@@ -34,15 +35,12 @@ export interface ReportEnvironment {
   /** Is the layer switched on? */
   readonly visible: (layerId: string) => boolean;
   /**
-   * The features a layer holds in memory, by box (its source's R-tree), once it has loaded (the map
-   * loads a switched-off layer for the report); undefined when it has no features or failed to load,
-   * with the reason.
+   * Asks a layer of the map which of its features lie in an extent (its CreatedLayer.featuresIn; the
+   * layer loads first when switched off); undefined when the map has no such layer to ask.
    */
-  readonly loaded: (layerId: string) => Promise<{ candidates: Candidates } | { failure: string }>;
+  readonly featuresIn: (layerId: string, extent: Extent, signal?: AbortSignal) => Promise<FeaturesInExtent> | undefined;
   readonly signal?: AbortSignal;
 }
-
-const IMAGE_KINDS = new Set<LayerDef['type']>(['xyz', 'wmts', 'vectortiles', 'pmtiles']);
 
 /** The document's layers (not groups), in the layer list's order. */
 export function reportLayers(context: MapContext): LayerDef[] {
@@ -85,51 +83,41 @@ const base = (def: LayerDef, env: ReportEnvironment): Pick<LayerReport, 'layerId
 
 async function checkLayer(def: LayerDef, place: Place, prepared: PreparedPlace, env: ReportEnvironment): Promise<LayerReport> {
   const head = base(def, env);
-  const near = place.kind !== 'area';
-  if (IMAGE_KINDS.has(def.type)) return { ...head, items: [], unchecked: { reason: 'image' } };
   if (def.type === 'wms') return checkWms(def, place, prepared, env, head);
   if (!isVectorLayer(def)) return { ...head, items: [], unchecked: { reason: 'image' } };
-  const describe = describerOf(def, env.language);
-  const options = { idField: def.idField, near };
-
-  if (def.type === 'wfs') {
-    const { features, capped } = await getFeatures(def, prepared.extent, env);
-    return { ...head, method: 'wfs', capped, items: matchFeatures(candidatesOf(features), prepared, describe, options) };
+  const asked = env.featuresIn(def.id, prepared.extent, env.signal);
+  if (!asked) return { ...head, items: [], unchecked: { reason: 'not-loaded', detail: 'no features' } };
+  let answer: FeaturesInExtent;
+  try {
+    answer = await asked;
+  } catch (error) {
+    if (error instanceof LayerNotLoadedError) return { ...head, items: [], unchecked: { reason: 'not-loaded', detail: error.message } };
+    throw error;
   }
-  if (def.type === 'points') {
-    return { ...head, method: 'geometry', items: await checkPoints(def, prepared, describe, options, env) };
-  }
-  if (def.type === 'flatgeobuf' && def.loading === 'extent') {
-    const features = await readFlatGeobufBox(def, prepared.extent, env);
-    if (features) return { ...head, method: 'geometry', items: matchFeatures(candidatesOf(features), prepared, describe, options) };
-    // No spatial index: the map reads such a file whole, like the kinds below.
-  }
-  const loaded = await env.loaded(def.id);
-  if ('failure' in loaded) return { ...head, items: [], unchecked: { reason: 'not-loaded', detail: loaded.failure } };
-  return { ...head, method: 'geometry', items: matchFeatures(loaded.candidates, prepared, describe, options) };
+  return reportOf(head, answer, prepared, describerOf(def, env.language), { idField: def.idField, near: place.kind !== 'area' });
 }
 
-// ---------------------------------------------------------------- WFS
+/** A layer's answer, kept to what meets the place. */
+function reportOf(
+  head: Pick<LayerReport, 'layerId' | 'title' | 'hidden'>,
+  answer: FeaturesInExtent,
+  prepared: PreparedPlace,
+  describe: Describe,
+  options: { idField?: string; near: boolean },
+): LayerReport {
+  const items = matchFeatures(candidatesOf(answer.features), prepared, describe, options);
+  return { ...head, method: answer.answeredBy === 'service' ? 'wfs' : 'geometry', ...(answer.capped !== undefined ? { capped: answer.capped } : {}), items };
+}
 
-/** GetFeature over a box (in the view's projection), in the view's projection or the layer's CRS. */
-async function getFeatures(def: WfsLayerDef, box: Extent, env: ReportEnvironment): Promise<{ features: Feature[]; capped: boolean }> {
-  const [{ getFeatureUrl, isCapped }, { readGetFeatureAnswer }, { ensureProjections }] = await Promise.all([
-    loadChunk(import('../layers/wfs/request.js')),
-    loadChunk(import('../layers/wfs/read.js')),
-    loadChunk(import('../proj/register.js')),
-  ]);
-  const viewCode = env.viewProjection.getCode();
-  const srsName = def.srsName ?? viewCode;
-  await ensureProjections([srsName]);
-  const extent = srsName === viewCode ? box : transformExtent(box, viewCode, srsName, 8);
-  const max = Math.max(def.maxFeatures, SERVICE_CAP);
-  const url = getFeatureUrl(
-    { ...def, maxFeatures: max },
-    { extent, srsName, northEast: srsName === 'EPSG:4326' && def.version === '2.0.0', outputFormat: def.outputFormat ?? 'application/json', resolveUrl: env.resolveUrl },
-  );
-  const response = await env.requester.fetch(url, { signal: env.signal });
-  const result = await readGetFeatureAnswer(response, def.version, { dataProjection: srsName, featureProjection: env.viewProjection, idField: def.idField });
-  return { features: result.features, capped: isCapped({ returned: result.returned, total: result.total, max }) };
+/** A WFS that is not a layer of the map (a WMS layer's), asked through the WFS kind like any layer. */
+async function askWfs(def: WfsLayerDef, extent: Extent, env: ReportEnvironment): Promise<FeaturesInExtent> {
+  const kind = await loadLayerKind(def);
+  const created = kind.create(def, { requester: env.requester, viewProjection: env.viewProjection, resolveUrl: env.resolveUrl, report: () => undefined, attributions: [] });
+  try {
+    return await created.featuresIn!(extent, env.signal);
+  } finally {
+    created.dispose?.();
+  }
 }
 
 // ---------------------------------------------------------------- WMS
@@ -150,14 +138,14 @@ async function checkWms(
       url: def.wfs.url,
       typeName: def.wfs.typeName,
       version: def.wfs.version,
-      outputFormat: def.wfs.outputFormat,
+      // Without a format named, JSON (no capabilities asked for a layer the map does not draw).
+      outputFormat: def.wfs.outputFormat ?? 'application/json',
       maxFeatures: SERVICE_CAP,
       fields: [],
       style: {},
       params: undefined,
     } as unknown as WfsLayerDef;
-    const { features, capped } = await getFeatures(wfs, prepared.extent, env);
-    return { ...head, method: 'wfs', capped, items: matchFeatures(candidatesOf(features), prepared, describe, { near: place.kind !== 'area' }) };
+    return reportOf(head, await askWfs(wfs, prepared.extent, env), prepared, describe, { near: place.kind !== 'area' });
   }
   if (!def.queryable) return { ...head, items: [], unchecked: { reason: 'not-queryable' } };
   if (place.kind !== 'circle') return { ...head, items: [], unchecked: { reason: 'wms-area' } };
@@ -178,46 +166,4 @@ async function checkWms(
     return { id: item.id, ...described, distance: 0, geometry: item.geometry };
   });
   return { ...head, method: 'feature-info', items };
-}
-
-// ---------------------------------------------------------------- files read by parts, prepared points
-
-async function readFlatGeobufBox(def: Extract<LayerDef, { type: 'flatgeobuf' }>, box: Extent, env: ReportEnvironment): Promise<Feature[] | undefined> {
-  const [{ createRangeReader }, { openIndexed, readRect }, { searchRect }] = await Promise.all([
-    loadChunk(import('../layers/range-read.js')),
-    loadChunk(import('../layers/flatgeobuf/extent.js')),
-    loadChunk(import('../layers/flatgeobuf/create.js')),
-  ]);
-  const file = await openIndexed(createRangeReader(env.requester, env.resolveUrl(def.url)), def.projection);
-  if (!file) return undefined;
-  const viewCode = env.viewProjection.getCode();
-  const read = await readRect(file, searchRect(box, viewCode, file.dataProjection), { featureProjection: viewCode, idField: def.idField });
-  return read.features;
-}
-
-async function checkPoints(
-  def: Extract<LayerDef, { type: 'points' }>,
-  prepared: PreparedPlace,
-  describe: Describe,
-  options: { idField?: string; near: boolean },
-  env: ReportEnvironment,
-): Promise<ReportItem[]> {
-  const [{ loadPoints }, { lowerBound }] = await Promise.all([loadChunk(import('../layers/points/create.js')), loadChunk(import('../layers/points/compact.js'))]);
-  // The prepared files (the browser's cache has them once the map drew the layer).
-  const data = await loadPoints(def, env);
-  const [minX, minY, maxX, maxY] = prepared.extent as [number, number, number, number];
-  const items: ReportItem[] = [];
-  const names = Object.keys(data.columns);
-  // Sorted by x: only the slice between the box's sides is looked at.
-  for (let i = lowerBound(data.xy, data.count, minX); i < data.count && data.xy[2 * i]! <= maxX; i++) {
-    const y = data.xy[2 * i + 1]!;
-    if (y < minY || y > maxY) continue;
-    const point = new Point([data.xy[2 * i]!, y]);
-    const match = prepared.match(point);
-    if (!match.hit) continue;
-    const properties = Object.fromEntries(names.map((n) => [n, data.columns[n]![i]]));
-    const own = options.idField ? properties[options.idField] : undefined;
-    items.push({ id: typeof own === 'string' || typeof own === 'number' ? own : undefined, ...describe(properties), distance: match.distance, geometry: point });
-  }
-  return sortItems(items, options.near);
 }

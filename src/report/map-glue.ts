@@ -1,7 +1,7 @@
 /**
- * What the report needs from the OpenLayers map (no report logic here): a layer's features through
- * its source's R-tree (loading a switched-off layer first), the polygon feature under a click, the
- * place drawn over the map, and drawing a polygon or a line.
+ * What the report needs from the OpenLayers map (no report logic here): asking a layer for its
+ * features in a box, the polygon feature under a click, the place drawn over the map, and drawing a
+ * polygon or a line.
  */
 import Feature from 'ol/Feature.js';
 import type OlMap from 'ol/Map.js';
@@ -12,59 +12,33 @@ import Polygon, { circular } from 'ol/geom/Polygon.js';
 import type BaseLayer from 'ol/layer/Base.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import type { Pixel } from 'ol/pixel.js';
-import { toLonLat } from 'ol/proj.js';
+import type { Extent } from 'ol/extent.js';
+import { toLonLat, type Projection } from 'ol/proj.js';
 import { unByKey } from 'ol/Observable.js';
 import VectorSource from 'ol/source/Vector.js';
 import type { FlatStyleLike } from 'ol/style/flat.js';
 import { LAYER_ID_KEY } from '../map/keys.js';
-import type { MapStore } from '../state/store.js';
-import type { Candidates } from './compute.js';
+import { FEATURES_IN_KEY } from '../layers/features-in.js';
+import type { CreatedLayer } from '../layers/types.js';
+import type { ReportEnvironment } from './gather.js';
 import type { Place } from './types.js';
 
 const layerOf = (map: OlMap, layerId: string): BaseLayer | undefined => map.getAllLayers().find((l) => l.get(LAYER_ID_KEY) === layerId);
 
-/** The vector source behind a layer (through a cluster source). */
-function sourceOf(map: OlMap, layerId: string): VectorSource | undefined {
-  const layer = layerOf(map, layerId) as VectorLayer | undefined;
-  const source = layer && 'getSource' in layer ? layer.getSource() : undefined;
-  if (!source || !('getFeaturesInExtent' in source)) return undefined;
-  const inner = (source as { getSource?: () => VectorSource | null }).getSource?.();
-  return inner ?? (source as VectorSource);
-}
+/** How long a layer may take to answer the report (a switched-off layer reads its data first). */
+const ANSWER_TIMEOUT = 30_000;
 
 /**
- * A vector layer's features by box, once loaded. A layer never shown has not loaded: it is asked to
- * load (whole-file kinds) and awaited, up to `timeout` ms.
+ * Asks a layer of the map which of its features lie in an extent: its created layer's featuresIn,
+ * which the layer registry hangs on the OpenLayers layer. (Once the map adapter offers
+ * `featuresIn(layerId, extent, signal)`, this becomes a call to it.)
  */
-export async function loadedFeatures(
-  map: OlMap,
-  store: MapStore,
-  layerId: string,
-  timeout = 30_000,
-): Promise<{ candidates: Candidates } | { failure: string }> {
-  const source = sourceOf(map, layerId);
-  if (!source) return { failure: 'no features' };
-  const status = (): string | undefined => store.state.layers[layerId]?.status;
-  if (status() !== 'ready' && status() !== 'error') {
-    if (status() === 'idle') {
-      const view = map.getView();
-      source.loadFeatures(view.getProjection().getExtent() ?? [-Infinity, -Infinity, Infinity, Infinity], view.getResolution() ?? 1, view.getProjection());
-    }
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => (stop(), resolve()), timeout);
-      const stop = store.subscribe(() => {
-        if (status() === 'ready' || status() === 'error') {
-          clearTimeout(timer);
-          stop();
-          resolve();
-        }
-      });
-    });
-  }
-  const problem = store.state.layers[layerId]?.problem;
-  if (status() === 'error' && source.getFeatures().length === 0) return { failure: problem ? `${problem.code}${problem.detail ? ` ${problem.detail}` : ''}` : 'error' };
-  if (status() !== 'ready' && status() !== 'error') return { failure: 'timeout' };
-  return { candidates: (extent) => source.getFeaturesInExtent(extent) };
+export function layerFeaturesIn(map: OlMap): ReportEnvironment['featuresIn'] {
+  return (layerId, extent, signal) => {
+    const ask = layerOf(map, layerId)?.get(FEATURES_IN_KEY) as CreatedLayer['featuresIn'];
+    const timeout = AbortSignal.timeout(ANSWER_TIMEOUT);
+    return ask?.(extent, signal ? AbortSignal.any([signal, timeout]) : timeout);
+  };
 }
 
 /** The first area (polygon) feature under a pixel, with its layer's id. */
@@ -189,4 +163,69 @@ export function shapeOf(kind: 'area' | 'line', points: readonly Coordinate[]): P
   const last = ring.at(-1)!;
   if (first[0] !== last[0] || first[1] !== last[1]) ring.push(first);
   return new Polygon([ring as Coordinate[]]);
+}
+
+/** The map's view now: its projection and resolution (map units per pixel). */
+export function viewOf(map: OlMap): { projection: Projection; resolution: number } {
+  const view = map.getView();
+  return { projection: view.getProjection(), resolution: view.getResolution() ?? 1 };
+}
+
+/** The map's size in CSS pixels, once laid out. */
+export const mapSizeOf = (map: OlMap): readonly [number, number] | undefined => map.getSize() as [number, number] | undefined;
+
+/** The coordinate at the middle of the map's left `width` pixels (the part beside a panel). */
+export function coordinateAtMiddle(map: OlMap, width: number): Coordinate | undefined {
+  const size = map.getSize();
+  if (!size) return undefined;
+  return map.getCoordinateFromPixel([width / 2, size[1]! / 2]) ?? map.getView().getCenter();
+}
+
+/**
+ * Hears each click on the map (coordinate and pixel) until the returned function is called. Once the
+ * adapter offers `pointer.take(owner)` (src/map/pointer.ts), this is where the report takes the pointer.
+ */
+export function onMapClick(map: OlMap, handler: (click: { coordinate: Coordinate; pixel: Pixel }) => void): () => void {
+  const key = map.on('click', (event) => handler({ coordinate: event.coordinate, pixel: event.pixel }));
+  return () => unByKey(key);
+}
+
+/** A rectangle of the map in CSS pixels from its top left corner. */
+export interface MapRect {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+/**
+ * The largest part of the map that a panel covering `covered` leaves free: the strip left of it,
+ * right of it, above or below it (the whole map when it covers nothing).
+ */
+export function freeArea(size: readonly [number, number], covered: MapRect | undefined): MapRect {
+  const [width, height] = size;
+  const whole = { left: 0, top: 0, right: width, bottom: height };
+  if (!covered || covered.right <= 0 || covered.left >= width || covered.bottom <= 0 || covered.top >= height) return whole;
+  const strips: MapRect[] = [
+    { ...whole, right: Math.max(0, covered.left) },
+    { ...whole, left: Math.min(width, covered.right) },
+    { ...whole, bottom: Math.max(0, covered.top) },
+    { ...whole, top: Math.min(height, covered.bottom) },
+  ];
+  const area = (r: MapRect): number => Math.max(0, r.right - r.left) * Math.max(0, r.bottom - r.top);
+  return strips.reduce((best, strip) => (area(strip) > area(best) ? strip : best));
+}
+
+/**
+ * Frames a place in the part of the map a panel leaves free (`covered`: the panel's rectangle in the
+ * map's pixels): the view fits the extent into the largest free strip, with a margin, no closer than
+ * `minResolution` (a point's extent would zoom in all the way). Resolves once the view has moved.
+ */
+export function fitPlace(map: OlMap, extent: Extent, covered: MapRect | undefined, options: { margin?: number; duration?: number; minResolution?: number } = {}): Promise<void> {
+  const size = map.getSize();
+  if (!size) return Promise.resolve();
+  const { margin = 40, duration = 0, minResolution } = options;
+  const free = freeArea(size as [number, number], covered);
+  const padding = [free.top + margin, size[0]! - free.right + margin, size[1]! - free.bottom + margin, free.left + margin];
+  return new Promise((resolve) => map.getView().fit(extent, { padding, duration, minResolution, callback: () => resolve() }));
 }

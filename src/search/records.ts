@@ -5,6 +5,7 @@
  */
 import type { LocalizedText, SearchSettings } from '../context/types.js';
 import { textFor } from '../i18n/text.js';
+import { featureIdOf } from '../layers/feature-id.js';
 import { renderTemplate } from '../popup/template.js';
 import type { IndexRecord } from './text-index.js';
 
@@ -34,8 +35,7 @@ export function recordOf(
   const text = settings.search.fields.map((f) => valueText(properties[f])).filter(Boolean).join(' ');
   if (!text) return undefined;
   const label = renderTemplate(template, properties, (_f, v) => valueText(v)).trim() || text;
-  const rawId = settings.idField ? properties[settings.idField] : undefined;
-  const id = typeof rawId === 'string' || typeof rawId === 'number' ? rawId : undefined;
+  const id = featureIdOf(properties, settings.idField);
   return { text, label, ...(id !== undefined ? { id } : {}), ...(point ? { point } : {}) };
 }
 

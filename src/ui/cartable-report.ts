@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Coordinate } from 'ol/coordinate.js';
@@ -7,21 +7,21 @@ import type LineString from 'ol/geom/LineString.js';
 import type MultiPolygon from 'ol/geom/MultiPolygon.js';
 import type Polygon from 'ol/geom/Polygon.js';
 import { fromLonLat, toLonLat, transform } from 'ol/proj.js';
-import { unByKey } from 'ol/Observable.js';
 import { isVectorLayer, type LayerDef, type MapContext } from '../context/types.js';
 import { textFor } from '../i18n/text.js';
 import type { MapAdapter } from '../map/adapter.js';
 import { createRequester, type Requester } from '../net/requester.js';
 import { ensureProjections } from '../proj/register.js';
 import type { MapStore } from '../state/store.js';
-import { reportCsv } from '../report/csv.js';
 import { describerOf } from '../report/describe.js';
 import { makeReport, reportLayers } from '../report/gather.js';
-import { createPlaceOverlay, drawShape, loadedFeatures, placeGeometry, polygonAt, shapeOf } from '../report/map-glue.js';
+import { coordinateAtMiddle, createPlaceOverlay, drawShape, layerFeaturesIn, mapSizeOf, onMapClick, placeGeometry, polygonAt, shapeOf, viewOf } from '../report/map-glue.js';
 import { parseTypedPoints, TypedPointsProblem } from '../report/place.js';
-import type { LayerReport, Place, Report, ReportItem, UncheckedReason } from '../report/types.js';
+import type { LayerReport, Place, Report, ReportItem } from '../report/types.js';
 import { styleProps } from './style-props.js';
-import { base } from './theme.js';
+import { downloadReportCsv } from './report/export.js';
+import { reportStyles } from './report/styles.js';
+import { distanceText, placeText, reasonText, typedProblemText } from './report/texts.js';
 import { NARROW, NarrowScreen } from './narrow-screen.js';
 import { loadChunk } from '../offline/load-chunk.js';
 
@@ -51,208 +51,7 @@ const SHOWN = 100;
 @localized()
 @customElement('cartable-report')
 export class CartableReport extends LitElement {
-  static override styles = [
-    base,
-    css`
-      :host {
-        position: absolute;
-        z-index: 9;
-        top: 0;
-        right: 0;
-        bottom: 0;
-        width: min(26rem, 100%);
-        display: flex;
-        flex-direction: column;
-        background: var(--cartable-surface, #fff);
-        border-inline-start: 1px solid var(--cartable-border, #d9dee5);
-        box-shadow: -4px 0 18px rgb(0 0 0 / 0.15);
-      }
-      :host([hidden]) {
-        display: none;
-      }
-      /* The centre of the map beside the panel, which « Centre de la carte » takes. */
-      .aim {
-        position: absolute;
-        top: 0;
-        bottom: 0;
-        right: 100%;
-        display: grid;
-        place-items: center;
-        pointer-events: none;
-      }
-      :host([narrow]) {
-        left: 0;
-        width: auto;
-        border: 0;
-      }
-      :host([narrow][folded]) {
-        top: auto;
-        max-height: 40%;
-        border-top-left-radius: 14px;
-        border-top-right-radius: 14px;
-        box-shadow: 0 -6px 24px rgb(0 0 0 / 0.25);
-      }
-      .head {
-        display: flex;
-        align-items: center;
-        gap: 0.5rem;
-        padding: 0.6rem 0.75rem;
-        border-bottom: 1px solid var(--cartable-border, #d9dee5);
-      }
-      h2 {
-        flex: 1;
-        margin: 0;
-        font-size: 1.05rem;
-      }
-      .scroll {
-        flex: 1;
-        overflow: auto;
-        padding: 0.75rem;
-      }
-      fieldset {
-        border: 0;
-        margin: 0 0 0.6rem;
-        padding: 0;
-      }
-      legend {
-        font-weight: 650;
-        margin-bottom: 0.3rem;
-      }
-      .modes {
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        gap: 0.25rem 0.75rem;
-      }
-      .modes label {
-        display: flex;
-        gap: 0.35rem;
-        align-items: center;
-        min-height: 2rem;
-      }
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.4rem;
-        align-items: center;
-        margin: 0.4rem 0;
-      }
-      .help {
-        font-size: 0.88rem;
-        color: var(--cartable-muted, #50565e);
-        margin: 0.3rem 0;
-      }
-      input[type='number'],
-      textarea {
-        font: inherit;
-        padding: 0.3rem 0.5rem;
-        border: 1px solid var(--cartable-border-strong, #767c85);
-        border-radius: var(--cartable-radius, 6px);
-        background: var(--cartable-surface, #fff);
-        color: inherit;
-      }
-      input[type='number'] {
-        width: 6rem;
-      }
-      textarea {
-        width: 100%;
-        min-height: 4.5rem;
-        font-family: ui-monospace, monospace;
-        font-size: 0.85rem;
-      }
-      .button:disabled {
-        opacity: 0.55;
-        cursor: not-allowed;
-      }
-      .problem {
-        color: #a4000f;
-        font-weight: 600;
-      }
-      .picking {
-        padding: 0.5rem 0.6rem;
-        border-radius: var(--cartable-radius, 6px);
-        background: #f3e8fa;
-        border: 1px solid #6a1b9a;
-      }
-      .results {
-        border-top: 1px solid var(--cartable-border, #d9dee5);
-        margin-top: 0.75rem;
-        padding-top: 0.5rem;
-      }
-      h3 {
-        font-size: 1rem;
-        margin: 0.2rem 0;
-      }
-      h4 {
-        display: flex;
-        gap: 0.4rem;
-        align-items: baseline;
-        font-size: 0.95rem;
-        margin: 0.9rem 0 0.3rem;
-      }
-      .count {
-        display: inline-block;
-        min-width: 1.6rem;
-        padding: 0 0.4rem;
-        border-radius: 999px;
-        background: var(--cartable-accent, #1d4ed8);
-        color: var(--cartable-accent-contrast, #fff);
-        font-size: 0.85rem;
-        text-align: center;
-      }
-      .note {
-        font-weight: 400;
-        font-size: 0.82rem;
-        color: var(--cartable-muted, #50565e);
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      .item {
-        width: 100%;
-        display: grid;
-        grid-template-columns: 1fr auto;
-        gap: 0 0.5rem;
-        text-align: start;
-        padding: 0.35rem 0.45rem;
-        border: 1px solid transparent;
-        border-radius: var(--cartable-radius, 6px);
-        background: transparent;
-      }
-      .item:hover,
-      .item[aria-current='true'] {
-        background: var(--cartable-hover, #eef2f7);
-        border-color: var(--cartable-border, #d9dee5);
-      }
-      .item .label {
-        font-weight: 600;
-      }
-      .item .fields {
-        grid-column: 1 / -1;
-        font-size: 0.84rem;
-        color: var(--cartable-muted, #50565e);
-      }
-      .item .distance {
-        font-variant-numeric: tabular-nums;
-        font-size: 0.88rem;
-      }
-      .unchecked li,
-      .empty li {
-        padding: 0.2rem 0;
-        font-size: 0.9rem;
-      }
-      progress {
-        width: 100%;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.4rem;
-        margin: 0.5rem 0;
-      }
-    `,
-  ];
+  static override styles = reportStyles;
 
   /** The map this report is about (its map view): read when needed, as the map may be rebuilt. */
   @property({ attribute: false }) map?: ReportMap;
@@ -360,7 +159,7 @@ export class CartableReport extends LitElement {
   // ------------------------------------------------------------ the place
 
   #projection(): string {
-    return this.adapter!.map.getView().getProjection().getCode();
+    return viewOf(this.adapter!.map).projection.getCode();
   }
 
   /** Room around what the map zooms to: beside the panel, not under it (on a phone, above the folded sheet). */
@@ -371,16 +170,14 @@ export class CartableReport extends LitElement {
 
   /** Map pixels left uncovered by the panel, on its left (none on a phone, where it covers the map). */
   #uncovered(): number {
-    const size = this.adapter?.map.getSize();
+    const size = this.adapter ? mapSizeOf(this.adapter.map) : undefined;
     return size && !this.narrow ? Math.max(0, size[0]! - this.getBoundingClientRect().width) : (size?.[0] ?? 0);
   }
 
   /** The centre of the part of the map the person sees beside the panel (marked by a cross). */
   #centre(): Coordinate | undefined {
     const map = this.adapter?.map;
-    const size = map?.getSize();
-    if (!map || !size) return undefined;
-    return map.getCoordinateFromPixel([this.#uncovered() / 2, size[1]! / 2]) ?? map.getView().getCenter();
+    return map ? coordinateAtMiddle(map, this.#uncovered()) : undefined;
   }
 
   /** The feature whose record is open (a search result, a click), when it is an area. */
@@ -438,7 +235,7 @@ export class CartableReport extends LitElement {
     const map = this.adapter?.map;
     if (!map) return;
     this.problem = '';
-    const key = map.on('click', (event) => {
+    const stop = onMapClick(map, (event) => {
       if (what === 'point') {
         this.#cancelPicking();
         this.#setPlace(this.#circleAt(event.coordinate, msg('Point choisi sur la carte', { id: 'report.place.clicked' })));
@@ -457,7 +254,7 @@ export class CartableReport extends LitElement {
         label: layer ? this.#featureLabel(layer, found.feature.getProperties()) : msg('Objet choisi', { id: 'report.place.feature' }),
       });
     });
-    this.#holdPointer(() => unByKey(key));
+    this.#holdPointer(stop);
     this.picking = what;
     if (this.narrow) this.folded = true;
   }
@@ -522,23 +319,7 @@ export class CartableReport extends LitElement {
       // Typed places may lie anywhere: show them, beside the panel.
       void this.adapter?.zoomTo(shape, { padding: this.#padding() });
     } catch (error) {
-      this.problem = error instanceof TypedPointsProblem ? this.#typedProblem(error) : String(error);
-    }
-  }
-
-  #typedProblem(error: TypedPointsProblem): string {
-    const at = String(error.at ?? '');
-    switch (error.code) {
-      case 'empty':
-        return msg('Tapez au moins un point.', { id: 'report.typed.empty' });
-      case 'pair':
-        return msg(str`Point ${at} : il faut deux nombres, longitude puis latitude (ou x puis y).`, { id: 'report.typed.pair' });
-      case 'number':
-        return msg(str`Point ${at} : ce n'est pas un nombre.`, { id: 'report.typed.number' });
-      case 'mixed':
-        return msg(str`Point ${at} : tous les points doivent être dans le même système (degrés ou Lambert-93).`, { id: 'report.typed.mixed' });
-      default:
-        return msg(str`Point ${at} : hors de la France métropolitaine en Lambert-93.`, { id: 'report.typed.range' });
+      this.problem = error instanceof TypedPointsProblem ? typedProblemText(error) : String(error);
     }
   }
 
@@ -572,19 +353,19 @@ export class CartableReport extends LitElement {
     this.current = undefined;
     this.progress = { done: 0, total };
     this.announcement = msg('Vérification des couches…', { id: 'report.running' });
-    const view = adapter.map.getView();
+    const view = viewOf(adapter.map);
     const documentUrl = this.map?.documentUrl ?? location.href;
     const report = await makeReport(
       place,
       {
         context,
         language: this.language,
-        viewProjection: view.getProjection(),
-        resolution: view.getResolution() ?? 1,
+        viewProjection: view.projection,
+        resolution: view.resolution,
         requester: this.map?.requester ?? createRequester(),
         resolveUrl: (url) => new URL(url, documentUrl).href,
         visible: (id) => store.state.layers[id]?.visible ?? false,
-        loaded: (id) => loadedFeatures(adapter.map, store, id),
+        featuresIn: layerFeaturesIn(adapter.map),
         signal: asking.signal,
       },
       () => {
@@ -615,62 +396,8 @@ export class CartableReport extends LitElement {
     this.announcement = msg(str`Carte centrée sur « ${item.label} » (${layer.title})`, { id: 'report.zoomed' });
   }
 
-  #reason(reason: UncheckedReason, detail?: string): string {
-    switch (reason) {
-      case 'image':
-        return msg('couche image, non interrogeable', { id: 'report.reason.image' });
-      case 'wms-area':
-        return msg('couche WMS sans service WFS : elle ne peut être interrogée qu’en un point (choisissez « Point et rayon »)', {
-          id: 'report.reason.wmsArea',
-        });
-      case 'not-queryable':
-        return msg('le document indique que cette couche ne s’interroge pas', { id: 'report.reason.notQueryable' });
-      case 'service':
-        return msg(str`le service n’a pas répondu (${detail ?? ''})`, { id: 'report.reason.service' });
-      default:
-        return msg(str`ses données n’ont pas pu être lues (${detail ?? ''})`, { id: 'report.reason.notLoaded' });
-    }
-  }
-
-  #placeText(place: Place): string {
-    const km = (metres: number): string => new Intl.NumberFormat(this.language === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 2 }).format(metres / 1000);
-    if (place.kind === 'circle') return msg(str`${place.label}, à moins de ${km(place.distance)} km`, { id: 'report.place.circle' });
-    if (place.kind === 'line') return msg(str`${place.label}, à moins de ${km(place.distance)} km de la ligne`, { id: 'report.place.line' });
-    return place.label;
-  }
-
-  #distance(metres: number): string {
-    const format = (n: number, digits: number): string =>
-      new Intl.NumberFormat(this.language === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: digits }).format(n);
-    return metres < 1000 ? `${format(Math.round(metres), 0)} m` : `${format(metres / 1000, 2)} km`;
-  }
-
   #exportCsv(): void {
-    const report = this.report;
-    if (!report) return;
-    const unchecked = new Map(report.layers.map((l) => [l.layerId, l.unchecked ? this.#reason(l.unchecked.reason, l.unchecked.detail) : '']));
-    const csv = reportCsv(report, {
-      layer: msg('Couche', { id: 'report.csv.layer' }),
-      status: msg('Statut', { id: 'report.csv.status' }),
-      feature: msg('Objet', { id: 'report.csv.feature' }),
-      id: msg('Identifiant', { id: 'report.csv.id' }),
-      distance: msg('Distance (m)', { id: 'report.csv.distance' }),
-      field: (n) => msg(str`Champ ${n}`, { id: 'report.csv.field' }),
-      value: (n) => msg(str`Valeur ${n}`, { id: 'report.csv.value' }),
-      checked: msg('vérifiée', { id: 'report.csv.checked' }),
-      unchecked: (id) => msg(str`non vérifiée : ${unchecked.get(id) ?? ''}`, { id: 'report.csv.unchecked' }),
-      capped: msg('vérifiée, liste incomplète (limite du service)', { id: 'report.csv.capped' }),
-    });
-    const blob = new Blob([csv], { type: 'text/csv;charset=utf-8' });
-    const slug = report.place.label.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = `${msg('rapport', { id: 'report.csv.filename' })}-${slug || 'lieu'}-${report.made.slice(0, 10)}.csv`;
-    link.hidden = true;
-    this.renderRoot.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    if (this.report) downloadReportCsv(this.report, this.renderRoot);
   }
 
   async #print(): Promise<void> {
@@ -685,10 +412,10 @@ export class CartableReport extends LitElement {
       context,
       state: this.store!.state,
       mapTitle: textFor(context.title, this.language),
-      placeText: this.#placeText(report.place),
+      placeText: placeText(report.place, this.language),
       language: this.language,
-      reason: (l) => (l.unchecked ? this.#reason(l.unchecked.reason, l.unchecked.detail) : ''),
-      distance: (m) => this.#distance(m),
+      reason: (l) => (l.unchecked ? reasonText(l.unchecked.reason, l.unchecked.detail) : ''),
+      distance: (m) => distanceText(m, this.language),
     });
   }
 
@@ -789,7 +516,7 @@ export class CartableReport extends LitElement {
             <button class="button" @click=${() => this.#cancelPicking()}>${msg('Annuler', { id: 'report.cancel' })}</button>
           </p>`
         : this.#modeControls()}
-      ${this.place ? html`<p><strong>${msg('Lieu :', { id: 'report.place.current' })}</strong> ${this.#placeText(this.place)}</p>` : nothing}`;
+      ${this.place ? html`<p><strong>${msg('Lieu :', { id: 'report.place.current' })}</strong> ${placeText(this.place, this.language)}</p>` : nothing}`;
   }
 
   #modeControls(): TemplateResult {
@@ -861,7 +588,7 @@ export class CartableReport extends LitElement {
     const date = new Intl.DateTimeFormat(this.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(report.made));
     return html`<section class="results" aria-labelledby="results-title">
       <h3 id="results-title">${msg(str`${total} objet(s) trouvé(s)`, { id: 'report.total' })}</h3>
-      <p class="note">${this.#placeText(report.place)} · ${date}</p>
+      <p class="note">${placeText(report.place, this.language)} · ${date}</p>
       <div class="actions">
         <button class="button" @click=${() => this.#exportCsv()}>${msg('Exporter en CSV', { id: 'report.csv' })}</button>
         <button class="button" @click=${() => void this.#print()}>${msg('Imprimer', { id: 'report.print' })}</button>
@@ -876,7 +603,7 @@ export class CartableReport extends LitElement {
       ${unchecked.length
         ? html`<h4>${msg('Couches non vérifiées', { id: 'report.unchecked' })}</h4>
             <ul class="unchecked">
-              ${unchecked.map((l) => html`<li><strong>${l.title}</strong> : ${this.#reason(l.unchecked!.reason, l.unchecked!.detail)}</li>`)}
+              ${unchecked.map((l) => html`<li><strong>${l.title}</strong> : ${reasonText(l.unchecked!.reason, l.unchecked!.detail)}</li>`)}
             </ul>`
         : nothing}
     </section>`;
@@ -900,7 +627,7 @@ export class CartableReport extends LitElement {
           return html`<li>
             <button class="item" aria-current=${this.current === key ? 'true' : 'false'} ?disabled=${!item.geometry} @click=${() => void this.#zoomTo(layer, item, key)}>
               <span class="label">${item.label}</span>
-              ${item.distance !== undefined ? html`<span class="distance">${this.#distance(item.distance)}</span>` : html`<span></span>`}
+              ${item.distance !== undefined ? html`<span class="distance">${distanceText(item.distance, this.language)}</span>` : html`<span></span>`}
               ${item.fields.length ? html`<span class="fields">${item.fields.map((f) => `${f.label} : ${f.value}`).join(' · ')}</span>` : nothing}
             </button>
           </li>`;

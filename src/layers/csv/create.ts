@@ -6,7 +6,9 @@ import VectorSource from 'ol/source/Vector.js';
 import type { CsvLayerDef } from '../../context/types.js';
 import { ensureProjections } from '../../proj/register.js';
 import { createLoadPolicy, isNewFailure } from '../load-policy.js';
+import { featuresInWholeSource, watchStatus } from '../features-in.js';
 import { createPointLayer } from '../points/display.js';
+import { featureIdOf } from '../feature-id.js';
 import { problemOf } from '../problems.js';
 import type { LayerKind, LayerStatusReport } from '../types.js';
 import type { CsvPoints } from './parse.js';
@@ -20,8 +22,7 @@ export function csvFeatures(points: CsvPoints, options: { dataProjection: string
   getTransform(options.dataProjection, options.featureProjection)!(coordinates, coordinates, 2, 2);
   return points.properties.map((properties, i) => {
     const feature = new Feature<Geometry>({ ...properties, geometry: new Point([coordinates[2 * i]!, coordinates[2 * i + 1]!]) });
-    const id = options.idField ? properties[options.idField] : undefined;
-    feature.setId(typeof id === 'string' || typeof id === 'number' ? id : i + 1);
+    feature.setId(featureIdOf(properties, options.idField) ?? i + 1);
     return feature;
   });
 }
@@ -29,7 +30,10 @@ export function csvFeatures(points: CsvPoints, options: { dataProjection: string
 export const csvKind: LayerKind<CsvLayerDef> = {
   type: 'csv',
   projections: (def) => [def.projection],
-  create(def, env) {
+  readsByExtent: () => false,
+  create(def, outer) {
+    const status = watchStatus(outer);
+    const env = status.env;
     const read = async (): Promise<{ features: Feature<Geometry>[]; skipped: number }> => {
       await ensureProjections([def.projection]);
       const response = await env.requester.fetch(env.resolveUrl(def.url));
@@ -84,6 +88,6 @@ export const csvKind: LayerKind<CsvLayerDef> = {
       policy.reset();
       source.refresh();
     };
-    return { layer, onClick, retry, dispose };
+    return { layer, onClick, retry, dispose, featuresIn: featuresInWholeSource(source, status, env.viewProjection) };
   },
 };

@@ -7,6 +7,7 @@ import VectorSource from 'ol/source/Vector.js';
 import type { FlatGeobufLayerDef } from '../../context/types.js';
 import { ensureProjections } from '../../proj/register.js';
 import { createLoadPolicy, failedAreas, isLastingFileFault, isNewFailure } from '../load-policy.js';
+import { featuresInWholeSource, watchStatus } from '../features-in.js';
 import { createPointLayer } from '../points/display.js';
 import { problemOf } from '../problems.js';
 import { createRangeReader } from '../range-read.js';
@@ -31,7 +32,10 @@ export function searchRect(extent: Extent, viewProjection: string, dataProjectio
 export const flatgeobufKind: LayerKind<FlatGeobufLayerDef> = {
   type: 'flatgeobuf',
   projections: (def) => (def.projection ? [def.projection] : []),
-  create(def, env) {
+  readsByExtent: (def) => def.loading === 'extent',
+  create(def, outer) {
+    const status = watchStatus(outer);
+    const env = status.env;
     const url = env.resolveUrl(def.url);
     const featureProjection = env.viewProjection.getCode();
     let pending = 0;
@@ -128,9 +132,24 @@ export const flatgeobufKind: LayerKind<FlatGeobufLayerDef> = {
     const failedExtents = failedAreas(source);
 
     const { layer, onClick } = createPointLayer(def, source, env);
+    const wholeFeaturesIn = featuresInWholeSource(source, status, env.viewProjection);
     return {
       layer,
       onClick,
+      // Read by extent: the file's index is asked for the extent itself (only that box is read);
+      // a file without an index is read whole, like the map reads it.
+      featuresIn: async (extent, signal) => {
+        if (def.loading !== 'extent') return wholeFeaturesIn(extent, signal);
+        signal?.throwIfAborted();
+        const opened = await (opening ??= openIndexed(range, def.projection)).catch((error: unknown) => {
+          opening = undefined;
+          throw error;
+        });
+        if (!opened) return wholeFeaturesIn(extent, signal);
+        const read = await readRect(opened, searchRect(extent, featureProjection, opened.dataProjection), { featureProjection, idField: def.idField });
+        signal?.throwIfAborted();
+        return { features: read.features, answeredBy: 'data' };
+      },
       retry: () => {
         policy.reset();
         failed = false;

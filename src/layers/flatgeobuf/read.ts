@@ -10,6 +10,7 @@ import { getFromFeatureFn } from 'flatgeobuf/lib/mjs/ol/feature.js';
 import { ColumnType } from 'flatgeobuf/lib/mjs/flat-geobuf/column-type.js';
 import { calcTreeSize } from 'flatgeobuf/lib/mjs/packedrtree.js';
 import { InvalidDataError, TruncatedError, WrongFormatError } from '../problems.js';
+import { applyFeatureId } from '../feature-id.js';
 import { checkGeometries } from '../projection-check/geometries.js';
 
 export type { HeaderMeta };
@@ -113,10 +114,7 @@ export function featureConverter(options: ConvertOptions): (id: number, feature:
         return undefined;
       }
     }
-    if (options.idField) {
-      const value = feature.get(options.idField) as unknown;
-      if (typeof value === 'string' || typeof value === 'number') feature.setId(value);
-    }
+    applyFeatureId(feature, options.idField);
     return feature;
   };
 }

@@ -4,6 +4,7 @@ import type { GeoJsonLayerDef } from '../../context/types.js';
 import { crsCodeOf } from '../../proj/definitions.js';
 import { ensureProjections } from '../../proj/register.js';
 import { createLoadPolicy, isNewFailure } from '../load-policy.js';
+import { featuresInWholeSource, watchStatus } from '../features-in.js';
 import { createPointLayer } from '../points/display.js';
 import type { LayerEnvironment, LayerKind, LayerStatusReport } from '../types.js';
 import { problemOf } from '../problems.js';
@@ -22,7 +23,10 @@ async function loadData(def: GeoJsonLayerDef, env: LayerEnvironment): Promise<un
 export const geojsonKind: LayerKind<GeoJsonLayerDef> = {
   type: 'geojson',
   projections: (def) => [def.projection ?? 'EPSG:4326', crsCodeOf(def.data)].filter((p): p is string => !!p),
-  create(def, env) {
+  readsByExtent: () => false,
+  create(def, outer) {
+    const status = watchStatus(outer);
+    const env = status.env;
     const source = new VectorSource({
       loader: (_extent, _resolution, _projection, success, failure) => void load(success, failure),
     });
@@ -74,6 +78,6 @@ export const geojsonKind: LayerKind<GeoJsonLayerDef> = {
       policy.reset();
       source.refresh();
     };
-    return { layer, onClick, retry, dispose };
+    return { layer, onClick, retry, dispose, featuresIn: featuresInWholeSource(source, status, env.viewProjection) };
   },
 };

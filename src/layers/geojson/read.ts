@@ -3,6 +3,7 @@ import type Feature from 'ol/Feature.js';
 import type { Projection } from 'ol/proj.js';
 import { crsCodeOf } from '../../proj/definitions.js';
 import { NotGeoJsonError } from '../problems.js';
+import { applyFeatureId } from '../feature-id.js';
 import { checkGeoJsonFeatures } from '../projection-check/check.js';
 
 export { NotGeoJsonError };
@@ -50,10 +51,7 @@ export function readGeoJson(
     }
     try {
       const feature = format.readFeature(item) as Feature;
-      if (options.idField) {
-        const id = feature.get(options.idField) as unknown;
-        if (typeof id === 'string' || typeof id === 'number') feature.setId(id);
-      }
+      applyFeatureId(feature, options.idField);
       features.push(feature);
     } catch {
       skipped += 1;

@@ -14,6 +14,8 @@ import type { IdentifiedItem } from '../../identify/types.js';
 import type { LayerProblem } from '../../state/store.js';
 import { isInScaleRange, resolutionToScale } from '../../styles/scale.js';
 import { createLoadPolicy } from '../load-policy.js';
+import { featureIdOf } from '../feature-id.js';
+import { LayerNotLoadedError, watchStatus } from '../features-in.js';
 import { problemOf as layerProblemOf } from '../problems.js';
 import type { LayerEnvironment, LayerKind } from '../types.js';
 import { CompactPointsError, lowerBound, readCompactPoints } from './compact.js';
@@ -205,18 +207,40 @@ export function drawPoints(context: CanvasRenderingContext2D, data: LoadedPoints
 function itemOf(data: LoadedPoints, i: number, idField: string | undefined): IdentifiedItem {
   const properties: Record<string, unknown> = {};
   for (const [name, column] of Object.entries(data.columns)) properties[name] = column[i];
-  const id = idField ? properties[idField] : undefined;
   return {
-    id: typeof id === 'string' || typeof id === 'number' ? id : undefined,
+    id: featureIdOf(properties, idField),
     properties,
     geometry: new Point([data.xy[2 * i]!, data.xy[2 * i + 1]!]),
   };
 }
 
+/** The points inside an extent as features (sorted by x: only the slice between its sides is looked at). */
+function pointsIn(data: LoadedPoints, extent: Extent, idField: string | undefined): Feature[] {
+  const [minX, minY, maxX, maxY] = extent as [number, number, number, number];
+  const features: Feature[] = [];
+  for (let i = lowerBound(data.xy, data.count, minX); i < data.count && data.xy[2 * i]! <= maxX; i++) {
+    const y = data.xy[2 * i + 1]!;
+    if (y < minY || y > maxY) continue;
+    features.push(featureOf(data, i, idField));
+  }
+  return features;
+}
+
+/** The point at index i as a feature, with its id. */
+function featureOf(data: LoadedPoints, i: number, idField: string | undefined): Feature {
+  const item = itemOf(data, i, idField);
+  const feature = new Feature({ ...item.properties, geometry: item.geometry });
+  if (item.id !== undefined) feature.setId(item.id);
+  return feature;
+}
+
 export const pointsKind: LayerKind<PointsLayerDef> = {
   type: 'points',
   projections: () => [],
-  create(def, env) {
+  readsByExtent: () => false,
+  create(def, outer) {
+    const status = watchStatus(outer);
+    const env = status.env;
     const metersPerUnit = env.viewProjection.getMetersPerUnit() ?? 1;
     let data: LoadedPoints | undefined;
     let state: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
@@ -307,6 +331,14 @@ export const pointsKind: LayerKind<PointsLayerDef> = {
         });
         return found < 0 ? [] : [itemOf(data, found, def.idField)];
       },
+      featuresIn: async (extent, signal) => {
+        signal?.throwIfAborted();
+        // A switched-off layer has not read its points: read them now (the map draws them later).
+        if (!data && state !== 'loading') void load();
+        if (!data) await status.settled(signal);
+        if (!data) throw new LayerNotLoadedError(status.last()?.problem);
+        return { features: pointsIn(data, extent, def.idField), answeredBy: 'data' };
+      },
       findFeature: (id) => {
         if (!data || !def.idField) return undefined;
         if (!ids) {
@@ -317,11 +349,7 @@ export const pointsKind: LayerKind<PointsLayerDef> = {
           });
         }
         const i = ids.get(id);
-        if (i === undefined) return undefined;
-        const item = itemOf(data, i, def.idField);
-        const feature = new Feature({ ...item.properties, geometry: item.geometry });
-        if (item.id !== undefined) feature.setId(item.id);
-        return feature;
+        return i === undefined ? undefined : featureOf(data, i, def.idField);
       },
     };
   },

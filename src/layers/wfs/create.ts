@@ -6,6 +6,7 @@ import VectorSource from 'ol/source/Vector.js';
 import type { WfsLayerDef } from '../../context/types.js';
 import { styleToFlatRules } from '../../styles/flat-style.js';
 import { InvalidResponseError, explainRequestError, problemOf, refuseOgcWebPage } from '../ogc/problem.js';
+import { QUERY_CAP } from '../features-in.js';
 import { createLoadPolicy, failedAreas, isNewFailure } from '../load-policy.js';
 import type { LayerEnvironment, LayerKind } from '../types.js';
 import { readGetFeatureAnswer, readWfsOutputFormats, type GetFeatureResult } from './read.js';
@@ -36,6 +37,7 @@ function outputFormatOf(def: WfsLayerDef, env: LayerEnvironment): () => Promise<
 export const wfsKind: LayerKind<WfsLayerDef> = {
   type: 'wfs',
   projections: (def) => (def.srsName ? [def.srsName] : []),
+  readsByExtent: () => true,
   create(def, env) {
     const viewProjection = env.viewProjection;
     const srsName = def.srsName ?? viewProjection.getCode();
@@ -54,21 +56,22 @@ export const wfsKind: LayerKind<WfsLayerDef> = {
       return bbox(extent, resolution);
     };
 
-    /** One GetFeature for an area, its answer read. */
-    const getFeatures = async (extent: number[]): Promise<GetFeatureResult> => {
+    /** One GetFeature for an area (at most `max` features), its answer read. */
+    const getFeatures = async (extent: number[], { max = def.maxFeatures, signal }: { max?: number; signal?: AbortSignal } = {}): Promise<GetFeatureResult> => {
       const dataProjection = getProjection(srsName);
       if (!dataProjection) throw new Error(`Unknown projection: ${srsName}`);
       const format = await outputFormat();
+      signal?.throwIfAborted();
       const finite = extent.every(Number.isFinite);
       const requestExtent = !finite ? undefined : srsName === viewProjection.getCode() ? extent : transformExtent(extent, viewProjection, dataProjection);
-      const url = getFeatureUrl(def, {
+      const url = getFeatureUrl(max === def.maxFeatures ? def : { ...def, maxFeatures: max }, {
         extent: requestExtent,
         srsName,
         northEast: dataProjection.getAxisOrientation().startsWith('ne'),
         outputFormat: format,
         resolveUrl: env.resolveUrl,
       });
-      const response = await env.requester.fetch(url);
+      const response = await env.requester.fetch(url, { signal });
       const result = await readGetFeatureAnswer(response, def.version, { dataProjection: srsName, featureProjection: viewProjection, idField: def.idField });
       if (!isJsonFormat(format) && result.features.length === 0 && result.returned > 0) {
         throw new InvalidResponseError('GML');
@@ -136,6 +139,12 @@ export const wfsKind: LayerKind<WfsLayerDef> = {
         source.refresh();
       },
       dispose: () => policy.dispose(),
+      // Asked of the service for the extent itself, with room for more than the map draws at once.
+      featuresIn: async (extent, signal) => {
+        const max = Math.max(def.maxFeatures, QUERY_CAP);
+        const result = await getFeatures(extent, { max, signal });
+        return { features: result.features, capped: isCapped({ returned: result.returned, total: result.total, max }), answeredBy: 'service' };
+      },
     };
   },
 };

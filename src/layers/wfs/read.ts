@@ -7,6 +7,7 @@ import { ServiceExceptionError, isXmlContentType, serviceExceptionOf } from '../
 import { readWfs } from '../../ogc/wfs.js';
 import { parseXml } from '../../ogc/xml.js';
 import { InvalidResponseError, refuseOgcWebPage } from '../ogc/problem.js';
+import { applyFeatureId } from '../feature-id.js';
 import { checkGeometries } from '../projection-check/geometries.js';
 
 export interface GetFeatureResult {
@@ -79,12 +80,7 @@ export function readGetFeatureGml(text: string, version: WfsLayerDef['version'],
   }
   checkGeometries(features.map((f) => f.getGeometry()), options.dataProjection);
   for (const feature of features) feature.getGeometry()?.transform(options.dataProjection, options.featureProjection);
-  if (options.idField) {
-    for (const feature of features) {
-      const id = feature.get(options.idField) as unknown;
-      if (typeof id === 'string' || typeof id === 'number') feature.setId(id);
-    }
-  }
+  for (const feature of features) applyFeatureId(feature, options.idField);
   const returned = count(root.getAttribute('numberReturned')) ?? count(root.getAttribute('numberOfFeatures')) ?? features.length;
   const total = count(root.getAttribute('numberMatched'));
   return { features, skipped: 0, returned, total };

@@ -11,20 +11,25 @@ import { makeReport, type ReportEnvironment } from '../../../src/report/gather.j
 import type { Place } from '../../../src/report/types.js';
 import { SKIP_NO_SHARED_DATA, sharedDataAvailable } from '../layers/support.js';
 import { memoryRequester } from '../layers/ogc-support.js';
+import { layersOf } from './support.js';
 
 const common = { visible: true, opacity: 1, attributions: [], legend: { hidden: false }, style: {} };
 const GRENOBLE = [5.7245, 45.1885];
 
-const environment = (context: MapContext, requester: ReportEnvironment['requester']): ReportEnvironment => ({
-  context,
-  language: 'fr',
-  viewProjection: getProjection('EPSG:3857')!,
-  resolution: 100,
-  requester,
-  resolveUrl: (url) => new URL(url, location.href).href,
-  visible: () => true,
-  loaded: async () => ({ failure: 'the map would have read it' }),
-});
+const environment = (context: MapContext, requester: ReportEnvironment['requester']): ReportEnvironment => {
+  const viewProjection = getProjection('EPSG:3857')!;
+  const resolveUrl = (url: string) => new URL(url, location.href).href;
+  return {
+    context,
+    language: 'fr',
+    viewProjection,
+    resolution: 100,
+    requester,
+    resolveUrl,
+    visible: () => true,
+    featuresIn: layersOf(context, { requester, viewProjection, resolveUrl }).featuresIn,
+  };
+};
 
 describe('report over files read by parts', function () {
   this.timeout(30000);

@@ -9,10 +9,12 @@ import Feature from 'ol/Feature.js';
 import Point from 'ol/geom/Point.js';
 import Polygon from 'ol/geom/Polygon.js';
 import type { MapContext } from '../../../src/context/types.js';
-import { candidatesOf } from '../../../src/report/compute.js';
+import { intersects } from 'ol/extent.js';
+import { LayerNotLoadedError } from '../../../src/layers/features-in.js';
 import { makeReport, type ReportEnvironment } from '../../../src/report/gather.js';
 import type { Place } from '../../../src/report/types.js';
 import { memoryRequester, params } from '../layers/ogc-support.js';
+import { layersOf } from './support.js';
 
 const common = { visible: true, opacity: 1, attributions: [], legend: { hidden: false } };
 const vector = { fields: [{ name: 'nom', type: 'text' }], style: {}, idField: 'code' };
@@ -31,6 +33,9 @@ const context = {
   ],
 } as unknown as MapContext;
 
+/** The WFS offers GeoJSON (a layer without an output format asks). */
+const CAPABILITIES = `<wfs:WFS_Capabilities xmlns:wfs="http://www.opengis.net/wfs/2.0" xmlns:ows="http://www.opengis.net/ows/1.1" version="2.0.0"><ows:OperationsMetadata><ows:Operation name="GetFeature"><ows:Parameter name="outputFormat"><ows:AllowedValues><ows:Value>application/json</ows:Value></ows:AllowedValues></ows:Parameter></ows:Operation></ows:OperationsMetadata></wfs:WFS_Capabilities>`;
+
 /** A square of ±d degrees around a lon/lat, as GeoJSON. */
 const square = ([lon, lat]: number[], d: number) => ({
   type: 'Polygon',
@@ -42,6 +47,7 @@ const requests = () =>
   memoryRequester((url) => {
     const p = params(url);
     if (url.startsWith('https://down.test')) return new Response('boom', { status: 500 });
+    if (p.REQUEST === 'GetCapabilities') return new Response(CAPABILITIES, { headers: { 'content-type': 'application/xml' } });
     if (p.REQUEST === 'GetFeature' && p.TYPENAMES === 'rnn:rnn') {
       // One reserve over the place, one in the box but outside the place; the service holds more.
       return new Response(
@@ -78,7 +84,16 @@ function environment(requester: ReportEnvironment['requester']): ReportEnvironme
     requester,
     resolveUrl: (url) => url,
     visible: (id) => id !== 'sites',
-    loaded: async (id) => (id === 'sites' ? { candidates: candidatesOf(sites) } : { failure: 'invalid-json' }),
+    // What the map would answer for its two GeoJSON layers: one loaded, one that failed to read.
+    featuresIn: layersOf(context, {
+      requester,
+      viewProjection: getProjection('EPSG:3857')!,
+      resolveUrl: (url) => url,
+      answers: {
+        sites: async (extent) => ({ features: sites.filter((f) => intersects(f.getGeometry()!.getExtent(), extent)), answeredBy: 'data' }),
+        failed: async () => Promise.reject(new LayerNotLoadedError({ code: 'invalid-json' })),
+      },
+    }).featuresIn,
   };
 }
 
