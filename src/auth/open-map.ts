@@ -10,13 +10,15 @@ import type { Catalog, SiteConfig } from '../context/types.js';
 import type { Requester } from '../net/requester.js';
 import { loadRestrictedCatalog, loadRestrictedMap, type AccessProblem, type DocumentRules } from './restricted.js';
 import type { AuthSession } from './session.js';
-import '../ui/cartable-access-message.js';
 
-/** A map the person cannot open yet: the page that says why (cartable-access-message), ready to show. */
+/** A map the person cannot open yet: what the page that says why (cartable-access-message) shows. */
 export interface AccessView {
   readonly kind: 'access';
   readonly problem: AccessProblem;
-  readonly element: HTMLElement;
+  readonly reason: string;
+  readonly session: AuthSession;
+  readonly catalogHref: string;
+  readonly onRetry: () => void;
 }
 
 /**
@@ -72,7 +74,5 @@ function accessView(
   reason: string,
   { session, catalogHref, reload }: { session: AuthSession; catalogHref: string; reload: () => void },
 ): AccessView {
-  const element = document.createElement('cartable-access-message');
-  Object.assign(element, { problem, reason, session, catalogHref, onRetry: reload });
-  return { kind: 'access', problem, element };
+  return { kind: 'access', problem, reason, session, catalogHref, onRetry: reload };
 }

@@ -10,7 +10,7 @@ import { textOfHtml } from '../markup/parse.js';
 import { parseXml } from '../ogc/xml.js';
 import type { Requester } from '../net/requester.js';
 import { crsCodeOf } from '../proj/definitions.js';
-import type { LayerProblem } from '../state/store.js';
+import type { LayerProblem } from '../layers/status.js';
 import type { IdentifyGroup, IdentifiedItem } from './types.js';
 
 /** A GetFeatureInfo answer, whatever its format, as identified items (or why it could not be read). */

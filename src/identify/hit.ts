@@ -1,7 +1,7 @@
 import type Feature from 'ol/Feature.js';
 import type OlMap from 'ol/Map.js';
 import type { Pixel } from 'ol/pixel.js';
-import { LAYER_ID_KEY } from '../map/keys.js';
+import { LAYER_ID_KEY } from '../layers/keys.js';
 import type { IdentifyGroup, IdentifiedItem } from './types.js';
 
 /** The features a layer draws near a pixel, when it is not an OpenLayers vector layer (layers/types.ts). */

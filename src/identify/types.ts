@@ -1,5 +1,5 @@
 import type Geometry from 'ol/geom/Geometry.js';
-import type { LayerProblem } from '../state/store.js';
+import type { LayerProblem } from '../layers/status.js';
 
 /** One feature found at a place: its attributes, and its geometry in the view's projection. */
 export interface IdentifiedItem {

@@ -5,7 +5,7 @@
  */
 import type VectorSource from 'ol/source/Vector.js';
 import type { Projection } from 'ol/proj.js';
-import type { LayerProblem } from '../state/store.js';
+import type { LayerProblem } from './status.js';
 import type { CreatedLayer, FeaturesInExtent, LayerEnvironment, LayerStatusReport } from './types.js';
 
 /** Most features a service is asked for in one extent query (more: the answer says it is capped). */

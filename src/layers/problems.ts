@@ -5,7 +5,7 @@
  * shown as unreadable data.
  */
 import { RequestError } from '../net/requester.js';
-import type { LayerProblem } from '../state/store.js';
+import type { LayerProblem } from './status.js';
 import { OutsideProjectionError } from './projection-check/check.js';
 import { RangeRefusedError, WrongFormatError } from './answer.js';
 

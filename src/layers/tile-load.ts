@@ -1,7 +1,7 @@
 import type ImageTile from 'ol/ImageTile.js';
 import type Tile from 'ol/Tile.js';
 import type { Requester } from '../net/requester.js';
-import type { LayerProblem } from '../state/store.js';
+import type { LayerProblem } from './status.js';
 import { isNewFailure } from './load-policy.js';
 import { refuseWebPage } from './answer.js';
 import { InvalidDataError, problemOf } from './problems.js';

@@ -1,7 +1,7 @@
 import type Tile from 'ol/Tile.js';
 import type TileSource from 'ol/source/Tile.js';
 import type { TileSourceEvent } from 'ol/source/Tile.js';
-import type { LayerProblem } from '../state/store.js';
+import type { LayerProblem } from './status.js';
 import { createLoadPolicy, type LoadPolicy } from './load-policy.js';
 import type { LayerEnvironment } from './types.js';
 

@@ -8,7 +8,7 @@ import type { LayerDef, LayerType } from '../context/types.js';
 import type { LayerHit } from '../identify/hit.js';
 import type { LoadPolicySettings } from './load-policy.js';
 import type { Requester } from '../net/requester.js';
-import type { LayerProblem, LayerStatus } from '../state/store.js';
+import type { LayerProblem, LayerStatus } from './status.js';
 
 export interface LayerStatusReport {
   readonly status: LayerStatus;

@@ -9,7 +9,7 @@ import type Geometry from 'ol/geom/Geometry.js';
 import type SimpleGeometry from 'ol/geom/SimpleGeometry.js';
 import type VectorSource from 'ol/source/Vector.js';
 import type { LayerStatusReport } from '../layers/types.js';
-import type { LayerProblem } from '../state/store.js';
+import type { LayerProblem } from '../layers/status.js';
 
 /** Replaces the features of a source in one go (no frame in between). */
 export function replaceFeatures(source: VectorSource, next: readonly Feature[]): void {

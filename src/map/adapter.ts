@@ -26,7 +26,7 @@ import type { MapState, MapStore } from '../state/store.js';
 import { resolutionToScale, scaleToResolution } from '../styles/scale.js';
 import { layersSettled, watchFirstRender, type FirstRenderSettings } from './first-render.js';
 import { createHighlighter } from './highlight.js';
-import { LAYER_ID_KEY } from './keys.js';
+import { LAYER_ID_KEY } from '../layers/keys.js';
 import { createMapPointer, wirePointer, type IdentifyEvent, type MapPointer, type PointerWiring } from './pointer.js';
 import { createView } from './view.js';
 import { cooperativeGestures, type GestureHint } from './cooperative-gestures.js';
@@ -226,7 +226,7 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
   let followAdded: Promise<(defs: readonly LayerDef[]) => Promise<void>> | undefined;
   const syncAdded = (defs: readonly LayerDef[] = []): void => {
     if (!defs.length && !followAdded) return;
-    followAdded ??= loadChunk(import('../add-layer/index.js')).then(({ addedLayers }) =>
+    followAdded ??= loadChunk(import('./added-layers.js')).then(({ addedLayers }) =>
       addedLayers({ map, store, created, leaves, vectorIds, queryableIds, tooltipIds, wmsLayers, make, apply, loadLayerKind, ensureProjections }),
     );
     void followAdded.then((sync) => sync(defs));

@@ -17,7 +17,7 @@ import { toLonLat, type Projection } from 'ol/proj.js';
 import { unByKey } from 'ol/Observable.js';
 import VectorSource from 'ol/source/Vector.js';
 import type { FlatStyleLike } from 'ol/style/flat.js';
-import { LAYER_ID_KEY } from '../map/keys.js';
+import { LAYER_ID_KEY } from '../layers/keys.js';
 import { FEATURES_IN_KEY } from '../layers/features-in.js';
 import type { CreatedLayer } from '../layers/types.js';
 import type { ReportEnvironment } from './gather.js';

@@ -1,7 +1,7 @@
 import type OlMap from 'ol/Map.js';
 import type BaseLayer from 'ol/layer/Base.js';
 import type Layer from 'ol/layer/Layer.js';
-import { LAYER_ID_KEY } from '../map/keys.js';
+import { LAYER_ID_KEY } from '../layers/keys.js';
 
 export interface ComposedMap {
   readonly canvas: HTMLCanvasElement;

@@ -122,6 +122,8 @@ export class CartableApp extends LitElement {
     const code = loadChunk(import('./cartable-map-view.js'));
     const result = await load;
     if (result.kind === 'ready') await code;
+    // The page that says why a restricted map cannot open: its code only when it is needed.
+    if (result.kind === 'access') await loadChunk(import('./cartable-access-message.js'));
     return result;
   }
 
@@ -164,7 +166,13 @@ export class CartableApp extends LitElement {
           .requester=${this.requester}
         ></cartable-catalog>`;
       case 'access':
-        return html`${view.element}`;
+        return html`<cartable-access-message
+          .problem=${view.problem}
+          .reason=${view.reason}
+          .session=${view.session}
+          .catalogHref=${view.catalogHref}
+          .onRetry=${view.onRetry}
+        ></cartable-access-message>`;
       case 'ready':
         return html`<cartable-map-view
           .context=${view.context}

@@ -6,7 +6,7 @@ import type Geometry from 'ol/geom/Geometry.js';
 import { walkLayers } from '../context/checks.js';
 import type { MapContext } from '../context/types.js';
 import { textFor } from '../i18n/text.js';
-import { LAYER_ID_KEY } from '../map/keys.js';
+import { LAYER_ID_KEY } from '../layers/keys.js';
 import type { LayerReport, Report } from '../report/types.js';
 import type { MapState } from '../state/store.js';
 import { composeMap } from '../tools/map-image.js';

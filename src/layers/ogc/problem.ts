@@ -1,5 +1,5 @@
 import { RequestError } from '../../net/requester.js';
-import type { LayerProblem } from '../../state/store.js';
+import type { LayerProblem } from '../status.js';
 import { problemOf as layerProblemOf } from '../problems.js';
 import { ServiceExceptionError, isXmlContentType, readServiceException, throwIfServiceException } from '../../ogc/exception.js';
 import { WrongFormatError, isWebPage, mediaTypeOf } from '../answer.js';

@@ -11,7 +11,7 @@ import { get as getProjection, getTransform } from 'ol/proj.js';
 import ImageCanvasSource from 'ol/source/ImageCanvas.js';
 import type { PointsLayerDef } from '../../context/types.js';
 import type { IdentifiedItem } from '../../identify/types.js';
-import type { LayerProblem } from '../../state/store.js';
+import type { LayerProblem } from '../status.js';
 import { isInScaleRange, resolutionToScale } from '../../styles/scale.js';
 import { createLoadPolicy } from '../load-policy.js';
 import { featureIdOf } from '../feature-id.js';

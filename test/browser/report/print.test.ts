@@ -10,7 +10,7 @@ import Static from 'ol/source/ImageStatic.js';
 import Polygon from 'ol/geom/Polygon.js';
 import { fromLonLat, transformExtent } from 'ol/proj.js';
 import type { MapContext } from '../../../src/context/types.js';
-import { LAYER_ID_KEY } from '../../../src/map/keys.js';
+import { LAYER_ID_KEY } from '../../../src/layers/keys.js';
 import type { Report } from '../../../src/report/types.js';
 import { printReport } from '../../../src/ui/cartable-report-print.js';
 
