@@ -2,14 +2,17 @@ import { html, nothing, type ReactiveController, type TemplateResult } from 'lit
 import { isVectorLayer } from '../../context/types.js';
 import { textFor } from '../../i18n/text.js';
 import type { IdentifyGroup } from '../../identify/types.js';
-import { plainText } from '../../popup/format.js';
-import { renderTemplate } from '../../popup/template.js';
+import { loadChunk } from '../../offline/load-chunk.js';
 import { styleProps } from '../style-props.js';
 import type { MapViewHost } from './host.js';
 
 /** The tooltip of the feature under the pointer, for layers whose document gives one. */
 export class HoverController implements ReactiveController {
   #tooltip?: { text: string; x: number; y: number };
+  #tooltipText?: typeof import('./tooltip-text.js').tooltipText;
+  #loading?: Promise<void>;
+  /** The latest hover: the one to show once the tooltip code has loaded. */
+  #latest?: { pixel: number[]; group: IdentifyGroup };
 
   constructor(private readonly host: MapViewHost) {
     host.addController(this);
@@ -23,11 +26,22 @@ export class HoverController implements ReactiveController {
     const layer = hover ? this.host.session?.layers.get(hover.group.layerId) : undefined;
     const item = hover?.group.items[0];
     if (!hover || !layer || !isVectorLayer(layer) || !layer.tooltip || !item) {
+      this.#latest = undefined;
       if (this.#tooltip) this.#set(undefined);
       return;
     }
+    this.#latest = hover;
+    if (!this.#tooltipText) {
+      this.#loading ??= loadChunk(import('./tooltip-text.js')).then((module) => {
+        this.#tooltipText = module.tooltipText;
+      });
+      void this.#loading.then(() => {
+        if (this.#latest === hover) this.hover(hover);
+      });
+      return;
+    }
     const language = this.host.language;
-    const text = renderTemplate(textFor(layer.tooltip, language), item.properties, (_f, v) => plainText(v, language)).slice(0, 160);
+    const text = this.#tooltipText(textFor(layer.tooltip, language), item.properties, language);
     this.#set(text ? { text, x: hover.pixel[0]!, y: hover.pixel[1]! } : undefined);
   }
 
