@@ -23,6 +23,8 @@ describe('fitPlace', () => {
 
   /** The place's corners in the map's pixels. */
   const pixelsOf = (map: OlMap) => {
+    // Pixels need a drawn frame: draw the view as it is now rather than wait for the next one.
+    map.renderSync();
     const [x0, y0] = map.getPixelFromCoordinate([place[0]!, place[3]!]) as number[];
     const [x1, y1] = map.getPixelFromCoordinate([place[2]!, place[1]!]) as number[];
     return { left: x0!, top: y0!, right: x1!, bottom: y1! };
