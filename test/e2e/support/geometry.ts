@@ -64,9 +64,24 @@ export async function coveredPoints(target: Locator, points?: readonly Point[]):
   }, sample);
 }
 
-/** Fails with what covers it when something lies over the element the person just opened. */
+/**
+ * The element's box once it stays put for two frames: a record placed beside its anchor, or a map
+ * panning to show it, moves for a moment after it appears (fails if it never settles).
+ */
+export async function settledBox(target: Locator, maxLooks = 300): Promise<Rect> {
+  let previous = await boxOf(target);
+  for (let look = 0; look < maxLooks; look++) {
+    await target.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+    const box = await boxOf(target);
+    if (JSON.stringify(box) === JSON.stringify(previous)) return box;
+    previous = box;
+  }
+  throw new Error(`the element still moves after ${maxLooks} looks`);
+}
+
+/** Fails with what covers it when something lies over the element the person just opened (once it has settled). */
 export async function assertNotCovered(target: Locator, what: string): Promise<void> {
-  const covered = await coveredPoints(target);
+  const covered = await coveredPoints(target, samplePoints(await settledBox(target)));
   if (covered.length) throw new Error(`${what} is covered at ${covered.length} of 25 points, by ${[...new Set(covered.map((c) => c.by))].join(', ')}`);
 }
 
