@@ -13,7 +13,9 @@ export interface WaitOptions {
   readonly everyMs?: number;
 }
 
-const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+// The real timer, kept at load: a test may fake the globals (test/browser/support/fake-timers.ts) and still wait.
+const realSetTimeout = globalThis.setTimeout.bind(globalThis);
+const pause = (ms: number): Promise<void> => new Promise((resolve) => realSetTimeout(resolve, ms));
 
 /** Resolves with the first truthy answer of `check`; rejects naming `what` after the limit. */
 export async function waitUntil<T>(check: () => T | Promise<T>, { what, timeoutMs = 30_000, everyMs = 25 }: WaitOptions): Promise<NonNullable<T>> {

@@ -12,6 +12,8 @@ import type { Extent } from 'ol/extent.js';
 import { createRequester, type Requester } from '../../../src/net/requester.js';
 import type { LayerEnvironment, LayerStatusReport } from '../../../src/layers/types.js';
 import { ensureProjections } from '../../../src/proj/register.js';
+import { waitUntil } from '../../support/wait-until.js';
+import { rendered } from '../support/map.js';
 
 export const LYON = [4.8357, 45.764] as const;
 export const PARIS = [2.3522, 48.8566] as const;
@@ -122,8 +124,8 @@ export function removeMaps(): void {
   for (const target of targets.splice(0)) target.remove();
 }
 
-/** The RGBA a layer draws at the pixel of a lon/lat point (after the map's next complete render). */
-export function colourAt(map: OlMap, layer: Layer, lonLat: readonly number[]): number[] {
+/** The RGBA one layer draws at the pixel of a lon/lat point (after the map's next complete render). */
+export function layerColourAt(map: OlMap, layer: Layer, lonLat: readonly number[]): number[] {
   const projection = map.getView().getProjection();
   const pixel = map.getPixelFromCoordinate(fromLonLat([...lonLat], projection));
   const data = layer.getData(pixel) as Uint8ClampedArray | null;
@@ -133,19 +135,11 @@ export function colourAt(map: OlMap, layer: Layer, lonLat: readonly number[]): n
 export const isRed = ([r, g, b, a]: number[]): boolean => r! > 200 && g! < 60 && b! < 60 && a! > 200;
 export const isEmpty = (rgba: number[]): boolean => rgba[3] === 0;
 
-export const rendered = (map: OlMap): Promise<void> =>
-  new Promise((resolve) => {
-    map.once('rendercomplete', () => resolve());
-    map.render();
-  });
+export { rendered };
 
-/** Waits for a condition (e.g. a status report), polling. */
-export async function until(check: () => boolean, what: string, timeout = 8000): Promise<void> {
-  const start = performance.now();
-  while (!check()) {
-    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+/** Waits for a condition (e.g. a status report) that sends no event (test/support/wait-until.ts). */
+export async function until(check: () => boolean, what: string, timeout = 30000): Promise<void> {
+  await waitUntil(check, { what, timeoutMs: timeout });
 }
 
 /** Reads a shared fixture (../shared/data, outside the repository); undefined when it is absent. */

@@ -159,28 +159,34 @@ describe('WFS layer', () => {
   });
 
   it('says "N of M" when the service holds more than it sent, and reads again closer in', async () => {
-    const { map, urls, last } = await show(def({ maxFeatures: 2 }), 'EPSG:3857', () => json(geojson('EPSG:3857', { numberMatched: 1234, numberReturned: 2 })));
+    const { map, urls, last, reports } = await show(def({ maxFeatures: 2 }), 'EPSG:3857', () => json(geojson('EPSG:3857', { numberMatched: 1234, numberReturned: 2 })));
     await until(() => last()?.status === 'ready', 'ready');
     expect(last()).to.deep.include({ featureCount: 2, total: 1234, capped: true });
     expect(getFeatures(urls)[0]!.COUNT).to.equal('2');
     const before = getFeatures(urls).length;
+    const reportsBefore = reports.length;
     map.getView().setResolution(map.getView().getResolution()! / 2);
     await rendered(map);
     await until(() => getFeatures(urls).length > before, 'a new request for the closer view');
-    // …once: the closer area is not read again and again.
-    await new Promise((r) => setTimeout(r, 300));
+    // …once: the closer area is not read again and again. Once that read has ended (a new 'ready'), a
+    // complete render (it waits for every load it starts) would have asked again if the layer meant to.
+    await until(() => reports.length > reportsBefore && last()?.status === 'ready', 'the closer read to end');
     await rendered(map);
     expect(getFeatures(urls).length).to.be.at.most(before + 2);
   });
 
   it('does not read an area again when it was complete', async () => {
-    const { map, urls, last } = await show(def(), 'EPSG:3857', () => json(geojson('EPSG:3857', { numberMatched: 2, numberReturned: 2 })));
+    const { map, urls, last, reports } = await show(def(), 'EPSG:3857', () => json(geojson('EPSG:3857', { numberMatched: 2, numberReturned: 2 })));
     await until(() => last()?.status === 'ready', 'ready');
     const before = getFeatures(urls).length;
+    const reportsBefore = reports.length;
     map.getView().setResolution(map.getView().getResolution()! / 2);
+    // A complete render waits for every load it starts: after the frame at the new resolution and the
+    // next one, a read the layer meant to make would have been asked and reported.
     await rendered(map);
-    await new Promise((r) => setTimeout(r, 100));
+    await rendered(map);
     expect(getFeatures(urls).length).to.equal(before);
+    expect(reports.slice(reportsBefore).map((r) => r.status), 'no new load reported').to.not.include('loading');
   });
 
   it('chooses GeoJSON from the capabilities when no output format is given', async function () {

@@ -8,7 +8,7 @@ import {
   LYON,
   PARIS,
   bareMap,
-  colourAt,
+  layerColourAt,
   environment,
   isEmpty,
   isRed,
@@ -68,8 +68,8 @@ describe('WMS layer', () => {
         const { map, layer, urls, last } = await show(def({ tiled }), projection, wmsGetMap);
         await until(() => last()?.status === 'ready', 'ready');
         await rendered(map);
-        expect(isRed(colourAt(map, layer, LYON)), 'red at Lyon').to.equal(true);
-        expect(isEmpty(colourAt(map, layer, PARIS)), 'nothing at Paris').to.equal(true);
+        expect(isRed(layerColourAt(map, layer, LYON)), 'red at Lyon').to.equal(true);
+        expect(isEmpty(layerColourAt(map, layer, PARIS)), 'nothing at Paris').to.equal(true);
         const q = params(urls[0]!);
         expect(q).to.include({ SERVICE: 'WMS', REQUEST: 'GetMap', VERSION: '1.3.0', LAYERS: 'PROTECTEDAREAS.SIC', CRS: projection, TRANSPARENT: 'TRUE', FORMAT: 'image/png' });
         if (tiled) expect([q.WIDTH, q.HEIGHT]).to.deep.equal(['256', '256']);
@@ -83,7 +83,7 @@ describe('WMS layer', () => {
     const { map, layer, urls, last } = await show(layerDef, 'EPSG:3857', wmsGetMap);
     await until(() => last()?.status === 'ready', 'ready');
     await rendered(map);
-    expect(isRed(colourAt(map, layer, LYON))).to.equal(true);
+    expect(isRed(layerColourAt(map, layer, LYON))).to.equal(true);
     const q = params(urls[0]!);
     expect(q).to.include({ VERSION: '1.1.1', SRS: 'EPSG:3857', STYLES: 'contour', CQL_FILTER: "dep='38'", TIME: '2024-01-01' });
     expect(q.CRS).to.equal(undefined);
@@ -94,19 +94,21 @@ describe('WMS layer', () => {
     await until(() => last()?.status === 'ready', 'ready');
     await rendered(map);
     expect(params(urls[0]!).CRS).to.equal('EPSG:2154');
-    expect(isRed(colourAt(map, layer, LYON))).to.equal(true);
-    expect(isEmpty(colourAt(map, layer, PARIS))).to.equal(true);
+    expect(isRed(layerColourAt(map, layer, LYON))).to.equal(true);
+    expect(isEmpty(layerColourAt(map, layer, PARIS))).to.equal(true);
   });
 
   for (const tiled of [true, false]) {
     const kind = tiled ? 'tiles' : 'one image';
     it(`turns an exception report into the layer's error, with its text (${kind})`, async () => {
-      const { last, urls } = await show(def({ tiled }), 'EPSG:3857', () => xml(EXCEPTION_130, 200, 'text/xml; charset=UTF-8'));
+      const { last, urls, map } = await show(def({ tiled }), 'EPSG:3857', () => xml(EXCEPTION_130, 200, 'text/xml; charset=UTF-8'));
       await until(() => last()?.status === 'error', 'error');
       expect(last()!.problem).to.deep.equal({ code: 'service', detail: 'Layer PROTECTEDAREAS.NOPE is not defined' });
-      // Once failing, the layer stops asking: no storm of requests.
+      // Once failing, the layer stops asking: no storm of requests. Two complete renders (each waits for
+      // the loads it starts) give it the chance to ask again.
       const asked = urls.length;
-      await new Promise((r) => setTimeout(r, 200));
+      await rendered(map);
+      await rendered(map);
       expect(urls.length).to.equal(asked);
       expect(asked).to.be.at.most(tiled ? 8 : 1);
     });
@@ -169,7 +171,7 @@ describe('WMS layer', () => {
       created.retry();
       await until(() => last()?.status === 'ready', 'ready after retry');
       await rendered(map);
-      expect(isRed(colourAt(map, layer, LYON))).to.equal(true);
+      expect(isRed(layerColourAt(map, layer, LYON))).to.equal(true);
     });
   }
 
@@ -188,7 +190,7 @@ describe('WMS layer', () => {
     await rendered(map);
     expect(failed, 'one tile got the exception').to.equal(true);
     expect(reports.some((r) => r.status === 'error')).to.equal(false);
-    expect(isRed(colourAt(map, layer, LYON))).to.equal(true);
+    expect(isRed(layerColourAt(map, layer, LYON))).to.equal(true);
   });
 
   it('draws a transparent PNG made in the test (sanity of the fixture path)', async () => {

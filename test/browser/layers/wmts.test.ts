@@ -11,7 +11,7 @@ import {
   LYON,
   PARIS,
   bareMap,
-  colourAt,
+  layerColourAt,
   environment,
   isEmpty,
   isRed,
@@ -152,8 +152,8 @@ describe('WMTS layer', () => {
     await rendered(map);
     expect(urls[0]).to.equal(CAPABILITIES_URL);
     expect(tileUrls(urls)[0]).to.include({ LAYER: 'ORTHOIMAGERY.ORTHOPHOTOS', TILEMATRIXSET: 'PM', FORMAT: 'image/jpeg', STYLE: 'normal' });
-    expect(isRed(colourAt(map, layer, LYON)), 'red at Lyon').to.equal(true);
-    expect(isEmpty(colourAt(map, layer, PARIS)), 'nothing at Paris').to.equal(true);
+    expect(isRed(layerColourAt(map, layer, LYON)), 'red at Lyon').to.equal(true);
+    expect(isEmpty(layerColourAt(map, layer, PARIS)), 'nothing at Paris').to.equal(true);
   });
 
   for (const view of ['EPSG:2154', 'EPSG:3857'] as const) {
@@ -164,8 +164,8 @@ describe('WMTS layer', () => {
       await until(() => last()?.status === 'ready', 'ready');
       await rendered(map);
       expect(tileUrls(urls)[0]).to.include({ TILEMATRIXSET: 'LAMB93', LAYER: 'PROTECTEDAREAS.ZNIEFF1' });
-      expect(isRed(colourAt(map, layer, LYON)), 'red at Lyon').to.equal(true);
-      expect(isEmpty(colourAt(map, layer, PARIS)), 'nothing at Paris').to.equal(true);
+      expect(isRed(layerColourAt(map, layer, LYON)), 'red at Lyon').to.equal(true);
+      expect(isEmpty(layerColourAt(map, layer, PARIS)), 'nothing at Paris').to.equal(true);
     });
   }
 
@@ -190,8 +190,8 @@ describe('WMTS layer', () => {
     await rendered(map);
     expect(tileUrls(urls)[0]).to.include({ TILEMATRIXSET: 'LAMB93' });
     expect(tileUrls(urls).every((p) => p.TILEMATRIX === 'L3'), 'the 500 m level for a 600 m view').to.equal(true);
-    expect(isRed(colourAt(map, layer, LYON))).to.equal(true);
-    expect(isEmpty(colourAt(map, layer, PARIS))).to.equal(true);
+    expect(isRed(layerColourAt(map, layer, LYON))).to.equal(true);
+    expect(isEmpty(layerColourAt(map, layer, PARIS))).to.equal(true);
   });
 
   for (const [name, caps] of [
@@ -204,7 +204,7 @@ describe('WMTS layer', () => {
       await until(() => last()?.status === 'ready', 'ready');
       await rendered(map);
       expect(tileUrls(urls)[0]).to.include({ TILEMATRIXSET: 'PM', FORMAT: 'image/png' });
-      expect(isRed(colourAt(map, layer, LYON))).to.equal(true);
+      expect(isRed(layerColourAt(map, layer, LYON))).to.equal(true);
     });
   }
 
@@ -235,6 +235,6 @@ describe('WMTS layer', () => {
     created.retry();
     await until(() => last()?.status === 'ready', 'ready after retry');
     await rendered(map);
-    expect(isRed(colourAt(map, layer, LYON))).to.equal(true);
+    expect(isRed(layerColourAt(map, layer, LYON))).to.equal(true);
   });
 });

@@ -1,9 +1,8 @@
 import { expect } from 'chai';
 import { fromLonLat } from 'ol/proj.js';
-import { CartableMapView } from '../../../src/ui/cartable-map-view.js';
-import '../../../src/ui/cartable-map-view.js';
-import { mount, nextEvent, unmountAll, validContext, waitFor } from '../support/mount.js';
-import { clickAt as click } from './click.js';
+import type { CartableMapView } from '../../../src/ui/cartable-map-view.js';
+import { clickPixel, pixelOf, showMap } from '../support/map.js';
+import { unmountAll, validContext, waitFor } from '../support/mount.js';
 
 const MEIJE = [6.3038, 45.0204];
 const BARRE = [6.3614, 44.9223];
@@ -47,19 +46,10 @@ function context() {
   });
 }
 
-async function showMap(): Promise<CartableMapView> {
-  const view = mount(new CartableMapView(), 'display:block;width:900px;height:640px');
-  const rendered = nextEvent(view, 'cartable-map-rendered');
-  view.context = context();
-  await rendered;
-  return view;
-}
+const showSites = async (): Promise<CartableMapView> => (await showMap(context(), undefined, { width: 900, height: 640 })).view;
 
-/** Clicks the map at a lon/lat (see click.ts), then lets the click's handlers run. */
-async function clickAt(view: CartableMapView, lonLat: number[]): Promise<void> {
-  click(view, lonLat);
-  await new Promise((r) => setTimeout(r, 50));
-}
+/** Clicks the map at a lon/lat, resolving once OpenLayers has handled the click (see support/map.ts). */
+const clickAt = (view: CartableMapView, lonLat: number[]): Promise<void> => clickPixel(view.adapter!.map, pixelOf(view.adapter!.map, lonLat));
 
 const popupOf = (view: CartableMapView) => view.shadowRoot!.querySelector('cartable-popup');
 
@@ -70,7 +60,7 @@ describe('identify on the map', () => {
   });
 
   it('opens the record of the clicked site, highlights it, names it in the URL, and closes with Escape', async () => {
-    const view = await showMap();
+    const view = await showSites();
     await clickAt(view, MEIJE);
     await waitFor(() => !!popupOf(view));
     const popup = popupOf(view)!;
@@ -92,7 +82,7 @@ describe('identify on the map', () => {
   });
 
   it('takes focus into the record a person opened', async () => {
-    const view = await showMap();
+    const view = await showSites();
     await clickAt(view, [6.25, 45.05]); // the park only
     await waitFor(() => !!popupOf(view));
     const popup = popupOf(view)!;
@@ -103,7 +93,7 @@ describe('identify on the map', () => {
   });
 
   it('clicking where nothing is drawn closes the record', async () => {
-    const view = await showMap();
+    const view = await showSites();
     await clickAt(view, [6.25, 45.05]);
     await waitFor(() => !!popupOf(view));
     await clickAt(view, [5.9, 44.7]);
@@ -121,7 +111,7 @@ describe('deep links to a record', () => {
   it('zooms to the site and opens its record without taking focus', async () => {
     history.replaceState(null, '', `${location.pathname}?feature=sites~PAC0001`);
     const before = document.activeElement;
-    const view = await showMap();
+    const view = await showSites();
     await waitFor(() => !!popupOf(view));
     const popup = popupOf(view)!;
     await popup.updateComplete;
@@ -136,7 +126,7 @@ describe('deep links to a record', () => {
 
   it('says so, quietly, when the site no longer exists', async () => {
     history.replaceState(null, '', `${location.pathname}?feature=sites~GONE`);
-    const view = await showMap();
+    const view = await showSites();
     await waitFor(() => view.shadowRoot!.querySelector('.notice')!.textContent!.includes('GONE'));
     expect(view.shadowRoot!.querySelector('.notice')!.getAttribute('role')).to.equal('status');
     expect(popupOf(view)).to.equal(null);

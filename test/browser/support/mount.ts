@@ -1,5 +1,6 @@
 import { validateContext } from '../../../src/context/validate.js';
 import type { MapContext } from '../../../src/context/types.js';
+import { waitUntil } from '../../support/wait-until.js';
 
 const mounted: Element[] = [];
 
@@ -33,14 +34,7 @@ export const nextEvent = (target: EventTarget, name: string, timeout = 15000): P
     }, { once: true });
   });
 
-/** The page's timer, kept before any test fakes the globals (fake-timers.ts): waitFor polls in real time. */
-const realSetTimeout = globalThis.setTimeout.bind(globalThis);
-
-/** Waits until `check()` holds (polled every 20 ms, real time); `what` names it in the error. */
+/** Waits until `check()` holds (test/support/wait-until.ts, real time even under fake timers); `what` names it in the error. */
 export const waitFor = async (check: () => boolean, timeout = 10000, what = 'condition'): Promise<void> => {
-  const start = performance.now();
-  while (!check()) {
-    if (performance.now() - start > timeout) throw new Error(`${what} not met within ${timeout} ms`);
-    await new Promise((r) => realSetTimeout(r, 20));
-  }
+  await waitUntil(check, { what, timeoutMs: timeout, everyMs: 20 });
 };

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { unmountAll, waitFor } from '../support/mount.js';
 import type { PointerAt, PointerOwner } from '../../../src/map/pointer.js';
-import { MEIJE, clickPixel, pixelOf, popupOf, showMap } from './support.js';
+import { MEIJE, clickPixel, pixelOf, popupOf, showSites } from './support.js';
 
 describe('adapter.holdPointer()', () => {
   afterEach(() => {
@@ -10,7 +10,7 @@ describe('adapter.holdPointer()', () => {
   });
 
   it('keeps clicks from opening records while a tool holds the pointer, nested holds adding up', async () => {
-    const view = await showMap();
+    const view = await showSites();
     const map = view.adapter!.map;
     // Where La Meije is now (an opened record may pan the map to make room for itself).
     const meije = async (): Promise<number[]> => {
@@ -40,7 +40,7 @@ describe('adapter.holdPointer()', () => {
   });
 
   it('hands clicks to one owner at a time: taking the pointer ends the other’s hold, releasing it lets records open again', async () => {
-    const view = await showMap();
+    const view = await showSites();
     const map = view.adapter!.map;
     const pointer = view.adapter!.pointer;
     const meije = async (): Promise<number[]> => {

@@ -1,8 +1,7 @@
-import { fromLonLat } from 'ol/proj.js';
-import type OlMap from 'ol/Map.js';
-import { CartableMapView } from '../../../src/ui/cartable-map-view.js';
-import '../../../src/ui/cartable-map-view.js';
-import { mount, nextEvent, validContext, waitFor } from '../support/mount.js';
+import type { CartableMapView } from '../../../src/ui/cartable-map-view.js';
+import { haversine } from '../../support/geodesy.js';
+import { clickPixel, pixelOf, showMap } from '../support/map.js';
+import { validContext, waitFor } from '../support/mount.js';
 
 export const MEIJE = [6.3038, 45.0204];
 export const BARRE = [6.3614, 44.9223];
@@ -37,30 +36,12 @@ export function sitesContext(view: Record<string, unknown> = {}, extraLayers: un
   });
 }
 
-export async function showMap(context = sitesContext()): Promise<CartableMapView> {
-  const view = mount(new CartableMapView(), 'display:block;width:900px;height:640px');
-  const rendered = nextEvent(view, 'cartable-map-rendered');
-  view.context = context;
-  await rendered;
-  return view;
+/** The sites map (900 × 640), once drawn. */
+export async function showSites(context = sitesContext()): Promise<CartableMapView> {
+  return (await showMap(context, undefined, { width: 900, height: 640 })).view;
 }
 
-/** The pixel of a lon/lat on the map. */
-export const pixelOf = (map: OlMap, lonLat: number[]): number[] =>
-  map.getPixelFromCoordinate(fromLonLat(lonLat, map.getView().getProjection()));
-
-/** Clicks the map at a pixel the way a person would (pointer events on the viewport). */
-export async function clickPixel(map: OlMap, [x, y]: number[]): Promise<void> {
-  const viewport = map.getViewport()!;
-  const rect = viewport.getBoundingClientRect();
-  const init = { bubbles: true, composed: true, clientX: rect.left + x!, clientY: rect.top + y!, pointerId: 1, pointerType: 'mouse', isPrimary: true, button: 0 };
-  viewport.dispatchEvent(new PointerEvent('pointermove', init));
-  viewport.dispatchEvent(new PointerEvent('pointerdown', init));
-  viewport.dispatchEvent(new PointerEvent('pointerup', init));
-  viewport.dispatchEvent(new MouseEvent('click', init));
-  // Slower than a double click, and past the single-click delay.
-  await new Promise((r) => setTimeout(r, 320));
-}
+export { clickPixel, pixelOf };
 
 export const popupOf = (view: CartableMapView) => view.shadowRoot!.querySelector('cartable-popup');
 
@@ -70,13 +51,7 @@ export async function toolsOf(view: CartableMapView) {
   return view.shadowRoot!.querySelector('cartable-tools')!;
 }
 
-const R = 6371008.8;
-const rad = (d: number): number => (d * Math.PI) / 180;
-/** Great-circle distance (haversine), computed independently of OpenLayers. */
-export function haversine([lon1, lat1]: number[], [lon2, lat2]: number[]): number {
-  const a = Math.sin(rad(lat2! - lat1!) / 2) ** 2 + Math.cos(rad(lat1!)) * Math.cos(rad(lat2!)) * Math.sin(rad(lon2! - lon1!) / 2) ** 2;
-  return 2 * R * Math.asin(Math.sqrt(a));
-}
+export { haversine };
 
 /** « 12,3 km » → 12300. */
 export function readLength(text: string): number {

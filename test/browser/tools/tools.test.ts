@@ -6,7 +6,7 @@ import proj4 from 'proj4';
 import { composeMap } from '../../../src/tools/map-image.js';
 import type { CartableMapView } from '../../../src/ui/cartable-map-view.js';
 import { unmountAll, waitFor } from '../support/mount.js';
-import { BARRE, MEIJE, clickPixel, haversine, pixelOf, popupOf, readLength, showMap, sitesContext, toolsOf } from './support.js';
+import { BARRE, MEIJE, clickPixel, haversine, pixelOf, popupOf, readLength, showSites, sitesContext, toolsOf } from './support.js';
 
 const L93 = '+proj=lcc +lat_0=46.5 +lon_0=3 +lat_1=49 +lat_2=44 +x_0=700000 +y_0=6600000 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs';
 
@@ -29,7 +29,7 @@ describe('cartable-tools on a real map', () => {
   });
 
   it('loads after the first render with every tool outside an embed', async () => {
-    const view = await showMap();
+    const view = await showSites();
     const tools = await toolsOf(view);
     const names = [...tools.shadowRoot!.querySelectorAll<HTMLElement>('.bar [data-tool]')].map((b) => b.dataset.tool);
     expect(names).to.deep.equal(['report', 'measure', 'coordinates', 'locate', 'print']);
@@ -43,7 +43,7 @@ describe('cartable-tools on a real map', () => {
   });
 
   it('asks for the report with an event that crosses shadow roots', async () => {
-    const view = await showMap();
+    const view = await showSites();
     const tools = await toolsOf(view);
     const heard: Event[] = [];
     // Caught on the toolbar itself: the report's own code (another part of the app) is not under test here.
@@ -57,7 +57,7 @@ describe('cartable-tools on a real map', () => {
   });
 
   it('measures Meije–Barre des Écrins geodesically with clicks, holding the pointer until closed', async () => {
-    const view = await showMap();
+    const view = await showSites();
     const map = view.adapter!.map;
     const panel = await openTool(view, 'measure');
     await clickPixel(map, pixelOf(map, MEIJE));
@@ -81,7 +81,7 @@ describe('cartable-tools on a real map', () => {
   });
 
   it('measures the same on a Lambert-93 map, with the keyboard at the crosshair', async () => {
-    const view = await showMap(sitesContext({ projection: 'EPSG:2154', zoom: undefined, scale: 200000 }));
+    const view = await showSites(sitesContext({ projection: 'EPSG:2154', zoom: undefined, scale: 200000 }));
     const map = view.adapter!.map;
     const panel = await openTool(view, 'measure');
     const projection = map.getView().getProjection();
@@ -116,7 +116,7 @@ describe('cartable-tools on a real map', () => {
   });
 
   it('shows the coordinates in WGS 84, Lambert-93 and the map’s own projection', async () => {
-    const view = await showMap(sitesContext({ projection: 'EPSG:3946', zoom: undefined, scale: 200000 }));
+    const view = await showSites(sitesContext({ projection: 'EPSG:3946', zoom: undefined, scale: 200000 }));
     const panel = await openTool(view, 'coordinates');
     await waitFor(() => panel.shadowRoot!.querySelectorAll('dd[data-row]').length === 4);
     const rows = [...panel.shadowRoot!.querySelectorAll<HTMLElement>('dd[data-row]')].map((d) => d.dataset.row);
@@ -127,7 +127,7 @@ describe('cartable-tools on a real map', () => {
   });
 
   it('goes to Lambert-93 coordinates and marks the place', async () => {
-    const view = await showMap();
+    const view = await showSites();
     const map = view.adapter!.map;
     const panel = await openTool(view, 'coordinates');
     await waitFor(() => panel.shadowRoot!.querySelectorAll('dd[data-row]').length > 0);
@@ -148,7 +148,7 @@ describe('cartable-tools on a real map', () => {
   it('names a layer whose images come from another origin without CORS, and leaves it out of the export', async () => {
     const other = location.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
     const foreign = `${location.protocol}//${other}:${location.port}/public/favicon.svg?{z}/{x}/{y}`;
-    const view = await showMap(sitesContext({}, [{ type: 'xyz', id: 'ortho', title: 'Orthophotos', url: `${location.origin}/public/favicon.svg?{z}/{x}/{y}` }]));
+    const view = await showSites(sitesContext({}, [{ type: 'xyz', id: 'ortho', title: 'Orthophotos', url: `${location.origin}/public/favicon.svg?{z}/{x}/{y}` }]));
     const map = view.adapter!.map;
     const ortho = map.getAllLayers().find((l) => l.get('cartable:id') === 'ortho') as TileLayer<XYZ>;
     // The same images, from another origin and without crossOrigin: the browser taints what draws them.
@@ -180,7 +180,7 @@ describe('cartable-tools on a real map', () => {
   });
 
   it('selects the text to copy by hand when the browser refuses the clipboard', async () => {
-    const view = await showMap();
+    const view = await showSites();
     const panel = await openTool(view, 'coordinates');
     await waitFor(() => !!panel.shadowRoot!.querySelector('[data-copy="l93"]'));
     const clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard')!;
@@ -198,7 +198,7 @@ describe('cartable-tools on a real map', () => {
   });
 
   it('prints through a layout at the end of the page, on paper of the chosen size, gone after printing', async () => {
-    const view = await showMap();
+    const view = await showSites();
     const panel = await openTool(view, 'print');
     const realPrint = window.print;
     const sizeBefore = view.adapter!.map.getSize();

@@ -6,6 +6,8 @@ import { CartableMapView } from '../../../src/ui/cartable-map-view.js';
 import { CartableSearch } from '../../../src/ui/cartable-search.js';
 import '../../../src/ui/cartable-map-view.js';
 import '../../../src/ui/cartable-search.js';
+import { drainMicrotasks } from '../../support/manual-clock.js';
+import { installFakeTimers } from '../support/fake-timers.js';
 import { mount, nextEvent, unmountAll, validContext, waitFor } from '../support/mount.js';
 
 const PLACES = {
@@ -84,8 +86,9 @@ function key(box: CartableSearch, name: string): KeyboardEvent {
   return event;
 }
 
+/** Lets the providers' answers (promises, no timers) come in, then the element draw them. */
 async function settled(box: CartableSearch): Promise<void> {
-  await new Promise((r) => setTimeout(r, 0));
+  await drainMicrotasks();
   await box.updateComplete;
 }
 
@@ -237,36 +240,46 @@ describe('map search (worker, geocoder)', () => {
   });
 
   it('asks the geocoder once typing pauses, from 3 letters, cancelling the stale request', async () => {
+    // The geocoder answers when the test says so; the debounce runs on a fake clock.
+    const answers: Array<() => void> = [];
     const { requester, calls } = memoryRequester(
       (url) =>
         new Promise((resolve, reject) => {
           const call = calls.at(-1)!;
           call.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
-          setTimeout(() => resolve(completion(url.searchParams.get('text')!)), 150);
+          answers.push(() => resolve(completion(url.searchParams.get('text')!)));
         }),
     );
     const search = createMapSearch({ context: context({ geocoder: true }), requester, resolveUrl: (u) => u, language: 'fr', texts: { places: 'Adresses et lieux' } });
     const box = mount(new CartableSearch(), 'display:block;width:320px');
     box.provider = search;
     box.debounce = 100;
+    const clock = installFakeTimers();
     try {
       await type(box, 'gr');
+      await clock.tick(60);
       await type(box, 'gre');
+      await clock.tick(60);
       await type(box, 'gren');
-      await new Promise((r) => setTimeout(r, 50));
+      await clock.tick(99);
       expect(calls, 'nothing asked while typing').to.have.length(0);
-      await waitFor(() => calls.length === 1, 2000);
+      await clock.tick(1);
+      await waitFor(() => calls.length === 1, 10000, 'the geocoder asked');
       expect(calls[0]!.url.searchParams.get('text')).to.equal('gren');
       expect(calls[0]!.url.hostname).to.equal('data.geopf.fr');
       // Typing again before the answer cancels it.
       await type(box, 'greno');
       expect(calls[0]!.signal!.aborted).to.equal(true);
-      await waitFor(() => calls.length === 2, 2000);
-      await waitFor(() => !!shadow(box).querySelector('[role="group"][aria-labelledby="group-geocoder"]'), 3000);
-      const labels = [...shadow(box).querySelectorAll('[role="option"] .label')].map((n) => n.textContent);
-      expect(labels).to.deep.equal(['Grenoble', 'greno, Isère']);
+      await clock.tick(100);
+      await waitFor(() => calls.length === 2, 10000, 'the geocoder asked again');
+      answers[1]!();
+      const labels = () => [...shadow(box).querySelectorAll('[role="option"] .label')].map((n) => n.textContent);
+      // The local answer (from the worker) and the geocoder's come in either order.
+      await waitFor(() => !!shadow(box).querySelector('[role="group"][aria-labelledby="group-geocoder"]') && labels().includes('Grenoble'), 10000, 'both groups');
+      expect(labels()).to.deep.equal(['Grenoble', 'greno, Isère']);
       expect(calls).to.have.length(2);
     } finally {
+      clock.uninstall();
       search.dispose();
     }
   });
