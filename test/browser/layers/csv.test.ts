@@ -1,10 +1,8 @@
 import { expect } from 'chai';
-import type OlMap from 'ol/Map.js';
-import { transform } from 'ol/proj.js';
 import { parseCsv } from '../../../src/layers/csv/read.js';
 import { createRequester } from '../../../src/net/requester.js';
 import { unmountAll, waitFor } from '../support/mount.js';
-import { colourAt, layerRowText, showMap, style, validContext, views } from './support.js';
+import { colourAt, layerRowText, showMap, style, validContext, views, pixelOf } from './support.js';
 
 const GRENOBLE: [number, number] = [5.7245, 45.1885];
 const LYON: [number, number] = [4.8357, 45.764];
@@ -35,8 +33,6 @@ const csv = (id: string, url: string, extra: Record<string, unknown> = {}) => ({
 });
 
 const doc = (view: Record<string, unknown>, layers: unknown[]) => validContext({ version: 1, id: 'csv', title: 'CSV', view, layers });
-const pixelOf = (map: OlMap, lonLat: number[]) => map.getPixelFromCoordinate(transform(lonLat, 'EPSG:4326', map.getView().getProjection()));
-
 describe('csv layers', function () {
   this.timeout(30000);
   afterEach(unmountAll);

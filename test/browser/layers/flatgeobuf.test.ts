@@ -6,7 +6,7 @@ import type VectorLayer from 'ol/layer/Vector.js';
 import type VectorSource from 'ol/source/Vector.js';
 import { unmountAll, waitFor } from '../support/mount.js';
 import { skipBecause } from '../support/skip.js';
-import { SKIP_NO_SHARED_DATA, colourAt, layerRowText, loggingRequester, sharedDataAvailable, showMap, style, validContext, views } from './support.js';
+import { SKIP_NO_SHARED_DATA, colourAt, layerRowText, loggingRequester, sharedDataAvailable, showMap, style, validContext, views, pixelOf } from './support.js';
 
 const GRENOBLE: [number, number] = [5.7245, 45.1885];
 const ECRINS: [number, number] = [6.25, 44.85];
@@ -22,9 +22,6 @@ const fgb = (id: string, url: string, extra: Record<string, unknown> = {}) => ({
 });
 
 const doc = (view: Record<string, unknown>, layers: unknown[]) => validContext({ version: 1, id: 'fgb', title: 'FlatGeobuf', view, layers });
-
-const pixelOf = (map: OlMap, lonLat: number[]) =>
-  map.getPixelFromCoordinate(transform(lonLat, 'EPSG:4326', map.getView().getProjection()));
 
 const sourceOf = (map: OlMap, id: string) =>
   (map.getAllLayers().find((l) => l.get('cartable:id') === id) as VectorLayer<VectorSource>).getSource()!;

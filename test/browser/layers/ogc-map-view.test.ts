@@ -1,9 +1,8 @@
 /** The OGC kinds inside the whole map view: status words in the layer list, retry, capped counts, legends. */
 import { expect } from 'chai';
 import type { CartableLayerTree } from '../../../src/ui/cartable-layer-tree.js';
-import { CartableMapView } from '../../../src/ui/cartable-map-view.js';
-import '../../../src/ui/cartable-map-view.js';
-import { mount, nextEvent, unmountAll, validContext, waitFor } from '../support/mount.js';
+import { showMap as showMapView } from '../support/map.js';
+import { unmountAll, validContext, waitFor } from '../support/mount.js';
 import { RED_AREA_LONLAT, memoryRequester, params, wmsGetMap, xml, type Handler } from './ogc-support.js';
 
 const LEGEND_PNG = new URL('./fixtures/legend.png', import.meta.url).href;
@@ -53,11 +52,7 @@ const handler: Handler = (url) => {
 
 async function showMap() {
   const memory = memoryRequester(handler);
-  const view = mount(new CartableMapView(), 'display:block;width:900px;height:600px');
-  view.requester = memory.requester;
-  const rendered = nextEvent(view, 'cartable-map-rendered');
-  view.context = context();
-  await rendered;
+  const { view } = await showMapView(context(), memory.requester, { width: 900, height: 600 });
   const tree = view.shadowRoot!.querySelector('cartable-layer-tree') as CartableLayerTree;
   await tree.updateComplete;
   return { view, tree, ...memory };

@@ -1,12 +1,11 @@
 import { expect } from 'chai';
-import type OlMap from 'ol/Map.js';
 import { transform } from 'ol/proj.js';
 import { prepareCompactPoints } from '../../../src/layers/points/prepare.js';
 import { hitVectorLayers } from '../../../src/identify/hit.js';
 import { createRequester } from '../../../src/net/requester.js';
 import type { CartableMapView } from '../../../src/ui/cartable-map-view.js';
 import { unmountAll, waitFor } from '../support/mount.js';
-import { colourAt, layerRowText, showMap, validContext, views } from './support.js';
+import { colourAt, layerRowText, showMap, validContext, views, pixelOf } from './support.js';
 
 const GRENOBLE: [number, number] = [5.7245, 45.1885];
 const LYON = [4.8357, 45.764];
@@ -64,7 +63,6 @@ function serving(answers: { points?: () => Response; attributes?: () => Response
   return { requester, requests, prepared };
 }
 
-const pixelOf = (map: OlMap, lonLat: number[]) => map.getPixelFromCoordinate(transform(lonLat, 'EPSG:4326', map.getView().getProjection()));
 const near = (rgba: number[], rgb: number[]) => rgb.every((c, i) => Math.abs(rgba[i]! - c) <= 12) && rgba[3]! > 200;
 const status = (view: CartableMapView) => view.store!.state.layers.pts!;
 const popupTitle = (view: CartableMapView) =>

@@ -6,7 +6,7 @@ import type VectorLayer from 'ol/layer/Vector.js';
 import { transform } from 'ol/proj.js';
 import type Style from 'ol/style/Style.js';
 import { unmountAll, waitFor } from '../support/mount.js';
-import { layerRowText, showMap, style, validContext, views } from './support.js';
+import { layerRowText, showMap, style, validContext, views, pixelOf } from './support.js';
 
 const GRENOBLE: [number, number] = [5.7245, 45.1885];
 const LYON: [number, number] = [4.8357, 45.764];
@@ -25,8 +25,6 @@ const points = {
 
 const layer = (extra: Record<string, unknown>) => ({ type: 'geojson', id: 'pts', title: 'Points', data: points, idField: 'id', style: style('#aa00aa'), ...extra });
 const doc = (view: Record<string, unknown>, layers: unknown[]) => validContext({ version: 1, id: 'pts', title: 'Points', view, layers });
-const pixelOf = (map: OlMap, lonLat: number[]) => map.getPixelFromCoordinate(transform(lonLat, 'EPSG:4326', map.getView().getProjection()));
-
 /** A click at a map pixel, as OpenLayers' pointer handling would send it. */
 function click(map: OlMap, pixel: number[]): void {
   const rect = map.getViewport()!.getBoundingClientRect();

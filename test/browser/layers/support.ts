@@ -1,12 +1,12 @@
-import type OlMap from 'ol/Map.js';
-import type { MapContext } from '../../../src/context/types.js';
 import { createRequester, type Requester } from '../../../src/net/requester.js';
-import { CartableMapView } from '../../../src/ui/cartable-map-view.js';
-import '../../../src/ui/cartable-map-view.js';
-import { mount, nextEvent, validContext } from '../support/mount.js';
+import type { CartableMapView } from '../../../src/ui/cartable-map-view.js';
+import { colourAt, pixelOf, showMap } from '../support/map.js';
+import { validContext } from '../support/mount.js';
 import { problemTextsLoaded } from '../../../src/ui/problem-text.js';
 
 export { validContext };
+
+export { colourAt, pixelOf, showMap };
 
 /** True when the test server can serve ../shared/data (test/support/wtr-data.mjs). */
 export async function sharedDataAvailable(): Promise<boolean> {
@@ -36,31 +36,6 @@ export function loggingRequester(): { requester: Requester; log: LoggedRequest[]
     },
   });
   return { requester, log };
-}
-
-/** Mounts a map view on a document and waits for its first complete render. */
-export async function showMap(context: MapContext, requester?: Requester, size = { width: 800, height: 600 }): Promise<{ view: CartableMapView; map: OlMap }> {
-  const view = mount(new CartableMapView(), `display:block;width:${size.width}px;height:${size.height}px`);
-  const rendered = nextEvent(view, 'cartable-map-rendered', 30000);
-  view.requester = requester;
-  view.context = context;
-  await rendered;
-  return { view, map: view.adapter!.map };
-}
-
-/** The RGBA of the topmost layer canvas that draws something at a CSS pixel ([0,0,0,0]: nothing). */
-export function colourAt(map: OlMap, [x, y]: number[]): number[] {
-  const canvases = [...map.getViewport()!.querySelectorAll('canvas')].reverse();
-  for (const canvas of canvases) {
-    const context = canvas.getContext('2d', { willReadFrequently: true });
-    if (!context) continue;
-    const rect = canvas.getBoundingClientRect();
-    if (rect.width === 0) continue;
-    const ratio = canvas.width / rect.width;
-    const data = [...context.getImageData(Math.round(x! * ratio), Math.round(y! * ratio), 1, 1).data];
-    if (data[3]! > 0) return data;
-  }
-  return [0, 0, 0, 0];
 }
 
 /** The text of a layer's row in the layer list. */

@@ -1,9 +1,8 @@
 import { expect } from 'chai';
 import type OlMap from 'ol/Map.js';
-import { transform } from 'ol/proj.js';
 import { unmountAll, waitFor } from '../support/mount.js';
 import { skipBecause } from '../support/skip.js';
-import { SKIP_NO_SHARED_DATA, colourAt, layerRowText, loggingRequester, sharedDataAvailable, showMap, validContext, views } from './support.js';
+import { SKIP_NO_SHARED_DATA, colourAt, layerRowText, loggingRequester, sharedDataAvailable, showMap, validContext, views, pixelOf } from './support.js';
 
 /** The fixture tiles (test/support/wtr-data.mjs) hold a "water" square over Grenoble and a "zone" square near Lyon. */
 const WATER: [number, number] = [5.725, 45.2];
@@ -12,7 +11,6 @@ const OUTSIDE: [number, number] = [5.2, 45.0];
 const POSITRON_WATER = [194, 200, 202];
 
 const doc = (view: Record<string, unknown>, layers: unknown[]) => validContext({ version: 1, id: 'tiles', title: 'Tuiles', view, layers });
-const pixelOf = (map: OlMap, lonLat: number[]) => map.getPixelFromCoordinate(transform(lonLat, 'EPSG:4326', map.getView().getProjection()));
 const near = (actual: number[], expected: number[], tolerance = 6) => expected.every((v, i) => Math.abs(actual[i]! - v) <= tolerance);
 
 /** Waits until a layer is ready and its tiles are drawn. */

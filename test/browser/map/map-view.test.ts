@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { fromLonLat } from 'ol/proj.js';
-import type OlMap from 'ol/Map.js';
 import { CartableMapView } from '../../../src/ui/cartable-map-view.js';
 import '../../../src/ui/cartable-map-view.js';
+import { colourAt, showMap as showMapView } from '../support/map.js';
 import { mount, nextEvent, unmountAll, validContext, waitFor } from '../support/mount.js';
 
 const PARIS = [2.3522, 48.8566];
@@ -45,22 +45,7 @@ function document3857(extraLayers: unknown[] = []) {
   });
 }
 
-async function showMap(context: ReturnType<typeof validContext>): Promise<{ view: CartableMapView; map: OlMap }> {
-  const view = mount(new CartableMapView(), 'display:block;width:900px;height:600px');
-  const rendered = nextEvent(view, 'cartable-map-rendered');
-  view.context = context;
-  await rendered;
-  return { view, map: view.adapter!.map };
-}
-
-/** The RGBA drawn at a CSS pixel by the topmost layer canvas ([0,0,0,0] when no layer is drawn). */
-function colourAt(map: OlMap, [x, y]: number[]): number[] {
-  const canvases = map.getViewport()!.querySelectorAll('canvas');
-  const canvas = canvases.item(canvases.length - 1);
-  if (!canvas) return [0, 0, 0, 0];
-  const ratio = canvas.width / canvas.getBoundingClientRect().width;
-  return [...canvas.getContext('2d')!.getImageData(Math.round(x! * ratio), Math.round(y! * ratio), 1, 1).data];
-}
+const showMap = (context: ReturnType<typeof validContext>) => showMapView(context, undefined, { width: 900, height: 600 });
 
 describe('cartable-map-view', () => {
   afterEach(unmountAll);

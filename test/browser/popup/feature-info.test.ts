@@ -2,9 +2,8 @@ import { expect } from 'chai';
 import { get as getProjection } from 'ol/proj.js';
 import { readFeatureInfo } from '../../../src/identify/feature-info.js';
 import { describeLayerProblem } from '../../../src/ui/layer-problem.js';
-import { CartableMapView } from '../../../src/ui/cartable-map-view.js';
-import '../../../src/ui/cartable-map-view.js';
-import { mount, nextEvent, unmountAll, validContext, waitFor } from '../support/mount.js';
+import { showMap as showMapView } from '../support/map.js';
+import { unmountAll, validContext, waitFor } from '../support/mount.js';
 import { memoryRequester, params, wmsGetMap, type Handler } from '../layers/ogc-support.js';
 import { clickAt } from './click.js';
 
@@ -52,17 +51,14 @@ describe('clicking a WMS layer', () => {
   async function showMap(answer: (url: string) => Response | Promise<Response>) {
     const handler: Handler = (url) => (params(url).REQUEST === 'GetFeatureInfo' ? answer(url) : wmsGetMap(url));
     const memory = memoryRequester(handler);
-    const view = mount(new CartableMapView(), 'display:block;width:800px;height:600px');
-    view.requester = memory.requester;
-    const rendered = nextEvent(view, 'cartable-map-rendered');
-    view.context = validContext({
+    const context = validContext({
       version: 1,
       id: 'wms',
       title: 'WMS',
       view: { center: LYON, zoom: 8 },
       layers: [{ type: 'wms', id: 'sic', title: 'Natura 2000', url: 'https://wms.example/wms', layers: 'PROTECTEDAREAS.SIC', infoFormat: 'html' }],
     });
-    await rendered;
+    const { view } = await showMapView(context, memory.requester);
     clickAt(view, LYON);
     return { view, memory };
   }
