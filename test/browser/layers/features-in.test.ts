@@ -4,6 +4,7 @@
  * indexed FlatGeobuf reads only the box, and an abort ends the wait. Requests from memory.
  */
 import { expect } from 'chai';
+import { skipBecause } from '../support/skip.js';
 import { boundingExtent } from 'ol/extent.js';
 import { fromLonLat } from 'ol/proj.js';
 import type { LayerDef } from '../../../src/context/types.js';
@@ -113,8 +114,7 @@ describe('featuresIn of each vector kind', function () {
 
   it('FlatGeobuf read by extent: reads only the box through the file’s index', async function () {
     if (!(await sharedDataAvailable())) {
-      console.warn(SKIP_NO_SHARED_DATA);
-      this.skip();
+      skipBecause(this, SKIP_NO_SHARED_DATA);
     }
     const ranges: string[] = [];
     const { created, readsByExtent } = await create({ type: 'flatgeobuf', url: '/__data__/shared/fgb/aura-departements.fgb', loading: 'extent', idField: 'code' }, (url, init) => {

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { skipBecause } from '../support/skip.js';
 import type OlMap from 'ol/Map.js';
 import { fromLonLat, transform, transformExtent } from 'ol/proj.js';
 import type { WfsLayerDef } from '../../../src/context/types.js';
@@ -20,6 +21,7 @@ import {
   until,
   xml,
   type Handler,
+  SKIP_NO_SHARED,
 } from './ogc-support.js';
 
 const def = (over: Partial<WfsLayerDef> = {}): WfsLayerDef => ({
@@ -191,7 +193,7 @@ describe('WFS layer', () => {
 
   it('chooses GeoJSON from the capabilities when no output format is given', async function () {
     const caps = await sharedText('configs/capabilities/wfs_capabilities-geo2france-2-0-0.xml');
-    if (caps === undefined) this.skip();
+    if (caps === undefined) skipBecause(this, SKIP_NO_SHARED);
     const handler: Handler = (url) => (params(url).REQUEST === 'GetCapabilities' ? xml(caps!) : json(geojson('EPSG:3857')));
     const { urls, last } = await show(def({ outputFormat: undefined }), 'EPSG:3857', handler);
     await until(() => last()?.status === 'ready', 'ready');
@@ -210,7 +212,7 @@ describe('WFS layer', () => {
 
   it('turns an exception report (HTTP 400, the shared WFS 2.0 fixture) into the layer error', async function () {
     const report = await sharedText('configs/capabilities/wfs_exception-report-2-0-0.xml');
-    if (report === undefined) this.skip();
+    if (report === undefined) skipBecause(this, SKIP_NO_SHARED);
     const { last } = await show(def(), 'EPSG:3857', () => xml(report!, 400, 'application/xml'));
     await until(() => last()?.status === 'error', 'error');
     expect(last()!.problem).to.deep.equal({ code: 'service', detail: 'msWFSDispatch(): WFS server error. Invalid WFS request: FooBar' });

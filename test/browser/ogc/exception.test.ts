@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { skipBecause } from '../support/skip.js';
 import { ServiceExceptionError, isXmlContentType, readServiceException, throwIfServiceException } from '../../../src/ogc/exception.js';
 import { readWfsOutputFormats } from '../../../src/layers/wfs/read.js';
 import { SKIP_NO_SHARED, sharedText } from '../layers/ogc-support.js';
@@ -18,7 +19,7 @@ describe('OGC exception reports', () => {
 
   it('reads the WMS 1.3.0 ServiceExceptionReport fixture (ogc namespace)', async function () {
     const text = await sharedText('configs/capabilities/wms_service-exception-report-1-3-0.xml');
-    if (text === undefined) this.skip();
+    if (text === undefined) skipBecause(this, SKIP_NO_SHARED);
     expect(readServiceException(text!)).to.deep.equal({
       message: 'msWMSDispatch(): WMS server error. Incomplete or unsupported WMS request',
       code: undefined,
@@ -27,7 +28,7 @@ describe('OGC exception reports', () => {
 
   it('reads the WFS 2.0 OWS ExceptionReport fixture (ows namespace, exceptionCode)', async function () {
     const text = await sharedText('configs/capabilities/wfs_exception-report-2-0-0.xml');
-    if (text === undefined) this.skip();
+    if (text === undefined) skipBecause(this, SKIP_NO_SHARED);
     expect(readServiceException(text!)).to.deep.equal({
       message: 'msWFSDispatch(): WFS server error. Invalid WFS request: FooBar',
       code: 'InvalidParameterValue',
@@ -62,13 +63,13 @@ describe('OGC exception reports', () => {
 describe('WFS capabilities, as the layer reads them (the one reader of src/ogc/wfs.ts)', () => {
   it('reads the GetFeature output formats of a 2.0.0 service', async function () {
     const text = await sharedText('configs/capabilities/wfs_capabilities-geo2france-2-0-0.xml');
-    if (text === undefined) this.skip();
+    if (text === undefined) skipBecause(this, SKIP_NO_SHARED);
     expect(readWfsOutputFormats(text!)).to.include.members(['application/json', 'application/gml+xml; version=3.2', 'GML2']);
   });
 
   it('reads a 1.1.0 service (ows:Value without AllowedValues)', async function () {
     const text = await sharedText('configs/capabilities/wfs_capabilities-pigma-1-1-0.xml');
-    if (text === undefined) this.skip();
+    if (text === undefined) skipBecause(this, SKIP_NO_SHARED);
     expect(readWfsOutputFormats(text!)).to.include.members(['text/xml; subtype=gml/3.1.1', 'application/json']);
   });
 
@@ -81,13 +82,4 @@ describe('WFS capabilities, as the layer reads them (the one reader of src/ogc/w
     expect(() => readWfsOutputFormats('<WMS_Capabilities/>')).to.throw(/WFS capabilities/);
     expect(() => readWfsOutputFormats(WMS_111)).to.throw(ServiceExceptionError);
   });
-});
-
-it('ogc-support: ../shared/data is readable from the test server', async function () {
-  const text = await sharedText('configs/capabilities/wmts_ign.xml');
-  if (text === undefined) {
-    console.info(SKIP_NO_SHARED);
-    this.skip();
-  }
-  expect(text).to.contain('<Capabilities');
 });

@@ -4,6 +4,7 @@
  * and a `points` layer (its compact points scanned over the place's box).
  */
 import { expect } from 'chai';
+import { skipBecause } from '../support/skip.js';
 import { fromLonLat, get as getProjection } from 'ol/proj.js';
 import type { MapContext } from '../../../src/context/types.js';
 import { createRequester } from '../../../src/net/requester.js';
@@ -36,8 +37,7 @@ describe('report over files read by parts', function () {
 
   it('reads only the place’s box of an indexed FlatGeobuf file and finds the département around a point', async function () {
     if (!(await sharedDataAvailable())) {
-      console.warn(SKIP_NO_SHARED_DATA);
-      this.skip();
+      skipBecause(this, SKIP_NO_SHARED_DATA);
     }
     const ranges: string[] = [];
     const requester = createRequester({

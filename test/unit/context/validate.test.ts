@@ -178,7 +178,6 @@ describe('jsonErrorOffset', () => {
     const { jsonErrorOffset } = await import('../../../src/context/json-position.js');
     for (const valid of ['{}', '[1, -2.5e3, "a\\"b", true, false, null, {"x": [ ]}]', ' "\\u00e9" ']) {
       expect(jsonErrorOffset(valid)).toBe(-1);
-      expect(() => JSON.parse(valid)).not.toThrow();
     }
     expect(jsonErrorOffset('{"a": 1,}')).toBe(8);
     expect(jsonErrorOffset('{"a": 01}')).toBe(7);
