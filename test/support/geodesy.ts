@@ -4,7 +4,7 @@
  * tests (no imports, so it runs in Node and in the browser).
  */
 /** The mean Earth radius that ol/sphere measures on. */
-const EARTH_RADIUS = 6371008.8;
+export const EARTH_RADIUS = 6371008.8;
 const rad = (degrees: number): number => (degrees * Math.PI) / 180;
 
 /** Haversine distance in metres between two [longitude, latitude] points. */

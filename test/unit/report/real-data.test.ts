@@ -15,6 +15,7 @@ import { ensureProjections } from '../../../src/proj/register.js';
 import { candidatesOf, matchFeatures } from '../../../src/report/compute.js';
 import { preparePlace } from '../../../src/report/geometry.js';
 import type { Place } from '../../../src/report/types.js';
+import { haversine } from '../../support/geodesy.js';
 import { SKIP_NO_SHARED_DATA, hasSharedData, sharedFile } from '../../support/shared-data.js';
 
 type Ring = number[][];
@@ -41,15 +42,6 @@ function rayCast(polygon: Ring[], lon: number, lat: number): boolean {
 
 function polygonsOf(geometry: { type: string; coordinates: unknown }): Ring[][] {
   return geometry.type === 'Polygon' ? [geometry.coordinates as Ring[]] : (geometry.coordinates as Ring[][]);
-}
-
-/** Great-circle distance on the sphere of mean radius 6 371 008.8 m (the one ol/sphere uses). */
-function haversine([lon1, lat1]: number[], [lon2, lat2]: number[]): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2! - lat1!) * rad;
-  const dLon = (lon2! - lon1!) * rad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1! * rad) * Math.cos(lat2! * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371008.8 * Math.asin(Math.sqrt(a));
 }
 
 // ---------------------------------------------------------------- the code under test

@@ -4,15 +4,10 @@ import Polygon from 'ol/geom/Polygon.js';
 import { fromLonLat, transform } from 'ol/proj.js';
 import { ensureProjections } from '../../../src/proj/register.js';
 import { geodesicArea, geodesicLength, geodesicPerimeter } from '../../../src/tools/geodesy.js';
+import { EARTH_RADIUS, haversine } from '../../support/geodesy.js';
 
-const R = 6371008.8; // the mean Earth radius ol/sphere measures on
+const R = EARTH_RADIUS;
 const rad = (d: number): number => (d * Math.PI) / 180;
-
-/** Great-circle distance by the haversine formula, computed here independently of OpenLayers. */
-function haversine([lon1, lat1]: number[], [lon2, lat2]: number[]): number {
-  const a = Math.sin(rad(lat2! - lat1!) / 2) ** 2 + Math.cos(rad(lat1!)) * Math.cos(rad(lat2!)) * Math.sin(rad(lon2! - lon1!) / 2) ** 2;
-  return 2 * R * Math.asin(Math.sqrt(a));
-}
 
 const PARIS = [2.3522, 48.8566];
 const LYON = [4.8357, 45.764];
