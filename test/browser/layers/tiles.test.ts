@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type OlMap from 'ol/Map.js';
 import { unmountAll, waitFor } from '../support/mount.js';
+import { rendered } from '../support/map.js';
 import { skipBecause } from '../support/skip.js';
 import { SKIP_NO_SHARED_DATA, colourAt, layerRowText, loggingRequester, sharedDataAvailable, showMap, validContext, views, pixelOf } from './support.js';
 
@@ -15,15 +16,12 @@ const near = (actual: number[], expected: number[], tolerance = 6) => expected.e
 
 /** Waits until a layer is ready and its tiles are drawn. */
 async function settled(map: OlMap, ready: () => boolean): Promise<void> {
-  await waitFor(ready, 15000);
-  await new Promise<void>((resolve) => {
-    map.once('rendercomplete', () => resolve());
-    map.render();
-  });
+  await waitFor(ready, 30000, 'the layer ready');
+  await rendered(map);
 }
 
 describe('tile layers: PMTiles and vector tiles with a style document', function () {
-  this.timeout(40000);
+  this.timeout(120000);
   let shared = false;
   before(async () => {
     shared = await sharedDataAvailable();

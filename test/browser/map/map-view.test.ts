@@ -142,13 +142,17 @@ describe('cartable-map-view', () => {
 
   it('still says it has rendered when a layer fails after the last frame was drawn', async () => {
     const { createRequester } = await import('../../../src/net/requester.js');
+    const view = mount(new CartableMapView(), 'display:block;width:600px;height:400px');
+    // The layer's answer fails once the map has drawn a frame after asking for it.
     const slowFailure = createRequester({
-      fetch: () => new Promise((resolve) => setTimeout(() => resolve(new Response('down', { status: 503 })), 600)),
+      fetch: async () => {
+        await new Promise<void>((drawn) => view.adapter!.map.once('postrender', () => drawn()));
+        return new Response('down', { status: 503 });
+      },
     });
     const late = { type: 'geojson', id: 'late', title: 'En retard', url: 'https://slow.example/x.geojson', style: { symbol: { fill: { color: '#000' } } } };
-    const view = mount(new CartableMapView(), 'display:block;width:600px;height:400px');
     view.requester = slowFailure;
-    const rendered = nextEvent(view, 'cartable-map-rendered', 5000);
+    const rendered = nextEvent(view, 'cartable-map-rendered', 30000);
     view.context = document3857([late]);
     await rendered;
     expect(view.store!.state.layers.late!.status).to.equal('error');

@@ -10,10 +10,14 @@ import { CartableMapView } from '../../../src/ui/cartable-map-view.js';
 import '../../../src/ui/cartable-map-view.js';
 import { mount, nextEvent } from './mount.js';
 
-/** Mounts a map view on a document and waits for its first complete render (a long bound: a busy machine is slow). */
+/**
+ * Mounts a map view on a document and waits for its first complete render: every layer loaded or
+ * failed. The bound is on a hang, not a speed: a busy 2-core machine drawing files read by ranges
+ * took over 30 s (a test using this needs a mocha timeout above it).
+ */
 export async function showMap(context: MapContext, requester?: Requester, size = { width: 800, height: 600 }): Promise<{ view: CartableMapView; map: OlMap }> {
   const view = mount(new CartableMapView(), `display:block;width:${size.width}px;height:${size.height}px`);
-  const shown = nextEvent(view, 'cartable-map-rendered', 60000);
+  const shown = nextEvent(view, 'cartable-map-rendered', 90000);
   view.requester = requester;
   view.context = context;
   await shown;

@@ -35,6 +35,6 @@ export const nextEvent = (target: EventTarget, name: string, timeout = 15000): P
   });
 
 /** Waits until `check()` holds (test/support/wait-until.ts, real time even under fake timers); `what` names it in the error. */
-export const waitFor = async (check: () => boolean, timeout = 10000, what = 'condition'): Promise<void> => {
+export const waitFor = async (check: () => boolean, timeout = 30000, what = 'condition'): Promise<void> => {
   await waitUntil(check, { what, timeoutMs: timeout, everyMs: 20 });
 };
