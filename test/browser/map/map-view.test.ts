@@ -143,10 +143,12 @@ describe('cartable-map-view', () => {
   it('still says it has rendered when a layer fails after the last frame was drawn', async () => {
     const { createRequester } = await import('../../../src/net/requester.js');
     const view = mount(new CartableMapView(), 'display:block;width:600px;height:400px');
-    // The layer's answer fails once the map has drawn a frame after asking for it.
+    // The layer's answers (a retry included) fail once the map has drawn its first frame.
+    let firstFrame: Promise<void> | undefined;
     const slowFailure = createRequester({
       fetch: async () => {
-        await new Promise<void>((drawn) => view.adapter!.map.once('postrender', () => drawn()));
+        firstFrame ??= new Promise<void>((drawn) => view.adapter!.map.once('postrender', () => drawn()));
+        await firstFrame;
         return new Response('down', { status: 503 });
       },
     });
