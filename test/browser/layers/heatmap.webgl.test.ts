@@ -1,9 +1,9 @@
 /** Heat maps need WebGL: this file runs in the "webgl" group, in a Chromium with SwiftShader. */
 import { expect } from 'chai';
 import type OlMap from 'ol/Map.js';
-import { transform } from 'ol/proj.js';
-import { unmountAll } from '../support/mount.js';
-import { showMap, validContext, views } from './support.js';
+import { rendered } from '../support/map.js';
+import { unmountAll, waitFor } from '../support/mount.js';
+import { pixelOf, showMap, validContext, views } from './support.js';
 
 const GRENOBLE: [number, number] = [5.7245, 45.1885];
 
@@ -50,8 +50,10 @@ describe('heat map (WebGL)', function () {
         layers: [{ type: 'geojson', id: 'heat', title: 'Chaleur', data, heatmap: { radius: 12, blur: 10, weight: 'poids' }, style: {} }],
       });
       const { view: element, map } = await showMap(context);
-      expect(element.store!.state.layers.heat!.status).to.equal('ready');
-      const centre = map.getPixelFromCoordinate(transform(GRENOBLE, 'EPSG:4326', map.getView().getProjection()));
+      // On a busy machine the first render may come at its deadline, before the layer is ready (src/map/first-render.ts).
+      await waitFor(() => element.store!.state.layers.heat!.status === 'ready', 30000, 'the heat layer ready');
+      await rendered(map);
+      const centre = pixelOf(map, GRENOBLE);
       const hot = await heatAt(map, centre);
       expect(hot[3]).to.be.greaterThan(100);
       const cold = await heatAt(map, [10, 10]);
