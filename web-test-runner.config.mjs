@@ -15,7 +15,8 @@ export default {
   concurrency: 1,
   // Per test file: a whole file of map tests can take minutes on a busy 2-core machine (a bound, not a wait).
   testsFinishTimeout: 600000,
-  testFramework: { config: { timeout: 20000 } },
+  // Per test: a bound on a hang, above the helpers' own waits (a map render may take a minute under load).
+  testFramework: { config: { timeout: 120000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   groups: [
     {
