@@ -76,8 +76,7 @@ export class CartableToolsPrint extends LitElement {
         image: printed.canvas,
         metresPerPixel: printed.metresPerPixel,
         rotation: printed.rotation,
-        layers: [...(state?.added ?? []), ...session.context.layers],
-        state,
+        session,
         attributions: this.#attributions,
         printedAt: new Date(),
       });
