@@ -1,11 +1,10 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import type { BasemapDef } from '../context/types.js';
 import { textFor } from '../i18n/text.js';
-import type { MapState } from '../state/store.js';
 import { emit } from './events.js';
 import { problemText } from './problem-text.js';
+import { SessionState } from './session-state.js';
 import { base } from './theme.js';
 
 /**
@@ -56,17 +55,16 @@ export class CartableBasemaps extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) basemaps: readonly BasemapDef[] = [];
-  /** The map's state: which basemap is active, and each one's status. */
-  @property({ attribute: false }) state?: MapState;
   @property() language = 'fr';
+  /** The map session (its basemaps) and its state: which basemap is active, and each one's status. */
+  readonly #session = new SessionState(this);
 
   override render(): TemplateResult {
     return html`<fieldset>
       <legend>${msg('Fond de carte', { id: 'basemaps.title' })}</legend>
-      ${this.basemaps.map((basemap) => {
-        const status = this.state?.layers[basemap.id];
-        const active = basemap.id === this.state?.basemap;
+      ${(this.#session.session?.context.basemaps ?? []).map((basemap) => {
+        const status = this.#session.state?.layers[basemap.id];
+        const active = basemap.id === this.#session.state?.basemap;
         return html`<label>
             <input
               type="radio"

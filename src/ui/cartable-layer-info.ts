@@ -1,8 +1,11 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { localized, msg } from '@lit/localize';
 import type { GroupDef, LayerDef } from '../context/types.js';
 import { textFor } from '../i18n/text.js';
+import { sessionContext } from '../session/context.js';
+import type { MapSession } from '../session/map-session.js';
 import { emit } from './events.js';
 import { safeUrl } from './safe-url.js';
 import { base, dialogStyles } from './theme.js';
@@ -60,8 +63,10 @@ export class CartableLayerInfo extends LitElement {
 
   @property({ attribute: false }) layer?: LayerDef | GroupDef;
   @property() language = 'fr';
-  /** Base URL that relative links in the document are resolved against. */
-  @property({ attribute: false }) documentUrl: string = location.href;
+  /** The map session: relative links of its document are resolved against the document's URL. */
+  @consume({ context: sessionContext, subscribe: true })
+  @state()
+  private session?: MapSession;
 
   @query('dialog') private dialog!: HTMLDialogElement;
 
@@ -98,7 +103,7 @@ export class CartableLayerInfo extends LitElement {
     const info = layer.info;
     if (!info) return html`<p>${msg("Aucune information n'est donnée pour cette couche.", { id: 'info.none' })}</p>`;
     const link = (url: string | undefined, label: string, kind?: 'metadata' | 'download'): TemplateResult | typeof nothing => {
-      const href = safeUrl(url, this.documentUrl);
+      const href = safeUrl(url, this.session?.documentUrl ?? location.href);
       const followed = kind
         ? (event: MouseEvent): void => {
             if (event.type === 'click' || event.button === 1) emit(this, 'cartable-link-followed', { kind, url: href!, layerId: layer.id });

@@ -3,10 +3,11 @@ import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { GroupDef, LayerDef, LayerNode } from '../context/types.js';
 import { textFor } from '../i18n/text.js';
-import type { LayerProblem, MapState } from '../state/store.js';
+import type { LayerProblem } from '../state/store.js';
 import { isInScaleRange } from '../styles/scale.js';
 import { emit } from './events.js';
 import { problemText } from './problem-text.js';
+import { SessionState } from './session-state.js';
 import { base } from './theme.js';
 
 /**
@@ -130,14 +131,12 @@ export class CartableLayerTree extends LitElement {
     `,
   ];
 
-  /** The document's tree of groups and layers. */
-  @property({ attribute: false }) layers: readonly LayerNode[] = [];
-  /** The map's state: visibility, opacity, status, view scale. */
-  @property({ attribute: false }) state?: MapState;
   @property() language = 'fr';
+  /** The map session (its tree of groups and layers) and its state: visibility, opacity, status, view scale. */
+  readonly #session = new SessionState(this);
 
   override render(): TemplateResult {
-    return html`<ul role="list">${this.layers.map((node) => this.#node(node))}</ul>`;
+    return html`<ul role="list">${this.#session.tree.map((node) => this.#node(node))}</ul>`;
   }
 
   #node(node: LayerNode): TemplateResult {
@@ -145,7 +144,7 @@ export class CartableLayerTree extends LitElement {
   }
 
   #group(group: GroupDef): TemplateResult {
-    const expanded = this.state?.groupsExpanded[group.id] ?? group.expanded;
+    const expanded = this.#session.state?.groupsExpanded[group.id] ?? group.expanded;
     const title = textFor(group.title, this.language);
     return html`<li>
       <button
@@ -178,11 +177,11 @@ export class CartableLayerTree extends LitElement {
   }
 
   #layer(layer: LayerDef): TemplateResult {
-    const state = this.state?.layers[layer.id];
+    const state = this.#session.state?.layers[layer.id];
     const visible = state?.visible ?? layer.visible;
     const opacity = state?.opacity ?? layer.opacity;
     const title = textFor(layer.title, this.language);
-    const scale = this.state?.view?.scale;
+    const scale = this.#session.state?.view?.scale;
     const outOfRange = visible && scale !== undefined && !isInScaleRange(scale, layer);
     const percent = Math.round(opacity * 100);
     return html`<li class="layer" part="layer" data-layer=${layer.id}>
@@ -211,7 +210,7 @@ export class CartableLayerTree extends LitElement {
             <circle cx="10" cy="6" r="1.1" fill="currentColor"></circle>
           </svg>
         </button>
-        ${this.state?.added?.includes(layer)
+        ${this.#session.state?.added?.includes(layer)
           ? html`<button
               class="icon-button"
               aria-label=${msg(str`Retirer la couche ${title}`, { id: 'addLayer.remove' })}

@@ -2,13 +2,13 @@ import { LitElement, css, html, nothing, svg, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { walkLayers } from '../context/checks.js';
-import type { LayerDef, LayerNode } from '../context/types.js';
+import type { LayerDef } from '../context/types.js';
 import { textFor } from '../i18n/text.js';
-import type { MapState } from '../state/store.js';
 import { legendOfLayer } from '../styles/layer-legend.js';
 import { SWATCH_SIZE, swatch } from '../styles/swatch.js';
 import { isInScaleRange } from '../styles/scale.js';
 import { safeImageUrl, safeUrl, WEB_SCHEMES } from './safe-url.js';
+import { SessionState } from './session-state.js';
 import { base } from './theme.js';
 
 /**
@@ -58,9 +58,9 @@ export class CartableLegend extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) layers: readonly LayerNode[] = [];
-  @property({ attribute: false }) state?: MapState;
   @property() language = 'fr';
+  /** The map session (its layers) and its state: which layers show, at what scale. */
+  readonly #session = new SessionState(this);
   /** Per layer: how many features a table filter keeps. */
   @property({ attribute: false }) filtered: Readonly<Record<string, { kept: number; total: number }>> = {};
   /** Legend images that failed to load: hidden, their layer says so. */
@@ -68,8 +68,8 @@ export class CartableLegend extends LitElement {
 
   override render(): TemplateResult {
     const visible: LayerDef[] = [];
-    walkLayers(this.layers, (node) => {
-      if (node.type !== 'group' && (this.state?.layers[node.id]?.visible ?? node.visible)) visible.push(node);
+    walkLayers(this.#session.tree, (node) => {
+      if (node.type !== 'group' && (this.#session.state?.layers[node.id]?.visible ?? node.visible)) visible.push(node);
     });
     const sections = visible.map((layer) => this.#section(layer)).filter((s) => s !== nothing);
     return sections.length
@@ -78,7 +78,7 @@ export class CartableLegend extends LitElement {
   }
 
   #section(layer: LayerDef): TemplateResult | typeof nothing {
-    const scale = this.state?.view?.scale;
+    const scale = this.#session.state?.view?.scale;
     const legend = legendOfLayer(layer, scale);
     if (legend.kind === 'none') return nothing;
     const title = textFor(layer.title, this.language);

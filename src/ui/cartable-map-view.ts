@@ -270,9 +270,9 @@ export class CartableMapView extends LitElement {
           ${this.records.render()}
           ${this.hover.render()}
           <div class="notice" role="status" aria-live="polite">${noticeText(this.notice)}</div>
-          <cartable-service-alerts .layers=${layers} .basemaps=${context.basemaps} .state=${this.mapState} .language=${this.language} .documentUrl=${this.documentUrl} @cartable-focus-map=${() => this.mapTarget.focus({ preventScroll: true })}></cartable-service-alerts>
+          <cartable-service-alerts .language=${this.language} @cartable-focus-map=${() => this.mapTarget.focus({ preventScroll: true })}></cartable-service-alerts>
           ${controls.tools || controls.print || controls.report
-            ? html`<cartable-tools ?zoom=${controls.zoom} .adapter=${this.adapter} .context=${context} .mapState=${this.mapState} .language=${this.language} .switches=${controls}></cartable-tools>`
+            ? html`<cartable-tools ?zoom=${controls.zoom} .language=${this.language} .switches=${controls}></cartable-tools>`
             : nothing}
           ${this.embedMode.render()}
           ${attributions.length
@@ -282,7 +282,7 @@ export class CartableMapView extends LitElement {
           ${this.tables.render()}
         </main>
       </div>
-      <cartable-layer-info .layer=${this.infoFor} .language=${this.language} .documentUrl=${this.documentUrl}></cartable-layer-info>
+      <cartable-layer-info .layer=${this.infoFor} .language=${this.language}></cartable-layer-info>
       ${this.shareReady ? html`<cartable-share .url=${this.permalink()} .mapTitle=${title} .language=${this.language}></cartable-share>` : nothing}
     `;
   }

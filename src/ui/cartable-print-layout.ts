@@ -1,8 +1,9 @@
-import { LitElement, css, html, nothing, svg, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import type { LayerNode } from '../context/types.js';
-import type { MapState } from '../state/store.js';
+import { ContextProvider } from '@lit/context';
+import { sessionContext } from '../session/context.js';
+import type { MapSession } from '../session/map-session.js';
 import { formatLength, formatNumber } from '../tools/format.js';
 import { MARGIN_MM, type PrintLayout, scaleBar, scaleDenominator } from '../tools/print-layout.js';
 import { base } from './theme.js';
@@ -150,10 +151,15 @@ export class CartablePrintLayout extends LitElement {
   @property({ attribute: false }) image?: HTMLCanvasElement;
   @property({ attribute: false }) metresPerPixel = 1;
   @property({ attribute: false }) rotation = 0;
-  @property({ attribute: false }) layers: readonly LayerNode[] = [];
-  @property({ attribute: false }) state?: MapState;
+  /** The map session printed: the page lies outside the map view, so it gives the session to its legend itself. */
+  @property({ attribute: false }) session?: MapSession;
+  readonly #sessionProvider = new ContextProvider(this, { context: sessionContext });
   @property() attributions = '';
   @property({ attribute: false }) printedAt = new Date();
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('session')) this.#sessionProvider.setValue(this.session);
+  }
 
   override render(): TemplateResult | typeof nothing {
     const layout = this.layout;
@@ -185,7 +191,7 @@ export class CartablePrintLayout extends LitElement {
         <div class="side">
           <section class="legend">
             <h2>${msg('Légende', { id: 'panel.legend' })}</h2>
-            <cartable-legend .layers=${this.layers} .state=${this.state} .language=${this.language}></cartable-legend>
+            <cartable-legend .language=${this.language}></cartable-legend>
           </section>
           <section class="scale">
             <h2>${msg('Échelle', { id: 'share.ctl.scale' })}</h2>

@@ -2,13 +2,12 @@ import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues, type Te
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
-import type { BasemapDef, LayerNode } from '../context/types.js';
-import type { MapState } from '../state/store.js';
 import { emit } from './events.js';
 import { describeLayerProblem } from './layer-problem.js';
 import { NARROW, NarrowScreen } from './narrow-screen.js';
 import { problemLines, titleList } from './problem-lines.js';
 import { serviceAlerts, type ServiceAlert } from './service-alerts.js';
+import { SessionState } from './session-state.js';
 import { base } from './theme.js';
 
 /** What an alert says: its layers and their causes. One the person hid shows again when this changes. */
@@ -157,14 +156,9 @@ export class CartableServiceAlerts extends LitElement {
     `,
   ];
 
-  /** The map's layers (the document's and the added ones). */
-  @property({ attribute: false }) layers: readonly LayerNode[] = [];
-  @property({ attribute: false }) basemaps: readonly BasemapDef[] = [];
-  /** The map's state: which layers are shown, and each one's status. */
-  @property({ attribute: false }) state?: MapState;
   @property() language = 'fr';
-  /** The document's URL: relative addresses of layers are read against it. */
-  @property() documentUrl = location.href;
+  /** The map session (its layers, basemaps and document URL) and its state: which layers show, each one's status. */
+  readonly #session = new SessionState(this);
 
   /** Alerts the person hid, by key, with what they said then. */
   @state() private dismissed: ReadonlyMap<string, string> = new Map();
@@ -179,7 +173,9 @@ export class CartableServiceAlerts extends LitElement {
   }
 
   get #alerts(): ServiceAlert[] {
-    const all = serviceAlerts({ layers: this.layers, basemaps: this.basemaps, state: this.state, language: this.language, baseUrl: this.documentUrl });
+    const { session, state } = this.#session;
+    if (!session) return [];
+    const all = serviceAlerts({ layers: this.#session.tree, basemaps: session.context.basemaps, state, language: this.language, baseUrl: session.documentUrl });
     return all.filter((alert) => this.dismissed.get(alert.key) !== signatureOf(alert));
   }
 

@@ -1,9 +1,8 @@
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import type { Coordinate } from 'ol/coordinate.js';
 import type { MapAdapter } from '../map/adapter.js';
-import { watchCoordinates, type CoordinatesWatch, type PointSource } from '../tools/coordinates-watch.js';
+import { watchMapCoordinates, type CoordinatesWatch, type PointSource } from '../map/map-coordinates.js';
 import { coordinateLines, loadLambert93, toView, type CoordinateLine } from '../tools/coordinates.js';
 import { copyableDegrees, copyableMetres, formatDegrees, formatDms, formatMetres } from '../tools/format.js';
 import type { Marks } from '../tools/marks.js';
@@ -11,6 +10,7 @@ import { parseCoordinates, type CoordinateProblem, type ParsedCoordinates } from
 import { base } from './theme.js';
 import { panelStyles } from './cartable-tools-panel.js';
 import { emit } from './events.js';
+import { SessionState } from './session-state.js';
 
 interface Row {
   readonly key: string;
@@ -71,11 +71,15 @@ export class CartableToolsCoordinates extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) adapter?: MapAdapter;
+  /** Where a picked point is marked on the map (the toolbar's marks). */
   @property({ attribute: false }) marks?: Marks;
   @property() language = 'fr';
 
-  @state() private point?: Coordinate;
+  /** The map session: its adapter is the map whose coordinates are read. */
+  readonly #mapSession = new SessionState(this);
+  /** The adapter the watch follows (it starts again on another map). */
+  #watchedOn?: MapAdapter;
+  @state() private point?: number[];
   @state() private source: PointSource = 'centre';
   @state() private ready = false;
   @state() private loadError = '';
@@ -85,8 +89,8 @@ export class CartableToolsCoordinates extends LitElement {
   @query('input[name="goto"]') private input?: HTMLInputElement;
   #watch?: CoordinatesWatch;
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('adapter')) this.#listen();
+  protected override willUpdate(): void {
+    if (this.#mapSession.session?.adapter !== this.#watchedOn) this.#listen();
   }
 
   override connectedCallback(): void {
@@ -106,16 +110,15 @@ export class CartableToolsCoordinates extends LitElement {
 
   #listen(): void {
     this.#unlisten();
-    const adapter = this.adapter;
+    const adapter = this.#mapSession.session?.adapter;
+    this.#watchedOn = adapter;
     if (!adapter || !this.isConnected) return;
     // Lambert-93 needs proj4 (loaded now, once): the panel says so if it cannot come.
     loadLambert93().then(
       () => (this.ready = true),
       () => (this.loadError = msg('Le calcul en Lambert-93 n’a pas pu être chargé (connexion ?).', { id: 'tools.coords.loadError' })),
     );
-    this.#watch = watchCoordinates({
-      map: adapter.map,
-      pointer: adapter.pointer,
+    this.#watch = watchMapCoordinates(adapter, {
       onChange: (point, source) => {
         this.point = point;
         this.source = source;

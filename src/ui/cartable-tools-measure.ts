@@ -7,6 +7,7 @@ import { startMeasure, type MeasureMode, type MeasureReading, type MeasureSessio
 import { base } from './theme.js';
 import { panelStyles } from './cartable-tools-panel.js';
 import { emit } from './events.js';
+import { SessionState } from './session-state.js';
 
 /**
  * @summary Measures distances and areas on the map, geodesic in any projection. Pointer: clicks add
@@ -37,8 +38,11 @@ export class CartableToolsMeasure extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) adapter?: MapAdapter;
   @property() language = 'fr';
+  /** The map session: its adapter is the map measured on. */
+  readonly #mapSession = new SessionState(this);
+  /** The adapter the measure runs on (it starts again on another map). */
+  #measuredOn?: MapAdapter;
 
   @state() private mode: MeasureMode = 'length';
   @state() private reading?: MeasureReading;
@@ -56,7 +60,7 @@ export class CartableToolsMeasure extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // One layer for the element's life: adding a layer while a click is on its way loses the click.
-    if (changed.has('adapter')) this.#start();
+    if (this.#mapSession.session?.adapter !== this.#measuredOn) this.#start();
     else if ((changed as Map<PropertyKey, unknown>).has('mode')) this.#session?.setMode(this.mode);
   }
 
@@ -72,7 +76,8 @@ export class CartableToolsMeasure extends LitElement {
 
   #start(): void {
     this.#stop();
-    const adapter = this.adapter;
+    const adapter = this.#mapSession.session?.adapter;
+    this.#measuredOn = adapter;
     if (!adapter || !this.isConnected) return;
     this.reading = undefined;
     this.#session = startMeasure({

@@ -1,16 +1,15 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import type OlMap from 'ol/Map.js';
-import type { LayerNode } from '../context/types.js';
-import type { MapState } from '../state/store.js';
-import { canvasToPng, composeMap, download, layerIdsOf, stampAttributions } from '../tools/map-image.js';
-import { failedLayers } from '../tools/map-texts.js';
+import { textFor } from '../i18n/text.js';
+import { printImage, screenImage } from '../map/map-images.js';
+import { canvasToPng, download, stampAttributions } from '../tools/map-image.js';
+import { failedLayers, layerTitles, shownAttributions } from '../tools/map-texts.js';
 import { PRINT_PX_PER_MM, printLayout, type Orientation, type Paper } from '../tools/print-layout.js';
-import { renderForPrint } from '../tools/print-render.js';
 import { base } from './theme.js';
 import { panelStyles } from './cartable-tools-panel.js';
 import { emit } from './events.js';
+import { SessionState } from './session-state.js';
 import { loadChunk } from '../offline/load-chunk.js';
 
 const quoted = (names: readonly string[]): string => names.map((n) => `« ${n} »`).join(', ');
@@ -26,18 +25,9 @@ const quoted = (names: readonly string[]): string => names.map((n) => `« ${n} �
 export class CartableToolsPrint extends LitElement {
   static override styles = [base, panelStyles];
 
-  @property({ attribute: false }) map?: OlMap;
-  /** The map's title: the printed title unless the person writes another. */
-  @property() heading = '';
   @property() language = 'fr';
-  @property({ attribute: false }) layers: readonly LayerNode[] = [];
-  @property({ attribute: false }) state?: MapState;
-  /** The sources of what is shown, written on the page and the image. */
-  @property() attributions = '';
-  /** Layer titles by id (to name the layers an image lacks). */
-  @property({ attribute: false }) titles = new Map<string, string>();
-  /** The downloaded image's name, without extension. */
-  @property() fileName = 'carte';
+  /** The map session: its adapter draws the image, its document and state say the title, layers and sources. */
+  readonly #session = new SessionState(this);
 
   @state() private paper: Paper = 'A4';
   @state() private orientation: Orientation = 'landscape';
@@ -46,11 +36,29 @@ export class CartableToolsPrint extends LitElement {
   @state() private status = '';
   @state() private warning = '';
 
-  #name = (id: string): string => this.titles.get(id) ?? id;
+  /** The map's title: the printed title unless the person writes another. */
+  get #heading(): string {
+    const context = this.#session.session?.context;
+    return context ? textFor(context.title, this.language) : '';
+  }
+
+  /** The sources of what is shown, written on the page and the image. */
+  get #attributions(): string {
+    const context = this.#session.session?.context;
+    return context ? shownAttributions(context, this.#session.state, this.language) : '';
+  }
+
+  /** Names layers by their title (the layers an image lacks). */
+  #names(ids: readonly string[]): string[] {
+    const context = this.#session.session?.context;
+    const titles = context ? layerTitles(context, this.#session.state, this.language) : new Map<string, string>();
+    return ids.map((id) => titles.get(id) ?? id);
+  }
 
   async #print(): Promise<void> {
-    const map = this.map;
-    if (!map || this.busy) return;
+    const { session, state } = this.#session;
+    const adapter = session?.adapter;
+    if (!session || !adapter || this.busy) return;
     this.busy = true;
     this.warning = '';
     this.status = msg('Préparation de la page à imprimer…', { id: 'tools.print.preparing' });
@@ -58,19 +66,18 @@ export class CartableToolsPrint extends LitElement {
       await loadChunk(import('./cartable-print-layout.js'));
       const layout = printLayout(this.paper, this.orientation);
       const size = [Math.round(layout.map[0] * PRINT_PX_PER_MM), Math.round(layout.map[1] * PRINT_PX_PER_MM)] as const;
-      const printed = await renderForPrint(map, size);
+      const printed = await printImage(adapter, size);
       document.querySelectorAll('cartable-print-layout').forEach((old) => old.remove());
       const page = document.createElement('cartable-print-layout');
       Object.assign(page, {
         layout,
-        heading: this.pageTitle ?? this.heading,
+        heading: this.pageTitle ?? this.#heading,
         language: this.language,
         image: printed.canvas,
         metresPerPixel: printed.metresPerPixel,
         rotation: printed.rotation,
-        layers: this.layers,
-        state: this.state,
-        attributions: this.attributions,
+        session,
+        attributions: this.#attributions,
         printedAt: new Date(),
       });
       // Only the layout prints, on paper of the chosen size (a page-level sheet: @page has no effect in a shadow root).
@@ -87,7 +94,7 @@ export class CartableToolsPrint extends LitElement {
         document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
       };
       addEventListener('afterprint', cleanup, { once: true });
-      const failed = failedLayers(this.state).map(this.#name);
+      const failed = this.#names(failedLayers(state));
       if (failed.length) this.warning = msg(str`Absentes de l’impression, faute d’avoir été chargées : ${quoted(failed)}.`, { id: 'tools.print.failed' });
       this.status = msg('La fenêtre d’impression s’ouvre ; pour un PDF, choisissez « Enregistrer au format PDF ».', { id: 'tools.print.opened' });
       emit(this, 'cartable-print-ready', { paper: this.paper, orientation: this.orientation });
@@ -101,20 +108,22 @@ export class CartableToolsPrint extends LitElement {
   }
 
   async #exportPng(): Promise<void> {
-    const map = this.map;
-    if (!map || this.busy) return;
+    const { session, state } = this.#session;
+    const adapter = session?.adapter;
+    if (!session || !adapter || this.busy) return;
     this.busy = true;
     this.warning = '';
     try {
       const scale = globalThis.devicePixelRatio || 1;
-      const { canvas, forbidden } = composeMap(map, { scale, readable: true });
-      stampAttributions(canvas, this.attributions ? `© ${this.attributions}` : '', scale);
+      const { canvas, refused: refusedIds } = screenImage(adapter, { scale });
+      const attributions = this.#attributions;
+      stampAttributions(canvas, attributions ? `© ${attributions}` : '', scale);
       const blob = await canvasToPng(canvas);
-      const file = `${this.fileName}.png`;
+      const file = `${session.context.id}-${new Date().toISOString().slice(0, 10)}.png`;
       download(blob, file);
       this.status = msg(str`Image enregistrée : ${file}`, { id: 'tools.png.saved' });
-      const refused = layerIdsOf(forbidden).map(this.#name);
-      const failed = failedLayers(this.state).map(this.#name);
+      const refused = this.#names(refusedIds);
+      const failed = this.#names(failedLayers(state));
       const warnings = [
         refused.length
           ? msg(str`Absentes de l’image : ${quoted(refused)}. Leur serveur n’autorise pas la réutilisation de ses images (en-têtes CORS manquants).`, { id: 'tools.png.forbidden' })
@@ -136,7 +145,7 @@ export class CartableToolsPrint extends LitElement {
     return html`
       <h2>${msg('Imprimer ou exporter', { id: 'tools.print' })}</h2>
       <label class="block" for="print-title">${msg('Titre', { id: 'tools.print.title' })}</label>
-      <input id="print-title" type="text" .value=${this.pageTitle ?? this.heading} @input=${(e: Event) => (this.pageTitle = (e.target as HTMLInputElement).value)} />
+      <input id="print-title" type="text" .value=${this.pageTitle ?? this.#heading} @input=${(e: Event) => (this.pageTitle = (e.target as HTMLInputElement).value)} />
       <fieldset>
         <legend>${msg('Format du papier', { id: 'tools.print.paperLabel' })}</legend>
         <div class="row">

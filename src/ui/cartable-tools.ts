@@ -1,15 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import type { MapContext } from '../context/types.js';
 import type { MapAdapter } from '../map/adapter.js';
-import type { MapState } from '../state/store.js';
 import { formatLength } from '../tools/format.js';
 import { locateDevice } from '../tools/locate.js';
 import { createMarks, type Marks } from '../tools/marks.js';
-import { layerTitles, shownAttributions } from '../tools/map-texts.js';
 import { showPosition } from '../tools/show-position.js';
-import { textFor } from '../i18n/text.js';
 import { base } from './theme.js';
 import './cartable-tools-measure.js';
 import './cartable-tools-coordinates.js';
@@ -17,6 +13,7 @@ import './cartable-tools-print.js';
 import type { CartableToolsMeasure } from './cartable-tools-measure.js';
 import { emit } from './events.js';
 import { NARROW, NarrowScreen } from './narrow-screen.js';
+import { SessionState } from './session-state.js';
 import { TOOL_ICONS, crosshair, type ToolIcon, type ToolName } from './tools/icons.js';
 import { toolsStyles } from './tools/tools-styles.js';
 
@@ -41,11 +38,10 @@ export interface ToolSwitches {
 export class CartableTools extends LitElement {
   static override styles = [base, toolsStyles];
 
-  @property({ attribute: false }) adapter?: MapAdapter;
-  @property({ attribute: false }) context?: MapContext;
-  @property({ attribute: false }) mapState?: MapState;
   @property() language = 'fr';
   @property({ attribute: false }) switches: ToolSwitches = { report: true, tools: true, print: true };
+  /** The map session: its adapter is the map the tools work on. */
+  readonly #session = new SessionState(this);
 
   @state() private active?: Tool;
   @state() private unfolded = false;
@@ -53,7 +49,8 @@ export class CartableTools extends LitElement {
   @state() private locating = false;
   @state() private narrow = matchMedia(NARROW).matches;
   #marks?: Marks;
-  #marksOf?: MapAdapter;
+  /** The map the tools last worked on. */
+  #adapterSeen?: MapAdapter;
   /** Keeps `narrow` up to date while connected. */
   protected readonly narrowScreen = new NarrowScreen(this, (narrow) => (this.narrow = narrow));
 
@@ -70,8 +67,9 @@ export class CartableTools extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('adapter') && this.#marksOf !== this.adapter) {
+    if (this.#adapterSeen !== this.adapter) {
       // Another map: what was marked on the old one goes with it (a tool's panel gives its pointer back as it closes).
+      this.#adapterSeen = this.adapter;
       this.#marks?.dispose();
       this.#marks = undefined;
       this.active = undefined;
@@ -88,12 +86,13 @@ export class CartableTools extends LitElement {
     if (this.active === event.detail.tool) this.active = undefined;
   };
 
+  get adapter(): MapAdapter | undefined {
+    return this.#session.session?.adapter;
+  }
+
   get #marksLayer(): Marks | undefined {
     if (!this.adapter) return undefined;
-    if (!this.#marks) {
-      this.#marks = createMarks(this.adapter.map);
-      this.#marksOf = this.adapter;
-    }
+    this.#marks ??= createMarks(this.adapter.map);
     return this.#marks;
   }
 
@@ -157,25 +156,14 @@ export class CartableTools extends LitElement {
   }
 
   #panel(): TemplateResult | typeof nothing {
-    const adapter = this.adapter;
-    const context = this.context;
-    if (!this.active || !adapter || !context) return nothing;
+    if (!this.active || !this.adapter) return nothing;
     const names = { measure: msg('Mesurer', { id: 'tools.measure' }), coordinates: msg('Coordonnées', { id: 'tools.coords' }), print: msg('Imprimer ou exporter', { id: 'tools.print' }) };
     const content =
       this.active === 'measure'
-        ? html`<cartable-tools-measure .adapter=${adapter} .language=${this.language}></cartable-tools-measure>`
+        ? html`<cartable-tools-measure .language=${this.language}></cartable-tools-measure>`
         : this.active === 'coordinates'
-          ? html`<cartable-tools-coordinates .adapter=${adapter} .marks=${this.#marksLayer} .language=${this.language}></cartable-tools-coordinates>`
-          : html`<cartable-tools-print
-              .map=${adapter.map}
-              .heading=${textFor(context.title, this.language)}
-              .language=${this.language}
-              .layers=${[...(this.mapState?.added ?? []), ...context.layers]}
-              .state=${this.mapState}
-              .attributions=${shownAttributions(context, this.mapState, this.language)}
-              .titles=${layerTitles(context, this.mapState, this.language)}
-              .fileName=${`${context.id}-${new Date().toISOString().slice(0, 10)}`}
-            ></cartable-tools-print>`;
+          ? html`<cartable-tools-coordinates .marks=${this.#marksLayer} .language=${this.language}></cartable-tools-coordinates>`
+          : html`<cartable-tools-print .language=${this.language}></cartable-tools-print>`;
     return html`<section class="panel" role="region" aria-label=${names[this.active]} tabindex="-1" @keydown=${(e: KeyboardEvent) => this.#onPanelKey(e)}>
       <button class="icon-button close" aria-label=${msg('Fermer l’outil', { id: 'tools.close' })} title=${msg('Fermer l’outil', { id: 'tools.close' })} @click=${() => this.#close()}>✕</button>
       ${content}

@@ -24,7 +24,7 @@ export interface SidePanelOptions {
 }
 
 /** The side panel (a sheet on a phone): layers, basemaps, legend; its events become store actions. */
-export function sidePanel({ host, session, state, layers, open, filtered, analytics, addLayers, onInfo }: SidePanelOptions): TemplateResult {
+export function sidePanel({ host, session, open, filtered, analytics, addLayers, onInfo }: SidePanelOptions): TemplateResult {
   const { context, store } = session;
   const { language } = host;
   const { controls } = host.embedSettings;
@@ -41,7 +41,7 @@ export function sidePanel({ host, session, state, layers, open, filtered, analyt
     ${controls.layers
       ? html`<section aria-labelledby="layers-title">
           <h2 id="layers-title">${msg('Couches', { id: 'panel.layers' })}</h2>
-          <cartable-layer-tree .layers=${layers} .state=${state} .language=${language}></cartable-layer-tree>
+          <cartable-layer-tree .language=${language}></cartable-layer-tree>
           ${addLayers
             ? html`<button class="button add-layer" aria-haspopup="dialog" @click=${() => void loadChunk(import('../../add-layer/index.js')).then((m) => m.openAddLayer(host))}>
                 ${msg('Ajouter une couche', { id: 'addLayer.open' })}
@@ -51,13 +51,13 @@ export function sidePanel({ host, session, state, layers, open, filtered, analyt
       : nothing}
     ${controls.layers && context.basemaps.length > 1
       ? html`<section>
-          <cartable-basemaps .basemaps=${context.basemaps} .state=${state} .language=${language}></cartable-basemaps>
+          <cartable-basemaps .language=${language}></cartable-basemaps>
         </section>`
       : nothing}
     ${controls.legend
       ? html`<section aria-labelledby="legend-title">
           <h2 id="legend-title">${msg('Légende', { id: 'panel.legend' })}</h2>
-          <cartable-legend .layers=${layers} .state=${state} .language=${language} .filtered=${filtered}></cartable-legend>
+          <cartable-legend .language=${language} .filtered=${filtered}></cartable-legend>
         </section>`
       : nothing}
     ${analytics ? html`<section><cartable-analytics-choice></cartable-analytics-choice></section>` : nothing}

@@ -4,6 +4,7 @@ import { CartableLayerTree } from '../../../src/ui/cartable-layer-tree.js';
 import '../../../src/ui/cartable-layer-info.js';
 import '../../../src/ui/cartable-layer-tree.js';
 import { mount, unmountAll, validContext } from '../support/mount.js';
+import { mountInSession } from '../support/session.js';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
 
@@ -43,9 +44,7 @@ describe('untrusted document text', () => {
   afterEach(unmountAll);
 
   it('is shown as text in the layer list, never run', async () => {
-    const context = hostileContext();
-    const tree = mount(new CartableLayerTree());
-    tree.layers = context.layers;
+    const { element: tree } = mountInSession(new CartableLayerTree(), hostileContext());
     await tree.updateComplete;
     expect(tree.shadowRoot!.querySelector('img, script')).to.equal(null);
     expect(tree.shadowRoot!.textContent).to.contain('<img src=x');
@@ -73,9 +72,7 @@ describe('cartable-layer-tree', () => {
   afterEach(unmountAll);
 
   it('sends typed events up and folds groups from the state', async () => {
-    const context = hostileContext();
-    const tree = mount(new CartableLayerTree());
-    tree.layers = context.layers;
+    const { element: tree, session } = mountInSession(new CartableLayerTree(), hostileContext());
     const events: string[] = [];
     for (const name of ['cartable-layer-visibility', 'cartable-group-expanded', 'cartable-layer-info'] as const) {
       tree.addEventListener(name, (e) => events.push(`${name}:${JSON.stringify(e.detail)}`));
@@ -91,15 +88,16 @@ describe('cartable-layer-tree', () => {
       'cartable-layer-visibility:{"id":"a","visible":false}',
       'cartable-layer-info:{"id":"a"}',
     ]);
-    tree.state = { layers: { a: { visible: true, opacity: 1, status: 'idle' } }, groupsExpanded: { g: false } };
+    // The tree only asks: the fold comes back from the state.
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    session.store.dispatch({ type: 'set-group-expanded', id: 'g', expanded: false });
     await tree.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     expect(tree.shadowRoot!.querySelector('li[data-layer="a"]')).to.equal(null);
   });
 
   it('names every control for screen readers', async () => {
-    const tree = mount(new CartableLayerTree());
-    tree.layers = hostileContext().layers;
+    const { element: tree } = mountInSession(new CartableLayerTree(), hostileContext());
     await tree.updateComplete;
     const info = tree.shadowRoot!.querySelector('.icon-button')!;
     expect(info.getAttribute('aria-label')).to.match(/^Informations sur la couche /);

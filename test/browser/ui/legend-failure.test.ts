@@ -3,13 +3,14 @@ import { expect } from 'chai';
 import { useLanguage } from '../../../src/i18n/localization.js';
 import { CartableLegend } from '../../../src/ui/cartable-legend.js';
 import '../../../src/ui/cartable-legend.js';
-import { mount, unmountAll, validContext, waitFor } from '../support/mount.js';
+import { unmountAll, validContext, waitFor } from '../support/mount.js';
+import { mountInSession } from '../support/session.js';
 
 const GOOD = new URL('../layers/fixtures/legend.png', import.meta.url).href;
 // On the test server, answered 404: nothing leaves the machine.
 const MISSING = `${location.origin}/__no-such-legend__.png`;
 
-function layers() {
+function legendContext() {
   return validContext({
     version: 1,
     id: 'legendes',
@@ -20,7 +21,7 @@ function layers() {
       { type: 'xyz', id: 'broken', title: 'Cassée', url: `${location.origin}/{z}/{x}/{y}.png`, legend: { image: MISSING } },
       { type: 'wms', id: 'wms', title: 'Service arrêté', url: `${location.origin}/__no-such-service__/wms`, layers: 'A,B' },
     ],
-  }).layers;
+  });
 }
 
 const section = (legend: CartableLegend, id: string) => legend.shadowRoot!.querySelector(`section[data-layer="${id}"]`)!;
@@ -33,8 +34,7 @@ describe('cartable-legend images', () => {
   });
 
   it('hides an image that fails to load and says « Légende indisponible », keeping the images that load', async () => {
-    const legend = mount(new CartableLegend(), 'display:block;width:320px');
-    legend.layers = layers();
+    const { element: legend } = mountInSession(new CartableLegend(), legendContext(), 'display:block;width:320px');
     await legend.updateComplete;
     await waitFor(() => note(legend, 'broken') !== undefined && note(legend, 'wms') !== undefined);
     expect(note(legend, 'broken')).to.equal('Légende indisponible');
@@ -50,9 +50,9 @@ describe('cartable-legend images', () => {
 
   it('says it in English too', async () => {
     await useLanguage('en');
-    const legend = mount(new CartableLegend(), 'display:block;width:320px');
+    const context = legendContext();
+    const { element: legend } = mountInSession(new CartableLegend(), { ...context, layers: context.layers.filter((l) => l.id === 'broken') }, 'display:block;width:320px');
     legend.language = 'en';
-    legend.layers = layers().filter((l) => l.id === 'broken');
     await legend.updateComplete;
     await waitFor(() => note(legend, 'broken') !== undefined);
     expect(note(legend, 'broken')).to.equal('Legend unavailable');

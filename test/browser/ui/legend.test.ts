@@ -7,7 +7,8 @@ import { expect } from 'chai';
 import type { LayerDef } from '../../../src/context/types.js';
 import { CartableLegend } from '../../../src/ui/cartable-legend.js';
 import '../../../src/ui/cartable-legend.js';
-import { mount, unmountAll, validContext } from '../support/mount.js';
+import { unmountAll, validContext } from '../support/mount.js';
+import { mountInSession } from '../support/session.js';
 
 const GOOD = new URL('../layers/fixtures/legend.png', import.meta.url).href;
 const HOSTILE = ['javascript:window.__pwned=1', 'JaVaScRiPt:window.__pwned=1', 'data:image/svg+xml,<svg onload="window.__pwned=1"/>', 'vbscript:x', '//evil.example/x.png', 'java\tscript:window.__pwned=1'];
@@ -31,8 +32,10 @@ describe('cartable-legend image addresses', () => {
   });
 
   it('never shows an image from another scheme or a "//host" address; shows http(s) and relative ones', async () => {
-    const legend = mount(new CartableLegend(), 'display:block;width:320px');
-    legend.layers = [...HOSTILE.map((image, i) => layerWithImage(`bad${i}`, image)), layerWithImage('good', GOOD), layerWithImage('relative', 'test/browser/layers/fixtures/legend.png')];
+    const layers = [...HOSTILE.map((image, i) => layerWithImage(`bad${i}`, image)), layerWithImage('good', GOOD), layerWithImage('relative', 'test/browser/layers/fixtures/legend.png')];
+    // The map document that holds them (validated without them: they would not pass).
+    const context = { ...validContext({ version: 1, id: 'l', title: 'L', view: { center: [5, 45], zoom: 8 }, layers: [] }), layers };
+    const { element: legend } = mountInSession(new CartableLegend(), context, 'display:block;width:320px');
     await legend.updateComplete;
     const sources = [...legend.shadowRoot!.querySelectorAll('img')].map((img) => img.getAttribute('src'));
     expect(sources).to.deep.equal([GOOD, new URL('test/browser/layers/fixtures/legend.png', document.baseURI).href]);

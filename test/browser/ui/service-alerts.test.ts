@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { setViewport } from '@web/test-runner-commands';
 import type { MapContext } from '../../../src/context/types.js';
 import { useLanguage } from '../../../src/i18n/localization.js';
-import { MapStore, initialState, type LayerProblem } from '../../../src/state/store.js';
+import type { LayerProblem } from '../../../src/state/store.js';
 import { CartableMapView } from '../../../src/ui/cartable-map-view.js';
 import { CartableServiceAlerts } from '../../../src/ui/cartable-service-alerts.js';
 import { describeLayerProblem } from '../../../src/ui/layer-problem.js';
@@ -11,6 +11,7 @@ import '../../../src/ui/cartable-map-view.js';
 import '../../../src/ui/cartable-service-alerts.js';
 import { axeViolations } from '../support/axe.js';
 import { mount, nextEvent, unmountAll, validContext, waitFor } from '../support/mount.js';
+import { mountInSession } from '../support/session.js';
 import { memoryRequester } from '../layers/ogc-support.js';
 
 const NETWORK: LayerProblem = { code: 'network' };
@@ -38,12 +39,9 @@ function natureMap(host = 'https://data.geopf.fr'): MapContext {
 
 /** The element alone, fed a state in which some layers failed. */
 async function showAlerts(failures: Record<string, LayerProblem>, context = natureMap()) {
-  const store = new MapStore(initialState(context));
+  const { element, session } = mountInSession(new CartableServiceAlerts(), context, 'position:relative;display:block;width:900px;height:600px');
+  const store = session.store;
   for (const [id, problem] of Object.entries(failures)) store.dispatch({ type: 'set-layer-status', id, status: 'error', problem });
-  const element = mount(new CartableServiceAlerts(), 'position:relative;display:block;width:900px;height:600px');
-  element.layers = context.layers;
-  element.basemaps = context.basemaps;
-  element.state = store.state;
   await element.updateComplete;
   return { element, store };
 }
@@ -191,17 +189,14 @@ describe('cartable-service-alerts', function () {
     expect(element.shadowRoot!.activeElement).to.equal(second!.querySelector('.retry'));
     // A new failure on the hidden alert's service shows it again.
     store.dispatch({ type: 'set-layer-status', id: 'pn', status: 'error', problem: NETWORK });
-    element.state = store.state;
     await element.updateComplete;
     expect(alertsOf(element).map((a) => a.title)).to.deep.equal(['3 couches indisponibles sur data.geopf.fr', 'Couche « Sites » indisponible sur sites.example']);
     // The focused alert's layer comes back: the map gets focus.
     const toMap = nextEvent(element, 'cartable-focus-map');
     for (const id of ['sic', 'zps', 'pn']) store.dispatch({ type: 'set-layer-status', id, status: 'ready' });
-    element.state = store.state;
     await element.updateComplete;
     element.shadowRoot!.querySelector<HTMLButtonElement>('.alert .retry')!.focus();
     store.dispatch({ type: 'set-layer-status', id: 'sites', status: 'ready' });
-    element.state = store.state;
     await toMap;
     expect(element.shadowRoot!.querySelectorAll('.alert')).to.have.length(0);
   });
