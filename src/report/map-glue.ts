@@ -11,14 +11,16 @@ import LineString from 'ol/geom/LineString.js';
 import Polygon, { circular } from 'ol/geom/Polygon.js';
 import type BaseLayer from 'ol/layer/Base.js';
 import VectorLayer from 'ol/layer/Vector.js';
+import type MultiPolygon from 'ol/geom/MultiPolygon.js';
 import type { Pixel } from 'ol/pixel.js';
 import type { Extent } from 'ol/extent.js';
-import { toLonLat, type Projection } from 'ol/proj.js';
-import { unByKey } from 'ol/Observable.js';
+import { fromLonLat, toLonLat, transform, type Projection } from 'ol/proj.js';
 import VectorSource from 'ol/source/Vector.js';
 import type { FlatStyleLike } from 'ol/style/flat.js';
 import { LAYER_ID_KEY } from '../layers/keys.js';
 import { FEATURES_IN_KEY } from '../layers/features-in.js';
+import type { MapPointer } from '../map/pointer-owner.js';
+import type { TypedPoints } from './place.js';
 import type { CreatedLayer } from '../layers/types.js';
 import type { ReportEnvironment } from './gather.js';
 import type { Place } from './types.js';
@@ -94,48 +96,51 @@ export function createPlaceOverlay(map: OlMap): { show(geometries: Geometry[]): 
 
 /**
  * Lets the person draw a polygon or a line: each click adds a vertex, the pointer shows the next
- * edge, a double click (or `finish`) ends it. Written on map events rather than ol/interaction/Draw,
- * whose pointer machinery would be split out of the first map's code. Resolves with the geometry
+ * edge, a double click (or `finish`) ends it; it owns the map's pointer meanwhile. Written on pointer
+ * events rather than ol/interaction/Draw, whose pointer machinery would be split out of the first map's code. Resolves with the geometry
  * (ending needs 3 vertices for a polygon, 2 for a line), or undefined when cancelled (`cancel`, e.g.
- * on Escape).
+ * on Escape, or another tool taking the pointer).
  */
 export function drawShape(
   map: OlMap,
+  mapPointer: MapPointer,
   type: 'Polygon' | 'LineString',
   onChange?: (vertices: number) => void,
 ): { done: Promise<Polygon | LineString | undefined>; finish(): void; undo(): void; cancel(): void } {
   const vertices: Coordinate[] = [];
-  let pointer: Coordinate | undefined;
+  let hovered: Coordinate | undefined;
   const overlay = createPlaceOverlay(map);
   const minimum = type === 'Polygon' ? 3 : 2;
   const redraw = (): void => {
-    const points = pointer ? [...vertices, pointer] : [...vertices];
+    const points = hovered ? [...vertices, hovered] : [...vertices];
     overlay.show(points.length >= 2 ? [type === 'Polygon' && points.length >= 3 ? shapeOf('area', points) : new LineString(points)] : []);
     onChange?.(vertices.length);
   };
   let settle: (g: Polygon | LineString | undefined) => void = () => undefined;
   const done = new Promise<Polygon | LineString | undefined>((resolve) => (settle = resolve));
-  const keys = [
-    map.on('click', (event) => {
-      vertices.push(event.coordinate);
+  // The drawing owns the map's clicks: no record opens and no tool hears them meanwhile.
+  const hold = mapPointer.take({
+    name: 'report-draw',
+    onClick: (at) => {
+      vertices.push(at.coordinate);
       redraw();
-    }),
-    map.on('pointermove', (event) => {
-      pointer = event.coordinate;
+    },
+    onMove: (at) => {
+      hovered = at.coordinate;
       if (vertices.length) redraw();
-    }),
-    map.on('dblclick', (event) => {
-      // No zoom: the double click ends the shape (the map's own listeners run before its interactions).
-      event.preventDefault();
-      event.stopPropagation();
+    },
+    // No zoom: the double click ends the shape.
+    onDoubleClick: () => {
       finish();
-    }),
-  ];
+      return true;
+    },
+    onTakenAway: () => end(undefined),
+  });
   let ended = false;
   const end = (geometry: Polygon | LineString | undefined): void => {
     if (ended) return;
     ended = true;
-    unByKey(keys);
+    hold.release();
     overlay.dispose();
     settle(geometry);
   };
@@ -181,51 +186,33 @@ export function coordinateAtMiddle(map: OlMap, width: number): Coordinate | unde
   return map.getCoordinateFromPixel([width / 2, size[1]! / 2]) ?? map.getView().getCenter();
 }
 
-/**
- * Hears each click on the map (coordinate and pixel) until the returned function is called. Once the
- * adapter offers `pointer.take(owner)` (src/map/pointer.ts), this is where the report takes the pointer.
- */
-export function onMapClick(map: OlMap, handler: (click: { coordinate: Coordinate; pixel: Pixel }) => void): () => void {
-  const key = map.on('click', (event) => handler({ coordinate: event.coordinate, pixel: event.pixel }));
-  return () => unByKey(key);
+/** A point of the view's projection in degrees [lon, lat]. */
+export const lonLatOf = (coordinate: Coordinate, projection: string): [number, number] => toLonLat(coordinate, projection) as [number, number];
+
+/** Typed points (degrees or Lambert-93, already registered) as a shape in the view's projection. */
+export function typedShape(kind: 'area' | 'line', typed: TypedPoints, projection: string): Polygon | LineString {
+  const points = typed.points.map((p) => (typed.crs === 'EPSG:4326' ? fromLonLat([...p], projection) : transform([...p], typed.crs, projection)));
+  return shapeOf(kind, points);
 }
 
-/** A rectangle of the map in CSS pixels from its top left corner. */
-export interface MapRect {
-  readonly left: number;
-  readonly top: number;
-  readonly right: number;
-  readonly bottom: number;
+/** The box a place covers, in the view's projection (a point's radius included). */
+export const placeExtent = (place: Place, projection: string): Extent => placeGeometry(place, projection).getExtent();
+
+/** The area feature whose record is open, when its layer's feature is loaded and is a polygon. */
+export function areaFeature(found: Feature | undefined): { geometry: Polygon | MultiPolygon; properties: Record<string, unknown> } | undefined {
+  const geometry = found?.getGeometry();
+  const type = geometry?.getType();
+  if (!found || (type !== 'Polygon' && type !== 'MultiPolygon')) return undefined;
+  return { geometry: geometry as Polygon | MultiPolygon, properties: found.getProperties() };
 }
 
-/**
- * The largest part of the map that a panel covering `covered` leaves free: the strip left of it,
- * right of it, above or below it (the whole map when it covers nothing).
- */
-export function freeArea(size: readonly [number, number], covered: MapRect | undefined): MapRect {
-  const [width, height] = size;
-  const whole = { left: 0, top: 0, right: width, bottom: height };
-  if (!covered || covered.right <= 0 || covered.left >= width || covered.bottom <= 0 || covered.top >= height) return whole;
-  const strips: MapRect[] = [
-    { ...whole, right: Math.max(0, covered.left) },
-    { ...whole, left: Math.min(width, covered.right) },
-    { ...whole, bottom: Math.max(0, covered.top) },
-    { ...whole, top: Math.min(height, covered.bottom) },
-  ];
-  const area = (r: MapRect): number => Math.max(0, r.right - r.left) * Math.max(0, r.bottom - r.top);
-  return strips.reduce((best, strip) => (area(strip) > area(best) ? strip : best));
+/** The map's box on the screen (its viewport), once it has one. */
+export function mapRectOf(map: OlMap): DOMRect | undefined {
+  return map.getViewport()?.getBoundingClientRect();
 }
 
-/**
- * Frames a place in the part of the map a panel leaves free (`covered`: the panel's rectangle in the
- * map's pixels): the view fits the extent into the largest free strip, with a margin, no closer than
- * `minResolution` (a point's extent would zoom in all the way). Resolves once the view has moved.
- */
-export function fitPlace(map: OlMap, extent: Extent, covered: MapRect | undefined, options: { margin?: number; duration?: number; minResolution?: number } = {}): Promise<void> {
-  const size = map.getSize();
-  if (!size) return Promise.resolve();
-  const { margin = 40, duration = 0, minResolution } = options;
-  const free = freeArea(size as [number, number], covered);
-  const padding = [free.top + margin, size[0]! - free.right + margin, size[1]! - free.bottom + margin, free.left + margin];
-  return new Promise((resolve) => map.getView().fit(extent, { padding, duration, minResolution, callback: () => resolve() }));
-}
+/** The view's projection code. */
+export const projectionOf = (map: OlMap): string => map.getView().getProjection().getCode();
+
+/** The box a geometry covers, in the view's projection. */
+export const extentOf = (geometry: Geometry): Extent => geometry.getExtent();

@@ -1,22 +1,18 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import type OlMap from 'ol/Map.js';
-import type Geometry from 'ol/geom/Geometry.js';
 import { walkLayers } from '../context/checks.js';
 import type { MapContext } from '../context/types.js';
 import { textFor } from '../i18n/text.js';
-import { LAYER_ID_KEY } from '../layers/keys.js';
+import type { PrintedMap } from '../report/print-map.js';
 import type { LayerReport, Report } from '../report/types.js';
 import type { MapState } from '../state/store.js';
-import { composeMap } from '../tools/map-image.js';
 import { base } from './theme.js';
 
 export interface ReportPrintOptions {
   readonly report: Report;
-  readonly map: OlMap;
-  readonly placeGeometry: Geometry;
-  readonly zoomTo: (geometry: Geometry) => Promise<void>;
+  /** Frames the place on the map and takes its image (src/report/print-map.ts). */
+  readonly mapImage: () => Promise<PrintedMap>;
   readonly context: MapContext;
   readonly state: MapState;
   readonly mapTitle: string;
@@ -63,18 +59,6 @@ const PAGE_SHEET = (() => {
   };
 })();
 
-/** Waits for the map's next complete frame (layers loaded), at most `timeout` ms. */
-function rendered(map: OlMap, timeout = 8000): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, timeout);
-    map.once('rendercomplete', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    map.render();
-  });
-}
-
 /**
  * Prints the report: the map shows the place, its image is taken (layers whose tiles forbid it are
  * named instead), the print view goes at the end of the page with a page style that hides the rest,
@@ -82,15 +66,7 @@ function rendered(map: OlMap, timeout = 8000): Promise<void> {
  */
 export async function printReport(options: ReportPrintOptions): Promise<CartableReportPrint> {
   document.querySelectorAll('cartable-report-print').forEach((old) => old.remove());
-  await options.zoomTo(options.placeGeometry);
-  await rendered(options.map);
-  const { canvas, forbidden } = composeMap(options.map, { readable: true, scale: 1 });
-  let image: string | undefined;
-  try {
-    image = canvas.toDataURL('image/png');
-  } catch {
-    image = undefined;
-  }
+  const { image, forbiddenIds } = await options.mapImage();
   const titles = new Map<string, string>();
   walkLayers(options.context.layers, (node) => titles.set(node.id, textFor(node.title, options.language)));
   options.context.basemaps.forEach((b) => titles.set(b.id, textFor(b.title, options.language)));
@@ -101,7 +77,7 @@ export async function printReport(options: ReportPrintOptions): Promise<Cartable
     placeText: options.placeText,
     language: options.language,
     image,
-    forbidden: forbidden.map((l) => titles.get(l.get(LAYER_ID_KEY) as string) ?? String(l.get(LAYER_ID_KEY) ?? '')),
+    forbidden: forbiddenIds.map((id) => titles.get(id) ?? id),
     sources: sourcesOf(options.context, options.state, options.language),
     reason: options.reason,
     distance: options.distance,

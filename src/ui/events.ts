@@ -60,6 +60,8 @@ export interface CartableEventMap extends EmbedElementEvents {
   'cartable-share-request': Record<string, never>;
   /** The person asks for the « Qu'y a-t-il ici ? » report (the tools' button). */
   'cartable-report-open': Record<string, never>;
+  /** The person closed the report panel. */
+  'cartable-report-close': Record<string, never>;
   /** The print layout is in the page, just before the browser's print dialog. */
   'cartable-print-ready': { paper: 'A4' | 'A3'; orientation: 'landscape' | 'portrait' };
   /** Another tool took the map's pointer from this one, which stopped. */
@@ -104,6 +106,7 @@ declare global {
     'cartable-table-toggle': CustomEvent<CartableEventMap['cartable-table-toggle']>;
     'cartable-share-request': CustomEvent<CartableEventMap['cartable-share-request']>;
     'cartable-report-open': CustomEvent<CartableEventMap['cartable-report-open']>;
+    'cartable-report-close': CustomEvent<CartableEventMap['cartable-report-close']>;
     'cartable-print-ready': CustomEvent<CartableEventMap['cartable-print-ready']>;
     'cartable-tool-displaced': CustomEvent<CartableEventMap['cartable-tool-displaced']>;
     'cartable-ready': CustomEvent<CartableEventMap['cartable-ready']>;

@@ -2,15 +2,17 @@
  * The « Qu'y a-t-il ici ? » report on the built site: a point with a radius on the Géosites map (the
  * 60 public INPG records the site ships, checked against a haversine computation written here), zoom
  * to a line, the CSV export, printing, typed vertices, a country clicked on the offline demo map
- * (checked against ray casting written here), axe, and the phone view.
+ * (checked against ray casting written here), axe, and the phone view; at 1366×768 and 390×844 in
+ * French and English, a place picked on the map is framed in the map area the panel leaves free.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { DIST, WFS_RESERVE_CENTRE, axeViolations, startSuite, toWebMercator, waitForLayers, waitForMap, withPage, type Suite } from './support/harness.js';
 import { packagedRecords } from './support/geosites.js';
+import { assertNotCovered, featurePosition, freeAreaOf, waitForInFreeArea } from './support/geometry.js';
 
 let suite: Suite;
 before(async () => {
@@ -200,10 +202,17 @@ test('a drawn area, typed vertices (a wrong one is named) and a typed line with 
     // Drawn with the mouse: three vertices on the map (a click on a site opens no record), then « Terminer ».
     await report(page).getByRole('button', { name: 'Tracer la zone sur la carte' }).click();
     const triangle: Array<[number, number]> = [[6.2, 45.0], [6.45, 45.0], [6.3, 45.12]];
-    for (const corner of triangle) {
+    for (const [placed, corner] of triangle.entries()) {
       const [x, y] = await at(corner);
+      // Separate clicks, not a double click: each waits until the map has called it a single click.
+      await page.evaluate(() => {
+        (globalThis as any).__singleClick = new Promise<void>((resolve) => (globalThis as any).__e2e.map().once('singleclick', () => resolve()));
+      });
       await page.mouse.click(mapBox.x + x, mapBox.y + y);
-      await page.waitForTimeout(350); // Separate clicks, not a double click.
+      await page.evaluate(() => (globalThis as any).__singleClick);
+      // The vertex counts: « Retirer le dernier sommet » once there is one, « Terminer » from the third.
+      await report(page).getByRole('button', { name: 'Retirer le dernier sommet' }).and(page.locator(':enabled')).waitFor();
+      assert.equal(await report(page).getByRole('button', { name: 'Terminer le tracé' }).isEnabled(), placed + 1 >= 3, `vertex ${placed + 1} placed`);
     }
     await report(page).getByRole('button', { name: 'Terminer le tracé' }).click();
     await report(page).locator('#results-title').waitFor();
@@ -334,3 +343,76 @@ test('in English, WFS layers and WMS layers that name their WFS are asked over t
     assert.deepEqual(await axeViolations(page), [], 'axe finds nothing');
   });
 });
+
+// ---------------------------------------------------------------- geometry (issue 18)
+
+/** Pans the map so that a point lies in the middle of the map area the covers leave free. */
+async function centreInFreeArea(page: Page, lonLat: readonly [number, number], covers: readonly Locator[]): Promise<void> {
+  const map = mapArea(page);
+  const free = await freeAreaOf(map, covers);
+  assert.ok(free, 'some of the map is free');
+  const mapBox = await map.boundingBox();
+  await page.evaluate(
+    ([c, target]) => {
+      const olMap = (globalThis as any).__e2e.map();
+      const [x, y] = olMap.getPixelFromCoordinate(c);
+      const [width, height] = olMap.getSize();
+      olMap.getView().setCenter(olMap.getCoordinateFromPixel([width / 2 + x - target[0]!, height / 2 + y - target[1]!]));
+      return (globalThis as any).__e2e.nextRender();
+    },
+    [toWebMercator(lonLat), [(free.left + free.right) / 2 - mapBox!.x, (free.top + free.bottom) / 2 - mapBox!.y]] as const,
+  );
+}
+
+/** The map's box on the page. */
+const mapArea = (page: Page) => page.locator('cartable-map-view .map').first();
+
+/** Where a lon/lat point is on the page now. */
+const pagePixel = (page: Page, lonLat: readonly [number, number]) =>
+  mapArea(page).evaluate((element, c) => {
+    const [x, y] = (globalThis as any).__e2e.map().getPixelFromCoordinate(c);
+    const box = element.getBoundingClientRect();
+    return { x: box.left + x, y: box.top + y };
+  }, toWebMercator(lonLat));
+
+const WORDS = {
+  fr: { radius: 'Rayon (km)', pick: 'Cliquer le point sur la carte' },
+  en: { radius: 'Radius (km)', pick: 'Click the point on the map' },
+} as const;
+
+for (const [width, height] of [[1366, 768], [390, 844]] as const)
+  for (const lang of ['fr', 'en'] as const)
+    test(`at ${width}×${height} (${lang}), the place clicked for the report is framed in the free map area, not under the panel`, async (t) => {
+      // The site nearest La Grave, picked as the centre of a 5 km circle: at zoom 13 the circle (about
+      // 370 px across each way) overflows the free area, so only the report's framing brings it inside.
+      const site = sites().sort((a, b) => haversine(LA_GRAVE, a.at) - haversine(LA_GRAVE, b.at))[0]!;
+      await withPage(t, suite, { path: `maps/geosites.html${lang === 'en' ? '?lang=en' : ''}`, viewport: { width, height } }, async ({ page }) => {
+        await waitForMap(page);
+        await waitForLayers(page, (l) => l.geosites?.status === 'ready', 'geosites ready');
+        await centreOn(page, site.at, 13);
+        await openReport(page);
+        const covers = [report(page)];
+        await report(page).getByLabel(WORDS[lang].radius).fill('5');
+        await report(page).getByRole('button', { name: WORDS[lang].pick }).click();
+        await report(page).locator('.picking').waitFor();
+        // The person clicks the site where they see it (on a phone the sheet has folded to show the map).
+        await centreInFreeArea(page, site.at, covers);
+        const at = await featurePosition(mapArea(page), 'geosites', site.id);
+        await page.mouse.click(at.x, at.y);
+        await report(page).locator('#results-title').waitFor();
+        // The whole place: its centre and its edge 5 km north, east, south and west (± 1 %).
+        const r = 5000 * 0.99;
+        const north = r / 111_195;
+        const east = north / Math.cos((site.at[1] * Math.PI) / 180);
+        const [lon, lat] = site.at;
+        const points: Array<[number, number]> = [[lon, lat], [lon, lat + north], [lon + east, lat], [lon, lat - north], [lon - east, lat]];
+        for (const point of points) await waitForInFreeArea(() => pagePixel(page, point), mapArea(page), covers, 4);
+        if (width > 600) await assertNotCovered(report(page).locator('#results-title'), 'the report’s results');
+        else {
+          // A phone: the sheet stays folded below the place; its head unfolds the results.
+          assert.equal(await report(page).getAttribute('folded'), '', 'the sheet is folded');
+          await assertNotCovered(report(page).locator('.head'), 'the folded report’s head');
+        }
+        await page.screenshot({ path: join(import.meta.dirname, `../../scratch/report-place-${width}x${height}-${lang}.png`) }).catch(() => undefined);
+      });
+    });

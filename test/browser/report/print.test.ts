@@ -13,6 +13,7 @@ import type { MapContext } from '../../../src/context/types.js';
 import { LAYER_ID_KEY } from '../../../src/layers/keys.js';
 import type { Report } from '../../../src/report/types.js';
 import { printReport } from '../../../src/ui/cartable-report-print.js';
+import { printedMap } from '../../../src/report/print-map.js';
 
 describe('printing the report', () => {
   let target: HTMLDivElement;
@@ -50,9 +51,7 @@ describe('printing the report', () => {
     };
     const view = await printReport({
       report,
-      map,
-      placeGeometry: report.place.kind === 'area' ? report.place.geometry : new Polygon([]),
-      zoomTo: async (geometry) => map.getView().fit(geometry.getExtent()),
+      mapImage: () => printedMap(map, async () => map.getView().fit(report.place.kind === 'area' ? report.place.geometry.getExtent() : extent)),
       context,
       state: { layers: {}, groupsExpanded: {} },
       mapTitle: 'Essai',
