@@ -49,6 +49,11 @@ export class LayoutController implements ReactiveController {
     this.#apply(closePanel(this.#state, panel));
   }
 
+  /** A new map: nothing open, and nothing to tell (what was open went with the old map). */
+  clear(): void {
+    this.#apply({ state: emptyLayout(this.#state.screen), changes: [] });
+  }
+
   toggle(panel: PanelName): void {
     this.#apply(togglePanel(this.#state, panel));
   }
