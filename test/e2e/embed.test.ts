@@ -329,7 +329,7 @@ test('a permalink reopens every state item: view, layers with order and opacity,
         selection: s.selection,
         panel: !view.shadowRoot.querySelector('aside').hidden,
         lang: document.documentElement.lang,
-        title: view.shadowRoot.querySelector('.share-toggle').textContent.trim(),
+        title: view.shadowRoot.querySelector('cartable-map-header').shadowRoot.querySelector('.share-toggle').textContent.trim(),
       };
     });
     assert.deepEqual(state, {
