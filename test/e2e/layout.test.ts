@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startSuite, waitForLayers, waitForMap, withPage, type Suite } from './support/harness.js';
-import { assertNotCovered, featurePosition, headerHeight, mapShare, visibleRows, waitForInFreeArea } from './support/geometry.js';
+import { assertApart, assertNotCovered, boxOf, featurePosition, headerHeight, mapShare, visibleRows, waitForInFreeArea } from './support/geometry.js';
 
 const WIDE = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
@@ -144,3 +144,40 @@ for (const viewport of [WIDE, PHONE]) {
 async function waitForTools(page: Page): Promise<void> {
   await page.locator('cartable-tools [data-tool="report"], cartable-tools .tool.menu').filter({ visible: true }).first().waitFor();
 }
+
+for (const viewport of [WIDE, PHONE]) {
+  test(`${viewport.width}×${viewport.height}: the offline notice covers neither the scale bar nor the legend`, async (t) => {
+    // Code the page loads after its first frame (search, permalink) fails once the network is gone: that is the point.
+    const expectedConsoleErrors = [/ERR_INTERNET_DISCONNECTED/];
+    await withPage(t, suite, { path: 'maps/geosites.html?panel=1', viewport, expectedConsoleErrors }, async ({ page, context }) => {
+      await waitForMap(page);
+      await context.setOffline(true);
+      const notice = page.locator('cartable-status .pill');
+      await notice.waitFor();
+      await assertApart(notice, page.locator('cartable-map-view .ol-scale-line'), 'the offline notice and the scale bar');
+      await assertApart(notice, page.locator('cartable-map-view cartable-legend'), 'the offline notice and the legend');
+      await context.setOffline(false);
+    });
+  });
+}
+
+test('an embed 390 px wide: the layer sheet leaves the map more than half of its height', async (t) => {
+  await withPage(t, suite, { path: 'maps/geosites.html?embed=1&panel=1', viewport: { width: 390, height: 450 } }, async ({ page }) => {
+    await waitForMap(page);
+    const sheet = page.locator('cartable-map-view aside#panel');
+    await sheet.waitFor();
+    const [sheetBox, mapBox] = [await boxOf(sheet), await boxOf(map(page))];
+    const share = (sheetBox.bottom - sheetBox.top) / (mapBox.bottom - mapBox.top);
+    assert.ok(share <= 0.5, `the sheet covers ${Math.round(share * 100)} % of the map`);
+  });
+});
+
+test('768×768 with the table open: the tool column is not under the table', async (t) => {
+  await withPage(t, suite, { path: 'maps/geosites.html?table=geosites', viewport: { width: 768, height: 768 } }, async ({ page }) => {
+    await page.locator('cartable-table .row').first().waitFor();
+    const bar = page.locator('cartable-tools .bar');
+    await bar.waitFor();
+    await assertNotCovered(bar, 'the tool column');
+    await assertApart(bar, page.locator('cartable-map-view .table-panel'), 'the tool column and the table');
+  });
+});
