@@ -18,7 +18,7 @@ import type { TableQuery } from '../table/query.js';
 import type { CartableLayerInfo } from './cartable-layer-info.js';
 import { base } from './theme.js';
 import './cartable-basemaps.js';
-import './cartable-language-switch.js';
+import './cartable-map-header.js';
 import './cartable-layer-info.js';
 import './cartable-layer-tree.js';
 import './cartable-legend.js';
@@ -34,6 +34,8 @@ import { mapViewStyles } from './map-view/styles.js';
 import { TableController } from './map-view/table-controller.js';
 import { sidePanel } from './map-view/side-panel.js';
 import { mapHeader } from './map-view/header.js';
+import { LayoutController } from './layout/layout-controller.js';
+import { followLayout, minimisedClasses } from './map-view/layout-wiring.js';
 
 /**
  * @summary One map: header, layer list, basemaps, legend, the map and its attributions.
@@ -94,6 +96,8 @@ export class CartableMapView extends LitElement {
   readonly tables = new TableController(this);
   readonly searchBox = new SearchController(this);
   readonly embedMode = new EmbedController(this);
+  /** Which panels are open (one sheet at a time on a phone; Esc closes the top one). */
+  readonly layout = new LayoutController(this);
   /** Keeps `narrow` up to date while connected. */
   protected readonly narrowScreen = new NarrowScreen(this, (narrow) => (this.narrow = narrow));
 
@@ -111,7 +115,9 @@ export class CartableMapView extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.addEventListener('cartable-report-open', this.#onReportOpen); // The same listener: added once.
+    this.addEventListener('cartable-report-open', this.#onReportOpen); // The same listeners: added once.
+    this.addEventListener('cartable-report-close', this.#onReportClose);
+    this.addEventListener('cartable-panel-change', this.#onPanelChange);
   }
 
   override disconnectedCallback(): void {
@@ -141,8 +147,11 @@ export class CartableMapView extends LitElement {
     session.store.dispatch({ type: 'set-panel', open: this.embedSettings.embed ? false : (panel ?? !this.narrow) });
     if (this.embedSettings.ignored.length) this.say({ code: 'link-ignored' });
     this.mapState = session.store.state;
+    if (session.store.state.panel) this.layout.open('layers');
     const stop = session.store.subscribe((next) => {
       this.mapState = next;
+      // The panel of a link or of the embed API: the layout follows the store (a phone shows one sheet).
+      if (next.panel !== (this.layout.status('layers') !== 'closed')) (next.panel ? this.layout.open('layers') : this.layout.close('layers'));
       if (Object.values(next.layers).some((l) => l.status === 'error')) void loadChunk(import('./cartable-service-alerts.js')); // With the first failure.
     });
     session.signal.addEventListener('abort', stop, { once: true });
@@ -158,6 +167,7 @@ export class CartableMapView extends LitElement {
     this.session?.dispose();
     this.session = undefined;
     for (const controller of [this.searchBox, this.tables, this.records, this.embedMode]) controller.reset();
+    this.layout.clear();
   }
 
   /**
@@ -193,10 +203,16 @@ export class CartableMapView extends LitElement {
   }
 
   readonly #onReportOpen = (): void => void this.openReport();
+  readonly #onReportClose = (): void => this.layout.close('report');
+  readonly #onPanelChange = (event: HTMLElementEventMap['cartable-panel-change']): void => followLayout(this, event.detail);
 
   /** Opens the « Qu'y a-t-il ici ? » report beside the map (its code loads on first use; off in embeds without ctl.report). */
   async openReport(): Promise<void> {
-    if (this.embedSettings.controls.report) await (await loadChunk(import('./cartable-report.js'))).openReport(this, this.renderRoot.querySelector('.stage')!);
+    if (!this.embedSettings.controls.report) return;
+    // The report chooses its own place: the record it would cover closes, on every screen.
+    this.closeRecord();
+    this.layout.open('report');
+    await (await loadChunk(import('./cartable-report.js'))).openReport(this, this.renderRoot.querySelector('.stage')!);
   }
 
   /** The link to the map as it is now: every state item of the permalink, the record, the table and the language. */
@@ -225,22 +241,15 @@ export class CartableMapView extends LitElement {
     const { embed: embedded, controls } = this.embedSettings;
     const layers = session.layers.tree(this.mapState, this.#addedTitle());
     const tableLayers = session.layers.tableLayers();
-    const panelOpen = !!this.mapState?.panel;
+    const panelOpen = this.layout.isOpen('layers');
     const attributions = session.layers.attributions(this.mapState, this.language);
     return html`
-      ${mapHeader({
+      ${mapHeader(this, {
         title,
-        catalogHref: this.catalogHref,
-        embed: this.embedSettings,
-        search: this.searchBox.render(),
+        search: controls.search ? this.searchBox.render() : nothing,
         tableLayers,
-        tableShown: !!this.tables.shown,
         panelOpen,
-        language: this.language,
-        fullMapLink: () => this.embedMode.fullMapLink(this.permalink()),
-        onTable: () => (this.tables.shown ? this.tables.close() : void this.openTable(tableLayers[0]!.id)),
-        onPanel: () => session.store.dispatch({ type: 'set-panel', open: !panelOpen }),
-        onShare: () => void this.openShare(),
+        onPanel: (open) => (open ? this.layout.open('layers') : this.layout.close('layers')),
       })}
       <div class="body" @cartable-layer-retry=${(e: HTMLElementEventMap['cartable-layer-retry']) => this.adapter?.retry(e.detail.id)}>
         ${sidePanel({
@@ -254,7 +263,7 @@ export class CartableMapView extends LitElement {
           addLayers: !embedded && this.site?.addLayers?.enabled !== false,
           onInfo: (id) => this.#showInfo(id),
         })}
-        <main class="map-area">
+        <main class="map-area ${minimisedClasses(this.layout)}">
           <div class="stage">
           <div
             class="map"
@@ -262,9 +271,6 @@ export class CartableMapView extends LitElement {
             role="application"
             aria-roledescription=${msg('carte', { id: 'map.roledescription' })}
             aria-label=${msg('Carte interactive. Flèches : déplacer ; + et − : zoomer.', { id: 'map.label' })}
-            @keydown=${(e: KeyboardEvent) => {
-              if (e.key === 'Escape' && this.records.popup) this.records.close({ returnFocus: false });
-            }}
           ></div>
           ${this.failure ? html`<div class="map-error" role="alert">${this.failure}</div>` : nothing}
           ${this.records.render()}

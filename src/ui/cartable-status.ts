@@ -1,8 +1,9 @@
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, unsafeCSS, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { NEW_VERSION_EVENT } from '../offline/load-chunk.js';
 import { base } from './theme.js';
+import { NARROW } from './narrow-screen.js';
 
 /**
  * @summary The page's quiet status line: "offline" while the network is gone, and "a new version is
@@ -15,10 +16,13 @@ export class CartableStatus extends LitElement {
   static override styles = [
     base,
     css`
+      /* Centred above the attributions: clear of the scale bar (bottom left) and of the legend (side panel). */
       :host {
         position: fixed;
-        left: 0.75rem;
-        bottom: 2.4rem;
+        left: 50%;
+        transform: translateX(-50%);
+        max-width: calc(100% - 1.5rem);
+        bottom: 4rem;
         z-index: 1000;
         display: flex;
         flex-direction: column;
@@ -44,6 +48,13 @@ export class CartableStatus extends LitElement {
         color: #fff;
         padding: 0.1rem 0.6rem;
         min-height: 1.9rem;
+      }
+      /* A phone's legend is in a sheet from the bottom: the notice goes under the header instead. */
+      @media ${unsafeCSS(NARROW)} {
+        :host {
+          bottom: auto;
+          top: 5rem;
+        }
       }
     `,
   ];

@@ -329,7 +329,7 @@ test('a permalink reopens every state item: view, layers with order and opacity,
         selection: s.selection,
         panel: !view.shadowRoot.querySelector('aside').hidden,
         lang: document.documentElement.lang,
-        title: view.shadowRoot.querySelector('.share-toggle').textContent.trim(),
+        title: view.shadowRoot.querySelector('cartable-map-header').shadowRoot.querySelector('.share-toggle').textContent.trim(),
       };
     });
     assert.deepEqual(state, {
@@ -366,7 +366,11 @@ test('a permalink reopens every state item: view, layers with order and opacity,
     assert.deepEqual(violations.map((v) => `${v.id}: ${v.targets.join(' ')}`), [], 'axe violations in the share dialog');
     await page.keyboard.press('Escape');
     await page.locator('cartable-share dialog[open]').waitFor({ state: 'detached' });
-    assert.equal(await page.evaluate(() => (globalThis as any).__e2e.mapView().shadowRoot.activeElement?.className), 'share-toggle', 'focus went back to Share');
+    assert.equal(
+      await page.evaluate(() => (globalThis as any).__e2e.mapView().shadowRoot.querySelector('cartable-map-header').shadowRoot.activeElement?.classList.contains('share-toggle')),
+      true,
+      'focus went back to Share',
+    );
   });
 });
 

@@ -36,9 +36,10 @@ export const mapHeaderStyles = css`
     background: rgb(255 255 255 / 0.12);
   }
   /* Up to two lines, never cut after one word: the whole title stays in the page for screen readers. */
+  /* The title and the search share what the buttons leave; neither shrinks to nothing (768 px). */
   h1 {
-    flex: 1;
-    min-width: 0;
+    flex: 1 1 10rem;
+    min-width: 6rem;
     margin: 0;
     font-size: 1.1rem;
     font-weight: 650;
@@ -52,7 +53,7 @@ export const mapHeaderStyles = css`
   }
   .search {
     flex: 0 1 19rem;
-    min-width: 0;
+    min-width: 8rem;
     color: var(--cartable-text, #1e1e1e);
   }
   .search[hidden] {
@@ -165,5 +166,16 @@ export const mapHeaderStyles = css`
     margin: 0.3rem 0;
     border: 0;
     border-top: 1px solid var(--cartable-border, #d9dee5);
+  }
+  /* A medium screen: « ← » alone leads back (its name stays for screen readers), the title keeps room. */
+  @media (max-width: 960px) {
+    .wide .back-label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
   }
 `;

@@ -49,6 +49,11 @@ export class LayoutController implements ReactiveController {
     this.#apply(closePanel(this.#state, panel));
   }
 
+  /** A new map: nothing open, and nothing to tell (what was open went with the old map). */
+  clear(): void {
+    this.#apply({ state: emptyLayout(this.#state.screen), changes: [] });
+  }
+
   toggle(panel: PanelName): void {
     this.#apply(togglePanel(this.#state, panel));
   }
@@ -70,8 +75,9 @@ export class LayoutController implements ReactiveController {
 
   readonly #onKeydown = (event: KeyboardEvent): void => {
     if (event.key !== 'Escape' || event.defaultPrevented) return;
-    // A modal dialog (share, layer information) closes itself on Esc: the panels under it stay.
-    if (event.composedPath().some((node) => node instanceof HTMLDialogElement && node.open)) return;
+    // A modal dialog (share, layer information) or a popover (the table's filters) closes itself on Esc:
+    // the panels under it stay.
+    if (event.composedPath().some(closesItselfOnEscape)) return;
     if (this.closeTop()) event.preventDefault();
   };
 
@@ -81,4 +87,12 @@ export class LayoutController implements ReactiveController {
     this.#host.requestUpdate();
     for (const change of step.changes) emit(this.#host, 'cartable-panel-change', change);
   }
+}
+
+/** An open dialog or popover on the key's path, or a button whose popover is open. */
+function closesItselfOnEscape(node: EventTarget): boolean {
+  if (node instanceof HTMLDialogElement && node.open) return true;
+  if (!(node instanceof HTMLElement)) return false;
+  const popover = node instanceof HTMLButtonElement ? node.popoverTargetElement : null;
+  return node.matches(':popover-open') || (popover instanceof HTMLElement && popover.matches(':popover-open'));
 }

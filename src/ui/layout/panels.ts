@@ -14,24 +14,21 @@ export type RegionName = 'header' | 'side-panel' | 'map' | 'bottom-sheet' | 'ove
 /** The panels the map screen opens and closes (modal dialogs such as « Partager » are not panels). */
 export type PanelName = 'layers' | 'table' | 'record' | 'report' | 'tool';
 
-/** What happens to a phone sheet when another opens over it. */
-export type WhenCovered = 'close' | 'minimise';
-
+/**
+ * Where a panel opens. On a phone a sheet covered by another is minimised, never closed: what the
+ * person was doing (a record, a filtered table, a measure, the layer list a link opened) comes back
+ * when the sheet over it closes.
+ */
 export interface PanelSpec {
   readonly region: Readonly<Record<ScreenKind, RegionName>>;
-  /**
-   * `minimise` keeps what the person was doing (a record, a filtered table, a measure) to come back
-   * to when the sheet over it closes; the layer list costs nothing to reopen, so it closes.
-   */
-  readonly whenCovered: WhenCovered;
 }
 
 export const PANELS: Readonly<Record<PanelName, PanelSpec>> = {
-  layers: { region: { wide: 'side-panel', phone: 'bottom-sheet' }, whenCovered: 'close' },
-  table: { region: { wide: 'bottom-sheet', phone: 'bottom-sheet' }, whenCovered: 'minimise' },
-  record: { region: { wide: 'overlay', phone: 'bottom-sheet' }, whenCovered: 'minimise' },
-  report: { region: { wide: 'overlay', phone: 'bottom-sheet' }, whenCovered: 'minimise' },
-  tool: { region: { wide: 'overlay', phone: 'bottom-sheet' }, whenCovered: 'minimise' },
+  layers: { region: { wide: 'side-panel', phone: 'bottom-sheet' } },
+  table: { region: { wide: 'bottom-sheet', phone: 'bottom-sheet' } },
+  record: { region: { wide: 'overlay', phone: 'bottom-sheet' } },
+  report: { region: { wide: 'overlay', phone: 'bottom-sheet' } },
+  tool: { region: { wide: 'overlay', phone: 'bottom-sheet' } },
 };
 
 export const PANEL_NAMES = Object.keys(PANELS) as readonly PanelName[];

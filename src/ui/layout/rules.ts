@@ -2,7 +2,7 @@
  * What is open on the screen, as a stack in opening order (the last one is on top), and the rules that
  * open, close and escape panels. Pure functions: each returns the next state and what changed.
  */
-import { PANEL_NAMES, PANELS, closesWithEscape, mayCoexist, type PanelName, type ScreenKind } from './panels.js';
+import { PANEL_NAMES, closesWithEscape, mayCoexist, type PanelName, type ScreenKind } from './panels.js';
 
 export interface StackEntry {
   readonly panel: PanelName;
@@ -87,7 +87,7 @@ function place(state: LayoutState, panel: PanelName): LayoutState {
   for (const entry of state.stack) {
     if (entry.panel === panel) continue;
     if (entry.minimised || mayCoexist(entry.panel, panel, state.screen)) stack.push(entry);
-    else if (state.screen === 'phone' && PANELS[entry.panel].whenCovered === 'minimise') stack.push({ panel: entry.panel, minimised: true });
+    else if (state.screen === 'phone') stack.push({ panel: entry.panel, minimised: true });
   }
   stack.push({ panel, minimised: false });
   return { ...state, stack };

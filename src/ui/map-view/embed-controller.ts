@@ -11,7 +11,7 @@ const HINT_MS = 1600;
 
 /**
  * Embed mode: the hint of a gesture left to the host page (cooperative gestures), the full-screen
- * button, the « open the full map » link, and the iframe's link to its host page (postMessage API).
+ * button, where the « open the full map » link leads, and the iframe's link to its host page (postMessage API).
  */
 export class EmbedController implements ReactiveController {
   #hint?: GestureHint;
@@ -68,12 +68,9 @@ export class EmbedController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** The « open the full map » link of the header. */
-  fullMapLink(permalink: string): TemplateResult | typeof nothing {
-    if (!this.host.embedSettings.controls.fullmap) return nothing;
-    return html`<a class="full-map" href=${writeEmbed(new URL(permalink), undefined).href} target="_blank" rel="noopener"
-      >${msg('Ouvrir la carte complète', { id: 'embed.fullMap' })}<span class="visually-hidden"> ${msg('(nouvel onglet)', { id: 'embed.newTab' })}</span></a
-    >`;
+  /** Where the header's « open the full map » link leads (none when the embed hides it). */
+  fullMapHref(permalink: string): string | undefined {
+    return this.host.embedSettings.controls.fullmap ? writeEmbed(new URL(permalink), undefined).href : undefined;
   }
 
   /** The hint and the full-screen button, over the map. */

@@ -1,50 +1,49 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { msg } from '@lit/localize';
-import type { EmbedSettings } from '../../embed/params.js';
 import type { VectorLayerDef } from '../../context/types.js';
+import type { LayoutController } from '../layout/layout-controller.js';
+import type { MapViewHost } from './host.js';
+
+/** What the header reads of the map view, and what its buttons call. */
+export interface HeaderHost extends MapViewHost {
+  readonly catalogHref: string;
+  readonly layout: LayoutController;
+  readonly embedMode: { fullMapHref(permalink: string): string | undefined };
+  openTable(layerId: string): Promise<void>;
+  closeTable(): void;
+  openShare(): Promise<void>;
+  permalink(): string;
+}
 
 export interface HeaderOptions {
   readonly title: string;
-  readonly catalogHref: string;
-  readonly embed: EmbedSettings;
   /** The search box (or nothing). */
   readonly search: TemplateResult | typeof nothing;
-  /** The layers that have a table, and whether one is shown. */
+  /** The layers that have a table. */
   readonly tableLayers: readonly VectorLayerDef[];
-  readonly tableShown: boolean;
+  /** The layer panel is shown. */
   readonly panelOpen: boolean;
-  readonly language: string;
-  /** In an embed: the « open the full map » link. */
-  readonly fullMapLink: () => TemplateResult | typeof nothing;
-  readonly onTable: () => void;
-  readonly onPanel: () => void;
-  readonly onShare: () => void;
+  /** The layer panel is asked to open or close (the store holds it, so the URL does). */
+  readonly onPanel: (open: boolean) => void;
 }
 
-/** The map's header: back to the catalogue, title, search, table and panel buttons, share and language (or, in an embed, the full map link). */
-export function mapHeader(o: HeaderOptions): TemplateResult {
-  const { embed: embedded, controls } = o.embed;
-  return html`<header>
-    ${embedded
-      ? nothing
-      : html`<a class="back" href=${o.catalogHref}>
-          <span aria-hidden="true">←</span><span class="back-label">${msg('Catalogue', { id: 'nav.catalog' })}</span>
-        </a>`}
-    <h1>${o.title}</h1>
-    ${controls.search ? o.search : nothing}
-    ${controls.table && o.tableLayers.length
-      ? html`<button class="panel-toggle table-toggle" aria-pressed=${o.tableShown ? 'true' : 'false'} @click=${o.onTable}>
-          ${msg('Tableau', { id: 'table.toggle' })}
-        </button>`
-      : nothing}
-    ${controls.layers || controls.legend
-      ? html`<button class="panel-toggle" aria-expanded=${o.panelOpen ? 'true' : 'false'} aria-controls="panel" @click=${o.onPanel}>
-          ${msg('Couches', { id: 'panel.toggle' })}
-        </button>`
-      : nothing}
-    ${embedded
-      ? o.fullMapLink()
-      : html`<button class="share-toggle" aria-haspopup="dialog" @click=${o.onShare}>${msg('Partager', { id: 'share.toggle' })}</button>
-          <cartable-language-switch .language=${o.language}></cartable-language-switch>`}
-  </header>`;
+/** The map's header (src/ui/cartable-map-header.ts), its buttons wired to the map view. */
+export function mapHeader(view: HeaderHost, o: HeaderOptions): TemplateResult {
+  const { embed, controls } = view.embedSettings;
+  const firstTable = o.tableLayers[0];
+  return html`<cartable-map-header
+    .mapTitle=${o.title}
+    .language=${view.language}
+    .catalogHref=${view.catalogHref}
+    ?embedded=${embed}
+    .fullMapHref=${embed ? view.embedMode.fullMapHref(view.permalink()) : undefined}
+    ?tableButton=${controls.table && !!firstTable}
+    ?tableOpen=${view.layout.isOpen('table')}
+    ?panelButton=${controls.layers || controls.legend}
+    ?panelOpen=${o.panelOpen}
+    @cartable-panel-toggle=${(e: HTMLElementEventMap['cartable-panel-toggle']) => o.onPanel(e.detail.open)}
+    @cartable-table-toggle=${(e: HTMLElementEventMap['cartable-table-toggle']) => (e.detail.open && firstTable ? void view.openTable(firstTable.id) : view.closeTable())}
+    @cartable-share-request=${() => void view.openShare()}
+  >
+    ${o.search}
+  </cartable-map-header>`;
 }

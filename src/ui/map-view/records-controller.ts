@@ -120,6 +120,7 @@ export class RecordsController implements ReactiveController {
 
   #open(popup: OpenRecords): void {
     this.#set(popup);
+    this.host.layout.open('record');
     this.#clicksSinceOpen = 0;
     this.select(popup.selected);
     this.#stopAnchoring?.();
@@ -172,6 +173,7 @@ export class RecordsController implements ReactiveController {
     const session = this.host.session;
     session?.adapter?.highlight(undefined);
     session?.store.dispatch({ type: 'set-selection', selection: undefined });
+    this.host.layout.close('record');
     if (returnFocus) this.host.mapTarget.focus({ preventScroll: true });
   }
 

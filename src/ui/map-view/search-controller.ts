@@ -103,6 +103,7 @@ export class SearchController implements ReactiveController {
     const placeholder = msg('Lieu, site, adresse…', { id: 'search.map.placeholder' });
     return html`<cartable-search
       class="search"
+      slot="search"
       role="search"
       .provider=${this.search}
       label=${label}

@@ -1,7 +1,7 @@
 import { css, unsafeCSS } from 'lit';
 import { NARROW } from '../narrow-screen.js';
 
-/** The map view's own styles: header, side panel, map stage, table panel, popup holders, embed extras. */
+/** The map view's own styles (the header has its own): side panel, map stage, table panel, popup holders, embed extras. */
 export const mapViewStyles = css`
   :host {
     display: grid;
@@ -10,52 +10,6 @@ export const mapViewStyles = css`
     height: 100%;
     min-height: 0;
     background: var(--cartable-bg, #f4f6f9);
-  }
-  header {
-    min-width: 0;
-    display: flex;
-    align-items: center;
-    gap: 0.6rem;
-    padding: 0.4rem 0.75rem;
-    background: var(--cartable-header-bg, #14213d);
-    color: var(--cartable-header-text, #fff);
-    min-height: 3rem;
-  }
-  header a {
-    color: inherit;
-  }
-  .back {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.3rem;
-    padding: 0.3rem 0.5rem;
-    border-radius: var(--cartable-radius, 6px);
-    text-decoration: none;
-    font-size: 0.9em;
-    white-space: nowrap;
-  }
-  .back:hover {
-    background: rgb(255 255 255 / 0.12);
-  }
-  h1 {
-    flex: 1;
-    min-width: 0;
-    margin: 0;
-    font-size: 1.1rem;
-    font-weight: 650;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-  }
-  .panel-toggle,
-  .share-toggle,
-  .full-map {
-    border: 1px solid currentColor;
-    background: transparent;
-    border-radius: var(--cartable-radius, 6px);
-    padding: 0.25rem 0.6rem;
-    min-height: 2rem;
-    font-size: 0.9em;
   }
   .body {
     position: relative;
@@ -153,9 +107,6 @@ export const mapViewStyles = css`
     padding: 0.35rem 0.75rem 0;
     font-size: 0.9rem;
   }
-  .table-toggle[aria-pressed='true'] {
-    background: rgb(255 255 255 / 0.18);
-  }
   .popup-holder {
     position: absolute;
     z-index: 5;
@@ -248,20 +199,12 @@ export const mapViewStyles = css`
     padding: 0.2rem 0.5rem;
     font-size: 0.85rem;
   }
-  a.full-map {
-    text-decoration: none;
-    white-space: nowrap;
-  }
   .map-error {
     position: absolute;
     inset: 1rem;
     display: grid;
     place-items: center;
     text-align: center;
-  }
-  .search {
-    flex: 0 1 19rem;
-    color: var(--cartable-text, #1e1e1e);
   }
   /* Until the search code has loaded, a plain box of the same size takes its place. */
   .search-standin {
@@ -276,25 +219,6 @@ export const mapViewStyles = css`
     color: var(--cartable-text, #1e1e1e);
   }
   @media ${unsafeCSS(NARROW)} {
-    header {
-      flex-wrap: wrap;
-    }
-    .search {
-      order: 10;
-      flex: 1 0 100%;
-    }
-  }
-  @media ${unsafeCSS(NARROW)} {
-    header h1 {
-      font-size: 1rem;
-    }
-    .back-label {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-    }
     aside {
       position: absolute;
       z-index: 10;
@@ -308,5 +232,14 @@ export const mapViewStyles = css`
       border-top-right-radius: 14px;
       box-shadow: 0 -6px 24px rgb(0 0 0 / 0.25);
     }
+    /* An embed is often short: its layer sheet leaves the map more than half of it. */
+    :host([embedded]) aside {
+      max-height: 45%;
+    }
+  }
+  /* A phone sheet minimised under another (src/ui/layout/): hidden, kept as it was. */
+  .minimised-table .table-panel,
+  .minimised-record .popup-holder {
+    display: none;
   }
 `;

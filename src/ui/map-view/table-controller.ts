@@ -88,6 +88,7 @@ export class TableController implements ReactiveController {
     feed();
     this.#stopFeed = adapter.onFeaturesChange(layerId, feed);
     if (!session.store.state.layers[layerId]?.visible) session.store.dispatch({ type: 'set-visible', id: layerId, visible: true });
+    this.host.layout.open('table');
     emit(this.host, 'cartable-table-shown', { layerId });
   }
 
@@ -101,6 +102,7 @@ export class TableController implements ReactiveController {
       this.filtered = rest;
     }
     session?.store.dispatch({ type: 'set-table', table: undefined });
+    this.host.layout.close('table');
   }
 
   /** On a phone the table covers the map: a chosen row shows the map; the filter (and the table in the URL) stay. */

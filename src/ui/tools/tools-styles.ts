@@ -23,12 +23,13 @@ export const toolsStyles = css`
     flex-direction: row-reverse;
     align-items: flex-start;
     gap: 0.5rem;
-    max-height: calc(100% - 3rem);
+    /* A set height (the dock lets clicks through): a map shortened by the table scrolls the column. */
+    height: calc(100% - 3rem);
   }
   /* Under the zoom buttons (top right, 2 × 2.5rem) when the map shows them. */
   :host([zoom]) .dock {
     top: 6.1rem;
-    max-height: calc(100% - 8.6rem);
+    height: calc(100% - 8.6rem);
   }
   .bar {
     display: flex;
@@ -38,6 +39,11 @@ export const toolsStyles = css`
     border-radius: var(--cartable-radius, 6px);
     background: var(--cartable-surface, #fff);
     box-shadow: 0 1px 6px rgb(0 0 0 / 0.25);
+    max-height: 100%;
+    overflow-y: auto;
+  }
+  .bar > * {
+    flex-shrink: 0;
   }
   /* A narrow column: each icon with its name under it (beside it, the open panel would cover the map). */
   .tool {
@@ -115,6 +121,7 @@ export const toolsStyles = css`
     .dock {
       flex-direction: column;
       align-items: flex-end;
+      height: auto;
     }
     /* On a phone the unfolded menu is a list: the icon beside its name, larger targets. */
     .tool {
@@ -140,6 +147,7 @@ export const toolsStyles = css`
     :host([zoom]) .dock {
       top: 0.5rem;
       right: 3.75rem;
+      height: auto;
       max-height: calc(100% - 3rem);
     }
     .panel {

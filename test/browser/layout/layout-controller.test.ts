@@ -5,13 +5,15 @@ import { LayoutController } from '../../../src/ui/layout/layout-controller.js';
 import type { PanelChange } from '../../../src/ui/layout/rules.js';
 import { mount, unmountAll, waitFor } from '../support/mount.js';
 
-/** A host with the controller and a modal dialog, as the map view will have. */
+/** A host with the controller, a modal dialog and a popover (the table's filters), as the map view has. */
 class LayoutHost extends LitElement {
   readonly layout = new LayoutController(this);
   renders = 0;
   override render() {
     this.renders++;
-    return html`<button>map</button><dialog><button>in dialog</button></dialog>`;
+    return html`<button>map</button><dialog><button>in dialog</button></dialog>
+      <button class="opens" popovertarget="filters">Filtres</button>
+      <div id="filters" popover><button>in popover</button></div>`;
   }
 }
 customElements.define('test-layout-host', LayoutHost);
@@ -76,7 +78,20 @@ describe('LayoutController', () => {
     expect(element.layout.isOpen('record')).to.equal(true);
   });
 
-  it('follows the screen: a phone keeps one sheet, the others minimised or closed', async () => {
+  it('leaves the panels alone when Esc closes an open popover, from inside it or from its button', async () => {
+    const { element } = await host();
+    element.layout.open('table');
+    const popover = element.shadowRoot!.querySelector<HTMLElement>('#filters')!;
+    popover.showPopover();
+    expect(escape(popover.querySelector('button')!)).to.equal(false);
+    expect(escape(element.shadowRoot!.querySelector('.opens')!)).to.equal(false);
+    expect(element.layout.isOpen('table')).to.equal(true);
+    popover.hidePopover();
+    expect(escape(element.shadowRoot!.querySelector('.opens')!), 'once it is shut, Esc is the layout’s again').to.equal(true);
+    expect(element.layout.isOpen('table')).to.equal(false);
+  });
+
+  it('follows the screen: a phone keeps one sheet, the others minimised', async () => {
     await setViewport({ width: 1366, height: 768 });
     const { element, changes } = await host();
     element.layout.open('layers');
@@ -86,7 +101,7 @@ describe('LayoutController', () => {
     await waitFor(() => element.layout.screen === 'phone');
     expect(element.layout.shown).to.deep.equal(['record']);
     expect(element.layout.status('table')).to.equal('minimised');
-    expect(element.layout.status('layers')).to.equal('closed');
+    expect(element.layout.status('layers')).to.equal('minimised');
     expect(changes.filter((c) => c.cause === 'screen').map((c) => c.panel).sort()).to.deep.equal(['layers', 'table']);
   });
 

@@ -65,7 +65,7 @@ describe('the map session of a map view', () => {
 
   it('keeps which panel is open in its state', async () => {
     const view = await open();
-    const toggle = view.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-controls="panel"]')!;
+    const toggle = view.shadowRoot!.querySelector('cartable-map-header')!.shadowRoot!.querySelector<HTMLButtonElement>('.panel-toggle')!;
     const before = view.store!.state.panel;
     toggle.click();
     await view.updateComplete;

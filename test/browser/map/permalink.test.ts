@@ -80,7 +80,7 @@ describe('permalinks in the map view', () => {
     view.store!.dispatch({ type: 'set-visible', id: 'other', visible: true });
     view.store!.dispatch({ type: 'set-order', order: ['other'] });
     await waitFor(() => new URL(location.href).searchParams.get('l') === 'other,places');
-    view.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-controls="panel"]')!.click();
+    view.shadowRoot!.querySelector('cartable-map-header')!.shadowRoot!.querySelector<HTMLButtonElement>('.panel-toggle')!.click();
     await waitFor(() => new URL(location.href).searchParams.get('panel') === '0');
     view.adapter!.map.getView().setCenter(fromLonLat([5, 45]));
     view.adapter!.map.getView().setZoom(8);

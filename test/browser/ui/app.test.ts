@@ -120,7 +120,9 @@ describe('cartable-app with a document named in the URL', () => {
     const view = root.querySelector('cartable-map-view')!;
     expect(customElements.get('cartable-map-view')).to.not.equal(undefined);
     await view.updateComplete;
-    expect(view.shadowRoot!.querySelector('h1')!.textContent).to.equal('Carte à part');
+    const header = view.shadowRoot!.querySelector('cartable-map-header')!;
+    await header.updateComplete;
+    expect(header.shadowRoot!.querySelector('h1')!.textContent).to.equal('Carte à part');
     expect(view.store!.state.layers.a!.visible).to.equal(true); // the default, filled in by validation
   });
 });

@@ -34,8 +34,11 @@ async function openMap(): Promise<CartableMapView> {
   return view;
 }
 
+/** The map's header draws its buttons in its own shadow root. */
+const headerRoot = (view: CartableMapView): ShadowRoot => view.shadowRoot!.querySelector('cartable-map-header')!.shadowRoot!;
+
 async function openShare(view: CartableMapView): Promise<{ share: CartableShare; dialog: HTMLDialogElement; button: HTMLButtonElement }> {
-  const button = view.shadowRoot!.querySelector<HTMLButtonElement>('button.share-toggle')!;
+  const button = headerRoot(view).querySelector<HTMLButtonElement>('button.share-toggle')!;
   button.focus();
   button.click();
   await waitFor(() => !!view.shadowRoot!.querySelector('cartable-share')?.shadowRoot?.querySelector('dialog[open]'));
@@ -67,7 +70,7 @@ describe('cartable-share', () => {
     const { dialog, button } = await openShare(view);
     await sendKeys({ press: 'Escape' });
     await waitFor(() => !dialog.open);
-    expect(view.shadowRoot!.activeElement).to.equal(button);
+    expect(headerRoot(view).activeElement).to.equal(button);
   });
 
   it('builds embed code from the chosen size and controls, with a live preview of the same URL', async () => {

@@ -5,7 +5,7 @@
  * app's own rule (src/ui/layout/free-area.ts).
  */
 import type { Locator } from 'playwright-core';
-import { containsPoint, freeMapArea, heightOf, rectFromBox, type Rect } from '../../../src/ui/layout/free-area.js';
+import { containsPoint, freeMapArea, heightOf, intersection, rectFromBox, type Rect } from '../../../src/ui/layout/free-area.js';
 
 export type { Rect };
 export interface Point {
@@ -149,4 +149,10 @@ export async function featurePosition(map: Locator, layerId: string, featureId: 
     },
     { layerId, featureId },
   );
+}
+
+/** Fails, naming both, when two shown elements overlap on the screen. */
+export async function assertApart(a: Locator, b: Locator, what: string): Promise<void> {
+  const [boxA, boxB] = [await settledBox(a), await settledBox(b)];
+  if (intersection(boxA, boxB)) throw new Error(`${what}: ${JSON.stringify(boxA)} overlaps ${JSON.stringify(boxB)}`);
 }

@@ -71,10 +71,14 @@ describe('a phone', () => {
     ]);
   });
 
-  it('closes the layer sheet (cheap to reopen) when a record opens over it', () => {
+  it('minimises the layer sheet when a record opens over it (panel=1 with a record), and brings it back after', () => {
     const { state, changes } = openPanel(opened('phone', 'layers'), 'record');
-    expect(state.stack).toEqual([{ panel: 'record', minimised: false }]);
-    expect(changes).toContainEqual({ panel: 'layers', status: 'closed', cause: 'replaced' });
+    expect(state.stack).toEqual([
+      { panel: 'layers', minimised: true },
+      { panel: 'record', minimised: false },
+    ]);
+    expect(changes).toContainEqual({ panel: 'layers', status: 'minimised', cause: 'covered' });
+    expect(shownPanels(closeTop(state).state)).toEqual(['layers']);
   });
 
   it('reopens a minimised sheet on top and minimises the one that was shown', () => {
@@ -144,12 +148,12 @@ describe('toggle and close', () => {
 });
 
 describe('changing screen', () => {
-  it('keeps the top panel shown when a wide screen becomes a phone, and minimises or closes the others', () => {
+  it('keeps the top panel shown when a wide screen becomes a phone, and minimises the others', () => {
     const { state, changes } = changeScreen(opened('wide', 'layers', 'table', 'record'), 'phone');
     expect(state.screen).toBe('phone');
     expect(shownPanels(state)).toEqual(['record']);
     expect(statusOf(state, 'table')).toBe('minimised');
-    expect(statusOf(state, 'layers')).toBe('closed');
+    expect(statusOf(state, 'layers')).toBe('minimised');
     expect(changes.every((c) => c.cause === 'screen')).toBe(true);
   });
 
