@@ -118,6 +118,7 @@ export class CartableMapView extends LitElement {
     this.addEventListener('cartable-report-open', this.#onReportOpen); // The same listeners: added once.
     this.addEventListener('cartable-report-close', this.#onReportClose);
     this.addEventListener('cartable-panel-change', this.#onPanelChange);
+    this.addEventListener('cartable-tool-change', this.#onToolChange);
   }
 
   override disconnectedCallback(): void {
@@ -204,6 +205,7 @@ export class CartableMapView extends LitElement {
 
   readonly #onReportOpen = (): void => void this.openReport();
   readonly #onReportClose = (): void => this.layout.close('report');
+  readonly #onToolChange = ({ detail }: HTMLElementEventMap['cartable-tool-change']): void => (detail.tool ? this.layout.open('tool') : this.layout.close('tool'));
   readonly #onPanelChange = (event: HTMLElementEventMap['cartable-panel-change']): void => followLayout(this, event.detail);
 
   /** Opens the « Qu'y a-t-il ici ? » report beside the map (its code loads on first use; off in embeds without ctl.report). */

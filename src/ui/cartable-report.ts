@@ -118,7 +118,7 @@ export class CartableReport extends LitElement {
   readonly #onKey = (event: KeyboardEvent): void => {
     if (event.key === 'Escape' && !event.defaultPrevented && !this.#picking.picking) {
       event.preventDefault();
-      this.#close();
+      this.close();
     }
   };
 
@@ -280,7 +280,8 @@ export class CartableReport extends LitElement {
     this.announcement = msg(str`Carte centrée sur « ${item.label} » (${layer.title})`, { id: 'report.zoomed' });
   }
 
-  #close(): void {
+  /** Closes the panel and clears its place from the map (focus goes back to the opener unless told not to). */
+  close({ returnFocus = true } = {}): void {
     this.#picking.cancel();
     this.#asking?.abort();
     this.progress = undefined;
@@ -290,7 +291,7 @@ export class CartableReport extends LitElement {
     this.place = undefined;
     this.report = undefined;
     this.hidden = true;
-    if (this.#opener?.isConnected) this.#opener.focus();
+    if (returnFocus && this.#opener?.isConnected) this.#opener.focus();
     emit(this, 'cartable-report-close', {});
   }
 
@@ -311,7 +312,7 @@ export class CartableReport extends LitElement {
               ${this.folded ? msg('Déplier le rapport', { id: 'report.unfold' }) : msg('Voir la carte', { id: 'report.fold' })}
             </button>`
           : nothing}
-        <button class="icon-button" aria-label=${msg('Fermer le rapport', { id: 'report.close' })} @click=${() => this.#close()}>✕</button>
+        <button class="icon-button" aria-label=${msg('Fermer le rapport', { id: 'report.close' })} @click=${() => this.close()}>✕</button>
       </div>
       <div class="scroll">
         ${pickerTemplate(this.#pickerView())}

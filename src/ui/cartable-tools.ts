@@ -32,6 +32,7 @@ export interface ToolSwitches {
  * It covers the map stage without catching the pointer; only its buttons and panel do. On a phone
  * the buttons fold into one « Outils » button and the panel becomes a sheet at the bottom.
  * @fires cartable-report-open - the person asks for the « Qu'y a-t-il ici ? » report
+ * @fires cartable-tool-change - a tool's panel opened or closed
  */
 @localized()
 @customElement('cartable-tools')
@@ -78,6 +79,15 @@ export class CartableTools extends LitElement {
       if ((this.active === 'measure' || this.active === 'coordinates') && !this.switches.tools) this.active = undefined;
       if (this.active === 'print' && !this.switches.print) this.active = undefined;
     }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('active' as keyof CartableTools) && (changed.get('active' as keyof CartableTools) !== undefined || this.active)) emit(this, 'cartable-tool-change', { tool: this.active });
+  }
+
+  /** Closes the open tool's panel without moving focus (the screen layout gave its place to another panel). */
+  closeTool(): void {
+    this.active = undefined;
   }
 
   /** Another tool took the map's pointer from the open one: its panel closes. */

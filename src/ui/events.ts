@@ -66,6 +66,8 @@ export interface CartableEventMap extends EmbedElementEvents {
   'cartable-print-ready': { paper: 'A4' | 'A3'; orientation: 'landscape' | 'portrait' };
   /** Another tool took the map's pointer from this one, which stopped. */
   'cartable-tool-displaced': { tool: 'measure' | 'coordinates' };
+  /** A tool's panel opened or closed (none: closed), so the screen layout makes room for it. */
+  'cartable-tool-change': { tool?: 'measure' | 'coordinates' | 'print' };
   /** A map is first drawn (every visible layer loaded or failed, or a deadline passed). */
   'cartable-map-rendered': Record<string, never>;
 }
@@ -109,6 +111,7 @@ declare global {
     'cartable-report-close': CustomEvent<CartableEventMap['cartable-report-close']>;
     'cartable-print-ready': CustomEvent<CartableEventMap['cartable-print-ready']>;
     'cartable-tool-displaced': CustomEvent<CartableEventMap['cartable-tool-displaced']>;
+    'cartable-tool-change': CustomEvent<CartableEventMap['cartable-tool-change']>;
     'cartable-ready': CustomEvent<CartableEventMap['cartable-ready']>;
     'cartable-view-changed': CustomEvent<CartableEventMap['cartable-view-changed']>;
     'cartable-feature-selected': CustomEvent<CartableEventMap['cartable-feature-selected']>;

@@ -67,11 +67,18 @@ export class LayoutController implements ReactiveController {
 
   hostConnected(): void {
     this.#host.addEventListener('keydown', this.#onKeydown);
+    document.addEventListener('keydown', this.#onPageKeydown);
   }
 
   hostDisconnected(): void {
     this.#host.removeEventListener('keydown', this.#onKeydown);
+    document.removeEventListener('keydown', this.#onPageKeydown);
   }
+
+  /** Esc with no focus anywhere (after a click on the map's canvas, focus is on the page's body). */
+  readonly #onPageKeydown = (event: KeyboardEvent): void => {
+    if (event.target === document.body || event.target === document.documentElement) this.#onKeydown(event);
+  };
 
   readonly #onKeydown = (event: KeyboardEvent): void => {
     if (event.key !== 'Escape' || event.defaultPrevented) return;

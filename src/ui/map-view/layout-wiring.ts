@@ -28,12 +28,16 @@ export function followLayout(view: LayoutHost, { panel, status }: PanelChange): 
       else if (status === 'open' && !view.tables.shown && store?.state.table) void view.tables.open(store.state.table.layerId, store.state.table.query);
       break;
     case 'report': {
-      const report = view.renderRoot.querySelector<HTMLElement>('cartable-report');
-      if (report) report.hidden = status !== 'open';
+      // A report closed by another panel closes for real (its place leaves the map); a minimised one is hidden.
+      const report = view.renderRoot.querySelector('cartable-report');
+      if (report && status === 'closed' && !report.hidden) report.close({ returnFocus: false });
+      else if (report) report.hidden = status !== 'open';
       break;
     }
     case 'tool':
-      break; // The toolbar keeps its own panel (src/ui/cartable-tools.ts).
+      // A tool's work (a measure, a mark) is done on the map: a tool covered by another sheet stops.
+      if (status !== 'open') view.renderRoot.querySelector('cartable-tools')?.closeTool();
+      break;
   }
 }
 
