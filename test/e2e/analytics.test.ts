@@ -41,7 +41,8 @@ interface Collector {
 
 /**
  * Records every request; answers 204 with the CORS headers a collector gives text/plain POSTs. Its
- * origin also plays a partner site: GET /partner.html?src=<url> is a page that embeds <url> in a frame.
+ * origin also plays a partner site: GET /partner.html?src=<url> is a page that embeds <url> in a frame;
+ * GET /blank.html is an empty page of its own (it posts the tests' sentinels).
  */
 async function startCollector(): Promise<Collector> {
   const arrivals: Arrival[] = [];
@@ -51,6 +52,11 @@ async function startCollector(): Promise<Collector> {
       const src = (url.searchParams.get('src') ?? '').replace(/"/g, '&quot;');
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(`<!doctype html><title>Partenaire</title><iframe src="${src}" width="900" height="600"></iframe>`);
+      return;
+    }
+    if (req.method === 'GET' && url.pathname === '/blank.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><title>Collecteur</title>');
       return;
     }
     if (req.method === 'GET' && url.pathname === '/favicon.ico') {
@@ -166,13 +172,14 @@ const SENTINEL = '/sentinel';
 let sentinels = 0;
 
 /**
- * What arrived after `from`, for tests where nothing must: the page (left already) posts a sentinel
- * to the collector the way the tracker posts (fetch, keepalive), and once it has arrived whatever the
- * tracker sent on leaving, before it, has arrived too.
+ * What arrived after `from`, for tests where nothing must: once the map page is left, the browser
+ * posts a sentinel to the collector the way the tracker posts (fetch, keepalive, from a page of the
+ * collector's own origin); once it has arrived, whatever the tracker sent on leaving has arrived too.
  */
 async function arrivedBeforeSentinel(page: Page, from: number): Promise<Arrival[]> {
   const path = `${SENTINEL}?${++sentinels}`;
-  await page.evaluate((url) => void fetch(url, { method: 'POST', keepalive: true, body: 'sentinel', headers: { 'Content-Type': 'text/plain' } }), `${collector.url.slice(0, -1)}${path}`);
+  await page.goto(`${collector.url}blank.html`);
+  await page.evaluate((path) => void fetch(path, { method: 'POST', keepalive: true, body: 'sentinel', headers: { 'Content-Type': 'text/plain' } }), path);
   await waitUntil(() => collector.arrivals.some((a) => a.path === path), { what: 'the sentinel at the collector' });
   return collector.arrivals.slice(from).filter((a) => !a.path.startsWith(SENTINEL));
 }
