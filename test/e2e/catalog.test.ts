@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { layerStates, startSuite, toWebMercator, waitForMap, withPage, type Suite } from './support/harness.js';
-import { colourDistance, onePixel, parseCssColour, type Rgba } from './support/png.js';
+import { colourDistance, parseCssColour, screenColourAt, type Rgba } from './support/png.js';
 
 const MAP_IDS = ['geosites', 'lieux-de-france', 'nature-paysage'];
 const PARIS = [2.3522, 48.8566] as const;
@@ -87,10 +87,6 @@ async function featuresAt(page: Page, pixel: [number, number]) {
   }, pixel);
 }
 
-async function colourAt(page: Page, x: number, y: number): Promise<Rgba> {
-  return onePixel(await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } }));
-}
-
 test('the demo map opens from its card, renders, hit-tests Paris and hides a layer', async (t) => {
   await withPage(t, suite, { path: '' }, async ({ page }) => {
     await page.locator('li.card[data-map="lieux-de-france"] h2 a').click();
@@ -118,7 +114,7 @@ test('the demo map opens from its card, renders, hit-tests Paris and hides a lay
     const background = parseCssColour(
       await page.locator('cartable-map-view .map').evaluate((el) => getComputedStyle(el).backgroundColor),
     );
-    const shown = await colourAt(page, paris.x, paris.y);
+    const shown = await screenColourAt(page, paris.x, paris.y);
     assert.ok(colourDistance(shown, background) > 24, `pixel at Paris ${shown} differs from the map background ${background}`);
     assert.ok(
       colourDistance(shown, ILE_DE_FRANCE_FILL) < 40,
@@ -138,7 +134,7 @@ test('the demo map opens from its card, renders, hit-tests Paris and hides a lay
       'no feature of the hidden layer at Paris',
     );
     assert.ok(!after.regions.includes('11'), 'no place feature at Paris once hidden');
-    const hidden = await colourAt(page, paris.x, paris.y);
+    const hidden = await screenColourAt(page, paris.x, paris.y);
     assert.ok(colourDistance(hidden, ILE_DE_FRANCE_FILL) >= 40, `the place symbol is gone from the canvas: ${hidden}`);
   });
 });

@@ -133,16 +133,20 @@ test('an iframe on another origin renders the map and never moves the host pageâ
     await page.goto(new URL('scroll.html', host.url).href);
     await page.evaluate(() => window.scrollTo(0, 250));
     const frame = await embedFrame(page);
-    await page.waitForTimeout(500);
+    // Loading is over: the frame's document has loaded and its map has drawn a whole frame since.
+    await frame.waitForFunction(() => document.readyState === 'complete');
+    await frame.evaluate(() => (globalThis as any).__e2e.nextRender());
     assert.equal(await page.evaluate(() => window.scrollY), 250, 'loading the embed moved the host page');
     assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'BODY', 'the embed took the focus');
     const zoom = await zoomIn(frame);
     // The wheel over the map scrolls the host page and leaves the map's zoom alone.
     const box = (await page.locator('#embed').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.evaluate(() => addEventListener('scrollend', () => ((window as any).scrollEnded = true), { once: true }));
     await page.mouse.wheel(0, 200);
-    await page.waitForFunction(() => window.scrollY > 250, undefined, { timeout: 5000 });
-    await page.waitForTimeout(400);
+    // The map saw the wheel and left it to the page (its hint says how to zoom), and the page's scroll ended.
+    await frame.locator('cartable-map-view .gesture-hint').waitFor({ state: 'attached' });
+    await page.waitForFunction(() => (window as any).scrollEnded === true);
     const scrolled = await page.evaluate(() => window.scrollY);
     assert.ok(scrolled >= 400, `the host page scrolled by the wheel (now ${scrolled})`);
     assert.equal(await zoomIn(frame), zoom, 'the plain wheel zoomed the embedded map');
@@ -167,15 +171,16 @@ test('WordPress: in a sandboxed iframe with a secret in the fragment, the map re
 <script>
   window.wp = [];
   addEventListener('message', (e) => { if (e.data && e.data.message) window.wp.push(e.data); });
-  document.getElementById('embed').addEventListener('load', () => {
-    setTimeout(() => document.getElementById('embed').contentWindow.postMessage({ message: 'ready', secret: 'Xy12Ab34Cd' }, '*'), 1500);
-  });
+  window.sayReady = () => document.getElementById('embed').contentWindow.postMessage({ message: 'ready', secret: 'Xy12Ab34Cd' }, '*');
 </script></body></html>`,
   );
   await withPage(t, suite, {}, async ({ page }) => {
     await page.goto(new URL('wordpress.html', host.url).href);
     await embedFrame(page);
+    // The map gives its height once drawn, and again when WordPress says it is ready.
     await page.waitForFunction(() => (window as any).wp.some((m: any) => m.message === 'height'), undefined, { timeout: 10_000 });
+    await page.evaluate(() => (window as any).sayReady());
+    await page.waitForFunction(() => (window as any).wp.length >= 2, undefined, { timeout: 10_000 });
     const answers = await page.evaluate(() => (window as any).wp);
     assert.ok(answers.every((m: any) => m.message === 'height' && m.secret === 'Xy12Ab34Cd'), JSON.stringify(answers));
     assert.equal(answers[0].value, 380);
@@ -247,13 +252,20 @@ test('a command from an origin the map does not list is ignored, and that origin
     // No event tells a stranger the embed listens: wait, inside the frame, until it does.
     await frame.waitForFunction(() => (globalThis as any).__cartableEmbedStats !== undefined);
     await page.evaluate(() => (window as any).send({ cartable: 1, command: 'set-view', center: [6.4, 45.0], zoom: 12 }));
+    // Counted as ignored in the same step that would otherwise have run it.
     await frame.waitForFunction(() => (globalThis as any).__cartableEmbedStats?.ignored.origin === 1);
-    await page.waitForTimeout(500);
     assert.equal(await zoomIn(frame), zoom);
     const stats = await frame.evaluate(() => (globalThis as any).__cartableEmbedStats);
     assert.equal(stats.accepted, 0);
     assert.equal(stats.recent[0].origin, new URL(stranger.url).origin);
-    assert.deepEqual(await page.evaluate(() => (window as any).received), [], 'events reached an origin the map does not list');
+    // A message the frame posts now reaches the host after any the map posted before it.
+    await frame.evaluate(() => parent.postMessage({ cartable: 1, sentinel: true }, '*'));
+    await page.waitForFunction(() => (window as any).received.some((m: any) => m.data.sentinel));
+    assert.deepEqual(
+      await page.evaluate(() => (window as any).received.filter((m: any) => !m.data.sentinel)),
+      [],
+      'events reached an origin the map does not list',
+    );
   });
 });
 

@@ -24,19 +24,16 @@ after(async () => {
   await suite?.close();
 });
 
-/** Resolves once the service worker is active (it then holds the precache), or fails after 30 s. */
-const workerReady = (page: import('playwright-core').Page): Promise<unknown> =>
-  page.evaluate(() =>
-    Promise.race([
-      navigator.serviceWorker.ready.then(() => true),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('no active service worker after 30 s')), 30_000)),
-    ]),
-  );
+/** Resolves once the service worker is active (it then holds the precache); the test's own time limit bounds it. */
+const workerReady = (page: import('playwright-core').Page): Promise<unknown> => page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+
+/** A bound on a hang (a worker that never activates), not a speed check: long enough for a busy machine. */
+const LIMIT = { timeout: 180_000 };
 
 /** Chromium logs every refused load while offline; those are expected here. */
 const OFFLINE_ERRORS = [/ERR_INTERNET_DISCONNECTED|ERR_FAILED|Failed to load resource/];
 
-test('the demo map, opened once, reopens with no network at all', async (t) => {
+test('the demo map, opened once, reopens with no network at all', LIMIT, async (t) => {
   await withPage(t, suite, { path: 'maps/lieux-de-france.html', serviceWorkers: 'allow', expectedConsoleErrors: OFFLINE_ERRORS }, async ({ page, context }) => {
     await waitForMap(page);
     await workerReady(page);
@@ -53,7 +50,7 @@ test('the demo map, opened once, reopens with no network at all', async (t) => {
   });
 });
 
-test('packaged data and remote tiles seen once stay available offline', async (t) => {
+test('packaged data and remote tiles seen once stay available offline', LIMIT, async (t) => {
   // The tile server answers while "online", then refuses like a dead network.
   let online = true;
   const whileOnline = (fixture: Fixture): Fixture => ({

@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { axeViolations, startSuite, waitForLayers, waitForMap, withPage, type Suite } from './support/harness.js';
+import { axeViolations, nextFrames, startSuite, waitForLayers, waitForMap, waitForViewStill, withPage, type Suite } from './support/harness.js';
 
 let suite: Suite;
 before(async () => {
@@ -60,7 +60,11 @@ test('a double click zooms in and leaves no record open', async (t) => {
     const { x, y } = await sitePosition(page, 'PAC0058');
     await page.mouse.dblclick(x, y);
     await page.waitForFunction((z) => (globalThis as any).__e2e.map().getView().getZoom() >= z + 0.99, zoom);
-    await page.waitForTimeout(300);
+    // The clicks' lookups went on once the record's code had loaded: it has, a task has passed since,
+    // and the map view has drawn what they asked for.
+    await page.waitForFunction(() => customElements.get('cartable-popup') !== undefined);
+    await nextFrames(page);
+    await page.evaluate(() => (globalThis as any).__e2e.mapView().updateComplete);
     assert.equal(await page.locator('cartable-popup').count(), 0, 'the record opened by the first click is closed');
   });
 });
@@ -87,7 +91,10 @@ test('a stale link says the record is gone and leaves the map working', async (t
 test('on a phone the record is a bottom sheet that leaves the site in view', async (t) => {
   await withPage(t, suite, { path: 'maps/geosites.html?feature=geosites~PAC0058', viewport: { width: 390, height: 844 } }, async ({ page }) => {
     await page.locator('cartable-popup').waitFor();
-    await page.waitForTimeout(600); // the pan that reveals the site
+    // The sheet is drawn, then the map pans to reveal the site (on the frame after): wait until it stops.
+    await page.evaluate(() => (globalThis as any).__e2e.mapView().shadowRoot.querySelector('cartable-popup').updateComplete);
+    await nextFrames(page);
+    await waitForViewStill(page);
     const sheet = await page.locator('cartable-map-view .popup-holder.sheet').boundingBox();
     assert.ok(sheet, 'the record is a sheet');
     assert.ok(sheet.width >= 389, 'the sheet spans the screen');

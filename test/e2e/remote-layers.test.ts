@@ -23,7 +23,7 @@ import {
   type Suite,
 } from './support/harness.js';
 import { packagedRecords } from './support/geosites.js';
-import { colourDistance, onePixel, type Rgba } from './support/png.js';
+import { colourDistance, screenColourAt, type Rgba } from './support/png.js';
 import { REMOTE_MAP_PATH, REMOTE_SITES, remoteGeojsonFailureFixture, remoteGeojsonFixture } from './support/remote-map.js';
 
 let suite: Suite;
@@ -38,7 +38,7 @@ after(async () => {
 async function mapCornerColour(page: Page): Promise<Rgba> {
   const box = await page.locator('cartable-map-view .map').boundingBox();
   assert.ok(box, 'the map element has a box');
-  return onePixel(await page.screenshot({ clip: { x: Math.round(box.x + 30), y: Math.round(box.y + 30), width: 1, height: 1 } }));
+  return screenColourAt(page, box.x + 30, box.y + 30);
 }
 
 async function featuresInSource(page: Page, layerId: string): Promise<number> {

@@ -10,15 +10,17 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import proj4 from 'proj4';
 import Polygon from 'ol/geom/Polygon.js';
 import { getArea } from 'ol/sphere.js';
 import { printLayout } from '../../src/tools/print-layout.js';
+import { haversine, mercatorToLonLat as toLonLat } from '../support/geodesy.js';
 import { readSiteConfig } from '../support/nginx.js';
+import { keepScreenshot } from '../support/screenshots.js';
 import { serveStatic, type StaticServer } from '../support/static-server.js';
-import { DIST, REPO, TILE_PNG, axeViolations, startSuite, waitForMap, withPage, type Suite } from './support/harness.js';
+import { DIST, REPO, TILE_PNG, axeViolations, nextFrames, startSuite, waitForMap, waitForViewStill, withPage, type Suite } from './support/harness.js';
+import { decodePng } from './support/png.js';
 
 let suite: Suite;
 const MAP = 'maps/lieux-de-france.html';
@@ -62,13 +64,6 @@ after(async () => {
   rmSync(tilesDir, { recursive: true, force: true });
 });
 
-const R = 6371008.8;
-const rad = (d: number): number => (d * Math.PI) / 180;
-function haversine([lon1, lat1]: number[], [lon2, lat2]: number[]): number {
-  const a = Math.sin(rad(lat2! - lat1!) / 2) ** 2 + Math.cos(rad(lat1!)) * Math.cos(rad(lat2!)) * Math.sin(rad(lon2! - lon1!) / 2) ** 2;
-  return 2 * R * Math.asin(Math.sqrt(a));
-}
-const toLonLat = ([x, y]: number[]): number[] => [(x! / 6378137) * (180 / Math.PI), (2 * Math.atan(Math.exp(y! / 6378137)) - Math.PI / 2) * (180 / Math.PI)];
 proj4.defs('EPSG:2154', '+proj=lcc +lat_0=46.5 +lon_0=3 +lat_1=49 +lat_2=44 +x_0=700000 +y_0=6600000 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs');
 
 /** « 1 234,5 km » → metres; « 12,3 ha » → square metres. */
@@ -112,9 +107,8 @@ test('measures a distance with the keyboard alone, geodesically', async (t) => {
     const start = toLonLat(await centre(page));
     for (const key of ['ArrowRight', 'ArrowRight', 'ArrowDown', 'ArrowDown', 'ArrowDown']) {
       await page.keyboard.press(key);
-      await page.waitForTimeout(150); // each press pans with a short animation
+      await waitForViewStill(page); // each press pans with a short animation
     }
-    await page.waitForTimeout(300);
     await page.keyboard.press('Enter');
     const end = toLonLat(await centre(page));
     const expected = haversine(start, end);
@@ -182,10 +176,12 @@ test('goes to coordinates typed in any accepted form, says what is wrong otherwi
     assert.match(await error.innerText(), /Deux valeurs sont attendues/);
 
     const grenoble93 = proj4('EPSG:4326', 'EPSG:2154', [5.72, 45.19]);
+    // Lambert-93 is read once its code has loaded: the panel then shows a Lambert-93 row.
+    await page.locator('cartable-tools-coordinates [data-row="l93"]').waitFor();
     for (const typed of [`45°11'24"N 5°43'12"E`, '5.72 45.19', `${grenoble93[0]!.toFixed(2)} ${grenoble93[1]!.toFixed(2)}`]) {
       await input.fill(typed);
       await input.press('Enter');
-      await page.waitForTimeout(700); // the map glides there
+      await waitForViewStill(page); // the map glides there
       assert.equal(await error.innerText(), '');
       const [lon, lat] = toLonLat(await centre(page));
       assert.ok(Math.abs(lon! - 5.72) < 1e-4 && Math.abs(lat! - 45.19) < 1e-4, `${typed} → ${lon}, ${lat}`);
@@ -225,8 +221,11 @@ test('the coordinates follow the pointer and a click picks a point', async (t) =
     assert.ok(Math.abs(lat - at[1]!) < 0.03 && Math.abs(lon - at[0]!) < 0.03, `${text} for ${at}`);
     await page.mouse.click(box.x + 200, box.y + 300);
     await page.locator('cartable-tools-coordinates .hint', { hasText: 'Point choisi' }).waitFor();
-    await page.mouse.move(box.x + 500, box.y + 500);
-    await page.waitForTimeout(100);
+    // The map has seen the move, and the frame the readout would follow it in has passed.
+    await page.evaluate(() => void (globalThis as any).__e2e.map().once('pointermove', () => ((globalThis as any).__moved = true)));
+    await page.mouse.move(box.x + 260, box.y + 340); // on the map, beside the picked point (a panel covers other parts)
+    await page.waitForFunction(() => (globalThis as any).__moved === true);
+    await nextFrames(page);
     assert.equal(await page.locator('cartable-tools-coordinates [data-row="wgs84"]').innerText(), text, 'a picked point stays');
   });
 });
@@ -235,23 +234,25 @@ test('locates the person only when asked, with the accuracy circle; says so when
   await withPage(t, suite, {}, async ({ page, context }) => {
     await context.setGeolocation({ latitude: 45.19, longitude: 5.72, accuracy: 120 });
     await context.grantPermissions(['geolocation']);
-    let asked = false;
-    await page.exposeFunction('__asked', () => (asked = true));
     await page.addInitScript(() => {
+      (globalThis as any).__asked = 0;
       const real = navigator.geolocation.getCurrentPosition.bind(navigator.geolocation);
-      navigator.geolocation.getCurrentPosition = (...args) => ((globalThis as any).__asked(), real(...args));
+      navigator.geolocation.getCurrentPosition = (...args) => ((globalThis as any).__asked++, real(...args));
     });
+    const asked = (): Promise<number> => page.evaluate(() => (globalThis as any).__asked);
     await openMap(page);
-    await page.waitForTimeout(500);
-    assert.equal(asked, false, 'the position was asked for on load');
+    // Loading is over: the locate button is there and the map has drawn a whole frame since.
+    await tool(page, 'locate').waitFor();
+    await page.evaluate(() => (globalThis as any).__e2e.nextRender());
+    assert.equal(await asked(), 0, 'the position was asked for on load');
     await tool(page, 'locate').click();
     await page.locator('cartable-tools .message', { hasText: 'Vous êtes ici, à 120 m près.' }).waitFor();
-    assert.equal(asked, true);
+    assert.equal(await asked(), 1);
     const marks = await page.evaluate(() =>
       (globalThis as any).__e2e.map().getAllLayers().filter((l: any) => l.get('cartable:tool') === 'marks').flatMap((l: any) => l.getSource().getFeatures().map((f: any) => f.get('kind'))).sort(),
     );
     assert.deepEqual(marks, ['accuracy', 'position']);
-    await page.waitForTimeout(700);
+    await waitForViewStill(page); // the map frames the accuracy circle
     const [lon, lat] = toLonLat(await centre(page));
     assert.ok(Math.abs(lon! - 5.72) < 0.01 && Math.abs(lat! - 45.19) < 0.01, `centred on ${lon}, ${lat}`);
   });
@@ -304,7 +305,7 @@ test('prints through a layout of the chosen paper: title, map, legend, scale, no
     const [mapW, mapH] = printLayout('A4', 'portrait').map;
     assert.ok(Math.abs(ratio - mapW / mapH) < 0.01, `map image ${ratio}, A4 portrait map box ${mapW / mapH}`);
     assert.ok(painted > 20, `the printed map holds ${painted} colours`);
-    await page.screenshot({ path: join(import.meta.dirname, '../../scratch/tools-print.png'), fullPage: true }).catch(() => undefined);
+    await keepScreenshot(page, 'tools-print', { fullPage: true });
     // A real PDF honours the page size the layout asks for (A4 portrait: 595 × 842 pt).
     const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
     const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf);
@@ -313,44 +314,6 @@ test('prints through a layout of the chosen paper: title, map, legend, scale, no
     assert.equal((pdf.match(/\/Type\s*\/Page\b/g) ?? []).length, 1, 'the layout fits one page');
   });
 });
-
-/** Decodes an 8-bit RGBA or RGB, non-interlaced PNG (as Chromium writes them). */
-function decodePng(png: Buffer): { width: number; height: number; pixel(x: number, y: number): number[] } {
-  assert.ok(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), 'not a PNG');
-  let offset = 8;
-  let width = 0;
-  let height = 0;
-  let channels = 4;
-  const idat: Buffer[] = [];
-  while (offset < png.length) {
-    const length = png.readUInt32BE(offset);
-    const type = png.toString('latin1', offset + 4, offset + 8);
-    const data = png.subarray(offset + 8, offset + 8 + length);
-    if (type === 'IHDR') {
-      width = data.readUInt32BE(0);
-      height = data.readUInt32BE(4);
-      channels = data[9] === 6 ? 4 : 3;
-    }
-    if (type === 'IDAT') idat.push(data);
-    offset += 12 + length;
-  }
-  const raw = inflateSync(Buffer.concat(idat));
-  const stride = width * channels;
-  const out = Buffer.alloc(height * stride);
-  for (let y = 0; y < height; y += 1) {
-    const filter = raw[y * (stride + 1)]!;
-    for (let x = 0; x < stride; x += 1) {
-      const value = raw[y * (stride + 1) + 1 + x]!;
-      const a = x >= channels ? out[y * stride + x - channels]! : 0;
-      const b = y > 0 ? out[(y - 1) * stride + x]! : 0;
-      const c = x >= channels && y > 0 ? out[(y - 1) * stride + x - channels]! : 0;
-      const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
-      out[y * stride + x] = (value + [0, a, b, (a + b) >> 1, paeth][filter]!) & 0xff;
-    }
-  }
-  return { width, height, pixel: (x, y) => [...out.subarray(y * stride + x * channels, y * stride + x * channels + channels)] };
-}
 
 test('exports the map as a PNG image that holds what the map shows', async (t) => {
   await withPage(t, suite, {}, async ({ page }) => {
@@ -406,7 +369,9 @@ test('embed switches show the tools only when asked', async (t) => {
   await withPage(t, suite, {}, async ({ page }) => {
     await page.goto(suite.url(`${MAP}?embed=1`));
     await waitForMap(page);
-    await page.waitForTimeout(1500);
+    // The map view has drawn itself since the first frame, when the toolbar would have come.
+    await page.evaluate(() => (globalThis as any).__e2e.mapView().updateComplete);
+    await page.evaluate(() => (globalThis as any).__e2e.nextRender());
     assert.equal(await page.locator('cartable-tools').count(), 0, 'an embed shows no tools by default');
     await openMap(page, `${MAP}?embed=1&ctl.tools=1`);
     assert.deepEqual(await buttons(page), ['measure', 'coordinates', 'locate']);
@@ -434,7 +399,7 @@ test('every panel is accessible (axe), on a desktop and on a phone', async (t) =
         assert.ok(panel.x >= 0 && panel.x + panel.width <= viewport.width + 1, `${name} panel fits the width`);
         const violations = await axeViolations(page);
         assert.deepEqual(violations, [], `${name}: ${JSON.stringify(violations)}`);
-        if (phone) await page.screenshot({ path: join(import.meta.dirname, `../../scratch/tools-phone-${name}.png`) }).catch(() => undefined);
+        if (phone) await keepScreenshot(page, `tools-phone-${name}`);
       }
     });
   }

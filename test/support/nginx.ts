@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { contentSecurityPolicy, nginxConfig } from '../../plugin/deploy.js';
 import type { SiteConfig } from '../../src/context/types.js';
 import { validateSiteConfig } from '../../src/context/validate.js';
+import { waitUntil } from './wait-until.js';
 
 export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 export const hasNginx = (): boolean => existsSync(NGINX);
@@ -70,19 +71,15 @@ export async function runNginx(prefix: string, config: string, url: string, read
   const child: ChildProcess = spawn(NGINX, ['-c', config, '-p', prefix, '-e', join(prefix, 'error.log')], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx stopped: ${stderr} ${readLog(prefix)}`);
-    try {
-      if (ready(await fetch(url))) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`nginx did not answer at ${url}: ${stderr} ${readLog(prefix)}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  // nginx says nothing when it listens: ask until it answers (a refused connection means not yet).
+  const outcome = await waitUntil(async () => (child.exitCode !== null ? 'stopped' : ready(await fetch(url)) && 'answers'), {
+    what: `nginx to answer at ${url}`,
+    everyMs: 100,
+  }).catch(() => undefined);
+  if (outcome === 'stopped') throw new Error(`nginx stopped: ${stderr} ${readLog(prefix)}`);
+  if (!outcome) {
+    child.kill('SIGKILL');
+    throw new Error(`nginx did not answer at ${url}: ${stderr} ${readLog(prefix)}`);
   }
   return {
     async close() {

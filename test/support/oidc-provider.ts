@@ -52,12 +52,13 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<T
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
   const grants = new Map<string, number>();
+  // A bound on a hang (a provider that never says « ready »), not a speed check.
+  const limit = AbortSignal.timeout(30_000);
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the OpenID provider did not start: ${stderr}`)), 15_000);
+    limit.addEventListener('abort', () => reject(new Error(`the OpenID provider did not start: ${stderr}`)), { once: true });
     child.once('exit', (code) => reject(new Error(`the OpenID provider stopped (${code}): ${stderr}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (line === 'ready') {
-        clearTimeout(timer);
         resolve();
         return;
       }

@@ -1,9 +1,12 @@
-/** Where the shared real data lives (never copied into the repo); tests skip when it is absent. */
+/**
+ * Where the shared real data lives (never copied into the repo): beside the clone, or where
+ * CARTABLE_SHARED_DATA says. Tests that need it skip, saying so, when it is absent.
+ */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const SHARED_DATA = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/data');
+export const SHARED_DATA = resolve(process.env.CARTABLE_SHARED_DATA ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/data'));
 
 export const sharedFile = (relative: string): string => resolve(SHARED_DATA, relative);
 

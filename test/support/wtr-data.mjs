@@ -162,12 +162,9 @@ function stall(ctx, { type, body }) {
   // Headers now, even for HEAD (which writes no body).
   res.flushHeaders();
   res.write(body.slice(0, 20));
-  const release = setTimeout(() => res.destroy(), 60_000);
-  release.unref();
-  ctx.req.on('close', () => {
-    clearTimeout(release);
-    res.destroy();
-  });
+  // A socket left idle for a minute is released (the socket's own idle timer, which never holds the process).
+  res.setTimeout(60_000, () => res.destroy());
+  ctx.req.on('close', () => res.destroy());
 }
 
 /** Announces the whole body, sends half of it and closes the connection (a transfer cut by the network). */

@@ -10,8 +10,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { LEGEND_PNG, REPO, TILE_PNG, toWebMercator } from './harness.js';
+import { sharedFile } from '../../support/shared-data.js';
+import { LEGEND_PNG, TILE_PNG, toWebMercator } from './harness.js';
 
 /** The layer kinds of the matrix; `basemap` is the map's active basemap (a WMTS). */
 export const KINDS = ['geojson', 'csv', 'flatgeobuf', 'pmtiles', 'wfs', 'wms', 'wmts', 'xyz', 'basemap'] as const;
@@ -26,12 +26,11 @@ export type Fault = (typeof FAULTS)[number];
 export type Answer = { readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: string | Buffer } | 'hold';
 
 /** Real files of ../shared/data the FlatGeobuf and PMTiles layers read (absent: those kinds are left out, and said so). */
-const SHARED = join(REPO, '../shared/data');
-const COUNTRIES_FGB = join(SHARED, 'fgb/countries.fgb');
-const TONER_PMTILES = join(SHARED, 'pmtiles/stamen_toner_raster_CC-BY_ODbL_z3.pmtiles');
+const COUNTRIES_FGB = sharedFile('fgb/countries.fgb');
+const TONER_PMTILES = sharedFile('pmtiles/stamen_toner_raster_CC-BY_ODbL_z3.pmtiles');
 export const SHARED_FILES_PRESENT = existsSync(COUNTRIES_FGB) && existsSync(TONER_PMTILES);
 export const SKIP_NO_SHARED_DATA = `../shared/data is absent (${COUNTRIES_FGB}, ${TONER_PMTILES}): the FlatGeobuf and PMTiles cells are not checked`;
-const sharedFile = (() => {
+const sharedBytes = (() => {
   const cache = new Map<string, Buffer>();
   return (path: string): Buffer => cache.get(path) ?? cache.set(path, readFileSync(path)).get(path)!;
 })();
@@ -77,9 +76,9 @@ export function goodAnswer(kind: Kind, url: URL, range: string | undefined): Ans
     case 'csv':
       return { status: 200, headers: { ...CORS, 'content-type': 'text/csv; charset=utf-8' }, body: PLACES_CSV };
     case 'flatgeobuf':
-      return ranged(sharedFile(COUNTRIES_FGB), 'application/octet-stream', range);
+      return ranged(sharedBytes(COUNTRIES_FGB), 'application/octet-stream', range);
     case 'pmtiles':
-      return ranged(sharedFile(TONER_PMTILES), 'application/octet-stream', range);
+      return ranged(sharedBytes(TONER_PMTILES), 'application/octet-stream', range);
     case 'wfs': {
       const mercator = /3857$/.test(ogcParam(url, 'srsname') ?? '');
       return { status: 200, headers: { ...CORS, 'content-type': 'application/json' }, body: collection((c) => (mercator ? toWebMercator(c) : c)) };
@@ -139,8 +138,8 @@ function malformed(kind: Kind, range: string | undefined): Answer {
 /** The file cut short: a CSV inside a record; FlatGeobuf and PMTiles with their header whole and their data cut (ranges still honoured). */
 function truncated(kind: Kind, url: URL, range: string | undefined): Answer {
   if (kind === 'csv') return text(200, `${PLACES_CSV}Échirolles,5.7`, 'text/csv');
-  if (kind === 'flatgeobuf') return ranged(sharedFile(COUNTRIES_FGB).subarray(0, 120_001), 'application/octet-stream', range);
-  if (kind === 'pmtiles') return ranged(sharedFile(TONER_PMTILES).subarray(0, 1000), 'application/octet-stream', range);
+  if (kind === 'flatgeobuf') return ranged(sharedBytes(COUNTRIES_FGB).subarray(0, 120_001), 'application/octet-stream', range);
+  if (kind === 'pmtiles') return ranged(sharedBytes(TONER_PMTILES).subarray(0, 1000), 'application/octet-stream', range);
   return goodAnswer(kind, url, range);
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { DEFAULT_LOAD_POLICY } from '../../../src/layers/load-policy.js';
-import { layerStates, toWebMercator, type LayerStateSnapshot } from './harness.js';
+import { layerStates, nextFrames, toWebMercator, type LayerStateSnapshot } from './harness.js';
 import { CENTRE, TILE_KINDS, TITLES, expectedProblem, expectedText, idOf, layersOf, type Fault, type Kind } from './faults.js';
 
 export const BUDGET = DEFAULT_LOAD_POLICY.budget;
@@ -85,11 +85,7 @@ export async function untilAnswersBegan(page: Page, maxLooks = 2_000): Promise<v
 }
 
 /** Waits for `count` animation frames of the page (its clock running). */
-export const frames = (page: Page, count: number): Promise<void> =>
-  page.evaluate((count) => new Promise<void>((resolve) => {
-    const next = (left: number): void => void (left ? requestAnimationFrame(() => next(left - 1)) : resolve());
-    next(count);
-  }), count);
+export const frames = nextFrames;
 
 /** Each layer's problem against the matrix's expectation. */
 export function problemMismatches(states: States, fault: Fault): string[] {

@@ -6,6 +6,7 @@
  */
 import type { Locator } from 'playwright-core';
 import { containsPoint, freeMapArea, heightOf, intersection, rectFromBox, type Rect } from '../../../src/ui/layout/free-area.js';
+import { waitUntil } from '../../support/wait-until.js';
 
 export type { Rect };
 export interface Point {
@@ -98,19 +99,11 @@ export async function assertInFreeArea(place: Point, map: Locator, covers: reado
 }
 
 /**
- * Waits, frame by frame, until the place is inside the free map area (the map may still be moving to
- * it); fails with the last reason after `timeout` ms.
+ * Waits until the place is inside the free map area (the map may still be moving to it); fails with
+ * the last reason after `timeout` ms.
  */
 export async function waitForInFreeArea(place: () => Promise<Point>, map: Locator, covers: readonly Locator[], margin = 0, timeout = 10_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await assertInFreeArea(await place(), map, covers, margin);
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await map.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
-    }
-  }
+  await waitUntil(async () => (await assertInFreeArea(await place(), map, covers, margin), true), { what: 'the place inside the free map area', timeoutMs: timeout });
 }
 
 /** The header's height in CSS pixels. */

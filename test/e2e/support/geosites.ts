@@ -5,12 +5,13 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { sharedFile } from '../../support/shared-data.js';
 import { REPO } from './harness.js';
 
 /** The Géosites map's source (maps/geosites.json "source"): the build reads it, the site never does. */
 export const GEOSITES_SOURCE = 'inpg-geosites-ecrins';
 /** The shared copy of its 71 INPG records, the local copy the site configuration gives the build. */
-export const GEOSITES_FILE = join(process.env.CARTABLE_SHARED_DATA ?? join(REPO, '../shared/data'), 'geosites/inpg-geosites-ecrins.geojson');
+export const GEOSITES_FILE = sharedFile('geosites/inpg-geosites-ecrins.geojson');
 /** Eight hand-made records in the INPG's shape, three « Réservé » (test/fixtures/geosites): for tests that must run on any clone. */
 export const GEOSITES_FIXTURE = join(REPO, 'test/fixtures/geosites/inpg-geosites-essai.geojson');
 /** Why the tests that need the real Géosites data in a build of their own skip (they never fetch it), or false when the shared file is there. */

@@ -11,8 +11,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestContext } from 'node:test';
-import type { Browser, BrowserContext, Page, Request, Route } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page, Request, Route } from 'playwright-core';
 import { launchChromium } from '../../support/browser.js';
+import { waitUntil } from '../../support/wait-until.js';
 import type { SiteConfig } from '../../../src/context/types.js';
 import { hasNginx, NGINX, readSiteConfig, serveWithNginx } from '../../support/nginx.js';
 import { solidPng } from './png.js';
@@ -311,21 +312,39 @@ export async function layerStates(page: Page): Promise<Record<string, LayerState
   return page.evaluate(() => JSON.parse(JSON.stringify((globalThis as any).__e2e.layers())));
 }
 
-/** Polls the page until `predicate` holds for the layer states, or fails with the last states seen. */
+/** Waits until `predicate` holds for the layer states (the store notifies no one outside), or fails with the last states seen. */
 export async function waitForLayers(
   page: Page,
   predicate: (layers: Record<string, LayerStateSnapshot>) => boolean,
   description: string,
   timeout = 20_000,
 ): Promise<Record<string, LayerStateSnapshot>> {
-  const deadline = Date.now() + timeout;
   let last: Record<string, LayerStateSnapshot> = {};
-  while (Date.now() < deadline) {
-    last = await layerStates(page);
-    if (last && predicate(last)) return last;
-    await page.waitForTimeout(100);
+  try {
+    await waitUntil(async () => {
+      last = await layerStates(page);
+      return !!last && predicate(last);
+    }, { what: description, timeoutMs: timeout });
+  } catch {
+    assert.fail(`timed out waiting for ${description}; layer states: ${JSON.stringify(last)}`);
   }
-  assert.fail(`timed out waiting for ${description}; layer states: ${JSON.stringify(last)}`);
+  return last;
+}
+
+/** Waits until the map's view has stopped moving: no animation and no gesture under way (OpenLayers' own state). */
+export async function waitForViewStill(page: Page | Frame): Promise<void> {
+  await page.waitForFunction(() => {
+    const view = (globalThis as any).__e2e.map().getView();
+    return !view.getAnimating() && !view.getInteracting();
+  });
+}
+
+/** Waits for `count` animation frames of the page: work it queued for its next frames has run. */
+export async function nextFrames(page: Page | Frame, count = 2): Promise<void> {
+  await page.evaluate((count) => new Promise<void>((resolve) => {
+    const next = (left: number): void => void (left ? requestAnimationFrame(() => next(left - 1)) : resolve());
+    next(count);
+  }), count);
 }
 
 /** Web Mercator (EPSG:3857) coordinates of a longitude/latitude, by the spherical formula. */

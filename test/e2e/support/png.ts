@@ -1,8 +1,9 @@
 /**
  * Just enough PNG for the end-to-end tests: an encoder for solid-colour tiles (served in place of
- * remote map tiles) and a decoder for the 1×1 screenshots that tell which colour a map pixel shows.
+ * remote map tiles) and one decoder, for screenshots (which colour a map pixel shows) and exported images.
  */
 import { deflateSync, inflateSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -43,35 +44,64 @@ export function solidPng(width: number, height: number, [r, g, b, a]: Rgba): Buf
   return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
-/**
- * The colour of a 1×1 PNG (as Chromium's screenshots write them: 8-bit RGB or RGBA, not interlaced).
- * With one pixel every PNG filter reduces to "None", so the pixel is the bytes after the filter byte.
- */
-export function onePixel(png: Buffer): Rgba {
-  assertPng(png);
+export interface DecodedPng {
+  readonly width: number;
+  readonly height: number;
+  /** The colour at (x, y), alpha 255 for an RGB image. */
+  pixel(x: number, y: number): Rgba;
+}
+
+/** Decodes an 8-bit RGB or RGBA, non-interlaced PNG (as Chromium writes screenshots and map exports). */
+export function decodePng(png: Buffer): DecodedPng {
+  if (!png.subarray(0, 8).equals(SIGNATURE)) throw new Error('not a PNG');
   let offset = 8;
-  let colourType = -1;
+  let width = 0;
+  let height = 0;
+  let channels = 0;
   const idat: Buffer[] = [];
   while (offset < png.length) {
     const length = png.readUInt32BE(offset);
     const type = png.toString('latin1', offset + 4, offset + 8);
     const data = png.subarray(offset + 8, offset + 8 + length);
     if (type === 'IHDR') {
-      if (data.readUInt32BE(0) !== 1 || data.readUInt32BE(4) !== 1) throw new Error('onePixel() reads 1×1 images only');
-      if (data[8] !== 8 || data[12] !== 0) throw new Error('onePixel() reads 8-bit, non-interlaced images only');
-      colourType = data[9]!;
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      if (data[8] !== 8 || data[12] !== 0) throw new Error('decodePng() reads 8-bit, non-interlaced images only');
+      channels = { 2: 3, 6: 4 }[data[9]!] ?? 0;
+      if (!channels) throw new Error(`decodePng(): unsupported PNG colour type ${data[9]}`);
     }
     if (type === 'IDAT') idat.push(data);
     offset += 12 + length;
   }
   const raw = inflateSync(Buffer.concat(idat));
-  if (colourType === 2) return [raw[1]!, raw[2]!, raw[3]!, 255];
-  if (colourType === 6) return [raw[1]!, raw[2]!, raw[3]!, raw[4]!];
-  throw new Error(`onePixel(): unsupported PNG colour type ${colourType}`);
+  const stride = width * channels;
+  const out = Buffer.alloc(height * stride);
+  // Undo each row's filter (None, Sub, Up, Average, Paeth) against the bytes already decoded.
+  for (let y = 0; y < height; y += 1) {
+    const filter = raw[y * (stride + 1)]!;
+    for (let x = 0; x < stride; x += 1) {
+      const value = raw[y * (stride + 1) + 1 + x]!;
+      const a = x >= channels ? out[y * stride + x - channels]! : 0;
+      const b = y > 0 ? out[(y - 1) * stride + x]! : 0;
+      const c = x >= channels && y > 0 ? out[(y - 1) * stride + x - channels]! : 0;
+      const p = a + b - c;
+      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      out[y * stride + x] = (value + [0, a, b, (a + b) >> 1, paeth][filter]!) & 0xff;
+    }
+  }
+  return {
+    width,
+    height,
+    pixel(x, y) {
+      const at = y * stride + x * channels;
+      return [out[at]!, out[at + 1]!, out[at + 2]!, channels === 4 ? out[at + 3]! : 255];
+    },
+  };
 }
 
-function assertPng(png: Buffer): void {
-  if (!png.subarray(0, 8).equals(SIGNATURE)) throw new Error('not a PNG');
+/** The colour the page shows at (x, y) of the viewport, read from a 1×1 screenshot. */
+export async function screenColourAt(page: Page, x: number, y: number): Promise<Rgba> {
+  return decodePng(await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } })).pixel(0, 0);
 }
 
 /** Largest difference between two colours, channel by channel (alpha ignored). */
