@@ -19,7 +19,6 @@ import type { CartableLayerInfo } from './cartable-layer-info.js';
 import { base } from './theme.js';
 import './cartable-basemaps.js';
 import './cartable-map-header.js';
-import './cartable-layer-info.js';
 import './cartable-layer-tree.js';
 import './cartable-legend.js';
 import { NARROW, NarrowScreen } from './narrow-screen.js';
@@ -222,13 +221,17 @@ export class CartableMapView extends LitElement {
     return this.session?.urls.url().href ?? this.startUrl ?? location.href;
   }
 
-  #showInfo(id: string): void {
+  /** Opens a layer's « À propos » dialog (its code loads on first use: most visits never open it). */
+  async #showInfo(id: string): Promise<void> {
     let found: LayerDef | GroupDef | undefined;
     walkLayers(this.session?.layers.tree(this.mapState, this.#addedTitle()) ?? [], (node) => {
       if (node.id === id) found = node;
     });
+    if (!found) return;
+    await loadChunk(import('./cartable-layer-info.js'));
     this.infoFor = found;
-    void this.infoDialog.show();
+    await this.updateComplete;
+    await this.infoDialog.show();
   }
 
   #addedTitle(): string {
@@ -263,7 +266,7 @@ export class CartableMapView extends LitElement {
           filtered: this.tables.filtered,
           analytics: this.analytics,
           addLayers: !embedded && this.site?.addLayers?.enabled !== false,
-          onInfo: (id) => this.#showInfo(id),
+          onInfo: (id) => void this.#showInfo(id),
         })}
         <main class="map-area ${minimisedClasses(this.layout)}">
           <div class="stage">
@@ -290,7 +293,7 @@ export class CartableMapView extends LitElement {
           ${this.tables.render()}
         </main>
       </div>
-      <cartable-layer-info .layer=${this.infoFor} .language=${this.language}></cartable-layer-info>
+      ${this.infoFor ? html`<cartable-layer-info .layer=${this.infoFor} .language=${this.language}></cartable-layer-info>` : nothing}
       ${this.shareReady ? html`<cartable-share .url=${this.permalink()} .mapTitle=${title} .language=${this.language}></cartable-share>` : nothing}
     `;
   }
