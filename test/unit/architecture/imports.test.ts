@@ -30,12 +30,8 @@ const NO_OPENLAYERS = ['ui', 'embed'];
 const STILL_IMPORTING_OPENLAYERS = new Set([
   'ui/cartable-report-print.ts',
   'ui/cartable-report.ts',
-  'ui/cartable-table.ts',
   'ui/cartable-tools-coordinates.ts',
   'ui/cartable-tools-print.ts',
-  'ui/map-view/popup-placement.ts',
-  'ui/map-view/records-controller.ts',
-  'ui/map-view/table-controller.ts',
 ]);
 
 function sourceFiles(folder: string): string[] {
