@@ -21,7 +21,9 @@ export type Padding = readonly [top: number, right: number, bottom: number, left
 
 /** A loaded feature as the interface reads it. */
 export interface FeatureRecord {
-  /** The value of its layer's id field, else a key of its own for this page (`#` and a number). */
+  /** The value of its layer's id field (none when it has no usable one). */
+  readonly featureId?: string | number;
+  /** Its id, else a key of its own for this page (`#` and a number): tables tell rows apart by it. */
   readonly id: string | number;
   readonly properties: Readonly<Record<string, unknown>>;
   /** Its geometry, to highlight or export through the adapter. */
@@ -69,8 +71,10 @@ function recordFrom(feature: Feature): FeatureRecord {
   const { geometry: _geometry, ...properties } = feature.getProperties();
   const geometry = feature.getGeometry();
   const extent = geometry?.getExtent();
+  const featureId = feature.getId();
   return {
-    id: feature.getId() ?? `#${getUid(feature)}`,
+    featureId,
+    id: featureId ?? `#${getUid(feature)}`,
     properties,
     geometry,
     anchor: geometry instanceof Point ? geometry.getCoordinates() : extent ? getCenter(extent) : undefined,
