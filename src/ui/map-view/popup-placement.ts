@@ -14,13 +14,18 @@ export function panelBoxes(root: ParentNode): DOMRect[] {
   return [...root.querySelectorAll(COVERS.join(','))].map((e) => e.getBoundingClientRect()).filter((box) => box.width > 0 && box.height > 0);
 }
 
-/** Frames a place (a feature's extent) in the part of the map that the open panels leave free. */
-export function framePlace(adapter: MapAdapter, extent: Extent, root: ParentNode, mapTarget: HTMLElement, duration: number): Promise<void> {
+/**
+ * Frames a place (a feature's extent) in the part of the map that the open panels leave free;
+ * `roomAbove` pixels at the top of the map stay clear too (an anchored popup goes above its feature).
+ */
+export function framePlace(adapter: MapAdapter, extent: Extent, root: ParentNode, mapTarget: HTMLElement, { duration, roomAbove = 0 }: { duration: number; roomAbove?: number }): Promise<void> {
   let moved = Promise.resolve();
   const place = [extent[0]!, extent[1]!, extent[2]!, extent[3]!] as const;
+  const mapRect = mapTarget.getBoundingClientRect();
+  const above = roomAbove > 0 ? [{ left: mapRect.left, top: mapRect.top, right: mapRect.right, bottom: mapRect.top + roomAbove }] : [];
   fitPlace(place, {
-    mapRect: mapTarget.getBoundingClientRect(),
-    covers: panelBoxes(root),
+    mapRect,
+    covers: [...panelBoxes(root), ...above],
     margin: 24,
     fit: (box, padding) => (moved = adapter.fitPlace(box, padding, { duration })),
   });

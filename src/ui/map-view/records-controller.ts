@@ -126,7 +126,9 @@ export class RecordsController implements ReactiveController {
     await this.#whenDrawn();
     this.#place();
     const adapter = this.host.session?.adapter;
-    if (place && adapter) await framePlace(adapter, place.extent, this.host.renderRoot, this.host.mapTarget, place.duration);
+    // An anchored popup is placed above its feature: leave it that room.
+    const roomAbove = this.placement === 'popup' ? (this.#holder?.offsetHeight ?? 200) + 16 : 0;
+    if (place && adapter) await framePlace(adapter, place.extent, this.host.renderRoot, this.host.mapTarget, { duration: place.duration, roomAbove });
     this.#reveal();
     if (popup.openedBy === 'person') void this.#element?.focusHeading();
   }

@@ -78,6 +78,8 @@ describe('a record opened from a table row', () => {
       const at = pageOf(NICE);
       expect(containsPoint(free, at), `${JSON.stringify(at)} in ${JSON.stringify(free)}`).to.equal(true);
       expect(at.y).to.be.below(tableBox.top);
+      // Nor does the record itself cover it.
+      expect(containsPoint(root.querySelector('cartable-popup')!.getBoundingClientRect(), at), 'under the record').to.equal(false);
       if (mode === 'panel') {
         // The record panel covers the right of the map: the feature lies left of it.
         const record = root.querySelector('.popup-holder.panel > cartable-popup')!.getBoundingClientRect();
