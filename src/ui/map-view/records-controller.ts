@@ -227,6 +227,9 @@ export class RecordsController implements ReactiveController {
     }
     this.#clicks.cancel(); // Whatever a click was looking up is no longer wanted.
     await loadChunk(import('../cartable-popup.js'));
+    // A link's record opens while the page is still being laid out (panels measured then are not where
+    // they end up): its feature is centred first, as it always was. A person's is framed beside the panels.
+    if (move && openedBy === 'link') await adapter.fitPlace(record.extent, [40, 40, 40, 40], { duration: 0 });
     if (session.signal.aborted) return false;
     await this.#open(
       {
@@ -235,7 +238,7 @@ export class RecordsController implements ReactiveController {
         selected: { layerId: ref.layerId, index: 0 },
         openedBy,
       },
-      move ? { extent: record.extent, duration: openedBy === 'link' ? 0 : 350 } : undefined,
+      move && openedBy === 'person' ? { extent: record.extent, duration: 350 } : undefined,
     );
     return !session.signal.aborted;
   }
