@@ -83,6 +83,16 @@ export interface LayerKind<D extends LayerDef = LayerDef> {
    * (images, tiles) leave it out.
    */
   readonly readsByExtent?: (def: D) => boolean;
+  /** Where search finds the layer's features when its document names no index (absent: what the layer has loaded). */
+  readonly searchSource?: (def: D) => SearchSource | undefined;
 }
+
+/**
+ * A layer's features for search: a GeoJSON document read whole (a URL or inline data, indexed in the
+ * search worker), or a service asked at each query (the URL that asks it, answering GeoJSON in lon/lat).
+ */
+export type SearchSource =
+  | { readonly from: 'geojson'; readonly url?: string; readonly data?: unknown; readonly projection?: string }
+  | { readonly from: 'service'; readonly url: (query: string, options: { limit: number; resolveUrl?: (url: string) => string }) => string };
 
 export type LayerKindOf<T extends LayerType> = LayerKind<Extract<LayerDef, { type: T }>>;

@@ -29,6 +29,7 @@ import { createHighlighter } from './highlight.js';
 import { LAYER_ID_KEY } from '../layers/keys.js';
 import { createMapPointer, wirePointer, type IdentifyEvent, type MapPointer, type PointerWiring } from './pointer.js';
 import { createView } from './view.js';
+import { mapPlaces, type MapPlaces } from './places.js';
 import { cooperativeGestures, type GestureHint } from './cooperative-gestures.js';
 import { loadChunk } from '../offline/load-chunk.js';
 
@@ -59,7 +60,7 @@ export interface MapAdapterOptions {
   readonly firstRender?: FirstRenderSettings;
 }
 
-export interface MapAdapter {
+export interface MapAdapter extends MapPlaces {
   readonly map: OlMap;
   /** Loads a failed layer again. */
   retry(id: string): void;
@@ -71,8 +72,6 @@ export interface MapAdapter {
   zoomTo(geometry: Geometry, options?: { padding?: number[]; duration?: number }): Promise<void>;
   /** Frames a box of the view's projection, as zoomTo does a geometry's. */
   fitExtent(extent: readonly number[], options?: { padding?: number[]; duration?: number }): Promise<void>;
-  /** Pans so that a coordinate lies inside a box of the map, [left, top, right, bottom] in pixels. */
-  panIntoView(coordinate: Coordinate, box: readonly [number, number, number, number]): void;
   /** The features of a vector layer loaded so far (none for other layers). */
   featuresOf(layerId: string): Feature[];
   /** Calls back (once a frame at most) when a vector layer's features change. */
@@ -313,7 +312,8 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
     );
   };
 
-  return {
+  const adapter: MapAdapter = {
+    ...mapPlaces(map, frame, () => adapter),
     map,
     rendered: firstRender.rendered,
     pointer,
@@ -332,17 +332,6 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
     },
     zoomTo: (geometry, options) => frame(geometry.getExtent(), options),
     fitExtent: frame,
-    panIntoView(coordinate, [left, top, right, bottom]) {
-      const pixel = map.getPixelFromCoordinate(coordinate);
-      const center = view.getCenter();
-      const resolution = view.getResolution();
-      if (!pixel || !center || resolution === undefined) return;
-      const dx = pixel[0]! < left ? pixel[0]! - left : pixel[0]! > right ? pixel[0]! - right : 0;
-      const dy = pixel[1]! < top ? pixel[1]! - top : pixel[1]! > bottom ? pixel[1]! - bottom : 0;
-      if (!dx && !dy) return;
-      const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-      view.animate({ center: [center[0]! + dx * resolution, center[1]! - dy * resolution], duration: reduce ? 0 : 250 });
-    },
     featuresOf(layerId) {
       return vectorSourceOf(layerId)?.getFeatures() ?? [];
     },
@@ -391,4 +380,5 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
       map.dispose();
     },
   };
+  return adapter;
 }

@@ -4,21 +4,23 @@
  *
  * Where each layer's index comes from:
  * - `search.index` (the build writes it for packaged files; a document may give one): loaded as is;
- * - a GeoJSON layer read at run time (`url`, inline `data`): indexed in the search worker;
- * - a WFS layer (read by view extent): searched through its service (a PropertyIsLike filter);
- * - other kinds (CSV, FlatGeobuf, points): the features the layer has loaded, indexed in the worker.
+ * - else its layer kind says (LayerKind.searchSource): a GeoJSON document read whole (indexed in the
+ *   search worker), or a service asked at each query (WFS: a PropertyIsLike filter);
+ * - else the features the layer has loaded (CSV, FlatGeobuf, points), indexed in the worker.
  * Every network request goes through the map's requester.
  */
 import { walkLayers } from '../context/checks.js';
-import { isVectorLayer, type MapContext, type VectorLayerDef, type WfsLayerDef } from '../context/types.js';
+import { isVectorLayer, type MapContext, type VectorLayerDef } from '../context/types.js';
 import { textFor } from '../i18n/text.js';
+import { loadLayerKind } from '../layers/registry.js';
+import type { SearchSource } from '../layers/types.js';
 import type { Requester } from '../net/requester.js';
 import { SearchClient } from './client.js';
 import { geocode } from './geocoder.js';
+import { foldWords } from './normalize.js';
 import { recordOf } from './records.js';
 import type { SearchGroup, SearchProvider, SearchResult } from './results.js';
 import { TextIndex, type IndexHit, type IndexRecord } from './text-index.js';
-import { isWorthAsking, wfsSearchUrl } from './wfs-search.js';
 
 /** A loaded feature of a layer, as the map gives it: its id, its properties and a lon/lat point. */
 export interface LoadedFeature {
@@ -48,6 +50,8 @@ export interface MapSearch extends SearchProvider {
   readonly failures: ReadonlyMap<string, string>;
   /** Where indexes are built and queried: the search worker, or the main thread when it cannot start. */
   readonly where: 'worker' | 'main';
+  /** True when a layer reads its features for the area in view (a result's record is looked for there first). */
+  readsByExtent(layerId: string): boolean;
   dispose(): void;
 }
 
@@ -63,6 +67,16 @@ export function searchableLayers(context: MapContext): VectorLayerDef[] {
 /** True when a map has something to search: a searchable layer or the geocoder. */
 export const hasSearch = (context: MapContext): boolean => context.search?.geocoder === true || searchableLayers(context).length > 0;
 
+/** True when a query has a word long enough to send to a service. */
+export const isWorthAsking = (query: string): boolean => foldWords(query).join('').length >= 3;
+
+/** What a searchable layer's kind says: where search finds its features, and whether it reads by extent. */
+interface LayerPlan {
+  readonly layer: VectorLayerDef;
+  readonly source?: SearchSource;
+  readonly readsByExtent: boolean;
+}
+
 export function createMapSearch(options: MapSearchOptions): MapSearch {
   const { context, requester, resolveUrl, language } = options;
   const layers = searchableLayers(context);
@@ -72,21 +86,29 @@ export function createMapSearch(options: MapSearchOptions): MapSearch {
   const failures = new Map<string, string>();
   /** Feature count last indexed, for layers indexed from their loaded features. */
   const indexedCounts = new Map<string, number>();
-  const remoteLayers = layers.filter((l): l is WfsLayerDef => l.type === 'wfs' && !l.search?.index);
+  // Each layer's kind says where its features are found (kinds load once per page: the map has them).
+  let plans: ReadonlyMap<string, LayerPlan> | undefined;
+  const planned = Promise.all(
+    layers.map(async (layer): Promise<LayerPlan> => {
+      const kind = await loadLayerKind(layer);
+      return { layer, source: layer.search?.index ? undefined : kind.searchSource?.(layer as never), readsByExtent: kind.readsByExtent?.(layer as never) ?? false };
+    }),
+  ).then((list) => (plans = new Map(list.map((plan) => [plan.layer.id, plan]))));
+  const sourceOf = (layer: VectorLayerDef): SearchSource | undefined => plans?.get(layer.id)?.source;
+  const remoteLayers = (): LayerPlan[] => [...(plans?.values() ?? [])].filter((plan) => plan.source?.from === 'service');
 
   const settingsOf = (layer: VectorLayerDef) => ({ search: layer.search!, idField: layer.idField, language });
 
   const loadLayer = async (layer: VectorLayerDef): Promise<void> => {
     const search = layer.search!;
+    const source = sourceOf(layer);
     let answer;
     if (search.index) {
       const response = await requester.fetch(resolveUrl(search.index));
       answer = await client.request({ type: 'load', key: layer.id, index: await response.text() });
-    } else if (layer.type === 'geojson' && (layer.url || layer.file)) {
-      const response = await requester.fetch(resolveUrl((layer.url ?? layer.file)!));
-      answer = await client.request({ type: 'geojson', key: layer.id, text: await response.text(), settings: settingsOf(layer), projection: layer.projection });
-    } else if (layer.type === 'geojson' && layer.data !== undefined) {
-      answer = await client.request({ type: 'geojson', key: layer.id, text: JSON.stringify(layer.data), settings: settingsOf(layer), projection: layer.projection });
+    } else if (source?.from === 'geojson') {
+      const text = source.url ? await (await requester.fetch(resolveUrl(source.url))).text() : JSON.stringify(source.data);
+      answer = await client.request({ type: 'geojson', key: layer.id, text, settings: settingsOf(layer), projection: source.projection });
     } else {
       return; // Indexed from its loaded features, at each query (indexLoaded).
     }
@@ -109,8 +131,12 @@ export function createMapSearch(options: MapSearchOptions): MapSearch {
   };
 
   const prepare = (): void => {
+    if (!plans) {
+      void planned.then(prepare);
+      return;
+    }
     for (const layer of layers) {
-      if (ready.has(layer.id) || remoteLayers.includes(layer as WfsLayerDef)) continue;
+      if (ready.has(layer.id) || sourceOf(layer)?.from === 'service') continue;
       ready.set(
         layer.id,
         loadLayer(layer).catch((error: unknown) => {
@@ -141,11 +167,13 @@ export function createMapSearch(options: MapSearchOptions): MapSearch {
     get where() {
       return client.where;
     },
+    readsByExtent: (layerId) => plans?.get(layerId)?.readsByExtent ?? false,
     prepare,
     async local(query) {
+      await planned;
       prepare();
       await Promise.all([...ready.values()]);
-      await Promise.all(layers.filter((l) => !l.search?.index && !['geojson', 'wfs'].includes(l.type)).map(indexLoaded));
+      await Promise.all(layers.filter((l) => !l.search?.index && !sourceOf(l)).map(indexLoaded));
       const answer = await client.request({ type: 'query', text: query, limit: maxResults });
       if (answer.type !== 'results') return [];
       return layers
@@ -154,14 +182,18 @@ export function createMapSearch(options: MapSearchOptions): MapSearch {
         .filter((group) => group.total > 0);
     },
     wantsRemote(query) {
-      return (context.search?.geocoder === true || remoteLayers.length > 0) && isWorthAsking(query);
+      // Before the kinds have said, any searchable layer may be asked through a service.
+      const remote = plans ? remoteLayers().length > 0 : layers.length > 0;
+      return (context.search?.geocoder === true || remote) && isWorthAsking(query);
     },
     async remote(query, signal) {
+      await planned;
       const asks: Array<Promise<SearchGroup | undefined>> = [];
-      for (const layer of remoteLayers) {
+      for (const { layer, source } of remoteLayers()) {
+        if (source?.from !== 'service') continue;
         asks.push(
           (async () => {
-            const url = wfsSearchUrl(layer, query, { limit: Math.max(maxResults * 4, 20), resolveUrl });
+            const url = source.url(query, { limit: Math.max(maxResults * 4, 20), resolveUrl });
             const body = (await (await requester.fetch(url, { signal })).json()) as { features?: unknown[] };
             const features = Array.isArray(body.features) ? body.features : [];
             const records = features

@@ -42,12 +42,6 @@ export class SessionLayers {
     return !!this.context.search?.geocoder || this.searchableIds().length > 0;
   }
 
-  /** True when a layer reads its features for the area in view (search must go there first). */
-  readsByExtent(id: string): boolean {
-    const layer = this.#byId.get(id);
-    return layer?.type === 'wfs' || (layer?.type === 'flatgeobuf' && layer.loading === 'extent');
-  }
-
   /** True when a table of this layer may lack features outside the view. */
   partial(id: string): boolean {
     const layer = this.#byId.get(id);

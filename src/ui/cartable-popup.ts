@@ -7,6 +7,7 @@ import type { IdentifyGroup, IdentifiedItem } from '../identify/types.js';
 import { textFor } from '../i18n/text.js';
 import type { DisplayValue } from '../popup/format.js';
 import { buildRecord, type RecordView } from '../popup/record.js';
+import { emit } from './events.js';
 import { problemList, problemLines } from './problem-lines.js';
 import { popupStyles } from './cartable-popup.styles.js';
 import { sanitizeHtml } from './sanitize.js';
@@ -94,11 +95,11 @@ export class CartablePopup extends LitElement {
   }
 
   #close(): void {
-    this.dispatchEvent(new CustomEvent('cartable-popup-close', { bubbles: true, composed: true }));
+    emit(this, 'cartable-popup-close', {});
   }
 
   #select(selection: PopupSelection | null): void {
-    this.dispatchEvent(new CustomEvent('cartable-popup-select', { detail: selection, bubbles: true, composed: true }));
+    emit(this, 'cartable-popup-select', selection);
   }
 
   #header(title: string, subtitle?: string): TemplateResult {
@@ -198,10 +199,9 @@ export class CartablePopup extends LitElement {
         ${canLink
           ? html`<button
                 class="copy"
-                @click=${() =>
-                  this.dispatchEvent(
-                    new CustomEvent('cartable-popup-copy-link', { detail: { layerId: entry.layerId, id: entry.item.id }, bubbles: true, composed: true }),
-                  )}
+                @click=${() => {
+                  if (entry.item.id !== undefined) emit(this, 'cartable-popup-copy-link', { layerId: entry.layerId, id: entry.item.id });
+                }}
               >
                 ${msg('Copier le lien vers cette fiche', { id: 'popup.copyLink' })}
               </button>

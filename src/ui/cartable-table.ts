@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import type { Extent } from 'ol/extent.js';
+import type { Extent } from '../map/places.js';
 import type { Column } from '../table/columns.js';
 import { EMPTY_QUERY, isFiltering, runQuery, type TableQuery } from '../table/query.js';
 import type { Row } from '../table/rows.js';

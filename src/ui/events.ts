@@ -21,6 +21,12 @@ export interface CartableEventMap extends EmbedElementEvents {
   'cartable-language': { language: string };
   /** The app shows a page (with the map's document when it is a map). */
   'cartable-page': { page: PageKind; context?: MapContext };
+  /** The record's close button or Esc: the record is to close. */
+  'cartable-popup-close': Record<string, never>;
+  /** A record of the list is chosen (the layer and its index there), or null to go back to the list. */
+  'cartable-popup-select': { readonly layerId: string; readonly index: number } | null;
+  /** The person asks for a link to a record. */
+  'cartable-popup-copy-link': { layerId: string; id: string | number };
   /** A feature's record is shown (its layer only). */
   'cartable-record-open': { layerId: string };
   /** A layer's table is shown. */
@@ -88,6 +94,9 @@ declare global {
     'cartable-basemap': CustomEvent<CartableEventMap['cartable-basemap']>;
     'cartable-language': CustomEvent<CartableEventMap['cartable-language']>;
     'cartable-page': CustomEvent<CartableEventMap['cartable-page']>;
+    'cartable-popup-close': CustomEvent<CartableEventMap['cartable-popup-close']>;
+    'cartable-popup-select': CustomEvent<CartableEventMap['cartable-popup-select']>;
+    'cartable-popup-copy-link': CustomEvent<CartableEventMap['cartable-popup-copy-link']>;
     'cartable-record-open': CustomEvent<CartableEventMap['cartable-record-open']>;
     'cartable-table-shown': CustomEvent<CartableEventMap['cartable-table-shown']>;
     'cartable-table-query': CustomEvent<CartableEventMap['cartable-table-query']>;

@@ -65,14 +65,14 @@ test('the demo map finds "st etienne" and "grenble"; choosing a result zooms and
     assert.equal(await input.getAttribute('aria-expanded'), 'false');
     const feature = new URL(page.url()).searchParams.get('feature');
     assert.match(feature ?? '', /^lieux~\d+$/, `the record is named in the URL: ${feature}`);
-    await page.waitForFunction((z) => (globalThis as any).__e2e.map().getView().getZoom() > z + 3, zoomBefore);
-    // Grenoble is in view, near the middle.
+    // The record opens, then the view glides to frame it beside the record: wait for the end of the move.
+    await page.waitForFunction((z) => (globalThis as any).__e2e.map().getView().getZoom() > z + 3 && !(globalThis as any).__e2e.map().getView().getAnimating(), zoomBefore);
+    // Grenoble's feature is in view (framed below its record: the map's middle may be under it).
     const where = await page.evaluate(() => {
+      const view = (globalThis as any).__e2e.mapView();
+      const { layerId, featureId } = view.store.state.selection;
       const map = (globalThis as any).__e2e.map();
-      const [lon, lat] = [5.71667, 45.16667];
-      const R = 6378137;
-      const c = [(R * lon * Math.PI) / 180, R * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))];
-      return { pixel: map.getPixelFromCoordinate(c), size: map.getSize() };
+      return { pixel: map.getPixelFromCoordinate(view.adapter.recordOf(layerId, featureId).anchor), size: map.getSize() };
     });
     assert.ok(where.pixel[0] > 0 && where.pixel[0] < where.size[0] && where.pixel[1] > 0 && where.pixel[1] < where.size[1], `Grenoble is in view: ${where.pixel}`);
   });

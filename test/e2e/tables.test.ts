@@ -60,7 +60,8 @@ test('a row opens its record on the map; a click on the map selects its row', as
     await page.keyboard.press('Enter');
     await page.locator('cartable-popup h2', { hasText: 'Ancienne carrière de marbre de Valsenestre' }).waitFor();
     assert.match(await page.locator('cartable-table .row[aria-selected="true"]').innerText(), /Valsenestre/);
-    // A click on another site of the map selects its row, scrolled into view.
+    // A click on another site of the map selects its row, scrolled into view (once the view has framed the record).
+    await page.waitForFunction(() => !(globalThis as any).__e2e.map().getView().getAnimating());
     await page.locator('cartable-popup button[aria-label="Fermer la fiche"]').click();
     const { x, y } = await page.evaluate(() => {
       const map = (globalThis as any).__e2e.map();

@@ -24,6 +24,12 @@ export const geojsonKind: LayerKind<GeoJsonLayerDef> = {
   type: 'geojson',
   projections: (def) => [def.projection ?? 'EPSG:4326', crsCodeOf(def.data)].filter((p): p is string => !!p),
   readsByExtent: () => false,
+  searchSource: (def) =>
+    def.url || def.file
+      ? { from: 'geojson', url: (def.url ?? def.file)!, projection: def.projection }
+      : def.data !== undefined
+        ? { from: 'geojson', data: def.data, projection: def.projection }
+        : undefined,
   create(def, outer) {
     const status = watchStatus(outer);
     const env = status.env;

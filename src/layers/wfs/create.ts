@@ -11,6 +11,7 @@ import { createLoadPolicy, failedAreas, isNewFailure } from '../load-policy.js';
 import type { LayerEnvironment, LayerKind } from '../types.js';
 import { readGetFeatureAnswer, readWfsOutputFormats, type GetFeatureResult } from './read.js';
 import { capabilitiesUrl, chooseOutputFormat, getFeatureUrl, isCapped, isJsonFormat } from './request.js';
+import { wfsSearchUrl } from './search-url.js';
 
 /** The output format: the document's, or the best one the capabilities offer (asked once). */
 function outputFormatOf(def: WfsLayerDef, env: LayerEnvironment): () => Promise<string> {
@@ -38,6 +39,7 @@ export const wfsKind: LayerKind<WfsLayerDef> = {
   type: 'wfs',
   projections: (def) => (def.srsName ? [def.srsName] : []),
   readsByExtent: () => true,
+  searchSource: (def) => ({ from: 'service', url: (query, options) => wfsSearchUrl(def, query, options) }),
   create(def, env) {
     const viewProjection = env.viewProjection;
     const srsName = def.srsName ?? viewProjection.getCode();

@@ -1,6 +1,36 @@
-import type { Coordinate } from 'ol/coordinate.js';
 import type { MapAdapter } from '../../map/adapter.js';
+import type { Coordinate, Extent } from '../../map/places.js';
 import type { PopupPlacement } from '../cartable-popup.js';
+import { fitPlace } from '../layout/free-area.js';
+
+/**
+ * The panels that may lie over the map, as the map view draws them: the side panel, the table, the
+ * report, and a record shown as a panel or a sheet (a popup follows its feature, so it covers nothing).
+ */
+const COVERS = ['aside', '.table-panel', 'cartable-report:not([hidden])', '.popup-holder.panel > cartable-popup', '.popup-holder.sheet > cartable-popup'];
+
+/** The boxes of the panels shown now, in page pixels (hidden ones have none). */
+export function panelBoxes(root: ParentNode): DOMRect[] {
+  return [...root.querySelectorAll(COVERS.join(','))].map((e) => e.getBoundingClientRect()).filter((box) => box.width > 0 && box.height > 0);
+}
+
+/**
+ * Frames a place (a feature's extent) in the part of the map that the open panels leave free;
+ * `roomAbove` pixels at the top of the map stay clear too (an anchored popup goes above its feature).
+ */
+export function framePlace(adapter: MapAdapter, extent: Extent, root: ParentNode, mapTarget: HTMLElement, { duration, roomAbove = 0 }: { duration: number; roomAbove?: number }): Promise<void> {
+  let moved = Promise.resolve();
+  const place = [extent[0]!, extent[1]!, extent[2]!, extent[3]!] as const;
+  const mapRect = mapTarget.getBoundingClientRect();
+  const above = roomAbove > 0 ? [{ left: mapRect.left, top: mapRect.top, right: mapRect.right, bottom: mapRect.top + roomAbove }] : [];
+  fitPlace(place, {
+    mapRect,
+    covers: [...panelBoxes(root), ...above],
+    margin: 24,
+    fit: (box, padding) => (moved = adapter.fitPlace(box, padding, { duration })),
+  });
+  return moved;
+}
 
 /** Keeps an anchored popup on its feature as the map moves (a panel or a sheet stays where it is). */
 export function placePopup(holder: HTMLElement | null, placement: PopupPlacement, anchor: Coordinate, adapter: MapAdapter, mapTarget: HTMLElement): void {

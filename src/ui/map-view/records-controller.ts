@@ -1,10 +1,8 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import type { Coordinate } from 'ol/coordinate.js';
-import Point from 'ol/geom/Point.js';
-import { getCenter } from 'ol/extent.js';
 import { msg } from '@lit/localize';
 import { isVectorLayer } from '../../context/types.js';
 import type { IdentifyGroup, IdentifiedItem } from '../../identify/types.js';
+import type { Coordinate, Extent } from '../../map/places.js';
 import type { IdentifyEvent } from '../../map/pointer.js';
 import { loadChunk } from '../../offline/load-chunk.js';
 import { Latest } from '../../session/latest.js';
@@ -12,7 +10,7 @@ import { withFeatureRef } from '../../state/feature-link.js';
 import type { CartablePopup, PopupPlacement, PopupSelection } from '../cartable-popup.js';
 import { emit } from '../events.js';
 import type { MapViewHost } from './host.js';
-import { placePopup, revealAnchor } from './popup-placement.js';
+import { framePlace, placePopup, revealAnchor } from './popup-placement.js';
 
 /** The records open in the popup, where they were found, and who opened them. */
 export interface OpenRecords {
@@ -109,7 +107,7 @@ export class RecordsController implements ReactiveController {
   #showFound(groups: readonly IdentifyGroup[], coordinate: Coordinate): void {
     const count = countOf(groups);
     const only = count === 1 ? { layerId: groups.find((g) => g.items.length)!.layerId, index: 0 } : undefined;
-    this.#open({ groups, anchor: coordinate, selected: only, openedBy: 'person' });
+    void this.#open({ groups, anchor: coordinate, selected: only, openedBy: 'person' });
     this.host.say(count > 1 ? { code: 'identify-found', count } : undefined);
   }
 
@@ -118,18 +116,22 @@ export class RecordsController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  #open(popup: OpenRecords): void {
+  /** Shows records; with `place`, then frames it in the map area the open panels (the record too) leave free. */
+  async #open(popup: OpenRecords, place?: { extent: Extent; duration: number }): Promise<void> {
     this.#set(popup);
     this.host.layout.open('record');
     this.#clicksSinceOpen = 0;
     this.select(popup.selected);
     this.#stopAnchoring?.();
     this.#stopAnchoring = this.host.session?.adapter?.onRender(() => this.#place());
-    void this.#whenDrawn().then(() => {
-      this.#place();
-      this.#reveal();
-      if (popup.openedBy === 'person') void this.#element?.focusHeading();
-    });
+    await this.#whenDrawn();
+    this.#place();
+    const adapter = this.host.session?.adapter;
+    // An anchored popup is placed above its feature: leave it that room.
+    const roomAbove = this.placement === 'popup' ? (this.#holder?.offsetHeight ?? 200) + 16 : 0;
+    if (place && adapter) await framePlace(adapter, place.extent, this.host.renderRoot, this.host.mapTarget, { duration: place.duration, roomAbove });
+    this.#reveal();
+    if (popup.openedBy === 'person') void this.#element?.focusHeading();
   }
 
   /** Resolves once the popup has its content, so its size is known. */
@@ -158,8 +160,9 @@ export class RecordsController implements ReactiveController {
     const id = item?.id;
     const linkable = layer && isVectorLayer(layer) && layer.idField && id !== undefined;
     session?.store.dispatch({ type: 'set-selection', selection: linkable ? { layerId: selection!.layerId, featureId: id } : undefined });
-    if (this.popup && item?.geometry instanceof Point) {
-      this.#set({ ...this.popup, anchor: item.geometry.getCoordinates(), selected: selection });
+    const point = session?.adapter?.pointOf(item?.geometry);
+    if (this.popup && point) {
+      this.#set({ ...this.popup, anchor: point, selected: selection });
     } else if (this.popup) {
       this.#set({ ...this.popup, selected: selection });
     }
@@ -219,29 +222,27 @@ export class RecordsController implements ReactiveController {
     const status = await session.whenLayerSettled(ref.layerId);
     const adapter = session.adapter;
     if (session.signal.aborted || status !== 'ready' || !adapter) return false;
-    const numeric = Number(ref.featureId);
-    const feature =
-      adapter.findFeature(ref.layerId, ref.featureId) ??
-      (Number.isFinite(numeric) ? adapter.findFeature(ref.layerId, numeric) : undefined) ??
-      adapter.findFeature(ref.layerId, String(ref.featureId));
-    const geometry = feature?.getGeometry();
-    if (!feature || !geometry) {
+    const record = adapter.recordOf(ref.layerId, ref.featureId);
+    if (!record?.geometry || !record.anchor || !record.extent) {
       this.host.say({ code: 'record-missing', featureId: String(ref.featureId) });
       return false;
     }
     this.#clicks.cancel(); // Whatever a click was looking up is no longer wanted.
     await loadChunk(import('../cartable-popup.js'));
-    if (move) await adapter.zoomTo(geometry, { duration: openedBy === 'link' ? 0 : 350 });
+    // A link's record opens while the page is still being laid out (panels measured then are not where
+    // they end up): its feature is centred first, as it always was. A person's is framed beside the panels.
+    if (move && openedBy === 'link') await adapter.fitPlace(record.extent, [40, 40, 40, 40], { duration: 0 });
     if (session.signal.aborted) return false;
-    const { geometry: _g, ...properties } = feature.getProperties();
-    const anchor = geometry instanceof Point ? geometry.getCoordinates() : getCenter(geometry.getExtent());
-    this.#open({
-      groups: [{ layerId: ref.layerId, items: [{ id: feature.getId(), properties, geometry }] }],
-      anchor,
-      selected: { layerId: ref.layerId, index: 0 },
-      openedBy,
-    });
-    return true;
+    await this.#open(
+      {
+        groups: [{ layerId: ref.layerId, items: [{ id: record.id, properties: record.properties, geometry: record.geometry }] }],
+        anchor: record.anchor,
+        selected: { layerId: ref.layerId, index: 0 },
+        openedBy,
+      },
+      move && openedBy === 'person' ? { extent: record.extent, duration: 350 } : undefined,
+    );
+    return !session.signal.aborted;
   }
 
   render(): TemplateResult | typeof nothing {

@@ -15,7 +15,6 @@ export class SearchController implements ReactiveController {
   /** The map's search (features of searchable layers, places), once loaded. */
   search?: MapSearch;
   #loading?: Promise<void>;
-  #tools?: typeof import('../../search/map-features.js');
 
   constructor(private readonly host: MapViewHost) {
     host.addController(this);
@@ -50,14 +49,13 @@ export class SearchController implements ReactiveController {
       session.requester(),
     ]).then(([, { createMapSearch }, tools, requester]) => {
       if (session.signal.aborted) return; // Another map took over.
-      this.#tools = tools;
       this.search = createMapSearch({
         context: session.context,
         requester,
         resolveUrl: (url) => session.resolveUrl(url),
         language: this.host.language,
         texts: { places: msg('Adresses et lieux (IGN)', { id: 'search.places' }) },
-        loadedFeatures: (layerId) => (session.adapter ? tools.loadedFeaturesOf(session.adapter.map, layerId) : undefined),
+        loadedFeatures: (layerId) => (session.adapter ? tools.loadedFeaturesOf(session.adapter, layerId) : undefined),
       });
       this.host.requestUpdate();
     });
@@ -83,17 +81,17 @@ export class SearchController implements ReactiveController {
   /** A chosen result: a feature opens its record (going first to where it is, when its layer reads by extent); a place centres the map. */
   async select(result: SearchResult): Promise<boolean> {
     const session = this.host.session;
-    const map = session?.adapter?.map;
-    if (!session || !map || !this.#tools) return false;
+    const adapter = session?.adapter;
+    if (!session || !adapter || !this.search) return false;
     const target = result.target;
     if (target.kind === 'place') {
-      this.#tools.centreOn(map, target.point, target.zoom);
+      adapter.centreOn(target.point, target.zoom);
       this.host.say({ code: 'search-centred', label: result.label });
       return true;
     }
     if (target.kind !== 'feature') return false;
     // Features read for the area in view: go there first, so that the layer reads them.
-    if (target.point && session.layers.readsByExtent(target.layerId)) await this.#tools.goNear(map, target.point);
+    if (target.point && this.search.readsByExtent(target.layerId)) await adapter.goNear(target.point);
     return this.host.showFeature({ layerId: target.layerId, featureId: target.featureId });
   }
 

@@ -1,9 +1,7 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import Point from 'ol/geom/Point.js';
-import { getCenter } from 'ol/extent.js';
 import { msg } from '@lit/localize';
 import { textFor } from '../../i18n/text.js';
-import type { MapAdapter } from '../../map/adapter.js';
+import type { FeatureRecord } from '../../map/places.js';
 import { loadChunk } from '../../offline/load-chunk.js';
 import type { Column } from '../../table/columns.js';
 import type { TableQuery } from '../../table/query.js';
@@ -76,12 +74,7 @@ export class TableController implements ReactiveController {
     const defaultSort = sort ? { field: sort.field, direction: sort.direction ?? 'asc' } : undefined;
     session.store.dispatch({ type: 'set-table', table: { layerId, query: { ...(query ?? EMPTY_QUERY), sort: query?.sort ?? defaultSort } } });
     const feed = (): void => {
-      const rows = adapter.featuresOf(layerId).map((feature) => {
-        const { geometry, ...values } = feature.getProperties();
-        const geom = feature.getGeometry();
-        const at = geom instanceof Point ? geom.getCoordinates() : geom ? getCenter(geom.getExtent()) : undefined;
-        return makeRow(feature.getId() ?? `#${String((feature as unknown as { ol_uid: string }).ol_uid)}`, values, columns, at ? [at[0]!, at[1]!] : undefined);
-      });
+      const rows = adapter.recordsOf(layerId).map(({ id, properties, anchor: at }) => makeRow(id, properties, columns, at ? [at[0]!, at[1]!] : undefined));
       this.shown = { layerId, columns, rows };
       this.host.requestUpdate();
     };
@@ -130,7 +123,7 @@ export class TableController implements ReactiveController {
     const state = session.store.state;
     const layers = session.layers.tableLayers();
     const layer = session.layers.get(table.layerId)!;
-    const features = new Map<string | number, unknown>();
+    const features = new Map<string | number, FeatureRecord['geometry']>();
     return html`<section class="table-panel ${narrow ? 'full' : ''}" aria-label=${msg('Tableau des objets', { id: 'table.region' })}>
       ${layers.length > 1
         ? html`<label class="table-choice">
@@ -152,9 +145,9 @@ export class TableController implements ReactiveController {
         .partial=${session.layers.partial(table.layerId)}
         .geometryOf=${(row: Row) => {
           const adapter = session.adapter;
-          if (!features.size) for (const f of adapter?.featuresOf(table.layerId) ?? []) features.set(f.getId() ?? '', f.getGeometry());
-          const geometry = features.get(row.id) as Parameters<MapAdapter['toLonLatGeometry']>[0] | undefined;
-          return geometry ? adapter?.toLonLatGeometry(geometry) : null;
+          if (!features.size) for (const record of adapter?.recordsOf(table.layerId) ?? []) features.set(record.id, record.geometry);
+          const geometry = features.get(row.id);
+          return geometry && adapter ? adapter.toLonLatGeometry(geometry) : null;
         }}
         @cartable-table-query=${(e: CustomEvent<TableQuery>) => session.store.dispatch({ type: 'set-table', table: { layerId: table.layerId, query: e.detail } })}
         @cartable-table-filtered=${(e: CustomEvent<{ ids: Set<string | number> | null }>) => this.#filteredBy(e.detail.ids)}

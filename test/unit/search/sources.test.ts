@@ -10,7 +10,7 @@ import { SearchEngine } from '../../../src/search/engine.js';
 import { completionUrl, readCompletion } from '../../../src/search/geocoder.js';
 import { isLonLatGeoJson, recordsFromGeoJson, representativePoint } from '../../../src/search/records.js';
 import { TextIndex } from '../../../src/search/text-index.js';
-import { likeFilter, likePattern, wfsSearchUrl } from '../../../src/search/wfs-search.js';
+import { likeFilter, likePattern, wfsSearchUrl } from '../../../src/layers/wfs/search-url.js';
 
 const GEOJSON = {
   type: 'FeatureCollection',

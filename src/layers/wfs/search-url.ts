@@ -1,13 +1,12 @@
 /**
  * Searching a WFS layer through its service, since it is read by view extent: a GetFeature with a
  * case-insensitive PropertyIsLike filter on the searched fields (an ECQL ILIKE when the layer has a
- * CQL filter of its own), in lon/lat, at most `limit` features. The answers are ranked like local
- * results by a small index over them.
+ * CQL filter of its own), in lon/lat, at most `limit` features. The layer kind gives this URL to
+ * search (LayerKind.searchSource), which ranks the answers like local results.
  */
-import type { WfsLayerDef } from '../context/types.js';
-import { getFeatureUrl } from '../layers/wfs/request.js';
-import { withParams } from '../layers/wms/params.js';
-import { foldWords } from './normalize.js';
+import type { WfsLayerDef } from '../../context/types.js';
+import { withParams } from '../wms/params.js';
+import { getFeatureUrl } from './request.js';
 
 const xml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
@@ -46,6 +45,3 @@ export function wfsSearchUrl(def: WfsLayerDef, query: string, { limit, resolveUr
   const url = getFeatureUrl({ ...def, maxFeatures: limit }, { srsName: 'EPSG:4326', outputFormat: 'application/json', resolveUrl });
   return withParams(url, { FILTER: likeFilter(fields, query, def.version) });
 }
-
-/** True when a query has a word long enough to send to a service. */
-export const isWorthAsking = (query: string): boolean => foldWords(query).join('').length >= 3;
