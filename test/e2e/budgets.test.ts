@@ -10,8 +10,12 @@ import { gzipSync } from 'node:zlib';
 import { DIST, startSuite, waitForMap, withPage, type Suite } from './support/harness.js';
 
 const KB = 1024;
-/** JS + CSS, gzip, that the demo map needs before its first complete render. */
-const FIRST_MAP_BUDGET = 150 * KB;
+/**
+ * JS + CSS, gzip, that the demo map needs before its first complete render. Raised from 150 KB by
+ * issue 18: the one-row header, the screen layout model and the session's context provider are on
+ * the first paint (149.7 → 155.1 KB measured on the same machine). Issue 20 (first paint) revisits it.
+ */
+const FIRST_MAP_BUDGET = 156 * KB;
 /** Each part loaded on demand (gzip of its own chunk). */
 const LAZY_BUDGETS: Record<string, number> = {
   'cartable-popup': 20 * KB,

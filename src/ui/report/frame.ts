@@ -19,7 +19,7 @@ export async function frameInFreeArea(adapter: MapAdapter, extent: readonly numb
     mapRect,
     covers: shown,
     margin: MARGIN,
-    fit: (box, padding) => (moved = adapter.fitExtent(box, { padding: [...padding], duration })),
+    fit: (box, padding) => (moved = adapter.fitPlace(box, padding, { duration })),
   });
   return moved;
 }
