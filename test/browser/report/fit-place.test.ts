@@ -24,9 +24,9 @@ describe('frameInFreeArea', () => {
   /** The map, and an adapter that fits as the real one does (the view's fit with the padding given). */
   const mapOf = (width: number, height: number): { map: OlMap; adapter: MapAdapter } => {
     const map = new OlMap({ target: box(`left:0;top:0;width:${width}px;height:${height}px`), controls: [], view: new View({ center: fromLonLat([2, 46]), zoom: 5 }) });
-    const fitExtent: MapAdapter['fitExtent'] = (extent, { padding } = {}) =>
-      new Promise((resolve) => map.getView().fit([...extent], { padding, duration: 0, callback: () => resolve() }));
-    return { map, adapter: { map, fitExtent } as unknown as MapAdapter };
+    const fitPlace: MapAdapter['fitPlace'] = (extent, padding) =>
+      new Promise((resolve) => map.getView().fit([...extent], { padding: [...padding], duration: 0, callback: () => resolve() }));
+    return { map, adapter: { map, fitPlace } as unknown as MapAdapter };
   };
   const place = boundingExtent([fromLonLat([5.6, 45.1]), fromLonLat([5.8, 45.3])]);
 

@@ -171,6 +171,13 @@ describe('the table in the map view', () => {
     expect(view.store!.state.selection).to.deep.equal({ layerId: 'sites', featureId: 'G' });
     await table.updateComplete;
     await waitFor(() => table.shadowRoot!.querySelector('.row[aria-selected="true"]')?.textContent?.includes('Grenoble') ?? false);
+    // A row's record takes focus once its feature is framed: the view's move has ended (or never started) then.
+    await waitFor(() => {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement && active.localName !== 'cartable-popup') active = active.shadowRoot.activeElement;
+      return active?.localName === 'cartable-popup';
+    });
+    await waitFor(() => !map.getView().getAnimating());
     // Closing the table shows every feature again.
     table.dispatchEvent(new CustomEvent('cartable-table-close'));
     await view.updateComplete;
