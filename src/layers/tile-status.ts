@@ -41,7 +41,9 @@ export function reportChanges(env: Pick<LayerEnvironment, 'report'>): ((status: 
  * - after tiles have loaded, one odd tile (e.g. an exception for a tile off the service's extent)
  *   does not fail the layer: a run of errors with no tile loaded in between does.
  * A tile that loads after an error (the service is back, the view moved) makes the layer ready
- * again. The error names the reason the load function gave, "tiles" when none.
+ * again. The error names the reason the load function gave, "tiles" when none; a tile that got no
+ * answer in time does not replace a reason from a tile the server did answer (the browser queues a
+ * host's tiles behind its six open connections: behind stalled answers, the rest time out unanswered).
  */
 export function watchTileStatus(source: TileSource, env: LayerEnvironment, shared?: LoadPolicy): TileStatusWatcher {
   // The layer's policy when it has one (e.g. it also governs opening an archive), else the source's own.
@@ -78,7 +80,7 @@ export function watchTileStatus(source: TileSource, env: LayerEnvironment, share
   return {
     policy,
     failed(problem) {
-      lastProblem = problem;
+      if (problem.code !== 'timeout' || !lastProblem) lastProblem = problem;
     },
     reset() {
       policy.reset();

@@ -72,6 +72,18 @@ describe('tile layer status', () => {
     expect(reports.at(-1)!.problem).toEqual({ code: 'truncated' });
   });
 
+  it('names what the server did (a stalled answer), not the tiles queued behind it that timed out unanswered', () => {
+    const { start, fail, watcher, reports } = watch();
+    start('a', 'b', 'c');
+    watcher.failed({ code: 'stalled' });
+    fail('a');
+    watcher.failed({ code: 'timeout' });
+    fail('b');
+    watcher.failed({ code: 'timeout' });
+    fail('c');
+    expect(reports.at(-1)).toEqual({ status: 'error', problem: { code: 'stalled' } });
+  });
+
   it('forgets on « Réessayer » the tiles asked for before, and gives the policy a fresh budget', async () => {
     const fake = fakeSource();
     const reports: LayerStatusReport[] = [];
