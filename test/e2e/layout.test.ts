@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { startSuite, waitForLayers, waitForMap, waitForViewStill, withPage, type Suite } from './support/harness.js';
+import { recordSettled, startSuite, waitForLayers, waitForMap, withPage, type Suite } from './support/harness.js';
 import { assertApart, assertNotCovered, boxOf, featurePosition, headerHeight, mapShare, visibleRows, waitForInFreeArea } from './support/geometry.js';
 
 const WIDE = { width: 1366, height: 768 };
@@ -141,19 +141,6 @@ for (const viewport of [WIDE, PHONE]) {
 }
 
 /** The toolbar loads after the first frame. */
-/**
- * A record opened by a person takes focus once it is placed and the map has started any move that
- * reveals its feature: then the view only has to stop.
- */
-async function recordSettled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    let active = document.activeElement;
-    while (active?.shadowRoot?.activeElement && active.localName !== 'cartable-popup') active = active.shadowRoot.activeElement;
-    return active?.localName === 'cartable-popup';
-  });
-  await waitForViewStill(page);
-}
-
 async function waitForTools(page: Page): Promise<void> {
   await page.locator('cartable-tools [data-tool="report"], cartable-tools .tool.menu').filter({ visible: true }).first().waitFor();
 }

@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { axeViolations, startSuite, waitForLayers, waitForMap, withPage, type Suite } from './support/harness.js';
+import { axeViolations, recordSettled, startSuite, waitForLayers, waitForMap, withPage, type Suite } from './support/harness.js';
 
 let suite: Suite;
 before(async () => {
@@ -53,6 +53,7 @@ test('a row opens its record on the map; a click on the map selects its row', as
     await page.locator('cartable-table .row').first().waitFor();
     await page.locator('cartable-table .row', { hasText: 'Amphibolites du Sélé' }).click();
     await page.locator('cartable-popup h2', { hasText: 'Amphibolites du Sélé' }).waitFor();
+    await recordSettled(page); // The record takes focus once framed: only then does the keyboard go back to the table.
     assert.match(await page.locator('cartable-table .row[aria-selected="true"]').innerText(), /Amphibolites du Sélé/);
     // Keyboard: down a row, Enter.
     await page.locator('cartable-table .row[aria-selected="true"]').focus();

@@ -339,6 +339,19 @@ export async function waitForViewStill(page: Page | Frame): Promise<void> {
   });
 }
 
+/**
+ * A record opened by a person (a click, a row, a search result) takes focus once it is placed and its
+ * feature framed: then the view only has to stop. Before that, focus put elsewhere would be taken back.
+ */
+export async function recordSettled(page: Page | Frame): Promise<void> {
+  await page.waitForFunction(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement && active.localName !== 'cartable-popup') active = active.shadowRoot.activeElement;
+    return active?.localName === 'cartable-popup';
+  });
+  await waitForViewStill(page);
+}
+
 /** Waits for `count` animation frames of the page: work it queued for its next frames has run. */
 export async function nextFrames(page: Page | Frame, count = 2): Promise<void> {
   await page.evaluate((count) => new Promise<void>((resolve) => {
