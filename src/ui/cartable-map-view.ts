@@ -244,7 +244,6 @@ export class CartableMapView extends LitElement {
     if (!context || !session) return html``;
     const title = textFor(context.title, this.language);
     const { embed: embedded, controls } = this.embedSettings;
-    const layers = session.layers.tree(this.mapState, this.#addedTitle());
     const tableLayers = session.layers.tableLayers();
     const panelOpen = this.layout.isOpen('layers');
     const attributions = session.layers.attributions(this.mapState, this.language);
@@ -260,8 +259,6 @@ export class CartableMapView extends LitElement {
         ${sidePanel({
           host: this,
           session,
-          state: this.mapState,
-          layers,
           open: panelOpen,
           filtered: this.tables.filtered,
           analytics: this.analytics,

@@ -1,9 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import type { LayerNode } from '../../context/types.js';
 import { loadChunk } from '../../offline/load-chunk.js';
 import type { MapSession } from '../../session/map-session.js';
-import type { MapState } from '../../state/store.js';
 import type { AddedLayersHost } from '../../add-layer/open.js';
 import type { MapViewHost } from './host.js';
 import type { FilteredCounts } from './table-controller.js';
@@ -11,9 +9,6 @@ import type { FilteredCounts } from './table-controller.js';
 export interface SidePanelOptions {
   readonly host: MapViewHost & AddedLayersHost;
   readonly session: MapSession;
-  readonly state?: MapState;
-  /** The layer tree (the document's, with the added ones). */
-  readonly layers: readonly LayerNode[];
   readonly open: boolean;
   readonly filtered: FilteredCounts;
   /** The site counts usage: the panel says what is measured and lets the person opt out. */
