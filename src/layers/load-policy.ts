@@ -121,6 +121,18 @@ export function createLoadPolicy(settings: LoadPolicySettings = {}): LoadPolicy 
   const random = settings.random ?? Math.random;
   let failures = 0;
   let lastFailure: unknown;
+  // Requests sent and not yet answered. While the layer is failing, a new request is sent only if
+  // every one in flight could fail and still leave room in the budget: loads begun together (a view
+  // that moves faster than a slow server answers) never send more than the budget between them.
+  let inFlight = 0;
+  let answered: Array<() => void> = [];
+  const nextAnswer = (): Promise<void> => new Promise((resolve) => answered.push(resolve));
+  const settle = (): void => {
+    inFlight -= 1;
+    const waiting = answered;
+    answered = [];
+    for (const resolve of waiting) resolve();
+  };
   // Bumped by reset and dispose: loads of an older generation are stale.
   let generation = 0;
   const waits = new Map<unknown, () => void>();
@@ -154,7 +166,13 @@ export function createLoadPolicy(settings: LoadPolicySettings = {}): LoadPolicy 
       const tries = failures > 0 ? 1 : 1 + retries;
       let ownFailure: unknown;
       for (let tried = 0; ; ) {
+        while (failures > 0 && inFlight > 0 && failures + inFlight >= budget) {
+          await nextAnswer();
+          if (own !== generation) throw new StaleLoadError();
+        }
         if (failures >= budget) throw tried === 0 ? new LoadBudgetSpentError(lastFailure) : ownFailure;
+        // Counted until its outcome is recorded (finally), so a load woken by the answer sees it.
+        inFlight += 1;
         try {
           const result = await attempt();
           if (own !== generation) throw new StaleLoadError();
@@ -167,6 +185,8 @@ export function createLoadPolicy(settings: LoadPolicySettings = {}): LoadPolicy 
           lastFailure = ownFailure = error;
           tried += 1;
           if (tried >= tries || !transient(error) || failures >= budget) throw error;
+        } finally {
+          settle();
         }
         await wait(backoffDelay(tried, delays, random));
         if (own !== generation) throw new StaleLoadError();

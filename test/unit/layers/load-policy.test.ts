@@ -144,6 +144,26 @@ describe('the load policy', () => {
     expect(later.counter.calls).toBe(0);
   });
 
+  it('never lets loads begun together while failing send more than the budget (a view moving faster than the server answers)', async () => {
+    const policy = createLoadPolicy({ timers: manualClock() });
+    const refused = () => http(400);
+    await policy.run(failingWith(refused).attempt).catch(() => undefined);
+    // Every request now waits for its answer, which the test gives one at a time.
+    const pending: Array<(error: unknown) => void> = [];
+    const slow = async (): Promise<string> => new Promise((_resolve, reject) => pending.push(reject));
+    const outcomes = Array.from({ length: 10 }, () => policy.run(slow).catch((error: unknown) => error));
+    await drainMicrotasks();
+    // One failure so far: five more may be sent, no more, until some are answered.
+    expect(pending).toHaveLength(DEFAULT_LOAD_POLICY.budget - 1);
+    for (let answered = 0; answered < pending.length; answered++) {
+      pending[answered]!(refused());
+      await drainMicrotasks();
+    }
+    const settled = await Promise.all(outcomes);
+    expect(1 + pending.length).toBe(DEFAULT_LOAD_POLICY.budget);
+    expect(settled.filter((e) => e instanceof LoadBudgetSpentError)).toHaveLength(10 - (DEFAULT_LOAD_POLICY.budget - 1));
+  });
+
   it('gives a fresh budget on « Réessayer », and the loads still waiting are dropped', async () => {
     const clock = manualClock();
     const policy = createLoadPolicy({ timers: clock });
