@@ -14,7 +14,13 @@ import type Polygon from 'ol/geom/Polygon.js';
  * count; a line, with the features within `distance` metres of it; or a point with a radius in metres.
  */
 export type Place =
-  | { readonly kind: 'area'; readonly geometry: Polygon | MultiPolygon; readonly label: string }
+  | {
+      readonly kind: 'area';
+      readonly geometry: Polygon | MultiPolygon;
+      readonly label: string;
+      /** Set when the area is a commune picked by name or INSEE code (« Une commune »). */
+      readonly commune?: { readonly name: string; readonly code: string };
+    }
   | { readonly kind: 'line'; readonly geometry: LineString | MultiLineString; readonly distance: number; readonly label: string }
   | { readonly kind: 'circle'; readonly center: Coordinate; readonly distance: number; readonly label: string };
 
@@ -33,6 +39,8 @@ export interface ReportItem {
   readonly fields: readonly KeyField[];
   /** Geodesic distance in metres from the point or the line (0 when it touches it); none for areas. */
   readonly distance?: number;
+  /** A point exactly on the area's boundary (« en limite »): listed, and said so. */
+  readonly onBoundary?: boolean;
   readonly geometry?: Geometry;
 }
 
