@@ -70,6 +70,8 @@ describe('OGC layers in the map view', () => {
     expect(layers.broken).to.deep.include({ status: 'error', problem: { code: 'service', detail: 'Couche inconnue : PROTECTEDAREAS.NOPE' } });
     expect(layers.sic!.status).to.equal('ready');
     expect(layers.rnn!.status).to.equal('ready');
+    // The tree renders the session's state on its next update, which may come after the state changed.
+    await waitFor(() => tree.shadowRoot!.querySelector('li[data-layer="broken"] .error') !== null, undefined, 'the broken layer\'s error in its row');
     const row = tree.shadowRoot!.querySelector('li[data-layer="broken"]')!;
     expect(row.textContent).to.contain('Le service a renvoyé une erreur : Couche inconnue : PROTECTEDAREAS.NOPE');
     const retry = row.querySelector<HTMLButtonElement>('.error button')!;
