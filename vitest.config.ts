@@ -4,5 +4,9 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
+    // A bound on a hang, not a speed check: on a busy 2-core machine a test reading real data can take
+    // many times its quiet time (vitest's default 5 s failed one there). Speed is measured in bench/.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

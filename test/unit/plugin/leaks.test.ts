@@ -92,7 +92,7 @@ describe('the leak check', () => {
     expect(projectLeaks(folder, ROOT)).toEqual([]);
     writeFileSync(join(folder, 'fuite.json'), JSON.stringify({ nom: 'Gîte à chiroptères de la Combe Sourde' }));
     expect(projectLeaks(folder, ROOT).map((l) => `${l.file}: ${l.kind}`)).toEqual(['fuite.json: record value']);
-  }, 30_000); // Three builds of the shipped maps: slow on a loaded machine.
+  }, 300_000); // Three builds of the shipped maps: slow on a loaded machine (a bound on a hang).
 });
 
 describe.skipIf(!hasSharedData('geosites/inpg-geosites-ecrins.geojson'))('the leak check on the real INPG geosites', () => {
@@ -125,7 +125,7 @@ describe.skipIf(!hasSharedData('geosites/inpg-geosites-ecrins.geojson'))('the le
       expect(leaks.map((l) => l.text), nom_site).toEqual(expect.arrayContaining([id_site, nom_site, `${lon},${lat}`]));
       expect(new Set(leaks.map((l) => l.file))).toEqual(new Set(['assets/x.js']));
     }
-  }, 30_000); // 11 searches of a public output: slow on a loaded machine.
+  }, 180_000); // 11 searches of a public output: slow on a loaded machine (a bound on a hang).
 });
 
 if (!hasSharedData('geosites/inpg-geosites-ecrins.geojson')) console.warn(SKIP_NO_SHARED_DATA);
