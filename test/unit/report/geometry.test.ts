@@ -62,6 +62,10 @@ describe('an area place: touching is not inside', () => {
     expect(hit(new Polygon([[[10, 2], [15, 2], [15, 5], [10, 5], [10, 2]]]))).toBe(false);
     expect(hit(new Polygon([square(10, 10, 5)]))).toBe(false);
     expect(hit(new Polygon([square(-3, -3, 3)]))).toBe(false);
+    // A neighbour wrapped round a notched place along a staircase of shared edges.
+    const notched = prepareArea(new Polygon([[[0, 0], [10, 0], [10, 4], [6, 4], [6, 10], [0, 10], [0, 0]]]));
+    expect(notched.match(new Polygon([[[10, 0], [20, 0], [20, 20], [0, 20], [0, 10], [6, 10], [6, 4], [10, 4], [10, 0]]])).hit).toBe(false);
+    expect(notched.match(new Polygon([[[10, 0], [20, 0], [20, 20], [0, 20], [0, 9], [6, 9], [6, 4], [10, 4], [10, 0]]])).hit).toBe(true); // 1 × 6 in
     // Whatever the winding of either ring.
     expect(hit(new Polygon([clockwise(square(10, 0, 10))]))).toBe(false);
     expect(prepareArea(new Polygon([clockwise(square(0, 0, 10))])).match(new Polygon([square(0, 10, 10)])).hit).toBe(false);
