@@ -172,6 +172,22 @@ export class BandedEdges {
     return false;
   }
 
+  /** True when an edge's box meets `box`: otherwise nothing inside `box` can meet the boundary. */
+  anyEdgeIn(box: Extent): boolean {
+    const e = this.edges;
+    const [minX, minY, maxX, maxY] = box as [number, number, number, number];
+    const to = this.band(maxY);
+    for (let b = this.band(minY); b <= to; b++) {
+      const band = this.bands[b]!;
+      for (let k = 0; k < band.length; k++) {
+        const i = 4 * band[k]!;
+        if (Math.max(e[i]!, e[i + 2]!) < minX || Math.min(e[i]!, e[i + 2]!) > maxX || Math.max(e[i + 1]!, e[i + 3]!) < minY || Math.min(e[i + 1]!, e[i + 3]!) > maxY) continue;
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Calls `visit` once with the index of each edge whose box meets `box`. */
   forEachEdgeIn(box: Extent, visit: (edge: number) => void): void {
     const e = this.edges;

@@ -14,7 +14,6 @@ import { BandedEdges, segmentsMeet, type Path, type Rings } from './edges.js';
 import { AREA_SHARE, lengthInside, overlapArea } from './overlap.js';
 import type { Place } from './types.js';
 
-
 export interface Match {
   readonly hit: boolean;
   /** Metres, for point and line places. */
@@ -189,16 +188,21 @@ export function prepareArea(geometry: Geometry, projection?: ProjectionLike): Pr
     }
     return on ? 0 : -1;
   };
-  const touches = (segments: number[], own: Extent): boolean =>
-    segments.length > 0 && indexes.some((index, i) => extentsMeet(boxes[i]!, own) && index.meets(segments));
+  /** Do these paths meet the place's boundary? `own` is their box: most are far from any edge. */
+  const touches = (paths: readonly Path[], closed: boolean, own: Extent): boolean => {
+    const near = indexes.filter((index, i) => extentsMeet(boxes[i]!, own) && index.anyEdgeIn(own));
+    if (!near.length) return false;
+    const segments = segmentsWithin(paths, extent, closed);
+    return segments.length > 0 && near.some((index) => index.meets(segments));
+  };
 
   const lineIn = (line: Path): boolean => {
-    if (!touches(segmentsWithin([line], extent, false), extentOfPaths([line]))) return line.length >= 2 && inArea(line[0]!, line[1]!);
+    if (!touches([line], false, extentOfPaths([line]))) return line.length >= 2 && inArea(line[0]!, line[1]!);
     return indexes.reduce((sum, index) => sum + lengthInside(line, index, tolerance), 0) > tolerance;
   };
 
   const polygonsIn = (theirs: number[][][], own: Extent): boolean => {
-    if (!touches(segmentsWithin(theirs.flat(), extent, true), own)) {
+    if (!touches(theirs.flat(), true, own)) {
       // Boundaries apart: each part lies wholly inside the place, wholly around it, or away.
       if (theirs.some((rings) => (rings[0]?.length ?? 0) >= 2 && inArea(rings[0]![0]!, rings[0]![1]!))) return true;
       return polygons.some((placeRings) => theirs.some((rings) => (placeRings[0]?.length ?? 0) >= 2 && inRings(rings, placeRings[0]![0]!, placeRings[0]![1]!)));
