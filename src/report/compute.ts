@@ -29,7 +29,7 @@ export function matchFeatures(
     const properties = feature.getProperties();
     const id = featureIdOf(properties, options.idField) ?? feature.getId();
     const { label, fields } = describe(properties);
-    items.push({ id, label, fields, distance: match.distance, geometry });
+    items.push({ id, label, fields, distance: match.distance, ...(match.onBoundary ? { onBoundary: true } : {}), geometry });
   }
   return sortItems(items, options.near);
 }

@@ -4,23 +4,22 @@
  * whatever projection the map uses. No DOM.
  */
 import type { Coordinate } from 'ol/coordinate.js';
-import { boundingExtent, buffer as bufferExtent, type Extent } from 'ol/extent.js';
+import { boundingExtent, buffer as bufferExtent, getCenter, type Extent } from 'ol/extent.js';
 import type Geometry from 'ol/geom/Geometry.js';
 import type GeometryCollection from 'ol/geom/GeometryCollection.js';
 import type SimpleGeometry from 'ol/geom/SimpleGeometry.js';
 import { getPointResolution, toLonLat, type ProjectionLike } from 'ol/proj.js';
 import { getDistance } from 'ol/sphere.js';
+import { BandedEdges, segmentsMeet, type Path, type Rings } from './edges.js';
+import { AREA_SHARE, lengthInside, overlapArea } from './overlap.js';
 import type { Place } from './types.js';
-
-/** Flat coordinates [x0, y0, x1, y1…] of one ring or one line. */
-type Path = readonly number[];
-/** A polygon: its outer ring then its holes (each ring closed or not). */
-type Rings = readonly Path[];
 
 export interface Match {
   readonly hit: boolean;
   /** Metres, for point and line places. */
   readonly distance?: number;
+  /** Only points on the area's boundary (« en limite »). */
+  readonly onBoundary?: boolean;
 }
 
 export interface PreparedPlace {
@@ -99,27 +98,6 @@ export function inRings(rings: Rings, x: number, y: number): boolean {
   return inside;
 }
 
-const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number =>
-  Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
-
-const onSegment = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number): boolean =>
-  Math.min(ax, bx) <= cx && cx <= Math.max(ax, bx) && Math.min(ay, by) <= cy && cy <= Math.max(ay, by);
-
-/** Segments ab and cd meet (touching counts). */
-function segmentsMeet(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): boolean {
-  const o1 = orient(ax, ay, bx, by, cx, cy);
-  const o2 = orient(ax, ay, bx, by, dx, dy);
-  const o3 = orient(cx, cy, dx, dy, ax, ay);
-  const o4 = orient(cx, cy, dx, dy, bx, by);
-  if (o1 !== o2 && o3 !== o4) return true;
-  return (
-    (o1 === 0 && onSegment(ax, ay, bx, by, cx, cy)) ||
-    (o2 === 0 && onSegment(ax, ay, bx, by, dx, dy)) ||
-    (o3 === 0 && onSegment(cx, cy, dx, dy, ax, ay)) ||
-    (o4 === 0 && onSegment(cx, cy, dx, dy, bx, by))
-  );
-}
-
 /** The segments of paths, each kept only when its box meets `within` (a cheap prefilter). */
 function segmentsWithin(paths: readonly Path[], within: Extent, closed: boolean): number[] {
   const out: number[] = [];
@@ -167,83 +145,30 @@ const extentsMeet = (a: Extent, b: Extent): boolean => a[0]! <= b[2]! && a[2]! >
 // ---------------------------------------------------------------- areas
 
 /**
- * The edges of a polygon (all its rings) sorted into horizontal bands, so that a point test or a
- * crossing test looks only at the edges near it: a commune of 2,000 vertices or a département of
- * 30,000 answers as fast as a square.
+ * How close to an area's boundary is « on » it, in metres (turned into map units where the place
+ * lies): a point that near is listed « en limite », a line that near only runs along it. 5 mm is far
+ * below what any boundary is surveyed to (centimetres at best) and far above what the numbers add:
+ * rounding of projected coordinates (1e-9 m at 6,000 km) and the bend of a 100 m edge between
+ * WGS84 and the map's projection (under 1 mm), so a point given on the boundary stays on it.
  */
-class BandedEdges {
-  readonly edges: Float64Array;
-  readonly bands: Uint32Array[];
-  readonly minY: number;
-  readonly bandHeight: number;
+export const BOUNDARY_TOLERANCE_M = 0.005;
 
-  constructor(rings: Rings, box: Extent) {
-    const flat: number[] = [];
-    for (const ring of rings) {
-      const n = ring.length;
-      for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
-        if (ring[i] === ring[j] && ring[i + 1] === ring[j + 1]) continue;
-        flat.push(ring[j]!, ring[j + 1]!, ring[i]!, ring[i + 1]!);
-      }
-    }
-    this.edges = Float64Array.from(flat);
-    const count = flat.length / 4;
-    const bandCount = Math.max(1, Math.min(4096, Math.ceil(count / 4)));
-    this.minY = box[1]!;
-    this.bandHeight = (box[3]! - box[1]!) / bandCount || 1;
-    const lists: number[][] = Array.from({ length: bandCount }, () => []);
-    for (let e = 0; e < count; e++) {
-      const from = this.band(Math.min(flat[4 * e + 1]!, flat[4 * e + 3]!), bandCount);
-      const to = this.band(Math.max(flat[4 * e + 1]!, flat[4 * e + 3]!), bandCount);
-      for (let b = from; b <= to; b++) lists[b]!.push(e);
-    }
-    this.bands = lists.map((l) => Uint32Array.from(l));
-  }
-
-  private band(y: number, bandCount = this.bands.length): number {
-    return Math.max(0, Math.min(bandCount - 1, Math.floor((y - this.minY) / this.bandHeight)));
-  }
-
-  /** Even-odd ray casting with the edges of the point's band only. */
-  contains(x: number, y: number): boolean {
-    const band = this.bands[this.band(y)]!;
-    const e = this.edges;
-    let inside = false;
-    for (let k = 0; k < band.length; k++) {
-      const i = 4 * band[k]!;
-      const xj = e[i]!, yj = e[i + 1]!, xi = e[i + 2]!, yi = e[i + 3]!;
-      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-    return inside;
-  }
-
-  /** True when one of the segments [ax, ay, bx, by…] meets an edge. */
-  meets(segments: readonly number[]): boolean {
-    const e = this.edges;
-    for (let s = 0; s < segments.length; s += 4) {
-      const ax = segments[s]!, ay = segments[s + 1]!, bx = segments[s + 2]!, by = segments[s + 3]!;
-      const minX = Math.min(ax, bx), maxX = Math.max(ax, bx);
-      const to = this.band(Math.max(ay, by));
-      for (let b = this.band(Math.min(ay, by)); b <= to; b++) {
-        const band = this.bands[b]!;
-        for (let k = 0; k < band.length; k++) {
-          const i = 4 * band[k]!;
-          const cx = e[i]!, cy = e[i + 1]!, dx = e[i + 2]!, dy = e[i + 3]!;
-          if (Math.max(cx, dx) < minX || Math.min(cx, dx) > maxX) continue;
-          if (segmentsMeet(ax, ay, bx, by, cx, cy, dx, dy)) return true;
-        }
-      }
-    }
-    return false;
-  }
-}
-
-/** A place area: features that share any point with it match. */
-export function prepareArea(geometry: Geometry): PreparedPlace {
+/**
+ * A place area. What is in it:
+ * - a point strictly inside, or on the boundary (within the tolerance: listed « en limite »);
+ * - a line with more than the tolerance's length inside, leaving out what runs along the boundary:
+ *   a road that only follows or touches the boundary is not in;
+ * - a polygon whose common area with the place exceeds AREA_SHARE of the smaller of the two: a
+ *   neighbouring commune, sharing only the boundary, is not in.
+ */
+export function prepareArea(geometry: Geometry, projection?: ProjectionLike): PreparedPlace {
   const polygons = partsOf(geometry).polygons;
   const boxes = polygons.map((rings) => extentOfPaths(rings));
   const indexes = polygons.map((rings, i) => new BandedEdges(rings, boxes[i]!));
+  const placeArea = indexes.reduce((sum, index) => sum + index.area, 0);
   const extent = geometry.getExtent();
+  const tolerance = BOUNDARY_TOLERANCE_M * (projection ? unitsPerMetre(projection, [getCenter(extent)]) : 1);
+  const near = bufferExtent(extent, tolerance);
   const inArea = (x: number, y: number): boolean => {
     for (let i = 0; i < indexes.length; i++) {
       const b = boxes[i]!;
@@ -251,35 +176,67 @@ export function prepareArea(geometry: Geometry): PreparedPlace {
     }
     return false;
   };
+  /** 1 inside, 0 on the boundary, -1 outside. */
+  const locate = (x: number, y: number): number => {
+    let on = false;
+    for (let i = 0; i < indexes.length; i++) {
+      const b = boxes[i]!;
+      if (x < b[0]! - tolerance || x > b[2]! + tolerance || y < b[1]! - tolerance || y > b[3]! + tolerance) continue;
+      const where = indexes[i]!.locate(x, y, tolerance);
+      if (where === 1) return 1;
+      on ||= where === 0;
+    }
+    return on ? 0 : -1;
+  };
+  /** Do these paths meet the place's boundary? `own` is their box: most are far from any edge. */
+  const touches = (paths: readonly Path[], closed: boolean, own: Extent): boolean => {
+    const near = indexes.filter((index, i) => extentsMeet(boxes[i]!, own) && index.anyEdgeIn(own));
+    if (!near.length) return false;
+    const segments = segmentsWithin(paths, extent, closed);
+    return segments.length > 0 && near.some((index) => index.meets(segments));
+  };
+
+  const lineIn = (line: Path): boolean => {
+    if (!touches([line], false, extentOfPaths([line]))) return line.length >= 2 && inArea(line[0]!, line[1]!);
+    return indexes.reduce((sum, index) => sum + lengthInside(line, index, tolerance), 0) > tolerance;
+  };
+
+  const polygonsIn = (theirs: number[][][], own: Extent): boolean => {
+    if (!touches(theirs.flat(), true, own)) {
+      // Boundaries apart: each part lies wholly inside the place, wholly around it, or away.
+      if (theirs.some((rings) => (rings[0]?.length ?? 0) >= 2 && inArea(rings[0]![0]!, rings[0]![1]!))) return true;
+      return polygons.some((placeRings) => theirs.some((rings) => (placeRings[0]?.length ?? 0) >= 2 && inRings(rings, placeRings[0]![0]!, placeRings[0]![1]!)));
+    }
+    // Boundaries that meet: in only with a common area (see AREA_SHARE).
+    const their = theirs.map((rings) => new BandedEdges(rings, extentOfPaths(rings)));
+    let common = 0;
+    for (const index of indexes) for (const other of their) if (extentsMeet(index.box, other.box)) common += overlapArea(index, other, tolerance);
+    return common > AREA_SHARE * Math.min(placeArea, their.reduce((sum, other) => sum + other.area, 0));
+  };
 
   const match = (geometry: Geometry): Match => {
     if (geometry.getType() === 'Point') {
       // Most report features are points: no decomposition.
       const [x, y] = (geometry as SimpleGeometry).getFlatCoordinates() as [number, number];
-      return { hit: x >= extent[0]! && x <= extent[2]! && y >= extent[1]! && y <= extent[3]! && inArea(x, y) };
+      if (x < near[0]! || x > near[2]! || y < near[1]! || y > near[3]!) return { hit: false };
+      const where = locate(x, y);
+      return where === 1 ? { hit: true } : where === 0 ? { hit: true, onBoundary: true } : { hit: false };
     }
     const own = geometry.getExtent();
-    if (!extentsMeet(own, extent)) return { hit: false };
+    if (!extentsMeet(own, near)) return { hit: false };
     const parts = partsOf(geometry);
-    for (let i = 0; i < parts.points.length; i += 2) if (inArea(parts.points[i]!, parts.points[i + 1]!)) return { hit: true };
-    for (const line of parts.lines) {
-      for (let i = 0; i < line.length; i += 2) if (inArea(line[i]!, line[i + 1]!)) return { hit: true };
+    let on = false;
+    for (let i = 0; i < parts.points.length; i += 2) {
+      const where = locate(parts.points[i]!, parts.points[i + 1]!);
+      if (where === 1) return { hit: true };
+      on ||= where === 0;
     }
-    for (const rings of parts.polygons) {
-      const outer = rings[0] ?? [];
-      for (let i = 0; i < outer.length; i += 2) if (inArea(outer[i]!, outer[i + 1]!)) return { hit: true };
-      // The place may lie wholly inside the feature.
-      for (const placeRings of polygons) {
-        const ring = placeRings[0] ?? [];
-        if (ring.length >= 2 && inRings(rings, ring[0]!, ring[1]!)) return { hit: true };
-      }
-    }
-    // Otherwise only crossing edges can make them meet.
-    const theirs = [...segmentsWithin(parts.lines, extent, false), ...segmentsWithin(parts.polygons.flat(), extent, true)];
-    if (!theirs.length) return { hit: false };
-    return { hit: indexes.some((index, i) => extentsMeet(boxes[i]!, own) && index.meets(theirs)) };
+    if (parts.lines.some(lineIn)) return { hit: true };
+    if (parts.polygons.length && polygonsIn(parts.polygons, own)) return { hit: true };
+    // Only points on the boundary: listed, and said so.
+    return on ? { hit: true, onBoundary: true } : { hit: false };
   };
-  return { extent, match };
+  return { extent: near, match };
 }
 
 // ---------------------------------------------------------------- distances
@@ -377,5 +334,5 @@ export function prepareNear(place: Extract<Place, { kind: 'circle' | 'line' }>, 
 
 /** Prepares a place for many tests. */
 export function preparePlace(place: Place, projection: ProjectionLike): PreparedPlace {
-  return place.kind === 'area' ? prepareArea(place.geometry) : prepareNear(place, projection);
+  return place.kind === 'area' ? prepareArea(place.geometry, projection) : prepareNear(place, projection);
 }

@@ -33,6 +33,7 @@ export const report: Record<string, unknown> = {
   'report.mode.circle': 'A point and a radius',
   'report.mode.feature': 'A feature of the map',
   'report.mode.line': 'A drawn line',
+  'report.onBoundary': 'on the boundary',
   'report.pick.cancelled': 'Choice of the place cancelled.',
   'report.pick.feature': 'Click a feature on the map',
   'report.pick.none': 'No area feature here: click inside a municipality or an area.',

@@ -78,7 +78,11 @@ function layerTemplate(view: ResultsView, layer: LayerReport): TemplateResult {
         return html`<li>
           <button class="item" aria-current=${view.current === key ? 'true' : 'false'} ?disabled=${!item.geometry} @click=${() => view.onZoom(layer, item, key)}>
             <span class="label">${item.label}</span>
-            ${item.distance !== undefined ? html`<span class="distance">${distanceText(item.distance, view.language)}</span>` : html`<span></span>`}
+            ${item.distance !== undefined
+              ? html`<span class="distance">${distanceText(item.distance, view.language)}</span>`
+              : item.onBoundary
+                ? html`<span class="note boundary">${msg('en limite', { id: 'report.onBoundary' })}</span>`
+                : html`<span></span>`}
             ${item.fields.length ? html`<span class="fields">${item.fields.map((f) => `${f.label} : ${f.value}`).join(' · ')}</span>` : nothing}
           </button>
         </li>`;
