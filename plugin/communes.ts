@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Polygon, MultiPolygon, Position } from 'geojson';
-import type { CommuneSourceSetting, MapCommunes, PackagedCommunesSetting } from '../src/context/types.js';
+import type { CommuneSourceSetting, MapCommunes, PackagedCommunesSetting, SiteConfig } from '../src/context/types.js';
 import { FILE_FIELDS, suggestionOf } from '../src/communes/fields.js';
 import { mergeOutlines, PACKAGED_FORMAT, type PackagedList, type PackagedRow } from '../src/communes/packaged-format.js';
 import type { CommuneSuggestion } from '../src/communes/types.js';
@@ -131,17 +131,30 @@ function makePackage(paths: readonly string[], given: CommuneSourceSetting['fiel
  */
 export function resolveMapCommunes(
   communes: MapCommunes,
-  site: CommuneSourceSetting | undefined,
+  site: Pick<SiteConfig, 'communes' | 'allowedOrigins' | 'addLayers' | 'proxy'> | undefined,
   projectRoot: string,
   href: (path: string) => string,
 ): { communes: MapCommunes; files: readonly OutputFile[] } | { problem: string } {
-  const source = communes.source ?? site;
+  const source = communes.source ?? site?.communes;
   if (!source) {
     return {
       problem:
         'the map offers « Une commune » but names no commune source: give one here ("source") or in the site configuration ("communes": ' +
         '{"service": {"url": "https://data.geopf.fr/wfs/ows", "typeName": "LIMITES_ADMINISTRATIVES_EXPRESS.LATEST:commune"}} or {"files": [...]})',
     };
+  }
+  if ('service' in source) {
+    const origin = new URL(source.service.url).origin;
+    const allowed =
+      !site ||
+      site.addLayers?.anyHttpsService ||
+      site.proxy?.origins.includes(origin) ||
+      site.allowedOrigins.some((o) => o.origin === origin && o.use.includes('data'));
+    if (!allowed) {
+      return {
+        problem: `the commune service's origin ${origin} is not listed in the site configuration's "allowedOrigins" for "data": the Content-Security-Policy would refuse its requests`,
+      };
+    }
   }
   if (!('files' in source)) return { communes: { ...communes, source }, files: [] };
   const made = packageCommuneFiles(source, projectRoot);

@@ -24,7 +24,7 @@ function served(map: BuiltMap) {
     const url = String(input);
     asked.push(url);
     const body = files.get(url);
-    return body === undefined ? new Response('absent', { status: 404 }) : new Response(body, { headers: { 'content-type': 'application/json' } });
+    return body === undefined ? new Response('absent', { status: 404 }) : new Response(typeof body === 'string' ? body : new Uint8Array(body), { headers: { 'content-type': 'application/json' } });
   }) as typeof globalThis.fetch;
   const document = JSON.parse(String(map.outputs.find((o) => o.path === `maps/${map.context.id}.json`)!.source)) as { communes: { source: PackagedCommunesSetting } };
   return { document, fetch, asked };

@@ -6,7 +6,7 @@ import { minimalDocument } from '../context/fixtures.js';
 import { project } from '../plugin/restricted-fixtures.js';
 
 const SERVICE = { service: { url: 'https://data.geopf.fr/wfs/ows', typeName: 'LIMITES_ADMINISTRATIVES_EXPRESS.LATEST:commune' } };
-const site = (communes?: unknown) => ({ version: 1, name: 'Essai', ...(communes ? { communes } : {}) });
+const site = (communes?: unknown) => ({ version: 1, name: 'Essai', allowedOrigins: [{ origin: 'https://data.geopf.fr', use: ['data'] }], ...(communes ? { communes } : {}) });
 const map = (communes: unknown) => ({ ...minimalDocument(), communes });
 const messages = (result: { ok: boolean; problems?: Array<{ path: string; message: string }> }) => (result.ok ? [] : result.problems!.map((p) => `${p.path}: ${p.message}`));
 
@@ -36,6 +36,15 @@ describe('commune settings', () => {
     const root = project({ 'site.config.json': site(), 'maps/essai.json': map({ entry: 'Ma commune' }) });
     const { problems } = buildMaps(`${root}/maps`, root);
     expect(problems).toEqual([expect.stringMatching(/^maps\/essai\.json: \/communes: the map offers « Une commune » but names no commune source: give one here \("source"\) or in the site configuration \("communes"/)]);
+  });
+
+  it('fails the build when the service\'s origin is not allowed for data (the Content-Security-Policy would refuse it)', () => {
+    const root = project({ 'site.config.json': site(SERVICE), 'maps/essai.json': map({}) });
+    const denied = project({ 'site.config.json': { ...site(SERVICE), allowedOrigins: [] }, 'maps/essai.json': map({}) });
+    expect(buildMaps(`${root}/maps`, root).problems).toEqual([]);
+    expect(buildMaps(`${denied}/maps`, denied).problems).toEqual([
+      'maps/essai.json: /communes: the commune service\'s origin https://data.geopf.fr is not listed in the site configuration\'s "allowedOrigins" for "data": the Content-Security-Policy would refuse its requests',
+    ]);
   });
 
   it('writes the site\'s service into each map that offers communes, and nothing into the others', () => {
