@@ -2,8 +2,9 @@
  * Communes for the maps that offer « Une commune » (map `communes`): the build resolves each such
  * map's source — its own, else the site configuration's — and writes it into the document. A service
  * is written as it is; GeoJSON files (`files`) are packaged once for every map and both outputs, in a
- * content-hashed folder (src/communes/packaged-format.ts): communes/<hash>/list.json (what the picker
- * suggests) and communes/<hash>/<INSEE code>.json (each outline, lon/lat rounded to 1e-6°).
+ * content-hashed folder under data/, cached for good like the other packaged data and precached by the
+ * service worker (src/communes/packaged-format.ts): data/communes/<hash>/list.json (what the picker
+ * suggests) and data/communes/<hash>/<INSEE code>.json (each outline, lon/lat rounded to 1e-6°).
  */
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
@@ -116,7 +117,7 @@ function makePackage(paths: readonly string[], given: CommuneSourceSetting['fiel
   const hash = createHash('sha256');
   hash.update(listText);
   for (const { text } of outlines) hash.update(text);
-  const folder = `communes/${hash.digest('hex').slice(0, 10)}/`;
+  const folder = `data/communes/${hash.digest('hex').slice(0, 10)}/`;
   return {
     list: `${folder}list.json`,
     outlines: folder,

@@ -37,9 +37,9 @@ describe.skipIf(!hasSharedData('admin'))('packaged communes', () => {
     const root = project({ 'site.config.json': site({ files: FILES }), 'maps/essai.json': { ...minimalDocument(), communes: { entry: 'Ma commune' } } });
     const { maps, problems } = buildMaps(`${root}/maps`, root);
     expect(problems).toEqual([]);
-    const outputs = maps[0]!.outputs.filter((o) => o.path.startsWith('communes/'));
+    const outputs = maps[0]!.outputs.filter((o) => o.path.startsWith('data/communes/'));
     expect(outputs).toHaveLength(1 + 521 + 467);
-    const folder = /^communes\/[0-9a-f]{10}\//.exec(outputs[0]!.path)![0];
+    const folder = /^data\/communes\/[0-9a-f]{10}\//.exec(outputs[0]!.path)![0];
     expect(outputs.every((o) => o.path.startsWith(folder))).toBe(true);
     const { document } = served(maps[0]!);
     expect(document.communes.source).toEqual({ packaged: { list: `../${folder}list.json`, outlines: `../${folder}` } });
@@ -67,9 +67,9 @@ describe.skipIf(!hasSharedData('admin'))('packaged communes', () => {
     const root = project({ 'site.config.json': site({ files: FILES }), 'maps/essai.json': { ...minimalDocument(), communes: {} }, 'maps/fermee.json': restricted });
     const built = buildMaps(`${root}/maps`, root);
     expect(built.problems).toEqual([]);
-    const paths = (map: BuiltMap) => map.outputs.filter((o) => o.path.startsWith('communes/')).map((o) => o.path).sort();
+    const paths = (map: BuiltMap) => map.outputs.filter((o) => o.path.startsWith('data/communes/')).map((o) => o.path).sort();
     expect(paths(built.restricted[0]!)).toEqual(paths(built.maps[0]!));
-    expect(paths(built.maps[0]!)).toContain(`${/^communes\/[0-9a-f]{10}\//.exec(paths(built.maps[0]!)[0]!)![0]}38052.json`);
+    expect(paths(built.maps[0]!)).toContain(`${/^data\/communes\/[0-9a-f]{10}\//.exec(paths(built.maps[0]!)[0]!)![0]}38052.json`);
   });
 
   it('says which file cannot be read or holds no commune, and names other fields when told', () => {

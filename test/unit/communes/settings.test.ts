@@ -27,7 +27,7 @@ describe('commune settings', () => {
     expect(validateContext(map({})).ok).toBe(true);
     expect(validateContext(map({ entry: { fr: 'Géosites de ma commune', en: 'Geosites in my commune' } })).ok).toBe(true);
     expect(validateContext(map({ source: SERVICE })).ok).toBe(true);
-    expect(validateContext(map({ source: { packaged: { list: '../communes/ab/list.json', outlines: '../communes/ab/' } } })).ok).toBe(true);
+    expect(validateContext(map({ source: { packaged: { list: '../data/communes/ab/list.json', outlines: '../data/communes/ab/' } } })).ok).toBe(true);
     expect(messages(validateContext(map({ entree: 'x' }))).join('\n')).toMatch(/\/communes/);
     expect(validateContext(map({ source: { packaged: { list: 'x.json' } } })).ok).toBe(false);
   });
@@ -55,6 +55,6 @@ describe('commune settings', () => {
     const written = (id: string) => JSON.parse(String(maps.find((m) => m.context.id === id)!.outputs.find((o) => o.path === `maps/${id}.json`)!.source)) as Record<string, unknown>;
     expect(written('essai').communes).toEqual({ entry: 'Ma commune', source: SERVICE });
     expect(written('autre').communes).toBeUndefined();
-    expect(maps.flatMap((m) => m.outputs).some((o) => o.path.startsWith('communes/'))).toBe(false);
+    expect(maps.flatMap((m) => m.outputs).some((o) => o.path.startsWith('data/communes/'))).toBe(false);
   });
 });
