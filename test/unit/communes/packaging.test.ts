@@ -3,8 +3,11 @@
  * outline per commune, content-hashed, in the public and the restricted outputs, and the browser's
  * packaged source reads them and ranks like the service.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { buildMaps, type BuiltMap } from '../../../plugin/maps.js';
+import { buildSiteContent } from '../../../plugin/plugin.js';
 import { createCommuneSource } from '../../../src/communes/source.js';
 import type { PackagedCommunesSetting } from '../../../src/context/types.js';
 import { createRequester } from '../../../src/net/requester.js';
@@ -70,6 +73,26 @@ describe.skipIf(!hasSharedData('admin'))('packaged communes', () => {
     const paths = (map: BuiltMap) => map.outputs.filter((o) => o.path.startsWith('data/communes/')).map((o) => o.path).sort();
     expect(paths(built.restricted[0]!)).toEqual(paths(built.maps[0]!));
     expect(paths(built.maps[0]!)).toContain(`${/^data\/communes\/[0-9a-f]{10}\//.exec(paths(built.maps[0]!)[0]!)![0]}38052.json`);
+  });
+
+  it('packages them once for the shipped maps that offer communes, when the site names files instead of the service', () => {
+    const ROOT = join(import.meta.dirname, '../../..');
+    const config = join(project({}), 'site.json');
+    const shipped = JSON.parse(readFileSync(join(ROOT, 'site.config.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(config, JSON.stringify({ ...shipped, $schema: undefined, communes: { files: FILES } }));
+    const saved = process.env.CARTABLE_SITE_CONFIG;
+    process.env.CARTABLE_SITE_CONFIG = config;
+    try {
+      const content = buildSiteContent(ROOT);
+      const communes = content.files.filter((f) => f.path.startsWith('data/communes/'));
+      expect(communes).toHaveLength(1 + 521 + 467);
+      const sourceOf = (id: string) => JSON.parse(String(content.files.find((f) => f.path === `maps/${id}.json`)!.source)).communes.source;
+      expect(sourceOf('geosites')).toEqual(sourceOf('nature-paysage'));
+      expect(sourceOf('geosites').packaged.list).toBe(`../${communes[0]!.path}`);
+    } finally {
+      if (saved === undefined) delete process.env.CARTABLE_SITE_CONFIG;
+      else process.env.CARTABLE_SITE_CONFIG = saved;
+    }
   });
 
   it('says which file cannot be read or holds no commune, and names other fields when told', () => {
