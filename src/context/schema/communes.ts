@@ -52,19 +52,7 @@ export interface MapCommunes {
 }
 
 const FIELD: JsonSchema = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' };
-
-const fields: JsonSchema = {
-  type: 'object',
-  description:
-    'The attributes read. Defaults: for "service" nom, code_insee, code_insee_du_departement, population; for "files" nom, code (no population; the département is taken from the INSEE code).',
-  properties: {
-    name: { ...FIELD, description: "The commune's name." },
-    code: { ...FIELD, description: 'The INSEE code (e.g. "38052").' },
-    department: { ...FIELD, description: "The département's code; without it, the INSEE code's first 2 characters (3 for 97x)." },
-    population: { ...FIELD, description: 'The population: ranks homonyms, largest first.' },
-  },
-  additionalProperties: false,
-};
+const fields = ref('communeFields');
 
 const service: JsonSchema = {
   type: 'object',
@@ -72,11 +60,11 @@ const service: JsonSchema = {
   properties: {
     service: {
       type: 'object',
-      description: 'A WFS 2.0.0 service answering GeoJSON and CQL_FILTER (GeoServer), e.g. {"url": "https://data.geopf.fr/wfs/ows", "typeName": "LIMITES_ADMINISTRATIVES_EXPRESS.LATEST:commune"}. Its origin must be allowed for "data".',
+      description: 'A WFS 2.0.0 answering GeoJSON and CQL_FILTER (GeoServer); its origin allowed for "data".',
       required: ['url', 'typeName'],
       properties: {
-        url: { type: 'string', pattern: '^https?://', description: "The service's URL." },
-        typeName: { type: 'string', minLength: 1, description: 'The feature type of the communes.' },
+        url: { type: 'string', pattern: '^https?://' },
+        typeName: { type: 'string', minLength: 1 },
       },
       additionalProperties: false,
     },
@@ -93,8 +81,7 @@ const files: JsonSchema = {
       type: 'array',
       minItems: 1,
       items: { type: 'string', minLength: 1 },
-      description:
-        'GeoJSON files of commune polygons in lon/lat, paths relative to the project (e.g. "../donnees/communes-38.geojson"). The build packages a suggestion list and one outline per commune: the site then needs no service.',
+      description: 'GeoJSON files of communes (lon/lat), paths relative to the project: the build packages them.',
     },
     fields,
   },
@@ -104,14 +91,14 @@ const files: JsonSchema = {
 const packaged: JsonSchema = {
   type: 'object',
   required: ['packaged'],
-  description: 'Written by the build from "files": the packaged suggestion list and outlines (URLs relative to the document).',
+  description: 'Written by the build from "files".',
   properties: {
     packaged: {
       type: 'object',
       required: ['list', 'outlines'],
       properties: {
         list: ref('url'),
-        outlines: { ...ref('url'), description: 'The folder of the outlines, ending with "/" (<INSEE code>.json each).' },
+        outlines: ref('url'),
       },
       additionalProperties: false,
     },
@@ -121,15 +108,21 @@ const packaged: JsonSchema = {
 
 /** Schema parts of the commune settings. */
 export const communeDefs: Record<string, JsonSchema> = {
-  communeSource: {
+  communeFields: {
+    type: 'object',
     description:
-      'Where communes come from, for the report\'s « Une commune »: a WFS service ({"service": {"url", "typeName"}}) or GeoJSON files the build packages ({"files": [...]}), with optional "fields".',
+      'The attributes read. Defaults: for "service" nom, code_insee, code_insee_du_departement, population; for "files" nom, code (the département taken from the code).',
+    properties: { name: FIELD, code: FIELD, department: FIELD, population: FIELD },
+    additionalProperties: false,
+  },
+  communeSource: {
+    description: 'Where communes come from: a WFS ({"service": {"url", "typeName"}}) or GeoJSON files the build packages ({"files": [...]}).',
     oneOf: [service, files],
   },
   mapCommunes: {
     type: 'object',
     description:
-      'Communes as a place: the report « Qu\'y a-t-il ici ? » offers « Une commune » first (type a name or an INSEE code). "entry": a header button that opens it, e.g. {"fr": "Géosites de ma commune", "en": "Geosites in my commune"}. "source": overrides the site configuration\'s "communes" (one of the two is required).',
+      'The report offers « Une commune » first. "entry": a header button that opens it. "source": overrides the site configuration\'s "communes" (one of them is required).',
     properties: {
       entry: ref('localizedText'),
       source: { anyOf: [ref('communeSource'), packaged] },

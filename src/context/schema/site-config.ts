@@ -200,11 +200,7 @@ export const siteConfigSchema: JsonSchema = {
       propertyNames: { pattern: '^(https?://.+|[A-Za-z0-9][A-Za-z0-9_.-]*)$' },
       additionalProperties: { type: 'string', minLength: 1 },
     },
-    communes: {
-      ...ref('communeSource'),
-      description:
-        'Where communes come from for the maps that offer « Une commune » (map "communes"): the Géoplateforme WFS {"service": {"url": "https://data.geopf.fr/wfs/ows", "typeName": "LIMITES_ADMINISTRATIVES_EXPRESS.LATEST:commune"}} or GeoJSON files the build packages {"files": ["../donnees/communes-38.geojson"]} (paths relative to the project).',
-    },
+    communes: { ...ref('communeSource'), description: 'Where communes come from for the maps that offer « Une commune » (README, « Communes »).' },
     legal: {
       type: 'object',
       default: {},

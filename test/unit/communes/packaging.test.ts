@@ -93,7 +93,7 @@ describe.skipIf(!hasSharedData('admin'))('packaged communes', () => {
       if (saved === undefined) delete process.env.CARTABLE_SITE_CONFIG;
       else process.env.CARTABLE_SITE_CONFIG = saved;
     }
-  });
+  }, 30_000); // Reads every shipped map and its data (about 2 s alone, more on a busy machine).
 
   it('says which file cannot be read or holds no commune, and names other fields when told', () => {
     const missing = project({ 'site.config.json': site({ files: ['absent.geojson'] }), 'maps/essai.json': { ...minimalDocument(), communes: {} } });
