@@ -291,20 +291,18 @@ export class TextIndex {
     const pass = { limit, countLimit, territory: options.territory };
     const exact = this.#search(words, { ...pass, typos: false, whole: false });
     if (typos === false || !words.some((w) => w.length >= TYPO_MIN)) return exact.result;
-    if (exact.result.total < limit || (typos === 'fallback' && exact.result.total === 0)) {
-      if (typos === 'fallback' && exact.result.total > 0) return exact.result;
+    if (typos === 'fallback' && exact.result.total > 0) return exact.result;
+    if (exact.result.total < limit) {
       const tolerant = this.#search(words, { ...pass, typos: true, whole: false }).result;
       return tolerant.total > exact.result.total ? tolerant : exact.result;
     }
     // Exact matches fill the list: unless one has every query word whole, the last place may go to a typo.
-    if (typos === 'fallback' || exact.wholeWords || limit < 2) return exact.result;
+    if (exact.wholeWords || limit < 2) return exact.result;
     const slot = this.#search(words, { ...pass, limit: 1, typos: true, whole: true }).result;
-    if (slot.hits.length === 0) return exact.result;
-    return {
-      total: Math.min(exact.result.total + slot.total, countLimit),
-      more: exact.result.more || slot.more,
-      hits: [...exact.result.hits.slice(0, limit - 1), slot.hits[0]!],
-    };
+    const kept = exact.result.hits.slice(0, limit - 1);
+    // A record may match both ways (« Balma Balamban »): it keeps its exact place.
+    if (slot.hits.length === 0 || kept.some((hit) => hit.index === slot.hits[0]!.index)) return exact.result;
+    return { total: Math.min(exact.result.total + slot.total, countLimit), more: exact.result.more || slot.more, hits: [...kept, slot.hits[0]!] };
   }
 
   #search(words: string[], { limit, countLimit, typos, whole, territory }: Pass): { result: IndexResult; wholeWords: boolean } {

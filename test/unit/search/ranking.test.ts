@@ -5,7 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ViewSettings } from '../../../src/context/types.js';
+import { validateContext } from '../../../src/context/validate.js';
+import { createRequester } from '../../../src/net/requester.js';
 import { SearchEngine } from '../../../src/search/engine.js';
+import { createMapSearch } from '../../../src/search/map-search.js';
 import { serialiseIndex } from '../../../src/search/index-format.js';
 import { mapTerritory } from '../../../src/search/territory.js';
 import { TextIndex, type IndexRecord, type Territory } from '../../../src/search/text-index.js';
@@ -164,4 +167,27 @@ describe('ranks in the serialised index', () => {
     expect(serialiseIndex([{ text: 'A' }])).not.toHaveProperty('ranks');
     expect(TextIndex.load(JSON.parse(JSON.stringify(data))).query('a', { territory }).hits[0]!.label).toBe('A');
   });
+});
+
+describe('the map search', () => {
+  it('puts the geocoder places inside the map territory first, in the service order otherwise', async () => {
+    const result = validateContext({ version: 1, id: 'm', title: 'M', view: { center: [6.25, 44.85], zoom: 9 }, search: { geocoder: true }, layers: [] });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const answer = {
+      results: [
+        { fulltext: 'Villeneuve, Gironde', x: -0.57, y: 45.08, kind: 'PositionOfInterest' },
+        { fulltext: 'Villeneuve, Alpes-de-Haute-Provence', x: 5.86, y: 43.89, kind: 'PositionOfInterest' },
+        { fulltext: 'La Villeneuve, Isère', x: 5.74, y: 45.16, kind: 'PositionOfInterest' },
+        { fulltext: 'Villeneuve, Hautes-Alpes', x: 6.56, y: 44.94, kind: 'PositionOfInterest' },
+      ],
+    };
+    const requester = createRequester({ fetch: async () => new Response(JSON.stringify(answer), { headers: { 'content-type': 'application/json' } }), online: () => true });
+    const search = createMapSearch({ context: result.value, requester, resolveUrl: (u) => u, language: 'fr', texts: { places: 'Lieux' }, worker: false });
+    try {
+      const [places] = await search.remote!('villeneuve', new AbortController().signal);
+      expect(places!.results.map((r) => r.label)).toEqual(['La Villeneuve, Isère', 'Villeneuve, Hautes-Alpes', 'Villeneuve, Gironde', 'Villeneuve, Alpes-de-Haute-Provence']);
+    } finally {
+      search.dispose();
+    }
+  }, 30_000); // its first use loads the map search's modules
 });
