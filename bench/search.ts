@@ -16,8 +16,8 @@
  *   - one-typo recall: 160 names drawn from the list, one typo each anywhere in their longest word
  *     (test/support/search-typos.ts withOneTypo), found when the name is among the 8 hits;
  *   - first-letter typos: the 16 of FIRST_LETTER_TYPOS over the demo map's French places, found among 8;
- *   - « orleans », « villeneuve », « balam » over the names with their points, ranked with the demo map's
- *     territory (its opening view), 5 hits (a map's default);
+ *   - the 30 recall queries and « orleans », « villeneuve », « balam » (5 hits, a map's default) over the
+ *     names with their points, ranked with the demo map's territory (its opening view);
  *   - typo hits given the last place while exact matches filled the list, over the 1,000 queries.
  * BASELINE=<folder holding another src/search> measures that code too, in the same run, and prints
  * both (e.g. a copy of main's: git archive <commit> src/search | tar -x -C /tmp/base, then
@@ -210,11 +210,12 @@ async function measure(code: Code, entry: string, cities: readonly City[], queri
   // Names with their points (and country, to read), ranked with the demo map's territory.
   const located = TextIndex.fromRecords(cities.map((c) => ({ text: c.name, label: `${c.name} (${c.country})`, point: [Number(c.lng), Number(c.lat)] as [number, number] })));
   const territory = mapTerritory(JSON.parse(readFileSync(join(ROOT, 'maps/lieux-de-france.json'), 'utf8')).view);
+  const located30 = RECALL.filter(([q, expected]) => located.query(q, { territory } as never).hits[0]?.label.startsWith(`${expected} (`)).length;
   const ranking = ['orleans', 'villeneuve', 'balam'].map((q) => `${q} → ${located.query(q, { limit: 5, territory } as never).hits.map((h) => h.label).join(', ')}`);
   const slotTaken = queries.filter((q) => index.query(q, { typos: false }).total >= 8 && index.query(q).hits.some((h) => h.typo)).length;
   if (withBrowser) process.stderr.write(`measuring ${entry} in Chromium…\n`);
   const browser = withBrowser ? await browserFigures(entry, serialised, queries) : undefined;
-  return { serialised, serialiseMs, buildMs, gzip, nodeLatencies, recall, index, typoFound, firstLetter, ranking, slotTaken, browser };
+  return { serialised, serialiseMs, buildMs, gzip, nodeLatencies, recall, located30, index, typoFound, firstLetter, ranking, slotTaken, browser };
 }
 
 async function main(): Promise<void> {
@@ -253,6 +254,7 @@ async function main(): Promise<void> {
         : []),
       [`  query latency, ${QUERIES} queries, Node`, `p50 ${ms(p50)}, p95 ${ms(p95)}, max ${ms(Math.max(...v.nodeLatencies))}`],
       ['  recall (expected top result, 30 queries)', `${v.recall.length}/30`],
+      ['  the same, names with points, demo map territory', `${v.located30}/30`],
       ['  one-typo recall (160 names, among 8 hits)', `${v.typoFound}/160`],
       ['  first-letter typos (16 French names, among 8)', `${v.firstLetter.length}/16`],
       [`  a typo given the last place (of ${QUERIES} queries)`, `${v.slotTaken}`],

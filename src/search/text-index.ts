@@ -56,7 +56,7 @@ export interface QueryOptions {
    * last place when it fills the list (see above); "fallback" only when it finds none; false never.
    */
   readonly typos?: boolean | 'fallback';
-  /** The map's territory: at equal text, records inside it come first, then nearer its middle. */
+  /** The map's territory: at equal text, records inside it come first (and, after rank and length, nearer its middle). */
   readonly territory?: Territory;
 }
 
@@ -64,7 +64,7 @@ interface Pass {
   readonly limit: number;
   readonly countLimit: number;
   readonly typos: boolean;
-  /** Query words match whole words only (no prefix), and only records with a same-length typo count. */
+  /** Query words match whole words only (no prefix); only records with a typo, each a swap or a wrong letter, count. */
   readonly whole: boolean;
   readonly territory?: Territory;
 }
