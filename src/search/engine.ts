@@ -3,7 +3,7 @@
  * (search.worker.ts); the same object answers on the main thread when no worker can start.
  */
 import { isLonLatGeoJson, recordsFromGeoJson, type RecordSettings } from './records.js';
-import { TextIndex, type IndexRecord, type IndexResult, type SerialisedIndex } from './text-index.js';
+import { TextIndex, type IndexRecord, type IndexResult, type SerialisedIndex, type Territory } from './text-index.js';
 
 export type EngineRequest =
   /** A serialised index (JSON text, or already parsed). */
@@ -12,7 +12,15 @@ export type EngineRequest =
   | { readonly type: 'geojson'; readonly key: string; readonly text: string; readonly settings: RecordSettings; readonly projection?: string }
   /** Records made on the main thread (e.g. from the features a layer has loaded). */
   | { readonly type: 'records'; readonly key: string; readonly records: readonly IndexRecord[] }
-  | { readonly type: 'query'; readonly text: string; readonly keys?: readonly string[]; readonly limit: number; readonly typos?: boolean | 'fallback' };
+  | {
+      readonly type: 'query';
+      readonly text: string;
+      readonly keys?: readonly string[];
+      readonly limit: number;
+      readonly typos?: boolean | 'fallback';
+      /** The map's territory (records inside it first at equal text). */
+      readonly territory?: Territory;
+    };
 
 export type EngineAnswer =
   | { readonly type: 'ready'; readonly key: string; readonly size: number }
@@ -40,7 +48,7 @@ export class SearchEngine {
           const results: Record<string, IndexResult> = {};
           for (const [key, index] of this.#indexes) {
             if (request.keys && !request.keys.includes(key)) continue;
-            results[key] = index.query(request.text, { limit: request.limit, typos: request.typos });
+            results[key] = index.query(request.text, { limit: request.limit, typos: request.typos, territory: request.territory });
           }
           return { type: 'results', results };
         }

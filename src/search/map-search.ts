@@ -7,7 +7,8 @@
  * - else its layer kind says (LayerKind.searchSource): a GeoJSON document read whole (indexed in the
  *   search worker), or a service asked at each query (WFS: a PropertyIsLike filter);
  * - else the features the layer has loaded (CSV, FlatGeobuf, points), indexed in the worker.
- * Every network request goes through the map's requester.
+ * Every network request goes through the map's requester. Results inside the map's territory
+ * (territory.ts: `view.extent`, else the opening view) come first at equal text, the geocoder's too.
  */
 import { walkLayers } from '../context/checks.js';
 import { isVectorLayer, type MapContext, type VectorLayerDef } from '../context/types.js';
@@ -20,7 +21,9 @@ import { geocode } from './geocoder.js';
 import { foldWords } from './normalize.js';
 import { recordOf } from './records.js';
 import type { SearchGroup, SearchProvider, SearchResult } from './results.js';
-import { TextIndex, type IndexHit, type IndexRecord } from './text-index.js';
+import { isInside } from './ranking.js';
+import { mapTerritory } from './territory.js';
+import { TextIndex, type IndexHit, type IndexRecord, type Territory } from './text-index.js';
 
 /** A loaded feature of a layer, as the map gives it: its id, its properties and a lon/lat point. */
 export interface LoadedFeature {
@@ -41,6 +44,8 @@ export interface MapSearchOptions {
   readonly loadedFeatures?: (layerId: string) => readonly LoadedFeature[] | undefined;
   /** Index in a worker (default) or on the main thread (tests). */
   readonly worker?: boolean;
+  /** Records inside it first at equal text (default: the document's, see territory.ts). */
+  readonly territory?: Territory;
 }
 
 export interface MapSearch extends SearchProvider {
@@ -81,6 +86,7 @@ export function createMapSearch(options: MapSearchOptions): MapSearch {
   const { context, requester, resolveUrl, language } = options;
   const layers = searchableLayers(context);
   const maxResults = context.search?.maxResults ?? 5;
+  const territory = options.territory ?? mapTerritory(context.view);
   const client = new SearchClient({ worker: options.worker ?? true });
   const ready = new Map<string, Promise<void>>();
   const failures = new Map<string, string>();
@@ -174,7 +180,7 @@ export function createMapSearch(options: MapSearchOptions): MapSearch {
       prepare();
       await Promise.all([...ready.values()]);
       await Promise.all(layers.filter((l) => !l.search?.index && !sourceOf(l)).map(indexLoaded));
-      const answer = await client.request({ type: 'query', text: query, limit: maxResults });
+      const answer = await client.request({ type: 'query', text: query, limit: maxResults, territory });
       if (answer.type !== 'results') return [];
       return layers
         .filter((layer) => answer.results[layer.id])
@@ -204,7 +210,7 @@ export function createMapSearch(options: MapSearchOptions): MapSearch {
               .filter((r): r is IndexRecord => !!r);
             // Ranked like local results; a service's own order is not a relevance.
             const index = TextIndex.fromRecords(records);
-            const ranked = index.query(query, { limit: maxResults });
+            const ranked = index.query(query, { limit: maxResults, territory });
             // The service may match what the index does not (e.g. inside words): keep its order then.
             const hits = ranked.total > 0 ? ranked.hits : records.slice(0, maxResults).map((r, i) => ({ index: i, label: r.label ?? r.text, id: r.id, point: r.point, score: 0, typo: false }));
             return groupOf(layer, { total: Math.max(ranked.total, hits.length), hits, more: features.length >= Math.max(maxResults * 4, 20) });
@@ -213,16 +219,20 @@ export function createMapSearch(options: MapSearchOptions): MapSearch {
       }
       if (context.search?.geocoder) {
         asks.push(
-          geocode(query, { requester, signal, maximumResponses: maxResults }).then((places) => ({
-            id: 'geocoder',
-            title: options.texts.places,
-            total: places.length,
-            results: places.map((place, i) => ({
-              key: `geocoder:${i}:${place.label}`,
-              label: place.label,
-              target: { kind: 'place' as const, point: place.point, zoom: place.zoom },
-            })),
-          })),
+          geocode(query, { requester, signal, maximumResponses: maxResults }).then((found) => {
+            // The service's order, places inside the territory first.
+            const places = territory ? [...found.filter((p) => isInside(p.point, territory)), ...found.filter((p) => !isInside(p.point, territory))] : found;
+            return {
+              id: 'geocoder',
+              title: options.texts.places,
+              total: places.length,
+              results: places.map((place, i) => ({
+                key: `geocoder:${i}:${place.label}`,
+                label: place.label,
+                target: { kind: 'place' as const, point: place.point, zoom: place.zoom },
+              })),
+            };
+          }),
         );
       }
       const settled = await Promise.allSettled(asks);

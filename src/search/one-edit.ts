@@ -36,6 +36,18 @@ export const prefixWithinOneEdit = (query: string, word: string): boolean => one
 
 export type WordMatch = 0 | 1 | 2; // exact, prefix, typo
 export const NO_MATCH = 3;
+/**
+ * How alike a one-typo match is, lower being likelier meant: 0 a swap of neighbours (every letter
+ * typed is there), 1 a wrong letter, 2 a letter too many or too few — or any typo in a word being typed
+ * (the query shorter than the word).
+ */
+export function typoKind(queryWord: string, word: string): 0 | 1 | 2 {
+  if (word.length !== queryWord.length) return 2;
+  let i = 0;
+  while (i < word.length && word.charCodeAt(i) === queryWord.charCodeAt(i)) i++;
+  return i + 1 < word.length && word[i] === queryWord[i + 1] && word[i + 1] === queryWord[i] && sameFrom(queryWord, i + 2, word, i + 2, true) ? 0 : 1;
+}
+
 /** Words shorter than this must match without typo. */
 export const TYPO_MIN = 5;
 

@@ -1,7 +1,7 @@
 /**
  * What a searchable layer's features give the index: the searched text, the label a person reads,
- * the id (for showFeature) and a lon/lat point to zoom to. Pure: used by the build (packaged files)
- * and by the search worker (data read at run time).
+ * the id (for showFeature), a lon/lat point to zoom to and the rank (the number in search.rank's
+ * field). Pure: used by the build (packaged files) and by the search worker (data read at run time).
  */
 import type { LocalizedText, SearchSettings } from '../context/types.js';
 import { textFor } from '../i18n/text.js';
@@ -36,7 +36,9 @@ export function recordOf(
   if (!text) return undefined;
   const label = renderTemplate(template, properties, (_f, v) => valueText(v)).trim() || text;
   const id = featureIdOf(properties, settings.idField);
-  return { text, label, ...(id !== undefined ? { id } : {}), ...(point ? { point } : {}) };
+  const rankValue = settings.search.rank === undefined ? undefined : properties[settings.search.rank];
+  const rank = typeof rankValue === 'number' || (typeof rankValue === 'string' && rankValue.trim() !== '') ? Number(rankValue) : NaN;
+  return { text, label, ...(id !== undefined ? { id } : {}), ...(point ? { point } : {}), ...(Number.isFinite(rank) ? { rank } : {}) };
 }
 
 /** A point that stands for a GeoJSON geometry: the point itself, else the middle of its bounding box. */

@@ -1,7 +1,8 @@
 /**
  * The search box on the built site: the demo map's places (an index built at build time) found with
- * abbreviations and typos, a result opening its record; the Géosites map (indexed at run time in a
- * worker) with the IGN geocoder answered by a fixture; and the catalog's search.
+ * abbreviations and typos (the first letter too), a result opening its record; the Géosites map
+ * (indexed at run time in a worker) with the IGN geocoder answered by a fixture, its places inside
+ * the map's territory first; and the catalog's search.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -78,6 +79,17 @@ test('the demo map finds "st etienne" and "grenble"; choosing a result zooms and
   });
 });
 
+test('the demo map forgives a typo in the first letter, and « balam » reaches Balma', async (t) => {
+  await withPage(t, suite, { path: 'maps/lieux-de-france.html' }, async ({ page }) => {
+    await waitForMap(page);
+    await box(page, 'cartable-map-view').waitFor();
+    for (const [query, name] of [['trenoble', 'Grenoble'], ['ontpellier', 'Montpellier'], ['roleans', 'Orléans'], ['balam', 'Balma']] as const) {
+      const labels = await search(page, 'cartable-map-view', query, new RegExp(`^${name}$`));
+      assert.equal(labels[0], name, `« ${query} » gives ${name} first: ${labels.join(', ')}`);
+    }
+  });
+});
+
 test('on a phone the search opens from the header over its row, wide enough, and its list fits the screen', async (t) => {
   await withPage(t, suite, { path: 'maps/lieux-de-france.html', viewport: { width: 390, height: 844 } }, async ({ page }) => {
     await waitForMap(page);
@@ -151,6 +163,32 @@ test('the Géosites map finds a site by its locality (in the index built with th
     await page.locator('cartable-popup h2').waitFor();
     assert.equal(await page.locator('cartable-popup h2').innerText(), 'Panorama du chevauchement de la Meije vu de la Grave');
     assert.equal(new URL(page.url()).searchParams.get('feature'), 'geosites~PAC0058');
+  });
+});
+
+test('the geocoder places inside the Géosites map territory come first', async (t) => {
+  const twoPlaces: Fixture = {
+    ...geocoderFixture,
+    respond: (route) =>
+      route.fulfill({
+        status: 200,
+        headers: { 'access-control-allow-origin': '*', 'content-type': 'application/json' },
+        body: JSON.stringify({
+          status: 'OK',
+          results: [
+            { fulltext: 'Villeneuve, Gironde', x: -0.57, y: 45.08, kind: 'PositionOfInterest' },
+            { fulltext: 'La Villeneuve, Isère', x: 5.74, y: 45.16, kind: 'PositionOfInterest' },
+          ],
+        }),
+      }),
+  };
+  await withPage(t, suite, { path: 'maps/geosites.html', fixtures: [twoPlaces] }, async ({ page }) => {
+    await waitForMap(page);
+    await box(page, 'cartable-map-view').pressSequentially('villeneuve', { delay: 20 });
+    await page.locator('cartable-search .group-title', { hasText: 'Adresses et lieux' }).waitFor();
+    const labels = await optionLabels(page);
+    const isere = labels.indexOf('La Villeneuve, Isère');
+    assert.ok(isere >= 0 && isere < labels.indexOf('Villeneuve, Gironde'), `the Isère place first: ${labels.join(' | ')}`);
   });
 });
 

@@ -11,6 +11,8 @@ export interface SearchSettings {
   readonly label?: LocalizedText;
   /** A search index prepared beforehand (the build writes it for packaged files). */
   readonly index?: string;
+  /** A numeric field (e.g. population): among results matching the text equally, higher first. */
+  readonly rank?: string;
 }
 
 /** Schema part of a layer's search settings. */
@@ -35,7 +37,13 @@ export const searchDefs: Record<string, JsonSchema> = {
       index: {
         ...ref('url'),
         description:
-          'A search index prepared beforehand (Cartable format "cartable-search", version 1). The build writes it for packaged files; give one for layers read by extent (FlatGeobuf), which are otherwise searched only in what is loaded.',
+          'A search index prepared beforehand (Cartable format "cartable-search", version 2; version 1 is read too). The build writes it for packaged files; give one for layers read by extent (FlatGeobuf), which are otherwise searched only in what is loaded.',
+      },
+      rank: {
+        type: 'string',
+        minLength: 1,
+        description:
+          'A numeric field giving each feature\'s importance, e.g. "population": among results that match the typed text equally well, those inside the map\'s territory come first, then the higher rank. Features without a number there come last.',
       },
     },
     additionalProperties: false,

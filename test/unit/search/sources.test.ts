@@ -8,9 +8,10 @@ import type { CatalogEntry, WfsLayerDef } from '../../../src/context/types.js';
 import { createCatalogSearch } from '../../../src/search/catalog-search.js';
 import { SearchEngine } from '../../../src/search/engine.js';
 import { completionUrl, readCompletion } from '../../../src/search/geocoder.js';
-import { isLonLatGeoJson, recordsFromGeoJson, representativePoint } from '../../../src/search/records.js';
+import { isLonLatGeoJson, recordOf, recordsFromGeoJson, representativePoint } from '../../../src/search/records.js';
 import { TextIndex } from '../../../src/search/text-index.js';
 import { likeFilter, likePattern, wfsSearchUrl } from '../../../src/layers/wfs/search-url.js';
+import { FIRST_LETTER_TYPOS } from '../../support/search-typos.js';
 
 const GEOJSON = {
   type: 'FeatureCollection',
@@ -31,6 +32,13 @@ describe('records of searchable features', () => {
     ]);
     expect(recordsFromGeoJson(GEOJSON, SETTINGS, { lonLat: false })[0]!.point).toBeUndefined();
     expect(representativePoint({ type: 'MultiLineString', coordinates: [[[0, 0], [4, 2]]] })).toEqual([2, 1]);
+  });
+
+  it('take their rank from the search.rank field when it holds a number', () => {
+    const settings = { search: { fields: ['nom'], rank: 'population' }, language: 'fr' };
+    expect(recordOf({ nom: 'Grenoble', population: 158198 }, settings)).toEqual({ text: 'Grenoble', label: 'Grenoble', rank: 158198 });
+    expect(recordOf({ nom: 'Gières', population: '6912' }, settings)!.rank).toBe(6912);
+    for (const population of [null, '', 'n/a', undefined, { n: 1 }]) expect(recordOf({ nom: 'X', population }, settings)).not.toHaveProperty('rank');
   });
 
   it('knows lon/lat data from projected data', () => {
@@ -82,6 +90,10 @@ describe('the search setting of a document', () => {
     expect(extra.ok).toBe(false);
     const badLabel = validateContext(doc({ fields: ['nom_site'], label: '{{#nom_site}}' }));
     expect(badLabel.ok ? [] : badLabel.problems.map((p) => p.path)).toContain('/layers/0/search/label');
+    // A rank field is a declared field, like the searched ones.
+    expect(validateContext(doc({ fields: ['nom_site'], rank: 'lieudit' })).ok).toBe(true);
+    const badRank = validateContext(doc({ fields: ['nom_site'], rank: 'population' }));
+    expect(badRank.ok ? [] : badRank.problems.map((p) => p.path)).toContain('/layers/0/search/rank');
   });
 });
 
@@ -177,5 +189,11 @@ describe('the demo map', () => {
     expect(index.size).toBe(8941);
     expect(index.query('st etienne').hits[0]).toMatchObject({ label: 'Saint-Étienne' });
     expect(index.query('grenble').hits[0]).toMatchObject({ label: 'Grenoble' });
-  });
+    // 16 shipped names with a typo in their first letter (wrong, missing, one too many, swapped).
+    const missed = FIRST_LETTER_TYPOS.filter(([query, name]) => !index.query(query).hits.some((h) => h.label === name));
+    expect(missed).toEqual([]);
+    expect(index.query('trenoble').hits[0]).toMatchObject({ label: 'Grenoble', typo: true });
+    // « balam » reaches Balma (first here: no place starts with « balam »).
+    expect(index.query('balam', { limit: 5 }).hits[0]).toMatchObject({ label: 'Balma' });
+  }, 30_000); // builds the whole demo map
 });
