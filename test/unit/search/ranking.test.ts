@@ -189,5 +189,5 @@ describe('the map search', () => {
     } finally {
       search.dispose();
     }
-  }, 30_000); // its first use loads the map search's modules
+  }, 120_000); // a bound on a hang: its first use loads the map search's modules
 });
