@@ -1,0 +1,72 @@
+/**
+ * « Une commune » on the opened map: whether the map offers communes (its document names a commune
+ * source), and that source, whose code loads only when the report first needs it.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { msg } from '@lit/localize';
+import { isVectorLayer, type MapContext } from '../../context/types.js';
+import type { CommuneSource } from '../../communes/types.js';
+import { loadChunk } from '../../offline/load-chunk.js';
+import { mapTerritory } from '../../report/commune-place.js';
+import { reportLayers } from '../../report/gather.js';
+import type { MapSession } from '../../session/map-session.js';
+import type { CommunePickerView, PlaceMode } from './picker.js';
+
+/** True when the map's document offers communes as a place (its `communes` setting). */
+export function offersCommunes(context: MapContext | undefined): boolean {
+  return !!(context as { communes?: unknown } | undefined)?.communes;
+}
+
+/**
+ * The kind of place the report starts on: « Une commune » on a map that offers communes, « a point and a
+ * radius » on a map without area features (e.g. only points), else `mode` as it is.
+ */
+export function firstMode(context: MapContext, mode: PlaceMode): PlaceMode {
+  if (offersCommunes(context)) return 'commune';
+  return reportLayers(context).some((l) => isVectorLayer(l) && l.geometry !== 'point' && l.geometry !== 'line') ? mode : 'circle';
+}
+
+/** The commune source of a session, loaded once per session on first use; the host renders when it comes. */
+export class CommuneSourceLoader implements ReactiveController {
+  /** The source, once loaded. */
+  source?: CommuneSource;
+  /** Set when the source could not be made: the picker says so. */
+  unavailable = '';
+  #session?: MapSession;
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** What the picker shows on this map (none when the map offers no communes); `shown`: « Une commune » is the mode. */
+  view(session: MapSession | undefined, shown: boolean): CommunePickerView | undefined {
+    if (!offersCommunes(session?.context)) return undefined;
+    const territory = shown && session?.adapter ? mapTerritory(session.adapter.map) : undefined;
+    return { source: this.source, unavailable: this.unavailable, territory };
+  }
+
+  /** Loads the session's source (again when the session changed). */
+  load(session: MapSession | undefined): void {
+    if (!session || session === this.#session) return;
+    this.#session = session;
+    this.source = undefined;
+    this.unavailable = '';
+    void this.#make(session);
+  }
+
+  async #make(session: MapSession): Promise<void> {
+    try {
+      const [{ communeSourceFor }, requester] = await Promise.all([loadChunk(import('../../communes/source.js')), session.requester()]);
+      const source = communeSourceFor(session.context, { requester, resolveUrl: (url: string) => session.resolveUrl(url) });
+      if (session !== this.#session) return;
+      this.source = source;
+      if (!source) this.unavailable = msg('La recherche des communes n’a pas pu être chargée. Rechargez la page pour réessayer.', { id: 'report.commune.unavailable' });
+    } catch {
+      if (session !== this.#session) return;
+      this.unavailable = msg('La recherche des communes n’a pas pu être chargée. Rechargez la page pour réessayer.', { id: 'report.commune.unavailable' });
+    }
+    this.host.requestUpdate();
+  }
+}
