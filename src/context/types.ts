@@ -15,6 +15,14 @@
  */
 
 export type { Access, AccessLevel, LocalizedText } from './schema/common.js';
+export type {
+  CommuneFields,
+  CommuneFilesSetting,
+  CommuneServiceSetting,
+  CommuneSourceSetting,
+  MapCommunes,
+  PackagedCommunesSetting,
+} from './schema/communes.js';
 export type { FieldDef, FieldType } from './schema/fields.js';
 export type { DownloadLink, LayerInfo } from './schema/layer-common.js';
 export type { GeometryKind, LegendItem, LegendSettings } from './schema/legend.js';

@@ -7,6 +7,7 @@
  */
 
 import { commonDefs } from './common.js';
+import { communeDefs } from './communes.js';
 import { fieldDefs } from './fields.js';
 import type { JsonSchema } from './json-schema.js';
 import { layerCommonDefs, layerInfoDefs } from './layer-common.js';
@@ -32,4 +33,5 @@ export const sharedDefs: Record<string, JsonSchema> = {
   ...tableDefs,
   ...searchDefs,
   ...vectorCommonDefs,
+  ...communeDefs,
 };

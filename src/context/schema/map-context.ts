@@ -3,6 +3,7 @@
 import type { BasemapDef, LayerNode } from '../layers/layer-def.js';
 import { layerTreeDefs } from '../layers/schemas.js';
 import type { Access, LocalizedText } from './common.js';
+import type { MapCommunes } from './communes.js';
 import { sharedDefs } from './defs.js';
 import { ref, type JsonSchema } from './json-schema.js';
 import { popupModeSchema, type PopupMode } from './popup.js';
@@ -51,6 +52,8 @@ export interface MapContext {
   readonly search: MapSearchSettings;
   /** Embedding: the origins that may drive the map through the embed API and hear its events. */
   readonly embed?: { readonly allowedOrigins: readonly string[] };
+  /** Communes as a place for the report (« Une commune »), and the header entry that opens it. */
+  readonly communes?: MapCommunes;
 }
 
 export const MAP_CONTEXT_SCHEMA_ID = 'https://cartable.example/schema/map-context.v1.json';
@@ -114,6 +117,7 @@ export const mapContextSchema: JsonSchema = {
       },
       additionalProperties: false,
     },
+    communes: ref('mapCommunes'),
     search: {
       type: 'object',
       description: 'The search box: it finds the features of layers that have "search", and with "geocoder" addresses and places.',

@@ -2,6 +2,7 @@
 
 import type { BasemapDef } from '../layers/layer-def.js';
 import type { LocalizedText } from './common.js';
+import type { CommuneSourceSetting } from './communes.js';
 import { ref, type JsonSchema } from './json-schema.js';
 import { mapContextSchema } from './map-context.js';
 
@@ -52,6 +53,8 @@ export interface SiteConfig {
    * `name` (or URL), paths relative to the project; used when the file exists, else the build fetches the URL.
    */
   readonly sources?: Readonly<Record<string, string>>;
+  /** Where communes come from for the maps that offer « Une commune » (a map's `communes.source` overrides it). */
+  readonly communes?: CommuneSourceSetting;
 }
 
 export const SITE_CONFIG_SCHEMA_ID = 'https://cartable.example/schema/site-config.v1.json';
@@ -196,6 +199,11 @@ export const siteConfigSchema: JsonSchema = {
         '(paths relative to the project). The build packages the copy when the file exists, else fetches the URL; CARTABLE_SOURCES may name a JSON file of the same shape that takes precedence.',
       propertyNames: { pattern: '^(https?://.+|[A-Za-z0-9][A-Za-z0-9_.-]*)$' },
       additionalProperties: { type: 'string', minLength: 1 },
+    },
+    communes: {
+      ...ref('communeSource'),
+      description:
+        'Where communes come from for the maps that offer « Une commune » (map "communes"): the Géoplateforme WFS {"service": {"url": "https://data.geopf.fr/wfs/ows", "typeName": "LIMITES_ADMINISTRATIVES_EXPRESS.LATEST:commune"}} or GeoJSON files the build packages {"files": ["../donnees/communes-38.geojson"]} (paths relative to the project).',
     },
     legal: {
       type: 'object',
