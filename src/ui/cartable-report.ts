@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
-import type { MapContext } from '../context/types.js';
+import type { MapContext, SiteConfig } from '../context/types.js';
 import type { MapAdapter } from '../map/adapter.js';
 import { ensureProjections } from '../proj/register.js';
 import { reportLayers } from '../report/gather.js';
@@ -26,9 +26,10 @@ import { reportStyles } from './report/styles.js';
 import { typedProblemText } from './report/texts.js';
 import { styleProps } from './style-props.js';
 
-/** What the report reads of its map view beside the session: the language it speaks. */
+/** What the report reads of its map view beside the session: the language it speaks, the site's settings. */
 export interface ReportMap {
   readonly language: string;
+  readonly site?: SiteConfig;
 }
 
 /**
@@ -108,7 +109,6 @@ export class CartableReport extends LitElement {
     this.folded = false;
     await this.updateComplete;
     const picker = mode === 'commune' ? this.renderRoot.querySelector('cartable-commune-picker') : null;
-    if (picker) await picker.updateComplete;
     (picker ?? this.heading).focus();
   }
 
@@ -134,7 +134,7 @@ export class CartableReport extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.mode === 'commune') this.#communes.load(this.session); // Its code loads on first use.
+    if (this.mode === 'commune') this.#communes.load(this.session, this.view?.site); // Its code loads on first use.
     if (changed.has('session')) {
       this.#stopStore?.();
       const check = (): void => {

@@ -53,9 +53,9 @@ export class CartableCommunePicker extends LitElement {
   #asking?: AbortController;
   #outline?: AbortController;
 
-  /** Moves focus to the text field. */
+  /** Moves focus to the text field (once rendered). */
   override focus(options?: FocusOptions): void {
-    this.input?.focus(options);
+    void this.updateComplete.then(() => this.input?.focus(options));
   }
 
   override disconnectedCallback(): void {

@@ -4,7 +4,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg } from '@lit/localize';
-import { isVectorLayer, type MapContext } from '../../context/types.js';
+import { isVectorLayer, type MapContext, type SiteConfig } from '../../context/types.js';
 import type { CommuneSource } from '../../communes/types.js';
 import { loadChunk } from '../../offline/load-chunk.js';
 import { mapTerritory } from '../../report/commune-place.js';
@@ -14,7 +14,7 @@ import type { CommunePickerView, PlaceMode } from './picker.js';
 
 /** True when the map's document offers communes as a place (its `communes` setting). */
 export function offersCommunes(context: MapContext | undefined): boolean {
-  return !!(context as { communes?: unknown } | undefined)?.communes;
+  return !!context?.communes;
 }
 
 /**
@@ -47,19 +47,19 @@ export class CommuneSourceLoader implements ReactiveController {
     return { source: this.source, unavailable: this.unavailable, territory };
   }
 
-  /** Loads the session's source (again when the session changed). */
-  load(session: MapSession | undefined): void {
+  /** Loads the session's source (again when the session changed); `site`: the site's settings, if any. */
+  load(session: MapSession | undefined, site: SiteConfig | undefined): void {
     if (!session || session === this.#session) return;
     this.#session = session;
     this.source = undefined;
     this.unavailable = '';
-    void this.#make(session);
+    void this.#make(session, site);
   }
 
-  async #make(session: MapSession): Promise<void> {
+  async #make(session: MapSession, site: SiteConfig | undefined): Promise<void> {
     try {
       const [{ communeSourceFor }, requester] = await Promise.all([loadChunk(import('../../communes/source.js')), session.requester()]);
-      const source = communeSourceFor(session.context, { requester, resolveUrl: (url: string) => session.resolveUrl(url) });
+      const source = communeSourceFor(site, session.context, requester, (url) => session.resolveUrl(url));
       if (session !== this.#session) return;
       this.source = source;
       if (!source) this.unavailable = msg('La recherche des communes n’a pas pu être chargée. Rechargez la page pour réessayer.', { id: 'report.commune.unavailable' });
