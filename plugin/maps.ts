@@ -12,6 +12,7 @@ import { MAP_CONTEXT_SCHEMA_ID } from '../src/context/schema/map-context.js';
 import type { Access, CatalogEntry, ConfidentialRecords, LayerNode, MapContext, PackagedSource, PointsLayerDef, PreparedPoints, SearchSettings } from '../src/context/types.js';
 import { parseJson, validateContext } from '../src/context/validate.js';
 import { catalogEntry } from './catalog.js';
+import { resolveMapCommunes } from './communes.js';
 import { conflictingUses, dataFileOf, dataUsesOf, isAbsoluteUrl, type DataFile, type DataUse } from './data-uses.js';
 import { readGeojsonFile, type GeojsonRead } from './geojson-file.js';
 import { buildSearchIndex } from './search.js';
@@ -287,6 +288,16 @@ function packageMap(
   });
   if (removed.size) document.layers = withoutRestricted(document.layers as LayerNode[], context.access).layers;
   access = context.access;
+  if (context.communes) {
+    // « Une commune »: the source the browser reads (the map's, else the site's), its files packaged (plugin/communes.ts).
+    const resolved = resolveMapCommunes(context.communes, loadSiteConfig(projectRoot).site?.communes, projectRoot, href);
+    if ('problem' in resolved) problems.push({ path: '/communes', message: resolved.problem });
+    else {
+      document.communes = resolved.communes;
+      for (const output of resolved.files) outputs.push(output);
+      resolved.files.forEach((output) => grant(output.path));
+    }
+  }
   let thumbnail: string | undefined;
   if (typeof document.thumbnail === 'string' && !/^https?:/.test(document.thumbnail)) {
     const source = underMaps(document.thumbnail, '/thumbnail');

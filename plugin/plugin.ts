@@ -74,7 +74,8 @@ export function buildSiteContent(projectRoot: string, options: { tolerant?: bool
   });
   const files: OutputFile[] = [
     { path: 'catalog.json', source: JSON.stringify({ ...catalog, maps: [...catalog.maps, ...broken] }) },
-    ...publicMaps.flatMap((m) => m.outputs),
+    // Files several maps package (e.g. the communes) once each.
+    ...new Map(publicMaps.flatMap((m) => m.outputs).map((o) => [o.path, o] as const)).values(),
     ...invalid.map((file) => ({ path: file, source: readFileSync(join(projectRoot, file)) })),
   ];
   // One catalog per group and one for any signed-in person, and access.json (plugin/restricted-catalog.ts).

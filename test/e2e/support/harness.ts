@@ -16,6 +16,7 @@ import { launchChromium } from '../../support/browser.js';
 import { waitUntil } from '../../support/wait-until.js';
 import type { SiteConfig } from '../../../src/context/types.js';
 import { hasNginx, NGINX, readSiteConfig, serveWithNginx } from '../../support/nginx.js';
+import { communeWfsFixture } from './commune-fixture.js';
 import { solidPng } from './png.js';
 import { remoteGeojsonFixture, remoteMapFixture, SITE_FIXTURES } from './remote-map.js';
 
@@ -115,7 +116,7 @@ export const wfsFeatureFixture: Fixture = {
 
 /** The fixtures every page gets unless a test puts others before them. */
 export function defaultFixtures(): Fixture[] {
-  return [remoteMapFixture, remoteGeojsonFixture, wmtsTileFixture, wmsMapFixture, wmsLegendFixture, wfsFeatureFixture];
+  return [remoteMapFixture, remoteGeojsonFixture, wmtsTileFixture, wmsMapFixture, wmsLegendFixture, communeWfsFixture, wfsFeatureFixture];
 }
 
 export interface Suite {
