@@ -2,7 +2,7 @@
  * « Une commune » on the opened map: whether the map offers communes (its document names a commune
  * source), and that source, whose code loads only when the report first needs it.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { msg } from '@lit/localize';
 import { isVectorLayer, type MapContext, type SiteConfig } from '../../context/types.js';
 import type { CommuneSource } from '../../communes/types.js';
@@ -27,24 +27,24 @@ export function firstMode(context: MapContext, mode: PlaceMode): PlaceMode {
 }
 
 /** The commune source of a session, loaded once per session on first use; the host renders when it comes. */
-export class CommuneSourceLoader implements ReactiveController {
+export class CommuneSourceLoader {
   /** The source, once loaded. */
   source?: CommuneSource;
-  /** Set when the source could not be made: the picker says so. */
-  unavailable = '';
+  /** The source could not be made (its code did not load, or the map names none it can read): the picker says so. */
+  failed = false;
+  readonly #host: ReactiveControllerHost;
   #session?: MapSession;
 
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
   }
-
-  hostConnected(): void {}
 
   /** What the picker shows on this map (none when the map offers no communes); `shown`: « Une commune » is the mode. */
   view(session: MapSession | undefined, shown: boolean): CommunePickerView | undefined {
     if (!offersCommunes(session?.context)) return undefined;
     const territory = shown && session?.adapter ? mapTerritory(session.adapter.map) : undefined;
-    return { source: this.source, unavailable: this.unavailable, territory };
+    const unavailable = this.failed ? msg('La recherche des communes n’a pas pu être chargée. Rechargez la page pour réessayer.', { id: 'report.commune.unavailable' }) : '';
+    return { source: this.source, unavailable, territory };
   }
 
   /** Loads the session's source (again when the session changed); `site`: the site's settings, if any. */
@@ -52,7 +52,7 @@ export class CommuneSourceLoader implements ReactiveController {
     if (!session || session === this.#session) return;
     this.#session = session;
     this.source = undefined;
-    this.unavailable = '';
+    this.failed = false;
     void this.#make(session, site);
   }
 
@@ -62,11 +62,11 @@ export class CommuneSourceLoader implements ReactiveController {
       const source = communeSourceFor(site, session.context, requester, (url) => session.resolveUrl(url));
       if (session !== this.#session) return;
       this.source = source;
-      if (!source) this.unavailable = msg('La recherche des communes n’a pas pu être chargée. Rechargez la page pour réessayer.', { id: 'report.commune.unavailable' });
+      this.failed = !source;
     } catch {
       if (session !== this.#session) return;
-      this.unavailable = msg('La recherche des communes n’a pas pu être chargée. Rechargez la page pour réessayer.', { id: 'report.commune.unavailable' });
+      this.failed = true;
     }
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 }
