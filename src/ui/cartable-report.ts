@@ -14,7 +14,7 @@ import { sessionContext } from '../session/context.js';
 import type { MapSession } from '../session/map-session.js';
 import { emit } from './events.js';
 import { NARROW, NarrowScreen } from './narrow-screen.js';
-import { CommuneSourceLoader, firstMode, offersCommunes } from './report/commune-source.js';
+import { CommuneSourceLoader, startMode } from './report/commune-source.js';
 import { downloadReportCsv } from './report/export.js';
 import { frameInFreeArea } from './report/frame.js';
 import { pickerTemplate, type PickerView, type PlaceMode } from './report/picker.js';
@@ -98,8 +98,7 @@ export class CartableReport extends LitElement {
   /** Shows the panel and puts focus on its heading (in `mode` 'commune': on the commune box). */
   async show({ mode }: { mode?: 'commune' } = {}): Promise<void> {
     const context = this.session?.context;
-    if (mode === 'commune' && offersCommunes(context)) this.mode = 'commune';
-    else if (!this.#shown && context) this.mode = firstMode(context, this.mode);
+    if (context) this.mode = startMode(context, mode, this.#shown ? this.mode : undefined);
     this.#shown = true;
     // Focus goes back where it was (the toolbar's button) when the panel closes.
     let active = document.activeElement;

@@ -18,12 +18,17 @@ export function offersCommunes(context: MapContext | undefined): boolean {
 }
 
 /**
- * The kind of place the report starts on: « Une commune » on a map that offers communes, « a point and a
- * radius » on a map without area features (e.g. only points), else `mode` as it is.
+ * The kind of place the report shows when it opens: `asked` (the header's commune entry) when the map
+ * offers it, else the one the person had (`current`, none at the first opening), else « Une commune » on
+ * a map that offers communes, « a point and a radius » on a map without area features (e.g. only
+ * points), else « a feature of the map ».
  */
-export function firstMode(context: MapContext, mode: PlaceMode): PlaceMode {
-  if (offersCommunes(context)) return 'commune';
-  return reportLayers(context).some((l) => isVectorLayer(l) && l.geometry !== 'point' && l.geometry !== 'line') ? mode : 'circle';
+export function startMode(context: MapContext, asked: 'commune' | undefined, current: PlaceMode | undefined): PlaceMode {
+  const communes = offersCommunes(context);
+  if (asked === 'commune' && communes) return 'commune';
+  if (current && (current !== 'commune' || communes)) return current;
+  if (communes) return 'commune';
+  return reportLayers(context).some((l) => isVectorLayer(l) && l.geometry !== 'point' && l.geometry !== 'line') ? 'feature' : 'circle';
 }
 
 /** The commune source of a session, loaded once per session on first use; the host renders when it comes. */
