@@ -2,14 +2,15 @@
  * Communes for the maps that offer « Une commune » (map `communes`): the build resolves each such
  * map's source — its own, else the site configuration's — and writes it into the document. A service
  * is written as it is; GeoJSON files (`files`) are packaged once for every map and both outputs, in a
- * content-hashed folder (src/communes/packaged-format.ts): communes/<hash>/list.json (what the picker
- * suggests) and communes/<hash>/<INSEE code>.json (each outline, lon/lat rounded to 1e-6°).
+ * content-hashed folder under data/, cached for good like the other packaged data and precached by the
+ * service worker (src/communes/packaged-format.ts): data/communes/<hash>/list.json (what the picker
+ * suggests) and data/communes/<hash>/<INSEE code>.json (each outline, lon/lat rounded to 1e-6°).
  */
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Polygon, MultiPolygon, Position } from 'geojson';
-import type { CommuneSourceSetting, MapCommunes, PackagedCommunesSetting } from '../src/context/types.js';
+import type { CommuneSourceSetting, MapCommunes, PackagedCommunesSetting, SiteConfig } from '../src/context/types.js';
 import { FILE_FIELDS, suggestionOf } from '../src/communes/fields.js';
 import { mergeOutlines, PACKAGED_FORMAT, type PackagedList, type PackagedRow } from '../src/communes/packaged-format.js';
 import type { CommuneSuggestion } from '../src/communes/types.js';
@@ -116,7 +117,7 @@ function makePackage(paths: readonly string[], given: CommuneSourceSetting['fiel
   const hash = createHash('sha256');
   hash.update(listText);
   for (const { text } of outlines) hash.update(text);
-  const folder = `communes/${hash.digest('hex').slice(0, 10)}/`;
+  const folder = `data/communes/${hash.digest('hex').slice(0, 10)}/`;
   return {
     list: `${folder}list.json`,
     outlines: folder,
@@ -131,17 +132,30 @@ function makePackage(paths: readonly string[], given: CommuneSourceSetting['fiel
  */
 export function resolveMapCommunes(
   communes: MapCommunes,
-  site: CommuneSourceSetting | undefined,
+  site: Pick<SiteConfig, 'communes' | 'allowedOrigins' | 'addLayers' | 'proxy'> | undefined,
   projectRoot: string,
   href: (path: string) => string,
 ): { communes: MapCommunes; files: readonly OutputFile[] } | { problem: string } {
-  const source = communes.source ?? site;
+  const source = communes.source ?? site?.communes;
   if (!source) {
     return {
       problem:
         'the map offers « Une commune » but names no commune source: give one here ("source") or in the site configuration ("communes": ' +
         '{"service": {"url": "https://data.geopf.fr/wfs/ows", "typeName": "LIMITES_ADMINISTRATIVES_EXPRESS.LATEST:commune"}} or {"files": [...]})',
     };
+  }
+  if ('service' in source) {
+    const origin = new URL(source.service.url).origin;
+    const allowed =
+      !site ||
+      site.addLayers?.anyHttpsService ||
+      site.proxy?.origins.includes(origin) ||
+      site.allowedOrigins.some((o) => o.origin === origin && o.use.includes('data'));
+    if (!allowed) {
+      return {
+        problem: `the commune service's origin ${origin} is not listed in the site configuration's "allowedOrigins" for "data": the Content-Security-Policy would refuse its requests`,
+      };
+    }
   }
   if (!('files' in source)) return { communes: { ...communes, source }, files: [] };
   const made = packageCommuneFiles(source, projectRoot);

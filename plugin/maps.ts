@@ -290,7 +290,7 @@ function packageMap(
   access = context.access;
   if (context.communes) {
     // « Une commune »: the source the browser reads (the map's, else the site's), its files packaged (plugin/communes.ts).
-    const resolved = resolveMapCommunes(context.communes, loadSiteConfig(projectRoot).site?.communes, projectRoot, href);
+    const resolved = resolveMapCommunes(context.communes, loadSiteConfig(projectRoot).site, projectRoot, href);
     if ('problem' in resolved) problems.push({ path: '/communes', message: resolved.problem });
     else {
       document.communes = resolved.communes;

@@ -30,7 +30,7 @@ export function namePattern(text: string): string | undefined {
  * The CQL filters of a suggestion: for an INSEE code (or its beginning) `code LIKE '38052%'`; for a
  * name, first the names that are it (`nom ILIKE 'saint%martin'`), then those that hold it
  * (`nom ILIKE '%saint%martin%'`): each answer is capped, and the first keeps the small homonyms that
- * the largest communes holding the words would push out of the second.
+ * the largest communes holding the words would push out of the second. One letter asks the first only.
  */
 export function suggestFilters(text: string, fields: Required<Pick<CommuneFields, 'name' | 'code'>>): string[] {
   const code = codeQuery(text);
@@ -38,7 +38,9 @@ export function suggestFilters(text: string, fields: Required<Pick<CommuneFields
   const pattern = namePattern(text);
   if (!pattern) return [];
   const name = attribute(fields.name);
-  return [`${name} ILIKE ${cqlString(pattern)}`, `${name} ILIKE ${cqlString(`%${pattern}%`)}`];
+  const exact = `${name} ILIKE ${cqlString(pattern)}`;
+  // One letter: only the names it is (rank.ts), never the whole layer.
+  return pattern.length === 1 ? [exact] : [exact, `${name} ILIKE ${cqlString(`%${pattern}%`)}`];
 }
 
 export interface ServiceRequest {

@@ -75,7 +75,8 @@ export function rankCommunes(candidates: Iterable<CommuneCandidate>, text: strin
     const { commune } = candidate;
     if (seen.has(commune.code)) continue;
     const tier = code ? (commune.code === code ? 0 : commune.code.startsWith(code) ? 1 : undefined) : nameTier(foldName(commune.name), query);
-    if (tier === undefined) continue;
+    // One letter finds only the names it is (« Y », in the Somme), not every name that holds it.
+    if (tier === undefined || (tier > 0 && query.length === 1)) continue;
     seen.add(commune.code);
     matched.push({ candidate, tier, inside: inside(candidate.at, options.territory) });
   }

@@ -43,7 +43,7 @@ describe.skipIf(!hasSharedData('admin'))('the hand-made commune WFS', () => {
   });
 
   it('refuses what it does not understand with a 400 exception report', () => {
-    for (const params of [{ PROPERTYNAME: 'nom,habitants' }, { SRSNAME: 'EPSG:2154' }, { OUTPUTFORMAT: 'GML3' }, { VERSION: '1.1.0' }, { SORTBY: 'population SIDEWAYS' }, { CQL_FILTER: "nom ILIKE 'x" }]) {
+    for (const params of <Array<Record<string, string>>>[{ PROPERTYNAME: 'nom,habitants' }, { SRSNAME: 'EPSG:2154' }, { OUTPUTFORMAT: 'GML3' }, { VERSION: '1.1.0' }, { SORTBY: 'population SIDEWAYS' }, { CQL_FILTER: "nom ILIKE 'x" }]) {
       const answer = ask(params);
       expect(answer.status, JSON.stringify(params)).toBe(400);
       expect(answer.body).toMatch(/<ows:ExceptionReport[\s\S]*<ows:ExceptionText>.+<\/ows:ExceptionText>/);

@@ -19,6 +19,7 @@ describe('the commune service\'s CQL', () => {
     expect(suggestFilters('38052', SERVICE_FIELDS)).toEqual(["code_insee LIKE '38052%'"]);
     expect(suggestFilters('2b', { name: 'nom', code: 'insee' })).toEqual(["insee LIKE '2B%'"]);
     expect(suggestFilters('  ', SERVICE_FIELDS)).toEqual([]);
+    expect(suggestFilters('y', SERVICE_FIELDS)).toEqual(["nom ILIKE '_'"]);
   });
 
   it('escapes quotes, and refuses attribute names that are not plain', () => {

@@ -55,5 +55,6 @@ describe('ranking communes', () => {
     expect(rankCommunes([...list, ...list], 'saint pierre', { limit: 5 }).map((s) => s.population)).toEqual([19, 18, 17, 16, 15]);
     expect(rankCommunes(list, 'saint pierre')).toHaveLength(8);
     expect(rankCommunes(list, ' - ')).toEqual([]);
+    expect(rankCommunes([c('Y', '80829', 90), c('Yvoire', '74315', 900)], 'y').map((s) => s.code)).toEqual(['80829']);
   });
 });
