@@ -109,7 +109,7 @@ export class CartableCommunePicker extends LitElement {
       if (asking.signal.aborted) return;
       this.suggestions = found;
       this.answered = text.trim();
-      this.open = true;
+      this.open = this.shadowRoot?.activeElement === this.input; // Not over the panel once the person has moved on.
       this.announcement = found.length
         ? msg(str`${found.length} commune(s) proposée(s)`, { id: 'report.commune.count' })
         : this.#noneText(this.answered);
