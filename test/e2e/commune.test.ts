@@ -164,7 +164,7 @@ test('« Une commune »: bourg d’oisans gives the geosites inside 38052 and no
     const before = await readyCount(page);
     await option.click();
     await nextReady(page, before);
-    assert.match(await report(page).locator('p', { hasText: 'Lieu :' }).innerText(), /Bourg-d'Oisans \(38052\)$/);
+    assert.match(await report(page).locator('p', { hasText: 'Lieu :' }).innerText(), /Bourg-d'Oisans \(38052\)/);
     assert.equal(await report(page).locator('#results-title').innerText(), `${expected.length} objet(s) trouvé(s)`);
     const listed = await report(page).locator('section[aria-labelledby="layer-geosites"] .item .label').allInnerTexts();
     assert.deepEqual([...listed].sort(), expected.map((s) => s.name).sort(), 'exactly the geosites inside 38052');
