@@ -36,6 +36,8 @@ try {
       return route.abort();
     },
   );
+  // tsx keeps function names with a helper that page.evaluate() then serialises: give the page one.
+  await page.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((fn) => fn);' });
   await page.goto(`${server.url}maps/geosites.html`);
   await page.locator('cartable-map-view[rendered]').waitFor({ state: 'attached', timeout: 60_000 });
 

@@ -202,7 +202,7 @@ export class CartableMapView extends LitElement {
     await this.renderRoot.querySelector('cartable-share')?.show();
   }
 
-  readonly #onReportOpen = ({ detail }: HTMLElementEventMap['cartable-report-open']): void => void this.openReport(detail);
+  readonly #onReportOpen = ({ detail }: HTMLElementEventMap['cartable-report-open']): void => void this.openReport(detail ?? undefined); // A bare CustomEvent (an embedder, a test) has none.
   readonly #onReportClose = (): void => this.layout.close('report');
   readonly #onToolChange = ({ detail }: HTMLElementEventMap['cartable-tool-change']): void => (detail.tool ? this.layout.open('tool') : this.layout.close('tool'));
   readonly #onPanelChange = (event: HTMLElementEventMap['cartable-panel-change']): void => followLayout(this, event.detail);

@@ -96,8 +96,8 @@ export class CartableReport extends LitElement {
   protected readonly narrowScreen = new NarrowScreen(this, (narrow) => (this.narrow = narrow));
 
   /** Shows the panel and puts focus on its heading (in `mode` 'commune': on the commune box). */
-  async show({ mode }: { mode?: 'commune' } = {}): Promise<void> {
-    const context = this.session?.context;
+  async show(options?: { mode?: 'commune' } | null): Promise<void> {
+    const { context } = this.session ?? {}, mode = options?.mode;
     if (context) this.mode = startMode(context, mode, this.#shown ? this.mode : undefined);
     this.#shown = true;
     // Focus goes back where it was (the toolbar's button) when the panel closes.

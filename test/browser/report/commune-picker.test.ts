@@ -218,17 +218,17 @@ describe('cartable-commune-picker', () => {
       const element = mount(new CartableCommunePicker(), 'display:block;width:360px');
       element.source = source;
       await type(element, 'bo');
-      clock.tick(200);
+      await clock.tick(200);
       await type(element, 'bou');
-      clock.tick(200);
+      await clock.tick(200);
       await type(element, 'bour');
-      clock.tick(249);
+      await clock.tick(249);
       expect(signals, 'nothing asked while typing').to.have.length(0);
-      clock.tick(1);
+      await clock.tick(1);
       expect(signals).to.have.length(1);
       await type(element, 'bourgo');
       expect(signals[0]!.aborted, 'the older text’s request is aborted').to.equal(true);
-      clock.tick(250);
+      await clock.tick(250);
       await settled(element);
       answer([COMMUNES[0]!]); // The older answer comes late: it is not shown.
       await settled(element);
