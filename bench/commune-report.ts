@@ -21,7 +21,9 @@ const TILE = solidPng(256, 256, [120, 200, 120, 255]);
 const server = await serveStatic(dist, '/cartes/');
 const browser = await launchChromium();
 try {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  // No service worker: it would fetch the commune service itself, past the routing below.
+  const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, serviceWorkers: 'block' })).newPage();
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   let communeRequests = 0;
   await page.route(
     (url) => !url.href.startsWith(server.url),
@@ -39,7 +41,7 @@ try {
   // tsx keeps function names with a helper that page.evaluate() then serialises: give the page one.
   await page.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((fn) => fn);' });
   await page.goto(`${server.url}maps/geosites.html`);
-  await page.locator('cartable-map-view[rendered]').waitFor({ state: 'attached', timeout: 60_000 });
+  await page.locator('cartable-map-view[rendered]').waitFor({ state: 'attached', timeout: 120_000 });
 
   const samples = await page.evaluate(async (runs) => {
     const frame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => r()));
