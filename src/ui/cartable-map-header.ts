@@ -13,14 +13,15 @@ import './cartable-language-switch.js';
 const LANGUAGE_NAMES: Record<string, string> = { fr: 'Français', en: 'English' };
 
 /**
- * @summary The map's header. Wide screen: « ← Catalogue », the title, the search, « Tableau », « Couches »,
- * « Partager » and FR/EN on one row. Phone: one row too (back, the title on up to two lines, a search
- * button, and a « ⋯ » menu holding the layers, the table, sharing and the language), so the map keeps
- * the screen. In an embed: no back link, sharing or language; « Ouvrir la carte complète » instead.
+ * @summary The map's header. Wide screen: « ← Catalogue », the title, the search, the map's commune entry
+ * (« Géosites de ma commune »), « Tableau », « Couches », « Partager » and FR/EN on one row. Phone: one row
+ * too (back, the title on up to two lines, a search button, and a « ⋯ » menu holding the commune entry,
+ * the layers, the table, sharing and the language), so the map keeps the screen. In an embed: no back link, sharing or language; « Ouvrir la carte complète » instead.
  * @slot search - the map's search box (on a phone it opens over the row from the search button)
  * @fires cartable-panel-toggle - the layers and legend panel is asked to open or close
  * @fires cartable-table-toggle - the table is asked to open or close
  * @fires cartable-share-request - « Partager » was chosen
+ * @fires cartable-report-open - the commune entry was chosen ({ mode: 'commune' })
  * @fires cartable-language - a language was chosen
  */
 @localized()
@@ -43,6 +44,8 @@ export class CartableMapHeader extends LitElement {
   /** Offer « Couches » (layers or legend shown). */
   @property({ type: Boolean }) panelButton = false;
   @property({ type: Boolean }) panelOpen = false;
+  /** The text of the map's commune entry, which opens the report on « Une commune » (empty: none). */
+  @property() communeEntry = '';
 
   @state() private narrow = false;
   /** Phone: the search box is open over the row. */
@@ -85,7 +88,8 @@ export class CartableMapHeader extends LitElement {
   }
 
   #wideButtons(): TemplateResult {
-    return html`${this.tableButton
+    return html`${this.communeEntry ? html`<button class="toggle commune-entry" @click=${this.#communes}>${this.communeEntry}</button>` : nothing}
+      ${this.tableButton
         ? html`<button class="toggle table-toggle" aria-pressed=${this.tableOpen ? 'true' : 'false'} @click=${this.#toggleTable}>${msg('Tableau', { id: 'table.toggle' })}</button>`
         : nothing}
       ${this.panelButton
@@ -126,6 +130,9 @@ export class CartableMapHeader extends LitElement {
   #menuItems(): TemplateResult[] {
     const items: TemplateResult[] = [];
     const check = (on: boolean): TemplateResult => html`<span class="mark" aria-hidden="true">${on ? '✓' : ''}</span>`;
+    if (this.communeEntry) {
+      items.push(html`<button class="commune-entry" role="menuitem" tabindex="-1" @click=${this.#choose(this.#communes)}>${check(false)}${this.communeEntry}</button>`);
+    }
     if (this.panelButton) {
       items.push(html`<button class="panel-toggle" role="menuitemcheckbox" tabindex="-1" aria-checked=${this.panelOpen ? 'true' : 'false'} @click=${this.#choose(this.#togglePanel)}>
         ${check(this.panelOpen)}${msg('Couches', { id: 'panel.toggle' })}
@@ -185,6 +192,7 @@ export class CartableMapHeader extends LitElement {
   readonly #togglePanel = (): void => emit(this, 'cartable-panel-toggle', { open: !this.panelOpen });
   readonly #toggleTable = (): void => emit(this, 'cartable-table-toggle', { open: !this.tableOpen });
   readonly #share = (): void => emit(this, 'cartable-share-request', {});
+  readonly #communes = (): void => emit(this, 'cartable-report-open', { mode: 'commune' });
 
   readonly #onSlotChange = (event: Event): void => {
     this.hasSearch = (event.target as HTMLSlotElement).assignedElements().length > 0;

@@ -202,18 +202,21 @@ export class CartableMapView extends LitElement {
     await this.renderRoot.querySelector('cartable-share')?.show();
   }
 
-  readonly #onReportOpen = (): void => void this.openReport();
+  readonly #onReportOpen = ({ detail }: HTMLElementEventMap['cartable-report-open']): void => void this.openReport(detail ?? undefined); // A bare CustomEvent (an embedder, a test) has none.
   readonly #onReportClose = (): void => this.layout.close('report');
   readonly #onToolChange = ({ detail }: HTMLElementEventMap['cartable-tool-change']): void => (detail.tool ? this.layout.open('tool') : this.layout.close('tool'));
   readonly #onPanelChange = (event: HTMLElementEventMap['cartable-panel-change']): void => followLayout(this, event.detail);
 
-  /** Opens the « Qu'y a-t-il ici ? » report beside the map (its code loads on first use; off in embeds without ctl.report). */
-  async openReport(): Promise<void> {
+  /**
+   * Opens the « Qu'y a-t-il ici ? » report beside the map (its code loads on first use; off in embeds
+   * without ctl.report); `mode` 'commune': on « Une commune », focus in the commune box.
+   */
+  async openReport(options?: { mode?: 'commune' }): Promise<void> {
     if (!this.embedSettings.controls.report) return;
     // The report chooses its own place: the record it would cover closes, on every screen.
     this.closeRecord();
     this.layout.open('report');
-    await (await loadChunk(import('./cartable-report.js'))).openReport(this, this.renderRoot.querySelector('.stage')!);
+    await (await loadChunk(import('./cartable-report.js'))).openReport(this, this.renderRoot.querySelector('.stage')!, options);
   }
 
   /** The link to the map as it is now: every state item of the permalink, the record, the table and the language. */

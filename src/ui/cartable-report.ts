@@ -2,10 +2,11 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
-import { isVectorLayer, type MapContext } from '../context/types.js';
+import type { MapContext, SiteConfig } from '../context/types.js';
 import type { MapAdapter } from '../map/adapter.js';
 import { ensureProjections } from '../proj/register.js';
 import { reportLayers } from '../report/gather.js';
+import { communePlace } from '../report/commune-place.js';
 import { areaFeature, coordinateAtMiddle, createPlaceOverlay, extentOf, lonLatOf, mapSizeOf, placeExtent, placeGeometry, projectionOf, typedShape } from '../report/map-glue.js';
 import { parseTypedPoints, TypedPointsProblem } from '../report/place.js';
 import type { LayerReport, Place, Report, ReportItem } from '../report/types.js';
@@ -13,6 +14,7 @@ import { sessionContext } from '../session/context.js';
 import type { MapSession } from '../session/map-session.js';
 import { emit } from './events.js';
 import { NARROW, NarrowScreen } from './narrow-screen.js';
+import { CommuneSourceLoader, startMode } from './report/commune-source.js';
 import { downloadReportCsv } from './report/export.js';
 import { frameInFreeArea } from './report/frame.js';
 import { pickerTemplate, type PickerView, type PlaceMode } from './report/picker.js';
@@ -24,9 +26,10 @@ import { reportStyles } from './report/styles.js';
 import { typedProblemText } from './report/texts.js';
 import { styleProps } from './style-props.js';
 
-/** What the report reads of its map view beside the session: the language it speaks. */
+/** What the report reads of its map view beside the session: the language it speaks, the site's settings. */
 export interface ReportMap {
   readonly language: string;
+  readonly site?: SiteConfig;
 }
 
 /**
@@ -81,6 +84,7 @@ export class CartableReport extends LitElement {
     onMissed: () => (this.problem = msg("Aucun objet surfacique à cet endroit : cliquez à l'intérieur d'une commune ou d'une zone.", { id: 'report.pick.none' })),
     onCancelled: () => (this.announcement = msg('Choix du lieu annulé.', { id: 'report.pick.cancelled' })),
   });
+  readonly #communes = new CommuneSourceLoader(this);
   #overlay?: ReturnType<typeof createPlaceOverlay>;
   #overlayMap?: unknown;
   #shown = false;
@@ -91,13 +95,10 @@ export class CartableReport extends LitElement {
   /** Keeps `narrow` up to date while connected. */
   protected readonly narrowScreen = new NarrowScreen(this, (narrow) => (this.narrow = narrow));
 
-  /** Shows the panel and puts focus on its heading. */
-  async show(): Promise<void> {
-    const context = this.session?.context;
-    // A map without area features (e.g. only points) starts on « a point and a radius ».
-    if (!this.#shown && context && !reportLayers(context).some((l) => isVectorLayer(l) && l.geometry !== 'point' && l.geometry !== 'line')) {
-      this.mode = 'circle';
-    }
+  /** Shows the panel and puts focus on its heading (in `mode` 'commune': on the commune box). */
+  async show(options?: { mode?: 'commune' } | null): Promise<void> {
+    const { context } = this.session ?? {}, mode = options?.mode;
+    if (context) this.mode = startMode(context, mode, this.#shown ? this.mode : undefined);
     this.#shown = true;
     // Focus goes back where it was (the toolbar's button) when the panel closes.
     let active = document.activeElement;
@@ -106,7 +107,8 @@ export class CartableReport extends LitElement {
     this.hidden = false;
     this.folded = false;
     await this.updateComplete;
-    this.heading.focus();
+    const picker = mode === 'commune' ? this.renderRoot.querySelector('cartable-commune-picker') : null;
+    (picker ?? this.heading).focus();
   }
 
   override connectedCallback(): void {
@@ -131,6 +133,7 @@ export class CartableReport extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.mode === 'commune') this.#communes.load(this.session, this.view?.site); // Its code loads on first use.
     if (changed.has('session')) {
       this.#stopStore?.();
       const check = (): void => {
@@ -262,6 +265,8 @@ export class CartableReport extends LitElement {
     const found = report.layers.reduce((n, l) => n + l.items.length, 0);
     const layers = report.layers.filter((l) => l.items.length).length;
     this.announcement = msg(str`Rapport prêt : ${found} objet(s) dans ${layers} couche(s).`, { id: 'report.ready' });
+    await this.updateComplete;
+    if (this.report === report) emit(this, 'cartable-report-ready', { found });
   }
 
   /** The document, with the layers the person added from services (they are on the map too). */
@@ -314,7 +319,7 @@ export class CartableReport extends LitElement {
           : nothing}
         <button class="icon-button" aria-label=${msg('Fermer le rapport', { id: 'report.close' })} @click=${() => this.close()}>✕</button>
       </div>
-      <div class="scroll">
+      <div class="scroll" @cartable-commune-pick=${(e: HTMLElementEventMap['cartable-commune-pick']) => this.#setPlace(communePlace(e.detail.outline, this.#projection()))}>
         ${pickerTemplate(this.#pickerView())}
         <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
         ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
@@ -347,6 +352,7 @@ export class CartableReport extends LitElement {
       radiusKm: this.radiusKm,
       lineKm: this.lineKm,
       typed: this.typed,
+      commune: this.#communes.view(this.session, this.mode === 'commune'),
       onMode: (mode) => {
         picking.cancel();
         this.mode = mode;
@@ -374,14 +380,14 @@ export class CartableReport extends LitElement {
  * Shows the report panel over a map view's stage (made on first use, then reused). The map view calls
  * it on « Qu'y a-t-il ici ? »; the panel receives the view's map session through its context.
  */
-export async function openReport(view: ReportMap, stage: Element): Promise<CartableReport> {
+export async function openReport(view: ReportMap, stage: Element, options?: { mode?: 'commune' }): Promise<CartableReport> {
   let panel = stage.querySelector('cartable-report');
   if (!panel) {
     panel = document.createElement('cartable-report');
     stage.append(panel);
   }
   panel.view = view;
-  await panel.show();
+  await panel.show(options);
   return panel;
 }
 

@@ -3,6 +3,7 @@ import type { TableQuery } from '../table/query.js';
 import type { PanelChange } from './layout/rules.js';
 import type { EmbedEvent } from '../embed/api.js';
 import type { SearchResult } from '../search/results.js';
+import type { CommuneOutline } from '../communes/types.js';
 
 /** What the app shows: the catalog, a map, or a page saying why a map cannot be shown. */
 export type PageKind = 'catalog' | 'map' | 'not-found' | 'invalid-document' | 'refused' | 'unavailable';
@@ -64,10 +65,14 @@ export interface CartableEventMap extends EmbedElementEvents {
   'cartable-table-toggle': { open: boolean };
   /** The header asks for the « Partager » dialog. */
   'cartable-share-request': Record<string, never>;
-  /** The person asks for the « Qu'y a-t-il ici ? » report (the tools' button). */
-  'cartable-report-open': Record<string, never>;
+  /** The person asks for the « Qu'y a-t-il ici ? » report (the tools' button; the header's commune entry with mode 'commune'). */
+  'cartable-report-open': { mode?: 'commune' };
   /** The person closed the report panel. */
   'cartable-report-close': Record<string, never>;
+  /** The report's results are on screen (found: the features listed). */
+  'cartable-report-ready': { found: number };
+  /** « Une commune »: the chosen commune's outline came (src/ui/report/cartable-commune-picker.ts). */
+  'cartable-commune-pick': { outline: CommuneOutline };
   /** The print layout is in the page, just before the browser's print dialog. */
   'cartable-print-ready': { paper: 'A4' | 'A3'; orientation: 'landscape' | 'portrait' };
   /** Another tool took the map's pointer from this one, which stopped. */
@@ -118,6 +123,8 @@ declare global {
     'cartable-share-request': CustomEvent<CartableEventMap['cartable-share-request']>;
     'cartable-report-open': CustomEvent<CartableEventMap['cartable-report-open']>;
     'cartable-report-close': CustomEvent<CartableEventMap['cartable-report-close']>;
+    'cartable-report-ready': CustomEvent<CartableEventMap['cartable-report-ready']>;
+    'cartable-commune-pick': CustomEvent<CartableEventMap['cartable-commune-pick']>;
     'cartable-print-ready': CustomEvent<CartableEventMap['cartable-print-ready']>;
     'cartable-tool-displaced': CustomEvent<CartableEventMap['cartable-tool-displaced']>;
     'cartable-tool-change': CustomEvent<CartableEventMap['cartable-tool-change']>;

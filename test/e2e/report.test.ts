@@ -107,8 +107,9 @@ test('a point and a radius lists the geosites within 5 km of La Grave, nearest f
     await report(page).locator('h2').waitFor();
     await centreBesidePanel(page, LA_GRAVE, 11);
     assert.equal(await report(page).locator('h2').evaluate((h) => h.getRootNode() instanceof ShadowRoot && (h.getRootNode() as ShadowRoot).activeElement === h), true, 'focus on the heading');
-    // Only points on this map: the report starts on « a point and a radius ».
-    assert.equal(await report(page).getByLabel('Un point et un rayon').isChecked(), true);
+    // The map offers communes (issue 19): the report starts on « Une commune »; here, « a point and a radius ».
+    assert.equal(await report(page).getByLabel('Une commune', { exact: true }).isChecked(), true);
+    await report(page).getByLabel('Un point et un rayon').check();
     await report(page).getByLabel('Rayon (km)').fill('5');
     await report(page).getByRole('button', { name: 'Centre de la carte' }).click();
     await report(page).locator('#results-title').waitFor();
@@ -376,8 +377,8 @@ const pagePixel = (page: Page, lonLat: readonly [number, number]) =>
   }, toWebMercator(lonLat));
 
 const WORDS = {
-  fr: { radius: 'Rayon (km)', pick: 'Cliquer le point sur la carte' },
-  en: { radius: 'Radius (km)', pick: 'Click the point on the map' },
+  fr: { circle: 'Un point et un rayon', radius: 'Rayon (km)', pick: 'Cliquer le point sur la carte' },
+  en: { circle: 'A point and a radius', radius: 'Radius (km)', pick: 'Click the point on the map' },
 } as const;
 
 for (const [width, height] of [[1366, 768], [390, 844]] as const)
@@ -392,6 +393,7 @@ for (const [width, height] of [[1366, 768], [390, 844]] as const)
         await centreOn(page, site.at, 13);
         await openReport(page);
         const covers = [report(page)];
+        await report(page).getByLabel(WORDS[lang].circle).check();
         await report(page).getByLabel(WORDS[lang].radius).fill('5');
         await report(page).getByRole('button', { name: WORDS[lang].pick }).click();
         await report(page).locator('.picking').waitFor();

@@ -73,6 +73,14 @@ export const mapHeaderStyles = css`
     font-size: 0.9em;
     white-space: nowrap;
   }
+  /* The map's commune entry: on two lines rather than pushing the row wider (a medium screen). */
+  .toggle.commune-entry {
+    flex: 0 1 auto;
+    min-width: 6.5rem;
+    max-width: 12rem;
+    white-space: normal;
+    line-height: 1.15;
+  }
   .toggle[aria-pressed='true'] {
     background: rgb(255 255 255 / 0.18);
   }
@@ -166,6 +174,12 @@ export const mapHeaderStyles = css`
     margin: 0.3rem 0;
     border: 0;
     border-top: 1px solid var(--cartable-border, #d9dee5);
+  }
+  /* Under 800 px the row has no room for the commune entry: the toolbar's report opens on « Une commune » all the same. */
+  @media (max-width: 800px) {
+    .wide .commune-entry {
+      display: none;
+    }
   }
   /* A medium screen: « ← » alone leads back (its name stays for screen readers), the title keeps room. */
   @media (max-width: 960px) {

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { VectorLayerDef } from '../../context/types.js';
+import { textFor } from '../../i18n/text.js';
 import type { LayoutController } from '../layout/layout-controller.js';
 import type { MapViewHost } from './host.js';
 
@@ -30,6 +31,8 @@ export interface HeaderOptions {
 export function mapHeader(view: HeaderHost, o: HeaderOptions): TemplateResult {
   const { embed, controls } = view.embedSettings;
   const firstTable = o.tableLayers[0];
+  // « Géosites de ma commune »: the report, on « Une commune » (where the report is allowed).
+  const entry = controls.report ? view.session?.context.communes?.entry : undefined;
   return html`<cartable-map-header
     .mapTitle=${o.title}
     .language=${view.language}
@@ -40,6 +43,7 @@ export function mapHeader(view: HeaderHost, o: HeaderOptions): TemplateResult {
     ?tableOpen=${view.layout.isOpen('table')}
     ?panelButton=${controls.layers || controls.legend}
     ?panelOpen=${o.panelOpen}
+    .communeEntry=${entry ? textFor(entry, view.language) : ''}
     @cartable-panel-toggle=${(e: HTMLElementEventMap['cartable-panel-toggle']) => o.onPanel(e.detail.open)}
     @cartable-table-toggle=${(e: HTMLElementEventMap['cartable-table-toggle']) => (e.detail.open && firstTable ? void view.openTable(firstTable.id) : view.closeTable())}
     @cartable-share-request=${() => void view.openShare()}

@@ -1,10 +1,22 @@
 /** The report's « Le lieu » part as templates: the kinds of place, and the controls of the one chosen. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
+import type { CommuneSource } from '../../communes/types.js';
 import type { Place } from '../../report/types.js';
+import './cartable-commune-picker.js';
 import { placeText } from './texts.js';
 
-export type PlaceMode = 'feature' | 'area' | 'line' | 'circle';
+export type PlaceMode = 'commune' | 'feature' | 'area' | 'line' | 'circle';
+
+/** « Une commune » on a map that offers communes. */
+export interface CommunePickerView {
+  /** None until its code has loaded. */
+  readonly source?: CommuneSource;
+  /** Why there is no source (its code did not load). */
+  readonly unavailable: string;
+  /** The map's territory in WGS84, for ranking. */
+  readonly territory?: readonly [number, number, number, number];
+}
 
 export interface PickerView {
   readonly mode: PlaceMode;
@@ -18,6 +30,8 @@ export interface PickerView {
   readonly radiusKm: number;
   readonly lineKm: number;
   readonly typed: string;
+  /** Set when the map offers communes: « Une commune » comes first. */
+  readonly commune?: CommunePickerView;
   readonly onMode: (mode: PlaceMode) => void;
   readonly onPick: (what: 'feature' | 'point') => void;
   readonly onDraw: () => void;
@@ -34,6 +48,7 @@ export interface PickerView {
 
 export function pickerTemplate(view: PickerView): TemplateResult {
   const modes: Array<[PlaceMode, string]> = [
+    ...(view.commune ? [['commune', msg('Une commune', { id: 'report.mode.commune' })] as [PlaceMode, string]] : []),
     ['feature', msg('Un objet de la carte', { id: 'report.mode.feature' })],
     ['circle', msg('Un point et un rayon', { id: 'report.mode.circle' })],
     ['area', msg('Une zone tracée', { id: 'report.mode.area' })],
@@ -73,6 +88,12 @@ const readKm = (view: PickerView, key: 'radiusKm' | 'lineKm') => (event: Event) 
 
 function modeControls(view: PickerView): TemplateResult {
   switch (view.mode) {
+    case 'commune':
+      return html`<cartable-commune-picker
+        .source=${view.commune?.source}
+        .territory=${view.commune?.territory}
+        .unavailable=${view.commune?.unavailable ?? ''}
+      ></cartable-commune-picker>`;
     case 'feature':
       return html`<p class="help">
           ${msg('Une commune, une zone protégée… : tout objet surfacique d’une couche de la carte, cliqué ou trouvé par la recherche.', { id: 'report.help.feature' })}

@@ -20,7 +20,7 @@ async function longestTitle(language: 'fr' | 'en'): Promise<string> {
 }
 
 /** A header as the map view shows it: every button, and a search box in its slot. */
-async function header(options: Partial<Pick<CartableMapHeader, 'mapTitle' | 'language' | 'embedded' | 'fullMapHref' | 'tableOpen' | 'panelOpen'>> = {}): Promise<CartableMapHeader> {
+async function header(options: Partial<Pick<CartableMapHeader, 'mapTitle' | 'language' | 'embedded' | 'fullMapHref' | 'tableOpen' | 'panelOpen' | 'communeEntry'>> = {}): Promise<CartableMapHeader> {
   const element = Object.assign(new CartableMapHeader(), { mapTitle: 'Géosites — patrimoine géologique', tableButton: true, panelButton: true, ...options });
   const search = document.createElement('input');
   search.slot = 'search';
@@ -220,6 +220,60 @@ describe('cartable-map-header', () => {
       await useLanguage('en');
       const element = await header({ language: 'en' });
       expect(await axeViolations(element)).to.deep.equal([]);
+    });
+  });
+
+  describe('with a commune entry (« Géosites de ma commune »)', () => {
+    const ENTRY = { fr: 'Géosites de ma commune', en: 'Geosites in my commune' } as const;
+
+    for (const language of ['fr', 'en'] as const) {
+      it(`on a wide screen, shows it on the one row with the longest title whole, and asks for the report on « Une commune » (${language})`, async () => {
+        await setViewport(WIDE);
+        await useLanguage(language);
+        const element = await header({ mapTitle: await longestTitle(language), language, communeEntry: ENTRY[language] });
+        const row = part(element, 'header').getBoundingClientRect();
+        expect(row.height).to.be.at.most(56);
+        const entry = part<HTMLButtonElement>(element, 'button.commune-entry');
+        expect(entry.textContent!.trim()).to.equal(ENTRY[language]);
+        for (const control of element.shadowRoot!.querySelectorAll('.back, h1, .search, .commune-entry, .table-toggle, .panel-toggle, .share-toggle, cartable-language-switch')) {
+          const box = control.getBoundingClientRect();
+          expect(box.top, control.className).to.be.at.least(row.top);
+          expect(box.bottom, control.className).to.be.at.most(row.bottom);
+          expect(box.right, control.className).to.be.at.most(row.right);
+        }
+        expect(entry.scrollWidth, 'the entry’s text is whole').to.be.at.most(entry.clientWidth + 1);
+        const h1 = part(element, 'h1');
+        expect(h1.scrollHeight, 'the title is whole').to.be.at.most(h1.clientHeight + 1);
+        expect(document.documentElement.scrollWidth, 'nothing overflows sideways').to.be.at.most(WIDE.width);
+        const asked = collect(element, 'cartable-report-open');
+        entry.click();
+        expect(asked).to.deep.equal([{ mode: 'commune' }]);
+        expect(await axeViolations(element)).to.deep.equal([]);
+      });
+
+      it(`on a phone, puts it first in the « ⋯ » menu, keeps one row, and asks for the report on « Une commune » (${language})`, async () => {
+        await setViewport(PHONE);
+        await useLanguage(language);
+        const element = await header({ mapTitle: await longestTitle(language), language, communeEntry: ENTRY[language] });
+        expect(part(element, 'header').getBoundingClientRect().height).to.be.at.most(72);
+        expect(element.shadowRoot!.querySelector('header > .commune-entry'), 'not on the row').to.equal(null);
+        part(element, '.menu-toggle').click();
+        await waitFor(() => !part(element, '.menu').hidden);
+        const items = [...element.shadowRoot!.querySelectorAll<HTMLElement>('[role^="menuitem"]')];
+        expect(`${items[0]!.getAttribute('role')}:${items[0]!.textContent!.trim()}`).to.equal(`menuitem:${ENTRY[language]}`);
+        expect(await axeViolations(element)).to.deep.equal([]);
+        const asked = collect(element, 'cartable-report-open');
+        items[0]!.click();
+        await waitFor(() => part(element, '.menu').hidden);
+        expect(asked).to.deep.equal([{ mode: 'commune' }]);
+        expect(active(element), 'focus back on « ⋯ » (the report then takes it)').to.equal(part(element, '.menu-toggle'));
+      });
+    }
+
+    it('shows no entry when the map has none', async () => {
+      await setViewport(WIDE);
+      const element = await header();
+      expect(element.shadowRoot!.querySelector('.commune-entry')).to.equal(null);
     });
   });
 });
