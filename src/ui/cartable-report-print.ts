@@ -84,7 +84,10 @@ export async function printReport(options: ReportPrintOptions): Promise<Cartable
     // Ground metres per paper millimetre: the image fills the text's width.
     metresPerMm: printed.metresPerPixel && printed.size ? (printed.metresPerPixel * printed.size[0]) / REPORT_MAP_MM[0] : undefined,
     rotation: printed.rotation ?? 0,
-    legend: printedLegend([...(options.state.added ?? []), ...options.context.layers], options.state, options.language, printed.scale),
+    // The legend of what the image shows: not of the layers left out of it.
+    legend: printedLegend([...(options.state.added ?? []), ...options.context.layers], options.state, options.language, printed.scale).filter(
+      (entry) => !forbiddenIds.includes(entry.layerId),
+    ),
     forbidden: forbiddenIds.map((id) => titles.get(id) ?? id),
     sources: sourcesOf(options.context, options.state, options.language),
     reason: options.reason,
@@ -148,12 +151,13 @@ export class CartableReportPrint extends LitElement {
       .map {
         position: relative;
         width: 100%;
-        border: 0.3mm solid #000;
       }
       .map img {
         display: block;
+        box-sizing: border-box;
         width: 100%;
         height: auto;
+        border: 0.3mm solid #000;
       }
       .north {
         position: absolute;
