@@ -61,6 +61,7 @@ test('a point and a radius, named in WGS84 and Lambert-93, exported as CSV with 
     await page.locator('cartable-tools [data-tool="report"]').click();
     await report(page).locator('h2').waitFor();
     await centreBesidePanel(page, LA_GRAVE, 11);
+    await report(page).getByLabel('Un point et un rayon').check();
     await report(page).getByLabel('Rayon (km)').fill('5');
     await report(page).getByRole('button', { name: 'Centre de la carte' }).click();
     await report(page).locator('#results-title').waitFor();
