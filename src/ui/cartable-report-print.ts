@@ -63,9 +63,10 @@ const PAGE_SHEET = (() => {
 })();
 
 /**
- * Prints the report: the map shows the place, its image is taken (layers whose tiles forbid it are
- * named instead), the print view goes at the end of the page with a page style that hides the rest,
- * then the browser's print dialog opens. The view stays until the next print or « afterprint ».
+ * Prints the report: the map is drawn at the paper's map box around the place and its image taken
+ * (layers whose tiles forbid it are named instead), with the legend of the layers it shows, its scale
+ * and north; the print view goes at the end of the page with a page style that hides the rest, then
+ * the browser's print dialog opens. The view stays until the next print or « afterprint ».
  */
 export async function printReport(options: ReportPrintOptions): Promise<CartableReportPrint> {
   document.querySelectorAll('cartable-report-print').forEach((old) => old.remove());
@@ -111,8 +112,9 @@ export async function printReport(options: ReportPrintOptions): Promise<Cartable
 }
 
 /**
- * @summary The printed report (A4 portrait): map title, place, date, the map extract, the features by
- * layer, the layers not checked and why, the sources. Shown only on paper.
+ * @summary The printed report (A4 portrait): map title, place, date, the map's address, the map extract
+ * (as wide as the text) with its north arrow, scale bar and legend, the features by layer, the layers
+ * not checked and why, the sources. Shown only on paper.
  */
 @localized()
 @customElement('cartable-report-print')
@@ -142,6 +144,9 @@ export class CartableReportPrint extends LitElement {
       }
       .meta {
         margin: 0 0 3mm;
+      }
+      .address {
+        overflow-wrap: anywhere;
       }
       figure {
         margin: 0 0 3mm;
@@ -266,7 +271,9 @@ export class CartableReportPrint extends LitElement {
     const near = report.place.kind !== 'area';
     return html`
       <h1>${msg("Qu'y a-t-il ici ?", { id: 'report.title' })} — ${this.mapTitle}</h1>
-      <p class="meta"><strong>${msg('Lieu :', { id: 'report.place.current' })}</strong> ${this.placeText}<br /><strong>${msg('Date :', { id: 'report.print.date' })}</strong> ${date}</p>
+      <p class="meta"><strong>${msg('Lieu :', { id: 'report.place.current' })}</strong> ${this.placeText}<br /><strong>${msg('Date :', { id: 'report.print.date' })}</strong> ${date}${report.map?.address
+          ? html`<br /><strong>${msg('Adresse de la carte :', { id: 'report.print.address' })}</strong> <span class="address">${report.map.address}</span>`
+          : nothing}</p>
       <figure>
         ${this.image
           ? html`<div class="map">

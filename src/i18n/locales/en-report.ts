@@ -62,6 +62,7 @@ export const report: Record<string, unknown> = {
   'report.place.typed': 'Typed coordinates',
   'report.place.vertices': str`${0} vertices`,
   'report.print': 'Print',
+  'report.print.address': 'Map address:',
   'report.print.date': 'Date:',
   'report.print.distance': 'Distance',
   'report.print.fields': 'Details',
