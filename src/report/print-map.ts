@@ -57,9 +57,15 @@ export async function printedMap(
   const before = { center: view.getCenter(), resolution: view.getResolution() };
   const margin = Math.round(Math.min(...size) * 0.06);
   try {
-    map.setSize([...size]);
-    view.fit(extent, { size: [...size], padding: [margin, margin, margin, margin], duration: 0 });
-    await rendered(map, timeout);
+    // The map's resize observer may give it back its element's size meanwhile (it fires once after a
+    // map is made, and whenever its element is resized): then it is drawn again at the paper's size.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      map.setSize([...size]);
+      view.fit(extent, { size: [...size], padding: [margin, margin, margin, margin], duration: 0 });
+      await rendered(map, timeout);
+      const now = map.getSize();
+      if (now?.[0] === size[0] && now[1] === size[1]) break;
+    }
     const { canvas, forbidden } = composeMap(map, { readable: true, scale: 1 });
     let image: string | undefined;
     try {

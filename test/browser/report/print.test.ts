@@ -96,14 +96,14 @@ describe('printing the report', () => {
     expect(legend).to.contain('Sites');
     expect(legend).to.contain('Grotte ornée');
     expect(legend).not.to.contain('Éteinte');
-    // A round ground length; the bar's length on paper agrees with the scale, about 1 : 150 000 here
-    // (the 0.2° square, 22 km high, framed in the 115 mm high extract).
+    // A round ground length; the bar's length on paper agrees with the scale, about 1 : 220 000 here
+    // (the 0.2° square, 22 km high, framed with a margin in the 115 mm high extract).
     const barSvg = root.querySelector('.scale svg[role="img"]')!;
     const label = /^Barre d’échelle : ([125]0{0,2}) (m|km)$/.exec(barSvg.getAttribute('aria-label')!);
     expect(label, barSvg.getAttribute('aria-label')!).to.not.equal(null);
     const barMetres = Number(label![1]) * (label![2] === 'km' ? 1000 : 1);
     const denominator = Number(/Échelle 1 : ([\d\u202f]+)/.exec(root.querySelector('.scale')!.textContent!)![1]!.replace(/\u202f/g, ''));
-    expect(denominator).to.be.within(100_000, 250_000);
+    expect(denominator).to.be.within(150_000, 300_000);
     const barMm = parseFloat(barSvg.getAttribute('width')!) - 2;
     expect((barMm * denominator) / 1000 / barMetres).to.be.within(0.97, 1.03);
     expect(root.querySelector('.north')!.getAttribute('aria-label')).to.equal('Nord');
