@@ -54,9 +54,11 @@ export async function printedMap(
   { size = REPORT_MAP_MM.map((mm) => Math.round(mm * PRINT_PX_PER_MM)) as unknown as readonly [number, number], timeout = 10_000 } = {},
 ): Promise<PrintedMap> {
   const view = map.getView();
-  const before = { center: view.getCenter(), resolution: view.getResolution() };
+  const before = { center: view.getCenter(), resolution: view.getResolution(), constrained: view.getConstrainResolution() };
   const margin = Math.round(Math.min(...size) * 0.06);
   try {
+    // The place as large as the paper allows, not at the zoom level below it.
+    view.setConstrainResolution(false);
     // The map's resize observer may give it back its element's size meanwhile (it fires once after a
     // map is made, and whenever its element is resized): then it is drawn again at the paper's size.
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -84,6 +86,7 @@ export async function printedMap(
       scale: resolutionToScale(resolution, projection.getMetersPerUnit() ?? 1),
     };
   } finally {
+    view.setConstrainResolution(before.constrained);
     map.updateSize();
     if (before.resolution !== undefined) view.setResolution(before.resolution);
     if (before.center) view.setCenter(before.center);
