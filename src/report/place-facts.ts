@@ -6,8 +6,10 @@
  * side; a feature of the map by its layer and name. Pure: no DOM.
  */
 import type { Coordinate } from 'ol/coordinate.js';
-import LineString from 'ol/geom/LineString.js';
-import Polygon from 'ol/geom/Polygon.js';
+import type LineString from 'ol/geom/LineString.js';
+import type MultiLineString from 'ol/geom/MultiLineString.js';
+import type MultiPolygon from 'ol/geom/MultiPolygon.js';
+import type Polygon from 'ol/geom/Polygon.js';
 import { get as getProjection, getTransform } from 'ol/proj.js';
 import { formatArea, formatDegrees, formatLength, formatMetres } from '../tools/format.js';
 import { geodesicArea, geodesicLength } from '../tools/geodesy.js';
@@ -24,11 +26,12 @@ export type PlaceFacts =
   | { readonly kind: 'circle'; readonly label: string; readonly radius: number; readonly lonLat?: Coordinate; readonly lambert93?: Coordinate }
   | { readonly kind: 'line'; readonly label: string; readonly distance: number; readonly length?: number };
 
-const polygonsOf = (geometry: Extract<Place, { kind: 'area' }>['geometry']): Polygon[] =>
-  geometry instanceof Polygon ? [geometry] : geometry.getPolygons();
+// By type name, not instanceof: the geometry classes stay out of the code that names a place.
+const polygonsOf = (geometry: Polygon | MultiPolygon): Polygon[] =>
+  geometry.getType() === 'Polygon' ? [geometry as Polygon] : (geometry as MultiPolygon).getPolygons();
 
-const linesOf = (geometry: Extract<Place, { kind: 'line' }>['geometry']): LineString[] =>
-  geometry instanceof LineString ? [geometry] : geometry.getLineStrings();
+const linesOf = (geometry: LineString | MultiLineString): LineString[] =>
+  geometry.getType() === 'LineString' ? [geometry as LineString] : (geometry as MultiLineString).getLineStrings();
 
 /** Undefined when the measure cannot be taken (an unknown projection). */
 function measured(measure: () => number): number | undefined {
