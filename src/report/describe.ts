@@ -8,7 +8,7 @@ import { plainText, readableName } from '../popup/format.js';
 import { hasValue, renderTemplate } from '../popup/template.js';
 import type { KeyField } from './types.js';
 
-/** Key fields shown per line (the CSV has the same). */
+/** Key fields of a layer, shown on each line (the CSV gives each its column). */
 export const KEY_FIELDS = 3;
 
 const HIDDEN = new Set(['geometry', 'the_geom', 'geom', 'bbox']);
@@ -39,7 +39,8 @@ export function describerOf(layer: VectorLayerDef, language: string): Describe {
   const titleTemplate = layer.popup?.title !== undefined ? textFor(layer.popup.title, language) : '';
   const titleFields = new Set([...titleTemplate.matchAll(/\{\{\s*[#^/]?\s*([^{}]*?)\s*\}\}/g)].map((m) => m[1]!));
   // Labels and units once per layer, not once per feature.
-  const keyFields = keyFieldNames(layer, titleFields).map((name) => {
+  // The same few fields for every feature of a layer (a CSV column each), those without a value left out.
+  const keyFields = keyFieldNames(layer, titleFields).slice(0, KEY_FIELDS).map((name) => {
     const field = fields.get(name);
     return { name, label: textFor(field?.label, language) || readableName(name), unit: field?.unit ? ` ${textFor(field.unit, language)}` : '' };
   });
@@ -57,7 +58,6 @@ export function describerOf(layer: VectorLayerDef, language: string): Describe {
     }
     const keys: KeyField[] = [];
     for (const { name, label, unit } of keyFields) {
-      if (keys.length >= KEY_FIELDS) break;
       if (name === labelField) continue; // Already the line's title.
       const value = properties[name];
       if (!hasValue(value)) continue;

@@ -20,6 +20,8 @@ export type Place =
       readonly label: string;
       /** Set when the area is a commune picked by name or INSEE code (« Une commune »). */
       readonly commune?: { readonly name: string; readonly code: string };
+      /** Set when the area is a feature picked from the map: the title of its layer (the label is its name). */
+      readonly feature?: { readonly layer: string };
     }
   | { readonly kind: 'line'; readonly geometry: LineString | MultiLineString; readonly distance: number; readonly label: string }
   | { readonly kind: 'circle'; readonly center: Coordinate; readonly distance: number; readonly label: string };
@@ -73,4 +75,10 @@ export interface Report {
   /** ISO date and time the report was made. */
   readonly made: string;
   readonly layers: readonly LayerReport[];
+  /** The code of the projection the place's geometry is in (the map's view), to name it in degrees and Lambert-93. */
+  readonly projection?: string;
+  /** The map the report was made on: its title, and its address when it has one. */
+  readonly map?: { readonly title: string; readonly address?: string };
+  /** The language the report was made in ("fr", "en"): its texts and numbers are written in it. */
+  readonly language?: string;
 }

@@ -4,9 +4,10 @@ import { localized, msg, str } from '@lit/localize';
 import { walkLayers } from '../context/checks.js';
 import type { MapContext } from '../context/types.js';
 import { textFor } from '../i18n/text.js';
-import type { PrintedMap } from '../report/print-map.js';
+import { REPORT_MAP_MM, REPORT_PAGE_MM, type PrintedMap } from '../report/print-map.js';
 import type { LayerReport, Report } from '../report/types.js';
 import type { MapState } from '../state/store.js';
+import { legendTemplate, northTemplate, printedLegend, scaleTemplate, type PrintedLegend } from './report/print-parts.js';
 import { base } from './theme.js';
 
 export interface ReportPrintOptions {
@@ -50,9 +51,11 @@ const PAGE_SHEET = (() => {
   return (): CSSStyleSheet => {
     if (!sheet) {
       sheet = new CSSStyleSheet();
-      // While a report is printed, only it is on paper.
+      // While a report is printed, only it is on paper: the app is hidden, and the page's own height
+      // (100 % of the screen) and background (the app's grey) would otherwise print as a grey block below.
       sheet.replaceSync(
-        '@page { size: A4 portrait; margin: 12mm; } @media print { body > :not(cartable-report-print) { display: none !important; } body { margin: 0; } }',
+        `@page { size: A4 portrait; margin: ${REPORT_PAGE_MM.margin}mm; }
+         @media print { body > :not(cartable-report-print) { display: none !important; } html, body { height: auto !important; min-height: 0 !important; overflow: visible !important; margin: 0 !important; background: #fff !important; } }`,
       );
     }
     return sheet;
@@ -60,13 +63,15 @@ const PAGE_SHEET = (() => {
 })();
 
 /**
- * Prints the report: the map shows the place, its image is taken (layers whose tiles forbid it are
- * named instead), the print view goes at the end of the page with a page style that hides the rest,
- * then the browser's print dialog opens. The view stays until the next print or « afterprint ».
+ * Prints the report: the map is drawn at the paper's map box around the place and its image taken
+ * (layers whose tiles forbid it are named instead), with the legend of the layers it shows, its scale
+ * and north; the print view goes at the end of the page with a page style that hides the rest, then
+ * the browser's print dialog opens. The view stays until the next print or « afterprint ».
  */
 export async function printReport(options: ReportPrintOptions): Promise<CartableReportPrint> {
   document.querySelectorAll('cartable-report-print').forEach((old) => old.remove());
-  const { image, forbiddenIds } = await options.mapImage();
+  const printed = await options.mapImage();
+  const { image, forbiddenIds } = printed;
   const titles = new Map<string, string>();
   walkLayers(options.context.layers, (node) => titles.set(node.id, textFor(node.title, options.language)));
   options.context.basemaps.forEach((b) => titles.set(b.id, textFor(b.title, options.language)));
@@ -77,6 +82,13 @@ export async function printReport(options: ReportPrintOptions): Promise<Cartable
     placeText: options.placeText,
     language: options.language,
     image,
+    // Ground metres per paper millimetre: the image fills the text's width.
+    metresPerMm: printed.metresPerPixel && printed.size ? (printed.metresPerPixel * printed.size[0]) / REPORT_MAP_MM[0] : undefined,
+    rotation: printed.rotation ?? 0,
+    // The legend of what the image shows: not of the layers left out of it.
+    legend: printedLegend([...(options.state.added ?? []), ...options.context.layers], options.state, options.language, printed.scale).filter(
+      (entry) => !forbiddenIds.includes(entry.layerId),
+    ),
     forbidden: forbiddenIds.map((id) => titles.get(id) ?? id),
     sources: sourcesOf(options.context, options.state, options.language),
     reason: options.reason,
@@ -86,7 +98,7 @@ export async function printReport(options: ReportPrintOptions): Promise<Cartable
   const sheet = PAGE_SHEET();
   if (!document.adoptedStyleSheets.includes(sheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   await view.updateComplete;
-  await view.renderRoot.querySelector('img')?.decode().catch(() => undefined);
+  await Promise.all([...view.renderRoot.querySelectorAll('img')].map((img) => img.decode().catch(() => undefined)));
   window.addEventListener(
     'afterprint',
     () => {
@@ -100,8 +112,9 @@ export async function printReport(options: ReportPrintOptions): Promise<Cartable
 }
 
 /**
- * @summary The printed report (A4 portrait): map title, place, date, the map extract, the features by
- * layer, the layers not checked and why, the sources. Shown only on paper.
+ * @summary The printed report (A4 portrait): map title, place, date, the map's address, the map extract
+ * (as wide as the text) with its north arrow, scale bar and legend, the features by layer, the layers
+ * not checked and why, the sources. Shown only on paper.
  */
 @localized()
 @customElement('cartable-report-print')
@@ -132,18 +145,79 @@ export class CartableReportPrint extends LitElement {
       .meta {
         margin: 0 0 3mm;
       }
+      .address {
+        overflow-wrap: anywhere;
+      }
       figure {
         margin: 0 0 3mm;
+        break-inside: avoid;
       }
-      img {
+      /* The map extract is as wide as the text, never narrower or wider. */
+      .map {
+        position: relative;
+        width: 100%;
+      }
+      .map img {
         display: block;
-        max-width: 100%;
-        max-height: 110mm;
+        box-sizing: border-box;
+        width: 100%;
+        height: auto;
         border: 0.3mm solid #000;
+      }
+      .north {
+        position: absolute;
+        top: 3mm;
+        right: 3mm;
+        width: 9mm;
+        height: 12mm;
+        background: rgb(255 255 255 / 0.85);
+        border-radius: 1mm;
       }
       .no-image {
         border: 0.3mm dashed #000;
         padding: 6mm;
+      }
+      .scale {
+        display: flex;
+        align-items: end;
+        gap: 4mm;
+        margin-top: 1.5mm;
+        font-size: 8.5pt;
+      }
+      .scale svg {
+        display: block;
+        overflow: visible;
+      }
+      .legend {
+        margin-top: 2mm;
+        font-size: 8.5pt;
+      }
+      .legend h2 {
+        margin-top: 0;
+      }
+      .legend-layers {
+        columns: 55mm;
+        column-gap: 5mm;
+      }
+      .legend-layer {
+        break-inside: avoid;
+        margin-bottom: 1.5mm;
+      }
+      .legend h3 {
+        font-size: 8.5pt;
+        margin: 0 0 0.5mm;
+      }
+      .legend li {
+        display: flex;
+        align-items: center;
+        gap: 1.5mm;
+        list-style: none;
+      }
+      .legend ul {
+        padding: 0;
+      }
+      .legend img {
+        max-width: 100%;
       }
       figcaption {
         font-size: 8.5pt;
@@ -177,6 +251,12 @@ export class CartableReportPrint extends LitElement {
   @property() image?: string;
   /** Layers left out of the image because their tiles forbid it. */
   @property({ attribute: false }) forbidden: readonly string[] = [];
+  /** Ground metres per millimetre of paper on the extract (the scale bar); none without an image. */
+  @property({ attribute: false }) metresPerMm?: number;
+  /** The view's rotation in radians (the north arrow). */
+  @property({ attribute: false }) rotation = 0;
+  /** The legend of the layers the extract shows. */
+  @property({ attribute: false }) legend: readonly PrintedLegend[] = [];
   @property({ attribute: false }) sources: readonly Source[] = [];
   @property({ attribute: false }) reason: (layer: LayerReport) => string = () => '';
   @property({ attribute: false }) distance: (metres: number) => string = (m) => `${Math.round(m)} m`;
@@ -191,16 +271,23 @@ export class CartableReportPrint extends LitElement {
     const near = report.place.kind !== 'area';
     return html`
       <h1>${msg("Qu'y a-t-il ici ?", { id: 'report.title' })} — ${this.mapTitle}</h1>
-      <p class="meta"><strong>${msg('Lieu :', { id: 'report.place.current' })}</strong> ${this.placeText}<br /><strong>${msg('Date :', { id: 'report.print.date' })}</strong> ${date}</p>
+      <p class="meta"><strong>${msg('Lieu :', { id: 'report.place.current' })}</strong> ${this.placeText}<br /><strong>${msg('Date :', { id: 'report.print.date' })}</strong> ${date}${report.map?.address
+          ? html`<br /><strong>${msg('Adresse de la carte :', { id: 'report.print.address' })}</strong> <span class="address">${report.map.address}</span>`
+          : nothing}</p>
       <figure>
         ${this.image
-          ? html`<img src=${this.image} alt=${msg(str`Extrait de carte : ${this.placeText}`, { id: 'report.print.mapAlt' })} />`
+          ? html`<div class="map">
+                <img src=${this.image} alt=${msg(str`Extrait de carte : ${this.placeText}`, { id: 'report.print.mapAlt' })} />
+                ${northTemplate(this.rotation)}
+              </div>
+              ${this.metresPerMm ? scaleTemplate(this.metresPerMm, this.language) : nothing}`
           : html`<div class="no-image">${msg('L’image de la carte ne peut pas être exportée.', { id: 'report.print.noImage' })}</div>`}
         ${this.forbidden.length
           ? html`<figcaption>
               ${msg(str`Absentes de l'image (leur serveur en interdit l'export) : ${this.forbidden.join(', ')}`, { id: 'report.print.forbidden' })}
             </figcaption>`
           : nothing}
+        ${this.image ? legendTemplate(this.legend, this.language) : nothing}
       </figure>
       ${found.map(
         (layer) => html`<h2>${layer.title} (${layer.capped ? '≥ ' : ''}${layer.items.length})</h2>
@@ -215,7 +302,7 @@ export class CartableReportPrint extends LitElement {
             <tbody>
               ${layer.items.map(
                 (item) => html`<tr>
-                  <td>${item.label}</td>
+                  <td>${item.label}${item.onBoundary ? html` <em>(${msg('en limite', { id: 'report.csv.onBoundary' })})</em>` : nothing}</td>
                   ${near ? html`<td>${item.distance === undefined ? '' : this.distance(item.distance)}</td>` : nothing}
                   <td>${item.fields.map((f) => `${f.label} : ${f.value}`).join(' · ')}</td>
                 </tr>`,

@@ -140,15 +140,16 @@ test('a point and a radius lists the geosites within 5 km of La Grave, nearest f
     assert.equal(await report(page).locator('.item[aria-current="true"] .label').innerText(), second.name);
     await page.screenshot({ path: join(import.meta.dirname, '../../scratch/report-desktop.png') }).catch(() => undefined);
 
-    // CSV: BOM, « ; », the header, one line per site with its distance.
+    // CSV: BOM, « ; », the header block and its blank line, the columns, one line per site with its distance.
     const [download] = await Promise.all([page.waitForEvent('download'), report(page).getByRole('button', { name: 'Exporter en CSV' }).click()]);
     assert.match(download.suggestedFilename(), /^rapport-centre-de-la-carte-\d{4}-\d\d-\d\d\.csv$/);
     const csv = readFileSync((await download.path())!, 'utf8');
     assert.equal(csv.charCodeAt(0), 0xfeff, 'UTF-8 BOM');
-    const lines = csv.slice(1).trimEnd().split('\r\n');
-    assert.equal(lines[0], 'Couche;Statut;Objet;Identifiant;Distance (m);Champ 1;Valeur 1;Champ 2;Valeur 2;Champ 3;Valeur 3');
+    const all = csv.slice(1).trimEnd().split('\r\n');
+    const lines = all.slice(all.indexOf('') + 1);
+    assert.match(lines[0]!, /^Couche;Statut;Identifiant;Libellé;Distance \(m\);Position;Lieu-dit;/);
     assert.equal(lines.length, expected.length + 1);
-    const [layer, status, name, id, distance] = lines[1]!.split(';');
+    const [layer, status, id, name, distance] = lines[1]!.split(';');
     assert.deepEqual([layer, status, id, Number(distance)], ['Géosites (INPG)', 'vérifiée', expected[0]!.id, Math.round(expected[0]!.d)]);
     assert.ok(name === expected[0]!.name || name === `"${expected[0]!.name}"`);
 

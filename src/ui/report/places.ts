@@ -48,8 +48,8 @@ export function pickedPlace(picked: Picked, distances: PlaceDistances, layers: r
       return shapePlace(picked.shape, picked.geometry, distances, msg('Tracé sur la carte', { id: 'report.place.drawn' }));
     case 'feature': {
       const layer = layers.find((l) => l.id === picked.layerId);
-      const label = layer ? featureLabel(layer, picked.properties, language) : msg('Objet choisi', { id: 'report.place.feature' });
-      return { kind: 'area', geometry: picked.geometry, label };
+      if (!layer) return { kind: 'area', geometry: picked.geometry, label: msg('Objet choisi', { id: 'report.place.feature' }) };
+      return { kind: 'area', geometry: picked.geometry, label: featureLabel(layer, picked.properties, language), feature: { layer: textFor(layer.title, language) } };
     }
   }
 }

@@ -2,7 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { LayerReport, Report, ReportItem } from '../../report/types.js';
-import { distanceText, placeText, reasonText } from './texts.js';
+import { distanceText, madeText, placeText, reasonText } from './texts.js';
 
 /** Lines shown per layer before « show all » (a large layer must not freeze the panel). */
 export const SHOWN = 100;
@@ -36,10 +36,9 @@ export function resultsTemplate(view: ResultsView): TemplateResult {
   const empty = report.layers.filter((l) => !l.items.length && !l.unchecked);
   const unchecked = report.layers.filter((l) => l.unchecked);
   const total = found.reduce((n, l) => n + l.items.length, 0);
-  const date = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(report.made));
   return html`<section class="results" aria-labelledby="results-title">
     <h3 id="results-title">${msg(str`${total} objet(s) trouvé(s)`, { id: 'report.total' })}</h3>
-    <p class="note">${placeText(report.place, language)} · ${date}</p>
+    <p class="note">${placeText(report.place, language, report.projection)} · ${madeText(report.made, language)}</p>
     <div class="actions">
       <button class="button" @click=${view.onCsv}>${msg('Exporter en CSV', { id: 'report.csv' })}</button>
       <button class="button" @click=${view.onPrint}>${msg('Imprimer', { id: 'report.print' })}</button>

@@ -5,7 +5,9 @@ import type { MapAdapter } from '../../map/adapter.js';
 import { loadChunk } from '../../offline/load-chunk.js';
 import { makeReport } from '../../report/gather.js';
 import { layerFeaturesIn, placeExtent, projectionOf, viewOf } from '../../report/map-glue.js';
+import { LAMBERT_93 } from '../../report/place-facts.js';
 import type { Place, Report } from '../../report/types.js';
+import { ensureProjections } from '../../proj/register.js';
 import type { MapSession } from '../../session/map-session.js';
 import { distanceText, placeText, reasonText } from './texts.js';
 
@@ -24,7 +26,8 @@ export interface ReportRun {
 export async function runReport(run: ReportRun, onLayer: () => void): Promise<Report | undefined> {
   const { session, adapter, signal } = run;
   const view = viewOf(adapter.map);
-  const requester = await session.requester();
+  // Lambert-93 names a point's place (src/report/place-facts.ts): proj4 comes with the report, not the first map.
+  const [requester] = await Promise.all([session.requester(), ensureProjections([LAMBERT_93]).catch(() => undefined)]);
   if (signal.aborted) return undefined;
   const report = await makeReport(
     run.place,
@@ -41,20 +44,22 @@ export async function runReport(run: ReportRun, onLayer: () => void): Promise<Re
     },
     onLayer,
   );
-  return signal.aborted ? undefined : report;
+  if (signal.aborted) return undefined;
+  const map = { title: textFor(run.context.title, run.language), address: location.href };
+  return { ...report, projection: view.projection.getCode(), map, language: run.language };
 }
 
-/** Prints a report: the map frames its place (in the whole map: the panel is not printed), then the print view. */
+/** Prints a report: the map is drawn at the paper's map box around its place (the panel is not printed), then the print view. */
 export async function printPlaceReport(session: MapSession, adapter: MapAdapter, report: Report, language: string): Promise<void> {
   const [{ printReport }, { printedMap }] = await Promise.all([loadChunk(import('../cartable-report-print.js')), loadChunk(import('../../report/print-map.js'))]);
   const extent = placeExtent(report.place, projectionOf(adapter.map));
   await printReport({
     report,
-    mapImage: () => printedMap(adapter.map, () => adapter.fitExtent(extent, { duration: 0 })),
+    mapImage: () => printedMap(adapter.map, extent),
     context: session.context,
     state: session.store.state,
     mapTitle: textFor(session.context.title, language),
-    placeText: placeText(report.place, language),
+    placeText: placeText(report.place, language, report.projection),
     language,
     reason: (l) => (l.unchecked ? reasonText(l.unchecked.reason, l.unchecked.detail) : ''),
     distance: (m) => distanceText(m, language),

@@ -1,8 +1,10 @@
 /**
  * The printed report: the map extract comes without the layers whose images forbid export (a
- * cross-origin image without CORS « taints » the canvas), and those layers are named instead.
+ * cross-origin image without CORS « taints » the canvas), and those layers are named instead; the
+ * extract is as wide as the text, with the legend of the layers it shows, a scale bar and a north arrow.
  */
 import { expect } from 'chai';
+import { emulateMedia } from '@web/test-runner-commands';
 import OlMap from 'ol/Map.js';
 import View from 'ol/View.js';
 import ImageLayer from 'ol/layer/Image.js';
@@ -18,7 +20,8 @@ import { printedMap } from '../../../src/report/print-map.js';
 describe('printing the report', () => {
   let target: HTMLDivElement;
   const print = window.print;
-  afterEach(() => {
+  afterEach(async () => {
+    await emulateMedia({ media: 'screen' });
     window.print = print;
     target?.remove();
     document.querySelectorAll('cartable-report-print').forEach((el) => el.remove());
@@ -39,7 +42,11 @@ describe('printing the report', () => {
     const context = {
       attributions: ['Carte de test'],
       basemaps: [],
-      layers: [{ type: 'xyz', id: 'ortho', title: 'Photographies', attributions: ['IGN'], info: { source: { name: 'Géoplateforme', url: 'https://geoservices.ign.fr/' } } }],
+      layers: [
+        { type: 'xyz', id: 'ortho', title: 'Photographies', visible: true, attributions: ['IGN'], legend: { hidden: false }, info: { source: { name: 'Géoplateforme', url: 'https://geoservices.ign.fr/' } } },
+        { type: 'geojson', id: 'sites', title: 'Sites', visible: true, attributions: [], legend: { hidden: false, items: [{ label: 'Grotte ornée', symbol: { marker: { shape: 'circle', radius: 5, fill: { color: '#c00' } } } }] } },
+        { type: 'geojson', id: 'off', title: 'Couche éteinte', visible: false, attributions: [], legend: { hidden: false, items: [{ label: 'Éteinte', symbol: { fill: { color: '#00c' } } }] } },
+      ],
     } as unknown as MapContext;
     const report: Report = {
       place: { kind: 'area', label: 'Carré', geometry: new Polygon([[fromLonLat([5.4, 45.4]), fromLonLat([5.6, 45.4]), fromLonLat([5.6, 45.6]), fromLonLat([5.4, 45.4])]]) },
@@ -51,7 +58,7 @@ describe('printing the report', () => {
     };
     const view = await printReport({
       report,
-      mapImage: () => printedMap(map, async () => map.getView().fit(report.place.kind === 'area' ? report.place.geometry.getExtent() : extent)),
+      mapImage: () => printedMap(map, report.place.kind === 'area' ? report.place.geometry.getExtent() : extent),
       context,
       state: { layers: {}, groupsExpanded: {} },
       mapTitle: 'Essai',
@@ -72,7 +79,33 @@ describe('printing the report', () => {
     expect(text).to.contain('Photographies : couche image, non interrogeable');
     expect(text).to.contain('Géoplateforme — https://geoservices.ign.fr/');
     expect(text).to.contain('Carte de test');
-    // On paper only the report shows.
+    // On screen it is hidden; on paper only the report shows.
     expect(getComputedStyle(view).display).to.equal('none');
+    expect(map.getSize(), 'the map on screen gets its size back').to.deep.equal([400, 300]);
+    await emulateMedia({ media: 'print' });
+    expect(getComputedStyle(view).display).to.equal('block');
+    expect(getComputedStyle(target).display, 'the rest of the page is not printed').to.equal('none');
+    expect(getComputedStyle(document.body).backgroundColor, 'no grey page behind the report').to.equal('rgb(255, 255, 255)');
+    // The extract is as wide as the text (the tables), never narrower or wider.
+    const img = root.querySelector('.map img')!;
+    const textWidth = root.querySelector('table')!.getBoundingClientRect().width;
+    expect(Math.abs(img.getBoundingClientRect().width - textWidth)).to.be.lessThan(2);
+    expect(root.querySelector('.map')!.getBoundingClientRect().width).to.be.closeTo(view.getBoundingClientRect().width, 1);
+    // The legend of the layers shown (not of those switched off), a scale bar, a north arrow.
+    const legend = root.querySelector('.legend')!.textContent!.replace(/\s+/g, ' ');
+    expect(legend).to.contain('Sites');
+    expect(legend).to.contain('Grotte ornée');
+    expect(legend).not.to.contain('Éteinte');
+    // A round ground length; the bar's length on paper agrees with the scale, about 1 : 220 000 here
+    // (the 0.2° square, 22 km high, framed with a margin in the 115 mm high extract).
+    const barSvg = root.querySelector('.scale svg[role="img"]')!;
+    const label = /^Barre d’échelle : ([125]0{0,2}) (m|km)$/.exec(barSvg.getAttribute('aria-label')!);
+    expect(label, barSvg.getAttribute('aria-label')!).to.not.equal(null);
+    const barMetres = Number(label![1]) * (label![2] === 'km' ? 1000 : 1);
+    const denominator = Number(/Échelle 1 : ([\d\u202f]+)/.exec(root.querySelector('.scale')!.textContent!)![1]!.replace(/\u202f/g, ''));
+    expect(denominator).to.be.within(150_000, 300_000);
+    const barMm = parseFloat(barSvg.getAttribute('width')!) - 2;
+    expect((barMm * denominator) / 1000 / barMetres).to.be.within(0.97, 1.03);
+    expect(root.querySelector('.north')!.getAttribute('aria-label')).to.equal('Nord');
   });
 });

@@ -28,9 +28,10 @@ describe('report lines', () => {
     expect(describe({ id: 'A1', nom: 'Marais', surface: 3 })).toEqual({ label: 'Marais', fields: [{ label: 'Area', value: '3 ha' }] });
   });
 
-  it('skip empty values and keep at most three key fields', () => {
+  it('keep the same three key fields for every feature of a layer (CSV columns), skipping empty values', () => {
     const describe = describerOf(layer({ fields: ['a', 'b', 'c', 'd', 'e'].map((name) => ({ name, type: 'text' as const })), popup: { title: 'T' } }), 'fr');
-    expect(describe({ a: '', b: '2', c: '3', d: '4', e: '5' }).fields.map((f) => f.value)).toEqual(['2', '3', '4']);
+    expect(describe({ a: '1', b: '2', c: '3', d: '4', e: '5' }).fields.map((f) => f.label)).toEqual(['A', 'B', 'C']);
+    expect(describe({ a: '', b: '2', c: '3', d: '4', e: '5' }).fields.map((f) => f.value)).toEqual(['2', '3']);
   });
 
   it('read a service answer without declared fields by its name-like attribute', () => {
