@@ -164,7 +164,7 @@ test('« Une commune »: bourg d’oisans gives the geosites inside 38052 and no
     const before = await readyCount(page);
     await option.click();
     await nextReady(page, before);
-    assert.match(await report(page).locator('p', { hasText: 'Lieu :' }).innerText(), /Bourg-d'Oisans \(38052\)/);
+    assert.match(await report(page).locator('p', { hasText: 'Lieu :' }).innerText(), /Bourg-d'Oisans \(INSEE 38052\)/);
     assert.equal(await report(page).locator('#results-title').innerText(), `${expected.length} objet(s) trouvé(s)`);
     const listed = await report(page).locator('section[aria-labelledby="layer-geosites"] .item .label').allInnerTexts();
     assert.deepEqual([...listed].sort(), expected.map((s) => s.name).sort(), 'exactly the geosites inside 38052');
@@ -238,7 +238,7 @@ for (const [width, height] of [[1366, 768], [390, 844]] as const)
         await page.keyboard.press('ArrowDown');
         await page.keyboard.press('Enter');
         await nextReady(page, 0);
-        assert.match(await report(page).locator('.scroll > p', { hasText: /Lieu|Place/ }).innerText(), /Bourg-d'Oisans \(38052\)/);
+        assert.match(await report(page).locator('.scroll > p', { hasText: /Lieu|Place/ }).innerText(), /Bourg-d'Oisans \(INSEE 38052\)/);
       });
     });
 
@@ -301,7 +301,7 @@ test('a failing commune service is said in the picker, and the report shown stay
       assert.equal(await problem.innerText(), 'Le service des communes a répondu par une erreur. Réessayez dans un moment.');
       assert.equal(await picker(page).getAttribute('aria-expanded'), 'false');
       assert.equal(await report(page).locator('#results-title').innerText(), shown, 'the report shown stays');
-      assert.match(await report(page).locator('p', { hasText: 'Lieu :' }).innerText(), /Bourg-d'Oisans \(38052\)/);
+      assert.match(await report(page).locator('p', { hasText: 'Lieu :' }).innerText(), /Bourg-d'Oisans \(INSEE 38052\)/);
       await keepScreenshot(page, 'commune-service-error-1366');
 
       failure = 'silent';
