@@ -63,22 +63,32 @@ export class CartableLegend extends LitElement {
   readonly #session = new SessionState(this);
   /** Per layer: how many features a table filter keeps. */
   @property({ attribute: false }) filtered: Readonly<Record<string, { kept: number; total: number }>> = {};
+  /**
+   * The layers to show, as given, instead of the session's visible ones (a printed page: the print
+   * chunk uses this element by its tag, so the legend stays in the first map's code, and in one place).
+   */
+  @property({ attribute: false }) layers?: readonly LayerDef[];
+  /** The scale the legend is read at, instead of the view's (a printed page). */
+  @property({ attribute: false }) scale?: number;
   /** Legend images that failed to load: hidden, their layer says so. */
   @state() private brokenImages: ReadonlySet<string> = new Set();
 
-  override render(): TemplateResult {
+  override render(): TemplateResult | typeof nothing {
+    const sections = (this.layers ?? this.#visibleLayers()).map((layer) => this.#section(layer)).filter((s) => s !== nothing);
+    if (sections.length) return html`${sections}`;
+    return this.layers ? nothing : html`<p class="empty">${msg('Aucune couche visible.', { id: 'legend.empty' })}</p>`;
+  }
+
+  #visibleLayers(): LayerDef[] {
     const visible: LayerDef[] = [];
     walkLayers(this.#session.tree, (node) => {
       if (node.type !== 'group' && (this.#session.state?.layers[node.id]?.visible ?? node.visible)) visible.push(node);
     });
-    const sections = visible.map((layer) => this.#section(layer)).filter((s) => s !== nothing);
-    return sections.length
-      ? html`${sections}`
-      : html`<p class="empty">${msg('Aucune couche visible.', { id: 'legend.empty' })}</p>`;
+    return visible;
   }
 
   #section(layer: LayerDef): TemplateResult | typeof nothing {
-    const scale = this.#session.state?.view?.scale;
+    const scale = this.scale ?? this.#session.state?.view?.scale;
     const legend = legendOfLayer(layer, scale);
     if (legend.kind === 'none') return nothing;
     const title = textFor(layer.title, this.language);
@@ -91,7 +101,7 @@ export class CartableLegend extends LitElement {
       : [];
     const image = (url: string | undefined) =>
       url && !this.brokenImages.has(url)
-        ? html`<img src=${url} alt=${msg(str`Légende de ${title}`, { id: 'legend.image.alt' })} loading="lazy" @error=${() => this.#imageFailed(url)} />`
+        ? html`<img src=${url} alt=${msg(str`Légende de ${title}`, { id: 'legend.image.alt' })} loading=${this.layers ? 'eager' : 'lazy'} @error=${() => this.#imageFailed(url)} />`
         : nothing;
     const body =
       legend.kind !== 'entries'

@@ -2,12 +2,12 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { walkLayers } from '../context/checks.js';
-import type { MapContext } from '../context/types.js';
+import type { LayerDef, MapContext } from '../context/types.js';
 import { textFor } from '../i18n/text.js';
 import { REPORT_MAP_MM, REPORT_PAGE_MM, type PrintedMap } from '../report/print-map.js';
 import type { LayerReport, Report } from '../report/types.js';
 import type { MapState } from '../state/store.js';
-import { legendTemplate, northTemplate, printedLegend, scaleTemplate, type PrintedLegend } from './report/print-parts.js';
+import { legendTemplate, northTemplate, printedLayers, scaleTemplate } from './report/print-parts.js';
 import { base } from './theme.js';
 
 export interface ReportPrintOptions {
@@ -86,9 +86,10 @@ export async function printReport(options: ReportPrintOptions): Promise<Cartable
     metresPerMm: printed.metresPerPixel && printed.size ? (printed.metresPerPixel * printed.size[0]) / REPORT_MAP_MM[0] : undefined,
     rotation: printed.rotation ?? 0,
     // The legend of what the image shows: not of the layers left out of it.
-    legend: printedLegend([...(options.state.added ?? []), ...options.context.layers], options.state, options.language, printed.scale).filter(
-      (entry) => !forbiddenIds.includes(entry.layerId),
+    legendLayers: printedLayers([...(options.state.added ?? []), ...options.context.layers], options.state, printed.scale).filter(
+      (layer) => !forbiddenIds.includes(layer.id),
     ),
+    legendScale: printed.scale,
     forbidden: forbiddenIds.map((id) => titles.get(id) ?? id),
     sources: sourcesOf(options.context, options.state, options.language),
     reason: options.reason,
@@ -98,7 +99,10 @@ export async function printReport(options: ReportPrintOptions): Promise<Cartable
   const sheet = PAGE_SHEET();
   if (!document.adoptedStyleSheets.includes(sheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   await view.updateComplete;
-  await Promise.all([...view.renderRoot.querySelectorAll('img')].map((img) => img.decode().catch(() => undefined)));
+  const legend = view.renderRoot.querySelector('cartable-legend');
+  await legend?.updateComplete;
+  const images = [...view.renderRoot.querySelectorAll('img'), ...(legend?.renderRoot.querySelectorAll('img') ?? [])];
+  await Promise.all(images.map((img) => img.decode().catch(() => undefined)));
   window.addEventListener(
     'afterprint',
     () => {
@@ -195,29 +199,16 @@ export class CartableReportPrint extends LitElement {
       .legend h2 {
         margin-top: 0;
       }
-      .legend-layers {
+      /* A long legend flows in columns rather than down the page. */
+      .legend cartable-legend {
+        display: block;
         columns: 55mm;
         column-gap: 5mm;
+        --cartable-font-size: 8.5pt;
       }
-      .legend-layer {
+      cartable-legend::part(entry) {
+        min-height: 0;
         break-inside: avoid;
-        margin-bottom: 1.5mm;
-      }
-      .legend h3 {
-        font-size: 8.5pt;
-        margin: 0 0 0.5mm;
-      }
-      .legend li {
-        display: flex;
-        align-items: center;
-        gap: 1.5mm;
-        list-style: none;
-      }
-      .legend ul {
-        padding: 0;
-      }
-      .legend img {
-        max-width: 100%;
       }
       figcaption {
         font-size: 8.5pt;
@@ -255,8 +246,9 @@ export class CartableReportPrint extends LitElement {
   @property({ attribute: false }) metresPerMm?: number;
   /** The view's rotation in radians (the north arrow). */
   @property({ attribute: false }) rotation = 0;
-  /** The legend of the layers the extract shows. */
-  @property({ attribute: false }) legend: readonly PrintedLegend[] = [];
+  /** The layers the extract shows, for its legend, and the scale their legend is read at. */
+  @property({ attribute: false }) legendLayers: readonly LayerDef[] = [];
+  @property({ attribute: false }) legendScale?: number;
   @property({ attribute: false }) sources: readonly Source[] = [];
   @property({ attribute: false }) reason: (layer: LayerReport) => string = () => '';
   @property({ attribute: false }) distance: (metres: number) => string = (m) => `${Math.round(m)} m`;
@@ -287,7 +279,7 @@ export class CartableReportPrint extends LitElement {
               ${msg(str`Absentes de l'image (leur serveur en interdit l'export) : ${this.forbidden.join(', ')}`, { id: 'report.print.forbidden' })}
             </figcaption>`
           : nothing}
-        ${this.image ? legendTemplate(this.legend, this.language) : nothing}
+        ${this.image ? legendTemplate(this.legendLayers, this.legendScale, this.language) : nothing}
       </figure>
       ${found.map(
         (layer) => html`<h2>${layer.title} (${layer.capped ? '≥ ' : ''}${layer.items.length})</h2>

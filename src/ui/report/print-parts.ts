@@ -1,71 +1,35 @@
 /**
  * The printed report's map furniture: the legend of the layers the extract shows, the scale bar and
- * the north arrow. The legend is read from the layers' styles at the printed scale (as the map's own
- * legend reads them), so the print needs no map view around it.
+ * the north arrow.
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { walkLayers } from '../../context/checks.js';
 import type { LayerDef, LayerNode } from '../../context/types.js';
-import { textFor } from '../../i18n/text.js';
 import type { MapState } from '../../state/store.js';
-import { legendOfLayer } from '../../styles/layer-legend.js';
-import type { LegendEntry } from '../../styles/legend.js';
 import { isInScaleRange } from '../../styles/scale.js';
-import { SWATCH_SIZE, swatch } from '../../styles/swatch.js';
 import { formatNumber } from '../../tools/format.js';
 import { scaleBar, scaleDenominator } from '../../tools/print-layout.js';
 import { formatRadius } from '../../report/place-facts.js';
-import { safeImageUrl, safeUrl, WEB_SCHEMES } from '../safe-url.js';
 
-/** One layer of the printed legend: its title, and its entries or its legend images. */
-export interface PrintedLegend {
-  readonly layerId: string;
-  readonly title: string;
-  readonly entries: readonly LegendEntry[];
-  readonly images: readonly string[];
-}
-
-/** The legend of the layers shown on the map (switched on and within their scales at `scale`), in the layer list's order. */
-export function printedLegend(layers: readonly LayerNode[], state: MapState, language: string, scale?: number): PrintedLegend[] {
+/** The layers the extract shows (switched on and within their scales at `scale`), in the layer list's order. */
+export function printedLayers(layers: readonly LayerNode[], state: MapState, scale?: number): LayerDef[] {
   const shown: LayerDef[] = [];
   walkLayers(layers, (node) => {
     if (node.type !== 'group' && (state.layers[node.id]?.visible ?? node.visible) && (scale === undefined || isInScaleRange(scale, node))) shown.push(node);
   });
-  return shown.flatMap((layer) => {
-    const legend = legendOfLayer(layer, scale);
-    const images =
-      legend.kind === 'image' ? [safeImageUrl(legend.url, document.baseURI)]
-      : legend.kind === 'images' ? legend.urls.map((url) => safeUrl(url, document.baseURI, WEB_SCHEMES))
-      : [];
-    const entries = legend.kind === 'entries' ? legend.entries : [];
-    const urls = images.filter((url): url is string => !!url);
-    return entries.length || urls.length ? [{ layerId: layer.id, title: textFor(layer.title, language), entries, images: urls }] : [];
-  });
+  return shown;
 }
 
-export function legendTemplate(legend: readonly PrintedLegend[], language: string): TemplateResult | typeof nothing {
-  if (!legend.length) return nothing;
+/**
+ * Their legend, read at the printed scale by the map's own <cartable-legend> (defined by the map view
+ * the report runs in; used by its tag so that it is not split out of the first map's code).
+ */
+export function legendTemplate(layers: readonly LayerDef[], scale: number | undefined, language: string): TemplateResult | typeof nothing {
+  if (!layers.length) return nothing;
   return html`<section class="legend" aria-labelledby="legend-title">
     <h2 id="legend-title">${msg('Légende', { id: 'panel.legend' })}</h2>
-    <div class="legend-layers">
-      ${legend.map(
-        (layer) => html`<section class="legend-layer" aria-label=${layer.title}>
-          <h3>${layer.title}</h3>
-          ${layer.entries.length
-            ? html`<ul>
-                ${layer.entries.map(
-                  (entry) => html`<li>
-                    <svg width=${SWATCH_SIZE} height=${SWATCH_SIZE} viewBox="0 0 ${SWATCH_SIZE} ${SWATCH_SIZE}" aria-hidden="true">${svg`${swatch(entry.symbol, entry.geometry)}`}</svg>
-                    <span>${textFor(entry.label, language)}</span>
-                  </li>`,
-                )}
-              </ul>`
-            : nothing}
-          ${layer.images.map((url) => html`<img src=${url} alt=${msg(str`Légende de ${layer.title}`, { id: 'legend.image.alt' })} />`)}
-        </section>`,
-      )}
-    </div>
+    <cartable-legend .layers=${layers} .scale=${scale} .language=${language}></cartable-legend>
   </section>`;
 }
 

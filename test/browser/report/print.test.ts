@@ -15,6 +15,8 @@ import type { MapContext } from '../../../src/context/types.js';
 import { LAYER_ID_KEY } from '../../../src/layers/keys.js';
 import type { Report } from '../../../src/report/types.js';
 import { printReport } from '../../../src/ui/cartable-report-print.js';
+// The map view defines the legend the printed report uses by its tag.
+import '../../../src/ui/cartable-legend.js';
 import { printedMap } from '../../../src/report/print-map.js';
 
 describe('printing the report', () => {
@@ -92,7 +94,8 @@ describe('printing the report', () => {
     expect(Math.abs(img.getBoundingClientRect().width - textWidth)).to.be.lessThan(2);
     expect(root.querySelector('.map')!.getBoundingClientRect().width).to.be.closeTo(view.getBoundingClientRect().width, 1);
     // The legend of the layers shown (not of those switched off), a scale bar, a north arrow.
-    const legend = root.querySelector('.legend')!.textContent!.replace(/\s+/g, ' ');
+    const legend = `${root.querySelector('.legend h2')!.textContent} ${root.querySelector('cartable-legend')!.renderRoot.textContent}`.replace(/\s+/g, ' ');
+    expect(legend).to.contain('Légende');
     expect(legend).to.contain('Sites');
     expect(legend).to.contain('Grotte ornée');
     expect(legend).not.to.contain('Éteinte');
