@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { ContextProvider } from '@lit/context';
@@ -8,6 +8,7 @@ import { formatLength, formatNumber } from '../tools/format.js';
 import { MARGIN_MM, type PrintLayout, scaleBar, scaleDenominator } from '../tools/print-layout.js';
 import { base } from './theme.js';
 import { styleProps } from './style-props.js';
+import { northMark, scaleBarMark } from './print-marks.js';
 
 /**
  * @summary The printed page: title, date, the map (rendered at the paper's aspect), legend, scale
@@ -167,6 +168,7 @@ export class CartablePrintLayout extends LitElement {
     // The canvas has as many pixels per paper millimetre as the map box holds.
     const metresPerMm = this.metresPerPixel * (this.image.width / layout.map[0]);
     const bar = scaleBar(metresPerMm);
+    const barLabel = formatLength(bar.metres, this.language);
     const denominator = formatNumber(scaleDenominator(metresPerMm), this.language);
     const date = new Intl.DateTimeFormat(this.language, { dateStyle: 'long', timeStyle: 'short' }).format(this.printedAt);
     const mm = (n: number): string => `${n}mm`;
@@ -186,7 +188,7 @@ export class CartablePrintLayout extends LitElement {
       <div class="body ${layout.sideBeside ? 'beside' : 'below'}">
         <figure class="map" aria-label=${msg('Carte', { id: 'tools.print.map' })}>
           ${this.image}
-          ${this.#north()}
+          ${northMark(this.rotation)}
         </figure>
         <div class="side">
           <section class="legend">
@@ -196,7 +198,7 @@ export class CartablePrintLayout extends LitElement {
           <section class="scale">
             <h2>${msg('Échelle', { id: 'share.ctl.scale' })}</h2>
             <p>${msg(str`1 : ${denominator} (à l’impression sans ajustement)`, { id: 'tools.print.scale' })}</p>
-            ${this.#scaleBar(bar.mm, formatLength(bar.metres, this.language))}
+            ${scaleBarMark(bar.mm, barLabel, barLabel)}
           </section>
         </div>
       </div>
@@ -205,29 +207,6 @@ export class CartablePrintLayout extends LitElement {
         <span>${msg(str`Format ${layout.paper}, marges ${MARGIN_MM} mm`, { id: 'tools.print.paper' })}</span>
       </footer>
     </div>`;
-  }
-
-  #scaleBar(lengthMm: number, label: string): TemplateResult {
-    const half = lengthMm / 2;
-    return html`<svg width="${lengthMm + 2}mm" height="9mm" viewBox="-1 0 ${lengthMm + 2} 9" role="img" aria-label=${label}>
-      ${svg`<rect x="0" y="5" width=${half} height="1.6" fill="#000"></rect>
-      <rect x=${half} y="5" width=${half} height="1.6" fill="#fff" stroke="#000" stroke-width="0.25"></rect>
-      <rect x="0" y="5" width=${lengthMm} height="1.6" fill="none" stroke="#000" stroke-width="0.25"></rect>
-      <text x="0" y="3.8" font-size="2.8" text-anchor="start">0</text>
-      <text x=${lengthMm} y="3.8" font-size="2.8" text-anchor="end">${label}</text>`}
-    </svg>`;
-  }
-
-  #north(): TemplateResult {
-    // The view turns clockwise by its rotation: north on the paper turns with it.
-    const degrees = (this.rotation * 180) / Math.PI;
-    return html`<svg class="north" viewBox="0 0 22 30" role="img" aria-label=${msg('Nord', { id: 'tools.print.north' })}>
-      ${svg`<g transform="rotate(${degrees} 11 17)">
-        <path d="M11 6 L17 24 L11 20 L5 24 Z" fill="#000"></path>
-        <path d="M11 6 L11 20 L5 24 Z" fill="#fff" stroke="#000" stroke-width="0.8"></path>
-      </g>
-      <text x="11" y="5.5" font-size="6" font-weight="700" text-anchor="middle">N</text>`}
-    </svg>`;
   }
 }
 

@@ -7,7 +7,8 @@ import { textFor } from '../i18n/text.js';
 import { REPORT_MAP_MM, REPORT_PAGE_MM, type PrintedMap } from '../report/print-map.js';
 import type { LayerReport, Report } from '../report/types.js';
 import type { MapState } from '../state/store.js';
-import { legendTemplate, northTemplate, printedLayers, scaleTemplate } from './report/print-parts.js';
+import { northMark } from './print-marks.js';
+import { legendTemplate, printedLayers, scaleTemplate } from './report/print-parts.js';
 import { base } from './theme.js';
 
 export interface ReportPrintOptions {
@@ -270,7 +271,7 @@ export class CartableReportPrint extends LitElement {
         ${this.image
           ? html`<div class="map">
                 <img src=${this.image} alt=${msg(str`Extrait de carte : ${this.placeText}`, { id: 'report.print.mapAlt' })} />
-                ${northTemplate(this.rotation)}
+                ${northMark(this.rotation)}
               </div>
               ${this.metresPerMm ? scaleTemplate(this.metresPerMm, this.language) : nothing}`
           : html`<div class="no-image">${msg('L’image de la carte ne peut pas être exportée.', { id: 'report.print.noImage' })}</div>`}
