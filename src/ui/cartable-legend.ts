@@ -13,6 +13,7 @@ import { base } from './theme.js';
 
 /**
  * @summary The legend of every visible layer, built from its style at the current scale.
+ * @csspart layer - one layer's legend (its title, notes and lines)
  * @csspart entry - one legend line
  */
 @localized()
@@ -116,7 +117,7 @@ export class CartableLegend extends LitElement {
               </li>`,
             )}
           </ul>`;
-    return html`<section aria-label=${title} data-layer=${layer.id}>
+    return html`<section part="layer" aria-label=${title} data-layer=${layer.id}>
       <h3>${title}</h3>
       ${outOfRange ? html`<p class="note">${msg('Non visible à cette échelle', { id: 'layer.outOfScale' })}</p>` : nothing}
       ${this.filtered[layer.id]

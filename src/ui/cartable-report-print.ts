@@ -207,9 +207,11 @@ export class CartableReportPrint extends LitElement {
         column-gap: 5mm;
         --cartable-font-size: 8.5pt;
       }
+      cartable-legend::part(layer) {
+        break-inside: avoid;
+      }
       cartable-legend::part(entry) {
         min-height: 0;
-        break-inside: avoid;
       }
       figcaption {
         font-size: 8.5pt;
