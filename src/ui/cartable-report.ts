@@ -347,6 +347,7 @@ export class CartableReport extends LitElement {
       picking: picking.picking,
       vertices: picking.vertices,
       place: this.place,
+      projection: this.adapter && this.#projection(),
       language: this.language,
       selectionIsArea: this.selectionIsArea,
       radiusKm: this.radiusKm,

@@ -58,6 +58,8 @@ test('a point and a radius, named in WGS84 and Lambert-93, exported as CSV with 
     const [ex, ey] = proj4(LAMBERT_93, [lon, lat]) as [number, number];
     assert.ok(Math.abs(x - ex) <= 2 && Math.abs(y - ey) <= 2, `Lambert-93 ${x} ${y}, proj4 says ${ex.toFixed(1)} ${ey.toFixed(1)}`);
     const place = heading.slice(0, heading.lastIndexOf(' · '));
+    // The picker's « Lieu : » line names it the same way (the map's projection passed to it).
+    assert.equal(await report(page).locator('.scroll > p', { hasText: 'Lieu :' }).innerText(), `Lieu : ${place}`);
 
     // The CSV: title, place, date, map and its address, a blank line, then the table.
     const lines = await exportCsvLines(page);
