@@ -19,7 +19,7 @@ import { downloadReportCsv } from './report/export.js';
 import { frameInFreeArea } from './report/frame.js';
 import { pickerTemplate, type PickerView, type PlaceMode } from './report/picker.js';
 import { PlacePicking } from './report/place-picking.js';
-import { circlePlace, featureLabel, pickedPlace, shapePlace, type PlaceDistances, type PlacePoint } from './report/places.js';
+import { circlePlace, featurePlace, pickedPlace, shapePlace, type PlaceDistances, type PlacePoint } from './report/places.js';
 import { progressTemplate, resultsTemplate } from './report/results.js';
 import { printPlaceReport, runReport } from './report/run.js';
 import { reportStyles } from './report/styles.js';
@@ -177,7 +177,7 @@ export class CartableReport extends LitElement {
 
   #useSelected(): void {
     const selected = this.#selectedFeature();
-    if (selected) this.#setPlace({ kind: 'area', geometry: selected.geometry, label: featureLabel(selected.layer, selected.properties, this.language) });
+    if (selected) this.#setPlace(featurePlace(selected.layer, selected.geometry, selected.properties, this.language));
   }
 
   #pick(what: 'feature' | 'point'): void {
@@ -347,6 +347,7 @@ export class CartableReport extends LitElement {
       picking: picking.picking,
       vertices: picking.vertices,
       place: this.place,
+      projection: this.adapter && this.#projection(),
       language: this.language,
       selectionIsArea: this.selectionIsArea,
       radiusKm: this.radiusKm,

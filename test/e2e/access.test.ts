@@ -12,6 +12,7 @@
  * the records a public map withholds — and one map for a group the test user is not in, each listed
  * in its group's catalog and in access.json. The Géosites data is the hand-made fixture of
  * test/fixtures/geosites (three « Réservé » records): the suite needs nothing outside the repository.
+ * The signed-in site, provider and restricted server: support/signed-in-site.ts.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,49 +22,33 @@ import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import type { SiteConfig } from '../../src/context/types.js';
-import { validateSiteConfig } from '../../src/context/validate.js';
-import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.js';
+import type { TestOidcProvider } from '../support/oidc-provider.js';
 import { groupCatalogPath } from '../../src/auth/restricted-catalogs.js';
-import { serveRestrictedWithNginx, startTokenCheckerCommand, type RestrictedNginx } from '../support/restricted-nginx.js';
+import { serveRestrictedWithNginx, type RestrictedNginx } from '../support/restricted-nginx.js';
 import { serveStatic, type StaticServer } from '../support/static-server.js';
-import { freePort } from '../support/nginx.js';
 import { keepScreenshot } from '../support/screenshots.js';
-import {
-  axeViolations, REPO, startSuite, waitForMap, withPage, type Fixture, type Suite,
-} from './support/harness.js';
-import { buildSiteCopy, GEOSITES_FIXTURE } from './support/geosites.js';
+import { axeViolations, REPO, waitForMap, withPage, type Suite } from './support/harness.js';
+import { GEOSITES_FIXTURE } from './support/geosites.js';
+import { CLIENT_ID, fontsFixture, REFUSALS, signInAtProvider, signInFromCatalog, startSignedInSite, type SignedInSite } from './support/signed-in-site.js';
 
-const CLIENT_ID = 'cartable-test';
 const RESTRICTED_ID = 'geosites-reserves-essai';
 const RESTRICTED_TITLE = 'Géosites réservés (essai)';
 const FORBIDDEN_ID = 'carte-direction-essai';
 const FORBIDDEN_TITLE = 'Carte de la direction (essai)';
 const LAYER_ID = 'sites-reserves-essai';
-/** Chromium logs each 401 and 403 answer of the restricted server: these tests cause them on purpose. */
-const REFUSALS = [/status of 40[13] \(/];
-const USERS = {
-  alice: { name: 'Alice Martin', email: 'alice@example.org', groups: ['geologues'] },
-} as const;
 
 let TEMP: string;
+let signed: SignedInSite | undefined;
 let suite: Suite;
 let provider: TestOidcProvider;
 let files: RestrictedNginx;
 let filesOptions: Parameters<typeof serveRestrictedWithNginx>[0];
-let checker: { close(): Promise<void> };
 let host: StaticServer;
 let hostDir: string;
 let site: SiteConfig;
 let dist: string;
 /** Names of the withheld records (confidentialite = Réservé) of the fixture. */
 let withheld: string[] = [];
-
-/** The oidc-provider development pages import a web font: answered empty (no request leaves the machine). */
-const fontsFixture: Fixture = {
-  name: 'provider pages web font',
-  match: (url) => url.hostname === 'fonts.googleapis.com',
-  respond: (route) => route.fulfill({ status: 200, headers: { 'content-type': 'text/css' }, body: '' }),
-};
 
 /** The hand-made restricted document: a basemap (a third-party origin: it must never see the token) and the withheld records. */
 function restrictedDocument(restrictedUrl: string): unknown {
@@ -131,49 +116,23 @@ function prepareRestrictedFolder(buildOutput: string, folder: string, restricted
 
 before(async () => {
   TEMP = mkdtempSync(join(tmpdir(), 'cartable-access-'));
-  const [oidcPort, filesPort, checkerPort] = [await freePort(), await freePort(), await freePort()];
-  const issuer = `http://127.0.0.1:${oidcPort}`;
-  const filesOrigin = `http://127.0.0.1:${filesPort}`;
-  const restrictedUrl = `${filesOrigin}/restricted/`;
   hostDir = join(TEMP, 'host');
   mkdirSync(hostDir);
   host = await serveStatic(hostDir, '/');
-  const hostOrigin = new URL(host.url).origin;
-
-  const base = JSON.parse(readFileSync(join(REPO, 'site.config.json'), 'utf8'));
-  const config = {
-    ...base,
-    $schema: undefined,
-    signIn: { issuer, clientId: CLIENT_ID, scopes: ['openid', 'profile', 'email', 'groups', 'maps:read'] },
-    restricted: { url: restrictedUrl },
-    allowedOrigins: [...base.allowedOrigins, { origin: filesOrigin, use: ['credentials'] }, { origin: hostOrigin, use: ['embed'] }],
-  };
-  const validated = validateSiteConfig(JSON.parse(JSON.stringify(config)));
-  assert.ok(validated.ok, `test site configuration: ${JSON.stringify(!validated.ok && validated.problems)}`);
-  site = validated.value;
-  const configFile = join(TEMP, 'site.json');
-  writeFileSync(configFile, JSON.stringify(config));
-  dist = join(TEMP, 'dist');
-  await buildSiteCopy(configFile, dist, 'error', GEOSITES_FIXTURE);
-  const served = join(TEMP, 'restricted');
-  prepareRestrictedFolder(`${dist}-restricted`, served, restrictedUrl);
-
-  suite = await startSuite({ site, dist });
-  provider = await startOidcProvider({ port: oidcPort, clientId: CLIENT_ID, siteRoot: suite.url(''), resource: restrictedUrl, users: USERS });
-  checker = await startTokenCheckerCommand([
-    '--access', join(served, 'access.json'), '--base-path', '/restricted/', '--issuer', issuer, '--jwks-uri', provider.jwksUri,
-    '--audience', restrictedUrl, '--listen', `127.0.0.1:${checkerPort}`,
-  ]);
-  // The recipe answers CORS for the site's origin (baseUrl): here, the test's nginx.
-  filesOptions = { site: { ...site, baseUrl: suite.url('') }, folder: served, checker: `http://127.0.0.1:${checkerPort}/check` };
-  files = await serveRestrictedWithNginx(filesOptions);
+  signed = await startSignedInSite({
+    temp: TEMP,
+    geosites: GEOSITES_FIXTURE,
+    allowedOrigins: [{ origin: new URL(host.url).origin, use: ['embed'] }],
+    prepareRestricted: prepareRestrictedFolder,
+  });
+  ({ suite, site, dist, provider, files, filesOptions } = signed);
 }, { timeout: 240_000 });
 
 after(async () => {
-  await suite?.close();
-  await provider?.close();
-  await files?.close();
-  await checker?.close();
+  if (signed) {
+    signed.files = files; // The one running now (a test restarts it).
+    await signed.close();
+  }
   await host?.close();
   if (TEMP) rmSync(TEMP, { recursive: true, force: true });
 });
@@ -185,26 +144,6 @@ function watchAuthorization(page: Page): Request[] {
     if (request.headers().authorization) seen.push(request);
   });
   return seen;
-}
-
-/** On the provider's pages: the development login (any password) and the consent. */
-async function signInAtProvider(page: Page, login: string): Promise<void> {
-  await page.locator('input[name="login"]').fill(login);
-  await page.locator('input[name="password"]').fill('mot-de-passe');
-  await page.locator('button[type="submit"]').click();
-  await page.locator('button[autofocus]').click(); // Consent: « Continue ».
-}
-
-/**
- * From the catalog: « Se connecter », the provider's pages (unless the provider remembers the person:
- * then straight back), back to the catalog signed in.
- */
-async function signInFromCatalog(page: Page): Promise<void> {
-  await page.locator('cartable-sign-in button', { hasText: 'Se connecter' }).click();
-  const signedIn = page.locator('cartable-sign-in', { hasText: 'Alice Martin' });
-  await signedIn.or(page.locator('input[name="login"]')).waitFor();
-  if (!(await signedIn.isVisible())) await signInAtProvider(page, 'alice');
-  await signedIn.waitFor();
 }
 
 /** Screenshots for a person to look at (CARTABLE_SCREENSHOTS). */

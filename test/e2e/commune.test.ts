@@ -2,21 +2,20 @@
  * « Une commune » on the shipped Géosites map, end to end, the Géoplateforme's commune WFS answered from
  * the shared communes of Isère and Puy-de-Dôme (test/e2e/support/commune-fixture.ts, a default fixture):
  * a person types « bourg d'oisans », picks Bourg-d'Oisans (38) and reads the geosites inside 38052 —
- * checked against ray casting over the shared outline and the shared INPG records, written here — then a
+ * checked against ray casting over the shared outline and the shared INPG records (support/oisans.ts) — then a
  * point with a 5 km radius, checked against haversine. The header's « Géosites de ma commune » opens the
  * report on « Une commune » with focus in the commune box (1366×768 and 390×844, French and English);
  * a failing commune service is said in the picker, and the report shown stays. The phone once, whole.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import type { Position } from 'geojson';
 import { haversine, mercatorToLonLat } from '../support/geodesy.js';
-import { sharedFile } from '../support/shared-data.js';
 import { keepScreenshot } from '../support/screenshots.js';
 import { isCommuneWfsRequest } from '../support/commune-wfs.js';
-import { axeViolations, startSuite, toWebMercator, waitForLayers, waitForMap, waitForViewStill, withPage, type Fixture, type Suite } from './support/harness.js';
+import { axeViolations, startSuite, toWebMercator, waitForMap, waitForViewStill, withPage, type Fixture, type Suite } from './support/harness.js';
+import { centreBesidePanel, countReady, nextReady, openGeosites, picker, pickCommune, readyCount, report } from './support/report-page.js';
+import { inOisans, OISANS_EXTREMES, PUBLIC, SITES } from './support/oisans.js';
 import { waitForInFreeArea } from './support/geometry.js';
 
 let suite: Suite;
@@ -27,66 +26,12 @@ after(async () => {
   await suite?.close();
 });
 
-// ---------------------------------------------------------------- independent computations
-
-type Site = { id: string; name: string; at: [number, number]; reserved: boolean };
-/** The shared INPG records (the build ships the public ones on this map). */
-const SITES: Site[] = (
-  JSON.parse(readFileSync(sharedFile('geosites/inpg-geosites-ecrins.geojson'), 'utf8')) as {
-    features: Array<{ properties: Record<string, string>; geometry: { coordinates: [number, number] } }>;
-  }
-).features.map((f) => ({ id: f.properties['id_site']!, name: f.properties['nom_site']!, at: f.geometry.coordinates, reserved: f.properties['confidentialite'] === 'Réservé' }));
-const PUBLIC = SITES.filter((s) => !s.reserved);
-
-/** The outline of Bourg-d'Oisans (38052) as the shared file holds it: its polygons' rings, lon/lat. */
-const OISANS: Position[][][] = (() => {
-  const communes = JSON.parse(readFileSync(sharedFile('admin/communes-38-isere.geojson'), 'utf8')) as {
-    features: Array<{ properties: { code: string }; geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: any } }>;
-  };
-  const { geometry } = communes.features.find((f) => f.properties.code === '38052')!;
-  return geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-})();
-
-/** Even-odd ray casting over a polygon's rings (holes count as outside). */
-function inside(rings: Position[][], [lon, lat]: readonly number[]): boolean {
-  let within = false;
-  for (const ring of rings)
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i]!;
-      const [xj, yj] = ring[j]!;
-      if (yi! > lat! !== yj! > lat! && lon! < ((xj! - xi!) * (lat! - yi!)) / (yj! - yi!) + xi!) within = !within;
-    }
-  return within;
-}
-
-const inOisans = (site: Site): boolean => OISANS.some((rings) => inside(rings, site.at));
-/** The westmost, eastmost, southmost and northmost points of the outline: the framing must show them. */
-const OISANS_EXTREMES: Array<[number, number]> = (() => {
-  const points = OISANS.flat(2) as Array<[number, number]>;
-  const by = (f: (p: [number, number]) => number, max: boolean) => points.reduce((a, b) => ((max ? f(b) > f(a) : f(b) < f(a)) ? b : a));
-  return [by((p) => p[0], false), by((p) => p[0], true), by((p) => p[1], false), by((p) => p[1], true)];
-})();
 /** The point the radius is drawn around: the village of Le Bourg-d'Oisans. */
 const VILLAGE: [number, number] = [6.0306, 45.0553];
 
 // ---------------------------------------------------------------- page helpers
 
-const report = (page: Page) => page.locator('cartable-report');
-const picker = (page: Page) => report(page).getByRole('combobox', { name: 'Nom ou code INSEE de la commune' });
 const mapArea = (page: Page) => page.locator('cartable-map-view .map').first();
-
-/** Counts the report's `cartable-report-ready` events (its results are on screen) from now on. */
-async function countReady(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = globalThis as any;
-    w.__ready = 0;
-    w.__e2e.mapView().addEventListener('cartable-report-ready', () => w.__ready++);
-  });
-}
-const readyCount = (page: Page): Promise<number> => page.evaluate(() => (globalThis as any).__ready as number);
-async function nextReady(page: Page, before: number): Promise<void> {
-  await page.waitForFunction((n) => (globalThis as any).__ready > n, before, { timeout: 30_000 });
-}
 
 /** The element focused now, through shadow roots: its tag and role. */
 const focused = (page: Page) =>
@@ -104,38 +49,9 @@ const pagePixel = (page: Page, lonLat: readonly [number, number]) =>
     return { x: box.left + x, y: box.top + y };
   }, toWebMercator(lonLat));
 
-/** Centres the part of the map left of the open panel (the cross « Centre de la carte » takes) on a point. */
-async function centreBesidePanel(page: Page, lonLat: readonly [number, number], zoom: number): Promise<void> {
-  await page.evaluate(
-    ([c, z]) => {
-      const view = (globalThis as any).__e2e.mapView();
-      const olView = view.adapter.map.getView();
-      olView.setCenter(c);
-      olView.setZoom(z);
-      const panel = view.shadowRoot.querySelector('cartable-report').getBoundingClientRect().width;
-      const [x, y] = olView.getCenter();
-      olView.setCenter([x + (panel / 2) * olView.getResolution(), y]);
-      return (globalThis as any).__e2e.nextRender();
-    },
-    [toWebMercator(lonLat), zoom] as const,
-  );
-}
-
 /** The report's place now, as the report holds it (a circle's centre in the view's projection). */
 const placeCentre = (page: Page): Promise<number[]> =>
   page.evaluate(() => (globalThis as any).__e2e.mapView().shadowRoot.querySelector('cartable-report').place.center);
-
-/** Types a commune's name in the picker and picks the suggestion that reads `option`. */
-async function pickCommune(page: Page, typed: string, option: RegExp): Promise<void> {
-  await picker(page).fill(typed);
-  await report(page).getByRole('option', { name: option }).click();
-}
-
-async function openGeosites(page: Page): Promise<void> {
-  await waitForMap(page);
-  await waitForLayers(page, (l) => l.geosites?.status === 'ready', 'geosites ready');
-  await countReady(page);
-}
 
 // ---------------------------------------------------------------- the tests
 
@@ -173,7 +89,7 @@ test('« Une commune »: bourg d’oisans gives the geosites inside 38052 and no
     for (const point of OISANS_EXTREMES) await waitForInFreeArea(() => pagePixel(page, point), mapArea(page), [report(page)], 2);
     assert.deepEqual(await axeViolations(page), [], 'axe finds nothing with the commune report');
     await keepScreenshot(page, 'commune-report-1366');
-    // (CSV columns and the printed page for a commune: test/e2e/report.test.ts, issue 19's export part.)
+    // (The CSV and the printed page of this commune report: test/e2e/commune-file.test.ts.)
 
     // A point with a 5 km radius around the village, its listed geosites checked with haversine.
     await report(page).getByLabel('Un point et un rayon').check();

@@ -7,14 +7,13 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import proj4 from 'proj4';
 import { haversine } from '../support/geodesy.js';
-import { DIST, REPO, startSuite, toWebMercator, waitForLayers, waitForMap, withPage, type Suite } from './support/harness.js';
+import { DIST, REPO, startSuite, waitForLayers, waitForMap, withPage, type Suite } from './support/harness.js';
 import { packagedRecords } from './support/geosites.js';
-import { pdfPagesText } from './support/pdf-text.js';
+import { centreBesidePanel, exportCsvLines, openPrint, printedPdf, report } from './support/report-page.js';
 
 let suite: Suite;
 before(async () => {
@@ -29,24 +28,8 @@ const LA_GRAVE: [number, number] = [6.3066, 45.0458];
 const LAMBERT_93 = '+proj=lcc +lat_1=49 +lat_2=44 +lat_0=46.5 +lon_0=3 +x_0=700000 +y_0=6600000 +ellps=GRS80 +units=m +no_defs';
 const SCRATCH = join(REPO, 'scratch');
 
-const report = (page: Page) => page.locator('cartable-report');
 /** A number as French writes it (« 6 444 103 », « 45,04580 ») read back. */
 const frenchNumber = (text: string): number => Number(text.replace(/[\s\u202f\u00a0]/g, '').replace(',', '.'));
-
-/** Centres the part of the map left of the open panel (the cross « Centre de la carte » takes) on a point. */
-async function centreBesidePanel(page: Page, lonLat: readonly [number, number], zoom: number): Promise<void> {
-  await page.evaluate(
-    ([c, z]) => {
-      const view = (globalThis as any).__e2e.mapView();
-      const mapView = view.adapter.map.getView();
-      const panel = view.shadowRoot.querySelector('cartable-report').getBoundingClientRect().width;
-      mapView.setZoom(z);
-      mapView.setCenter([c[0] + (panel / 2) * mapView.getResolution(), c[1]]);
-      return (globalThis as any).__e2e.nextRender();
-    },
-    [toWebMercator(lonLat), zoom] as const,
-  );
-}
 
 test('a point and a radius, named in WGS84 and Lambert-93, exported as CSV with named columns and printed to PDF with legend, scale and north', async (t) => {
   const expected = packagedRecords(DIST, 'geosites', 'geosites')
@@ -75,10 +58,11 @@ test('a point and a radius, named in WGS84 and Lambert-93, exported as CSV with 
     const [ex, ey] = proj4(LAMBERT_93, [lon, lat]) as [number, number];
     assert.ok(Math.abs(x - ex) <= 2 && Math.abs(y - ey) <= 2, `Lambert-93 ${x} ${y}, proj4 says ${ex.toFixed(1)} ${ey.toFixed(1)}`);
     const place = heading.slice(0, heading.lastIndexOf(' · '));
+    // The picker's « Lieu : » line names it the same way (the map's projection passed to it).
+    assert.equal(await report(page).locator('.scroll > p', { hasText: 'Lieu :' }).innerText(), `Lieu : ${place}`);
 
     // The CSV: title, place, date, map and its address, a blank line, then the table.
-    const [download] = await Promise.all([page.waitForEvent('download'), report(page).getByRole('button', { name: 'Exporter en CSV' }).click()]);
-    const lines = readFileSync((await download.path())!, 'utf8').slice(1).trimEnd().split('\r\n');
+    const lines = await exportCsvLines(page);
     assert.equal(lines[0], "Qu'y a-t-il ici ?");
     assert.equal(lines[1], `Lieu;${place}`);
     assert.match(lines[2]!, /^Date;\d{1,2} \S+ \d{4} à \d\d:\d\d$/);
@@ -99,12 +83,7 @@ test('a point and a radius, named in WGS84 and Lambert-93, exported as CSV with 
     assert.ok(rows.every((r) => r.length <= header.length));
 
     // Print: a real PDF of the printed report.
-    await page.evaluate(() => (window.print = () => undefined));
-    await report(page).getByRole('button', { name: 'Imprimer' }).click();
-    const printed = page.locator('cartable-report-print');
-    await printed.locator('.map img').waitFor({ state: 'attached' });
-    await page.emulateMedia({ media: 'print' });
-    await printed.locator('.map img').waitFor();
+    const printed = await openPrint(page);
     const boxes = await printed.evaluate((el) => {
       const root = el.shadowRoot!;
       const width = (selector: string) => root.querySelector(selector)!.getBoundingClientRect().width;
@@ -124,11 +103,8 @@ test('a point and a radius, named in WGS84 and Lambert-93, exported as CSV with 
     mkdirSync(SCRATCH, { recursive: true });
     await page.screenshot({ path: join(SCRATCH, 'report-file-print.png'), fullPage: true }).catch(() => undefined);
 
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const { pdf, first, words } = await printedPdf(page);
     writeFileSync(join(SCRATCH, 'report-file.pdf'), pdf);
-    const pages = pdfPagesText(pdf);
-    const first = pages[0]!.replace(/\s+/g, ' ');
-    const words = first.replace(/\s/g, '');
     const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
     assert.ok(box && Math.abs(Number(box[1]) - 595.3) < 2 && Math.abs(Number(box[2]) - 841.9) < 2, `A4 portrait: ${box?.[1]} × ${box?.[2]}`);
     assert.ok(words.includes('Légende'), `the legend is on the first page: ${first.slice(0, 400)}`);

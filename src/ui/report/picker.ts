@@ -24,6 +24,8 @@ export interface PickerView {
   /** Vertices placed so far while drawing. */
   readonly vertices: number;
   readonly place?: Place;
+  /** The map's projection (the place's geometry's): with it, a point is named by its coordinates at once. */
+  readonly projection?: string;
   readonly language: string;
   /** The open record is an area feature (« Utiliser l’objet ouvert »). */
   readonly selectionIsArea: boolean;
@@ -61,7 +63,7 @@ export function pickerTemplate(view: PickerView): TemplateResult {
       </div>
     </fieldset>
     ${view.picking ? pickingTemplate(view) : modeControls(view)}
-    ${view.place ? html`<p><strong>${msg('Lieu :', { id: 'report.place.current' })}</strong> ${placeText(view.place, view.language)}</p>` : nothing}`;
+    ${view.place ? html`<p><strong>${msg('Lieu :', { id: 'report.place.current' })}</strong> ${placeText(view.place, view.language, view.projection)}</p>` : nothing}`;
 }
 
 function pickingTemplate(view: PickerView): TemplateResult {

@@ -29,6 +29,14 @@ export function featureLabel(layer: LayerDef, properties: Record<string, unknown
   return name || textFor(layer.title, language);
 }
 
+/**
+ * The place for a feature of `layer` (picked on the map, or whose record is open: « Utiliser l’objet
+ * ouvert »): named by the feature, with its layer's title so the filed report says which layer.
+ */
+export function featurePlace(layer: LayerDef, geometry: AreaGeometry, properties: Record<string, unknown>, language: string): Place {
+  return { kind: 'area', geometry, label: featureLabel(layer, properties, language), feature: { layer: textFor(layer.title, language) } };
+}
+
 export function shapePlace(kind: 'area' | 'line', geometry: ShapeGeometry, distances: PlaceDistances, label: string): Place {
   return kind === 'line'
     ? { kind: 'line', geometry: geometry as LineGeometry, distance: distances.lineKm * 1000, label }
@@ -49,7 +57,7 @@ export function pickedPlace(picked: Picked, distances: PlaceDistances, layers: r
     case 'feature': {
       const layer = layers.find((l) => l.id === picked.layerId);
       if (!layer) return { kind: 'area', geometry: picked.geometry, label: msg('Objet choisi', { id: 'report.place.feature' }) };
-      return { kind: 'area', geometry: picked.geometry, label: featureLabel(layer, picked.properties, language), feature: { layer: textFor(layer.title, language) } };
+      return featurePlace(layer, picked.geometry, picked.properties, language);
     }
   }
 }
