@@ -13,8 +13,8 @@ import type { Page } from 'playwright-core';
 import { haversine, mercatorToLonLat } from '../support/geodesy.js';
 import { keepScreenshot } from '../support/screenshots.js';
 import { isCommuneWfsRequest } from '../support/commune-wfs.js';
-import { axeViolations, startSuite, toWebMercator, waitForMap, waitForViewStill, withPage, type Fixture, type Suite } from './support/harness.js';
-import { centreBesidePanel, countReady, nextReady, openGeosites, picker, pickCommune, readyCount, report } from './support/report-page.js';
+import { axeViolations, startSuite, waitForMap, waitForViewStill, withPage, type Fixture, type Suite } from './support/harness.js';
+import { centreBesidePanel, countReady, mapArea, nextReady, openGeosites, pagePixel, picker, pickCommune, readyCount, report } from './support/report-page.js';
 import { inOisans, OISANS_EXTREMES, PUBLIC, SITES } from './support/oisans.js';
 import { waitForInFreeArea } from './support/geometry.js';
 
@@ -31,8 +31,6 @@ const VILLAGE: [number, number] = [6.0306, 45.0553];
 
 // ---------------------------------------------------------------- page helpers
 
-const mapArea = (page: Page) => page.locator('cartable-map-view .map').first();
-
 /** The element focused now, through shadow roots: its tag and role. */
 const focused = (page: Page) =>
   page.evaluate(() => {
@@ -41,13 +39,6 @@ const focused = (page: Page) =>
     return { tag: active?.localName, role: active?.getAttribute('role'), id: active?.id };
   });
 
-/** Where a lon/lat point is on the page now. */
-const pagePixel = (page: Page, lonLat: readonly [number, number]) =>
-  mapArea(page).evaluate((element, c) => {
-    const [x, y] = (globalThis as any).__e2e.map().getPixelFromCoordinate(c);
-    const box = element.getBoundingClientRect();
-    return { x: box.left + x, y: box.top + y };
-  }, toWebMercator(lonLat));
 
 /** The report's place now, as the report holds it (a circle's centre in the view's projection). */
 const placeCentre = (page: Page): Promise<number[]> =>

@@ -13,6 +13,7 @@ import type { Locator, Page } from 'playwright-core';
 import { DIST, WFS_RESERVE_CENTRE, axeViolations, startSuite, toWebMercator, waitForLayers, waitForMap, withPage, type Suite } from './support/harness.js';
 import { packagedRecords } from './support/geosites.js';
 import { assertNotCovered, featurePosition, freeAreaOf, waitForInFreeArea } from './support/geometry.js';
+import { mapArea, pagePixel, report } from './support/report-page.js';
 
 let suite: Suite;
 before(async () => {
@@ -90,8 +91,6 @@ async function centreBesidePanel(page: Page, lonLat: readonly [number, number], 
     return (globalThis as any).__e2e.nextRender();
   });
 }
-
-const report = (page: Page) => page.locator('cartable-report');
 
 test('a point and a radius lists the geosites within 5 km of La Grave, nearest first; lines zoom; CSV and print', async (t) => {
   const expected = sites()
@@ -365,17 +364,6 @@ async function centreInFreeArea(page: Page, lonLat: readonly [number, number], c
     [toWebMercator(lonLat), [(free.left + free.right) / 2 - mapBox!.x, (free.top + free.bottom) / 2 - mapBox!.y]] as const,
   );
 }
-
-/** The map's box on the page. */
-const mapArea = (page: Page) => page.locator('cartable-map-view .map').first();
-
-/** Where a lon/lat point is on the page now. */
-const pagePixel = (page: Page, lonLat: readonly [number, number]) =>
-  mapArea(page).evaluate((element, c) => {
-    const [x, y] = (globalThis as any).__e2e.map().getPixelFromCoordinate(c);
-    const box = element.getBoundingClientRect();
-    return { x: box.left + x, y: box.top + y };
-  }, toWebMercator(lonLat));
 
 const WORDS = {
   fr: { circle: 'Un point et un rayon', radius: 'Rayon (km)', pick: 'Cliquer le point sur la carte' },

@@ -9,6 +9,17 @@ import { toWebMercator, waitForLayers, waitForMap } from './harness.js';
 import { pdfPagesText } from './pdf-text.js';
 
 export const report = (page: Page) => page.locator('cartable-report');
+
+/** The map's box on the page. */
+export const mapArea = (page: Page) => page.locator('cartable-map-view .map').first();
+
+/** Where a lon/lat point is on the page now. */
+export const pagePixel = (page: Page, lonLat: readonly [number, number]) =>
+  mapArea(page).evaluate((element, c) => {
+    const [x, y] = (globalThis as any).__e2e.map().getPixelFromCoordinate(c);
+    const box = element.getBoundingClientRect();
+    return { x: box.left + x, y: box.top + y };
+  }, toWebMercator(lonLat));
 export const picker = (page: Page) => report(page).getByRole('combobox', { name: 'Nom ou code INSEE de la commune' });
 /** The labels of the records the report lists for a layer. */
 export const listedLabels = (page: Page, layerId: string): Promise<string[]> =>
