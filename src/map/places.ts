@@ -47,8 +47,8 @@ export interface MapPlaces {
    * report give the padding that keeps the place clear of open panels (src/ui/layout/free-area.ts).
    */
   fitPlace(extent: readonly number[], padding: Padding, options?: { duration?: number }): Promise<void>;
-  /** Pans so that a coordinate lies inside a box of the map, [left, top, right, bottom] in pixels. */
-  panIntoView(coordinate: Coordinate, box: readonly [number, number, number, number]): void;
+  /** Pans so that a coordinate lies inside a box of the map, [left, top, right, bottom] in pixels; resolves once the view has moved. */
+  panIntoView(coordinate: Coordinate, box: readonly [number, number, number, number]): Promise<void>;
   /** A coordinate of the view as [lon, lat]. */
   toLonLat(coordinate: Coordinate): [number, number];
   /** Centres the map on a lon/lat point at a zoom (animated unless the person prefers less motion). */
@@ -99,14 +99,19 @@ export function mapPlaces(map: OlMap, frame: Frame, lookup: () => FeatureLookup)
     pointOf: (geometry) => (geometry instanceof Point ? geometry.getCoordinates() : undefined),
     fitPlace: (extent, padding, { duration = 350 } = {}) => frame(extent, { padding: [...padding], duration }),
     panIntoView(coordinate, [left, top, right, bottom]) {
+      // The pixel of the view as it is now, not of the last frame drawn (a fit that just ended may not be drawn yet).
+      map.renderSync();
       const pixel = map.getPixelFromCoordinate(coordinate);
       const center = view.getCenter();
       const resolution = view.getResolution();
-      if (!pixel || !center || resolution === undefined) return;
+      if (!pixel || !center || resolution === undefined) return Promise.resolve();
       const dx = pixel[0]! < left ? pixel[0]! - left : pixel[0]! > right ? pixel[0]! - right : 0;
       const dy = pixel[1]! < top ? pixel[1]! - top : pixel[1]! > bottom ? pixel[1]! - bottom : 0;
-      if (!dx && !dy) return;
-      view.animate({ center: [center[0]! + dx * resolution, center[1]! - dy * resolution], duration: lessMotion() ? 0 : 250 });
+      if (!dx && !dy) return Promise.resolve();
+      // Resolves when the animation ends or another move cancels it.
+      return new Promise((resolve) =>
+        view.animate({ center: [center[0]! + dx * resolution, center[1]! - dy * resolution], duration: lessMotion() ? 0 : 250 }, () => resolve()),
+      );
     },
     toLonLat: (coordinate) => toLonLat(coordinate, view.getProjection()) as [number, number],
     centreOn(point, zoom) {

@@ -43,8 +43,8 @@ test('a click on a geosite opens its record, highlighted and named in the URL; E
     assert.match(text, /DESCRIPTION/i);
     assert.match(text, /Lire la suite/);
     assert.equal(new URL(page.url()).searchParams.get('feature'), 'geosites~PAC0058');
-    // Focus went into the record a person opened.
-    assert.equal(await page.evaluate(() => (globalThis as any).__e2e.mapView().shadowRoot.querySelector('cartable-popup').shadowRoot.activeElement?.tagName), 'H2');
+    // Focus goes into the record a person opened, once the map has moved to show its feature.
+    await page.waitForFunction(() => (globalThis as any).__e2e.mapView().shadowRoot.querySelector('cartable-popup')?.shadowRoot.activeElement?.tagName === 'H2');
     assert.deepEqual(await axeViolations(page), [], 'axe finds nothing with a record open');
     await page.keyboard.press('Escape');
     await page.locator('cartable-popup').waitFor({ state: 'detached' });

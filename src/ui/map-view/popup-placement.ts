@@ -50,18 +50,18 @@ export function placePopup(holder: HTMLElement | null, placement: PopupPlacement
   holder.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
 }
 
-/** Makes sure the popup, the panel or the sheet does not hide the feature. */
-export function revealAnchor(holder: HTMLElement | null, placement: PopupPlacement, anchor: Coordinate, adapter: MapAdapter, mapTarget: HTMLElement): void {
+/** Makes sure the popup, the panel or the sheet does not hide the feature; resolves once the map has moved. */
+export function revealAnchor(holder: HTMLElement | null, placement: PopupPlacement, anchor: Coordinate, adapter: MapAdapter, mapTarget: HTMLElement): Promise<void> {
   const area = mapTarget.getBoundingClientRect();
   const box = holder?.getBoundingClientRect();
   const margin = 24;
   if (placement === 'sheet' && box) {
-    adapter.panIntoView(anchor, [margin, margin, area.width - margin, Math.max(margin * 2, box.top - area.top - margin)]);
+    return adapter.panIntoView(anchor, [margin, margin, area.width - margin, Math.max(margin * 2, box.top - area.top - margin)]);
   } else if (placement === 'panel' && box) {
-    adapter.panIntoView(anchor, [margin, margin, Math.max(margin * 2, box.left - area.left - margin), area.height - margin]);
+    return adapter.panIntoView(anchor, [margin, margin, Math.max(margin * 2, box.left - area.left - margin), area.height - margin]);
   } else {
     // Room above the feature for the popup, which is then placed above it.
     const needed = (holder?.offsetHeight ?? 200) + 16 + 8;
-    adapter.panIntoView(anchor, [margin, Math.min(needed, area.height - margin), area.width - margin, area.height - margin]);
+    return adapter.panIntoView(anchor, [margin, Math.min(needed, area.height - margin), area.width - margin, area.height - margin]);
   }
 }

@@ -130,7 +130,8 @@ export class RecordsController implements ReactiveController {
     // An anchored popup is placed above its feature: leave it that room.
     const roomAbove = this.placement === 'popup' ? (this.#holder?.offsetHeight ?? 200) + 16 : 0;
     if (place && adapter) await framePlace(adapter, place.extent, this.host.renderRoot, this.host.mapTarget, { duration: place.duration, roomAbove });
-    this.#reveal();
+    // Focus last, once the map has stopped: a popup placed while the map still pans may cover its feature.
+    await this.#reveal();
     if (popup.openedBy === 'person') void this.#element?.focusHeading();
   }
 
@@ -185,9 +186,9 @@ export class RecordsController implements ReactiveController {
     if (this.popup && adapter) placePopup(this.#holder, this.placement, this.popup.anchor, adapter, this.host.mapTarget);
   }
 
-  #reveal(): void {
+  async #reveal(): Promise<void> {
     const adapter = this.host.session?.adapter;
-    if (this.popup && adapter) revealAnchor(this.#holder, this.placement, this.popup.anchor, adapter, this.host.mapTarget);
+    if (this.popup && adapter) await revealAnchor(this.#holder, this.placement, this.popup.anchor, adapter, this.host.mapTarget);
   }
 
   async #copyLink(detail: { layerId: string; id: string | number }): Promise<void> {
@@ -262,7 +263,7 @@ export class RecordsController implements ReactiveController {
           this.select(e.detail ?? undefined);
           void this.#whenDrawn().then(() => {
             this.#place();
-            this.#reveal();
+            void this.#reveal();
           });
         }}
         @cartable-popup-copy-link=${(e: CustomEvent<{ layerId: string; id: string | number }>) => void this.#copyLink(e.detail)}
