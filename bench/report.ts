@@ -22,16 +22,8 @@ import { makeReport } from '../src/report/gather.js';
 import type { Place } from '../src/report/types.js';
 import { hasSharedData, sharedFile } from '../test/support/shared-data.js';
 import { percentile as pct } from './support/stats.js';
+import { seededRandom as seeded } from '../test/support/seeded.js';
 
-/** mulberry32: the same features on every run. */
-function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = seeded(20261129);
 // Isère's box, roughly: features fall around and inside the place.
 const lon = (): number => 4.7 + random() * 1.7;

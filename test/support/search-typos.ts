@@ -27,15 +27,7 @@ export const FIRST_LETTER_TYPOS: ReadonlyArray<readonly [string, string]> = [
   ['oturs', 'Tours'],
 ];
 
-/** A small deterministic generator (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from './seeded.js';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 

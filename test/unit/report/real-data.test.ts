@@ -20,6 +20,7 @@ import { AREA_SHARE } from '../../../src/report/overlap.js';
 import type { Place } from '../../../src/report/types.js';
 import { haversine } from '../../support/geodesy.js';
 import { SKIP_NO_SHARED_DATA, hasSharedData, sharedFile } from '../../support/shared-data.js';
+import { seededRandom as seeded } from '../../support/seeded.js';
 
 type Ring = number[][];
 type Raw = { type: 'FeatureCollection'; features: Array<{ properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }> };
@@ -226,16 +227,6 @@ const moved = (geometry: { type: string; coordinates: unknown }, f: (c: number[]
   const walk = (c: unknown): unknown => (typeof (c as number[])[0] === 'number' ? f(c as number[]) : (c as unknown[]).map(walk));
   return { type: geometry.type, coordinates: walk(geometry.coordinates) };
 };
-
-/** mulberry32: the same jitter on every run. */
-function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // About 1,000 commune reports per case over a layer of 500 communes: seconds (a bound, not a wait).
 describe.skipIf(!communesPresent)('report on real data: a commune report lists no merely touching commune', { timeout: 120_000 }, () => {
