@@ -5,9 +5,10 @@
  *   - `app`: every module the entry imports statically (the shell: Lit, the router, the requester…);
  *   - `map`: what the map view and the GeoJSON layer kind import statically, beyond `app`
  *     (OpenLayers' map, vector layers and GeoJSON format, the adapter, the panel, the legend…);
- *   - `layer-<kind>`: each other layer kind's own code, the tile kinds first (wmts, xyz, wms share
- *     their tile code through the first of them).
- * Everything else (popups, table, tools, search, validation, proj4…) stays split as rolldown makes it,
+ *   - `layer-<kind>`: each other common layer kind's own code, the tile kinds first (wmts, xyz, wms
+ *     share their tile code through the first of them).
+ * Everything else (popups, table, tools, search, validation, proj4, the rare vector-tile and PMTiles
+ * kinds with ol-mapbox-style…) stays split as rolldown makes it,
  * loaded on demand. The groups are computed from the module graph at the end of the build's module
  * phase, so a module moves with the imports, never with a list kept by hand.
  */
@@ -16,7 +17,7 @@ import type { Plugin } from 'vite';
 /** Roots of the `map` group (the first map's code past the shell), from the project's src/. */
 const MAP_ROOTS = ['src/ui/cartable-map-view.ts', 'src/layers/geojson/create.ts'];
 /** The other layer kinds, in the order their shared code is given to a group. */
-const KIND_ORDER = ['wmts', 'xyz', 'wms', 'wfs', 'flatgeobuf', 'csv', 'points', 'pmtiles', 'vectortiles'];
+const KIND_ORDER = ['wmts', 'xyz', 'wms', 'wfs', 'flatgeobuf', 'csv', 'points'];
 
 interface GraphModule {
   readonly importedIds: readonly string[];
@@ -39,13 +40,15 @@ export function chunkGroups(ids: readonly string[], moduleOf: (id: string) => Gr
   };
   const normalised = ids.map((id) => [id.replace(/\\/g, '/'), id] as const);
   const find = (suffix: string): string[] => normalised.filter(([path]) => path.endsWith(`/${suffix}`)).map(([, id]) => id);
-  // The entry modules themselves stay in their entry chunks; what they import statically is `app`.
+  // The entry modules stay in their entry chunks, and so do the scripts an HTML entry loads (src/main.ts):
+  // its top-level await loads chunks (the English texts) that import `app`, which must not wait for it.
   const entries = ids.filter((id) => moduleOf(id)?.isEntry);
-  for (const entry of entries) groups.set(entry, '');
-  claim(entries.flatMap((id) => moduleOf(id)!.importedIds), 'app');
+  const scripts = entries.flatMap((id) => (id.endsWith('.html') ? moduleOf(id)!.importedIds : [id]));
+  for (const id of [...entries, ...scripts]) groups.set(id, '');
+  claim(scripts.flatMap((id) => moduleOf(id)?.importedIds ?? []), 'app');
   claim(MAP_ROOTS.flatMap(find), 'map');
   for (const kind of KIND_ORDER) claim(find(`src/layers/${kind}/create.ts`), `layer-${kind}`);
-  for (const entry of entries) groups.delete(entry);
+  for (const id of [...entries, ...scripts]) groups.delete(id);
   return groups;
 }
 
