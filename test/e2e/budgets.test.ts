@@ -59,6 +59,8 @@ test(`the first map needs at most ${FIRST_MAP_BUDGET / KB} KB gzip of JS and CSS
     });
     // + the page itself.
     assert.ok(requests.length + 1 <= FIRST_MAP_REQUESTS, `first map: ${requests.length + 1} requests > ${FIRST_MAP_REQUESTS}:\n${requests.join('\n')}`);
+    // The page carries its validated document: it asks for neither the catalog nor the document.
+    assert.deepEqual(requests.filter((path) => /\/(catalog|maps\/lieux-de-france)\.json$/.test(path)), []);
     const files = requests.filter((path) => /\.(js|css)$/.test(path));
     const sizes = files.map((path) => ({ path, gzip: gzipOf(join(DIST, path.replace(/^\/cartes\//, ''))) }));
     const total = sizes.reduce((sum, f) => sum + f.gzip, 0);
