@@ -16,7 +16,8 @@
  * itself included), JS files among them, JS+CSS gzip (level 9) to paint, and JS+CSS gzip once the
  * page is idle (no new request for 2 s).
  *
- * Run: node --import tsx bench/first-paint.ts [--baseline <folder>]   (also run by bench/first-map.ts)
+ * Run: node --import tsx bench/first-paint.ts [--baseline <folder>]   (also run by bench/first-map.ts;
+ * KEEP=1 keeps the built pages and prints where)
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -230,7 +231,8 @@ export async function benchFirstPaint(options: { runs?: number; rtts?: number[];
   } finally {
     await browser?.close();
     for (const server of servers) await server.close();
-    rmSync(folder, { recursive: true, force: true });
+    if (process.env.KEEP) console.log(`\n(KEEP: the built pages are in ${folder})`);
+    else rmSync(folder, { recursive: true, force: true });
   }
 }
 

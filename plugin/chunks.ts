@@ -2,7 +2,8 @@
  * Chunk grouping (rolldown's `output.codeSplitting.groups`): the code a map page needs before its
  * first paint comes in a few files instead of a chain of small chunks.
  *
- *   - `app`: every module the entry imports statically (the shell: Lit, the router, the requester…);
+ *   - `app`: every module the entry imports statically (the shell: Lit, the router, the requester…),
+ *     and what the map shares with the pages that show none (the catalog's header, its search box…);
  *   - `map`: what the map view and the GeoJSON layer kind import statically, beyond `app`
  *     (OpenLayers' map, vector layers and GeoJSON format, the adapter, the panel, the legend…);
  *   - `layer-<kind>`: each other common layer kind's own code, the tile kinds first (wmts, xyz, wms
@@ -16,6 +17,11 @@ import type { Plugin } from 'vite';
 
 /** Roots of the `map` group (the first map's code past the shell), from the project's src/. */
 const MAP_ROOTS = ['src/ui/cartable-map-view.ts', 'src/layers/geojson/create.ts'];
+/**
+ * Code of the pages that show no map (the catalog, its search, the sign-in and access pages): what
+ * they share with the map goes into `app`, so that they never load the `map` chunk.
+ */
+const OTHER_PAGE_ROOTS = ['src/ui/cartable-catalog.ts', 'src/ui/cartable-search.ts', 'src/search/catalog-search.ts', 'src/ui/cartable-sign-in.ts', 'src/ui/cartable-access-message.ts'];
 /** The other layer kinds, in the order their shared code is given to a group. */
 const KIND_ORDER = ['wmts', 'xyz', 'wms', 'wfs', 'flatgeobuf', 'csv', 'points'];
 
@@ -24,19 +30,24 @@ interface GraphModule {
   readonly isEntry: boolean;
 }
 
-/** Each module's group name, from the module graph: the entry's static closure, then the map's, then each kind's. */
+/** Each module's group name, from the module graph: the entry's static closure, then the map's, then each kind's (closures of static imports). */
 export function chunkGroups(ids: readonly string[], moduleOf: (id: string) => GraphModule | null): Map<string, string> {
   const groups = new Map<string, string>();
-  const claim = (roots: readonly string[], name: string): void => {
+  const closure = (roots: readonly string[]): Set<string> => {
+    const seen = new Set<string>();
     const stack = [...roots];
     while (stack.length) {
       const id = stack.pop()!;
-      if (groups.has(id)) continue;
+      if (seen.has(id)) continue;
       const module = moduleOf(id);
       if (!module) continue;
-      groups.set(id, name);
+      seen.add(id);
       stack.push(...module.importedIds);
     }
+    return seen;
+  };
+  const claim = (roots: readonly string[], name: string): void => {
+    for (const id of closure(roots)) if (!groups.has(id)) groups.set(id, name);
   };
   const normalised = ids.map((id) => [id.replace(/\\/g, '/'), id] as const);
   const find = (suffix: string): string[] => normalised.filter(([path]) => path.endsWith(`/${suffix}`)).map(([, id]) => id);
@@ -46,6 +57,8 @@ export function chunkGroups(ids: readonly string[], moduleOf: (id: string) => Gr
   const scripts = entries.flatMap((id) => (id.endsWith('.html') ? moduleOf(id)!.importedIds : [id]));
   for (const id of [...entries, ...scripts]) groups.set(id, '');
   claim(scripts.flatMap((id) => moduleOf(id)?.importedIds ?? []), 'app');
+  const others = closure(OTHER_PAGE_ROOTS.flatMap(find));
+  claim([...closure(MAP_ROOTS.flatMap(find))].filter((id) => others.has(id)), 'app');
   claim(MAP_ROOTS.flatMap(find), 'map');
   for (const kind of KIND_ORDER) claim(find(`src/layers/${kind}/create.ts`), `layer-${kind}`);
   for (const id of [...entries, ...scripts]) groups.delete(id);

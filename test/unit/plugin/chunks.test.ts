@@ -14,7 +14,7 @@ describe('chunkGroups', () => {
       '/p/src/main.ts': ['/p/node_modules/lit/index.js', '/p/src/ui/cartable-app.ts'],
       '/p/src/ui/cartable-app.ts': ['/p/node_modules/lit/index.js'],
       '/p/node_modules/lit/index.js': [],
-      '/p/src/ui/cartable-map-view.ts': ['/p/node_modules/lit/index.js', '/p/node_modules/ol/Map.js'],
+      '/p/src/ui/cartable-map-view.ts': ['/p/node_modules/lit/index.js', '/p/node_modules/ol/Map.js', '/p/src/ui/cartable-language-switch.ts'],
       '/p/node_modules/ol/Map.js': ['/p/node_modules/ol/proj.js'],
       '/p/node_modules/ol/proj.js': [],
       '/p/src/layers/geojson/create.ts': ['/p/node_modules/ol/source/Vector.js'],
@@ -24,12 +24,18 @@ describe('chunkGroups', () => {
       '/p/node_modules/ol/source/TileImage.js': [],
       '/p/node_modules/ol/source/XYZ.js': [],
       '/p/src/ui/cartable-table.ts': ['/p/node_modules/lit/index.js', '/p/src/table/rows.ts'],
+      '/p/src/ui/cartable-catalog.ts': ['/p/src/ui/cartable-language-switch.ts'],
+      '/p/src/ui/cartable-language-switch.ts': ['/p/src/i18n/languages.ts'],
+      '/p/src/i18n/languages.ts': [],
       '/p/src/table/rows.ts': [],
     });
     const groups = chunkGroups(ids, moduleOf);
     expect(Object.fromEntries(groups)).toEqual({
       '/p/src/ui/cartable-app.ts': 'app',
       '/p/node_modules/lit/index.js': 'app',
+      // What the map shares with the catalog is the shell's: the catalog never loads the map's chunk.
+      '/p/src/ui/cartable-language-switch.ts': 'app',
+      '/p/src/i18n/languages.ts': 'app',
       '/p/src/ui/cartable-map-view.ts': 'map',
       '/p/node_modules/ol/Map.js': 'map',
       '/p/node_modules/ol/proj.js': 'map',
@@ -43,6 +49,7 @@ describe('chunkGroups', () => {
     });
     // Code loaded on demand (the table) is left to rolldown's own splitting, and the entry to its chunk.
     expect(groups.has('/p/src/ui/cartable-table.ts')).toBe(false);
+    expect(groups.has('/p/src/ui/cartable-catalog.ts')).toBe(false);
     // The page's script keeps its own chunk: its top-level await may load chunks that import `app`.
     expect(groups.has('/p/index.html')).toBe(false);
     expect(groups.has('/p/src/main.ts')).toBe(false);
