@@ -51,11 +51,12 @@ after(async () => {
 test(`the first map needs at most ${FIRST_MAP_BUDGET / KB} KB gzip of JS and CSS, in at most ${FIRST_MAP_REQUESTS} requests`, async (t) => {
   await withPage(t, suite, { path: 'maps/lieux-de-france.html' }, async ({ page }) => {
     await waitForMap(page);
-    // Every JS and CSS file the page asked for before the map was first complete, however long each
-    // took to arrive: the set follows from the code's order, not from the speed of the machine.
+    // Every request (and JS and CSS file) the page made before the map was first complete, however long
+    // each took to arrive: the set follows from the code's order, not from the speed of the machine. What
+    // the mark starts (the toolbar's code) may share its clamped time: strictly before it.
     const requests = await page.evaluate(() => {
       const rendered = performance.getEntriesByName('cartable:map-rendered')[0]!.startTime;
-      return (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.startTime <= rendered).map((r) => new URL(r.name).pathname);
+      return (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.startTime < rendered).map((r) => new URL(r.name).pathname);
     });
     // + the page itself.
     assert.ok(requests.length + 1 <= FIRST_MAP_REQUESTS, `first map: ${requests.length + 1} requests > ${FIRST_MAP_REQUESTS}:\n${requests.join('\n')}`);
