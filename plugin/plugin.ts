@@ -145,7 +145,7 @@ function chunkClosure(bundle: OutputBundle, suffix: string): string[] {
  * code, the packaged data of the layers it opens on, and its validated document inline.
  */
 function mapPreloads(bundle: OutputBundle, map: BuiltMap): MapPreloads {
-  // The entry's code, which the page's own script tag loads (its chunk is the `app` group's: plugin/chunks.ts).
+  // The entry's code: the page's script tag and Vite's own modulepreloads ask for it (plugin/chunks.ts: its chunk and `app`).
   const loaded = new Set(chunkClosure(bundle, 'src/main.ts'));
   const kinds = new Set<string>();
   const fetches: string[] = [];
