@@ -17,6 +17,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../test/support/browser.js';
 import { serveStatic, type StaticServer } from '../test/support/static-server.js';
 import { median } from './support/stats.js';
+import { benchFirstPaint } from './first-paint.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DIST = join(ROOT, 'dist');
@@ -154,3 +155,5 @@ async function main(): Promise<void> {
 }
 
 await main();
+// The first paint of a map page against a bare OpenLayers page drawing the same files (bench/first-paint.ts).
+await benchFirstPaint();

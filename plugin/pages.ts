@@ -6,9 +6,20 @@ import type { CatalogEntry, SiteConfig } from '../src/context/types.js';
 export interface MapPreloads {
   /** Code chunks: the map view and the layer kinds this map uses. */
   readonly modules: readonly string[];
-  /** The map's document. */
+  /** What the map fetches first: the packaged data of the layers it opens on. */
   readonly fetches: readonly string[];
+  /** The validated document (maps/<id>.json's text), carried by the page so that it asks for none. */
+  readonly document?: string;
 }
+
+/** The id of the element that carries a map's validated document in its page (src/app/page-document.ts reads it). */
+export const PAGE_DOCUMENT_ID = 'cartable-document';
+
+/**
+ * A JSON text as the content of a data block (`<script type="application/json">`, never run, so
+ * the site's CSP holds): `<` written `\u003c`, so no `</script>` or `<!--` can end or change it.
+ */
+export const jsonDataBlock = (json: string): string => json.replace(/</g, '\\u003c');
 
 export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -43,6 +54,9 @@ export function mapPage(indexHtml: string, entry: CatalogEntry, site: SiteConfig
     // What this map needs next, asked for at once instead of one discovery after another.
     ...preloads.modules.map((path) => `<link rel="modulepreload" href="../${escapeHtml(path)}" />`),
     ...preloads.fetches.map((path) => `<link rel="preload" as="fetch" crossorigin href="../${escapeHtml(path)}" />`),
+    preloads.document === undefined
+      ? ''
+      : `<script type="application/json" id="${PAGE_DOCUMENT_ID}" data-document="${escapeHtml(entry.document)}">${jsonDataBlock(preloads.document)}</script>`,
   ].filter(Boolean);
 
   // Function replacements: a replacement string would read "$&", "$`", "$'" in a title as patterns

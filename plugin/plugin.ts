@@ -9,6 +9,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import type { OutputBundle, OutputChunk } from 'rolldown';
 import type { Plugin, ViteDevServer } from 'vite';
 import { buildCatalog } from './catalog.js';
+import { firstMapChunks } from './chunks.js';
 import { apacheHtaccess, contentSecurityPolicy, nginxServer } from './deploy.js';
 import { drawIcon } from './icons.js';
 import { prepareDemoData } from './data/demo-data.js';
@@ -120,10 +121,14 @@ function serveFiles(server: ViteDevServer, projectRoot: string): void {
   });
 }
 
-/** The chunk whose entry module ends with `suffix`, and every chunk it imports statically. */
+/**
+ * The chunks of the module whose id ends with `/suffix` — the chunk that holds it and, for a module
+ * imported dynamically from a group (plugin/chunks.ts), the small facade chunk its import() loads —
+ * and every chunk they import statically.
+ */
 function chunkClosure(bundle: OutputBundle, suffix: string): string[] {
-  const start = Object.values(bundle).find((c): c is OutputChunk => c.type === 'chunk' && !!c.facadeModuleId?.endsWith(suffix));
-  if (!start) return [];
+  const matches = (id: string | null): boolean => !!id && id.replace(/\\/g, '/').endsWith(`/${suffix}`);
+  const starts = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk' && (matches(c.facadeModuleId) || c.moduleIds.some(matches)));
   const seen = new Set<string>();
   const visit = (fileName: string): void => {
     if (seen.has(fileName)) return;
@@ -131,20 +136,27 @@ function chunkClosure(bundle: OutputBundle, suffix: string): string[] {
     const chunk = bundle[fileName];
     if (chunk?.type === 'chunk') chunk.imports.forEach(visit);
   };
-  visit(start.fileName);
+  for (const start of starts) visit(start.fileName);
   return [...seen];
 }
 
-/** What a map's page preloads: the map view, its layer kinds' code, and its document. */
+/**
+ * What a map's page carries and asks for before its code does: the map view's and its layer kinds'
+ * code, the packaged data of the layers it opens on, and its validated document inline.
+ */
 function mapPreloads(bundle: OutputBundle, map: BuiltMap): MapPreloads {
-  const entry = Object.values(bundle).find((c): c is OutputChunk => c.type === 'chunk' && c.isEntry);
-  const loaded = new Set(entry ? chunkClosure(bundle, entry.facadeModuleId ?? '\0') : []);
+  // The entry's code: the page's script tag and Vite's own modulepreloads ask for it (plugin/chunks.ts: its chunk and `app`).
+  const loaded = new Set(chunkClosure(bundle, 'src/main.ts'));
   const kinds = new Set<string>();
-  const fetches = [map.entry.document];
+  const fetches: string[] = [];
+  const pageUrl = new URL(map.entry.page, 'https://site.invalid/');
   walkLayers(map.context.layers, (node) => {
     if (node.type === 'group' || !node.visible) return;
     kinds.add(node.type);
-    // Packaged data is not preloaded: on a slow link it would compete with the code that draws it.
+    // Packaged GeoJSON the map draws at once (a scale range may leave it unread at the opening view).
+    if (node.type !== 'geojson' || !node.url || node.minScale !== undefined || node.maxScale !== undefined) return;
+    const url = new URL(node.url, pageUrl);
+    if (url.origin === pageUrl.origin && url.pathname.startsWith('/data/')) fetches.push(url.pathname.slice(1));
   });
   const active = map.context.basemaps.find((b) => b.active) ?? map.context.basemaps[0];
   if (active && active.type !== 'empty') kinds.add(active.type);
@@ -152,7 +164,8 @@ function mapPreloads(bundle: OutputBundle, map: BuiltMap): MapPreloads {
   for (const suffix of ['src/ui/cartable-map-view.ts', ...[...kinds].map((k) => `src/layers/${k}/create.ts`)]) {
     for (const file of chunkClosure(bundle, suffix)) if (!loaded.has(file)) modules.add(file);
   }
-  return { modules: [...modules], fetches: [...new Set(fetches)] };
+  const document = map.outputs.find((o) => o.path === map.entry.document)?.source;
+  return { modules: [...modules], fetches: [...new Set(fetches)], document: typeof document === 'string' ? document : document && new TextDecoder().decode(document) };
 }
 
 export function cartable(options: { projectRoot: string }): Plugin[] {
@@ -241,5 +254,5 @@ export function cartable(options: { projectRoot: string }): Plugin[] {
       );
     }
   });
-  return [site, pages, output];
+  return [site, pages, output, firstMapChunks()];
 }

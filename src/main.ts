@@ -5,6 +5,7 @@
 import site from 'virtual:cartable/site';
 import './global.css';
 import { readLanguage, readRoute } from './app/route.js';
+import { readPageDocument } from './app/page-document.js';
 import { useLanguage } from './i18n/localization.js';
 import { createRequester, proxyForOrigins, type RequestHook } from './net/requester.js';
 import { rememberLanguage } from './ui/cartable-app.js';
@@ -40,7 +41,8 @@ await useLanguage(language);
 if (analytics) await Promise.race([analytics, new Promise((resolve) => setTimeout(resolve, 1000))]);
 
 const app = document.createElement('cartable-app');
-Object.assign(app, { site, requester, root, language, auth, route: readRoute(new URL(location.href), pageMapId) });
+const pageDocument = readPageDocument(document, pageMapId);
+Object.assign(app, { site, requester, root, language, auth, pageDocument, route: readRoute(new URL(location.href), pageMapId) });
 app.addEventListener('cartable-language', (event) => {
   const next = event.detail.language;
   if (next !== 'fr' && next !== 'en') return;

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { isAllowedDocumentUrl, loadCatalog, loadCatalogMap, loadDocument, type MapLoad } from '../app/load.js';
 import type { Route } from '../app/route.js';
+import type { PageDocument } from '../app/page-document.js';
 import type { Catalog, SiteConfig } from '../context/types.js';
 import { isLanguage, textFor } from '../i18n/text.js';
 import type { Requester } from '../net/requester.js';
@@ -69,6 +70,8 @@ export class CartableApp extends LitElement {
   @property() language = 'fr';
   /** Loads the sign-in code and the session (sites with `signIn` only). */
   @property({ attribute: false }) auth?: () => Promise<AuthSession>;
+  /** The validated document the map's static page carries: the map opens without the catalog or a request. */
+  @property({ attribute: false }) pageDocument?: PageDocument;
 
   @state() private view: View = { kind: 'loading' };
 
@@ -91,6 +94,13 @@ export class CartableApp extends LitElement {
       }
       if (route.kind === 'service') {
         this.view = await this.#withMapView(loadChunk(import('../add-layer/index.js')).then((m) => m.openServiceMap(this)));
+        return;
+      }
+      // The page's own map, unless a signed-in tab may see its fuller restricted copy.
+      const page = this.pageDocument;
+      if (route.kind === 'map' && page?.context.id === route.id && !(this.auth && this.site?.restricted && hasStoredSession())) {
+        const documentUrl = new URL(page.url, this.root).href;
+        this.view = await this.#withMapView(Promise.resolve({ kind: 'ready', context: deepFreeze(page.context), documentUrl } as const));
         return;
       }
       const catalog = await loadCatalog(this.root, this.requester);

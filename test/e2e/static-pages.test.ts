@@ -67,3 +67,20 @@ test('maps/geosites.html has its French title and description in the markup', as
   assert.match(meta.get('og:description') ?? '', /Inventaire national du patrimoine géologique/);
   assert.match(html, /<meta\s+name="cartable:map"\s+content="geosites"\s*\/?>/);
 });
+
+for (const id of ['geosites', 'lieux-de-france', 'nature-paysage']) {
+  test(`maps/${id}.html carries maps/${id}.json inline as data (never run) and preloads its packaged data`, async () => {
+    const html = await (await fetch(new URL(`maps/${id}.html`, server.url))).text();
+    const block = /<script type="application\/json" id="cartable-document" data-document="([^"]*)">([^]*?)<\/script>/.exec(html);
+    assert.ok(block, 'the document is in a JSON data block');
+    assert.equal(block[1], `maps/${id}.json`, 'the block says where the site serves the same document');
+    assert.deepEqual(JSON.parse(block[2]!), JSON.parse(readFileSync(join(DIST, 'maps', `${id}.json`), 'utf8')));
+    // Only the entry runs (the CSP allows no inline script): every other <script> is this data block.
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
+    assert.equal(scripts.filter((tag) => !tag.includes('type="application/json"')).length, 1, scripts.join('\n'));
+    const document = JSON.parse(block[2]!) as { layers: { type: string; url?: string; visible?: boolean; layers?: unknown[] }[] };
+    const packaged = (layers: typeof document.layers): string[] =>
+      layers.flatMap((l) => (l.type === 'group' ? packaged(l.layers as typeof document.layers) : l.type === 'geojson' && l.visible !== false && l.url?.startsWith('../data/') ? [l.url] : []));
+    for (const url of packaged(document.layers)) assert.ok(html.includes(`<link rel="preload" as="fetch" crossorigin href="${url}" />`), `preloads ${url}`);
+  });
+}
