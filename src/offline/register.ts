@@ -12,7 +12,8 @@ export interface ReloadOffer {
   onReload?: () => void;
 }
 
-export async function registerServiceWorker(root: string, status: ReloadOffer): Promise<void> {
+/** `mapId`: the map this page shows, kept for offline use if the catalog marks it « Fonctionne hors ligne » (keepForOffline). */
+export async function registerServiceWorker(root: string, status: ReloadOffer, mapId?: string): Promise<void> {
   try {
     const workbox = new Workbox(new URL('sw.js', root).href, { scope: root });
     workbox.addEventListener('waiting', () => {
@@ -23,7 +24,28 @@ export async function registerServiceWorker(root: string, status: ReloadOffer): 
     });
     await workbox.register();
     checkForUpdatesWhenShown({ update: () => workbox.update(), page: document });
+    if (mapId) await keepForOffline(mapId, root);
   } catch {
     // No service worker here: nothing is cached for offline use, and nothing else changes.
   }
+}
+
+/**
+ * Asks the active worker to keep what a map needs offline (src/offline/site-worker.js): the build's
+ * list for that map (none for a map that needs the network: then nothing is done), and the site's
+ * files this page loaded before the worker took it. Resolves with whether the map is kept.
+ */
+export async function keepForOffline(mapId: string, root: string): Promise<boolean> {
+  const worker = (await navigator.serviceWorker.ready).active;
+  if (!worker) return false;
+  const urls = performance
+    .getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter((name) => name.startsWith(root));
+  const channel = new MessageChannel();
+  const answer = new Promise<boolean>((resolve) => {
+    channel.port1.onmessage = (event: MessageEvent<{ kept?: boolean }>) => resolve(event.data?.kept === true);
+  });
+  worker.postMessage({ type: 'cartable-keep-map', map: mapId, urls: [location.href.split('#')[0], ...urls] }, [channel.port2]);
+  return answer;
 }
