@@ -136,7 +136,8 @@ test('an embed registers no worker unless it asks for offline use (offline=1)', 
         if (/\/sw\.js$/.test(request.url())) asked.push(request.url());
       });
       await waitForMap(page);
-      // A page registers its worker as soon as its map has rendered: once the network is quiet, it would have.
+      // A page registers its worker once its map has rendered and the page has loaded: once the network is quiet after that, it would have.
+      await page.waitForLoadState('load');
       await page.waitForLoadState('networkidle');
       if (wanted) await workerReady(page);
       const registrations = await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length));
