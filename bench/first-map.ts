@@ -17,6 +17,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../test/support/browser.js';
 import { serveStatic, type StaticServer } from '../test/support/static-server.js';
 import { median } from './support/stats.js';
+import { benchWorker } from './worker.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DIST = join(ROOT, 'dist');
@@ -154,3 +155,4 @@ async function main(): Promise<void> {
 }
 
 await main();
+await benchWorker({ dist: DIST });
