@@ -46,11 +46,18 @@ const workerDone = (target: Page | Frame): Promise<unknown> => target.evaluate((
 
 /** Resolves once the worker has kept the offline map (a build whose worker keeps maps). */
 const mapKept = (page: Page, site: string): Promise<unknown> =>
-  waitUntil(() => page.evaluate((url) => caches.match(url).then((kept) => !!kept), new URL('cartable-kept-maps', site).href), {
-    what: 'the map kept for offline use',
-    timeoutMs: 180_000,
-    everyMs: 100,
-  });
+  waitUntil(
+    () =>
+      page.evaluate(
+        ([url, map]) => caches.match(url!).then(async (kept) => !!kept && ((await kept.json()) as string[]).includes(map!)),
+        [new URL('cartable-kept-maps', site).href, MAP],
+      ),
+    {
+      what: 'the map kept for offline use',
+      timeoutMs: 180_000,
+      everyMs: 100,
+    },
+  );
 
 const SCENARIOS: Scenario[] = [
   {

@@ -21,6 +21,8 @@ export const SHELL_MODULES = ['src/ui/cartable-map-view.ts', 'src/ui/cartable-ca
 
 /** Files the worker never keeps: source maps, deployment recipes, the embed element, the worker itself. */
 const NEVER = /\.map$|^deploy\/|^cartable-map\.js$|^sw(-site)?\.js$|^workbox-[\w-]+\.js$/;
+/** Nor a file above this size (a packaged file of hundreds of megabytes would fill the person's quota). */
+export const MAX_KEPT_BYTES = 8 * 1024 * 1024;
 
 export interface SiteIndex {
   /** Every public file the worker may keep at run time (path from the site root → revision). */
@@ -93,7 +95,7 @@ function kindsOf(context: MapContext): Set<string> {
 export function siteIndex(bundle: OutputBundle, shell: ReadonlySet<string>): SiteIndex {
   const files: Record<string, string> = {};
   for (const [path, item] of Object.entries(bundle).sort(([a], [b]) => a.localeCompare(b))) {
-    if (!shell.has(path) && !NEVER.test(path)) files[path] = revision(item);
+    if (!shell.has(path) && !NEVER.test(path) && sourceOf(item).length <= MAX_KEPT_BYTES) files[path] = revision(item);
   }
   const catalog = bundle['catalog.json'];
   const entries: CatalogEntry[] = catalog?.type === 'asset' ? JSON.parse(String(catalog.source)).maps : [];
