@@ -13,7 +13,7 @@
  * (default: the merge base of HEAD and main) is built in a temporary folder.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -125,13 +125,20 @@ async function measure(browser: Browser, dist: string, site: string, scenario: S
 
 /** Builds the site at a commit in a temporary folder; returns the built site's folder. */
 function buildCommit(ref: string): { dist: string; remove(): void } {
-  const folder = mkdtempSync(join(tmpdir(), 'cartable-base-'));
+  const temporary = mkdtempSync(join(tmpdir(), 'cartable-base-'));
+  const folder = join(temporary, 'project');
+  mkdirSync(folder);
   execFileSync('sh', ['-c', `git archive ${ref} | tar -x -C "${folder}"`], { cwd: ROOT, stdio: 'inherit' });
   symlinkSync(join(ROOT, 'node_modules'), join(folder, 'node_modules'));
+  // Local copies of the sources named beside the project (site.config.json's "sources": "../shared/…").
+  const sources = Object.values((JSON.parse(readFileSync(join(folder, 'site.config.json'), 'utf8')) as { sources?: Record<string, string> }).sources ?? {});
+  for (const top of new Set(sources.filter((p) => p.startsWith('../')).map((p) => p.split('/')[1]!))) {
+    if (existsSync(join(ROOT, '..', top))) symlinkSync(resolve(ROOT, '..', top), join(temporary, top));
+  }
   const env = { ...process.env, CARTABLE_RESTRICTED_OUT_DIR: join(folder, 'dist-restricted') };
   execFileSync('npm', ['run', '-s', 'generate'], { cwd: folder, stdio: ['ignore', 'ignore', 'inherit'], env });
   execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: folder, stdio: ['ignore', 'ignore', 'inherit'], env });
-  return { dist: join(folder, 'dist'), remove: () => rmSync(folder, { recursive: true, force: true }) };
+  return { dist: join(folder, 'dist'), remove: () => rmSync(temporary, { recursive: true, force: true }) };
 }
 
 const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
