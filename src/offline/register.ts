@@ -24,20 +24,19 @@ export async function registerServiceWorker(root: string, status: ReloadOffer, m
     });
     await workbox.register();
     checkForUpdatesWhenShown({ update: () => workbox.update(), page: document });
-    if (mapId) await keepForOffline(mapId, root);
+    // Once this version's worker is active (a page outside its scope, like a host page of the element, is never controlled).
+    if (mapId) await keepForOffline(await workbox.active, mapId, root);
   } catch {
     // No service worker here: nothing is cached for offline use, and nothing else changes.
   }
 }
 
 /**
- * Asks the active worker to keep what a map needs offline (src/offline/site-worker.js): the build's
+ * Asks the worker to keep what a map needs offline (src/offline/site-worker.js): the build's
  * list for that map (none for a map that needs the network: then nothing is done), and the site's
  * files this page loaded before the worker took it. Resolves with whether the map is kept.
  */
-export async function keepForOffline(mapId: string, root: string): Promise<boolean> {
-  const worker = (await navigator.serviceWorker.ready).active;
-  if (!worker) return false;
+export async function keepForOffline(worker: ServiceWorker, mapId: string, root: string): Promise<boolean> {
   const urls = performance
     .getEntriesByType('resource')
     .map((entry) => entry.name)

@@ -147,6 +147,26 @@ test('an embed registers no worker unless it asks for offline use (offline=1)', 
   }
 });
 
+test('the <cartable-map> element registers the site’s worker only with its offline attribute, on a page of the site’s origin', LIMIT, async (t) => {
+  for (const offline of [false, true]) {
+    await withPage(t, suite, { serviceWorkers: 'allow' }, async ({ page }) => {
+      const host = new URL('/partenaire/carte.html', suite.url('')).href;
+      const element = `<cartable-map src="${suite.url('maps/lieux-de-france.json')}"${offline ? ' offline' : ''}></cartable-map>`;
+      await page.route(host, (route) =>
+        route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="fr"><title>Partenaire</title><script type="module" src="${suite.url('cartable-map.js')}"></script>${element}` }),
+      );
+      await page.goto(host);
+      await page.locator('cartable-map cartable-map-view[rendered]').waitFor({ state: 'attached' });
+      await page.waitForLoadState('load');
+      await page.waitForLoadState('networkidle');
+      // The host page is outside the worker's scope: never controlled, it still finds the map kept.
+      if (offline) await mapKept(page, 'lieux-de-france');
+      const registrations = await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.map((g) => g.scope)));
+      assert.deepEqual(registrations, offline ? [suite.url('')] : []);
+    });
+  }
+});
+
 test('the site is installable and served with the expected headers', async () => {
   const manifest = await (await fetch(suite.url('manifest.webmanifest'))).json();
   assert.equal(manifest.display, 'standalone');
