@@ -5,8 +5,9 @@
  * the sizes are the same on every run, so each scenario runs once.
  *
  * Scenarios, each in a new browser context, through nginx with the site's headers (served under
- * /cartes/): the catalog; a first map (the offline demo map); a same-site partner page that frames
- * that map's iframe embed (maps/<id>.html?embed=1).
+ * /cartes/): the catalog; a first map, the offline demo map (its worker keeps it whole) and one that
+ * needs the network; a same-site partner page that frames the demo map's iframe embed
+ * (maps/<id>.html?embed=1).
  *
  * Run: node --import tsx bench/worker.ts [dist]   (bench/first-map.ts calls benchWorker too)
  * The base build: BENCH_WORKER_BASE=<folder of a built site>, else the commit BENCH_WORKER_BASE_REF
@@ -26,6 +27,8 @@ import { waitUntil } from '../test/support/wait-until.js';
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const BASE_PATH = '/cartes/';
 const MAP = 'lieux-de-france';
+/** A map with remote layers (its remote requests are refused here: only the site's files count). */
+const ONLINE_MAP = 'geosites';
 
 interface Fetches {
   /** Files the worker fetched (from the site's root), sw.js, sw-site.js and workbox's script excluded. */
@@ -74,6 +77,14 @@ const SCENARIOS: Scenario[] = [
       await page.locator('cartable-map-view[rendered]').waitFor({ state: 'attached', timeout: 60_000 });
       await workerDone(page);
       if (keepsMaps) await mapKept(page, site);
+    },
+  },
+  {
+    name: `first map (${ONLINE_MAP}, needs the network)`,
+    run: async (page, site) => {
+      await page.goto(new URL(`maps/${ONLINE_MAP}.html`, site).href);
+      await page.locator('cartable-map-view[rendered]').waitFor({ state: 'attached', timeout: 60_000 });
+      await workerDone(page);
     },
   },
   {
