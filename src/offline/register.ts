@@ -15,7 +15,8 @@ export interface ReloadOffer {
 /** `mapId`: the map this page shows, kept for offline use if the catalog marks it « Fonctionne hors ligne » (keepForOffline). */
 export async function registerServiceWorker(root: string, status: ReloadOffer, mapId?: string): Promise<void> {
   try {
-    const workbox = new Workbox(new URL('sw.js', root).href, { scope: root });
+    // The worker's imported script (sw-site.js, the site's index) is never taken from the HTTP cache.
+    const workbox = new Workbox(new URL('sw.js', root).href, { scope: root, updateViaCache: 'none' });
     workbox.addEventListener('waiting', () => {
       status.onReload = () => {
         workbox.addEventListener('controlling', () => location.reload());
