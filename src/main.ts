@@ -70,9 +70,12 @@ if ('serviceWorker' in navigator && import.meta.env.PROD && wantsServiceWorker(u
     void loadChunk(import('./offline/register.js')).then(({ registerServiceWorker }) => registerServiceWorker(root, status, mapId));
   };
   document.addEventListener('cartable-map-rendered', register, { once: true });
-  const later = (): void => void setTimeout(register, 3000); // Pages without a map (the catalog).
-  if (document.readyState === 'complete') later();
-  else addEventListener('load', later, { once: true });
+  // A map of the site always renders (at worst after first-render's deadline): only other pages (the catalog) use a timer.
+  if (route.kind !== 'map') {
+    const later = (): void => void setTimeout(register, 3000);
+    if (document.readyState === 'complete') later();
+    else addEventListener('load', later, { once: true });
+  }
 }
 // The opt-out control of usage figures exists only where the site measures them.
 if (site.analytics) void loadChunk(import('./ui/cartable-analytics-choice.js'));
