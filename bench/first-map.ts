@@ -18,6 +18,7 @@ import { launchChromium } from '../test/support/browser.js';
 import { serveStatic, type StaticServer } from '../test/support/static-server.js';
 import { median } from './support/stats.js';
 import { benchFirstPaint } from './first-paint.js';
+import { benchWorker } from './worker.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DIST = join(ROOT, 'dist');
@@ -157,3 +158,4 @@ async function main(): Promise<void> {
 await main();
 // The first paint of a map page against a bare OpenLayers page drawing the same files (bench/first-paint.ts).
 await benchFirstPaint();
+await benchWorker({ dist: DIST });

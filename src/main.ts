@@ -13,6 +13,7 @@ import { hasStoredSession, type AuthSession } from './auth/has-session.js';
 import './ui/cartable-app.js';
 import './ui/cartable-status.js';
 import { announceNewVersion, loadChunk } from './offline/load-chunk.js';
+import { wantsServiceWorker } from './offline/wants-worker.js';
 
 // Built assets live in <root>/assets/, the entry module in dev in <root>/src/: the root is one up.
 const root = new URL(/* @vite-ignore */ '../', import.meta.url).href;
@@ -42,7 +43,8 @@ if (analytics) await Promise.race([analytics, new Promise((resolve) => setTimeou
 
 const app = document.createElement('cartable-app');
 const pageDocument = readPageDocument(document, pageMapId);
-Object.assign(app, { site, requester, root, language, auth, pageDocument, route: readRoute(new URL(location.href), pageMapId) });
+const route = readRoute(new URL(location.href), pageMapId);
+Object.assign(app, { site, requester, root, language, auth, pageDocument, route });
 app.addEventListener('cartable-language', (event) => {
   const next = event.detail.language;
   if (next !== 'fr' && next !== 'en') return;
@@ -60,18 +62,22 @@ document.body.append(status);
 // A chunk of an older deployment that is gone: every import of src/ goes through loadChunk, which
 // says so; Vite's own preload of a chunk (imports from packages too) says it with this event.
 addEventListener('vite:preloadError', announceNewVersion);
-if ('serviceWorker' in navigator && import.meta.env.PROD) {
+if ('serviceWorker' in navigator && import.meta.env.PROD && wantsServiceWorker(url)) {
   // Not before the first map is drawn: nothing the first view needs waits for the worker's code.
   let registered = false;
   const register = (): void => {
     if (registered) return;
     registered = true;
-    void loadChunk(import('./offline/register.js')).then(({ registerServiceWorker }) => registerServiceWorker(root, status));
+    const mapId = route.kind === 'map' ? route.id : undefined;
+    void loadChunk(import('./offline/register.js')).then(({ registerServiceWorker }) => registerServiceWorker(root, status, mapId));
   };
   document.addEventListener('cartable-map-rendered', register, { once: true });
-  const later = (): void => void setTimeout(register, 3000); // Pages without a map (the catalog).
-  if (document.readyState === 'complete') later();
-  else addEventListener('load', later, { once: true });
+  // A map of the site always renders (at worst after first-render's deadline): only other pages (the catalog) use a timer.
+  if (route.kind !== 'map') {
+    const later = (): void => void setTimeout(register, 3000);
+    if (document.readyState === 'complete') later();
+    else addEventListener('load', later, { once: true });
+  }
 }
 // The opt-out control of usage figures exists only where the site measures them.
 if (site.analytics) void loadChunk(import('./ui/cartable-analytics-choice.js'));

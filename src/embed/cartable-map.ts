@@ -11,6 +11,7 @@ import { parseCommand, type EmbedEvent } from './api.js';
 import { CommandError, runCommand, watchEvents } from './commands.js';
 import { EMBED_CONTROLS, readEmbed } from './params.js';
 import { loadChunk } from '../offline/load-chunk.js';
+import { registerForElement } from '../offline/wants-worker.js';
 
 let localization: ReturnType<typeof configureLocalization> | undefined;
 
@@ -25,7 +26,9 @@ let localization: ReturnType<typeof configureLocalization> | undefined;
  * `ctl-popups`, `ctl-zoom`, `ctl-scale`, `ctl-fullscreen`, `ctl-fullmap`, `ctl-report`, `ctl-tools`,
  * `ctl-print` ("1" or "0", defaults as in
  * an iframe embed). The map page's URL (for « open the full map ») is `page`, by default the
- * document's URL with .html for .json. Read when the element connects or `src` changes.
+ * document's URL with .html for .json. Read when the element connects or `src` changes. `offline`
+ * (boolean): on a page of the site's own origin, registers the site's service worker and keeps the
+ * map for offline use; without it the element registers none.
  *
  * @fires cartable-ready - the map has rendered: `{ map, version }`
  * @fires cartable-view-changed - after each move: `{ center, zoom | resolution, extent }`
@@ -63,6 +66,7 @@ export class CartableMap extends LitElement {
   @property() layers?: string;
   @property() basemap?: string;
   @property() lang = 'fr';
+  @property({ type: Boolean }) offline = false;
 
   @state() private context?: MapContext;
   @state() private problem?: string;
@@ -116,6 +120,7 @@ export class CartableMap extends LitElement {
     if (result.kind === 'ready') {
       this.#documentUrl = result.documentUrl;
       this.context = result.context;
+      if (this.offline) registerForElement(result.documentUrl, result.context.id);
       return;
     }
     const reason = result.kind === 'invalid' ? result.problems.map((p) => `${p.path} ${p.message}`).join('; ') : result.kind === 'unavailable' ? result.reason : result.kind;

@@ -1,12 +1,13 @@
 /**
- * A page opened before a new deployment, without the service worker (first visit, blocked worker,
- * cross-site embed): the code it loads later is gone from the server. The page offers the new
- * version instead of breaking, and keeps what it shows. Runs on a copy of the built site, from which
- * the test deletes the share dialog's chunk as a deployment would.
+ * A new deployment. Without the service worker (first visit, blocked worker, embed), a page opened
+ * before it asks later for code that is gone from the server: the page offers the new version
+ * instead of breaking, and keeps what it shows. With the worker, the old version keeps serving until
+ * the person chooses « Recharger ». Runs on a copy of the built site, which the tests change as a
+ * deployment would.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, startSuite, waitForMap, withPage, type Suite } from './support/harness.js';
@@ -39,5 +40,31 @@ test('« Partager » after its chunk is gone: « Une nouvelle version est dispon
     // Nothing shown is lost: the map is still there, and no dialog half-opened.
     assert.equal(await page.locator('cartable-map-view[rendered]').count(), 1);
     assert.equal(await page.locator('cartable-share').count(), 0);
+  });
+});
+
+test('with the worker, a new deployment waits for « Recharger »: the old version serves until then', { timeout: 180_000 }, async (t) => {
+  await withPage(t, suite, { path: '', serviceWorkers: 'allow' }, async ({ page }) => {
+    const title = page.locator('cartable-catalog li.card h2').first();
+    const before = await title.innerText();
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+    // The deployment: a new title in the catalog, and the worker that precaches it.
+    const catalogFile = join(copy, 'catalog.json');
+    const catalog = JSON.parse(readFileSync(catalogFile, 'utf8'));
+    catalog.maps[0].title.fr += ' (nouvelle version)';
+    writeFileSync(catalogFile, JSON.stringify(catalog));
+    const worker = readFileSync(join(copy, 'sw.js'), 'utf8');
+    const deployed = worker.replace(/(url:"catalog\.json",revision:")[^"]+/, '$1new-deployment');
+    assert.notEqual(deployed, worker, 'the worker lists the catalog');
+    writeFileSync(join(copy, 'sw.js'), deployed);
+
+    await page.reload();
+    const prompt = page.locator('cartable-status .pill', { hasText: 'Une nouvelle version est disponible' });
+    await prompt.waitFor();
+    assert.equal(await title.innerText(), before, 'the old version serves the page until the person reloads');
+    await prompt.getByRole('button', { name: 'Recharger' }).click();
+    await page.locator('cartable-catalog li.card h2', { hasText: '(nouvelle version)' }).waitFor();
   });
 });
