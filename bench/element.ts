@@ -139,7 +139,9 @@ export async function benchElement({ dist = join(ROOT, 'dist'), runs = 5 }: { di
     const commit = baseCommit();
     process.stderr.write(`building the inlined element of ${commit.slice(0, 7)}…\n`);
     const old = buildOldElement(commit, join(work, 'old'));
-    const closure = staticClosure(loader);
+    // The loader imports the element's chunk dynamically (after asking for every file at once).
+    const entry = /import\((["'])(\.\/[^"']+)\1\)/.exec(readFileSync(loader, 'utf8'))?.[2];
+    const closure = [loader, ...(entry ? staticClosure(resolve(dist, entry)) : [])];
     const closureGzip = closure.reduce((sum, file) => sum + gzip(readFileSync(file)), 0);
 
     console.log(`\n<cartable-map> element: the file partner pages load (gzip level 9)\n`);
@@ -149,7 +151,7 @@ export async function benchElement({ dist = join(ROOT, 'dist'), runs = 5 }: { di
         [
           [`before: one inlined file (${commit.slice(0, 7)})`, '1', kb(gzip(readFileSync(old)))],
           ['after: the loader', '1', kb(gzip(readFileSync(loader)))],
-          ['after: the loader + the chunks it imports', String(closure.length), kb(closureGzip)],
+          ['after: the loader + the chunks that define the element', String(closure.length), kb(closureGzip)],
         ],
       ),
     );

@@ -50,13 +50,49 @@ function closure(bundle: OutputBundle, start: OutputChunk): string[] {
   return [...seen];
 }
 
-/** Adds the element's entry to the site's build and writes the loader beside the site. */
+/** Every module `start` imports statically, directly or not, itself included. */
+function staticClosure(imports: ReadonlyMap<string, readonly string[]>, start: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (id: string): void => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    imports.get(id)?.forEach(visit);
+  };
+  visit(start);
+  return seen;
+}
+
+/**
+ * Adds the element's entry to the site's build and writes the loader beside the site. A second entry
+ * would split every module that the site's page loads at once and the element also needs out of the
+ * page's entry, each into a chunk of its own (more files for the site's first map): they go together
+ * into one chunk instead, loaded by both.
+ */
 export function element(projectRoot: string): Plugin {
+  const root = projectRoot.replaceAll('\\', '/');
+  const imports = new Map<string, readonly string[]>();
+  let shared: Set<string> | undefined;
+  const isShared = (id: string): boolean => {
+    if (!shared) {
+      const page = staticClosure(imports, `${root}/src/main.ts`);
+      const needed = new Set([...staticClosure(imports, `${root}/${ENTRY}`), ...staticClosure(imports, `${root}/${MAP_VIEW}`)]);
+      shared = new Set([...page].filter((m) => needed.has(m)));
+    }
+    return shared.has(id);
+  };
   return {
     name: 'cartable-element',
     apply: 'build',
+    config() {
+      return { build: { rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'shared', test: isShared }] } } } } };
+    },
     buildStart() {
+      shared = undefined;
+      imports.clear();
       this.emitFile({ type: 'chunk', id: join(projectRoot, ENTRY), name: 'cartable-map' });
+    },
+    moduleParsed(info) {
+      imports.set(info.id.replaceAll('\\', '/'), info.importedIds.map((id) => id.replaceAll('\\', '/')));
     },
     generateBundle(_options, bundle: OutputBundle) {
       const entry = Object.values(bundle).find((c): c is OutputChunk => c.type === 'chunk' && isElementChunk(c));
