@@ -81,6 +81,8 @@ interface Run {
   readonly requests: number;
   readonly files: number;
   readonly gzip: number;
+  /** The JS and CSS files counted, with their gzip sizes. */
+  readonly sizes: ReadonlyMap<string, number>;
 }
 
 /** One cold load of `url`, until the map's first complete render. */
@@ -104,10 +106,14 @@ async function coldRun(browser: Browser, url: string): Promise<Run> {
       const resources = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.responseEnd <= rendered);
       return { renderedMs: rendered, before: resources.map((r) => r.name) };
     }, MARK);
-    const sizes = await Promise.all(before.filter((name) => bodies.has(name)).map((name) => bodies.get(name)!));
-    const counted = sizes.filter((s): s is number => s !== undefined);
+    const sizes = new Map<string, number>();
+    for (const name of before.filter((n) => bodies.has(n))) {
+      const size = await bodies.get(name)!;
+      if (size !== undefined) sizes.set(new URL(name).pathname, size);
+    }
+    const counted = [...sizes.values()];
     // The page itself is one request more.
-    return { renderedMs, requests: before.length + 1, files: counted.length, gzip: counted.reduce((a, b) => a + b, 0) };
+    return { renderedMs, requests: before.length + 1, files: counted.length, gzip: counted.reduce((a, b) => a + b, 0), sizes };
   } finally {
     await context.close();
   }
@@ -193,6 +199,11 @@ export async function benchElement({ dist = join(ROOT, 'dist'), runs = 5 }: { di
       ),
     );
     console.log('(requests: the page and everything it fetched before the mark; times on a shared, noisy machine)');
+    // What the element loads that the site's page does not, and the reverse (first runs).
+    const [site0, , new0] = cases.map((c) => results.get(c.name)![0]!.sizes);
+    const only = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): string =>
+      [...a].filter(([path]) => !b.has(path)).map(([path, size]) => `${path.replace(/^.*\//, '')} ${kb(size)}`).join(', ') || 'nothing';
+    console.log(`\nonly the element after: ${only(new0!, site0!)}\nonly the site's page: ${only(site0!, new0!)}`);
   } finally {
     await Promise.all(servers.map((s) => s.close()));
     rmSync(work, { recursive: true, force: true });

@@ -154,3 +154,4 @@ async function main(): Promise<void> {
 }
 
 await main();
+await (await import('./element.js')).benchElement(); // the <cartable-map> element beside the site's first map (bench/element.ts)

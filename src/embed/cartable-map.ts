@@ -9,7 +9,7 @@ import { createRequester } from '../net/requester.js';
 import type { CartableMapView } from '../ui/cartable-map-view.js';
 import { emit } from '../ui/events.js';
 import { parseCommand, type EmbedEvent } from './api.js';
-import { CommandError, runCommand, watchEvents } from './commands.js';
+import { CommandError } from './command-error.js';
 import { openDocument } from './open-document.js';
 import { EMBED_CONTROLS, readEmbed } from './params.js';
 import { loadChunk } from '../offline/load-chunk.js';
@@ -94,6 +94,7 @@ export class CartableMap extends LitElement {
     if (!parsed.ok) throw new CommandError('not-ready', `command ignored: ${parsed.reason}`);
     if (!view) throw new CommandError('not-ready', 'the map is not ready yet');
     try {
+      const { runCommand } = await loadChunk(import('./commands.js'));
       await runCommand(view.session, parsed.command);
     } catch (error) {
       const code = error instanceof CommandError ? error.code : 'failed';
@@ -171,10 +172,15 @@ export class CartableMap extends LitElement {
     emit(this, `cartable-${name}`, detail);
   }
 
-  #onRendered(event: Event): void {
+  /** The commands' code (the view moves, tables, records) comes once the map is shown, as on the site's page. */
+  async #onRendered(event: Event): Promise<void> {
     event.stopPropagation();
     const view = this.mapView;
     if (!view) return;
+    this.#stopEvents?.();
+    this.#stopEvents = undefined;
+    const { watchEvents } = await loadChunk(import('./commands.js'));
+    if (this.mapView !== view || view.session?.signal.aborted) return;
     this.#stopEvents?.();
     this.#stopEvents = watchEvents(view.session, (e) => this.#emit(e));
   }
@@ -190,7 +196,7 @@ export class CartableMap extends LitElement {
       .startUrl=${startUrl}
       .urlState=${false}
       .embed=${readEmbed(new URL(startUrl))}
-      @cartable-map-rendered=${(e: Event) => this.#onRendered(e)}
+      @cartable-map-rendered=${(e: Event) => void this.#onRendered(e)}
     ></cartable-map-view>`;
   }
 }
