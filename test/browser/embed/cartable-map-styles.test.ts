@@ -33,7 +33,7 @@ describe('<cartable-map> on a host page with hostile styles', () => {
   it('keeps the page’s inherited text properties out, and takes its --cartable-* theme', async () => {
     const element = document.createElement('cartable-map') as CartableMap;
     element.src = DOCUMENT;
-    const rendered = nextEvent(element, 'cartable-ready', 60_000);
+    const rendered = nextEvent(element, 'cartable-ready', 100_000);
     mount(element, 'width:800px;height:420px');
     await rendered;
     const header = element.mapView!.shadowRoot!.querySelector('cartable-map-header')!.shadowRoot!;

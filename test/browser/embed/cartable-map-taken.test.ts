@@ -23,7 +23,7 @@ async function shown(lang: string): Promise<{ text: string; role: string | null;
   const element = document.createElement('cartable-map') as CartableMap;
   element.src = DOCUMENT;
   element.lang = lang;
-  const failed = nextEvent(element, 'cartable-error', 30_000) as Promise<CustomEvent<{ code: string; message: string }>>;
+  const failed = nextEvent(element, 'cartable-error', 60_000) as Promise<CustomEvent<{ code: string; message: string }>>;
   mount(element, 'width:800px;height:420px');
   const { detail } = await failed;
   await element.updateComplete;
