@@ -59,9 +59,18 @@ export class CartableMap extends LitElement {
       display: grid;
       height: 100%;
     }
+    /* Where the map would be: the box keeps its place and says why it is empty. */
     .problem {
+      box-sizing: border-box;
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      height: 100%;
+      margin: 0;
       padding: 1rem;
-      font: 1rem system-ui, sans-serif;
+      text-align: center;
+      background: var(--cartable-map-bg, #dfe9f3);
+      border: 1px solid var(--cartable-border, #d9dee5);
     }
   `;
 
