@@ -186,12 +186,16 @@ export class CartableMap extends LitElement {
     event.stopPropagation();
     const view = this.mapView;
     if (!view) return;
-    this.#stopEvents?.();
-    this.#stopEvents = undefined;
+    this.#stopWatching();
     const { watchEvents } = await loadChunk(import('./commands.js'));
     if (this.mapView !== view || view.session?.signal.aborted) return;
-    this.#stopEvents?.();
+    this.#stopWatching();
     this.#stopEvents = watchEvents(view.session, (e) => this.#emit(e));
+  }
+
+  #stopWatching(): void {
+    this.#stopEvents?.();
+    this.#stopEvents = undefined;
   }
 
   override render(): TemplateResult | typeof nothing {
