@@ -158,4 +158,5 @@ async function main(): Promise<void> {
 await main();
 // The first paint of a map page against a bare OpenLayers page drawing the same files (bench/first-paint.ts).
 await benchFirstPaint();
+await (await import('./element.js')).benchElement(); // the <cartable-map> element beside the site's first map (bench/element.ts)
 await benchWorker({ dist: DIST });

@@ -53,8 +53,10 @@ export function chunkGroups(ids: readonly string[], moduleOf: (id: string) => Gr
   const find = (suffix: string): string[] => normalised.filter(([path]) => path.endsWith(`/${suffix}`)).map(([, id]) => id);
   // The entry modules stay in their entry chunks, and so do the scripts an HTML entry loads (src/main.ts):
   // its top-level await loads chunks (the English texts) that import `app`, which must not wait for it.
+  // Only the pages' scripts make the shell: another entry (the <cartable-map> element, plugin/element.ts)
+  // takes `app` and `map` as they are, and its own code stays with it.
   const entries = ids.filter((id) => moduleOf(id)?.isEntry);
-  const scripts = entries.flatMap((id) => (id.endsWith('.html') ? moduleOf(id)!.importedIds : [id]));
+  const scripts = entries.filter((id) => id.endsWith('.html')).flatMap((id) => moduleOf(id)!.importedIds);
   for (const id of [...entries, ...scripts]) groups.set(id, '');
   claim(scripts.flatMap((id) => moduleOf(id)?.importedIds ?? []), 'app');
   const others = closure(OTHER_PAGE_ROOTS.flatMap(find));

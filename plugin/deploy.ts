@@ -76,8 +76,9 @@ export function nginxServer(options: NginxOptions): string {
     `add_header Content-Security-Policy "${options.csp}" always;`,
     'add_header X-Content-Type-Options "nosniff" always;',
     'add_header Referrer-Policy "strict-origin-when-cross-origin" always;',
-    // Every file of the built site is public (only public maps are built): partner pages may load the
-    // <cartable-map> element (cartable-map.js), the documents and data it reads, across origins.
+    // Every file of the built site is public (only public maps are built): partner pages load the
+    // <cartable-map> element (cartable-map.js, which imports the site's chunks in assets/), the
+    // documents and data it reads, across origins.
     'add_header Access-Control-Allow-Origin "*" always;',
   ];
   const block = (extra: string[]): string => [...extra, ...security].map((l) => `      ${l}`).join('\n');
@@ -159,6 +160,9 @@ ErrorDocument 404 ${base}${NOT_FOUND_PAGE}
   Header always set Content-Security-Policy "${csp}"
   Header always set X-Content-Type-Options "nosniff"
   Header always set Referrer-Policy "strict-origin-when-cross-origin"
+  # Every built file is public: partner pages load the <cartable-map> element (cartable-map.js and the
+  # site's chunks in assets/), the documents and data it reads, across origins.
+  Header always set Access-Control-Allow-Origin "*"
   Header set Cache-Control "no-cache"
   <If "%{REQUEST_URI} =~ m#/(assets|data|thumbnails)/#">
     Header set Cache-Control "public, max-age=31536000, immutable"

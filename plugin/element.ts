@@ -1,32 +1,75 @@
 /**
- * The <cartable-map> element as one ES module, dist/cartable-map.js, that a partner page loads with
- * a script tag: a second build of src/embed/cartable-map.ts with every lazily loaded part inlined
- * (one file, no chunks to find), run after the site's own build.
+ * The <cartable-map> element for partner pages: dist/cartable-map.js is a loader of a few KB that
+ * imports the element from the site's own chunks (src/embed/cartable-map.ts, an entry of
+ * the site's build), resolved against the loader's own URL. A partner page thus loads, from the
+ * site's origin and under its sub-path, the files the site's first map loads (cached alike), which
+ * needs the CORS header of the deployment recipes (plugin/deploy.ts).
  */
 import { join } from 'node:path';
-import { build } from 'vite';
+import type { OutputBundle, OutputChunk } from 'rolldown';
+import type { Plugin } from 'vite';
 
-export async function buildElement(projectRoot: string, outDir: string): Promise<void> {
-  await build({
-    configFile: false,
-    root: projectRoot,
-    logLevel: 'warn',
-    publicDir: false,
-    build: {
-      outDir,
-      emptyOutDir: false,
-      target: 'es2022',
-      sourcemap: false,
-      minify: true,
-      reportCompressedSize: false,
-      copyPublicDir: false,
-      // Not library mode, which would keep the whitespace of an ES module: one minified entry instead.
-      rolldownOptions: {
-        input: join(projectRoot, 'src/embed/cartable-map.ts'),
-        preserveEntrySignatures: 'exports-only',
-        output: { format: 'es', entryFileNames: 'cartable-map.js', inlineDynamicImports: true },
-      },
+/** The loader's file name, at the site's root: the URL partner pages keep. */
+export const ELEMENT_LOADER = 'cartable-map.js';
+const ENTRY = 'src/embed/cartable-map.ts';
+const MAP_VIEW = 'src/ui/cartable-map-view.ts';
+
+/** True for the element's entry chunk (so that code looking for the site's entry can skip it). */
+export const isElementChunk = (chunk: OutputChunk): boolean => !!chunk.facadeModuleId?.replaceAll('\\', '/').endsWith(ENTRY);
+
+/**
+ * The loader's text. It asks for the element's chunks and the map view's (the code every map needs)
+ * all at once (modulepreload), then imports the element: one round of requests, not one per level
+ * of imports. Paths are relative to the loader, so the site works under any sub-path. A module is
+ * run once per URL, so two script tags, or the site's own page beside the element, share one copy
+ * of every element.
+ */
+export function elementLoader(entryFileName: string, preloads: readonly string[]): string {
+  return `// <cartable-map>: the element, from the chunks of the site this file comes from.
+for (const file of ${JSON.stringify(preloads)}) {
+  const link = document.createElement('link');
+  link.rel = 'modulepreload';
+  link.crossOrigin = '';
+  link.href = new URL(file, import.meta.url).href;
+  document.head.append(link);
+}
+import(${JSON.stringify(`./${entryFileName}`)});
+`;
+}
+
+/** A chunk and every chunk it imports statically. */
+function closure(bundle: OutputBundle, start: OutputChunk): string[] {
+  const seen = new Set<string>();
+  const visit = (fileName: string): void => {
+    const chunk = bundle[fileName];
+    if (seen.has(fileName) || chunk?.type !== 'chunk') return;
+    seen.add(fileName);
+    chunk.imports.forEach(visit);
+  };
+  visit(start.fileName);
+  return [...seen];
+}
+
+/**
+ * Adds the element's entry to the site's build and writes the loader beside the site. The code it
+ * shares with the site's page comes from the same chunks (plugin/chunks.ts groups the page's shell
+ * and the first map's code; the element's own modules stay in its entry chunk).
+ */
+export function element(projectRoot: string): Plugin {
+  return {
+    name: 'cartable-element',
+    apply: 'build',
+    buildStart() {
+      this.emitFile({ type: 'chunk', id: join(projectRoot, ENTRY), name: 'cartable-map' });
     },
-    worker: { format: 'es' },
-  });
+    generateBundle(_options, bundle: OutputBundle) {
+      const entry = Object.values(bundle).find((c): c is OutputChunk => c.type === 'chunk' && isElementChunk(c));
+      if (!entry) this.error(`the <cartable-map> element's chunk (${ENTRY}) is missing from the bundle`);
+      // The map view sits in the `map` group's chunk (plugin/chunks.ts), not as a facade of its own.
+      const isView = (id: string | null): boolean => !!id?.replaceAll('\\', '/').endsWith(MAP_VIEW);
+      const view = Object.values(bundle).find((c): c is OutputChunk => c.type === 'chunk' && (isView(c.facadeModuleId) || c.moduleIds.some(isView)));
+      const preloads = new Set([...closure(bundle, entry), ...(view ? closure(bundle, view) : [])].map((file) => `./${file}`));
+      this.emitFile({ type: 'asset', fileName: ELEMENT_LOADER, source: elementLoader(entry.fileName, [...preloads]) });
+    },
+  };
 }

@@ -5,7 +5,7 @@
  * serves the same files from memory.
  */
 import { readFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import type { OutputBundle, OutputChunk } from 'rolldown';
 import type { Plugin, ViteDevServer } from 'vite';
 import { buildCatalog } from './catalog.js';
@@ -17,7 +17,7 @@ import { buildMaps, type BuiltMap, type OutputFile } from './maps.js';
 import { mapPage, type MapPreloads } from './pages.js';
 import { notFoundFiles } from './not-found.js';
 import { walkLayers } from '../src/context/checks.js';
-import { buildElement } from './element.js';
+import { element } from './element.js';
 import { oembedAnswer, oembedPath } from './oembed.js';
 import { checkPublicOutput } from './leaks.js';
 import { nginxRestrictedServer } from './restricted-deploy.js';
@@ -194,17 +194,9 @@ export function cartable(options: { projectRoot: string }): Plugin[] {
     },
   };
   // After Vite has written index.html into the bundle: the map pages are made from it.
-  let outDir = join(projectRoot, 'dist');
   const pages: Plugin = {
     name: 'cartable-site-pages',
     enforce: 'post',
-    configResolved(config) {
-      outDir = resolve(config.root, config.build.outDir);
-    },
-    // The <cartable-map> element, one ES module beside the site (dist/cartable-map.js).
-    async closeBundle() {
-      if (content) await buildElement(projectRoot, outDir);
-    },
     generateBundle(_options, bundle) {
       if (!content) return;
       const background = content.site.theme['--cartable-header-bg'] ?? '#14213d';
@@ -254,5 +246,5 @@ export function cartable(options: { projectRoot: string }): Plugin[] {
       );
     }
   });
-  return [site, pages, output, firstMapChunks()];
+  return [site, element(projectRoot), pages, output, firstMapChunks()];
 }

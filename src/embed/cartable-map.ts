@@ -1,24 +1,29 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { configureLocalization } from '@lit/localize';
-import { loadDocument } from '../app/load.js';
+import { property, state } from 'lit/decorators.js';
+import { defineElement, foreignElements } from '../ui/define.js';
+import { msg, str } from '@lit/localize';
+import type { MapLoad } from '../app/load.js';
 import type { MapContext } from '../context/types.js';
+import { setLanguage } from '../i18n/localization.js';
 import { createRequester } from '../net/requester.js';
 import type { CartableMapView } from '../ui/cartable-map-view.js';
 import { emit } from '../ui/events.js';
-import '../ui/cartable-map-view.js';
 import { parseCommand, type EmbedEvent } from './api.js';
-import { CommandError, runCommand, watchEvents } from './commands.js';
+import { CommandError } from './command-error.js';
+import { openDocument } from './open-document.js';
 import { EMBED_CONTROLS, readEmbed } from './params.js';
 import { loadChunk } from '../offline/load-chunk.js';
 import { registerForElement } from '../offline/wants-worker.js';
 
-let localization: ReturnType<typeof configureLocalization> | undefined;
+/** The site this code comes from: the element's chunk lies in its assets/ folder. */
+const SITE = new URL('../', import.meta.url).href;
 
 /**
  * @summary A map on any page, without an iframe: `<script type="module" src="…/cartable-map.js">`, then
- * `<cartable-map src="https://cartes.example/maps/geosites.json"></cartable-map>`. Shadow DOM: the
- * host page's styles do not reach it and its styles do not leak.
+ * `<cartable-map src="https://cartes.example/maps/geosites.json"></cartable-map>`. Shadow DOM, and
+ * every inherited property reset at its root: the host page's styles do not reach it (only the
+ * `--cartable-*` custom properties, to theme it) and its styles do not leak. A page that already
+ * defines one of Cartable's element names gets a message in the box instead of a broken map.
  *
  * Attributes: `src` (the map document's URL), `center` ("x,y" in the document's `view.crs`) with
  * `zoom` or `resolution`, `layers` ("id[:opacity],…", the top one first), `basemap`, `lang` ("fr" or
@@ -33,26 +38,42 @@ let localization: ReturnType<typeof configureLocalization> | undefined;
  * @fires cartable-ready - the map has rendered: `{ map, version }`
  * @fires cartable-view-changed - after each move: `{ center, zoom | resolution, extent }`
  * @fires cartable-feature-selected - a record opened or closed: `{ layerId, featureId }`
- * @fires cartable-error - a command failed or the document could not be read: `{ code, message, id? }`
+ * @fires cartable-error - a command failed, the document could not be read (`document`) or the page defines one of Cartable's element names (`element-taken`): `{ code, message, id? }`
  * @cssprop [--cartable-map-height=450px] - the element's height when none is set
  */
-@customElement('cartable-map')
 export class CartableMap extends LitElement {
   static override styles = css`
+    /* all: initial stops what the host page's text inherits (letter-spacing, text-align, colour…). */
     :host {
+      all: initial;
       display: block;
       position: relative;
       height: var(--cartable-map-height, 450px);
       contain: content;
       overflow: hidden;
+      font-family: var(--cartable-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+      color: var(--cartable-text, #1e1e1e);
+      line-height: 1.45;
+    }
+    :host([hidden]) {
+      display: none;
     }
     cartable-map-view {
       display: grid;
       height: 100%;
     }
+    /* Where the map would be: the box keeps its place and says why it is empty. */
     .problem {
+      box-sizing: border-box;
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      height: 100%;
+      margin: 0;
       padding: 1rem;
-      font: 1rem system-ui, sans-serif;
+      text-align: center;
+      background: var(--cartable-map-bg, #dfe9f3);
+      border: 1px solid var(--cartable-border, #d9dee5);
     }
   `;
 
@@ -86,6 +107,7 @@ export class CartableMap extends LitElement {
     if (!parsed.ok) throw new CommandError('not-ready', `command ignored: ${parsed.reason}`);
     if (!view) throw new CommandError('not-ready', 'the map is not ready yet');
     try {
+      const { runCommand } = await loadChunk(import('./commands.js'));
       await runCommand(view.session, parsed.command);
     } catch (error) {
       const code = error instanceof CommandError ? error.code : 'failed';
@@ -110,12 +132,21 @@ export class CartableMap extends LitElement {
     this.context = undefined;
     this.problem = undefined;
     if (!this.src) return;
-    if (this.lang === 'en') {
-      localization ??= configureLocalization({ sourceLocale: 'fr', targetLocales: ['en'], loadLocale: () => loadChunk(import('../i18n/locales/en.js')) });
-      await localization.setLocale('en');
+    if (this.lang === 'en') await setLanguage('en');
+    const taken = foreignElements();
+    if (taken.length) {
+      this.#fail('element-taken', msg(str`Cette carte ne peut pas démarrer : la page qui l’accueille définit déjà l’élément <${taken[0]}> de Cartable.`, { id: 'embed.elementTaken' }));
+      return;
     }
+    // The map view's code and the document load together (the code is the site's first-map chunks).
     const url = new URL(this.src, document.baseURI).href;
-    const result = await loadDocument(url, url, createRequester());
+    let result: MapLoad;
+    try {
+      [result] = await Promise.all([openDocument(url, SITE, createRequester()), loadChunk(import('../ui/cartable-map-view.js'))]);
+    } catch {
+      if (load === this.#loads) this.#fail('failed', msg('Cette carte n’a pas pu démarrer sur cette page.', { id: 'embed.startFailed' }));
+      return;
+    }
     if (load !== this.#loads) return;
     if (result.kind === 'ready') {
       this.#documentUrl = result.documentUrl;
@@ -124,8 +155,12 @@ export class CartableMap extends LitElement {
       return;
     }
     const reason = result.kind === 'invalid' ? result.problems.map((p) => `${p.path} ${p.message}`).join('; ') : result.kind === 'unavailable' ? result.reason : result.kind;
-    this.problem = reason;
-    this.#emit({ event: 'error', code: 'document', message: reason });
+    this.#fail('document', reason);
+  }
+
+  #fail(code: string, message: string): void {
+    this.problem = message;
+    this.#emit({ event: 'error', code, message });
   }
 
   /** The URL the map view reads its start state from: the map page's, with the attributes as parameters. */
@@ -151,12 +186,21 @@ export class CartableMap extends LitElement {
     emit(this, `cartable-${name}`, detail);
   }
 
-  #onRendered(event: Event): void {
+  /** The commands' code (the view moves, tables, records) comes once the map is shown, as on the site's page. */
+  async #onRendered(event: Event): Promise<void> {
     event.stopPropagation();
     const view = this.mapView;
     if (!view) return;
-    this.#stopEvents?.();
+    this.#stopWatching();
+    const { watchEvents } = await loadChunk(import('./commands.js'));
+    if (this.mapView !== view || view.session?.signal.aborted) return;
+    this.#stopWatching();
     this.#stopEvents = watchEvents(view.session, (e) => this.#emit(e));
+  }
+
+  #stopWatching(): void {
+    this.#stopEvents?.();
+    this.#stopEvents = undefined;
   }
 
   override render(): TemplateResult | typeof nothing {
@@ -170,9 +214,15 @@ export class CartableMap extends LitElement {
       .startUrl=${startUrl}
       .urlState=${false}
       .embed=${readEmbed(new URL(startUrl))}
-      @cartable-map-rendered=${(e: Event) => this.#onRendered(e)}
+      @cartable-map-rendered=${(e: Event) => void this.#onRendered(e)}
     ></cartable-map-view>`;
   }
+}
+
+// Not Lit's @customElement, which throws when the name is taken: a second copy of Cartable (another
+// site's) or the host page's own <cartable-map> keeps the name, and this copy says so once.
+if (!defineElement('cartable-map', CartableMap)) {
+  console.warn('Cartable: <cartable-map> is already defined on this page by another script; this copy of cartable-map.js is not used.');
 }
 
 declare global {

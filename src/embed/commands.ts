@@ -3,16 +3,9 @@ import type { MapSession } from '../session/map-session.js';
 import { EMPTY_QUERY } from '../table/query.js';
 import type { EmbedCommand, EmbedEvent } from './api.js';
 
-/** A command that could not be carried out, with a code the host can test. */
-export class CommandError extends Error {
-  constructor(
-    readonly code: 'not-ready' | 'unknown-layer' | 'feature-not-found' | 'no-table' | 'bad-view',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'CommandError';
-  }
-}
+import { CommandError } from './command-error.js';
+
+export { CommandError };
 
 /**
  * Carries out a host's command through the map's own ways (store actions, the session's view moves,

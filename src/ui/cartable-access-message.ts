@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { element } from './define.js';
 import { localized, msg, str } from '@lit/localize';
 import type { AccessProblem } from '../auth/restricted.js';
 import type { AuthSession } from '../auth/session.js';
@@ -13,7 +14,7 @@ import { base, messagePage } from './theme.js';
  * opens the map in a new tab to sign in there.
  */
 @localized()
-@customElement('cartable-access-message')
+@element('cartable-access-message')
 export class CartableAccessMessage extends LitElement {
   static override styles = [
     base,

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
+import { element } from './define.js';
 import { localized, msg, str } from '@lit/localize';
 import type { LayerDef, SiteConfig } from '../context/types.js';
 import type { Requester } from '../net/requester.js';
@@ -24,7 +25,7 @@ const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, 
  * @fires cartable-layers-add - the chosen layers, as layer documents (detail: { layers })
  */
 @localized()
-@customElement('cartable-add-layer')
+@element('cartable-add-layer')
 export class CartableAddLayer extends LitElement {
   static override styles = [
     base,

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
+import { element } from './define.js';
 import { localized, msg } from '@lit/localize';
 import { privacySignal, readOptOut, safeStorage, writeOptOut } from '../analytics/consent.js';
 import { emit } from './events.js';
@@ -14,7 +15,7 @@ import { base } from './theme.js';
  * @csspart button - the switch
  */
 @localized()
-@customElement('cartable-analytics-choice')
+@element('cartable-analytics-choice')
 export class CartableAnalyticsChoice extends LitElement {
   static override styles = [
     base,

@@ -1,5 +1,6 @@
 import { LitElement, css, html, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { element } from './define.js';
 import { localized, msg, str } from '@lit/localize';
 import { isAllowedDocumentUrl, loadCatalog, loadCatalogMap, loadDocument, type MapLoad } from '../app/load.js';
 import type { Route } from '../app/route.js';
@@ -44,7 +45,7 @@ const PAGES: Record<Exclude<View['kind'], 'loading' | 'ready'>, PageKind> = {
  * @fires cartable-page - the page shown: the catalog, a map (with its document) or why a map cannot be shown
  */
 @localized()
-@customElement('cartable-app')
+@element('cartable-app')
 export class CartableApp extends LitElement {
   static override styles = [
     base,

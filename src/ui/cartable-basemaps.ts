@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { element } from './define.js';
 import { localized, msg } from '@lit/localize';
 import { textFor } from '../i18n/text.js';
 import { emit } from './events.js';
@@ -13,7 +14,7 @@ import { base } from './theme.js';
  * @fires cartable-layer-retry
  */
 @localized()
-@customElement('cartable-basemaps')
+@element('cartable-basemaps')
 export class CartableBasemaps extends LitElement {
   static override styles = [
     base,

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { element } from './define.js';
 import { localized, msg, str } from '@lit/localize';
 import type { CatalogEntry, SiteConfig } from '../context/types.js';
 import type { AuthSession } from '../auth/has-session.js';
@@ -20,7 +21,7 @@ import { loadChunk } from '../offline/load-chunk.js';
  * @csspart card - one map card
  */
 @localized()
-@customElement('cartable-catalog')
+@element('cartable-catalog')
 export class CartableCatalog extends LitElement {
   static override styles = [
     base,

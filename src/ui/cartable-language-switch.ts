@@ -1,5 +1,6 @@
 import { LitElement, css, html, type TemplateResult } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { element } from './define.js';
 import { localized, msg } from '@lit/localize';
 import { LANGUAGES } from '../i18n/text.js';
 import { emit } from './events.js';
@@ -12,7 +13,7 @@ const NAMES: Record<string, string> = { fr: 'Français', en: 'English' };
  * @fires cartable-language
  */
 @localized()
-@customElement('cartable-language-switch')
+@element('cartable-language-switch')
 export class CartableLanguageSwitch extends LitElement {
   static override styles = [
     base,

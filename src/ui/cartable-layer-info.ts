@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
+import { element } from './define.js';
 import { consume } from '@lit/context';
 import { localized, msg } from '@lit/localize';
 import type { GroupDef, LayerDef } from '../context/types.js';
@@ -16,7 +17,7 @@ import { base, dialogStyles } from './theme.js';
  * @fires cartable-link-followed - the metadata record or a download was opened (detail: { kind, url, layerId })
  */
 @localized()
-@customElement('cartable-layer-info')
+@element('cartable-layer-info')
 export class CartableLayerInfo extends LitElement {
   static override styles = [
     base,

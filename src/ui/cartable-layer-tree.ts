@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { element } from './define.js';
 import { localized, msg, str } from '@lit/localize';
 import type { GroupDef, LayerDef, LayerNode } from '../context/types.js';
 import { textFor } from '../i18n/text.js';
@@ -22,7 +23,7 @@ import { base } from './theme.js';
  * @csspart layer - one layer row
  */
 @localized()
-@customElement('cartable-layer-tree')
+@element('cartable-layer-tree')
 export class CartableLayerTree extends LitElement {
   static override styles = [
     base,

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, svg, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { element } from './define.js';
 import { localized, msg, str } from '@lit/localize';
 import { walkLayers } from '../context/checks.js';
 import type { LayerDef } from '../context/types.js';
@@ -17,7 +18,7 @@ import { base } from './theme.js';
  * @csspart entry - one legend line
  */
 @localized()
-@customElement('cartable-legend')
+@element('cartable-legend')
 export class CartableLegend extends LitElement {
   static override styles = [
     base,

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { element } from './define.js';
 import { localized, msg } from '@lit/localize';
 import { LANGUAGES } from '../i18n/text.js';
 import { emit } from './events.js';
@@ -25,7 +26,7 @@ const LANGUAGE_NAMES: Record<string, string> = { fr: 'Français', en: 'English' 
  * @fires cartable-language - a language was chosen
  */
 @localized()
-@customElement('cartable-map-header')
+@element('cartable-map-header')
 export class CartableMapHeader extends LitElement {
   static override styles = [base, mapHeaderStyles];
 

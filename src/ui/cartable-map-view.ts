@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
+import { element } from './define.js';
 import { ContextProvider } from '@lit/context';
 import { localized, msg } from '@lit/localize';
 import { walkLayers } from '../context/checks.js';
@@ -46,7 +47,7 @@ import { followLayout, minimisedClasses } from './map-view/layout-wiring.js';
  * @fires cartable-language
  */
 @localized()
-@customElement('cartable-map-view')
+@element('cartable-map-view')
 export class CartableMapView extends LitElement {
   static override styles = [base, olStyles, mapViewStyles];
 

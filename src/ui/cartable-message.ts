@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { element } from './define.js';
 import { localized, msg } from '@lit/localize';
 import type { Problem } from '../context/problems.js';
 import { loadChunk } from '../offline/load-chunk.js';
@@ -13,7 +14,7 @@ type ProblemTexts = typeof import('../context/problem-text.js');
  * texts load only when there are problems to list).
  */
 @localized()
-@customElement('cartable-message')
+@element('cartable-message')
 export class CartableMessage extends LitElement {
   static override styles = [
     base,

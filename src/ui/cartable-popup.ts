@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
+import { element } from './define.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { localized, msg, str } from '@lit/localize';
 import { isVectorLayer, type LayerDef } from '../context/types.js';
@@ -29,7 +30,7 @@ export interface PopupSelection {
  * @csspart popup - the card
  */
 @localized()
-@customElement('cartable-popup')
+@element('cartable-popup')
 export class CartablePopup extends LitElement {
   static override styles = popupStyles;
 

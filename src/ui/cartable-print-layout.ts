@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { element } from './define.js';
 import { localized, msg, str } from '@lit/localize';
 import { ContextProvider } from '@lit/context';
 import { sessionContext } from '../session/context.js';
@@ -18,7 +19,7 @@ import { northMark, scaleBarMark } from './print-marks.js';
  * would split it out of the first map's code).
  */
 @localized()
-@customElement('cartable-print-layout')
+@element('cartable-print-layout')
 export class CartablePrintLayout extends LitElement {
   static override styles = [
     base,

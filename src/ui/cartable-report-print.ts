@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { element } from './define.js';
 import { localized, msg, str } from '@lit/localize';
 import { walkLayers } from '../context/checks.js';
 import type { LayerDef, MapContext } from '../context/types.js';
@@ -122,7 +123,7 @@ export async function printReport(options: ReportPrintOptions): Promise<Cartable
  * not checked and why, the sources. Shown only on paper.
  */
 @localized()
-@customElement('cartable-report-print')
+@element('cartable-report-print')
 export class CartableReportPrint extends LitElement {
   static override styles = [
     base,

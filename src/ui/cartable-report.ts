@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
+import { element } from './define.js';
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import type { MapContext, SiteConfig } from '../context/types.js';
@@ -41,7 +42,7 @@ export interface ReportMap {
  * @fires cartable-report-close - the person closed the panel
  */
 @localized()
-@customElement('cartable-report')
+@element('cartable-report')
 export class CartableReport extends LitElement {
   static override styles = reportStyles;
 

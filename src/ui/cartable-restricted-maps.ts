@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { element } from './define.js';
 import { localized, msg } from '@lit/localize';
 import { loadRestrictedCatalog, mayOpen } from '../auth/restricted.js';
 import type { AuthSession } from '../auth/session.js';
@@ -31,7 +32,7 @@ export interface CatalogContext {
  * `?map=<id>` on the site's root (restricted maps have no static page). Nothing shows signed out.
  */
 @localized()
-@customElement('cartable-restricted-maps')
+@element('cartable-restricted-maps')
 export class CartableRestrictedMaps extends LitElement {
   static override styles = [
     base,

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
+import { element } from './define.js';
 import { localized, msg, str } from '@lit/localize';
 import { highlightParts } from '../search/highlight.js';
 import { foldWords } from '../search/normalize.js';
@@ -27,7 +28,7 @@ interface RemoteState {
  * @cssprop --cartable-search-width - width of the box
  */
 @localized()
-@customElement('cartable-search')
+@element('cartable-search')
 export class CartableSearch extends LitElement {
   static override styles = [base, searchStyles];
 

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { element } from './define.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
 import { emit } from './events.js';
@@ -27,7 +28,7 @@ export const SHOWN_ALERTS = { wide: 2, narrow: 1 } as const;
  * @fires cartable-focus-map - the alert that held focus is gone (its layers came back)
  */
 @localized()
-@customElement('cartable-service-alerts')
+@element('cartable-service-alerts')
 export class CartableServiceAlerts extends LitElement {
   static override styles = [
     base,

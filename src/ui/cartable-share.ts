@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
+import { element } from './define.js';
 import { localized, msg } from '@lit/localize';
 import { DEFAULT_EMBED_CONTROLS, EMBED_CONTROLS, type EmbedControl, type EmbedControls } from '../embed/params.js';
 import { embedUrl, iframeCode } from '../embed/code.js';
@@ -17,7 +18,7 @@ import './share/cartable-embed-preview.js';
  * @csspart dialog - the dialog box
  */
 @localized()
-@customElement('cartable-share')
+@element('cartable-share')
 export class CartableShare extends LitElement {
   static override styles = [
     base,

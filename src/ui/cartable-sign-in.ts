@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { element } from './define.js';
 import { localized, msg, str } from '@lit/localize';
 import type { AuthSession } from '../auth/session.js';
 import { describeUser } from './access-texts.js';
@@ -11,7 +12,7 @@ import './cartable-restricted-maps.js';
  * « Se déconnecter ». Loaded only on sites that configure `signIn`.
  */
 @localized()
-@customElement('cartable-sign-in')
+@element('cartable-sign-in')
 export class CartableSignIn extends LitElement {
   static override styles = [
     base,

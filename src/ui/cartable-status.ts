@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, unsafeCSS, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { element } from './define.js';
 import { localized, msg } from '@lit/localize';
 import { NEW_VERSION_EVENT } from '../offline/load-chunk.js';
 import { base } from './theme.js';
@@ -11,7 +12,7 @@ import { NARROW } from './narrow-screen.js';
  * the page's version is gone from the site (NEW_VERSION_EVENT).
  */
 @localized()
-@customElement('cartable-status')
+@element('cartable-status')
 export class CartableStatus extends LitElement {
   static override styles = [
     base,

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
+import { element } from './define.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Extent } from '../map/places.js';
 import type { Column } from '../table/columns.js';
@@ -28,7 +29,7 @@ import { base } from './theme.js';
  * @fires cartable-table-close
  */
 @localized()
-@customElement('cartable-table')
+@element('cartable-table')
 export class CartableTable extends LitElement {
   static override styles = [base, tableStyles];
 

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
+import { element } from './define.js';
 import { localized, msg, str } from '@lit/localize';
 import type { MapAdapter } from '../map/adapter.js';
 import { watchMapCoordinates, type CoordinatesWatch, type PointSource } from '../map/map-coordinates.js';
@@ -26,7 +27,7 @@ interface Row {
  * @fires cartable-tool-displaced - another tool took the map's pointer: this one stopped (detail: { tool: 'coordinates' })
  */
 @localized()
-@customElement('cartable-tools-coordinates')
+@element('cartable-tools-coordinates')
 export class CartableToolsCoordinates extends LitElement {
   static override styles = [
     base,

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { element } from './define.js';
 import { localized, msg, str } from '@lit/localize';
 import type { MapAdapter } from '../map/adapter.js';
 import { formatArea, formatLength } from '../tools/format.js';
@@ -17,7 +18,7 @@ import { SessionState } from './session-state.js';
  * @fires cartable-tool-displaced - another tool took the map's pointer: this one stopped (detail: { tool: 'measure' })
  */
 @localized()
-@customElement('cartable-tools-measure')
+@element('cartable-tools-measure')
 export class CartableToolsMeasure extends LitElement {
   static override styles = [
     base,

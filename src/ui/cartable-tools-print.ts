@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { element } from './define.js';
 import { localized, msg, str } from '@lit/localize';
 import { textFor } from '../i18n/text.js';
 import { printImage, screenImage } from '../map/map-images.js';
@@ -21,7 +22,7 @@ const quoted = (names: readonly string[]): string => names.map((n) => `Â« ${n} Â
  * @fires cartable-print-ready - the print layout is in the page, just before the browser's print (detail: { paper, orientation })
  */
 @localized()
-@customElement('cartable-tools-print')
+@element('cartable-tools-print')
 export class CartableToolsPrint extends LitElement {
   static override styles = [base, panelStyles];
 

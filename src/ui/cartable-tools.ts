@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { element } from './define.js';
 import { localized, msg, str } from '@lit/localize';
 import type { MapAdapter } from '../map/adapter.js';
 import { formatLength } from '../tools/format.js';
@@ -35,7 +36,7 @@ export interface ToolSwitches {
  * @fires cartable-tool-change - a tool's panel opened or closed
  */
 @localized()
-@customElement('cartable-tools')
+@element('cartable-tools')
 export class CartableTools extends LitElement {
   static override styles = [base, toolsStyles];
 

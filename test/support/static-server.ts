@@ -33,7 +33,8 @@ function pipeFile(stream: ReturnType<typeof createReadStream>, res: ServerRespon
   stream.pipe(res);
 }
 
-export async function serveStatic(folder: string, basePath = '/'): Promise<StaticServer> {
+/** `headers`: sent with every file (e.g. `Access-Control-Allow-Origin` for pages of other origins). */
+export async function serveStatic(folder: string, basePath = '/', { headers: extra = {} }: { headers?: Record<string, string> } = {}): Promise<StaticServer> {
   const server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (!pathname.startsWith(basePath)) {
@@ -48,7 +49,7 @@ export async function serveStatic(folder: string, basePath = '/'): Promise<Stati
       return;
     }
     const size = statSync(file).size;
-    const headers = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Accept-Ranges': 'bytes' };
+    const headers = { ...extra, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Accept-Ranges': 'bytes' };
     const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
     if (range) {
       const start = range[1] ? Number(range[1]) : size - Number(range[2]);

@@ -134,6 +134,8 @@ export const templates = {
   'embed.hint.touch': 'Use two fingers to move the map',
   'embed.hint.wheel': 'To zoom, turn the wheel while holding Ctrl (or ⌘)',
   'embed.newTab': '(new tab)',
+  'embed.startFailed': 'This map could not start on this page.',
+  'embed.elementTaken': str`This map cannot start: the page it is on already defines Cartable’s element <${0}>.`,
   // Each feature area keeps its texts in a file of its own.
   ...access,
   ...alerts,

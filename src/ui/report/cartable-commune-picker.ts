@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
+import { element } from '../define.js';
 import { localized, msg, str } from '@lit/localize';
 import type { CommuneOutline, CommuneSource, CommuneSuggestion } from '../../communes/types.js';
 import { emit } from '../events.js';
@@ -23,7 +24,7 @@ export const suggestionText = (c: CommuneSuggestion): string => (c.department ? 
  * @fires cartable-commune-pick - a commune's outline is here ({ outline })
  */
 @localized()
-@customElement('cartable-commune-picker')
+@element('cartable-commune-picker')
 export class CartableCommunePicker extends LitElement {
   static override styles = communePickerStyles;
 

@@ -1,5 +1,6 @@
 import { LitElement, css, html, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { element } from '../define.js';
 import { styleProps } from '../style-props.js';
 
 /** The preview sizes the embed builder offers: a phone, and a computer's page. */
@@ -15,7 +16,7 @@ export const DESKTOP_WIDTH = 1024;
  * takes its phone or computer layout), scaled down to fit the dialog when it is wider.
  * @csspart frame - the iframe
  */
-@customElement('cartable-embed-preview')
+@element('cartable-embed-preview')
 export class CartableEmbedPreview extends LitElement {
   static override styles = css`
     :host {
