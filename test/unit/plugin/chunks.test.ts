@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { chunkGroups } from '../../../plugin/chunks.js';
 
 /** A module graph: id → static imports; `index.html` is the entry. */
-function graph(edges: Record<string, string[]>): [string[], (id: string) => { importedIds: string[]; isEntry: boolean } | null] {
+function graph(edges: Record<string, string[]>, entries = ['/p/index.html']): [string[], (id: string) => { importedIds: string[]; isEntry: boolean } | null] {
   const ids = Object.keys(edges);
-  return [ids, (id) => (id in edges ? { importedIds: edges[id]!, isEntry: id === '/p/index.html' } : null)];
+  return [ids, (id) => (id in edges ? { importedIds: edges[id]!, isEntry: entries.includes(id) } : null)];
 }
 
 describe('chunkGroups', () => {
@@ -53,5 +53,27 @@ describe('chunkGroups', () => {
     // The page's script keeps its own chunk: its top-level await may load chunks that import `app`.
     expect(groups.has('/p/index.html')).toBe(false);
     expect(groups.has('/p/src/main.ts')).toBe(false);
+  });
+
+  it('a second entry that is not a page (the <cartable-map> element) takes app and map as they are and keeps its own code', () => {
+    const [ids, moduleOf] = graph(
+      {
+        '/p/index.html': ['/p/src/main.ts'],
+        '/p/src/main.ts': ['/p/src/ui/cartable-app.ts'],
+        '/p/src/ui/cartable-app.ts': ['/p/node_modules/lit/index.js'],
+        '/p/node_modules/lit/index.js': [],
+        '/p/src/embed/cartable-map.ts': ['/p/node_modules/lit/index.js', '/p/src/embed/api.ts', '/p/src/ui/cartable-map-view.ts'],
+        '/p/src/embed/api.ts': [],
+        '/p/src/ui/cartable-map-view.ts': ['/p/node_modules/ol/Map.js'],
+        '/p/node_modules/ol/Map.js': [],
+      },
+      ['/p/index.html', '/p/src/embed/cartable-map.ts'],
+    );
+    const groups = chunkGroups(ids, moduleOf);
+    expect(groups.get('/p/node_modules/lit/index.js')).toBe('app');
+    expect(groups.get('/p/src/ui/cartable-map-view.ts')).toBe('map');
+    // Not in the site page's shell: the catalog and the maps never load the element's code.
+    expect(groups.has('/p/src/embed/api.ts')).toBe(false);
+    expect(groups.has('/p/src/embed/cartable-map.ts')).toBe(false);
   });
 });
