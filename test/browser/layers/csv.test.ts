@@ -34,7 +34,6 @@ const csv = (id: string, url: string, extra: Record<string, unknown> = {}) => ({
 
 const doc = (view: Record<string, unknown>, layers: unknown[]) => validContext({ version: 1, id: 'csv', title: 'CSV', view, layers });
 describe('csv layers', function () {
-  this.timeout(30000);
   afterEach(unmountAll);
 
   it('parses in a module worker', async () => {

@@ -35,7 +35,6 @@ function markersInView(map: OlMap, layer: VectorLayer<VectorSource<Feature<Point
 }
 
 describe('declutter', function () {
-  this.timeout(30000);
   afterEach(unmountAll);
 
   it('draws every géosite in view at the opening of the shipped Géosites map (its labels are hidden at that scale)', async function () {

@@ -132,7 +132,6 @@ async function staysInErrorThenRetries(layer: Shown, serverBack: () => unknown):
 }
 
 describe('a failing layer, whatever its kind, under the loading policy', function () {
-  this.timeout(60000);
   let shared = false;
   before(async () => {
     shared = await sharedDataAvailable();

@@ -36,7 +36,6 @@ async function create(layer: Record<string, unknown>, handler: Handler): Promise
 const codes = async (created: CreatedLayer, extent = AROUND_GRENOBLE) => (await created.featuresIn!(extent)).features.map((f) => f.getId());
 
 describe('featuresIn of each vector kind', function () {
-  this.timeout(30000);
 
   it('GeoJSON: a layer never drawn reads its file, then gives what lies in the box, ids from idField', async () => {
     const { created, urls, readsByExtent } = await create({ type: 'geojson', url: 'https://data.test/points.geojson', idField: 'code' }, () => json(POINTS));

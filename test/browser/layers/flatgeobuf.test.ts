@@ -27,8 +27,6 @@ const sourceOf = (map: OlMap, id: string) =>
   (map.getAllLayers().find((l) => l.get('cartable:id') === id) as VectorLayer<VectorSource>).getSource()!;
 
 describe('flatgeobuf layers', function () {
-  // Files read by ranges on a busy machine: a bound above showMap's own (support/map.ts), not a speed check.
-  this.timeout(120000);
   before(async function () {
     if (!(await sharedDataAvailable())) {
       skipBecause(this, SKIP_NO_SHARED_DATA);

@@ -37,7 +37,6 @@ function heatAt(map: OlMap, pixel: number[]): Promise<number[]> {
 }
 
 describe('heat map (WebGL)', function () {
-  this.timeout(40000);
   afterEach(unmountAll);
 
   for (const [name, view] of Object.entries(views(GRENOBLE, { zoom: 11, scale: 100_000 }))) {

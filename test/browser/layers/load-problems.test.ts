@@ -37,7 +37,6 @@ async function failed(view: CartableMapView, ids: string[]): Promise<void> {
 }
 
 describe('layer load problems: each cause in its own words', function () {
-  this.timeout(40000);
   afterEach(async () => {
     unmountAll();
     await useLanguage('fr');

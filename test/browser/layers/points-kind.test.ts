@@ -76,7 +76,6 @@ async function legendOf(view: CartableMapView): Promise<string[][]> {
 }
 
 describe('points layer (compact form prepared by the build)', function () {
-  this.timeout(30000);
   afterEach(() => {
     history.replaceState(null, '', location.pathname);
     unmountAll();

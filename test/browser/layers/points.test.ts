@@ -33,7 +33,6 @@ function click(map: OlMap, pixel: number[]): void {
 }
 
 describe('point display', function () {
-  this.timeout(30000);
   afterEach(unmountAll);
 
   for (const [name, view] of Object.entries(views([5.3, 45.5], { zoom: 7, scale: 3_000_000 }))) {

@@ -21,7 +21,6 @@ async function settled(map: OlMap, ready: () => boolean): Promise<void> {
 }
 
 describe('tile layers: PMTiles and vector tiles with a style document', function () {
-  this.timeout(120000);
   let shared = false;
   before(async () => {
     shared = await sharedDataAvailable();

@@ -41,7 +41,6 @@ const lines = (popup: CartablePopup): string[] =>
   [...popup.shadowRoot!.querySelectorAll('.failures li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
 
 describe('a click while services are down', function () {
-  this.timeout(30000);
   afterEach(async () => {
     unmountAll();
     await useLanguage('fr');

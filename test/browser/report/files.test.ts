@@ -33,7 +33,6 @@ const environment = (context: MapContext, requester: ReportEnvironment['requeste
 };
 
 describe('report over files read by parts', function () {
-  this.timeout(30000);
 
   it('reads only the place’s box of an indexed FlatGeobuf file and finds the département around a point', async function () {
     if (!(await sharedDataAvailable())) {

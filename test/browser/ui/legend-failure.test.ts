@@ -36,7 +36,8 @@ describe('cartable-legend images', () => {
   it('hides an image that fails to load and says « Légende indisponible », keeping the images that load', async () => {
     const { element: legend } = mountInSession(new CartableLegend(), legendContext(), 'display:block;width:320px');
     await legend.updateComplete;
-    await waitFor(() => note(legend, 'broken') !== undefined && note(legend, 'wms') !== undefined);
+    // The WMS layer's two images fail one after the other (its note comes with the first): wait for both.
+    await waitFor(() => note(legend, 'broken') !== undefined && note(legend, 'wms') !== undefined && !section(legend, 'wms').querySelector('img'));
     expect(note(legend, 'broken')).to.equal('Légende indisponible');
     expect(section(legend, 'broken').querySelector('img')).to.equal(null);
     // Both GetLegendGraphic images of the WMS layer failed: one note, no image.

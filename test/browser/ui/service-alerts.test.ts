@@ -95,7 +95,6 @@ const allFailing = (context: MapContext, problem: LayerProblem): Record<string, 
 const overlaps = (a: DOMRect, b: DOMRect): boolean => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 describe('cartable-service-alerts', function () {
-  this.timeout(30000);
   afterEach(async () => {
     unmountAll();
     await useLanguage('fr');
