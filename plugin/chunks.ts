@@ -46,8 +46,10 @@ export function chunkGroups(ids: readonly string[], moduleOf: (id: string) => Gr
     }
     return seen;
   };
+  // Style sheets stay with the module that imports them: the pages' global.css (html, body) in the
+  // page's own chunk, never in `app`, which the <cartable-map> element loads into partner pages.
   const claim = (roots: readonly string[], name: string): void => {
-    for (const id of closure(roots)) if (!groups.has(id)) groups.set(id, name);
+    for (const id of closure(roots)) if (!groups.has(id) && !/\.css($|\?)/.test(id)) groups.set(id, name);
   };
   const normalised = ids.map((id) => [id.replace(/\\/g, '/'), id] as const);
   const find = (suffix: string): string[] => normalised.filter(([path]) => path.endsWith(`/${suffix}`)).map(([, id]) => id);

@@ -33,9 +33,30 @@ for (const file of ${JSON.stringify(preloads)}) {
   link.href = new URL(file, import.meta.url).href;
   document.head.append(link);
 }
-import(${JSON.stringify(`./${entryFileName}`)});
+import(${JSON.stringify(`./${entryFileName}`)}).catch((error) => {
+  // The site's code did not come (the site is down, a deployment removed these files, no CORS header):
+  // each box says so where the map would be, and fires the element's error event.
+  console.error(error);
+  for (const box of document.querySelectorAll('cartable-map:not(:defined)')) {
+    const english = (box.getAttribute('lang') ?? box.closest('[lang]')?.getAttribute('lang') ?? '').startsWith('en');
+    const message = english ? ${JSON.stringify(LOAD_FAILED.en)} : ${JSON.stringify(LOAD_FAILED.fr)};
+    const note = Object.assign(document.createElement('p'), { textContent: message });
+    note.setAttribute('role', 'alert');
+    note.style.cssText = 'box-sizing:border-box;display:flex;align-items:center;justify-content:center;height:100%;min-height:4em;margin:0;padding:1rem;text-align:center;font:1rem/1.4 system-ui,sans-serif;color:#1e1e1e;background:#dfe9f3;border:1px solid #d9dee5';
+    box.replaceChildren(note);
+    // Undefined, the element is inline: the note takes the box's size only once it is a block.
+    if (getComputedStyle(box).display === 'inline') box.style.display = 'block';
+    box.dispatchEvent(new CustomEvent('cartable-error', { bubbles: true, composed: true, detail: { code: 'element-unavailable', message } }));
+  }
+});
 `;
 }
+
+/** What a box says when the site's code cannot be loaded (the loader has no translations of its own). */
+export const LOAD_FAILED = {
+  fr: 'Cette carte n’a pas pu être chargée : le site qui la publie n’a pas envoyé son code. Rechargez la page plus tard.',
+  en: 'This map could not be loaded: the site that publishes it did not send its code. Reload the page later.',
+} as const;
 
 /** A chunk and every chunk it imports statically. */
 function closure(bundle: OutputBundle, start: OutputChunk): string[] {

@@ -84,6 +84,12 @@ test('the host page’s inherited text styles do not reach inside the element', 
       return { letterSpacing: s.letterSpacing, wordSpacing: s.wordSpacing, textAlign: s.textAlign, textTransform: s.textTransform, fontStyle: s.fontStyle, whiteSpace: s.whiteSpace, colourIsRed: s.color === 'rgb(200, 0, 0)' };
     });
     assert.deepEqual(styles, { letterSpacing: 'normal', wordSpacing: '0px', textAlign: 'start', textTransform: 'none', fontStyle: 'normal', whiteSpace: 'normal', colourIsRed: false });
+    // Nor do the site's page styles reach the host page (its html and body keep the browser's own).
+    const host = await page.evaluate(() => {
+      const body = getComputedStyle(document.body);
+      return { background: body.backgroundColor, margin: body.margin, height: getComputedStyle(document.documentElement).height === `${innerHeight}px`, sheets: [...document.styleSheets].map((s) => s.href).filter(Boolean) };
+    });
+    assert.deepEqual(host, { background: 'rgba(0, 0, 0, 0)', margin: '8px', height: false, sheets: [] });
   });
 });
 
@@ -144,5 +150,25 @@ test('a host page that defines <cartable-map> itself: its element is left alone,
     await page.goto(url);
     await warned;
     assert.equal(await page.locator('#map').textContent(), 'élément de la page');
+  });
+});
+
+test('the site’s code cannot be loaded: each box says so where the map would be, in its language, and fires cartable-error', async (t) => {
+  const url = hostPage('unavailable.html', {
+    head: `<script>window.errors = []; document.addEventListener('cartable-error', (e) => window.errors.push(e.detail.code));</script>`,
+    body: `${element('fr')}<div lang="en">${element('en')}</div>${script()}`,
+  });
+  const expectedConsoleErrors = [/cartable-map-[^/]+\.js/, /Failed to load resource: net::ERR_FAILED/];
+  await withPage(t, suite, { expectedConsoleErrors }, async ({ page }) => {
+    // The element's chunk does not come (a deployment that removed it, a site that is down).
+    await page.route(/\/assets\/cartable-map-[^/]+\.js$/, (route) => route.abort());
+    await page.goto(url);
+    const french = page.locator('#fr p[role="alert"]');
+    await french.waitFor({ timeout: 60_000 });
+    assert.match((await french.textContent()) ?? '', /^Cette carte n’a pas pu être chargée/);
+    assert.match((await page.locator('#en p[role="alert"]').textContent()) ?? '', /^This map could not be loaded/);
+    assert.deepEqual(await page.evaluate(() => (window as any).errors), ['element-unavailable', 'element-unavailable']);
+    const box = await french.boundingBox();
+    assert.ok(box && box.height >= 300, 'the message fills the map’s box');
   });
 });

@@ -11,7 +11,8 @@ describe('chunkGroups', () => {
   it('puts the entry’s static closure in app, the map view’s beyond it in map, each other kind’s beyond both in its own group', () => {
     const [ids, moduleOf] = graph({
       '/p/index.html': ['/p/src/main.ts'],
-      '/p/src/main.ts': ['/p/node_modules/lit/index.js', '/p/src/ui/cartable-app.ts'],
+      '/p/src/main.ts': ['/p/src/global.css', '/p/node_modules/lit/index.js', '/p/src/ui/cartable-app.ts'],
+      '/p/src/global.css': [],
       '/p/src/ui/cartable-app.ts': ['/p/node_modules/lit/index.js'],
       '/p/node_modules/lit/index.js': [],
       '/p/src/ui/cartable-map-view.ts': ['/p/node_modules/lit/index.js', '/p/node_modules/ol/Map.js', '/p/src/ui/cartable-language-switch.ts'],
@@ -53,6 +54,8 @@ describe('chunkGroups', () => {
     // The page's script keeps its own chunk: its top-level await may load chunks that import `app`.
     expect(groups.has('/p/index.html')).toBe(false);
     expect(groups.has('/p/src/main.ts')).toBe(false);
+    // The pages' global style sheet stays with the page's script, out of what the element loads.
+    expect(groups.has('/p/src/global.css')).toBe(false);
   });
 
   it('a second entry that is not a page (the <cartable-map> element) takes app and map as they are and keeps its own code', () => {
