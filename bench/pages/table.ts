@@ -30,8 +30,9 @@ async function timed(change: () => void, table: CartableTable): Promise<number> 
   return performance.now() - start;
 }
 
-async function run(): Promise<Record<string, number[] | number>> {
-  const places = (await (await fetch('places.json')).json()) as Place[];
+/** Loads the places and opens the table on them (the first frame drawn). */
+async function open(): Promise<{ rows: Row[]; table: CartableTable; prepare: number; open: number }> {
+  const places = (await (await fetch('../places.json')).json()) as Place[];
   const t0 = performance.now();
   const rows: Row[] = places.map((p, i) => makeRow(i, { name: p.name, country: p.country, lat: Number(p.lat), lng: Number(p.lng) }, columns));
   const prepare = performance.now() - t0;
@@ -39,11 +40,70 @@ async function run(): Promise<Record<string, number[] | number>> {
   table.style.cssText = 'display:flex;width:1200px;height:760px';
   table.columns = columns;
   table.addEventListener('cartable-table-query', (e) => (table.query = (e as CustomEvent<TableQuery>).detail));
-  const open = await timed(() => {
+  const opened = await timed(() => {
     table.rows = rows;
     document.body.append(table);
   }, table);
+  return { rows, table, prepare, open: opened };
+}
 
+/** What this machine gives when nothing changes (a floor for the scroll figures). */
+async function idle(): Promise<number[]> {
+  const idleFrames: number[] = [];
+  let previous = await frame();
+  for (let i = 0; i < 60; i++) {
+    const now = await frame();
+    idleFrames.push(now - previous);
+    previous = now;
+  }
+  return idleFrames;
+}
+
+/**
+ * Scrolls in `steps` equal steps from `from` to `to` (px), timing each frame and the table's update.
+ * From top to bottom in 300 steps, every frame shows rows none of the frames before drew.
+ */
+async function scroll(table: CartableTable, from: number, to: number, steps: number): Promise<{ frames: number[]; work: number[] }> {
+  const scroller = table.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+  scroller.scrollTop = from;
+  scroller.dispatchEvent(new Event('scroll'));
+  await table.updateComplete;
+  await frame();
+  const frames: number[] = [];
+  const work: number[] = [];
+  let last = await frame();
+  for (let i = 1; i <= steps; i++) {
+    const start = performance.now();
+    scroller.scrollTop = from + ((to - from) * i) / steps;
+    scroller.dispatchEvent(new Event('scroll'));
+    await table.updateComplete;
+    work.push(performance.now() - start);
+    const now = await frame();
+    frames.push(now - last);
+    last = now;
+  }
+  return { frames, work };
+}
+
+const bottom = (table: CartableTable): number => {
+  const scroller = table.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+  return scroller.scrollHeight - scroller.clientHeight;
+};
+
+/** The scroll figures alone (what bench/table.ts runs interleaved against the baseline). */
+async function runScroll(): Promise<Record<string, number[] | number>> {
+  const { rows, table } = await open();
+  const idleFrames = await idle();
+  const jump = await scroll(table, 0, bottom(table), 300);
+  const reachedEnd = [...table.shadowRoot!.querySelectorAll('.row')].some((r) => r.getAttribute('aria-rowindex') === String(rows.length + 1));
+  // A slow wheel: 3 rows a frame over 600 rows, where most rows of a frame were on the one before.
+  const wheel = await scroll(table, 0, 600 * 36, 200);
+  table.remove();
+  return { rows: rows.length, idleFrames, scrollFrames: jump.frames, scrollWork: jump.work, wheelFrames: wheel.frames, reachedEnd: reachedEnd ? 1 : 0 };
+}
+
+async function run(): Promise<Record<string, number[] | number>> {
+  const { rows, table, prepare, open: opened } = await open();
   const sort = (field: string, direction: 'asc' | 'desc') => timed(() => (table.query = { ...table.query, sort: { field, direction } }), table);
   const sortText: number[] = [];
   const sortNumber: number[] = [];
@@ -60,35 +120,8 @@ async function run(): Promise<Record<string, number[] | number>> {
     table.query = { ...EMPTY_QUERY };
     await table.updateComplete;
   }
-
-  // Idle frames first: what this machine gives when nothing changes (a floor for the scroll figure).
-  const idleFrames: number[] = [];
-  let previous = await frame();
-  for (let i = 0; i < 60; i++) {
-    const now = await frame();
-    idleFrames.push(now - previous);
-    previous = now;
-  }
-  // Scroll from top to bottom in steps a person's fling would make, timing each frame.
-  const scroller = table.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
-  const scrollFrames: number[] = [];
-  const scrollWork: number[] = [];
-  const steps = 300;
-  const max = scroller.scrollHeight - scroller.clientHeight;
-  let last = await frame();
-  for (let i = 1; i <= steps; i++) {
-    const start = performance.now();
-    scroller.scrollTop = (max * i) / steps;
-    scroller.dispatchEvent(new Event('scroll'));
-    await table.updateComplete;
-    scrollWork.push(performance.now() - start);
-    const now = await frame();
-    scrollFrames.push(now - last);
-    last = now;
-  }
-  const lastRow = table.shadowRoot!.querySelectorAll('.row');
-  const reachedEnd = [...lastRow].some((r) => r.getAttribute('aria-rowindex') === String(rows.length + 1));
-  return { rows: rows.length, prepare, open, sortText, sortNumber, keystrokes, idleFrames, scrollFrames, scrollWork, reachedEnd: reachedEnd ? 1 : 0 };
+  table.remove();
+  return { rows: rows.length, prepare, open: opened, sortText, sortNumber, keystrokes };
 }
 
-(window as unknown as { runBench: typeof run }).runBench = run;
+Object.assign(window, { runBench: run, runScroll });

@@ -50,6 +50,41 @@ describe('cartable-table', () => {
     expect(grid.getAttribute('aria-rowcount')).to.equal('50001');
   });
 
+  it('shows each drawn row with its own text, place and selection, near and far', async () => {
+    const table = await showTable();
+    table.selectedId = 12;
+    await table.updateComplete;
+    const scroller = table.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+    const scrollTo = async (row: number) => {
+      scroller.scrollTop = 36 * row;
+      scroller.dispatchEvent(new Event('scroll'));
+      await table.updateComplete;
+    };
+    /** Each drawn row: its index from aria-rowindex, and whether its text, place and selection are that row's. */
+    const group = table.shadowRoot!.querySelector<HTMLElement>('[role="rowgroup"]')!;
+    const check = () => {
+      const rows = renderedRows(table);
+      const indexes = rows.map((r) => Number(r.getAttribute('aria-rowindex')) - 2);
+      expect(indexes).to.deep.equal(indexes.map((_, i) => indexes[0]! + i), 'rows in order, none missing');
+      for (const [i, row] of rows.entries()) {
+        const index = indexes[i]!;
+        expect(row.querySelector('.cell')!.textContent).to.equal(`Lieu ${String(index).padStart(5, '0')}`);
+        expect(row.dataset.index).to.equal(String(index));
+        expect(row.getBoundingClientRect().top - group.getBoundingClientRect().top).to.be.closeTo(index * 36, 0.5);
+        expect(row.getAttribute('aria-selected')).to.equal(index === 12 ? 'true' : 'false');
+      }
+      return rows;
+    };
+    const firstBefore = check()[0]!.getAttribute('aria-rowindex');
+    await scrollTo(13); // Past the 8 rows drawn above the view: the slice moves by a few rows.
+    expect(check()[0]!.getAttribute('aria-rowindex')).to.not.equal(firstBefore);
+    // Far away and back: elements take other rows, and show them.
+    await scrollTo(30_000);
+    check();
+    await scrollTo(10);
+    expect(check().some((r) => r.getAttribute('aria-selected') === 'true')).to.equal(true);
+  });
+
   it('sorts from the column headers and says so with aria-sort', async () => {
     const table = await showTable();
     const header = () => table.shadowRoot!.querySelectorAll<HTMLElement>('[role="columnheader"]')[1]!;
