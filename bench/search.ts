@@ -4,7 +4,8 @@
  *
  * Prints, for Cartable's index (src/search/text-index.ts):
  *   - index build time (Node), serialised size (raw and gzip, level 9);
- *   - index load time in headless Chromium (fetch + JSON parse + rebuild of the postings; median of 5);
+ *   - index load time in headless Chromium (fetch + JSON parse + rebuild of the words and postings;
+ *     median of 9 runs, each in a new browser context);
  *   - query latency p50/p95 over 1,000 realistic queries (prefixes being typed, whole words, two words),
  *     in Node and in Chromium;
  * for Fuse.js 7 with mviewer's options (threshold 0.3 — mviewer reads its "fusesearchthreshold"
@@ -19,13 +20,16 @@
  *   - the 30 recall queries and « orleans », « villeneuve », « balam » (5 hits, a map's default) over the
  *     names with their points, ranked with the demo map's territory (its opening view);
  *   - typo hits given the last place while exact matches filled the list, over the 1,000 queries.
- * BASELINE=<folder holding another src/search> measures that code too, in the same run, and prints
- * both (e.g. a copy of main's: git archive <commit> src/search | tar -x -C /tmp/base, then
- * BASELINE=/tmp/base/src/search). BROWSER=0 leaves out the figures measured in Chromium.
+ * `--baseline[=<commit>]` (or BASELINE=<commit>) measures that commit's index too, in the same run
+ * (its src/search taken with git archive into a temporary folder; default d031c44, before the load
+ * without Map or sort): the load runs of both alternate in the same Chromium, and a last table prints
+ * both side by side with their ratio. BASELINE=<folder holding another src/search> measures that
+ * folder's code. BROWSER=0 leaves out the figures measured in Chromium.
  *
- * Run: node --import tsx bench/search.ts
+ * Run: node --import tsx bench/search.ts [--baseline[=<commit>]]
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -45,7 +49,9 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const require = createRequire(import.meta.url);
 const QUERIES = 1000;
 const FUSE_QUERIES = 100;
-const LOAD_RUNS = 5;
+const LOAD_RUNS = 9;
+/** The commit measured by --baseline without a value: the index before its load without Map or sort. */
+const BASELINE_COMMIT = 'd031c44';
 
 /** mviewer 4.x: search.js `_processSearchableLayer` (threshold falls back to 0.3, see above). */
 const MVIEWER_FUSE = { shouldSort: true, threshold: 0.3, location: 0, distance: 100, minMatchCharLength: 2 };
@@ -118,38 +124,50 @@ function time<T>(work: () => T): [T, number] {
   return [result, performance.now() - start];
 }
 
-async function browserFigures(entry: string, json: string, queries: string[]): Promise<{ load: number[]; latencies: number[]; size: number }> {
+interface BrowserFigures {
+  readonly load: number[];
+  readonly latencies: number[];
+}
+
+/**
+ * Index load (fetch + parse + build) and query latency in one Chromium, for each version of the
+ * code: the load runs alternate between versions (the first one measured changes at each run), each
+ * in a new browser context; then 1,000 queries per version.
+ */
+async function browserFigures(versions: ReadonlyArray<{ entry: string; serialised: string }>, queries: string[]): Promise<BrowserFigures[]> {
   const dir = mkdtempSync(join(tmpdir(), 'cartable-search-bench-'));
-  writeFileSync(join(dir, 'index.json'), json);
-  await build({
-    entryPoints: [entry],
-    bundle: true,
-    format: 'esm',
-    minify: true,
-    target: 'es2022',
-    outfile: join(dir, 'text-index.js'),
-    logLevel: 'silent',
-  });
+  for (const [v, { entry, serialised }] of versions.entries()) {
+    mkdirSync(join(dir, `v${v}`));
+    writeFileSync(join(dir, `v${v}/index.json`), serialised);
+    await build({
+      entryPoints: [entry],
+      bundle: true,
+      format: 'esm',
+      minify: true,
+      target: 'es2022',
+      outfile: join(dir, `v${v}/text-index.js`),
+      logLevel: 'silent',
+    });
+  }
   writeFileSync(join(dir, 'queries.json'), JSON.stringify(queries));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>search bench</title><p>bench</p>');
   const server = await serveStatic(dir, '/bench/');
   const browser = await launchChromium();
-  try {
-    const load: number[] = [];
-    let latencies: number[] = [];
-    for (let run = 0; run < LOAD_RUNS; run++) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(new URL('index.html', server.url).href);
-      const figures = await page.evaluate(async (measureQueries) => {
-        const { TextIndex } = await import('./text-index.js' as string);
+  const figures = versions.map((): BrowserFigures => ({ load: [], latencies: [] }));
+  const measure = async (v: number, withQueries: boolean): Promise<void> => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(new URL('index.html', server.url).href);
+    const got = await page.evaluate(
+      async ({ folder, withQueries }) => {
+        const { TextIndex } = await import(`./${folder}/text-index.js`);
         const queries: string[] = await (await fetch('queries.json')).json();
         const start = performance.now();
-        const data = await (await fetch('index.json', { cache: 'no-store' })).json();
+        const data = await (await fetch(`${folder}/index.json`, { cache: 'no-store' })).json();
         const index = TextIndex.load(data);
         const loaded = performance.now() - start;
         const times: number[] = [];
-        if (measureQueries) {
+        if (withQueries) {
           for (const q of queries.slice(0, 50)) index.query(q); // warm up
           for (const q of queries) {
             const t = performance.now();
@@ -158,16 +176,33 @@ async function browserFigures(entry: string, json: string, queries: string[]): P
           }
         }
         return { loaded, times };
-      }, run === LOAD_RUNS - 1);
-      load.push(figures.loaded);
-      if (figures.times.length) latencies = figures.times;
-      await context.close();
+      },
+      { folder: `v${v}`, withQueries },
+    );
+    if (withQueries) figures[v]!.latencies.push(...got.times);
+    else figures[v]!.load.push(got.loaded);
+    await context.close();
+  };
+  try {
+    for (let run = 0; run < LOAD_RUNS; run++) {
+      for (let k = 0; k < versions.length; k++) await measure((run + k) % versions.length, false);
     }
-    return { load, latencies, size: json.length };
+    for (let v = 0; v < versions.length; v++) await measure(v, true);
+    return figures;
   } finally {
     await browser.close();
     await server.close();
   }
+}
+
+/** The folder of src/search to measure as the baseline: a folder given, or a commit's (git archive). */
+function baselineFolder(value: string): string {
+  if (existsSync(value) && statSync(value).isDirectory()) return resolve(value);
+  const dir = mkdtempSync(join(tmpdir(), 'cartable-search-baseline-'));
+  // The index imports only from src/search (and types from src/context, for the territory).
+  const archive = execFileSync('git', ['archive', value, 'src/search', 'src/context/types.ts'], { cwd: ROOT, maxBuffer: 1 << 28 });
+  execFileSync('tar', ['-x', '-C', dir], { input: archive });
+  return join(dir, 'src/search');
 }
 
 type Code = typeof current;
@@ -192,8 +227,8 @@ function oneTypoQueries(names: readonly string[]): Array<[string, string]> {
   return out;
 }
 
-/** Everything measured for one version of the index code. */
-async function measure(code: Code, entry: string, cities: readonly City[], queries: string[], withBrowser: boolean) {
+/** Everything measured in Node for one version of the index code (Chromium's figures come after, all versions together). */
+async function measure(code: Code, entry: string, cities: readonly City[], queries: string[]) {
   const { TextIndex, serialiseIndex } = code;
   const names = cities.map((c) => c.name);
   const records = names.map((text) => ({ text }));
@@ -213,9 +248,34 @@ async function measure(code: Code, entry: string, cities: readonly City[], queri
   const located30 = RECALL.filter(([q, expected]) => located.query(q, { territory } as never).hits[0]?.label.startsWith(`${expected} (`)).length;
   const ranking = ['orleans', 'villeneuve', 'balam'].map((q) => `${q} → ${located.query(q, { limit: 5, territory } as never).hits.map((h) => h.label).join(', ')}`);
   const slotTaken = queries.filter((q) => index.query(q, { typos: false }).total >= 8 && index.query(q).hits.some((h) => h.typo)).length;
-  if (withBrowser) process.stderr.write(`measuring ${entry} in Chromium…\n`);
-  const browser = withBrowser ? await browserFigures(entry, serialised, queries) : undefined;
-  return { serialised, serialiseMs, buildMs, gzip, nodeLatencies, recall, located30, index, typoFound, firstLetter, ranking, slotTaken, browser };
+  return { entry, serialised, serialiseMs, buildMs, gzip, nodeLatencies, recall, located30, index, typoFound, firstLetter, ranking, slotTaken, browser: undefined as BrowserFigures | undefined };
+}
+
+type Measured = Awaited<ReturnType<typeof measure>>;
+
+/** The baseline and this code, figure by figure, with their ratio (this code / baseline). */
+function sideBySide(base: Measured, ours: Measured): void {
+  const rows: Array<[string, number, number, (n: number) => string]> = [];
+  const mb = (n: number): string => `${(n / 1048576).toFixed(3)} MB`;
+  const count = (n: number): string => String(n);
+  if (base.browser && ours.browser) {
+    rows.push(
+      [`load in Chromium, median of ${LOAD_RUNS} alternated runs`, median(base.browser.load), median(ours.browser.load), ms],
+      ['query p50, Chromium', median(base.browser.latencies), median(ours.browser.latencies), ms],
+      ['query p95, Chromium', percentile(base.browser.latencies, 95), percentile(ours.browser.latencies, 95), ms],
+    );
+  }
+  rows.push(
+    ['query p95, Node', percentile(base.nodeLatencies, 95), percentile(ours.nodeLatencies, 95), ms],
+    ['serialised size, gzip', base.gzip, ours.gzip, mb],
+    ['recall, 30 queries', base.recall.length, ours.recall.length, count],
+    ['recall, names with points and territory', base.located30, ours.located30, count],
+    ['one-typo recall, 160 names', base.typoFound, ours.typoFound, count],
+    ['first-letter typos, 16 names', base.firstLetter.length, ours.firstLetter.length, count],
+  );
+  const width = Math.max(...rows.map(([label]) => label.length));
+  console.log(`\n${'Side by side'.padEnd(width)}  ${'baseline'.padStart(12)}  ${'this code'.padStart(12)}  ratio`);
+  for (const [label, a, b, format] of rows) console.log(`${label.padEnd(width)}  ${format(a).padStart(12)}  ${format(b).padStart(12)}  ${(b / a).toFixed(2)}`);
 }
 
 async function main(): Promise<void> {
@@ -225,12 +285,19 @@ async function main(): Promise<void> {
   const queries = realisticQueries(names, QUERIES);
   const withBrowser = process.env.BROWSER !== '0';
   const versions: Array<[string, Awaited<ReturnType<typeof measure>>]> = [];
-  if (process.env.BASELINE) {
-    const folder = resolve(process.env.BASELINE);
+  const flag = process.argv.find((arg) => arg === '--baseline' || arg.startsWith('--baseline='));
+  const baseline = flag ? flag.slice('--baseline='.length) || BASELINE_COMMIT : process.env.BASELINE;
+  if (baseline) {
+    const folder = baselineFolder(baseline);
     const entry = join(folder, 'text-index.ts');
-    versions.push([`baseline (${folder})`, await measure((await import(entry)) as Code, entry, cities, queries, withBrowser)]);
+    versions.push([`baseline (${baseline})`, await measure((await import(entry)) as Code, entry, cities, queries)]);
   }
-  versions.push(['this code', await measure(current, join(ROOT, 'src/search/text-index.ts'), cities, queries, withBrowser)]);
+  versions.push(['this code', await measure(current, join(ROOT, 'src/search/text-index.ts'), cities, queries)]);
+  if (withBrowser) {
+    process.stderr.write(`measuring ${versions.length} version(s) in Chromium…\n`);
+    const figures = await browserFigures(versions.map(([, v]) => v), queries);
+    versions.forEach(([, v], k) => (v.browser = figures[k]));
+  }
 
   // ---------------------------------------------------------------- Fuse.js (mviewer)
   const [fuse, fuseBuildMs] = time(() => new Fuse(names, MVIEWER_FUSE));
@@ -244,7 +311,7 @@ async function main(): Promise<void> {
     const p95 = percentile(v.nodeLatencies, 95);
     lines.push(
       [`Cartable index, ${title}`, ''],
-      ['  build (serialise + load, Node)', `${ms(v.serialiseMs + v.buildMs)} (serialise ${ms(v.serialiseMs)}, postings ${ms(v.buildMs)})`],
+      ['  build (serialise + load, Node, one run)', `${ms(v.serialiseMs + v.buildMs)} (serialise ${ms(v.serialiseMs)}, load ${ms(v.buildMs)})`],
       ['  serialised size', `${(v.serialised.length / 1048576).toFixed(2)} MB raw, ${(v.gzip / 1048576).toFixed(2)} MB gzip (the names alone: ${(namesGzip / 1048576).toFixed(2)} MB gzip)`],
       ...(v.browser
         ? ([
@@ -277,7 +344,8 @@ async function main(): Promise<void> {
   if (missed.length) console.log(`\nCartable missed: ${missed.join('; ')}`);
   const fuseMissed = RECALL.filter((r) => !fuseRight.includes(r)).map(([q]) => `"${q}" → ${fuse.search(q, { limit: 1 })[0]?.item ?? '(nothing)'}`);
   if (fuseMissed.length) console.log(`Fuse.js missed: ${fuseMissed.join('; ')}`);
-  console.log('\nGoals: query p95 < 5 ms, index load < 300 ms, serialised index < 1.5 MB gzip, recall ≥ 28/30.');
+  if (versions.length === 2) sideBySide(versions[0]![1], ours);
+  console.log('\nGoals: query p95 < 5 ms, index load in Chromium ≤ 200 ms (issue 20), serialised index < 1.5 MB gzip, recall ≥ 28/30.');
   console.log(`Sample queries: ${queries.slice(0, 12).map((q) => JSON.stringify(q)).join(', ')}`);
 }
 

@@ -26,8 +26,11 @@ export function matchesAllWords(foldedText: string, query: string): boolean {
 
 const foldedChars = new Map<string, string>();
 
-/** The folded form of one non-ASCII character (cached): no accent, lower case, ligatures spelled out. */
-function foldChar(char: string): string {
+/**
+ * The folded form of one non-ASCII character (a code point, cached): no accent, lower case, ligatures
+ * spelled out; letters, numbers and spaces only.
+ */
+export function foldChar(char: string): string {
   let folded = foldedChars.get(char);
   if (folded === undefined) {
     folded = char.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae');
@@ -37,15 +40,16 @@ function foldChar(char: string): string {
   return folded;
 }
 
-const isWordCode = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code >= 128;
+/** A character of a word once folded: a–z, 0–9 or any non-ASCII character. */
+export const isWordCode = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code >= 128;
 
 const expand = (word: string): string => (word === 'st' ? 'saint' : word === 'ste' ? 'sainte' : word);
 
 /**
  * Calls `visit` with each word of a text for searching: lower case, no accents or ligatures, every
  * other sign a word break (hyphens, apostrophes, dots…), and "st"/"ste" read as "saint"/"sainte".
- * ASCII characters are handled in one pass; other characters are folded once each and cached (index
- * loading folds every name of a large list).
+ * ASCII characters are handled in one pass; other characters are folded once each and cached. An
+ * index folds its texts the same way in one pass (index-words.ts).
  */
 export function visitFoldedWords(text: string, visit: (word: string) => void): void {
   let plain = text.toLowerCase();

@@ -4,8 +4,8 @@
  *
  * - Texts are folded into words by foldWords (case, accents, hyphens, apostrophes, "st" → "saint").
  * - Serialised form (index-format.ts): the raw texts (and labels when they differ), ids, points and
- *   ranks — nothing derived. Loading folds every text once, then builds a sorted word list and
- *   compressed postings (CSR arrays), which is faster to rebuild than to download.
+ *   ranks — nothing derived. Loading folds the texts in one pass into a sorted word list and
+ *   compressed postings (CSR arrays, index-words.ts), which is faster to rebuild than to download.
  * - A query matches a record when every query word starts one of its words; words of 5 letters or
  *   more may also match with one typo (insertion, deletion, substitution or transposition, the first
  *   letter included) when the exact pass finds fewer than `limit` records. When exact matches fill the
@@ -19,7 +19,8 @@
  *   (4 × countLimit, at least 4,000) are ranked: a query of a few letters over a large index ranks a part.
  */
 import { decodePoints, isSerialisedIndex, NO_POINT, serialiseIndex, type IndexRecord, type SerialisedIndex } from './index-format.js';
-import { foldWords, visitFoldedWords } from './normalize.js';
+import { indexWords } from './index-words.js';
+import { foldWords } from './normalize.js';
 import { matchWord, NO_MATCH, prefixWithinOneEdit, TYPO_MIN, typoKind, withinOneEdit } from './one-edit.js';
 import { compareRanked, placer, type Ranked, type Territory } from './ranking.js';
 
@@ -99,61 +100,12 @@ export class TextIndex {
     this.#ids = data.ids;
     this.#points = decodePoints(data, this.size);
     if (data.ranks) this.#ranks = Float64Array.from({ length: this.size }, (_, i) => data.ranks![i] ?? NaN);
-    // Fold every text once; number the distinct words in order of appearance (flat arrays: few objects).
-    const ids = new Map<string, number>();
-    const words: string[] = [];
-    let tokens = new Int32Array(Math.max(16, this.size * 2));
-    let n = 0;
-    const recordStart = new Int32Array(this.size + 1);
-    const add = (word: string): void => {
-      let id = ids.get(word);
-      if (id === undefined) {
-        id = words.length;
-        ids.set(word, id);
-        words.push(word);
-      }
-      if (n === tokens.length) {
-        const grown = new Int32Array(tokens.length * 2);
-        grown.set(tokens);
-        tokens = grown;
-      }
-      tokens[n++] = id;
-    };
-    for (let r = 0; r < this.size; r++) {
-      visitFoldedWords(this.#texts[r]!, add);
-      recordStart[r + 1] = n;
-    }
-    this.#recordStart = recordStart;
-    this.#tokens = tokens.subarray(0, n);
-    // Sort the dictionary and renumber the tokens by sorted position.
-    this.#dictionary = words.slice().sort();
-    const rank = new Int32Array(words.length);
-    this.#dictionary.forEach((word, k) => (rank[ids.get(word)!] = k));
-    const counts = new Int32Array(words.length + 1);
-    for (let i = 0; i < n; i++) {
-      const k = rank[this.#tokens[i]!]!;
-      this.#tokens[i] = k;
-      counts[k + 1]!++;
-    }
-    // Postings (CSR): a record is listed once per word even when the word repeats in it.
-    this.#starts = new Int32Array(words.length + 1);
-    for (let k = 0; k < words.length; k++) this.#starts[k + 1] = this.#starts[k]! + counts[k + 1]!;
-    const postings = new Int32Array(n);
-    const fill = this.#starts.slice(0, words.length);
-    const lastRecord = new Int32Array(words.length).fill(-1);
-    for (let r = 0; r < this.size; r++) {
-      for (let i = recordStart[r]!, end = recordStart[r + 1]!; i < end; i++) {
-        const k = this.#tokens[i]!;
-        if (lastRecord[k] === r) continue;
-        lastRecord[k] = r;
-        postings[fill[k]!++] = r;
-      }
-    }
-    // A word repeated within a record leaves unused slots at the end of its range: -1, which readers skip.
-    for (let k = 0; k < words.length; k++) {
-      if (fill[k]! < this.#starts[k + 1]!) postings.fill(-1, fill[k]!, this.#starts[k + 1]!);
-    }
-    this.#postings = postings;
+    const words = indexWords(data.texts, this.size);
+    this.#dictionary = words.dictionary;
+    this.#recordStart = words.recordStart;
+    this.#tokens = words.tokens;
+    this.#starts = words.starts;
+    this.#postings = words.postings;
   }
 
   /** Builds an index from records (in the search worker, or in the page). */
