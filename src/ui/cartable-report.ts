@@ -383,11 +383,7 @@ export class CartableReport extends LitElement {
  * it on « Qu'y a-t-il ici ? »; the panel receives the view's map session through its context.
  */
 export async function openReport(view: ReportMap, stage: Element, options?: { mode?: 'commune' }): Promise<CartableReport> {
-  let panel = stage.querySelector('cartable-report');
-  if (!panel) {
-    panel = document.createElement('cartable-report');
-    stage.append(panel);
-  }
+  const panel = stage.querySelector('cartable-report') ?? stage.appendChild(document.createElement('cartable-report'));
   panel.view = view;
   await panel.show(options);
   return panel;
