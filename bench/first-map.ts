@@ -16,6 +16,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../test/support/browser.js';
 import { serveStatic, type StaticServer } from '../test/support/static-server.js';
+import { openColdPage } from './support/cold-page.js';
 import { median } from './support/stats.js';
 import { benchFirstPaint } from './first-paint.js';
 import { benchWorker } from './worker.js';
@@ -40,17 +41,9 @@ interface Run {
 }
 
 async function coldRun(browser: Browser, server: StaticServer): Promise<Run> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // The demo map is offline: nothing may leave 127.0.0.1.
+  const { context, page } = await openColdPage(browser);
   try {
-    // The demo map is offline: nothing may leave 127.0.0.1.
-    await context.route(
-      (url) => url.hostname !== '127.0.0.1' && url.protocol.startsWith('http'),
-      (route) => route.abort('blockedbyclient'),
-    );
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
 
     const pending: Promise<Asset | undefined>[] = [];
     page.on('response', (response) => {

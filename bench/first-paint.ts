@@ -30,6 +30,7 @@ import type { InlineConfig, Plugin } from 'vite';
 import { launchChromium } from '../test/support/browser.js';
 import { hasSharedData, sharedFile } from '../test/support/shared-data.js';
 import { serveStatic, type StaticServer } from '../test/support/static-server.js';
+import { openColdPage } from './support/cold-page.js';
 import { median } from './support/stats.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -122,17 +123,8 @@ function gzipOf(variant: Variant, pathname: string): number {
 }
 
 async function coldRun(browser: Browser, variant: Variant, rtt: number): Promise<Run> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const { context, page } = await openColdPage(browser, { rtt });
   try {
-    await context.route(
-      (url) => url.hostname !== '127.0.0.1' && url.protocol.startsWith('http'),
-      (route) => route.abort('blockedbyclient'),
-    );
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    if (rtt) await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: rtt, downloadThroughput: -1, uploadThroughput: -1 });
     await page.goto(variant.url);
     await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, variant.mark, { timeout: 60_000 });
     const paintedMs = await page.evaluate((mark) => performance.getEntriesByName(mark)[0]!.startTime, variant.mark);
