@@ -11,7 +11,7 @@
  *
  * Run: node --import tsx bench/worker.ts [dist]   (bench/first-map.ts calls benchWorker too)
  * The base build: BENCH_WORKER_BASE=<folder of a built site>, else the commit BENCH_WORKER_BASE_REF
- * (default: the merge base of HEAD and main) is built in a temporary folder.
+ * (default: d031c44, the last commit before the worker precached the shell only) is built in a temporary folder.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -23,6 +23,9 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { launchChromium } from '../test/support/browser.js';
 import { readSiteConfig, serveWithNginx } from '../test/support/nginx.js';
 import { waitUntil } from '../test/support/wait-until.js';
+
+/** The base the worker's first visit is compared with by default: main before issue 20's worker. */
+const BEFORE_ISSUE_20 = 'd031c44';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const BASE_PATH = '/cartes/';
@@ -158,7 +161,7 @@ export async function benchWorker(options: { dist?: string; baseDist?: string; b
   const dist = resolve(options.dist ?? join(ROOT, 'dist'));
   let baseDist = options.baseDist ?? process.env.BENCH_WORKER_BASE;
   let built: ReturnType<typeof buildCommit> | undefined;
-  const ref = (): string => options.baseRef ?? process.env.BENCH_WORKER_BASE_REF ?? execFileSync('git', ['merge-base', 'HEAD', 'main'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const ref = (): string => options.baseRef ?? process.env.BENCH_WORKER_BASE_REF ?? BEFORE_ISSUE_20;
   let name = baseDist;
   if (!baseDist) {
     name = ref().slice(0, 8);
