@@ -19,9 +19,14 @@ export async function loadCatalog(root: string, requester: Requester): Promise<C
 
 /** Reads and validates a document (validation code is loaded on first use). */
 export async function loadDocument(url: string, file: string, requester: Requester): Promise<MapLoad> {
-  let text: string;
+  const text = await fetchDocument(url, file, requester);
+  return typeof text === 'string' ? validateDocument(text, url, file) : text;
+}
+
+/** The document's text, or why it could not be read (a 404 is a document that does not exist). */
+export async function fetchDocument(url: string, file: string, requester: Requester): Promise<string | MapLoad> {
   try {
-    text = await (await requester.fetch(url)).text();
+    return await (await requester.fetch(url)).text();
   } catch (error) {
     if (error instanceof RequestError && error.status === 404) {
       // Written out rather than made with problemAt(): that would bring the problems' texts into every page.
@@ -29,6 +34,10 @@ export async function loadDocument(url: string, file: string, requester: Request
     }
     return { kind: 'unavailable', reason: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** A document's text parsed and validated (the validator's code loads here, only for such documents). */
+export async function validateDocument(text: string, url: string, file: string): Promise<MapLoad> {
   const { parseJson, validateContext } = await loadChunk(import('../context/validate.js'));
   const parsed = parseJson(text);
   if (!parsed.ok) return { kind: 'invalid', file, problems: parsed.problems };

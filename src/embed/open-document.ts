@@ -1,4 +1,4 @@
-import { loadCatalog, loadDocument, type MapLoad } from '../app/load.js';
+import { fetchDocument, loadCatalog, loadDocument, validateDocument, type MapLoad } from '../app/load.js';
 import { deepFreeze } from '../context/freeze.js';
 import type { MapContext } from '../context/types.js';
 import type { Requester } from '../net/requester.js';
@@ -11,15 +11,11 @@ import type { Requester } from '../net/requester.js';
  */
 export async function openDocument(url: string, site: string, requester: Requester): Promise<MapLoad> {
   if (!url.startsWith(site)) return loadDocument(url, url, requester);
-  const [catalog, text] = await Promise.all([
-    loadCatalog(site, requester).catch(() => undefined),
-    requester.fetch(url).then(
-      (response) => response.text(),
-      (error: unknown) => error,
-    ),
-  ]);
+  const [catalog, text] = await Promise.all([loadCatalog(site, requester).catch(() => undefined), fetchDocument(url, url, requester)]);
+  if (typeof text !== 'string') return text;
   const entry = catalog?.maps.find((m) => new URL(m.document, site).href === url);
-  if (!entry?.validated || typeof text !== 'string') return loadDocument(url, url, requester);
+  // The text already fetched is validated, never fetched again.
+  if (!entry?.validated) return validateDocument(text, url, url);
   try {
     return { kind: 'ready', context: deepFreeze(JSON.parse(text) as MapContext), documentUrl: url };
   } catch (error) {
