@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import type { OutputBundle, OutputChunk } from 'rolldown';
 import type { Plugin } from 'vite';
+import { chunkClosure, staticClosure } from './chunk-closure.js';
 
 /** The loader's file name, at the site's root: the URL partner pages keep. */
 export const ELEMENT_LOADER = 'cartable-map.js';
@@ -58,19 +59,6 @@ export const LOAD_FAILED = {
   en: 'This map could not be loaded: the site that publishes it did not send its code. Reload the page later.',
 } as const;
 
-/** A chunk and every chunk it imports statically. */
-function closure(bundle: OutputBundle, start: OutputChunk): string[] {
-  const seen = new Set<string>();
-  const visit = (fileName: string): void => {
-    const chunk = bundle[fileName];
-    if (seen.has(fileName) || chunk?.type !== 'chunk') return;
-    seen.add(fileName);
-    chunk.imports.forEach(visit);
-  };
-  visit(start.fileName);
-  return [...seen];
-}
-
 /**
  * Adds the element's entry to the site's build and writes the loader beside the site. The code it
  * shares with the site's page comes from the same chunks (plugin/chunks.ts groups the page's shell
@@ -86,10 +74,8 @@ export function element(projectRoot: string): Plugin {
     generateBundle(_options, bundle: OutputBundle) {
       const entry = Object.values(bundle).find((c): c is OutputChunk => c.type === 'chunk' && isElementChunk(c));
       if (!entry) this.error(`the <cartable-map> element's chunk (${ENTRY}) is missing from the bundle`);
-      // The map view sits in the `map` group's chunk (plugin/chunks.ts), not as a facade of its own.
-      const isView = (id: string | null): boolean => !!id?.replaceAll('\\', '/').endsWith(MAP_VIEW);
-      const view = Object.values(bundle).find((c): c is OutputChunk => c.type === 'chunk' && (isView(c.facadeModuleId) || c.moduleIds.some(isView)));
-      const preloads = new Set([...closure(bundle, entry), ...(view ? closure(bundle, view) : [])].map((file) => `./${file}`));
+      // The map view's chunks: the `map` group's and its import() facade (plugin/chunks.ts).
+      const preloads = new Set([...staticClosure(bundle, [entry.fileName]), ...chunkClosure(bundle, MAP_VIEW)].map((file) => `./${file}`));
       this.emitFile({ type: 'asset', fileName: ELEMENT_LOADER, source: elementLoader(entry.fileName, [...preloads]) });
     },
   };

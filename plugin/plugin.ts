@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import type { OutputBundle, OutputChunk } from 'rolldown';
+import type { OutputBundle } from 'rolldown';
 import type { Plugin, ViteDevServer } from 'vite';
 import { buildCatalog } from './catalog.js';
 import { firstMapChunks } from './chunks.js';
@@ -17,6 +17,7 @@ import { buildMaps, type BuiltMap, type OutputFile } from './maps.js';
 import { mapPage, type MapPreloads } from './pages.js';
 import { notFoundFiles } from './not-found.js';
 import { walkLayers } from '../src/context/checks.js';
+import { chunkClosure } from './chunk-closure.js';
 import { element } from './element.js';
 import { oembedAnswer, oembedPath } from './oembed.js';
 import { checkPublicOutput } from './leaks.js';
@@ -119,25 +120,6 @@ function serveFiles(server: ViteDevServer, projectRoot: string): void {
     res.setHeader('Content-Type', path.endsWith('json') ? 'application/json' : 'application/octet-stream');
     res.end(file.source);
   });
-}
-
-/**
- * The chunks of the module whose id ends with `/suffix` — the chunk that holds it and, for a module
- * imported dynamically from a group (plugin/chunks.ts), the small facade chunk its import() loads —
- * and every chunk they import statically.
- */
-function chunkClosure(bundle: OutputBundle, suffix: string): string[] {
-  const matches = (id: string | null): boolean => !!id && id.replace(/\\/g, '/').endsWith(`/${suffix}`);
-  const starts = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk' && (matches(c.facadeModuleId) || c.moduleIds.some(matches)));
-  const seen = new Set<string>();
-  const visit = (fileName: string): void => {
-    if (seen.has(fileName)) return;
-    seen.add(fileName);
-    const chunk = bundle[fileName];
-    if (chunk?.type === 'chunk') chunk.imports.forEach(visit);
-  };
-  for (const start of starts) visit(start.fileName);
-  return [...seen];
 }
 
 /**
