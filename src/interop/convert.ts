@@ -1,6 +1,7 @@
 import { parseJson } from '../context/validate.js';
 import { importMviewer } from './mviewer/import.js';
 import { importOwsContext } from './owc/import.js';
+import type { LinkedFiles } from './linked-files.js';
 import type { Conversion } from './report.js';
 import { decodeText, InputError, localNameOf, type XmlParser } from './xml.js';
 import { importWmc } from './wmc/import.js';
@@ -22,6 +23,8 @@ export interface ImportInput {
   readonly format?: ImportFormat;
   readonly id?: string;
   readonly parseXml: XmlParser;
+  /** Files the document points to (templates, SLD), as far as the caller could read them. */
+  readonly linkedFiles?: LinkedFiles;
 }
 
 export interface ImportResult extends Conversion {
@@ -41,7 +44,7 @@ export function importDocument(input: ImportInput): ImportResult {
     if (input.format && input.format !== 'owc') throw new InputError(`the file holds JSON, not a ${FORMAT_NAMES[input.format]}`);
     const parsed = parseJson(text);
     if (!parsed.ok) throw new InputError(parsed.problems[0]!.message);
-    return { format: 'owc', ...importOwsContext(parsed.value, { ...(input.id ? { id: input.id } : {}) }), ...(note ? { encodingNote: note } : {}) };
+    return { format: 'owc', ...importOwsContext(parsed.value, { ...(input.id ? { id: input.id } : {}), ...(input.linkedFiles ? { linkedFiles: input.linkedFiles } : {}) }), ...(note ? { encodingNote: note } : {}) };
   }
   if (!/^\s*</.test(text)) throw new InputError('the file is neither JSON nor XML');
   const document = input.parseXml(text);
@@ -49,7 +52,7 @@ export function importDocument(input: ImportInput): ImportResult {
   const detected: ImportFormat | undefined = root === 'ViewContext' ? 'wmc' : root === 'config' ? 'mviewer' : undefined;
   const format = input.format ?? detected;
   if (!format) throw new InputError(`the XML root element <${root}> is neither a Web Map Context (<ViewContext>) nor an mviewer configuration (<config>)`);
-  const options = input.id ? { id: input.id } : {};
+  const options = { ...(input.id ? { id: input.id } : {}), ...(input.linkedFiles ? { linkedFiles: input.linkedFiles } : {}) };
   const conversion = format === 'wmc' ? importWmc(document, options) : importMviewer(document, options);
   return { format, ...conversion, ...(note ? { encodingNote: note } : {}) };
 }

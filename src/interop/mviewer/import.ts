@@ -4,6 +4,7 @@ import { Report, type Conversion } from '../report.js';
 import { attributeOf, booleanOf, childElement, childElements, localNameOf, numberOf, pathOf } from '../xml.js';
 import { attributionText, HANDLED, list, unconverted, type Node } from './attributes.js';
 import { geojsonLayer, vectorTilesLayer, wmsLayer, wmtsLayer } from './layers.js';
+import { NO_LINKED_FILES, type LinkedFiles } from '../linked-files.js';
 
 /**
  * An mviewer XML configuration → a Cartable map document: themes and groups become groups, WMS,
@@ -14,10 +15,14 @@ import { geojsonLayer, vectorTilesLayer, wmsLayer, wmtsLayer } from './layers.js
 
 export interface MviewerImportOptions {
   readonly id?: string;
+  /** Files the document points to (templates, SLD); default: none. */
+  readonly linkedFiles?: LinkedFiles;
 }
 
 class MviewerReader {
   readonly report = new Report();
+
+  constructor(private readonly linked: LinkedFiles = NO_LINKED_FILES) {}
   private readonly ids = new IdRegistry();
 
   readView(config: Element): Node {
@@ -181,9 +186,9 @@ class MviewerReader {
     if (legend) layer.legend = { image: legend };
 
     let converted: Node | undefined;
-    if (type === 'wms') converted = wmsLayer(this.report, element, layer, url!);
+    if (type === 'wms') converted = wmsLayer(this.report, element, layer, url!, this.linked);
     else if (type === 'wmts') converted = wmtsLayer(element, layer, url!);
-    else if (type === 'geojson') converted = geojsonLayer(this.report, element, layer, url!);
+    else if (type === 'geojson') converted = geojsonLayer(this.report, element, layer, url!, this.linked);
     else if (type === 'vector-tms' || type === 'vectortiles') converted = vectorTilesLayer(this.report, element, layer);
     else {
       const why: Record<string, string> = {
@@ -232,7 +237,7 @@ class MviewerReader {
 
 export function importMviewer(document: Document, options: MviewerImportOptions = {}): Conversion {
   const config = document.documentElement;
-  const reader = new MviewerReader();
+  const reader = new MviewerReader(options.linkedFiles);
   if (!config || localNameOf(config) !== 'config') {
     reader.report.error('/', `not an mviewer configuration: the root element is <${config ? localNameOf(config) : 'none'}>, expected <config>`);
     return { report: reader.report.items };

@@ -2,6 +2,7 @@
 
 import { templateFields } from '../../context/template.js';
 import { DEFAULT_VECTOR_STYLE } from '../common.js';
+import type { LinkedFiles } from '../linked-files.js';
 import type { Report } from '../report.js';
 import { attributeOf, booleanOf, childElement, pathOf, textOf } from '../xml.js';
 import { list, type Node } from './attributes.js';
@@ -16,7 +17,7 @@ const INFO_FORMATS: Record<string, string> = {
 };
 
 /** A WMS layer: styles, info format, SLD, filters; what mviewer adds around it is reported. */
-export function wmsLayer(report: Report, element: Element, layer: Node, url: string): Node {
+export function wmsLayer(report: Report, element: Element, layer: Node, url: string, _linked: LinkedFiles): Node {
   const path = pathOf(element);
   const attr = (name: string): string | undefined => attributeOf(element, name);
   const wms: Node = { type: 'wms', ...layer, url, layers: attr('id') ?? String(layer.id) };
@@ -91,7 +92,7 @@ export function vectorTilesLayer(report: Report, element: Element, layer: Node):
 }
 
 /** A GeoJSON layer: a default style, fields, the record and tooltip templates, search. */
-export function geojsonLayer(report: Report, element: Element, layer: Node, url: string): Node {
+export function geojsonLayer(report: Report, element: Element, layer: Node, url: string, _linked: LinkedFiles): Node {
   const path = pathOf(element);
   const attr = (name: string): string | undefined => attributeOf(element, name);
   const geojson: Node = { type: 'geojson', ...layer, url, style: DEFAULT_VECTOR_STYLE };

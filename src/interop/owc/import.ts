@@ -5,6 +5,7 @@ import { Report, type Conversion } from '../report.js';
 import { isLonLatBbox, lonLatBboxView, type Bbox } from '../view-bbox.js';
 import { EXTENSION_KEY, type CollectionExtension, type LayoutEntry, type OwcResource, type ResourceExtension } from './model.js';
 import { readResource } from './resource.js';
+import type { LinkedFiles } from '../linked-files.js';
 
 /**
  * OWS Context GeoJSON (OGC 14-055r2) → a Cartable map document. Resources become layers (their
@@ -16,6 +17,8 @@ import { readResource } from './resource.js';
 export interface ImportOptions {
   /** The map's id (default: from the document's id). */
   readonly id?: string;
+  /** Files the document points to (templates, SLD); default: none. */
+  readonly linkedFiles?: LinkedFiles;
 }
 
 const COLLECTION_KNOWN = new Set(['title', 'subtitle', 'abstract', 'description', 'lang', 'updated', 'categories', 'keywords', 'rights', 'links', 'bbox', EXTENSION_KEY]);

@@ -3,6 +3,7 @@ import { IdRegistry, toId } from '../ids.js';
 import { crsCode } from '../owc/offerings.js';
 import { Report, type Conversion } from '../report.js';
 import { attributeOf, booleanOf, childElement, childElements, hrefOf, localNameOf, numberOf, pathOf, textOf } from '../xml.js';
+import type { LinkedFiles } from '../linked-files.js';
 
 /**
  * Web Map Context 1.1 (and 1.0) → a Cartable map document: the bounding box and its SRS become the
@@ -13,6 +14,8 @@ import { attributeOf, booleanOf, childElement, childElements, hrefOf, localNameO
 
 export interface WmcImportOptions {
   readonly id?: string;
+  /** Files the document points to (templates, SLD); default: none. */
+  readonly linkedFiles?: LinkedFiles;
 }
 
 type Node = Record<string, unknown>;
