@@ -20,6 +20,7 @@ import { walkLayers } from '../src/context/checks.js';
 import { chunkClosure } from './chunk-closure.js';
 import { element } from './element.js';
 import { oembedAnswer, oembedPath } from './oembed.js';
+import { unlistedOriginWarnings } from './origins.js';
 import { checkPublicOutput } from './leaks.js';
 import { nginxRestrictedServer } from './restricted-deploy.js';
 import { restrictedConfigProblems, restrictedOutDir, withheldLine, writeRestrictedOutput } from './restricted.js';
@@ -170,6 +171,7 @@ export function cartable(options: { projectRoot: string }): Plugin[] {
       const sources = await prepareProjectSources(projectRoot, { log: (line) => console.warn(line) });
       content = buildSiteContent(projectRoot, { sources }); // Fails the build with every problem of every document.
       for (const map of content.maps) for (const rule of map.confidential) console.log(`Cartable: ${withheldLine(map.file, rule)}`);
+      for (const line of unlistedOriginWarnings(content.site, [...content.maps, ...content.restricted.maps])) this.warn(line);
     },
     configureServer(server) {
       serveFiles(server, projectRoot);

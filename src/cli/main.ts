@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { formatProblem } from '../context/problems.js';
 import { parseJson, validateContext, validateSiteConfig } from '../context/validate.js';
-import type { MapContext } from '../context/types.js';
+import type { LayerNode, MapContext } from '../context/types.js';
 import { FORMAT_NAMES, IMPORT_FORMATS, importDocument, type ImportFormat } from '../interop/convert.js';
 import { exportOwsContext } from '../interop/owc/export.js';
 import { dataOrigins } from '../interop/origins.js';
@@ -25,7 +25,8 @@ Commands:
                                            (site.config.json); exit 1 when a file has problems.
   import [owc|mviewer|wmc] <input>         Convert a document into a Cartable map document. The
         [-o out.json] [--id map-id]        format is found from the content when it is not given.
-                                           Prints what could not be converted; writes nothing on error.
+                                           Prints what could not be converted; writes nothing on error,
+                                           nor when no layer is converted (unless --allow-empty).
   export owc <map.json> [-o out.json]      Write a map document as an OWS Context (GeoJSON).
   token-checker --access <access.json>     Run the token checker of the restricted output's nginx
         --base-path <path> --issuer <url>  recipe (see cartable token-checker --help).
@@ -35,6 +36,7 @@ Options:
   -o, --output <file>   Where to write (default: standard output)
   --id <id>             The imported map's id (default: from the document)
   -q, --quiet           Print only warnings and errors of the conversion report
+  --allow-empty         import: write the map even when no layer could be converted
   -h, --help            Show this help
 
 Examples:
@@ -58,6 +60,7 @@ interface Args {
   readonly id?: string;
   readonly quiet: boolean;
   readonly help: boolean;
+  readonly allowEmpty?: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -66,6 +69,7 @@ function parseArgs(argv: readonly string[]): Args {
   let id: string | undefined;
   let quiet = false;
   let help = false;
+  let allowEmpty = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     const value = (): string => {
@@ -80,10 +84,11 @@ function parseArgs(argv: readonly string[]): Args {
     else if (arg.startsWith('--id=')) id = arg.slice('--id='.length);
     else if (arg === '-q' || arg === '--quiet') quiet = true;
     else if (arg === '-h' || arg === '--help') help = true;
+    else if (arg === '--allow-empty') allowEmpty = true;
     else if (arg.startsWith('-') && arg !== '-') throw new CliError(`unknown option ${arg} (see cartable --help)`, 2);
     else positional.push(arg);
   }
-  return { positional, ...(output !== undefined ? { output } : {}), ...(id !== undefined ? { id } : {}), quiet, help };
+  return { positional, ...(output !== undefined ? { output } : {}), ...(id !== undefined ? { id } : {}), quiet, help, ...(allowEmpty ? { allowEmpty } : {}) };
 }
 
 /** One file: a map document, or the site configuration (by its name or its $schema). */
@@ -164,11 +169,18 @@ function runImport(args: Args, io: Io): number {
     io.err(`${input}: nothing written: the converted document is not a valid map document\n`);
     return 1;
   }
+  if (!args.allowEmpty && !hasLayer(validation.value.layers)) {
+    io.err(`${input}: aucune couche convertie — no layer could be converted (see the report above): nothing written (--allow-empty writes the map all the same)\n`);
+    return 1;
+  }
   writeOutput(`${JSON.stringify(withSchema(result.document, args.output), null, 2)}\n`, args.output, io);
   if (args.output && args.output !== '-') io.err(`${args.output}: written (map "${String(result.document.id)}")\n`);
   checkOrigins(result.document, io);
   return 0;
 }
+
+/** Whether a layer tree holds at least one layer (groups alone, and basemaps, are no content). */
+const hasLayer = (nodes: readonly LayerNode[]): boolean => nodes.some((n) => n.type !== 'group' || hasLayer(n.layers));
 
 /** The document with a "$schema" pointing at the project's published schema (editors then complete and check it). */
 function withSchema(document: Record<string, unknown>, output: string | undefined): Record<string, unknown> {

@@ -16,6 +16,10 @@ export const FORMAT_NAMES: Record<ImportFormat, string> = {
   wmc: 'Web Map Context (XML)',
 };
 
+/** An Atom feed (<feed>): the other encoding of OWS Context, which Cartable does not read. */
+export const ATOM_REFUSED =
+  'this is an Atom feed: the Atom encoding of OWS Context (OGC 12-084r2) is not supported; the GeoJSON encoding (OGC 14-055r2) is, so export the context as GeoJSON';
+
 export interface ImportInput {
   /** The file's bytes: the encoding is found from its byte-order mark or declaration. */
   readonly bytes: Uint8Array;
@@ -40,15 +44,18 @@ export interface ImportResult extends Conversion {
 export function importDocument(input: ImportInput): ImportResult {
   const { text, note } = decodeText(input.bytes);
   const json = /^\s*[{[]/.test(text);
-  if (json || input.format === 'owc') {
+  const xml = /^\s*</.test(text);
+  if (json || (input.format === 'owc' && !xml)) {
     if (input.format && input.format !== 'owc') throw new InputError(`the file holds JSON, not a ${FORMAT_NAMES[input.format]}`);
     const parsed = parseJson(text);
     if (!parsed.ok) throw new InputError(parsed.problems[0]!.message);
     return { format: 'owc', ...importOwsContext(parsed.value, { ...(input.id ? { id: input.id } : {}), ...(input.linkedFiles ? { linkedFiles: input.linkedFiles } : {}) }), ...(note ? { encodingNote: note } : {}) };
   }
-  if (!/^\s*</.test(text)) throw new InputError('the file is neither JSON nor XML');
+  if (!xml) throw new InputError('the file is neither JSON nor XML');
   const document = input.parseXml(text);
   const root = document.documentElement ? localNameOf(document.documentElement) : '';
+  if (root === 'feed') throw new InputError(ATOM_REFUSED);
+  if (input.format === 'owc') throw new InputError(`the file holds XML (<${root}>), not an ${FORMAT_NAMES.owc}`);
   const detected: ImportFormat | undefined = root === 'ViewContext' ? 'wmc' : root === 'config' ? 'mviewer' : undefined;
   const format = input.format ?? detected;
   if (!format) throw new InputError(`the XML root element <${root}> is neither a Web Map Context (<ViewContext>) nor an mviewer configuration (<config>)`);

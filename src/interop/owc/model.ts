@@ -67,10 +67,13 @@ export const OWC_PROFILE = 'http://www.opengis.net/spec/owc-geojson/1.0/req/core
 
 export const offeringCode = (kind: string): string => `http://www.opengis.net/spec/owc-geojson/1.0/req/${kind}`;
 
-/** "wms" for ".../owc-geojson/1.0/req/wms", ".../owc-atom/1.0/req/wms" and friends. */
+/**
+ * The kind an offering code names, whatever its URI prefix: "wms" for ".../owc-geojson/1.0/req/wms",
+ * ".../owc-atom/1.0/req/wms", ".../owc/1.0/req/atom/wms" and friends (the last segment after /req/).
+ */
 export function offeringKind(code: unknown): string | undefined {
   if (typeof code !== 'string') return undefined;
-  const match = /\/req\/([A-Za-z0-9_-]+)\/?$/.exec(code.trim());
+  const match = /\/req\/(?:[A-Za-z0-9_.-]+\/)*([A-Za-z0-9_-]+)\/?$/.exec(code.trim());
   return match?.[1]?.toLowerCase();
 }
 
