@@ -49,7 +49,7 @@ export function importDocument(input: ImportInput): ImportResult {
     if (input.format && input.format !== 'owc') throw new InputError(`the file holds JSON, not a ${FORMAT_NAMES[input.format]}`);
     const parsed = parseJson(text);
     if (!parsed.ok) throw new InputError(parsed.problems[0]!.message);
-    return { format: 'owc', ...importOwsContext(parsed.value, { ...(input.id ? { id: input.id } : {}), ...(input.linkedFiles ? { linkedFiles: input.linkedFiles } : {}) }), ...(note ? { encodingNote: note } : {}) };
+    return { format: 'owc', ...importOwsContext(parsed.value, { ...(input.id ? { id: input.id } : {}), ...(input.linkedFiles ? { linkedFiles: input.linkedFiles } : {}), parseXml: input.parseXml }), ...(note ? { encodingNote: note } : {}) };
   }
   if (!xml) throw new InputError('the file is neither JSON nor XML');
   const document = input.parseXml(text);
@@ -60,6 +60,6 @@ export function importDocument(input: ImportInput): ImportResult {
   const format = input.format ?? detected;
   if (!format) throw new InputError(`the XML root element <${root}> is neither a Web Map Context (<ViewContext>) nor an mviewer configuration (<config>)`);
   const options = { ...(input.id ? { id: input.id } : {}), ...(input.linkedFiles ? { linkedFiles: input.linkedFiles } : {}) };
-  const conversion = format === 'wmc' ? importWmc(document, options) : importMviewer(document, options);
+  const conversion = format === 'wmc' ? importWmc(document, options) : importMviewer(document, { ...options, parseXml: input.parseXml });
   return { format, ...conversion, ...(note ? { encodingNote: note } : {}) };
 }

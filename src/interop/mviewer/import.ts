@@ -1,7 +1,8 @@
 import { isKnownProjection } from '../../proj/definitions.js';
 import { IdRegistry, toId } from '../ids.js';
 import { Report, type Conversion } from '../report.js';
-import { attributeOf, booleanOf, childElement, childElements, localNameOf, numberOf, pathOf } from '../xml.js';
+import { attributeOf, booleanOf, childElement, childElements, localNameOf, numberOf, pathOf, type XmlParser } from '../xml.js';
+import { withXmlParser } from '../sld/layer-style.js';
 import { attributionText, HANDLED, list, unconverted, type Node } from './attributes.js';
 import { geojsonLayer, vectorTilesLayer, wmsLayer, wmtsLayer } from './layers.js';
 import { NO_LINKED_FILES, type LinkedFiles } from '../linked-files.js';
@@ -17,6 +18,8 @@ export interface MviewerImportOptions {
   readonly id?: string;
   /** Files the document points to (templates, SLD); default: none. */
   readonly linkedFiles?: LinkedFiles;
+  /** Reads the SLD styles of GeoJSON layers (default: none read). */
+  readonly parseXml?: XmlParser;
 }
 
 class MviewerReader {
@@ -237,7 +240,7 @@ class MviewerReader {
 
 export function importMviewer(document: Document, options: MviewerImportOptions = {}): Conversion {
   const config = document.documentElement;
-  const reader = new MviewerReader(options.linkedFiles);
+  const reader = new MviewerReader(withXmlParser(options.linkedFiles ?? NO_LINKED_FILES, options.parseXml));
   if (!config || localNameOf(config) !== 'config') {
     reader.report.error('/', `not an mviewer configuration: the root element is <${config ? localNameOf(config) : 'none'}>, expected <config>`);
     return { report: reader.report.items };

@@ -1,7 +1,7 @@
 /** mviewer layers → Cartable layer kinds, one function per kind (the common properties are read before). */
 
 import { templateFields } from '../../context/template.js';
-import { DEFAULT_VECTOR_STYLE } from '../common.js';
+import { mviewerVectorStyle } from '../sld/layer-style.js';
 import type { LinkedFiles } from '../linked-files.js';
 import type { Report } from '../report.js';
 import { attributeOf, booleanOf, childElement, pathOf, textOf } from '../xml.js';
@@ -95,9 +95,7 @@ export function vectorTilesLayer(report: Report, element: Element, layer: Node):
 export function geojsonLayer(report: Report, element: Element, layer: Node, url: string, _linked: LinkedFiles): Node {
   const path = pathOf(element);
   const attr = (name: string): string | undefined => attributeOf(element, name);
-  const geojson: Node = { type: 'geojson', ...layer, url, style: DEFAULT_VECTOR_STYLE };
-  if (attr('style')) report.warning(path, `style "${attr('style')}" is a function of mviewer's featurestyles.js: a default style is used`);
-  else report.info(path, 'no style: a default style is used');
+  const geojson: Node = { type: 'geojson', ...layer, url, style: mviewerVectorStyle(report, path, { sld: attr('sld'), style: attr('style') }, _linked) };
   const names = list(attr('fields'));
   const aliases = list(attr('aliases'));
   const fields = new Map<string, Node>(names.map((name, i) => [name, { name, ...(aliases[i] && aliases[i] !== name ? { label: aliases[i] } : {}) }]));

@@ -5,7 +5,9 @@ import { Report, type Conversion } from '../report.js';
 import { isLonLatBbox, lonLatBboxView, type Bbox } from '../view-bbox.js';
 import { EXTENSION_KEY, type CollectionExtension, type LayoutEntry, type OwcResource, type ResourceExtension } from './model.js';
 import { readResource } from './resource.js';
-import type { LinkedFiles } from '../linked-files.js';
+import { NO_LINKED_FILES, type LinkedFiles } from '../linked-files.js';
+import { withXmlParser } from '../sld/layer-style.js';
+import type { XmlParser } from '../xml.js';
 
 /**
  * OWS Context GeoJSON (OGC 14-055r2) → a Cartable map document. Resources become layers (their
@@ -19,6 +21,8 @@ export interface ImportOptions {
   readonly id?: string;
   /** Files the document points to (templates, SLD); default: none. */
   readonly linkedFiles?: LinkedFiles;
+  /** Reads the SLD styles of vector offerings (default: none read). */
+  readonly parseXml?: XmlParser;
 }
 
 const COLLECTION_KNOWN = new Set(['title', 'subtitle', 'abstract', 'description', 'lang', 'updated', 'categories', 'keywords', 'rights', 'links', 'bbox', EXTENSION_KEY]);
@@ -156,6 +160,7 @@ export function importOwsContext(input: unknown, options: ImportOptions = {}): C
   const document = applyCarried(readTop(input, features, report, options), collectionExtension);
   if (options.id) document.id = options.id;
 
+  const files = withXmlParser(options.linkedFiles ?? NO_LINKED_FILES, options.parseXml);
   const ids = new IdRegistry();
   const entries = new Map<string, Entry>();
   features.forEach((feature, index) => {
@@ -169,7 +174,7 @@ export function importOwsContext(input: unknown, options: ImportOptions = {}): C
     const extension = readExtension<ResourceExtension>(props[EXTENSION_KEY], report, `${path}/properties/${EXTENSION_KEY}`);
     const key = typeof resource.id === 'string' && resource.id ? resource.id : `resource-${index + 1}`;
     // A Cartable extension is authoritative: what the standard reading says about the fields it overrides is noise.
-    const standard = readResource(resource, extension ? new Report() : report, path);
+    const standard = readResource(resource, extension ? new Report() : report, path, files);
     if (!standard && typeof extension?.keep?.type !== 'string') return;
     const fallbackTitle = typeof props.title === 'string' ? props.title : '';
     const rawId = resourceName(resource.id, fallbackTitle, index);

@@ -2,7 +2,9 @@ import type { LayerDef, WfsLayerDef, WmsLayerDef, WmtsLayerDef } from '../../con
 import { isKnownProjection } from '../../proj/definitions.js';
 import { DEFAULT_VECTOR_STYLE, isRecord } from '../common.js';
 import { buildOgcUrl, splitOgcUrl } from '../ogc-url.js';
+import { NO_LINKED_FILES } from '../linked-files.js';
 import type { Report } from '../report.js';
+import { isSldText, sldStyle, type SldSource, type StyleFiles } from '../sld/layer-style.js';
 import { offeringCode, offeringKind, type OwcOffering, type OwcOperation, type OwcStyle } from './model.js';
 
 /**
@@ -150,7 +152,7 @@ function writeWmts(layer: WmtsLayerDef): OwcOffering {
 
 const WFS_KEYS = new Set(['SERVICE', 'REQUEST', 'VERSION', 'TYPENAME', 'TYPENAMES', 'OUTPUTFORMAT', 'SRSNAME', 'COUNT', 'MAXFEATURES', 'CQL_FILTER', 'BBOX', 'STARTINDEX', 'RESULTTYPE']);
 
-function readWfs(offering: OwcOffering, report: Report, path: string): LayerPart | undefined {
+function readWfs(offering: OwcOffering, report: Report, path: string, files: StyleFiles): LayerPart | undefined {
   const getFeature = operation(offering, 'getfeature');
   if (!getFeature) {
     report.error(path, 'WFS offering without a GetFeature request: the feature type is unknown, the resource is left out');
@@ -179,7 +181,7 @@ function readWfs(offering: OwcOffering, report: Report, path: string): LayerPart
   const count = Number(params.COUNT ?? params.MAXFEATURES);
   if (Number.isInteger(count) && count >= 1 && count <= 100000) layer.maxFeatures = count;
   if (params.CQL_FILTER) layer.cqlFilter = params.CQL_FILTER;
-  readVectorStyle(offering, layer, report, path);
+  readVectorStyle(offering, layer, report, path, files);
   return layer;
 }
 
@@ -219,12 +221,30 @@ const writeVectorStyle = (style: unknown): OwcStyle[] => [
   { name: 'default', title: 'Cartable', default: true, content: { type: CARTABLE_STYLE_TYPE, content: style } },
 ];
 
-function readVectorStyle(offering: OwcOffering, layer: LayerPart, report: Report, path: string): void {
+/** MIME types of SLD and Symbology Encoding documents. */
+const SLD_TYPE = /sld|vnd\.ogc\.se\b|se\+xml/i;
+
+/** The SLD of an offering's styles (the default one first): inline text, or a linked file. */
+function sldSource(styles: OwcStyle[]): SldSource | undefined {
+  for (const style of [...styles].sort((a, b) => Number(b.default === true) - Number(a.default === true))) {
+    const content = style.content;
+    if (isSldText(content)) return { inline: content };
+    if (!isRecord(content)) continue;
+    if (isSldText(content.content)) return { inline: content.content };
+    if (typeof content.href === 'string' && (SLD_TYPE.test(String(content.type ?? '')) || /\.sld(\?|$)/i.test(content.href))) return { href: content.href };
+  }
+  return undefined;
+}
+
+function readVectorStyle(offering: OwcOffering, layer: LayerPart, report: Report, path: string, files: StyleFiles): void {
   layer.style = DEFAULT_VECTOR_STYLE;
   const styles = Array.isArray(offering.styles) ? offering.styles.filter(isRecord) : [];
   const own = cartableStyle(styles);
+  const sld = own ? undefined : sldSource(styles);
   if (own) {
     layer.style = own;
+  } else if (sld) {
+    layer.style = sldStyle(sld, files, report, path) ?? DEFAULT_VECTOR_STYLE;
   } else if (styles.length) {
     const names = styles.map((s) => `"${String(s.title ?? s.name ?? 'unnamed')}"`).join(', ');
     report.warning(path, `style ${names} is not in a form Cartable reads (it draws from its own declarative style): a default style is used`);
@@ -233,7 +253,7 @@ function readVectorStyle(offering: OwcOffering, layer: LayerPart, report: Report
   }
 }
 
-function readGeojson(offering: OwcOffering, report: Report, path: string): LayerPart | undefined {
+function readGeojson(offering: OwcOffering, report: Report, path: string, files: StyleFiles): LayerPart | undefined {
   const contents = Array.isArray(offering.contents) ? offering.contents.filter(isRecord) : [];
   const get = operation(offering, 'getfeature', 'get', 'rest');
   const layer: LayerPart = { type: 'geojson' };
@@ -256,7 +276,7 @@ function readGeojson(offering: OwcOffering, report: Report, path: string): Layer
     report.error(path, 'the inline GeoJSON content has no "type": the resource is left out');
     return undefined;
   }
-  readVectorStyle(offering, layer, report, path);
+  readVectorStyle(offering, layer, report, path, files);
   return layer;
 }
 
@@ -322,16 +342,16 @@ export const whyUnreadable = (code: unknown): string => {
   return kind ? (WHY_NOT[kind] ?? `the offering "${kind}" is not one Cartable reads`) : `the offering code ${JSON.stringify(code)} is not an OWS Context offering code`;
 };
 
-export function readOffering(offering: OwcOffering, properties: Record<string, unknown>, report: Report, path: string): LayerPart | undefined {
+export function readOffering(offering: OwcOffering, properties: Record<string, unknown>, report: Report, path: string, files: StyleFiles = NO_LINKED_FILES): LayerPart | undefined {
   switch (offeringKind(offering.code)) {
     case 'wms':
       return readWms(offering, report, path);
     case 'wmts':
       return readWmts(offering, report, path);
     case 'wfs':
-      return readWfs(offering, report, path);
+      return readWfs(offering, report, path, files);
     case 'geojson':
-      return readGeojson(offering, report, path);
+      return readGeojson(offering, report, path, files);
     case 'xyz':
     case 'tms':
       return readTiles(offering, properties.shards, report, path);

@@ -2,6 +2,8 @@ import type { LayerDef, LocalizedText } from '../../context/types.js';
 import { htmlToText, isRecord, plainText } from '../common.js';
 import type { Report } from '../report.js';
 import { EXTENSION_KEY, offeringKind, type OwcLink, type OwcOffering, type OwcResource } from './model.js';
+import { NO_LINKED_FILES } from '../linked-files.js';
+import type { StyleFiles } from '../sld/layer-style.js';
 import { READABLE_OFFERINGS, readOffering, whyUnreadable, writeOffering } from './offerings.js';
 
 /** Properties of a resource this converter reads or writes; the others are named in the report. */
@@ -27,7 +29,7 @@ const positiveNumber = (value: unknown): number | undefined => (typeof value ===
  * The standard fields of one resource read into a Cartable layer (without its id, which the caller
  * hands out). Undefined, with the reason in the report, when no offering can be read.
  */
-export function readResource(resource: OwcResource, report: Report, path: string): Record<string, unknown> | undefined {
+export function readResource(resource: OwcResource, report: Report, path: string, files: StyleFiles = NO_LINKED_FILES): Record<string, unknown> | undefined {
   const properties = isRecord(resource.properties) ? resource.properties : {};
   const offerings = (Array.isArray(properties.offerings) ? properties.offerings : []).filter(isRecord) as OwcOffering[];
   const title = typeof properties.title === 'string' && properties.title.trim() ? properties.title.trim() : undefined;
@@ -39,7 +41,7 @@ export function readResource(resource: OwcResource, report: Report, path: string
   let used: OwcOffering | undefined;
   for (const offering of ordered) {
     if (!READABLE_OFFERINGS.includes(offeringKind(offering.code) as (typeof READABLE_OFFERINGS)[number])) continue;
-    part = readOffering(offering, properties, report, `${path}/properties/offerings/${offerings.indexOf(offering)}`);
+    part = readOffering(offering, properties, report, `${path}/properties/offerings/${offerings.indexOf(offering)}`, files);
     if (part) {
       used = offering;
       break;
