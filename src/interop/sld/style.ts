@@ -66,9 +66,19 @@ export function sldRulesToStyle(rules: readonly SldRule[], dropped: string[]): V
     if (label) drop(`rule "${rule.name}": a second label (Cartable draws one label field per style)`);
     else label = { ...rule.label!, ...(rule.minScale !== undefined ? { minScale: rule.minScale } : {}), ...(rule.maxScale !== undefined ? { maxScale: rule.maxScale } : {}) };
   }
+  // SLD draws every rule whose scales hold; a Cartable scale rule replaces the base style: what the
+  // base draws and the scale rule does not (symbols, the label) is copied into it.
   const scaleRules: ScaleRule[] = [...ranges.values()].map((group) => {
     const { minScale, maxScale } = group[0]!;
-    return { ...(minScale !== undefined ? { minScale } : {}), ...(maxScale !== undefined ? { maxScale } : {}), ...core(group, drop) };
+    const own = core(group, drop);
+    const drawsOwn = own.symbol || own.categories;
+    if (drawsOwn && (base.symbol || base.categories)) {
+      drop(`rule "${group[0]!.name}": within its scales, its symbols replace those of the rules without scale limits (SLD draws both)`);
+    }
+    const inherited: StyleCore = drawsOwn ? {} : { ...base, label: undefined };
+    const withLabel = own.label ?? label;
+    // Through JSON: the keys left undefined go.
+    return JSON.parse(JSON.stringify({ minScale, maxScale, ...inherited, ...own, label: withLabel })) as ScaleRule;
   });
   return { ...base, ...(label ? { label } : {}), ...(scaleRules.length ? { rules: scaleRules } : {}) };
 }
