@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build } from 'vite';
+import { build, createLogger, type Logger } from 'vite';
 import { cartable } from '../../../plugin/plugin.js';
 import { pwa } from '../../../plugin/pwa.js';
 import { loadSiteConfig } from '../../../plugin/site.js';
@@ -40,8 +40,14 @@ export const snapshot = (folder: string): Record<string, string> =>
       .map((name) => [name, readFileSync(join(folder, name)).toString('base64')]),
   );
 
+/** A Vite logger that keeps the warnings and says nothing. */
+function collectingLogger(warnings: string[]): Logger {
+  const logger = createLogger('warn', { allowClearScreen: false });
+  return { ...logger, info: () => undefined, warn: (message) => void warnings.push(message), warnOnce: (message) => void warnings.push(message), error: () => undefined };
+}
+
 /** Builds the project at `projectRoot` into outDir (its restricted output into restrictedDir): the error's message, '' when it succeeds. */
-export async function buildProject(projectRoot: string, outDir: string, restrictedDir: string): Promise<string> {
+export async function buildProject(projectRoot: string, outDir: string, restrictedDir: string, warnings?: string[]): Promise<string> {
   const saved = { config: process.env.CARTABLE_SITE_CONFIG, restricted: process.env.CARTABLE_RESTRICTED_OUT_DIR };
   delete process.env.CARTABLE_SITE_CONFIG;
   process.env.CARTABLE_RESTRICTED_OUT_DIR = restrictedDir;
@@ -51,7 +57,8 @@ export async function buildProject(projectRoot: string, outDir: string, restrict
       root: ROOT,
       configFile: false,
       base: './',
-      logLevel: 'silent',
+      // `warnings`: the build's warnings are collected there.
+      ...(warnings ? { logLevel: 'warn' as const, customLogger: collectingLogger(warnings) } : { logLevel: 'silent' as const }),
       plugins: [cartable({ projectRoot }), pwa(site!)],
       build: { outDir, emptyOutDir: true, target: 'es2022', assetsInlineLimit: 0, sourcemap: true, reportCompressedSize: false },
     });
