@@ -89,6 +89,29 @@ describe('cartable (command line)', SLOW, () => {
     expect(existsSync(target)).toBe(false);
   });
 
+  it('says the Atom encoding of OWS Context is not read, and the GeoJSON encoding is', () => {
+    const atom = join(work, 'context.atom');
+    writeFileSync(atom, '<feed xmlns="http://www.w3.org/2005/Atom"><title>Contexte</title></feed>');
+    const run = cartable('import', 'owc', atom);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`cartable: ${atom}: this is an Atom feed: the Atom encoding of OWS Context (OGC 12-084r2) is not supported; the GeoJSON encoding (OGC 14-055r2) is, so export the context as GeoJSON\n`);
+  });
+
+  it('exits 1 when no layer is converted (a WPS only), and writes the empty map with --allow-empty', () => {
+    const input = join(work, 'wps.json');
+    const wps = { code: 'http://www.opengis.net/spec/owc-geojson/1.0/req/wps', operations: [] };
+    writeFileSync(input, JSON.stringify({ type: 'FeatureCollection', id: 'wps', properties: { title: 'WPS' }, features: [{ type: 'Feature', id: 'p', geometry: null, properties: { title: 'P', offerings: [wps] } }] }));
+    const out = join(work, 'wps-out.json');
+    const refused = cartable('import', input, '-o', out);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('aucune couche convertie');
+    expect(existsSync(out)).toBe(false);
+    const allowed = cartable('import', input, '-o', out, '--allow-empty');
+    expect(allowed.status).toBe(0);
+    expect(validated(readJson(out)).layers).toEqual([]);
+    expect(cartable('--help').stdout).toContain('--allow-empty');
+  });
+
   it('writes nothing into a folder that does not exist, and says so', () => {
     const run = cartable('import', fixture('wmc-rules.wmc'), '-o', join(work, 'no-such-folder', 'out.json'));
     expect(run.status).toBe(1);
@@ -136,8 +159,19 @@ describe.skipIf(!hasSharedData('configs'))('cartable on the real documents of ..
     expect(run.stderr).toContain('the file holds JSON, not a mviewer configuration (XML)');
   });
 
+  it('refuses to write the mviewer configuration whose layers are all JavaScript (aucune couche convertie), unless --allow-empty', () => {
+    const out = join(work, 'demo_vector.json');
+    const run = cartable('import', sharedFile('configs/mviewer/demo_vector.xml'), '-o', out, '-q');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('demo_vector.xml: aucune couche convertie — no layer could be converted (see the report above): nothing written (--allow-empty writes the map all the same)\n');
+    expect(existsSync(out)).toBe(false);
+    expect(cartable('import', sharedFile('configs/mviewer/demo_vector.xml'), '-o', out, '-q', '--allow-empty').status).toBe(0);
+    // Its theme, with no layer in it.
+    expect(validated(readJson(out)).layers).toMatchObject([{ type: 'group', layers: [] }]);
+  });
+
   it('imports every real mviewer and WMC document into a valid map', () => {
-    for (const file of ['mviewer/apps_default.xml', 'mviewer/demo_ign.xml', 'mviewer/demo_vector.xml', 'wmc/geobretagne_default_epsg2154.wmc', 'owscontext/ows-json-context.json']) {
+    for (const file of ['mviewer/apps_default.xml', 'mviewer/demo_ign.xml', 'wmc/geobretagne_default_epsg2154.wmc', 'owscontext/ows-json-context.json']) {
       const out = join(work, `${file.replace(/\W/g, '_')}.json`);
       const run = cartable('import', sharedFile(`configs/${file}`), '-o', out, '-q');
       expect(run.status, `${file}: ${run.stderr}`).toBe(0);
