@@ -73,7 +73,7 @@ describe('OWS Context import, rule by rule (hand-made document)', () => {
     });
   });
 
-  it('reads a WFS offering with its type name, output format, SRS (from a URN) and count; a style it cannot read is named', () => {
+  it('reads a WFS offering with its type name, output format, SRS (from a URN) and count; an SLD it was not given is named, with how to give it', () => {
     expect(findLayer(map.layers, 'avalanches')).toMatchObject({
       type: 'wfs',
       url: 'https://geo.example.org/wfs',
@@ -84,7 +84,7 @@ describe('OWS Context import, rule by rule (hand-made document)', () => {
       maxFeatures: 500,
       visible: false,
     });
-    expect(messages(result.report, 'warning')).toContain('/features/1/properties/offerings/0: style "CLPA" is not in a form Cartable reads (it draws from its own declarative style): a default style is used');
+    expect(messages(result.report, 'warning')).toContain('/features/1/properties/offerings/0: the SLD style https://geo.example.org/clpa.sld was not read: a default style is used (give the SLD files to "cartable import" with --styles <folder or base URL>)');
     expect(messages(result.report, 'warning')).toContain('/features/1/properties/offerings/1: not converted: KML is not a layer kind Cartable draws (convert it to GeoJSON, e.g. with ogr2ogr)');
   });
 
