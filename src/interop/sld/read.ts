@@ -95,7 +95,7 @@ function readLabel(element: Element, drop: (what: string) => void): LabelStyle |
   const label = childElement(element, 'Label');
   const parts = label ? childElements(label) : [];
   const field = parts.length === 1 && localNameOf(parts[0]!) === 'PropertyName' ? textOf(parts[0]) : undefined;
-  const text = label ? [...Array.from(label.childNodes)].some((n) => n.nodeType === 3 && n.textContent!.trim()) : false;
+  const text = label ? Array.from(label.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim()) : false;
   if (!field || text) {
     drop('a label that is not one field (literal text or an expression)');
     return undefined;
@@ -103,14 +103,14 @@ function readLabel(element: Element, drop: (what: string) => void): LabelStyle |
   const font = parameters(childElement(element, 'Font'), drop);
   const fill = parameters(childElement(element, 'Fill'), drop);
   const halo = childElement(element, 'Halo');
-  const haloFill = parameters(childElement(halo ?? element, 'Fill'), drop);
+  const haloFill = halo ? parameters(childElement(halo, 'Fill'), drop) : new Map<string, string>();
   for (const name of ['LabelPlacement', 'Graphic']) if (childElement(element, name)) drop(`the label's ${name}`);
   if (font.has('font-family') || font.has('font-style') || font.has('font-weight')) drop('the label font family, style and weight');
   const size = numberOf(font.get('font-size'));
   return {
     field: field.replace(/^.*:/, ''),
     color: colorWithOpacity(fill.get('fill') ?? '#000000', numberOf(fill.get('fill-opacity'))),
-    haloColor: halo ? colorWithOpacity(haloFill.get('fill') ?? '#ffffff', numberOf(haloFill.get('fill-opacity'))) : '#ffffff',
+    haloColor: colorWithOpacity(haloFill.get('fill') ?? '#ffffff', numberOf(haloFill.get('fill-opacity'))),
     size: Math.min(48, Math.max(6, size ?? 10)),
   };
 }
@@ -142,7 +142,9 @@ function merge(symbol: Record<string, unknown>, part: Symbolizer, kind: string, 
 }
 
 function readRule(rule: Element, index: number, dropped: string[]): SldRule | undefined {
-  const title = textOf(childElement(rule, 'Title'));
+  // SLD 1.0: <Title>; SE 1.1: <Description><Title>.
+  const description = childElement(rule, 'Description');
+  const title = textOf(childElement(rule, 'Title')) ?? (description ? textOf(childElement(description, 'Title')) : undefined);
   const name = textOf(childElement(rule, 'Name')) ?? title ?? `rule ${index + 1}`;
   const drop = (what: string): void => void dropped.push(`rule "${name}": ${what}`);
   const filter = readFilter(rule, drop);
