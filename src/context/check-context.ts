@@ -150,7 +150,10 @@ export function checkContext(context: MapContext): Problem[] {
     if (node.type === 'points' && node.table) {
       problems.push(problemAt(`${path}/table`, { kind: 'points-table' }));
     }
-    if (node.type === 'wms') checkProjection(node.projection, `${path}/projection`, problems);
+    if (node.type === 'wms') {
+      checkProjection(node.projection, `${path}/projection`, problems);
+      if (node.popup) checkVector({ fields: node.fields ?? [], popup: node.popup, style: {} }, path, problems);
+    }
     if (node.type === 'wfs') {
       checkVector(node, path, problems);
       checkProjection(node.srsName, `${path}/srsName`, problems);

@@ -17,7 +17,7 @@ describe('convertMustache (mviewer templates → Cartable templates)', () => {
     expect(converted.title).toBe('{{nom}}');
     expect(converted.links).toEqual([{ label: 'Voir la fiche', url: '{{url}}' }]);
     expect(converted.images).toEqual(['photo']);
-    expect(converted.notes).toContain('an image with a fixed address is left out');
+    expect(converted.notes).toContain('an image whose address is not one field is left out');
   });
 
   it('shows values inserted as HTML as text, and says so', () => {
