@@ -70,7 +70,12 @@ export function convertMustache(source: string): ConvertedTemplate {
   if (rows.count) notes.push(`${rows.count} table row(s) became labelled fields or « label : value » lines`);
   text = rows.text;
   if (/<[a-z][^>]*>/i.test(text)) notes.push('HTML markup is removed: Cartable records are plain text');
-  const marked = htmlToText(text);
+  let marked = htmlToText(text);
+  // Sections left empty once their link or image became a record link or an image field.
+  for (let previous = ''; previous !== marked; ) {
+    previous = marked;
+    marked = marked.replace(/\{\{\s*[#^]\s*([\w-]+)\s*\}\}\s*\{\{\s*\/\s*\1\s*\}\}/g, '').trim();
+  }
   const body = marked.replace(FIELD_MARK, (_m, field: string, label: string) => (label ? `${label} : {{${field}}}` : `{{${field}}}`));
   for (const candidate of [title, body]) {
     if (!candidate) continue;
