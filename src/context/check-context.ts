@@ -152,7 +152,8 @@ export function checkContext(context: MapContext): Problem[] {
     }
     if (node.type === 'wms') {
       checkProjection(node.projection, `${path}/projection`, problems);
-      if (node.popup) checkVector({ fields: node.fields ?? [], popup: node.popup, style: {} }, path, problems);
+      // Template syntax only: a service's answer has more fields than a WMS layer needs to declare.
+      if (node.popup) checkVector({ fields: [], popup: node.popup, style: {} }, path, problems);
     }
     if (node.type === 'wfs') {
       checkVector(node, path, problems);
