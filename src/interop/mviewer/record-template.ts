@@ -39,7 +39,6 @@ export function recordTemplate(report: Report, path: string, element: Element, l
   const popup: Node = {};
   if (converted.title) popup.title = converted.title;
   const sections: Node[] = converted.sections.map((s) => ('text' in s ? { text: s.text } : { fields: s.fields.map((f) => (f.label ? { ...f } : f.field)) }));
-  if (converted.images.length) sections.push({ fields: [...converted.images] });
   if (sections.length) popup.sections = sections;
   if (converted.links.length) popup.links = converted.links.map((l) => ({ ...l }));
   report.info(path, `record template converted${where}${converted.notes.length ? `: ${converted.notes.join('; ')}` : ''}`);

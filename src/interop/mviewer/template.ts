@@ -31,8 +31,10 @@ export interface ConvertedTemplate {
 }
 
 const TAG = /\{\{\s*([#^/]?)\s*([^{}]*?)\s*\}\}/g;
-/** A table row that is a labelled field: stands for { field, label } until the sections are cut. */
-const FIELD_MARK = /\u0001([\w-]+)\u0002([^\u0001\u0002\n]*)\u0003/g;
+/** A labelled field (a table row, or an image when it ends with \u0004) until the sections are cut. */
+const FIELD_MARK = /\u0001([\w-]+)\u0002([^\u0001\u0002\n]*)([\u0003\u0004])/g;
+/** In the text form, a table row reads « label : {{field}} »; images are left out. */
+const asText = (_m: string, field: string, label: string, end: string): string => (end === '\u0004' ? '' : label ? `${label} : {{${field}}}` : `{{${field}}}`);
 
 export function convertMustache(source: string): ConvertedTemplate {
   const notes: string[] = [];
@@ -55,9 +57,14 @@ export function convertMustache(source: string): ConvertedTemplate {
   const images: string[] = [];
   text = text.replace(/<img\b[^>]*>/gi, (tag) => {
     const field = /\bsrc\s*=\s*["']\s*\{\{\s*([\w-]+)\s*\}\}\s*["']/i.exec(tag)?.[1];
-    if (field) images.push(field);
-    else notes.push('an image whose address is not one field is left out');
-    return '';
+    if (!field) {
+      notes.push('an image whose address is not one field is left out');
+      return '';
+    }
+    images.push(field);
+    // Its alternative text labels it when it is fixed text.
+    const alt = /\balt\s*=\s*["']([^"'{}]*)["']/i.exec(tag)?.[1]?.trim() ?? '';
+    return `\n\u0001${field}\u0002${alt}\u0004\n`;
   });
   if (images.length) notes.push(`images from the field(s) ${images.join(', ')} are shown as image fields`);
   let title: string | undefined;
@@ -76,7 +83,7 @@ export function convertMustache(source: string): ConvertedTemplate {
     previous = marked;
     marked = marked.replace(/\{\{\s*[#^]\s*([\w-]+)\s*\}\}\s*\{\{\s*\/\s*\1\s*\}\}/g, '').trim();
   }
-  const body = marked.replace(FIELD_MARK, (_m, field: string, label: string) => (label ? `${label} : {{${field}}}` : `{{${field}}}`));
+  const body = marked.replace(FIELD_MARK, asText).replace(/\n{2,}/g, '\n').trim();
   for (const candidate of [title, body]) {
     if (!candidate) continue;
     try {
@@ -145,7 +152,7 @@ function sectionsOf(marked: string): ConvertedSection[] {
   if (current) chunks.push(current);
   const sections: ConvertedSection[] = [];
   for (const chunk of chunks.map((c) => c.trim()).filter(Boolean)) {
-    const alone = /^(?:\{\{\s*#\s*([\w-]+)\s*\}\}\s*)?\u0001([\w-]+)\u0002([^\u0001\u0002\n]*)\u0003(?:\s*\{\{\s*\/\s*([\w-]+)\s*\}\})?$/.exec(chunk);
+    const alone = /^(?:\{\{\s*#\s*([\w-]+)\s*\}\}\s*)?\u0001([\w-]+)\u0002([^\u0001\u0002\n]*)[\u0003\u0004](?:\s*\{\{\s*\/\s*([\w-]+)\s*\}\})?$/.exec(chunk);
     if (alone && alone[1] === alone[4] && (!alone[1] || alone[1] === alone[2])) {
       const row = { field: alone[2]!, ...(alone[3] ? { label: alone[3] } : {}) };
       const last = sections.at(-1);
@@ -153,8 +160,8 @@ function sectionsOf(marked: string): ConvertedSection[] {
       else sections.push({ fields: [row] });
       continue;
     }
-    const text = chunk.replace(FIELD_MARK, (_m, field: string, label: string) => (label ? `${label} : {{${field}}}` : `{{${field}}}`));
-    sections.push({ text });
+    const text = chunk.replace(FIELD_MARK, asText).trim();
+    if (text) sections.push({ text });
   }
   return sections;
 }

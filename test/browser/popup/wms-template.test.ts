@@ -60,7 +60,7 @@ describe('a WMS layer with a converted mviewer template', () => {
     await waitFor(() => root.querySelector('h2')?.textContent === 'Port de Concarneau', 10000, 'the first record');
     await popup.updateComplete;
     const rows = [...root.querySelectorAll('dt')].map((dt) => `${dt.textContent} = ${dt.nextElementSibling!.textContent!.trim()}`);
-    expect(rows.slice(0, 2)).to.deep.equal(['Commune = Concarneau', 'Propriétaire = Région Bretagne']);
+    expect(rows).to.deep.equal(['Photo url = ', 'Commune = Concarneau', 'Propriétaire = Région Bretagne']);
     const paragraphs = [...root.querySelectorAll('.body > p:not(.subtitle)')].map((p) => p.textContent);
     expect(paragraphs).to.deep.equal(['Places : 320 places à flot', 'Pêche Port de pêche avec criée']);
     expect(root.querySelector('dd img')!.getAttribute('src')).to.equal('https://ports.example.org/photos/concarneau.jpg');

@@ -73,6 +73,7 @@ describe('convertMustache on .mst files, construct by construct', () => {
       { label: 'Annuaire', url: 'https://annuaire.example.org/etablissement/{{id}}?src=carte' },
     ]);
     expect(converted.images).toEqual(['vignette']);
+    expect(converted.sections).toEqual([{ fields: [{ field: 'vignette' }] }]);
     expect(converted.notes).toContain('an image whose address is not one field is left out');
   });
 
@@ -110,7 +111,8 @@ describe('convertMustache on .mst files, construct by construct', () => {
     expect(converted).toMatchObject({
       title: 'Port de {{nom_port}}',
       sections: [
-        { fields: [{ field: 'commune', label: 'Commune' }, { field: 'proprietaire', label: 'Propriétaire' }] },
+        // The image where the template puts it (its alt text reads values: no label), then the table.
+        { fields: [{ field: 'photo_url' }, { field: 'commune', label: 'Commune' }, { field: 'proprietaire', label: 'Propriétaire' }] },
         { text: 'Places : {{nb_places}} places à flot' },
         { text: '{{#peche}}Pêche Port de pêche{{#criee}} avec criée{{/criee}}\n{{/peche}}' },
         { text: '{{#commerce}}Commerce Port de commerce\n{{/commerce}}' },
