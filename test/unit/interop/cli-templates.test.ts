@@ -34,6 +34,12 @@ const wmsLayers = (nodes: readonly LayerNode[]): WmsLayerDef[] =>
 const noStack = (text: string): void => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
 const SLOW = { timeout: 60_000 };
 
+it('documents --templates and --styles in its help', SLOW, async () => {
+  const help = await cartable('--help');
+  expect(help.stdout).toContain('--templates <where>   Import: read the record templates the document points to (mviewer .mst');
+  expect(help.stdout).toContain('--styles <where>      Import: read the SLD styles the document points to, the same way');
+});
+
 describe.skipIf(!hasSharedData('configs/mviewer'))('cartable import mviewer --templates (apps_default.xml)', SLOW, () => {
   it('converts the templates read from a folder: popups, fields, GetFeatureInfo as GML; the JavaScript ones listed per layer', async () => {
     const out = join(work, 'apps.json');
