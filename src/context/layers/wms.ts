@@ -89,8 +89,9 @@ export const wmsLayerSchema: JsonSchema = {
       description: "The CRS the map is requested in (CRS/SRS); default: the map's projection. Another one is reprojected in the browser.",
     },
     queryable: { type: 'boolean', default: true, description: 'false: clicks do not ask this layer what lies there (GetFeatureInfo).' },
-    popup: { ...ref('popup'), description: 'How a record reads when GetFeatureInfo answers with data ("json", "gml"): one per feature. HTML and text answers are shown as they are.' },
-    fields: { type: 'array', items: ref('field'), description: 'Labels and types of the attributes records show.' },
+    // Records of JSON and GML answers (one per feature); HTML and text answers are shown as they are.
+    popup: ref('popup'),
+    fields: { type: 'array', items: ref('field') },
     wfs: {
       type: 'object',
       description:
