@@ -99,6 +99,8 @@ for (const [device, viewport] of [['desktop', { width: 1366, height: 768 }], ['p
       await popup.locator('dd img').evaluate((img: HTMLImageElement) => (img.complete ? undefined : new Promise((done) => img.addEventListener('load', done, { once: true }))));
       assert.deepEqual(await axeViolations(page), [], 'axe finds nothing with the record open');
       await keepScreenshot(page, `wms-template-${device}`);
+      await popup.getByRole('link', { name: 'Fiche du port' }).scrollIntoViewIfNeeded();
+      await keepScreenshot(page, `wms-template-${device}-end`);
     });
   });
 }
