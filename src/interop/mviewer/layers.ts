@@ -113,6 +113,7 @@ export function geojsonLayer(report: Report, element: Element, layer: Node, url:
     Object.assign(popup, record.popup);
     delete popup.fields;
     for (const image of record.images) fields.set(image, { ...(fields.get(image) ?? { name: image }), type: 'image' });
+    for (const html of record.html) fields.set(html, { ...(fields.get(html) ?? { name: html }), type: 'html' });
     record.referenced.forEach(declare);
   }
   if (Object.keys(popup).length) geojson.popup = popup;

@@ -12,6 +12,8 @@ export interface RecordTemplate {
   readonly popup: Node;
   /** Fields shown as images. */
   readonly images: readonly string[];
+  /** Fields shown as (sanitised) HTML. */
+  readonly html: readonly string[];
   /** Every field the record reads. */
   readonly referenced: readonly string[];
 }
@@ -44,7 +46,7 @@ export function recordTemplate(report: Report, path: string, element: Element, l
   report.info(path, `record template converted${where}${converted.notes.length ? `: ${converted.notes.join('; ')}` : ''}`);
   const referenced = new Set<string>(converted.images);
   for (const text of [converted.title, converted.text, ...converted.links.map((l) => l.url)]) if (text) templateFields(text).forEach((f) => referenced.add(f));
-  return { popup, images: converted.images, referenced: [...referenced] };
+  return { popup, images: converted.images, html: converted.html, referenced: [...referenced] };
 }
 
 /**
@@ -54,7 +56,8 @@ export function recordTemplate(report: Report, path: string, element: Element, l
  */
 export function wmsRecord(report: Report, path: string, record: RecordTemplate, infoFormat: unknown, url: string): Node {
   const result: Node = { popup: record.popup };
-  if (record.images.length) result.fields = record.images.map((name) => ({ name, type: 'image' }));
+  const typed = [...record.images.map((name) => ({ name, type: 'image' })), ...record.html.map((name) => ({ name, type: 'html' }))];
+  if (typed.length) result.fields = typed;
   if (infoFormat === undefined || infoFormat === 'html' || infoFormat === 'text') {
     const asked = /\/geoserver\//i.test(url) ? 'json' : 'gml';
     result.infoFormat = asked;

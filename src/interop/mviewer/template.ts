@@ -24,6 +24,8 @@ export interface ConvertedTemplate {
   readonly links: ReadonlyArray<{ readonly label: string; readonly url: string }>;
   /** Fields whose value is an image address (<img src="{{field}}">): shown as image fields. */
   readonly images: readonly string[];
+  /** Fields inserted as HTML ({{{field}}}) alone on their line: shown as (sanitised) HTML fields. */
+  readonly html: readonly string[];
   /** What was changed on the way (markup removed, images left out…). */
   readonly notes: readonly string[];
   /** Why the template could not be converted. */
@@ -31,8 +33,12 @@ export interface ConvertedTemplate {
 }
 
 const TAG = /\{\{\s*([#^/]?)\s*([^{}]*?)\s*\}\}/g;
-/** A labelled field (a table row, or an image when it ends with \u0004) until the sections are cut. */
-const FIELD_MARK = /\u0001([\w-]+)\u0002([^\u0001\u0002\n]*)([\u0003\u0004])/g;
+/**
+ * A field until the sections are cut: \u0001field\u0002label then \u0003 (a table row), \u0004 (an
+ * image) or \u0005 (a value inserted as HTML).
+ */
+const FIELD_MARK = /\u0001([\w-]+)\u0002([^\u0001\u0002\n]*)([\u0003\u0004\u0005])/g;
+const TRIPLE = /\{\{\{\s*([\w-]+)\s*\}\}\}/g;
 /** In the text form, a table row reads « label : {{field}} »; images are left out. */
 const asText = (_m: string, field: string, label: string, end: string): string => (end === '\u0004' ? '' : label ? `${label} : {{${field}}}` : `{{${field}}}`);
 
@@ -44,13 +50,11 @@ export function convertMustache(source: string): ConvertedTemplate {
   // mviewer renders one template for every feature found: a Cartable record is one feature.
   text = text.replace(/\{\{\s*#\s*features\s*\}\}([\s\S]*?)\{\{\s*\/\s*features\s*\}\}/g, '$1');
   text = text.replace(/<(style)\b[\s\S]*?<\/\1>/gi, '');
-  if (/\{\{\{/.test(text)) {
-    notes.push('values inserted as HTML ({{{…}}}) are shown as text');
-    text = text.replace(/\{\{\{\s*([^{}]+?)\s*\}\}\}/g, '{{$1}}');
-  }
+  // {{&x}} is {{{x}}}; inside tags (href, src, alt…) a value is a value.
+  text = text.replace(/\{\{\s*&\s*([\w-]+)\s*\}\}/g, '{{{$1}}}').replace(/<[^>]*>/g, (tag) => tag.replace(TRIPLE, '{{$1}}'));
   const links: Array<{ label: string; url: string }> = [];
   text = text.replace(/<a\b[^>]*\bhref\s*=\s*["']([^"']+)["'][^>]*>([\s\S]*?)<\/a>/gi, (_match, url: string, label: string) => {
-    links.push({ label: linkLabel(label, notes), url: url.trim() });
+    links.push({ label: linkLabel(label.replace(TRIPLE, '{{$1}}'), notes), url: url.trim() });
     return '';
   });
   if (links.length) notes.push(`${links.length} link(s) became record links`);
@@ -67,10 +71,15 @@ export function convertMustache(source: string): ConvertedTemplate {
     return `\n\u0001${field}\u0002${alt}\u0004\n`;
   });
   if (images.length) notes.push(`images from the field(s) ${images.join(', ')} are shown as image fields`);
+  const inserted = new Set<string>();
+  text = text.replace(TRIPLE, (_m, field: string) => {
+    inserted.add(field);
+    return `\u0001${field}\u0002\u0005`;
+  });
   let title: string | undefined;
   const heading = /<h[1-6]\b[^>]*>([\s\S]*?)<\/h[1-6]>/i.exec(text);
   if (heading) {
-    title = htmlToText(heading[1]!);
+    title = htmlToText(heading[1]!).replace(FIELD_MARK, asText);
     text = text.replace(heading[0], '');
   }
   const rows = tableRows(text);
@@ -92,7 +101,11 @@ export function convertMustache(source: string): ConvertedTemplate {
       return failed(`its sections do not close properly (${(error as Error).message})`);
     }
   }
-  return { ...(title ? { title } : {}), ...(body ? { text: body } : {}), sections: sectionsOf(marked), links, images, notes };
+  const html = new Set<string>();
+  const sections = sectionsOf(marked, html);
+  if (html.size) notes.push(`values inserted as HTML alone on their line (${[...html].join(', ')}) are shown as sanitised HTML fields`);
+  if ([...inserted].some((f) => !html.has(f))) notes.push('values inserted as HTML ({{{…}}}) inside text are shown as text');
+  return { ...(title ? { title } : {}), ...(body ? { text: body } : {}), sections, links, images, html: [...html], notes };
 }
 
 /** Why a template cannot keep its meaning in Cartable, if so. */
@@ -124,8 +137,8 @@ function tableRows(html: string): { text: string; count: number } {
   const text = html.replace(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi, (_row, inner: string) => {
     count += 1;
     const cells = [...inner.matchAll(/<t[hd]\b[^>]*>([\s\S]*?)<\/t[hd]>/gi)].map((c) => htmlToText(c[1]!).replace(/\s*\n\s*/g, ' '));
-    const value = cells.length === 2 ? /^\{\{\s*([\w-]+)\s*\}\}$/.exec(cells[1]!)?.[1] : undefined;
-    if (value && !/\{\{/.test(cells[0]!)) return `\n\u0001${value}\u0002${cells[0]!.replace(/\s*:\s*$/, '')}\u0003\n`;
+    const value = cells.length === 2 ? /^(?:\{\{\s*([\w-]+)\s*\}\}|\u0001([\w-]+)\u0002(\u0005))$/.exec(cells[1]!) : undefined;
+    if (value && !/\{\{|\u0001/.test(cells[0]!)) return `\n\u0001${value[1] ?? value[2]}\u0002${cells[0]!.replace(/\s*:\s*$/, '')}${value[3] ?? '\u0003'}\n`;
     return `\n${cells.filter(Boolean).join(' : ')}\n`;
   });
   return { text: text.replace(/<\/?(table|thead|tbody|tfoot|caption)\b[^>]*>/gi, '\n'), count };
@@ -136,7 +149,7 @@ function tableRows(html: string): { text: string; count: number } {
  * Cartable renders each as a paragraph, so lines stay lines. Labelled fields alone on their line
  * (or inside a section on their own field, which the field row already hides) become field rows.
  */
-function sectionsOf(marked: string): ConvertedSection[] {
+function sectionsOf(marked: string, html: Set<string>): ConvertedSection[] {
   const chunks: string[] = [];
   let depth = 0;
   let current = '';
@@ -152,8 +165,9 @@ function sectionsOf(marked: string): ConvertedSection[] {
   if (current) chunks.push(current);
   const sections: ConvertedSection[] = [];
   for (const chunk of chunks.map((c) => c.trim()).filter(Boolean)) {
-    const alone = /^(?:\{\{\s*#\s*([\w-]+)\s*\}\}\s*)?\u0001([\w-]+)\u0002([^\u0001\u0002\n]*)[\u0003\u0004](?:\s*\{\{\s*\/\s*([\w-]+)\s*\}\})?$/.exec(chunk);
-    if (alone && alone[1] === alone[4] && (!alone[1] || alone[1] === alone[2])) {
+    const alone = /^(?:\{\{\s*#\s*([\w-]+)\s*\}\}\s*)?\u0001([\w-]+)\u0002([^\u0001\u0002\n]*)([\u0003\u0004\u0005])(?:\s*\{\{\s*\/\s*([\w-]+)\s*\}\})?$/.exec(chunk);
+    if (alone && alone[1] === alone[5] && (!alone[1] || alone[1] === alone[2])) {
+      if (alone[4] === '\u0005') html.add(alone[2]!);
       const row = { field: alone[2]!, ...(alone[3] ? { label: alone[3] } : {}) };
       const last = sections.at(-1);
       if (last && 'fields' in last) sections[sections.length - 1] = { fields: [...last.fields, row] };
@@ -166,4 +180,4 @@ function sectionsOf(marked: string): ConvertedSection[] {
   return sections;
 }
 
-const failed = (failure: string): ConvertedTemplate => ({ sections: [], links: [], images: [], notes: [], failure });
+const failed = (failure: string): ConvertedTemplate => ({ sections: [], links: [], images: [], html: [], notes: [], failure });

@@ -68,6 +68,7 @@ describe.skipIf(!hasSharedData('configs/mviewer'))('cartable import mviewer --te
       links: [{ label: 'Lien', url: '{{site_web}}' }, { label: "Fiche de l'annuaire", url: 'https://www.education.gouv.fr/annuaire/{{uai}}' }],
     });
     expect(byId('port').fields).toEqual([{ name: 'photo_url', type: 'image' }]);
+    expect(byId('reserve_naturelle_regionale').fields).toEqual([{ name: 'photo', type: 'image' }, { name: 'description', type: 'html' }]);
     // An image where the template puts it, labelled by its fixed alternative text.
     expect(byId('reserve_naturelle_regionale').popup?.sections?.[0]).toEqual({ fields: [{ field: 'photo', label: 'Photo de la réserve' }] });
     // What cannot be converted is said per layer, with the reason; those layers keep the generic record.

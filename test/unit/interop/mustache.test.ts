@@ -22,10 +22,11 @@ describe('convertMustache (mviewer templates → Cartable templates)', () => {
     expect(converted.notes).toContain('an image whose address is not one field is left out');
   });
 
-  it('shows values inserted as HTML as text, and says so', () => {
-    const converted = convertMustache('{{{description}}}');
-    expect(converted.text).toBe('{{description}}');
-    expect(converted.notes).toContain('values inserted as HTML ({{{…}}}) are shown as text');
+  it('shows values inserted as HTML inside text as text, and says so', () => {
+    const converted = convertMustache('<p>Note : {{{description}}}</p>');
+    expect(converted.text).toBe('Note : {{description}}');
+    expect(converted.html).toEqual([]);
+    expect(converted.notes).toContain('values inserted as HTML ({{{…}}}) inside text are shown as text');
   });
 
   it.each([
@@ -60,10 +61,14 @@ describe('convertMustache on .mst files, construct by construct', () => {
     expect(renderTemplate(text, {}, show)).toBe('Adresse inconnue');
   });
 
-  it('shows {{{html}}} values as text, and says so', () => {
+  it('shows a {{{html}}} (or {{&html}}) value alone on its line or in a table cell as an HTML field', () => {
     const converted = convertMustache(mst('construct-triple'));
-    expect(converted.sections).toEqual([{ text: '{{description}}' }]);
-    expect(converted.notes).toContain('values inserted as HTML ({{{…}}}) are shown as text');
+    expect(converted.sections).toEqual([{ fields: [{ field: 'description' }] }]);
+    expect(converted.html).toEqual(['description']);
+    const table = convertMustache('<table><tr><th>Détail</th><td>{{&detail}}</td></tr></table><a href="{{{url}}}">Fiche</a>');
+    expect(table.sections).toEqual([{ fields: [{ field: 'detail', label: 'Détail' }] }]);
+    expect(table.html).toEqual(['detail']);
+    expect(table.links).toEqual([{ label: 'Fiche', url: '{{url}}' }]);
   });
 
   it('reads fields inside attributes: link addresses stay templates, one-field image sources become image fields', () => {
