@@ -4,11 +4,13 @@ import { formatProblem } from '../context/problems.js';
 import { parseJson, validateContext, validateSiteConfig } from '../context/validate.js';
 import type { LayerNode, MapContext } from '../context/types.js';
 import { FORMAT_NAMES, IMPORT_FORMATS, importDocument, type ImportFormat } from '../interop/convert.js';
+import { linkedFilesOf, type LinkedFiles } from '../interop/linked-files.js';
 import { exportOwsContext } from '../interop/owc/export.js';
 import { dataOrigins } from '../interop/origins.js';
 import { formatReportItem, type ReportItem } from '../interop/report.js';
 import { decodeText, InputError } from '../interop/xml.js';
 import { CliError, readBytes, writeWhole } from './files.js';
+import { checkSource, readLinkedFiles, type LinkedSources } from './linked-files.js';
 import { runTokenChecker } from './token-checker.js';
 import { nodeXmlParser } from './xml-node.js';
 
@@ -25,8 +27,9 @@ Commands:
                                            (site.config.json); exit 1 when a file has problems.
   import [owc|mviewer|wmc] <input>         Convert a document into a Cartable map document. The
         [-o out.json] [--id map-id]        format is found from the content when it is not given.
-                                           Prints what could not be converted; writes nothing on error,
-                                           nor when no layer is converted (unless --allow-empty).
+        [--templates <folder|url>]         Prints what could not be converted; writes nothing on error,
+        [--styles <folder|url>]            nor when no layer is converted (unless --allow-empty).
+        [--allow-empty]
   export owc <map.json> [-o out.json]      Write a map document as an OWS Context (GeoJSON).
   token-checker --access <access.json>     Run the token checker of the restricted output's nginx
         --base-path <path> --issuer <url>  recipe (see cartable token-checker --help).
@@ -35,6 +38,10 @@ Commands:
 Options:
   -o, --output <file>   Where to write (default: standard output)
   --id <id>             The imported map's id (default: from the document)
+  --templates <where>   Import: read the record templates the document points to (mviewer .mst
+                        files) from this folder or base address, by file name, and convert them
+  --styles <where>      Import: read the SLD styles the document points to, the same way
+                        (files of at most 1 MB; a file that cannot be read is said, not fatal)
   -q, --quiet           Print only warnings and errors of the conversion report
   --allow-empty         import: write the map even when no layer could be converted
   -h, --help            Show this help
@@ -43,6 +50,8 @@ Examples:
   cartable validate maps/*.json site.config.json
   cartable import wmc geobretagne.wmc -o maps/geobretagne.json
   cartable import mviewer apps/default.xml --id defaut -o maps/defaut.json
+  cartable import mviewer apps/region.xml --templates apps/templates -o maps/region.json
+  cartable import mviewer region.xml --templates https://example.org/apps/templates/
   cartable import owc context.json -o maps/contexte.json
   cartable export owc maps/geosites.json -o geosites.owc.json
 `;
@@ -61,6 +70,8 @@ interface Args {
   readonly quiet: boolean;
   readonly help: boolean;
   readonly allowEmpty?: boolean;
+  /** Where linked files are read from (--templates, --styles). */
+  readonly linked: LinkedSources;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -70,6 +81,7 @@ function parseArgs(argv: readonly string[]): Args {
   let quiet = false;
   let help = false;
   let allowEmpty = false;
+  const linked: { -readonly [K in keyof LinkedSources]: LinkedSources[K] } = {};
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     const value = (): string => {
@@ -82,13 +94,15 @@ function parseArgs(argv: readonly string[]): Args {
     else if (arg.startsWith('--output=')) output = arg.slice('--output='.length);
     else if (arg === '--id') id = value();
     else if (arg.startsWith('--id=')) id = arg.slice('--id='.length);
+    else if (arg === '--templates' || arg === '--styles') linked[arg === '--templates' ? 'template' : 'style'] = value();
+    else if (/^--(templates|styles)=/.test(arg)) linked[arg.startsWith('--templates') ? 'template' : 'style'] = arg.slice(arg.indexOf('=') + 1);
     else if (arg === '-q' || arg === '--quiet') quiet = true;
     else if (arg === '-h' || arg === '--help') help = true;
     else if (arg === '--allow-empty') allowEmpty = true;
     else if (arg.startsWith('-') && arg !== '-') throw new CliError(`unknown option ${arg} (see cartable --help)`, 2);
     else positional.push(arg);
   }
-  return { positional, ...(output !== undefined ? { output } : {}), ...(id !== undefined ? { id } : {}), quiet, help, ...(allowEmpty ? { allowEmpty } : {}) };
+  return { positional, ...(output !== undefined ? { output } : {}), ...(id !== undefined ? { id } : {}), quiet, help, linked, ...(allowEmpty ? { allowEmpty } : {}) };
 }
 
 /** One file: a map document, or the site configuration (by its name or its $schema). */
@@ -132,7 +146,7 @@ function writeOutput(text: string, output: string | undefined, io: Io): void {
   else writeWhole(output, text);
 }
 
-function runImport(args: Args, io: Io): number {
+function runImport(args: Args, io: Io): number | Promise<number> {
   const [first, second, ...rest] = args.positional;
   let format: ImportFormat | undefined;
   let input: string | undefined;
@@ -146,16 +160,34 @@ function runImport(args: Args, io: Io): number {
   if (!input) throw new CliError(`import needs an input file (formats: ${IMPORT_FORMATS.join(', ')}; see cartable --help)`, 2);
   if (rest.length) throw new CliError(`import takes one input file, got also: ${rest.join(' ')}`, 2);
   const bytes = readBytes(input);
-  let result;
-  try {
-    result = importDocument({ bytes, parseXml: nodeXmlParser, ...(format ? { format } : {}), ...(args.id ? { id: args.id } : {}) });
-  } catch (error) {
-    if (error instanceof InputError) {
-      const where = error.line !== undefined ? `:${error.line}${error.column !== undefined ? `:${error.column}` : ''}` : '';
-      throw new CliError(`${input}${where}: ${error.message}`);
+  const convert = (linkedFiles?: LinkedFiles): ReturnType<typeof importDocument> => {
+    try {
+      return importDocument({ bytes, parseXml: nodeXmlParser, ...(format ? { format } : {}), ...(args.id ? { id: args.id } : {}), ...(linkedFiles ? { linkedFiles } : {}) });
+    } catch (error) {
+      if (error instanceof InputError) {
+        const where = error.line !== undefined ? `:${error.line}${error.column !== undefined ? `:${error.column}` : ''}` : '';
+        throw new CliError(`${input}${where}: ${error.message}`);
+      }
+      throw error;
     }
-    throw error;
-  }
+  };
+  const sources = Object.entries(args.linked) as Array<[keyof LinkedSources, string]>;
+  if (!sources.length) return finishImport(convert(), input, args, io);
+  sources.forEach(([kind, source]) => checkSource(kind === 'template' ? '--templates' : '--styles', source));
+  // A first pass learns which files the document points to; the second converts them.
+  const learn = linkedFilesOf();
+  convert(learn);
+  return readLinkedFiles(learn.wanted, args.linked, io.err).then((files) => {
+    for (const [kind, source] of sources) {
+      const wanted = [...learn.wanted.values()].filter((k) => k === kind).length;
+      const read = [...files.keys()].filter((url) => learn.wanted.get(url) === kind).length;
+      if (!args.quiet) io.err(`${source}: ${read} of ${wanted} ${kind} file(s) read\n`);
+    }
+    return finishImport(convert(linkedFilesOf(files)), input, args, io);
+  });
+}
+
+function finishImport(result: ReturnType<typeof importDocument>, input: string, args: Args, io: Io): number {
   if (!args.quiet) io.err(`${input}: read as ${FORMAT_NAMES[result.format]}${result.encodingNote ? ` — ${result.encodingNote}` : ''}\n`);
   else if (result.encodingNote) io.err(`${input}: ${result.encodingNote}\n`);
   printReport(result.report, input, args.quiet, io);
@@ -252,7 +284,10 @@ export function main(argv: readonly string[], io: Io = defaultIo): number | Prom
       }
       return ok ? 0 : 1;
     }
-    if (command === 'import') return runImport(rest, io);
+    if (command === 'import') {
+      const code = runImport(rest, io);
+      return typeof code === 'number' ? code : code.catch((error: unknown) => failure(error, io));
+    }
     if (command === 'export') return runExport(rest, io);
     throw new CliError(`unknown command "${command}" (commands: validate, import, export, token-checker; see cartable --help)`, 2);
   } catch (error) {

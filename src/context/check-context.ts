@@ -150,7 +150,11 @@ export function checkContext(context: MapContext): Problem[] {
     if (node.type === 'points' && node.table) {
       problems.push(problemAt(`${path}/table`, { kind: 'points-table' }));
     }
-    if (node.type === 'wms') checkProjection(node.projection, `${path}/projection`, problems);
+    if (node.type === 'wms') {
+      checkProjection(node.projection, `${path}/projection`, problems);
+      // Template syntax only: a service's answer has more fields than a WMS layer needs to declare.
+      if (node.popup) checkVector({ fields: [], popup: node.popup, style: {} }, path, problems);
+    }
     if (node.type === 'wfs') {
       checkVector(node, path, problems);
       checkProjection(node.srsName, `${path}/srsName`, problems);

@@ -1,6 +1,6 @@
 /**
  * A logic-less text template: {{field}} inserts a value, {{#field}}…{{/field}} keeps its content only
- * when the field has a value, {{^field}}…{{/field}} only when it has none. The result is plain text,
+ * when the field has a value (not false), {{^field}}…{{/field}} only when it has none. The result is plain text,
  * never markup (the UI renders it as text), and values are inserted once: a value holding "{{x}}" is
  * not evaluated again.
  */
@@ -62,7 +62,8 @@ export function renderTemplate(template: string, values: Readonly<Record<string,
         if (node.kind === 'text') return node.text;
         const value = values[node.field];
         if (node.kind === 'value') return hasValue(value) ? show(node.field, value) : '';
-        return hasValue(value) !== node.inverted ? render(node.children) : '';
+        // As in Mustache, false hides a section (a boolean is shown as a value elsewhere).
+        return (hasValue(value) && value !== false) !== node.inverted ? render(node.children) : '';
       })
       .join('');
   return render(parseTemplate(template)).replace(/\s+/g, ' ').trim();

@@ -34,8 +34,11 @@ interface RecordOptions {
   readonly baseUrl: string;
 }
 
+/** What a record is built from: a vector layer, or a WMS layer's template for the data it answers. */
+export type RecordLayer = Pick<VectorLayerDef, 'title' | 'fields' | 'popup' | 'idField'>;
+
 /** Builds the record of a feature from its layer's popup settings (or a clean default). */
-export function buildRecord(layer: VectorLayerDef, properties: Readonly<Record<string, unknown>>, options: RecordOptions): RecordView {
+export function buildRecord(layer: RecordLayer, properties: Readonly<Record<string, unknown>>, options: RecordOptions): RecordView {
   const { language } = options;
   const fields = new Map(layer.fields.map((f) => [f.name, f]));
   const popup: PopupSettings = layer.popup ?? {};
@@ -89,7 +92,7 @@ function defaultRows(
   return names.filter((n) => !HIDDEN.has(n)).map((n) => row(n)).filter((r): r is RecordRow => r !== undefined);
 }
 
-function defaultTitle(layer: VectorLayerDef, properties: Readonly<Record<string, unknown>>, language: string): string {
+function defaultTitle(layer: RecordLayer, properties: Readonly<Record<string, unknown>>, language: string): string {
   const candidates = [
     ...layer.fields.filter((f) => f.type === 'text').map((f) => f.name),
     'nom', 'name', 'titre', 'title', 'libelle', 'label',

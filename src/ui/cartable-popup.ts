@@ -150,10 +150,11 @@ export class CartablePopup extends LitElement {
 
   #record(layerId: string, item: IdentifiedItem): RecordView {
     const layer = this.layers.get(layerId);
-    if (layer && isVectorLayer(layer)) return buildRecord(layer, item.properties, { language: this.language, baseUrl: this.baseUrl });
-    // A layer without a vector model (a WMS answer): a plain record of its attributes.
-    const pseudo = { id: layerId, title: this.#title(layerId), fields: [], style: {}, popup: undefined } as unknown as Parameters<typeof buildRecord>[0];
-    return buildRecord(pseudo, item.properties, { language: this.language, baseUrl: this.baseUrl });
+    const options = { language: this.language, baseUrl: this.baseUrl };
+    if (layer && isVectorLayer(layer)) return buildRecord(layer, item.properties, options);
+    // A WMS answer: through the layer's template when it holds data (JSON, GML), else a plain record of its attributes.
+    const wms = layer?.type === 'wms' && item.html === undefined && item.text === undefined ? layer : undefined;
+    return buildRecord({ title: this.#title(layerId), fields: wms?.fields ?? [], ...(wms?.popup ? { popup: wms.popup } : {}) }, item.properties, options);
   }
 
   #detail(current: PopupSelection): TemplateResult {

@@ -1,5 +1,7 @@
-import type { JsonSchema } from '../schema/json-schema.js';
+import type { FieldDef } from '../schema/fields.js';
+import { ref, type JsonSchema } from '../schema/json-schema.js';
 import type { LayerCommon } from '../schema/layer-common.js';
+import type { PopupSettings } from '../schema/popup.js';
 
 /** GetFeatureInfo answer format: a short name or a MIME type. */
 export type WmsInfoFormat = 'json' | 'gml' | 'html' | 'text' | (string & {});
@@ -33,6 +35,10 @@ export interface WmsLayerDef extends LayerCommon {
   readonly infoFormat?: WmsInfoFormat;
   /** False: clicks do not ask this layer (GetFeatureInfo). */
   readonly queryable: boolean;
+  /** How a record reads when the answer holds data (JSON, GML), one per feature; HTML and text answers are shown as they are. */
+  readonly popup?: PopupSettings;
+  /** Labels and types of the attributes records show (e.g. "image"). */
+  readonly fields?: readonly FieldDef[];
   /** The same data from a WFS: the « what is here? » report asks it about whole areas. */
   readonly wfs?: WmsWfsLink;
 }
@@ -83,6 +89,9 @@ export const wmsLayerSchema: JsonSchema = {
       description: "The CRS the map is requested in (CRS/SRS); default: the map's projection. Another one is reprojected in the browser.",
     },
     queryable: { type: 'boolean', default: true, description: 'false: clicks do not ask this layer what lies there (GetFeatureInfo).' },
+    // Records of JSON and GML answers (one per feature); HTML and text answers are shown as they are.
+    popup: ref('popup'),
+    fields: { type: 'array', items: ref('field') },
     wfs: {
       type: 'object',
       description:

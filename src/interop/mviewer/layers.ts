@@ -4,8 +4,9 @@ import { templateFields } from '../../context/template.js';
 import { mviewerVectorStyle } from '../sld/layer-style.js';
 import type { LinkedFiles } from '../linked-files.js';
 import type { Report } from '../report.js';
-import { attributeOf, booleanOf, childElement, pathOf, textOf } from '../xml.js';
+import { attributeOf, booleanOf, pathOf } from '../xml.js';
 import { list, type Node } from './attributes.js';
+import { recordTemplate, wmsRecord } from './record-template.js';
 import { convertMustache } from './template.js';
 
 const INFO_FORMATS: Record<string, string> = {
@@ -17,7 +18,7 @@ const INFO_FORMATS: Record<string, string> = {
 };
 
 /** A WMS layer: styles, info format, SLD, filters; what mviewer adds around it is reported. */
-export function wmsLayer(report: Report, element: Element, layer: Node, url: string, _linked: LinkedFiles): Node {
+export function wmsLayer(report: Report, element: Element, layer: Node, url: string, linked: LinkedFiles): Node {
   const path = pathOf(element);
   const attr = (name: string): string | undefined => attributeOf(element, name);
   const wms: Node = { type: 'wms', ...layer, url, layers: attr('id') ?? String(layer.id) };
@@ -57,8 +58,8 @@ export function wmsLayer(report: Report, element: Element, layer: Node, url: str
     report.warning(path, `the time control (${attr('timecontrol') ?? 'calendar'}${attr('timevalues') ? `: ${attr('timevalues')}` : ''}) is not converted: the layer shows the service's default time (add "params": {"TIME": …} to choose one)`);
   }
   if (Object.keys(params).length) wms.params = params;
-  const template = childElement(element, 'template');
-  if (template) report.warning(path, `record template not converted: Cartable shows WMS records (GetFeatureInfo) as the service answers them${attributeOf(template, 'url') ? ` (template ${attributeOf(template, 'url')})` : ''}`);
+  const record = wms.queryable !== false ? recordTemplate(report, path, element, linked) : undefined;
+  if (record) Object.assign(wms, wmsRecord(report, path, record, wms.infoFormat, url));
   if (attr('fields') || attr('aliases')) report.info(path, 'fields and aliases not converted: they shape WMS records in mviewer only');
   if (booleanOf(attr('searchable'))) report.warning(path, 'search not converted: Cartable searches vector layers (GeoJSON, WFS), not WMS layers');
   return wms;
@@ -92,10 +93,10 @@ export function vectorTilesLayer(report: Report, element: Element, layer: Node):
 }
 
 /** A GeoJSON layer: a default style, fields, the record and tooltip templates, search. */
-export function geojsonLayer(report: Report, element: Element, layer: Node, url: string, _linked: LinkedFiles): Node {
+export function geojsonLayer(report: Report, element: Element, layer: Node, url: string, linked: LinkedFiles): Node {
   const path = pathOf(element);
   const attr = (name: string): string | undefined => attributeOf(element, name);
-  const geojson: Node = { type: 'geojson', ...layer, url, style: mviewerVectorStyle(report, path, { sld: attr('sld'), style: attr('style') }, _linked) };
+  const geojson: Node = { type: 'geojson', ...layer, url, style: mviewerVectorStyle(report, path, { sld: attr('sld'), style: attr('style') }, linked) };
   const names = list(attr('fields'));
   const aliases = list(attr('aliases'));
   const fields = new Map<string, Node>(names.map((name, i) => [name, { name, ...(aliases[i] && aliases[i] !== name ? { label: aliases[i] } : {}) }]));
@@ -105,29 +106,13 @@ export function geojsonLayer(report: Report, element: Element, layer: Node, url:
   const popup: Node = {};
   if (booleanOf(attr('queryable')) === false) popup.enabled = false;
   else if (names.length) popup.fields = names;
-  const template = childElement(element, 'template');
-  if (template) {
-    const remote = attributeOf(template, 'url');
-    const inline = textOf(template);
-    if (remote) report.warning(path, `the record template is read from ${remote}, which this tool does not fetch: records list the fields instead`);
-    else if (inline) {
-      const converted = convertMustache(inline);
-      if (converted.failure) report.warning(path, `record template not converted: ${converted.failure}`);
-      else {
-        if (converted.title) popup.title = converted.title;
-        const sections: Node[] = [];
-        if (converted.text) sections.push({ text: converted.text });
-        if (converted.images.length) {
-          sections.push({ fields: converted.images });
-          for (const image of converted.images) fields.set(image, { ...(fields.get(image) ?? { name: image }), type: 'image' });
-        }
-        if (sections.length) popup.sections = sections;
-        if (converted.links.length) popup.links = converted.links;
-        delete popup.fields;
-        for (const note of converted.notes) report.info(path, `record template: ${note}`);
-        [converted.title, converted.text, ...converted.links.map((l) => l.url)].forEach((t) => t && templateFields(t).forEach(declare));
-      }
-    }
+  const record = recordTemplate(report, path, element, linked);
+  if (record && popup.enabled !== false) {
+    Object.assign(popup, record.popup);
+    delete popup.fields;
+    for (const image of record.images) fields.set(image, { ...(fields.get(image) ?? { name: image }), type: 'image' });
+    for (const html of record.html) fields.set(html, { ...(fields.get(html) ?? { name: html }), type: 'html' });
+    record.referenced.forEach(declare);
   }
   if (Object.keys(popup).length) geojson.popup = popup;
   const tooltip = attr('tooltipcontent');

@@ -15,6 +15,9 @@ describe('renderTemplate', () => {
     expect(renderTemplate(t, { surface: '' }, plain)).toBe('Surface inconnue');
     expect(renderTemplate(t, { surface: null }, plain)).toBe('Surface inconnue');
     expect(renderTemplate(t, { surface: [] }, plain)).toBe('Surface inconnue');
+    // As in Mustache, false hides a section (its value still shows where inserted).
+    expect(renderTemplate('{{#ouvert}}Ouvert{{/ouvert}}{{^ouvert}}Fermé{{/ouvert}} ({{ouvert}})', { ouvert: false }, plain)).toBe('Fermé (false)');
+    expect(renderTemplate('{{#ouvert}}Ouvert{{/ouvert}}', { ouvert: true }, plain)).toBe('Ouvert');
   });
 
   it('never evaluates what a value holds', () => {

@@ -66,7 +66,7 @@ describe('cartable (command line)', SLOW, () => {
     expect(run.stderr).toContain('site.config.json: https://data.example.org is not in "allowedOrigins" (add it with "use": ["data"]); used by: sites\n');
     expect(run.stderr).toContain('site.config.json: https://tile.example.org is not in "allowedOrigins" (add it with "use": ["data"]); used by: osm-wms\n');
     expect(run.stderr).not.toContain('https://data.geopf.fr is not'); // allowed already (the Plan IGN basemap)
-    expect(run.stderr).toMatch(/0 error\(s\), 10 warning\(s\), 6 note\(s\)\n/);
+    expect(run.stderr).toMatch(/0 error\(s\), 10 warning\(s\), 4 note\(s\)\n/);
   });
 
   it('exports a map to OWS Context and imports it back to the same document', () => {
