@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -123,5 +123,26 @@ describe.skipIf(!hasSharedData('configs/mviewer'))('cartable import mviewer --te
     const run = await cartable('import', APPS, '--templates', join(work, 'absent'));
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(`cartable: --templates ${join(work, 'absent')}: no such folder (give a folder or an http(s) address)\n`);
+  });
+});
+
+describe('cartable import mviewer --styles (the SLD converter fed by the command line)', SLOW, () => {
+  it('reads the SLD a GeoJSON layer points to from a folder and draws the layer by its categories', async () => {
+    const input = join(work, 'equipements.xml');
+    writeFileSync(
+      input,
+      `<config><application title="Équipements"/><mapoptions projection="EPSG:3857" center="-300000,6100000" zoom="8"/>
+<themes><theme id="t" name="Thème"><layer id="equip" name="Équipements" type="geojson" url="https://example.org/e.geojson" sld="https://kartenn.example/styles/point-categories.sld"/></theme></themes></config>`,
+    );
+    const out = join(work, 'equipements.json');
+    const run = await cartable('import', 'mviewer', input, '--styles', fixture('sld'), '-o', out);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('1 of 1 style file(s) read');
+    const map = validated(JSON.parse(readFileSync(out, 'utf8')));
+    const layer = (map.layers[0] as GroupDef).layers[0]!;
+    expect(layer).toMatchObject({ type: 'geojson', style: { categories: { field: 'type' } } });
+    // Without --styles, the same import keeps a default style and says how to give the file.
+    const without = await cartable('import', 'mviewer', input, '-o', join(work, 'default.json'));
+    expect(without.stderr).toContain('was not read: a default style is used (give the SLD files to "cartable import" with --styles');
   });
 });
