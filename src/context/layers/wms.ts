@@ -1,5 +1,6 @@
 import type { JsonSchema } from '../schema/json-schema.js';
 import type { LayerCommon } from '../schema/layer-common.js';
+import type { LocalizedText } from '../schema/common.js';
 
 /** GetFeatureInfo answer format: a short name or a MIME type. */
 export type WmsInfoFormat = 'json' | 'gml' | 'html' | 'text' | (string & {});
@@ -35,6 +36,29 @@ export interface WmsLayerDef extends LayerCommon {
   readonly queryable: boolean;
   /** The same data from a WFS: the « what is here? » report asks it about whole areas. */
   readonly wfs?: WmsWfsLink;
+  /** A TIME dimension the person chooses from (sent as TIME; the default: the last value). */
+  readonly time?: WmsTime;
+  /** Attribute filters the person chooses a value of (each a list; none chosen: no filter). */
+  readonly filters?: readonly WmsFilter[];
+}
+
+/** The times a WMS layer offers: values, ISO 8601 ranges "start/end/period" expanded to values. */
+export interface WmsTime {
+  readonly values: readonly string[];
+  readonly default?: string;
+  readonly control?: 'slider' | 'list';
+  readonly label?: LocalizedText;
+}
+
+/** One filter list of a WMS layer: a field and the values offered (CQL_FILTER, or FILTER in OGC FES). */
+export interface WmsFilter {
+  readonly id: string;
+  readonly field: string;
+  readonly values: readonly (string | { readonly value: string; readonly label: LocalizedText })[];
+  readonly label: LocalizedText;
+  /** Absent: « Tous », no filter. */
+  readonly default?: string;
+  readonly param?: 'CQL_FILTER' | 'FILTER';
 }
 
 /** A WMS layer's data as vector features (WFS GetFeature), for questions about an area. */
@@ -99,6 +123,50 @@ export const wmsLayerSchema: JsonSchema = {
     infoFormat: {
       description: 'What GetFeatureInfo asks for: "json", "gml", "html", "text", or a MIME type (INFO_FORMAT).',
       anyOf: [{ enum: ['json', 'gml', 'html', 'text'] }, { type: 'string', pattern: '^[a-z]+/[A-Za-z0-9.+_-]+' }],
+    },
+    time: {
+      type: 'object',
+      description: 'A TIME dimension the person chooses from, with a slider or a list; the choice is sent as TIME and kept in the permalink.',
+      required: ['values'],
+      additionalProperties: false,
+      properties: {
+        values: {
+          type: 'array',
+          minItems: 1,
+          items: { type: 'string', minLength: 1 },
+          description: 'The times, in order: ISO dates or years ("2017", "2023-06-01"), or ISO 8601 ranges "start/end/period" ("2015/2023/P1Y"), expanded to values.',
+        },
+        default: { type: 'string', description: 'The time shown at start (one of the values); default: the last one.' },
+        control: { enum: ['slider', 'list'], default: 'slider', description: 'A slider, or a list to choose from.' },
+        label: { $ref: '#/$defs/localizedText', description: 'What the time is called, e.g. "Année"; default « Date ».' },
+      },
+    },
+    filters: {
+      type: 'array',
+      description: 'Filter lists: the person chooses one value of a field (or « Tous »); sent as CQL_FILTER (GeoServer) or FILTER (OGC FES, MapServer) to GetMap, GetFeatureInfo and GetLegendGraphic, and kept in the permalink.',
+      items: {
+        type: 'object',
+        required: ['id', 'field', 'values', 'label'],
+        additionalProperties: false,
+        properties: {
+          id: { $ref: '#/$defs/id' },
+          field: { type: 'string', minLength: 1, description: 'The attribute filtered, e.g. "level".' },
+          values: {
+            type: 'array',
+            minItems: 1,
+            items: {
+              anyOf: [
+                { type: 'string' },
+                { type: 'object', required: ['value', 'label'], additionalProperties: false, properties: { value: { type: 'string' }, label: { $ref: '#/$defs/localizedText' } } },
+              ],
+            },
+            description: 'The values offered: texts, or {"value", "label"} to show another text.',
+          },
+          label: { $ref: '#/$defs/localizedText', description: 'The list\'s name, e.g. "Échelle".' },
+          default: { type: 'string', description: 'The value chosen at start (one of the values); absent: « Tous », no filter.' },
+          param: { enum: ['CQL_FILTER', 'FILTER'], default: 'CQL_FILTER', description: 'CQL_FILTER (GeoServer), or FILTER as an OGC FES PropertyIsEqualTo (MapServer, GeoServer).' },
+        },
+      },
     },
   },
 };
