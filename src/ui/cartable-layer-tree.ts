@@ -10,12 +10,15 @@ import { emit } from './events.js';
 import { problemText } from './problem-text.js';
 import { SessionState } from './session-state.js';
 import { base } from './theme.js';
+import { hasChoices } from './layer-choices/choice-text.js';
+import './layer-choices/cartable-layer-choices.js';
 
 /**
  * @summary The layer list: groups that fold, a visibility switch, an opacity slider, status and an
  * information button per layer.
  * @fires cartable-layer-visibility
  * @fires cartable-layer-opacity
+ * @fires cartable-layer-choice - from a WMS layer's time and filter controls
  * @fires cartable-group-expanded
  * @fires cartable-layer-info
  * @fires cartable-layer-retry
@@ -241,6 +244,9 @@ export class CartableLayerTree extends LitElement {
             />
             <span aria-hidden="true">${percent} %</span>
           </div>`
+        : nothing}
+      ${visible && layer.type === 'wms' && hasChoices(layer)
+        ? html`<cartable-layer-choices .layer=${layer} .choices=${state?.choices} .language=${this.language}></cartable-layer-choices>`
         : nothing}
       ${outOfRange ? html`<div class="note">${msg('Non visible à cette échelle', { id: 'layer.outOfScale' })}</div>` : nothing}
       ${state?.updated !== undefined ? this.#updated(state.updated, state.stale) : nothing}
