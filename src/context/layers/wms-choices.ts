@@ -17,13 +17,13 @@ export const MAX_TIME_VALUES = 1000;
 const PERIOD = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
 const START = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?Z?)?)?)?$/;
 
-/** A date as written at the precision of `like` (a year, a month, a day, or a whole UTC time). */
-function formatLike(date: Date, like: string): string {
+/** Characters of an ISO date kept at each precision: a year, a month, a day (else the whole UTC time). */
+const LENGTHS = [4, 7, 10];
+
+/** A date as written at a precision: that of the range's start, or finer when its period is. */
+function formatAt(date: Date, length: number | undefined): string {
   const iso = date.toISOString();
-  if (/^\d{4}$/.test(like)) return iso.slice(0, 4);
-  if (/^\d{4}-\d{2}$/.test(like)) return iso.slice(0, 7);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(like)) return iso.slice(0, 10);
-  return iso.replace('.000Z', 'Z');
+  return length ? iso.slice(0, length) : iso.replace('.000Z', 'Z');
 }
 
 function parseStart(text: string): Date | undefined {
@@ -35,7 +35,7 @@ function parseStart(text: string): Date | undefined {
 
 /**
  * The values of an ISO 8601 range "start/end/period" ("2015/2023/P1Y" → 2015, 2016 … 2023), written
- * like its start; undefined when the text is not such a range (or gives nothing).
+ * like its start (or finer, as its period asks); undefined when the text is not such a range (or gives nothing).
  */
 export function expandRange(text: string): string[] | undefined {
   const [startText, endText, periodText, extra] = text.split('/');
@@ -46,13 +46,16 @@ export function expandRange(text: string): string[] | undefined {
   if (!start || !end || !period || periodText === 'P' || periodText.endsWith('T')) return undefined;
   const [y, mo, d, h, mi, s] = period.slice(1).map((n) => Number(n ?? 0)) as [number, number, number, number, number, number];
   if (!(y || mo || d || h || mi || s) || start > end) return undefined;
+  const startLength = LENGTHS.includes(startText.length) ? startText.length : undefined;
+  const periodLength = h || mi || s ? undefined : d ? 10 : mo ? 7 : 4;
+  const length = startLength && periodLength ? Math.max(startLength, periodLength) : undefined;
   const values: string[] = [];
   for (let i = 0; values.length < MAX_TIME_VALUES; i++) {
     const t = new Date(start);
     t.setUTCFullYear(start.getUTCFullYear() + i * y, start.getUTCMonth() + i * mo, start.getUTCDate() + i * d);
     t.setUTCHours(start.getUTCHours() + i * h, start.getUTCMinutes() + i * mi, start.getUTCSeconds() + i * s);
     if (t > end) break;
-    values.push(formatLike(t, startText));
+    values.push(formatAt(t, length));
   }
   return values;
 }

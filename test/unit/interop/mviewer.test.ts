@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GroupDef, LayerNode } from '../../../src/context/types.js';
+import type { GroupDef, LayerNode, WmsLayerDef } from '../../../src/context/types.js';
 import { importMviewer } from '../../../src/interop/mviewer/import.js';
 import { exportOwsContext } from '../../../src/interop/owc/export.js';
 import { importOwsContext } from '../../../src/interop/owc/import.js';
@@ -111,7 +111,7 @@ describe.skipIf(!hasSharedData('configs/mviewer'))('mviewer: the real configurat
       filters: [{ id: 'secteur_li', field: 'secteur_li', values: ['Public', "Privé sous contrat avec l'éducation nationale"], label: 'Filtre' }],
       params: { SLD: 'https://kartenn.region-bretagne.fr/styles/lycee_secteur.sld' },
     });
-    expect((byId(map.layers, 'lycee') as { filters: Array<Record<string, unknown>> }).filters[0]).not.toHaveProperty('default');
+    expect((byId(map.layers, 'lycee') as WmsLayerDef).filters?.[0]).not.toHaveProperty('default');
     expect(map.layers.at(-1)).toMatchObject({ type: 'wms', id: 'osm', layers: 'osm:grey' });
     expect(map.basemaps).toEqual([expect.objectContaining({ id: 'ortho', type: 'wmts', active: true })]);
     const warnings = messages(result.report, 'warning');

@@ -34,6 +34,7 @@ describe('WMS times', () => {
   it('expands ISO 8601 ranges at the precision of their start', () => {
     expect(expandRange('2015/2018/P1Y')).toEqual(['2015', '2016', '2017', '2018']);
     expect(expandRange('2023-11/2024-02/P1M')).toEqual(['2023-11', '2023-12', '2024-01', '2024-02']);
+    expect(expandRange('2023/2024/P6M')).toEqual(['2023-01', '2023-07', '2024-01']);
     expect(expandRange('2024-02-27/2024-03-01/P1D')).toEqual(['2024-02-27', '2024-02-28', '2024-02-29', '2024-03-01']);
     expect(expandRange('2024-01-01T00:00Z/2024-01-01T12:00Z/PT6H')).toEqual(['2024-01-01T00:00:00Z', '2024-01-01T06:00:00Z', '2024-01-01T12:00:00Z']);
     for (const bad of ['2015/2014/P1Y', '2015/2018', '2015/2018/P', '2015/2018/P0Y', 'x/2018/P1Y', '2015/2018/1Y']) expect(expandRange(bad)).toBeUndefined();
