@@ -44,6 +44,7 @@ export class CartableLayerChoices extends LitElement {
       }
       input[type='range'] {
         width: 100%;
+        min-height: 1.75rem;
         margin: 0;
         accent-color: var(--cartable-accent, #1d4ed8);
       }
