@@ -26,11 +26,11 @@ const unescape = (value: string): string | undefined => {
   }
 };
 
-function wmsLayersOf(context: MapContext, added: readonly LayerDef[] = []): Map<string, WmsLayerDef> {
+/** The document's layers with choices (a layer added from a service is read again when a link opens: its choices are not kept). */
+function wmsLayersOf(context: MapContext): Map<string, WmsLayerDef> {
   const found = new Map<string, WmsLayerDef>();
   const keep = (def: LayerDef): void => void (def.type === 'wms' && (def.time || def.filters?.length) && found.set(def.id, def));
   walkLayers(context.layers, (node) => node.type !== 'group' && keep(node));
-  added.forEach(keep);
   return found;
 }
 
@@ -61,7 +61,7 @@ export function readChoices(values: readonly string[], context: MapContext, igno
 /** The choices of a state that differ from the document's defaults. */
 export function choicesOf(context: MapContext, state: MapState): PermalinkChoice[] {
   const out: PermalinkChoice[] = [];
-  for (const [id, def] of wmsLayersOf(context, state.added)) {
+  for (const [id, def] of wmsLayersOf(context)) {
     const now = state.layers[id]?.choices;
     const start = defaultChoices(def);
     if (!now || !start) continue;

@@ -52,6 +52,16 @@ test('time: the slider (keyboard) changes TIME on GetMap, the legend says the ye
     const legend = (seen.get('GetLegendGraphic') ?? []).map((u) => param(u, 'TIME'));
     assert.ok(legend.includes('2021'), `GetLegendGraphic follows the time: ${legend.join(', ')}`);
     link = await permalinkWith(page, 'lc=zones~t:2021');
+    // The printed page's legend says the year too.
+    await page.evaluate(() => {
+      (globalThis as any).__printed = 0;
+      globalThis.print = () => void ((globalThis as any).__printed += 1);
+    });
+    await page.locator('cartable-tools [data-tool="print"]').click();
+    await page.locator('cartable-tools-print .print').click();
+    await page.waitForFunction(() => (globalThis as any).__printed === 1);
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await page.locator('cartable-print-layout cartable-legend .choice', { hasText: 'Année : 2021' }).isVisible(), 'the printed legend says the year');
   });
   const again = new Map<string, URL[]>();
   await withPage(t, suite, { fixtures: fixtures(again) }, async ({ page }) => {
