@@ -8,6 +8,7 @@ import type { LonLatBox, OfferedLayer, ServiceCapabilities, ServiceType } from '
 import type { AddedRef } from './refs.js';
 import { capabilitiesUrl } from './service.js';
 import { loadChunk } from '../offline/load-chunk.js';
+import { expandRange, MAX_TIME_VALUES, timeValues } from '../context/layers/wms-choices.js';
 
 /** A layer ready to join the map, with the box it covers (lon/lat) when the service says. */
 export interface ResolvedLayer {
@@ -22,6 +23,17 @@ const prefer = (offered: readonly string[], ...wanted: RegExp[]): string | undef
   }
   return undefined;
 };
+
+/**
+ * A WMS layer's TIME dimension as the layer's `time`: its values and "start/end/period" ranges (a
+ * range without a period, or one that gives too many values, offers nothing to choose from).
+ */
+function wmsTime(time: OfferedLayer['time']): { time?: Record<string, unknown> } {
+  const values = (time?.values ?? []).filter((v) => !v.includes('/') || expandRange(v)?.length);
+  const all = timeValues({ values });
+  if (!all.length || all.length >= MAX_TIME_VALUES) return {};
+  return { time: { values, ...(time?.default && all.includes(time.default) ? { default: time.default } : {}) } };
+}
 
 /** How features from a service are drawn (its own styles are not read): one plain symbol per geometry. */
 export const ADDED_STYLE = {
@@ -58,6 +70,7 @@ export function rawLayerOf(options: {
       version: service?.version === '1.1.1' || service?.version === '1.1.0' ? '1.1.1' : '1.3.0',
       ...(format ? { format } : {}),
       queryable: layer.queryable ?? true,
+      ...wmsTime(layer.time),
     };
   }
   if (type === 'wmts') {

@@ -2,7 +2,8 @@ import { isKnownProjection } from '../proj/definitions.js';
 import { parseTemplate, templateFields } from './template.js';
 import { walkLayers } from './checks.js';
 import { problemAt, type Problem } from './problems.js';
-import type { LocalizedText, MapContext, PopupField, StyleCore, VectorCommon } from './types.js';
+import type { LocalizedText, MapContext, PopupField, StyleCore, VectorCommon, WmsLayerDef } from './types.js';
+import { MAX_TIME_VALUES, expandRange, filterOptions, timeValues } from './layers/wms-choices.js';
 
 /*
  * What the schema cannot say, checked after it (validate.ts). Apart from walkLayers (checks.ts), which
@@ -102,6 +103,32 @@ function checkProjection(code: string | undefined, path: string, problems: Probl
   }
 }
 
+/** A WMS layer's time and filters: ranges that read, defaults among the values, filter ids used once. */
+function checkWmsChoices(layer: WmsLayerDef, path: string, problems: Problem[]): void {
+  const { time, filters = [] } = layer;
+  time?.values.forEach((value, i) => {
+    if (value.includes('/') && !expandRange(value)?.length) {
+      problems.push(problemAt(`${path}/time/values/${i}`, { kind: 'other', keyword: 'range', message: `"${value}" is not an ISO 8601 range "start/end/period" (e.g. "2015/2023/P1Y")` }));
+    }
+  });
+  const times = timeValues(time);
+  if (times.length >= MAX_TIME_VALUES) problems.push(problemAt(`${path}/time/values`, { kind: 'max-items', limit: MAX_TIME_VALUES }));
+  if (time?.default !== undefined && !times.includes(time.default)) {
+    problems.push(problemAt(`${path}/time/default`, { kind: 'enum', allowed: times.slice(0, 12), got: time.default }));
+  }
+  const ids = new Map<string, string>();
+  filters.forEach((filter, i) => {
+    const at = `${path}/filters/${i}`;
+    const first = ids.get(filter.id);
+    if (first) problems.push(problemAt(`${at}/id`, { kind: 'duplicate-id', id: filter.id, first }));
+    else ids.set(filter.id, at);
+    const values = filterOptions(filter).map((o) => o.value);
+    if (filter.default !== undefined && !values.includes(filter.default)) {
+      problems.push(problemAt(`${at}/default`, { kind: 'enum', allowed: values, got: filter.default }));
+    }
+  });
+}
+
 /** What the schema cannot say: unique ids, references between parts, one active basemap, a usable view. */
 export function checkContext(context: MapContext): Problem[] {
   const problems: Problem[] = [];
@@ -154,6 +181,7 @@ export function checkContext(context: MapContext): Problem[] {
       checkProjection(node.projection, `${path}/projection`, problems);
       // Template syntax only: a service's answer has more fields than a WMS layer needs to declare.
       if (node.popup) checkVector({ fields: [], popup: node.popup, style: {} }, path, problems);
+      checkWmsChoices(node, path, problems);
     }
     if (node.type === 'wfs') {
       checkVector(node, path, problems);

@@ -59,7 +59,7 @@ export type { PointsLayerDef, PreparedPoints } from './layers/points.js';
 export type { RefreshSettings } from './layers/refresh.js';
 export type { VectorTilesLayerDef } from './layers/vectortiles.js';
 export type { WfsLayerDef } from './layers/wfs.js';
-export type { WmsInfoFormat, WmsLayerDef, WmsWfsLink } from './layers/wms.js';
+export type { WmsFilter, WmsInfoFormat, WmsLayerDef, WmsTime, WmsWfsLink } from './layers/wms.js';
 export type { WmtsLayerDef } from './layers/wmts.js';
 export type { XyzLayerDef } from './layers/xyz.js';
 

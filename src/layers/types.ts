@@ -5,6 +5,7 @@ import type OlMap from 'ol/Map.js';
 import type { Pixel } from 'ol/pixel.js';
 import type { Projection } from 'ol/proj.js';
 import type { LayerDef, LayerType } from '../context/types.js';
+import type { LayerChoices } from '../context/layers/wms-choices.js';
 import type { LayerHit } from '../identify/hit.js';
 import type { LoadPolicySettings } from './load-policy.js';
 import type { Requester } from '../net/requester.js';
@@ -60,6 +61,8 @@ export interface CreatedLayer {
    * LayerNotLoadedError when its data could not be read, with the service's error otherwise.
    */
   readonly featuresIn?: (extent: Extent, signal?: AbortSignal) => Promise<FeaturesInExtent>;
+  /** Layers a person makes choices on (a WMS layer's time and filters): the store's choices, at each change. */
+  readonly applyChoices?: (choices: LayerChoices | undefined) => void;
 }
 
 /** A layer's answer to « which of your features lie in this extent? ». */

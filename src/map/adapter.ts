@@ -32,6 +32,7 @@ import { createView } from './view.js';
 import { mapPlaces, type MapPlaces } from './places.js';
 import { cooperativeGestures, type GestureHint } from './cooperative-gestures.js';
 import { loadChunk } from '../offline/load-chunk.js';
+import { withChoices } from '../layers/wms/params.js';
 
 export interface MapAdapterOptions {
   readonly target: HTMLElement;
@@ -189,6 +190,7 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
       if (!layer || !layerState) continue;
       layer.setVisible(layerState.visible);
       layer.setOpacity(layerState.opacity);
+      created.get(def.id)?.applyChoices?.(layerState.choices);
     }
     // The drawing order (top first) as z-indexes above the basemaps' 0.
     const order = state.order ?? [];
@@ -247,7 +249,7 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
     const answers = loadChunk(import('../identify/feature-info.js')).then(({ identifyWms }) =>
       Promise.all(
         layers.map((def) =>
-          identifyWms(def, { coordinate, resolution, viewProjection, requester, resolveUrl, signal: controller.signal }),
+          identifyWms(withChoices(def, store.state.layers[def.id]?.choices), { coordinate, resolution, viewProjection, requester, resolveUrl, signal: controller.signal }),
         ),
       ),
     );

@@ -20,6 +20,8 @@ export interface OfferedLayer {
   readonly formats?: readonly string[];
   readonly matrixSets?: readonly string[];
   readonly style?: string;
+  /** WMS: its TIME dimension (values and "start/end/period" ranges, as the service lists them). */
+  readonly time?: { readonly values: readonly string[]; readonly default?: string };
 }
 
 export interface ServiceCapabilities {

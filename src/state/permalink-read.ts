@@ -10,6 +10,7 @@
  * | `bm=<id>` | the basemap |
  * | `panel=1` / `panel=0` | the layer panel open or closed |
  * | `add=<id>~<type>~<name>~<url>` | a layer added from a service (one parameter each, newest first; see add-layer/refs.ts) |
+ * | `lc=<id>~t:<time>~f.<filter>:<value>` | a WMS layer's time and filter values, when not the document's (one per layer; see permalink-choices.ts) |
  *
  * The selected feature (`feature=`), the table and its filter (`table=`, `tq=`…) and the language
  * (`lang=`) have their own modules (feature-link.ts, table/url.ts, app/route.ts). Pure: no DOM, no
@@ -20,6 +21,7 @@ import { walkLayers } from '../context/checks.js';
 import type { LayerDef, MapContext, ViewSettings } from '../context/types.js';
 import { ADDED_PARAM, readRef, type AddedRef } from '../add-layer/refs.js';
 import type { Action, MapState } from './store.js';
+import { CHOICES_PARAM, readChoices, type PermalinkChoice } from './permalink-choices.js';
 
 /** The view of a permalink: a centre in the document's `view.crs`, with a zoom or a resolution. */
 export interface PermalinkView {
@@ -43,6 +45,8 @@ export interface Permalink {
   readonly panel?: boolean;
   /** Layers added from services, newest first. */
   readonly added?: readonly AddedRef[];
+  /** Times and filter values chosen on layers (only those that differ from the document's). */
+  readonly choices?: readonly PermalinkChoice[];
 }
 
 export { PERMALINK_PARAMS, hasPermalink } from './permalink-params.js';
@@ -159,7 +163,8 @@ export function readPermalink(url: URL, context: MapContext): { link: Permalink;
     else ignored.push('panel');
   }
 
-  return { link: { view, layers, basemap, panel, ...(added.length ? { added } : {}) }, ignored };
+  const choices = readChoices(params.getAll(CHOICES_PARAM), context, ignored);
+  return { link: { view, layers, basemap, panel, ...(added.length ? { added } : {}), ...(choices.length ? { choices } : {}) }, ignored };
 }
 
 /** The store's state once a permalink is applied: visibility, opacity and order of layers, basemap. */
@@ -211,8 +216,8 @@ export function viewSettingsOf(context: MapContext, view: PermalinkView | undefi
  */
 export function permalinkActions(state: MapState, link: Permalink, context: MapContext): Action[] {
   const next = applyPermalink(state, link, context);
-  if (next === state) return [];
-  const actions: Action[] = [];
+  const actions: Action[] = (link.choices ?? []).map(({ id, choice }) => ({ type: 'set-layer-choice', id, choice }));
+  if (next === state) return actions;
   if (next.basemap !== state.basemap && next.basemap !== undefined) actions.push({ type: 'set-basemap', id: next.basemap });
   const basemaps = new Set(context.basemaps.map((b) => b.id));
   for (const [id, layer] of Object.entries(next.layers)) {

@@ -5,6 +5,7 @@
 import type { MapContext } from '../context/types.js';
 import type { MapState } from './store.js';
 import { ADDED_PARAM, refOf, writeRef, type AddedRef } from '../add-layer/refs.js';
+import { CHOICES_PARAM, choicesOf, writeChoices } from './permalink-choices.js';
 import { GEOGRAPHIC, PERMALINK_PARAMS, defaultsOf, round, usesZoom, type Permalink, type PermalinkLayer, type PermalinkView } from './permalink-read.js';
 
 export * from './permalink-read.js';
@@ -23,7 +24,8 @@ export function permalinkOf({ context, state, view, panel }: { context: MapConte
       return Math.abs(now - opacity.get(id)!) > 0.005 ? { id, opacity: round(now, 2) } : { id };
     });
   const added = (state.added ?? []).map(refOf).filter((ref): ref is AddedRef => ref !== undefined);
-  return { view, layers, basemap: state.basemap, panel, ...(added.length ? { added } : {}) };
+  const choices = choicesOf(context, state);
+  return { view, layers, basemap: state.basemap, panel, ...(added.length ? { added } : {}), ...(choices.length ? { choices } : {}) };
 }
 
 /** The same URL with a permalink's parameters (those it lacks are removed). */
@@ -43,6 +45,7 @@ export function writePermalink(url: URL, link: Permalink, context: MapContext): 
   if (link.basemap !== undefined) params.set('bm', link.basemap);
   if (link.panel !== undefined) params.set('panel', link.panel ? '1' : '0');
   for (const ref of link.added ?? []) params.append(ADDED_PARAM, writeRef(ref));
+  for (const value of writeChoices(link.choices ?? [])) params.append(CHOICES_PARAM, value);
   return next;
 }
 

@@ -1,5 +1,6 @@
 import type { LayerDef, MapContext } from '../context/types.js';
 import { walkLayers } from '../context/checks.js';
+import { defaultChoices, type LayerChoices } from '../context/layers/wms-choices.js';
 import type { TableQuery } from '../table/query.js';
 
 export type { LayerProblem, LayerStatus } from '../layers/status.js';
@@ -20,7 +21,12 @@ export interface LayerState {
   /** Layers that refresh: when their data was last read (ms since 1970), and why the last refresh failed (the data shown is older). */
   readonly updated?: number;
   readonly stale?: LayerProblem;
+  /** What the person chose on the layer (a WMS layer's time and filters); the document's defaults at start. */
+  readonly choices?: LayerChoices;
 }
+
+/** One choice on a layer: its time, or a filter's value ("" for « Tous »). */
+export type LayerChoice = { readonly time: string } | { readonly filter: string; readonly value: string };
 
 export interface ViewState {
   readonly center: readonly [number, number];
@@ -66,7 +72,15 @@ export type Action =
   | { type: 'set-view'; view: ViewState }
   | { type: 'set-selection'; selection: MapState['selection'] }
   | { type: 'set-table'; table: MapState['table'] }
-  | { type: 'set-panel'; open: boolean };
+  | { type: 'set-panel'; open: boolean }
+  /** A time or a filter value chosen on a layer (one the layer offers: the UI and the permalink check it). */
+  | { type: 'set-layer-choice'; id: string; choice: LayerChoice };
+
+/** A layer's state at start: what its document says. */
+const layerStateOf = (def: LayerDef): LayerState => {
+  const choices = defaultChoices(def);
+  return { visible: def.visible, opacity: def.opacity, status: 'idle', ...(choices ? { choices } : {}) };
+};
 
 /** The state a map opens in: what its document says. */
 export function initialState(context: MapContext): MapState {
@@ -76,7 +90,7 @@ export function initialState(context: MapContext): MapState {
   walkLayers(context.layers, (node) => {
     if (node.type === 'group') groupsExpanded[node.id] = node.expanded;
     else {
-      layers[node.id] = { visible: node.visible, opacity: node.opacity, status: 'idle' };
+      layers[node.id] = layerStateOf(node);
       order.push(node.id);
     }
   });
@@ -118,7 +132,7 @@ export function reduce(state: MapState, action: Action): MapState {
       const fresh = action.layers.filter((def, i, all) => !(def.id in state.layers) && all.findIndex((d) => d.id === def.id) === i);
       if (!fresh.length) return state;
       const layers = { ...state.layers };
-      for (const def of fresh) layers[def.id] = { visible: def.visible, opacity: def.opacity, status: 'idle' };
+      for (const def of fresh) layers[def.id] = layerStateOf(def);
       return {
         ...state,
         layers,
@@ -157,6 +171,16 @@ export function reduce(state: MapState, action: Action): MapState {
       return action.table === state.table ? state : { ...state, table: action.table };
     case 'set-panel':
       return action.open === state.panel ? state : { ...state, panel: action.open };
+    case 'set-layer-choice': {
+      const choices = state.layers[action.id]?.choices;
+      const { choice } = action;
+      if ('time' in choice) {
+        return choices?.time === undefined || choices.time === choice.time ? state : patchLayer(action.id, { choices: { ...choices, time: choice.time } });
+      }
+      const filters = choices?.filters;
+      if (!filters || !(choice.filter in filters) || filters[choice.filter] === choice.value) return state;
+      return patchLayer(action.id, { choices: { ...choices, filters: { ...filters, [choice.filter]: choice.value } } });
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import { isVectorLayer, type LayerDef } from '../context/types.js';
+import type { LayerChoices } from '../context/layers/wms-choices.js';
 import { legendGraphicUrls } from '../layers/wms/params.js';
 import { legendForStyle, legendFromItems, type LegendEntry } from './legend.js';
 
@@ -10,11 +11,12 @@ export type LayerLegend =
   | { readonly kind: 'images'; readonly urls: readonly string[] }
   | { readonly kind: 'none' };
 
-export function legendOfLayer(layer: LayerDef, scale?: number): LayerLegend {
+/** `choices`: a WMS layer's chosen time, which some servers' legends follow. */
+export function legendOfLayer(layer: LayerDef, scale?: number, choices?: LayerChoices): LayerLegend {
   if (layer.legend.hidden) return { kind: 'none' };
   if (layer.legend.items) return { kind: 'entries', entries: legendFromItems(layer.legend.items) };
   if (layer.legend.image) return { kind: 'image', url: layer.legend.image };
-  if (layer.type === 'wms') return { kind: 'images', urls: legendGraphicUrls(layer) };
+  if (layer.type === 'wms') return { kind: 'images', urls: legendGraphicUrls(layer, undefined, choices) };
   if (isVectorLayer(layer)) {
     return {
       kind: 'entries',

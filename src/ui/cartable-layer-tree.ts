@@ -2,7 +2,8 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { element } from './define.js';
 import { localized, msg, str } from '@lit/localize';
-import type { GroupDef, LayerDef, LayerNode } from '../context/types.js';
+import type { GroupDef, LayerDef, LayerNode, WmsLayerDef } from '../context/types.js';
+import type { LayerChoices } from '../context/layers/wms-choices.js';
 import { textFor } from '../i18n/text.js';
 import type { LayerProblem } from '../state/store.js';
 import { isInScaleRange } from '../styles/scale.js';
@@ -10,12 +11,18 @@ import { emit } from './events.js';
 import { problemText } from './problem-text.js';
 import { SessionState } from './session-state.js';
 import { base } from './theme.js';
+import { hasChoices } from './layer-choices/choice-text.js';
+import { loadChunk } from '../offline/load-chunk.js';
+
+/** The time and filter controls' code, loaded with the first layer that has some. */
+let choicesCode: Promise<unknown> | undefined;
 
 /**
  * @summary The layer list: groups that fold, a visibility switch, an opacity slider, status and an
  * information button per layer.
  * @fires cartable-layer-visibility
  * @fires cartable-layer-opacity
+ * @fires cartable-layer-choice - from a WMS layer's time and filter controls
  * @fires cartable-group-expanded
  * @fires cartable-layer-info
  * @fires cartable-layer-retry
@@ -177,6 +184,12 @@ export class CartableLayerTree extends LitElement {
       : html`<div class="note updated">${msg(str`mis à jour à ${time}`, { id: 'live.updated' })}</div>`;
   }
 
+  /** A WMS layer's time and filter controls (their code loads with the first of them). */
+  #choices(layer: WmsLayerDef, choices: LayerChoices | undefined): TemplateResult {
+    choicesCode ??= loadChunk(import('./layer-choices/cartable-layer-choices.js'));
+    return html`<cartable-layer-choices .layer=${layer} .choices=${choices} .language=${this.language}></cartable-layer-choices>`;
+  }
+
   #layer(layer: LayerDef): TemplateResult {
     const state = this.#session.state?.layers[layer.id];
     const visible = state?.visible ?? layer.visible;
@@ -242,6 +255,7 @@ export class CartableLayerTree extends LitElement {
             <span aria-hidden="true">${percent} %</span>
           </div>`
         : nothing}
+      ${visible && layer.type === 'wms' && hasChoices(layer) ? this.#choices(layer, state?.choices) : nothing}
       ${outOfRange ? html`<div class="note">${msg('Non visible à cette échelle', { id: 'layer.outOfScale' })}</div>` : nothing}
       ${state?.updated !== undefined ? this.#updated(state.updated, state.stale) : nothing}
       ${state?.capped && state.featureCount !== undefined && state.status !== 'error' ? this.#capped(state.featureCount, state.total) : nothing}

@@ -11,6 +11,7 @@ import { isInScaleRange } from '../styles/scale.js';
 import { safeImageUrl, safeUrl, WEB_SCHEMES } from './safe-url.js';
 import { SessionState } from './session-state.js';
 import { base } from './theme.js';
+import { choiceLines } from './layer-choices/choice-text.js';
 
 /**
  * @summary The legend of every visible layer, built from its style at the current scale.
@@ -91,7 +92,8 @@ export class CartableLegend extends LitElement {
 
   #section(layer: LayerDef): TemplateResult | typeof nothing {
     const scale = this.scale ?? this.#session.state?.view?.scale;
-    const legend = legendOfLayer(layer, scale);
+    const choices = this.#session.state?.layers[layer.id]?.choices;
+    const legend = legendOfLayer(layer, scale, choices);
     if (legend.kind === 'none') return nothing;
     const title = textFor(layer.title, this.language);
     const outOfRange = scale !== undefined && !isInScaleRange(scale, layer);
@@ -120,6 +122,7 @@ export class CartableLegend extends LitElement {
           </ul>`;
     return html`<section part="layer" aria-label=${title} data-layer=${layer.id}>
       <h3>${title}</h3>
+      ${choiceLines(layer, choices, this.language).map((line) => html`<p class="note choice">${line}</p>`)}
       ${outOfRange ? html`<p class="note">${msg('Non visible à cette échelle', { id: 'layer.outOfScale' })}</p>` : nothing}
       ${this.filtered[layer.id]
         ? html`<p class="note filter">${msg(str`Filtre actif : ${this.filtered[layer.id]!.kept} sur ${this.filtered[layer.id]!.total}`, { id: 'legend.filtered' })}</p>`

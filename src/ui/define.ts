@@ -17,6 +17,7 @@ export const CARTABLE_TAGS = [
   'cartable-commune-picker',
   'cartable-embed-preview',
   'cartable-language-switch',
+  'cartable-layer-choices',
   'cartable-layer-info',
   'cartable-layer-tree',
   'cartable-legend',

@@ -4,6 +4,7 @@ import type { PanelChange } from './layout/rules.js';
 import type { EmbedEvent } from '../embed/api.js';
 import type { SearchResult } from '../search/results.js';
 import type { CommuneOutline } from '../communes/types.js';
+import type { LayerChoice } from '../state/store.js';
 
 /** What the app shows: the catalog, a map, or a page saying why a map cannot be shown. */
 export type PageKind = 'catalog' | 'map' | 'not-found' | 'invalid-document' | 'refused' | 'unavailable';
@@ -15,6 +16,8 @@ type EmbedElementEvents = { [E in EmbedEvent as `cartable-${E['event']}`]: Omit<
 export interface CartableEventMap extends EmbedElementEvents {
   'cartable-layer-visibility': { id: string; visible: boolean };
   'cartable-layer-opacity': { id: string; opacity: number };
+  /** A time or a filter value chosen on a WMS layer. */
+  'cartable-layer-choice': { id: string; choice: LayerChoice };
   'cartable-group-expanded': { id: string; expanded: boolean };
   'cartable-layer-info': { id: string };
   'cartable-layer-retry': { id: string };
@@ -93,6 +96,7 @@ declare global {
   interface HTMLElementEventMap {
     'cartable-layer-visibility': CustomEvent<CartableEventMap['cartable-layer-visibility']>;
     'cartable-layer-opacity': CustomEvent<CartableEventMap['cartable-layer-opacity']>;
+    'cartable-layer-choice': CustomEvent<CartableEventMap['cartable-layer-choice']>;
     'cartable-group-expanded': CustomEvent<CartableEventMap['cartable-group-expanded']>;
     'cartable-layer-info': CustomEvent<CartableEventMap['cartable-layer-info']>;
     'cartable-layer-retry': CustomEvent<CartableEventMap['cartable-layer-retry']>;

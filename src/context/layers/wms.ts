@@ -2,6 +2,7 @@ import type { FieldDef } from '../schema/fields.js';
 import { ref, type JsonSchema } from '../schema/json-schema.js';
 import type { LayerCommon } from '../schema/layer-common.js';
 import type { PopupSettings } from '../schema/popup.js';
+import type { LocalizedText } from '../schema/common.js';
 
 /** GetFeatureInfo answer format: a short name or a MIME type. */
 export type WmsInfoFormat = 'json' | 'gml' | 'html' | 'text' | (string & {});
@@ -41,6 +42,29 @@ export interface WmsLayerDef extends LayerCommon {
   readonly fields?: readonly FieldDef[];
   /** The same data from a WFS: the « what is here? » report asks it about whole areas. */
   readonly wfs?: WmsWfsLink;
+  /** A TIME dimension the person chooses from (sent as TIME; the default: the last value). */
+  readonly time?: WmsTime;
+  /** Attribute filters the person chooses a value of (each a list; none chosen: no filter). */
+  readonly filters?: readonly WmsFilter[];
+}
+
+/** The times a WMS layer offers: values, ISO 8601 ranges "start/end/period" expanded to values. */
+export interface WmsTime {
+  readonly values: readonly string[];
+  readonly default?: string;
+  readonly control?: 'slider' | 'list';
+  readonly label?: LocalizedText;
+}
+
+/** One filter list of a WMS layer: a field and the values offered (CQL_FILTER, or FILTER in OGC FES). */
+export interface WmsFilter {
+  readonly id: string;
+  readonly field: string;
+  readonly values: readonly (string | { readonly value: string; readonly label: LocalizedText })[];
+  readonly label: LocalizedText;
+  /** Absent: « Tous », no filter. */
+  readonly default?: string;
+  readonly param?: 'CQL_FILTER' | 'FILTER';
 }
 
 /** A WMS layer's data as vector features (WFS GetFeature), for questions about an area. */
@@ -108,6 +132,49 @@ export const wmsLayerSchema: JsonSchema = {
     infoFormat: {
       description: 'What GetFeatureInfo asks for: "json", "gml", "html", "text", or a MIME type (INFO_FORMAT).',
       anyOf: [{ enum: ['json', 'gml', 'html', 'text'] }, { type: 'string', pattern: '^[a-z]+/[A-Za-z0-9.+_-]+' }],
+    },
+    time: {
+      type: 'object',
+      description: 'A TIME the person chooses (slider or list), kept in the permalink.',
+      required: ['values'],
+      additionalProperties: false,
+      properties: {
+        values: {
+          type: 'array',
+          minItems: 1,
+          items: { type: 'string', minLength: 1 },
+          description: 'Times ("2017", "2023-06-01") or ranges "2015/2023/P1Y".',
+        },
+        default: { type: 'string', description: 'One of the values; default: the last.' },
+        control: { enum: ['slider', 'list'], default: 'slider' },
+        label: { $ref: '#/$defs/localizedText', description: 'Default « Date ».' },
+      },
+    },
+    filters: {
+      type: 'array',
+      description: 'Lists of values of a field the person chooses from (« Tous »: no filter), kept in the permalink.',
+      items: {
+        type: 'object',
+        required: ['id', 'field', 'values', 'label'],
+        additionalProperties: false,
+        properties: {
+          id: { $ref: '#/$defs/id' },
+          field: { type: 'string', minLength: 1 },
+          values: {
+            type: 'array',
+            minItems: 1,
+            items: {
+              anyOf: [
+                { type: 'string' },
+                { type: 'object', required: ['value', 'label'], additionalProperties: false, properties: { value: { type: 'string' }, label: { $ref: '#/$defs/localizedText' } } },
+              ],
+            },
+          },
+          label: { $ref: '#/$defs/localizedText' },
+          default: { type: 'string', description: 'One of the values; absent: « Tous ».' },
+          param: { enum: ['CQL_FILTER', 'FILTER'], default: 'CQL_FILTER', description: 'FILTER: OGC FES (MapServer).' },
+        },
+      },
     },
   },
 };

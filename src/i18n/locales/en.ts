@@ -5,6 +5,7 @@
 import { str } from '@lit/localize';
 import { access } from './en-access.js';
 import { alerts } from './en-alerts.js';
+import { choices } from './en-choices.js';
 import { communes } from './en-communes.js';
 import { header } from './en-header.js';
 import { interop } from './en-interop.js';
@@ -139,6 +140,7 @@ export const templates = {
   // Each feature area keeps its texts in a file of its own.
   ...access,
   ...alerts,
+  ...choices,
   ...communes,
   ...header,
   ...interop,

@@ -8,6 +8,7 @@ import { attributeOf, booleanOf, pathOf } from '../xml.js';
 import { list, type Node } from './attributes.js';
 import { recordTemplate, wmsRecord } from './record-template.js';
 import { convertMustache } from './template.js';
+import { wmsChoices } from './wms-choices.js';
 
 const INFO_FORMATS: Record<string, string> = {
   'text/html': 'html',
@@ -43,20 +44,9 @@ export function wmsLayer(report: Report, element: Element, layer: Node, url: str
   }
   const filters: string[] = [];
   if (attr('filter')) filters.push(attr('filter')!);
-  if (booleanOf(attr('attributefilter'))) {
-    const field = attr('attributefield');
-    const values = list(attr('attributevalues'));
-    if (booleanOf(attr('attributefilterenabled')) && field && values[0]) {
-      filters.push(`${field}='${values[0].replace(/'/g, "''")}'`);
-      report.warning(path, `the attribute filter list (${field}: ${values.join(', ')}) is not converted: the layer keeps the filter it opens with, ${field} = '${values[0]}'`);
-    } else {
-      report.warning(path, `the attribute filter list (${field ?? '?'}: ${values.join(', ')}) is not converted: Cartable has no filter list for WMS layers`);
-    }
-  }
   if (filters.length) params.CQL_FILTER = filters.map((f) => (filters.length > 1 ? `(${f})` : f)).join(' AND ');
-  if (booleanOf(attr('timefilter'))) {
-    report.warning(path, `the time control (${attr('timecontrol') ?? 'calendar'}${attr('timevalues') ? `: ${attr('timevalues')}` : ''}) is not converted: the layer shows the service's default time (add "params": {"TIME": …} to choose one)`);
-  }
+  // Time control and attribute filter list (wms-choices.ts).
+  wmsChoices(report, path, attr, wms);
   if (Object.keys(params).length) wms.params = params;
   const record = wms.queryable !== false ? recordTemplate(report, path, element, linked) : undefined;
   if (record) Object.assign(wms, wmsRecord(report, path, record, wms.infoFormat, url));

@@ -11,7 +11,19 @@ import { problemOf } from '../ogc/problem.js';
 import { createLoadPolicy, isNewFailure } from '../load-policy.js';
 import { reportChanges, watchTileStatus } from '../tile-status.js';
 import type { CreatedLayer, LayerEnvironment, LayerKind } from '../types.js';
+import { defaultChoices, type LayerChoices } from '../../context/layers/wms-choices.js';
 import { getMapParams } from './params.js';
+
+/** Calls `apply` with a layer's new choices when they differ from the last ones it was given. */
+function onNewChoices(def: WmsLayerDef, apply: (choices: LayerChoices | undefined) => void): (choices: LayerChoices | undefined) => void {
+  let last = JSON.stringify(defaultChoices(def) ?? null);
+  return (choices) => {
+    const next = JSON.stringify(choices ?? null);
+    if (next === last) return;
+    last = next;
+    apply(choices);
+  };
+}
 
 function projectionOf(def: WmsLayerDef, env: LayerEnvironment) {
   const projection = def.projection ? getProjection(def.projection) : env.viewProjection;
@@ -23,7 +35,7 @@ function createTiled(def: WmsLayerDef, env: LayerEnvironment): CreatedLayer {
   const projection = projectionOf(def, env);
   const source = new TileWMS({
     url: env.resolveUrl(def.url),
-    params: getMapParams(def),
+    params: getMapParams(def, defaultChoices(def)),
     projection,
     tileGrid: createXYZ({ extent: extentFromProjection(projection), tileSize: def.tileSize }),
     crossOrigin: 'anonymous',
@@ -39,6 +51,10 @@ function createTiled(def: WmsLayerDef, env: LayerEnvironment): CreatedLayer {
       source.refresh();
     },
     dispose: status.dispose,
+    // Parameters a choice leaves out (« Tous ») are cleared: OpenLayers leaves out undefined values.
+    applyChoices: onNewChoices(def, (choices) =>
+      source.updateParams({ TIME: undefined, CQL_FILTER: undefined, FILTER: undefined, ...getMapParams(def, choices) }),
+    ),
   };
 }
 
@@ -50,9 +66,9 @@ function createSingleImage(def: WmsLayerDef, env: LayerEnvironment): CreatedLaye
   const policy = createLoadPolicy(env.loadPolicy);
   const report = reportChanges(env);
   let loaded = false;
-  const loader = createLoader({
+  const loaderFor = (choices: LayerChoices | undefined) => createLoader({
     url: env.resolveUrl(def.url),
-    params: getMapParams(def),
+    params: getMapParams(def, choices),
     projection,
     ratio: 1.5,
     crossOrigin: 'anonymous',
@@ -71,7 +87,8 @@ function createSingleImage(def: WmsLayerDef, env: LayerEnvironment): CreatedLaye
       }
     },
   });
-  // An image source keeps its last image for the same view: a retry starts a fresh source.
+  let loader = loaderFor(defaultChoices(def));
+  // An image source keeps its last image for the same view: a retry or a new choice starts a fresh source.
   const makeSource = (): ImageSource => new ImageSource({ loader, projection, attributions: [...env.attributions] });
   const layer = new ImageLayer({ source: makeSource() });
   return {
@@ -83,6 +100,10 @@ function createSingleImage(def: WmsLayerDef, env: LayerEnvironment): CreatedLaye
       layer.setSource(makeSource());
     },
     dispose: () => policy.dispose(),
+    applyChoices: onNewChoices(def, (choices) => {
+      loader = loaderFor(choices);
+      layer.setSource(makeSource());
+    }),
   };
 }
 

@@ -29,6 +29,7 @@ export function sidePanel({ host, session, open, filtered, analytics, addLayers,
     aria-label=${msg('Couches et légende', { id: 'panel.label' })}
     @cartable-layer-visibility=${(e: HTMLElementEventMap['cartable-layer-visibility']) => store.dispatch({ type: 'set-visible', ...e.detail })}
     @cartable-layer-opacity=${(e: HTMLElementEventMap['cartable-layer-opacity']) => store.dispatch({ type: 'set-opacity', ...e.detail })}
+    @cartable-layer-choice=${(e: HTMLElementEventMap['cartable-layer-choice']) => store.dispatch({ type: 'set-layer-choice', ...e.detail })}
     @cartable-group-expanded=${(e: HTMLElementEventMap['cartable-group-expanded']) => store.dispatch({ type: 'set-group-expanded', ...e.detail })}
     @cartable-layer-info=${(e: HTMLElementEventMap['cartable-layer-info']) => onInfo(e.detail.id)}
     @cartable-basemap=${(e: HTMLElementEventMap['cartable-basemap']) => store.dispatch({ type: 'set-basemap', id: e.detail.id })}

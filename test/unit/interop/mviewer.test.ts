@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GroupDef, LayerNode } from '../../../src/context/types.js';
+import type { GroupDef, LayerNode, WmsLayerDef } from '../../../src/context/types.js';
 import { importMviewer } from '../../../src/interop/mviewer/import.js';
 import { exportOwsContext } from '../../../src/interop/owc/export.js';
 import { importOwsContext } from '../../../src/interop/owc/import.js';
@@ -102,12 +102,23 @@ describe.skipIf(!hasSharedData('configs/mviewer'))('mviewer: the real configurat
     expect(map.layers.filter((n) => n.type === 'group').map((n) => n.title)).toEqual(['Population', 'Environnement', 'Éducation', 'Transports', 'Découpages territoriaux']);
     const population = map.layers[0] as GroupDef;
     expect(population.layers.map((n) => n.id)).toEqual(['rp_struct_pop_geom', 'rp_struct_pop_geom-2']);
-    expect(population.layers[0]).toMatchObject({ type: 'wms', url: 'https://ows.region-bretagne.fr/geoserver/rb/wms', styles: 'rphab_densite@commune', tiled: false, infoFormat: 'gml', params: { CQL_FILTER: "level='Commune'" } });
+    expect(population.layers[0]).toMatchObject({ type: 'wms', url: 'https://ows.region-bretagne.fr/geoserver/rb/wms', styles: 'rphab_densite@commune', tiled: false, infoFormat: 'gml',
+      time: { values: ['1999', '2007', '2012', '2017'], control: 'slider' },
+      filters: [{ id: 'level', field: 'level', values: ['Commune', 'EPCI', 'Pays'], label: 'Échelle', default: 'Commune' }],
+    });
+    expect(population.layers[0]).not.toHaveProperty('params');
+    // « lycee »: a filter list not enabled at start (« Tous »), a value holding a quote.
+    expect(byId(map.layers, 'lycee')).toMatchObject({
+      filters: [{ id: 'secteur_li', field: 'secteur_li', values: ['Public', "Privé sous contrat avec l'éducation nationale"], label: 'Filtre' }],
+      params: { SLD: 'https://kartenn.region-bretagne.fr/styles/lycee_secteur.sld' },
+    });
+    expect((byId(map.layers, 'lycee') as WmsLayerDef).filters?.[0]).not.toHaveProperty('default');
     expect(map.layers.at(-1)).toMatchObject({ type: 'wms', id: 'osm', layers: 'osm:grey' });
     expect(map.basemaps).toEqual([expect.objectContaining({ id: 'ortho', type: 'wmts', active: true })]);
     const warnings = messages(result.report, 'warning');
     expect(warnings.filter((w) => w.includes('JavaScript custom layer'))).toHaveLength(2);
-    expect(warnings.filter((w) => w.includes('the time control'))).toHaveLength(2);
+    expect(warnings.filter((w) => w.includes('the time control') || w.includes('attribute filter'))).toEqual([]);
+    expect(messages(result.report, 'info').filter((w) => w.includes('attributestylesync is not converted'))).toHaveLength(2);
     // Its six templates are .mst files: without --templates, each is said not read (how to give them in mviewer-templates.test.ts).
     expect(warnings.filter((w) => w.includes('record template not read') && w.includes('--templates'))).toHaveLength(6);
   });
