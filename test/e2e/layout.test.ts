@@ -161,6 +161,19 @@ for (const viewport of [WIDE, PHONE]) {
   });
 }
 
+test('phone: a notice on the map (here: a link part this map ignores) is not under the « Outils » button nor the zoom', async (t) => {
+  for (const language of ['fr', 'en']) {
+    await withPage(t, suite, { path: `maps/geosites.html?lang=${language}&l=geosites,no-such-layer`, viewport: PHONE }, async ({ page }) => {
+      await waitForMap(page);
+      await waitForTools(page);
+      const notice = page.locator('cartable-map-view .notice').filter({ hasText: /./ });
+      await notice.waitFor();
+      await assertApart(notice, page.locator('cartable-tools .tool.menu'), `${language}: the notice and the « Outils » button`);
+      await assertApart(notice, page.locator('cartable-map-view .ol-zoom'), `${language}: the notice and the zoom`);
+    });
+  }
+});
+
 test('an embed 390 px wide: the layer sheet leaves the map more than half of its height', async (t) => {
   await withPage(t, suite, { path: 'maps/geosites.html?embed=1&panel=1', viewport: { width: 390, height: 450 } }, async ({ page }) => {
     await waitForMap(page);

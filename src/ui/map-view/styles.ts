@@ -236,6 +236,12 @@ export const mapViewStyles = css`
     :host([embedded]) aside {
       max-height: 45%;
     }
+    /* The « Outils » button and the zoom sit top right: the notice keeps to their left. */
+    .notice {
+      left: 0.75rem;
+      transform: none;
+      max-width: calc(100% - 11rem);
+    }
   }
   /* A phone sheet minimised under another (src/ui/layout/): hidden, kept as it was. */
   .minimised-table .table-panel,
