@@ -90,3 +90,19 @@ export type AnalyticsEvent =
   | ErrorShown;
 
 export type AnalyticsEventType = AnalyticsEvent['type'];
+
+/** Every event type once (the collector's schema, collector/events-schema.mjs, is checked against it). */
+const EVENT_TYPES: Record<AnalyticsEventType, true> = {
+  'catalog-opened': true,
+  'map-opened': true,
+  'layer-shown': true,
+  'record-opened': true,
+  'table-shown': true,
+  'table-exported': true,
+  'metadata-followed': true,
+  'download-followed': true,
+  'search-used': true,
+  'error-shown': true,
+};
+
+export const ANALYTICS_EVENT_TYPES = Object.keys(EVENT_TYPES) as readonly AnalyticsEventType[];
