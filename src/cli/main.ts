@@ -13,6 +13,7 @@ import { CliError, readBytes, writeWhole } from './files.js';
 import { checkSource, readLinkedFiles, type LinkedSources } from './linked-files.js';
 import { runTokenChecker } from './token-checker.js';
 import { nodeXmlParser } from './xml-node.js';
+import { runCollector } from '../../collector/collector.mjs';
 
 /**
  * `cartable`: validate map documents and the site configuration, import maps from OWS Context,
@@ -34,6 +35,8 @@ Commands:
   token-checker --access <access.json>     Run the token checker of the restricted output's nginx
         --base-path <path> --issuer <url>  recipe (see cartable token-checker --help).
         --audience <aud> [options]
+  collect --dir <folder> [--port N]        Run the collector of usage events: one NDJSON file a day
+        [--origin <url>...]                in the folder (see cartable collect --help).
 
 Options:
   -o, --output <file>   Where to write (default: standard output)
@@ -258,10 +261,11 @@ function runExport(args: Args, io: Io): number {
 
 /**
  * Runs the tool; returns the exit code (0 fine, 1 problems found, 2 wrong usage). The token checker
- * is a service: its promise settles once it is stopped.
+ * and the collector are services: their promise settles once they are stopped.
  */
 export function main(argv: readonly string[], io: Io = defaultIo): number | Promise<number> {
   if (argv[0] === 'token-checker') return runTokenChecker(argv.slice(1), io).catch((error: unknown) => failure(error, io));
+  if (argv[0] === 'collect') return runCollector(argv.slice(1), io).catch((error: unknown) => failure(error, io));
   try {
     const args = parseArgs(argv);
     const [command, ...positional] = args.positional;
@@ -289,7 +293,7 @@ export function main(argv: readonly string[], io: Io = defaultIo): number | Prom
       return typeof code === 'number' ? code : code.catch((error: unknown) => failure(error, io));
     }
     if (command === 'export') return runExport(rest, io);
-    throw new CliError(`unknown command "${command}" (commands: validate, import, export, token-checker; see cartable --help)`, 2);
+    throw new CliError(`unknown command "${command}" (commands: validate, import, export, token-checker, collect; see cartable --help)`, 2);
   } catch (error) {
     return failure(error, io);
   }
