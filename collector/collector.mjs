@@ -113,6 +113,7 @@ export async function startCollector({
     if (typeof origin === 'string' && origins.has(origin)) {
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Vary', 'Origin');
+      res.setHeader('Access-Control-Expose-Headers', 'X-Cartable-Dropped');
     }
     /** @param {number} status @param {string} [text] @param {Record<string, string>} [headers] */
     const answer = (status, text, headers = {}) => {

@@ -251,6 +251,16 @@ describe('collector: bad input', () => {
     expect((lines('2026-03-04') as Array<{ layer: string }>).map((e) => e.layer)).toEqual(['l0', 'l1', 'l2', 'other', 'next']);
   });
 
+  it('counts each visitor behind a local reverse proxy by X-Real-IP with trustProxy, and ignores the header without it', async () => {
+    const trusting = await collector({ ratePerMinute: 1, trustProxy: true });
+    const viaProxy = (ip: string) => send(trusting.url, batch([layerShown(ip.replace(/\W/g, ''))]), { headers: { 'X-Real-IP': ip } });
+    expect([(await viaProxy('192.0.2.1')).status, (await viaProxy('192.0.2.2')).status, (await viaProxy('192.0.2.1')).status]).toEqual([204, 204, 429]);
+    const plain = await collector({ ratePerMinute: 1 });
+    const spoofed = (ip: string) => send(plain.url, batch([layerShown('s')]), { headers: { 'X-Real-IP': ip } });
+    expect([(await spoofed('192.0.2.1')).status, (await spoofed('192.0.2.2')).status]).toEqual([204, 429]);
+    expect(readFileSync(join(dir, '2026-03-04.ndjson'), 'utf8')).not.toContain('192.0.2');
+  });
+
   it('keeps the rate table bounded under a flood of clients: the ones past the bound share one count', async () => {
     const c = await collector({ maxClients: 5, ratePerMinute: 2 });
     const answers = [];
@@ -274,6 +284,7 @@ describe('collector: paths and CORS', () => {
     expect(preflight.headers['access-control-allow-methods']).toBe('POST');
     const allowed = await send(url, batch([layerShown('a')]), { headers: { Origin: 'https://cartes.example.fr' } });
     expect([allowed.status, allowed.headers['access-control-allow-origin']]).toEqual([204, 'https://cartes.example.fr']);
+    expect(allowed.headers['access-control-expose-headers']).toBe('X-Cartable-Dropped');
     const other = await send(url, batch([layerShown('b')]), { headers: { Origin: 'https://elsewhere.example' } });
     expect([other.status, other.headers['access-control-allow-origin']]).toEqual([204, undefined]);
     expect((await send(url, undefined, { method: 'GET', path: '/' })).status).toBe(405);
