@@ -32,15 +32,14 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const wmsLayers = (nodes: readonly LayerNode[]): WmsLayerDef[] =>
   nodes.flatMap((n): WmsLayerDef[] => (n.type === 'group' ? wmsLayers((n as GroupDef).layers) : n.type === 'wms' ? [n] : []));
 const noStack = (text: string): void => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
-const SLOW = { timeout: 60_000 };
 
-it('documents --templates and --styles in its help', SLOW, async () => {
+it('documents --templates and --styles in its help', async () => {
   const help = await cartable('--help');
   expect(help.stdout).toContain('--templates <where>   Import: read the record templates the document points to (mviewer .mst');
   expect(help.stdout).toContain('--styles <where>      Import: read the SLD styles the document points to, the same way');
 });
 
-describe.skipIf(!hasSharedData('configs/mviewer'))('cartable import mviewer --templates (apps_default.xml)', SLOW, () => {
+describe.skipIf(!hasSharedData('configs/mviewer'))('cartable import mviewer --templates (apps_default.xml)', () => {
   it('converts the templates read from a folder: popups, fields, GetFeatureInfo as GML; the JavaScript ones listed per layer', async () => {
     const out = join(work, 'apps.json');
     const run = await cartable('import', 'mviewer', APPS, '--templates', TEMPLATES, '-o', out);
@@ -126,7 +125,7 @@ describe.skipIf(!hasSharedData('configs/mviewer'))('cartable import mviewer --te
   });
 });
 
-describe('cartable import mviewer --styles (the SLD converter fed by the command line)', SLOW, () => {
+describe('cartable import mviewer --styles (the SLD converter fed by the command line)', () => {
   it('reads the SLD a GeoJSON layer points to from a folder and draws the layer by its categories', async () => {
     const input = join(work, 'equipements.xml');
     writeFileSync(

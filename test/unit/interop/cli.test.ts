@@ -19,9 +19,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const noStack = (text: string): void => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
 // Each case starts Node and tsx (about a second, more on a busy machine).
-const SLOW = { timeout: 60_000 };
 
-describe('cartable (command line)', SLOW, () => {
+describe('cartable (command line)', () => {
   it('prints its help, and says how to use it when called wrongly', () => {
     const help = cartable('--help');
     expect(help.status).toBe(0);
@@ -120,7 +119,7 @@ describe('cartable (command line)', SLOW, () => {
   });
 });
 
-describe.skipIf(!hasSharedData('configs'))('cartable on the real documents of ../shared/data/configs', SLOW, () => {
+describe.skipIf(!hasSharedData('configs'))('cartable on the real documents of ../shared/data/configs', () => {
   it('imports the Latin-1 WMC with correct accents in the UTF-8 file it writes', () => {
     const out = join(work, 'latin1.json');
     const run = cartable('import', 'wmc', sharedFile('configs/wmc/test_latin1.wmc'), '-o', out);

@@ -64,7 +64,7 @@ async function inProjection(projection: string) {
 }
 
 // 521 communes in two projections: seconds on a busy 2-core machine (a bound, not a wait).
-describe.skipIf(!present)('report on real data: geosites in communes and départements', { timeout: 60_000 }, () => {
+describe.skipIf(!present)('report on real data: geosites in communes and départements', () => {
   const sitesRaw = present ? read('geosites/inpg-geosites-ecrins.geojson') : undefined;
   const communesRaw = present ? read('admin/communes-38-isere.geojson') : undefined;
   const expectedIn = (geometry: { type: string; coordinates: unknown }): string[] =>
