@@ -22,6 +22,8 @@ const WIDTH = 400;
 const LABEL = 128;
 const BAR_END = 340;
 const BAR = 14;
+/** A masked bar's width: the same whatever the scale, so that its length tells nothing. */
+const MASKED_WIDTH = 24;
 const COLORS = ['#1d4e89', '#6b8fbf', '#9aa9bd', '#b9c3cf', '#cfd6de', '#e1e6ec'];
 
 const shorten = (text: string, max = 20): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -34,7 +36,7 @@ export function barChart(spec: ChartSpec): string {
   const group = spec.series.length * (BAR + 2) + 10;
   const height = legend + Math.max(1, spec.rows.length) * group + 4;
   const parts: string[] = [];
-  spec.series.forEach((name, i) => {
+  if (legend) spec.series.forEach((name, i) => {
     const x = 4 + i * 92;
     parts.push(`<rect x="${x}" y="6" width="12" height="12" fill="${COLORS[i % COLORS.length]}"/><text x="${x + 16}" y="16" class="legend">${escapeHtml(shorten(name, 12))}</text>`);
   });
@@ -45,7 +47,7 @@ export function barChart(spec: ChartSpec): string {
       const y = top + s * (BAR + 2);
       const name = spec.series.length > 1 ? `${spec.series[s]} : ` : '';
       if (value === MASKED) {
-        const width = scale(THRESHOLD);
+        const width = MASKED_WIDTH;
         parts.push(
           `<g><title>${escapeHtml(`${row.label}, ${name}${spec.maskedWords}`)}</title><rect x="${LABEL}" y="${y}" width="${width.toFixed(1)}" height="${BAR}" fill="url(#${spec.id}-hatch)" stroke="${COLORS[s % COLORS.length]}" stroke-dasharray="3 2"/>` +
             `<text x="${(LABEL + width + 4).toFixed(1)}" y="${y + BAR - 3}" class="value">${escapeHtml(MASKED)}</text></g>`,
