@@ -11,11 +11,11 @@ const STYLE = `
 body { margin: 0 auto; max-width: 60rem; padding: 1rem; }
 h1 { font-size: 1.6rem; margin: .2rem 0; } h2 { font-size: 1.25rem; margin-top: 2rem; border-top: 1px solid #d0d6de; padding-top: 1rem; }
 a { color: #0b4a8b; }
-.chart { display: block; width: 100%; max-width: 36rem; height: auto; margin: .5rem 0; }
-.chart .label, .chart .value, .chart .legend { font-size: 11px; fill: #1b1f24; }
+.chart { display: block; width: 100%; max-width: 34rem; height: auto; margin: .5rem 0; }
+.chart .label, .chart .value, .chart .legend { font-size: 12px; fill: #1b1f24; }
 .scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; margin: .5rem 0; font-variant-numeric: tabular-nums; }
-caption { text-align: left; font-weight: 600; padding: .25rem 0; }
+caption { text-align: left; font-weight: 600; padding: .25rem 0; max-width: calc(100vw - 2rem); }
 th, td { border: 1px solid #c4ccd6; padding: .3rem .5rem; text-align: left; }
 td.n, th.n { text-align: right; white-space: nowrap; }
 .keys { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: .5rem; padding: 0; list-style: none; }

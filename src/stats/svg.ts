@@ -26,7 +26,7 @@ const BAR = 14;
 const MASKED_WIDTH = 24;
 const COLORS = ['#1d4e89', '#6b8fbf', '#9aa9bd', '#b9c3cf', '#cfd6de', '#e1e6ec'];
 
-const shorten = (text: string, max = 20): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const shorten = (text: string, max = 18): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export function barChart(spec: ChartSpec): string {
   const numbers = spec.rows.flatMap((row) => row.values.filter((v): v is number => typeof v === 'number'));
