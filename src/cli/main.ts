@@ -293,7 +293,7 @@ export function main(argv: readonly string[], io: Io = defaultIo): number | Prom
       return typeof code === 'number' ? code : code.catch((error: unknown) => failure(error, io));
     }
     if (command === 'export') return runExport(rest, io);
-    throw new CliError(`unknown command "${command}" (commands: validate, import, export, stats, token-checker; see cartable --help)`, 2);
+    throw new CliError(`unknown command "${command}" (commands: validate, import, export, token-checker; see cartable --help)`, 2);
   } catch (error) {
     return failure(error, io);
   }
