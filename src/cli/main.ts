@@ -11,6 +11,7 @@ import { formatReportItem, type ReportItem } from '../interop/report.js';
 import { decodeText, InputError } from '../interop/xml.js';
 import { CliError, readBytes, writeWhole } from './files.js';
 import { checkSource, readLinkedFiles, type LinkedSources } from './linked-files.js';
+import { runStats } from '../stats/cli.js';
 import { runTokenChecker } from './token-checker.js';
 import { nodeXmlParser } from './xml-node.js';
 
@@ -31,6 +32,8 @@ Commands:
         [--styles <folder|url>]            nor when no layer is converted (unless --allow-empty).
         [--allow-empty]
   export owc <map.json> [-o out.json]      Write a map document as an OWS Context (GeoJSON).
+  stats --year <YYYY> --events <folder>    Write the usage report of a period (HTML, CSV, figures.json)
+        -o <folder> [--matomo <url> --site]  from stored events or Matomo (see cartable stats --help).
   token-checker --access <access.json>     Run the token checker of the restricted output's nginx
         --base-path <path> --issuer <url>  recipe (see cartable token-checker --help).
         --audience <aud> [options]
@@ -263,6 +266,7 @@ function runExport(args: Args, io: Io): number {
  * and the collector are services: their promise settles once they are stopped.
  */
 export function main(argv: readonly string[], io: Io = defaultIo): number | Promise<number> {
+  if (argv[0] === 'stats') return runStats(argv.slice(1), io).catch((error: unknown) => failure(error, io));
   if (argv[0] === 'token-checker') return runTokenChecker(argv.slice(1), io).catch((error: unknown) => failure(error, io));
   if (argv[0] === 'collect') {
     return import('../../collector/collector.mjs').then(({ runCollector }) => runCollector(argv.slice(1), io)).catch((error: unknown) => failure(error, io));

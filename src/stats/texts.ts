@@ -1,0 +1,106 @@
+/** The report's words, French first, English beside (a static page: no @lit/localize at run time). */
+import type { Lang } from './csv.js';
+
+const words = {
+  fr: {
+    title: "Rapport d'usage des cartes",
+    period: (from: string, to: string) => `Période du ${from} au ${to}`,
+    other: 'English version',
+    empty: 'Aucune consultation sur la période.',
+    summary: 'Chiffres clés',
+    consultations: 'Consultations de cartes',
+    restrictedTotal: 'Consultations de cartes à accès réservé',
+    embedded: 'Consultations dans des sites partenaires',
+    downloadsTotal: 'Téléchargements',
+    linksTotal: 'Fiches de métadonnées consultées',
+    byMonth: 'Consultations de cartes par mois',
+    byMonthDesc: 'Nombre de consultations des cartes publiques, mois par mois, comparé aux mêmes mois des années précédentes.',
+    month: 'Mois',
+    top: (n: number) => `Les ${n} cartes les plus consultées`,
+    topDesc: 'Consultations de chaque carte publique sur la période (les cartes à accès réservé n’y figurent pas).',
+    rank: 'Rang',
+    map: 'Carte',
+    views: 'Consultations',
+    previous: 'Période précédente',
+    trend: 'Évolution',
+    downloads: 'Téléchargements par jeu de données et format',
+    downloadsDesc: 'Liens de téléchargement suivis depuis les cartes publiques.',
+    dataset: 'Jeu de données',
+    format: 'Format',
+    count: 'Nombre',
+    links: 'Fiches de métadonnées consultées',
+    linksDesc: 'Fiches du catalogue de métadonnées ouvertes depuis les cartes publiques.',
+    layer: 'Couche',
+    embeds: 'Consultations dans des sites partenaires',
+    embedsDesc: 'Cartes publiques consultées intégrées dans une page d’un site partenaire, par site.',
+    partner: 'Site partenaire',
+    restricted: 'Cartes à accès réservé : consultations par mois',
+    restrictedDesc: 'Total mensuel des consultations des cartes à accès réservé, compté à part des chiffres publics, sans aucun chiffre par personne.',
+    csv: 'Télécharger les données (CSV)',
+    masked: 'moins de 5',
+    none: 'Aucune donnée sur la période.',
+    masking: 'Protection des petits nombres : un nombre compris entre 1 et 4 est affiché « < 5 », dans les tableaux, les graphiques et les fichiers CSV, y compris pour les totaux. Le rapport ne contient que des totaux : aucune adresse IP, aucun navigateur, aucun parcours individuel.',
+    unreadable: (n: number) => `${n} ligne(s) illisible(s) dans les événements enregistrés n’ont pas été comptées.`,
+    source: (s: string): string => (s === 'matomo' ? 'Source : Matomo.' : 'Source : événements enregistrés par le point de collecte.'),
+    chartOf: (what: string) => `Graphique : ${what}`,
+    tableOf: (what: string) => `Tableau : ${what}`,
+    monthNames: ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'],
+  },
+  en: {
+    title: 'Map usage report',
+    period: (from: string, to: string) => `Period from ${from} to ${to}`,
+    other: 'Version française',
+    empty: 'No map was viewed in the period.',
+    summary: 'Key figures',
+    consultations: 'Map views',
+    restrictedTotal: 'Views of restricted maps',
+    embedded: 'Views in partner sites',
+    downloadsTotal: 'Downloads',
+    linksTotal: 'Metadata records followed',
+    byMonth: 'Map views per month',
+    byMonthDesc: 'Views of the public maps, month by month, compared with the same months of previous years.',
+    month: 'Month',
+    top: (n: number) => `The ${n} most viewed maps`,
+    topDesc: 'Views of each public map in the period (restricted maps are not listed).',
+    rank: 'Rank',
+    map: 'Map',
+    views: 'Views',
+    previous: 'Previous period',
+    trend: 'Trend',
+    downloads: 'Downloads per dataset and format',
+    downloadsDesc: 'Download links followed from the public maps.',
+    dataset: 'Dataset',
+    format: 'Format',
+    count: 'Count',
+    links: 'Metadata records followed',
+    linksDesc: 'Records of the metadata catalogue opened from the public maps.',
+    layer: 'Layer',
+    embeds: 'Views in partner sites',
+    embedsDesc: 'Public maps viewed embedded in a page of a partner site, per site.',
+    partner: 'Partner site',
+    restricted: 'Restricted maps: views per month',
+    restrictedDesc: 'Monthly total of the views of restricted maps, counted apart from the public figures, with no per-person figure.',
+    csv: 'Download the data (CSV)',
+    masked: 'fewer than 5',
+    none: 'No data in the period.',
+    masking: 'Small numbers are protected: a number from 1 to 4 is shown as "< 5", in tables, charts and CSV files, totals included. The report holds totals only: no IP address, no browser, no individual path.',
+    unreadable: (n: number) => `${n} unreadable line(s) in the stored events were not counted.`,
+    source: (s: string) => (s === 'matomo' ? 'Source: Matomo.' : 'Source: events stored by the collector.'),
+    chartOf: (what: string) => `Chart: ${what}`,
+    tableOf: (what: string) => `Table: ${what}`,
+    monthNames: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  },
+};
+
+export type Words = (typeof words)['fr'];
+export const wordsOf = (lang: Lang): Words => words[lang];
+
+/** "mars 2026" / "Mar 2026". */
+export const monthName = (lang: Lang, month: string): string => `${words[lang].monthNames[Number(month.slice(5)) - 1]} ${month.slice(0, 4)}`;
+
+/** A number the way the language writes it (masked cells as they are). */
+export const formatCell = (lang: Lang, value: number | string | null): string =>
+  value === null ? '—' : typeof value === 'number' ? value.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB') : value;
+
+export const formatTrend = (lang: Lang, trend: number | null): string =>
+  trend === null ? '—' : `${trend > 0 ? '+' : trend < 0 ? '−' : ''}${Math.abs(trend).toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB')} %`;
