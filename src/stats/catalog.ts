@@ -27,6 +27,30 @@ export interface Catalog {
   readonly metadata: Map<string, LinkInfo>;
 }
 
+/** The last part of a URL's path ("" when it is not a URL). */
+const fileNameOf = (url: string): string => {
+  try {
+    return decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+  } catch {
+    return '';
+  }
+};
+
+/**
+ * The catalog's download a followed URL is. A built site offers a packaged copy of a layer's file
+ * under its name and a content hash (plugin/maps.ts: « site_geol.e3b0c44298.geojson »), while the
+ * document names the original: the copy is found by its name without the hash, when one download
+ * of the catalog has that name.
+ */
+export function findDownload(catalog: Catalog, url: string): LinkInfo | undefined {
+  const exact = catalog.downloads.get(url);
+  if (exact) return exact;
+  const unhashed = fileNameOf(url).replace(/\.[0-9a-f]{10}(\.[^.]+)$/, '$1');
+  if (!unhashed) return undefined;
+  const named = [...catalog.downloads].filter(([source]) => fileNameOf(source) === unhashed);
+  return named.length === 1 ? named[0]![1] : undefined;
+}
+
 const text = (value: unknown, fallback: string): Text => {
   if (typeof value === 'string') return { fr: value, en: value };
   if (value && typeof value === 'object') {

@@ -4,7 +4,7 @@
  * month) and left out of every other figure.
  */
 import type { Catalog, Text } from './catalog.js';
-import { extensionFormat } from './catalog.js';
+import { extensionFormat, findDownload } from './catalog.js';
 import { monthsOf, previousPeriod, shiftMonth, yearsBefore, type Period } from './period.js';
 import { totals, type StatsSource, type Tally } from './tally.js';
 
@@ -91,7 +91,7 @@ export async function buildFigures(source: StatsSource, catalog: Catalog, period
 
   const datasets = new Map<string, { dataset: Text; format: string; n: number; key: string }>();
   for (const [url, n] of totals(current.downloads)) {
-    const info = catalog.downloads.get(url);
+    const info = findDownload(catalog, url);
     if (info && !isPublic(catalog, info.map)) continue;
     const dataset = info?.layer ?? { fr: url, en: url };
     const format = info?.format ?? extensionFormat(url);
