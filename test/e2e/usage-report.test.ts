@@ -7,7 +7,6 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +18,7 @@ import { validateSiteConfig } from '../../src/context/validate.js';
 import { launchChromium } from '../support/browser.js';
 import { hasNginx, serveWithNginx } from '../support/nginx.js';
 import { serveStatic } from '../support/static-server.js';
+import { runCartable } from '../support/cartable-cli.js';
 import { waitUntil } from '../support/wait-until.js';
 import { BASE_PATH, REPO, waitForLayers, waitForMap, withPage, type Fixture, type Suite } from './support/harness.js';
 import { buildSiteCopy } from './support/geosites.js';
@@ -112,18 +112,6 @@ async function followInfoLink(page: Page, layerTitle: string, linkText: RegExp):
   await page.locator('cartable-layer-info button[aria-label="Fermer"]').click();
 }
 
-/** `cartable stats …`: resolves to its exit code and output. */
-function cartable(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [join(REPO, 'bin/cartable.js'), ...args], { cwd: REPO });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (status) => done({ status, stdout, stderr }));
-  });
-}
-
 const GEOSITES_VISITS = 5;
 const EMBEDDED_VISITS = 5;
 
@@ -166,7 +154,7 @@ test('scripted visits → the collector’s day files → cartable stats --year:
   assert.doesNotMatch(JSON.stringify(events), /Mozilla|HeadlessChrome|"ip"|user-?agent|referr?er/i);
 
   const year = String(new Date(String(opened[0]!.time)).getUTCFullYear());
-  const run = await cartable('stats', '--events', EVENTS, '--year', year, '--maps', join(REPO, 'maps'), '-o', REPORT);
+  const run = await runCartable('stats', '--events', EVENTS, '--year', year, '--maps', join(REPO, 'maps'), '-o', REPORT);
   assert.equal(run.status, 0, run.stderr);
   const figures = JSON.parse(readFileSync(join(REPORT, 'figures.json'), 'utf8'));
   const month = String(opened[0]!.time).slice(0, 7);

@@ -1,28 +1,14 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GroupDef, LayerNode, WmsLayerDef } from '../../../src/context/types.js';
+import { runCartable } from '../../support/cartable-cli.js';
 import { hasSharedData, sharedFile } from '../../support/shared-data.js';
-import { ROOT, fixture, validated } from './support.js';
+import { fixture, validated } from './support.js';
 
-/**
- * `cartable import … --templates`: mviewer's .mst record templates read from a folder or a base
- * address, converted into WMS records. Run asynchronously: the test's own http server must answer.
- */
-function cartable(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [resolve(ROOT, 'bin/cartable.js'), ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (status) => done({ status, stdout, stderr }));
-  });
-}
 
 const TEMPLATES = fixture('mviewer-templates');
 const APPS = sharedFile('configs/mviewer/apps_default.xml');
@@ -34,7 +20,7 @@ const wmsLayers = (nodes: readonly LayerNode[]): WmsLayerDef[] =>
 const noStack = (text: string): void => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
 it('documents --templates and --styles in its help', async () => {
-  const help = await cartable('--help');
+  const help = await runCartable('--help');
   expect(help.stdout).toContain('--templates <where>   Import: read the record templates the document points to (mviewer .mst');
   expect(help.stdout).toContain('--styles <where>      Import: read the SLD styles the document points to, the same way');
 });
@@ -42,7 +28,7 @@ it('documents --templates and --styles in its help', async () => {
 describe.skipIf(!hasSharedData('configs/mviewer'))('cartable import mviewer --templates (apps_default.xml)', () => {
   it('converts the templates read from a folder: popups, fields, GetFeatureInfo as GML; the JavaScript ones listed per layer', async () => {
     const out = join(work, 'apps.json');
-    const run = await cartable('import', 'mviewer', APPS, '--templates', TEMPLATES, '-o', out);
+    const run = await runCartable('import', 'mviewer', APPS, '--templates', TEMPLATES, '-o', out);
     expect(run.status).toBe(0);
     expect(run.stderr).toContain(`${TEMPLATES}: 6 of 6 template file(s) read\n`);
     const map = validated(JSON.parse(readFileSync(out, 'utf8')));
@@ -106,7 +92,7 @@ describe.skipIf(!hasSharedData('configs/mviewer'))('cartable import mviewer --te
 
     it('fetches each template by its file name; a missing one is said, and the map is still written', async () => {
       const out = join(work, 'apps-url.json');
-      const run = await cartable('import', APPS, '--templates', base, '-o', out);
+      const run = await runCartable('import', APPS, '--templates', base, '-o', out);
       expect(run.status).toBe(0);
       expect(asked.sort()).toEqual(['global.arret_ferroviaire.mst', 'global.lycee.mst', 'global.port.mst', 'global.reserve_naturelle_reg.mst', 'territoire.pop.cat_age.mst', 'territoire.pop.densite.mst']);
       expect(run.stderr).toContain(`${base}: template global.port.mst not read: ${base}global.port.mst answered 404 (not found)\n`);
@@ -119,7 +105,7 @@ describe.skipIf(!hasSharedData('configs/mviewer'))('cartable import mviewer --te
   });
 
   it('refuses a --templates folder that does not exist before reading anything', async () => {
-    const run = await cartable('import', APPS, '--templates', join(work, 'absent'));
+    const run = await runCartable('import', APPS, '--templates', join(work, 'absent'));
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(`cartable: --templates ${join(work, 'absent')}: no such folder (give a folder or an http(s) address)\n`);
   });
@@ -134,14 +120,14 @@ describe('cartable import mviewer --styles (the SLD converter fed by the command
 <themes><theme id="t" name="Thème"><layer id="equip" name="Équipements" type="geojson" url="https://example.org/e.geojson" sld="https://kartenn.example/styles/point-categories.sld"/></theme></themes></config>`,
     );
     const out = join(work, 'equipements.json');
-    const run = await cartable('import', 'mviewer', input, '--styles', fixture('sld'), '-o', out);
+    const run = await runCartable('import', 'mviewer', input, '--styles', fixture('sld'), '-o', out);
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('1 of 1 style file(s) read');
     const map = validated(JSON.parse(readFileSync(out, 'utf8')));
     const layer = (map.layers[0] as GroupDef).layers[0]!;
     expect(layer).toMatchObject({ type: 'geojson', style: { categories: { field: 'type' } } });
     // Without --styles, the same import keeps a default style and says how to give the file.
-    const without = await cartable('import', 'mviewer', input, '-o', join(work, 'default.json'));
+    const without = await runCartable('import', 'mviewer', input, '-o', join(work, 'default.json'));
     expect(without.stderr).toContain('was not read: a default style is used (give the SLD files to "cartable import" with --styles');
   });
 });
