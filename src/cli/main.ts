@@ -13,6 +13,7 @@ import { CliError, readBytes, writeWhole } from './files.js';
 import { checkSource, readLinkedFiles, type LinkedSources } from './linked-files.js';
 import { runStats } from '../stats/cli.js';
 import { runTokenChecker } from './token-checker.js';
+import { runCollector } from '../../collector/collector.mjs';
 import { nodeXmlParser } from './xml-node.js';
 
 /**
@@ -268,9 +269,7 @@ function runExport(args: Args, io: Io): number {
 export function main(argv: readonly string[], io: Io = defaultIo): number | Promise<number> {
   if (argv[0] === 'stats') return runStats(argv.slice(1), io).catch((error: unknown) => failure(error, io));
   if (argv[0] === 'token-checker') return runTokenChecker(argv.slice(1), io).catch((error: unknown) => failure(error, io));
-  if (argv[0] === 'collect') {
-    return import('../../collector/collector.mjs').then(({ runCollector }) => runCollector(argv.slice(1), io)).catch((error: unknown) => failure(error, io));
-  }
+  if (argv[0] === 'collect') return runCollector(argv.slice(1), io).catch((error: unknown) => failure(error, io));
   try {
     const args = parseArgs(argv);
     const [command, ...positional] = args.positional;
