@@ -11,7 +11,7 @@ afterAll(() => rmSync(clone, { recursive: true, force: true }));
 
 describe('cartable on a fresh clone', () => {
   it('compiles the validators it needs on its first run, then answers', () => {
-    for (const folder of ['bin', 'scripts', 'plugin', 'src']) {
+    for (const folder of ['bin', 'scripts', 'plugin', 'src', 'collector']) {
       cpSync(resolve(ROOT, folder), join(clone, folder), { recursive: true, filter: (path) => !path.includes('/src/generated') });
     }
     cpSync(resolve(ROOT, 'package.json'), join(clone, 'package.json'));
