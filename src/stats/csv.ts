@@ -1,13 +1,11 @@
 /** The CSV files behind the charts (UTF-8, RFC 4180: CRLF, fields quoted when needed), masked like the page. */
+import { csvCell } from '../csv/cell.js';
 import type { Figures } from './figures.js';
 
 export type Lang = 'fr' | 'en';
 
-const field = (value: string | number | null): string => {
-  const text = value === null ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-const csv = (rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string => rows.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+// Cells go through the project's one CSV writer (formula neutralisation, quoting); comma, no BOM.
+const csv = (rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string => rows.map((row) => row.map((value) => csvCell(value, ',')).join(',')).join('\r\n') + '\r\n';
 
 /** File name → content; the names are part of the report's interface (README). */
 export const CSV_FILES = {
