@@ -1,6 +1,6 @@
 /**
  * The <cartable-map> element for partner pages: dist/cartable-map.js is a loader of a few KB that
- * imports the element from the site's own chunks (src/embed/cartable-map.ts, an entry of
+ * imports the element from the site's own chunks (src/embed/element.ts, an entry of
  * the site's build), resolved against the loader's own URL. A partner page thus loads, from the
  * site's origin and under its sub-path, the files the site's first map loads (cached alike), which
  * needs the CORS header of the deployment recipes (plugin/deploy.ts).
@@ -12,7 +12,7 @@ import { chunkClosure, staticClosure } from './chunk-closure.js';
 
 /** The loader's file name, at the site's root: the URL partner pages keep. */
 export const ELEMENT_LOADER = 'cartable-map.js';
-const ENTRY = 'src/embed/cartable-map.ts';
+const ENTRY = 'src/embed/element.ts';
 const MAP_VIEW = 'src/ui/cartable-map-view.ts';
 
 /** True for the element's entry chunk (so that code looking for the site's entry can skip it). */

@@ -10,6 +10,7 @@
  * replace as they answer.
  */
 import { base as baseStyles, messagePage } from '../src/ui/theme.js';
+import { resolveTheme } from '../src/theme/tokens.js';
 import type { SiteConfig } from '../src/context/types.js';
 import { textFor } from '../src/i18n/text.js';
 import { escapeHtml } from './pages.js';
@@ -83,20 +84,20 @@ export function notFoundFiles(site: SiteConfig, indexHtml: string): Array<{ path
 </html>
 `;
   // The message page's own styles (src/ui/theme.ts), on the page instead of an element's shadow root.
-  const theme = Object.entries(site.theme).map(([token, value]) => `  ${token}: ${value};`);
-  const styles = `${theme.length ? `:root {\n${theme.join('\n')}\n}\n` : ''}${baseStyles.cssText.replaceAll(':host', 'body')}${messagePage.cssText.replaceAll(':host', '.page')}
+  const theme = Object.entries(resolveTheme(site.theme)).map(([token, value]) => `  ${token}: ${value};`);
+  const styles = `:root {\n${theme.join('\n')}\n}\n${baseStyles.cssText.replaceAll(':host', 'body')}${messagePage.cssText.replaceAll(':host', '.page')}
 header {
   padding: 0.6rem 1rem;
-  background: var(--cartable-header-bg, #14213d);
+  background: var(--cartable-header-bg);
   font-weight: 600;
 }
 header a {
-  color: var(--cartable-header-text, #fff);
+  color: var(--cartable-header-text);
   text-decoration: none;
 }
 section + section {
   margin-top: 2rem;
-  border-top: 1px solid var(--cartable-border, #d9dee5);
+  border-top: 1px solid var(--cartable-border);
 }
 `;
   return [

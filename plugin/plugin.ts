@@ -29,8 +29,12 @@ import { loadSiteConfig, siteConfigPath } from './site.js';
 import { stagedOutput } from './staging.js';
 import { prepareProjectSources, type SourceResolution, type SourceResolver } from './sources.js';
 import type { SiteConfig } from '../src/context/types.js';
+import { checkSiteTheme } from '../src/theme/contrast.js';
+import { resolveTheme } from '../src/theme/tokens.js';
 
 const SITE_MODULE = 'virtual:cartable/site';
+/** The site's design tokens, resolved (the page's :root and the <cartable-map> element's :host). */
+const TOKENS_MODULE = 'virtual:cartable/tokens';
 
 /** The icons of the web app manifest: file name, size, maskable. */
 export const ICONS: ReadonlyArray<readonly [string, number, boolean]> = [
@@ -65,7 +69,10 @@ export function buildSiteContent(projectRoot: string, options: { tolerant?: bool
   prepareDemoData(mapsDir);
   const loaded = loadSiteConfig(projectRoot);
   const site = loaded.site;
-  const siteProblems = site ? restrictedConfigProblems(site, relative(projectRoot, siteConfigPath(projectRoot))) : loaded.problems;
+  const configName = relative(projectRoot, siteConfigPath(projectRoot));
+  // A theme whose text or focus ring falls below WCAG AA fails the build, naming the pair (src/theme/contrast.ts).
+  const themeErrors = site ? checkSiteTheme(site.theme).errors.map((line) => `${configName}: ${line}`) : [];
+  const siteProblems = site ? [...restrictedConfigProblems(site, configName), ...themeErrors] : loaded.problems;
   const { maps, restricted, problems, invalid, invalidProblems } = buildMaps(mapsDir, projectRoot, { restrictedUrl: site?.restricted?.url, sources: options.sources });
   if (!site || siteProblems.length || (problems.length && !options.tolerant)) throw new SiteBuildError([...siteProblems, ...problems]);
   const publicMaps = maps.filter((m) => m.context.access.level === 'public');
@@ -157,12 +164,13 @@ export function cartable(options: { projectRoot: string }): Plugin[] {
   const site: Plugin = {
     name: 'cartable-site',
     resolveId(id) {
-      return id === SITE_MODULE ? `\0${SITE_MODULE}` : undefined;
+      return id === SITE_MODULE || id === TOKENS_MODULE ? `\0${id}` : undefined;
     },
     load(id) {
-      if (id !== `\0${SITE_MODULE}`) return undefined;
+      if (id !== `\0${SITE_MODULE}` && id !== `\0${TOKENS_MODULE}`) return undefined;
       const { site, problems } = loadSiteConfig(projectRoot);
       if (!site) throw new SiteBuildError(problems);
+      if (id === `\0${TOKENS_MODULE}`) return `export default ${JSON.stringify(resolveTheme(site.theme))};`;
       // `sources` names the build machine's local files: the browser has no use for them.
       return `export default ${JSON.stringify({ ...site, sources: undefined })};`;
     },
@@ -172,6 +180,7 @@ export function cartable(options: { projectRoot: string }): Plugin[] {
       content = buildSiteContent(projectRoot, { sources }); // Fails the build with every problem of every document.
       for (const map of content.maps) for (const rule of map.confidential) console.log(`Cartable: ${withheldLine(map.file, rule)}`);
       for (const line of unlistedOriginWarnings(content.site, [...content.maps, ...content.restricted.maps])) this.warn(line);
+      for (const line of checkSiteTheme(content.site.theme).warnings) this.warn(line);
     },
     configureServer(server) {
       serveFiles(server, projectRoot);
@@ -183,7 +192,7 @@ export function cartable(options: { projectRoot: string }): Plugin[] {
     enforce: 'post',
     generateBundle(_options, bundle) {
       if (!content) return;
-      const background = content.site.theme['--cartable-header-bg'] ?? '#14213d';
+      const background = resolveTheme(content.site.theme)['--cartable-header-bg'];
       for (const [name, size, maskable] of ICONS) {
         this.emitFile({ type: 'asset', fileName: `icons/${name}`, source: drawIcon(size, { background, maskable }) });
       }

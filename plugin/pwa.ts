@@ -17,6 +17,7 @@ import type { Plugin, PluginOption } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import type { SiteConfig } from '../src/context/types.js';
 import { textFor } from '../src/i18n/text.js';
+import { resolveTheme } from '../src/theme/tokens.js';
 import { shellFiles, siteIndex } from './offline-files.js';
 import { ICONS } from './plugin.js';
 
@@ -48,7 +49,7 @@ export function pwa(site: SiteConfig): PluginOption[] {
 
 function workbox(site: SiteConfig, shell: () => ReadonlySet<string> | undefined) {
   const { maxEntries, maxAgeDays } = site.offline.tiles;
-  const theme = site.theme['--cartable-header-bg'] ?? '#14213d';
+  const tokens = resolveTheme(site.theme);
   return VitePWA({
     injectRegister: false,
     registerType: 'prompt',
@@ -65,8 +66,8 @@ function workbox(site: SiteConfig, shell: () => ReadonlySet<string> | undefined)
       start_url: './',
       scope: './',
       display: 'standalone',
-      background_color: '#f4f6f9',
-      theme_color: theme,
+      background_color: tokens['--cartable-bg'],
+      theme_color: tokens['--cartable-header-bg'],
       icons: ICONS.map(([name, size, maskable]) => ({
         src: `icons/${name}`,
         sizes: `${size}x${size}`,

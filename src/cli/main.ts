@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { formatProblem } from '../context/problems.js';
 import { parseJson, validateContext, validateSiteConfig } from '../context/validate.js';
-import type { LayerNode, MapContext } from '../context/types.js';
+import type { LayerNode, MapContext, SiteConfig } from '../context/types.js';
+import { checkSiteTheme } from '../theme/contrast.js';
 import { FORMAT_NAMES, IMPORT_FORMATS, importDocument, type ImportFormat } from '../interop/convert.js';
 import { linkedFilesOf, type LinkedFiles } from '../interop/linked-files.js';
 import { exportOwsContext } from '../interop/owc/export.js';
@@ -133,6 +134,13 @@ function validateFile(path: string, io: Io): boolean {
   if (!result.ok) {
     result.problems.forEach((p) => io.err(`${formatProblem(path, p)}\n`));
     return false;
+  }
+  // The site's theme, as the build checks it: a pair below WCAG AA is a problem, an unreadable colour a warning.
+  if (isSite) {
+    const theme = checkSiteTheme((result.value as SiteConfig).theme);
+    theme.warnings.forEach((line) => io.err(`${path}: warning: ${line}\n`));
+    theme.errors.forEach((line) => io.err(`${path}: ${line}\n`));
+    if (theme.errors.length) return false;
   }
   const what = isSite ? 'site configuration' : 'map document';
   const idNote = !isSite && typeof value?.id === 'string' && basename(path) !== `${value.id}.json` ? ` (note: its id "${String(value.id)}" differs from its file name: a map's file is maps/<id>.json)` : '';

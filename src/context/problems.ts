@@ -77,8 +77,13 @@ function describe(error: SchemaError): Problem | undefined {
     case 'uniqueItems':
       return problemAt(path, { kind: 'unique-items' });
     case 'propertyName':
-    case 'propertyNames':
-      return problemAt(`${path}/${String(params.propertyName)}`, { kind: 'name-not-allowed' });
+    case 'propertyNames': {
+      // Names the schema describes (the theme's tokens) say what is expected, with the name given.
+      const names = schema?.propertyNames as { pattern?: string; description?: string } | undefined;
+      const where = `${path}/${String(params.propertyName)}`;
+      if (names?.description && names.pattern) return problemAt(where, { kind: 'pattern', pattern: names.pattern, description: names.description, got: params.propertyName });
+      return problemAt(where, { kind: 'name-not-allowed' });
+    }
     default:
       return problemAt(path, { kind: 'other', keyword: error.keyword, message: error.message });
   }

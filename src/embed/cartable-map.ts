@@ -14,6 +14,21 @@ import { openDocument } from './open-document.js';
 import { EMBED_CONTROLS, readEmbed } from './params.js';
 import { loadChunk } from '../offline/load-chunk.js';
 import { registerForElement } from '../offline/wants-worker.js';
+import { DEFAULT_TOKENS, tokenDeclarations, type Tokens } from '../theme/tokens.js';
+
+/**
+ * The design tokens on the element's :host: a partner page has none on its :root. The defaults, until
+ * the element's entry (src/embed/element.ts) gives the site's own; one sheet that every element shares.
+ * A partner's `cartable-map { --cartable-accent: … }` wins over it (the page's rules on a host come
+ * before its shadow root's).
+ */
+const hostTokens = new CSSStyleSheet();
+hostTokens.replaceSync(`:host { ${tokenDeclarations(DEFAULT_TOKENS)} }`);
+
+/** Themes every <cartable-map> with the site's resolved tokens. */
+export function useSiteTokens(tokens: Tokens): void {
+  hostTokens.replaceSync(`:host { ${tokenDeclarations(tokens)} }`);
+}
 
 /** The site this code comes from: the element's chunk lies in its assets/ folder. */
 const SITE = new URL('../', import.meta.url).href;
@@ -22,7 +37,7 @@ const SITE = new URL('../', import.meta.url).href;
  * @summary A map on any page, without an iframe: `<script type="module" src="…/cartable-map.js">`, then
  * `<cartable-map src="https://cartes.example/maps/geosites.json"></cartable-map>`. Shadow DOM, and
  * every inherited property reset at its root: the host page's styles do not reach it (only the
- * `--cartable-*` custom properties, to theme it) and its styles do not leak. A page that already
+ * `--cartable-*` custom properties set on the element itself, to theme it) and its styles do not leak. A page that already
  * defines one of Cartable's element names gets a message in the box instead of a broken map.
  *
  * Attributes: `src` (the map document's URL), `center` ("x,y" in the document's `view.crs`) with
@@ -42,40 +57,43 @@ const SITE = new URL('../', import.meta.url).href;
  * @cssprop [--cartable-map-height=450px] - the element's height when none is set
  */
 export class CartableMap extends LitElement {
-  static override styles = css`
-    /* all: initial stops what the host page's text inherits (letter-spacing, text-align, colour…). */
-    :host {
-      all: initial;
-      display: block;
-      position: relative;
-      height: var(--cartable-map-height, 450px);
-      contain: content;
-      overflow: hidden;
-      font-family: var(--cartable-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-      color: var(--cartable-text, #1e1e1e);
-      line-height: 1.45;
-    }
-    :host([hidden]) {
-      display: none;
-    }
-    cartable-map-view {
-      display: grid;
-      height: 100%;
-    }
-    /* Where the map would be: the box keeps its place and says why it is empty. */
-    .problem {
-      box-sizing: border-box;
-      display: flex;
-      align-items: center;
-      justify-content: center;
-      height: 100%;
-      margin: 0;
-      padding: 1rem;
-      text-align: center;
-      background: var(--cartable-map-bg, #dfe9f3);
-      border: 1px solid var(--cartable-border, #d9dee5);
-    }
-  `;
+  static override styles = [
+    hostTokens,
+    css`
+      /* all: initial stops what the host page's text inherits (letter-spacing, text-align, colour…). */
+      :host {
+        all: initial;
+        display: block;
+        position: relative;
+        height: var(--cartable-map-height);
+        contain: content;
+        overflow: hidden;
+        font-family: var(--cartable-font);
+        color: var(--cartable-text);
+        line-height: 1.45;
+      }
+      :host([hidden]) {
+        display: none;
+      }
+      cartable-map-view {
+        display: grid;
+        height: 100%;
+      }
+      /* Where the map would be: the box keeps its place and says why it is empty. */
+      .problem {
+        box-sizing: border-box;
+        display: flex;
+        align-items: center;
+        justify-content: center;
+        height: 100%;
+        margin: 0;
+        padding: 1rem;
+        text-align: center;
+        background: var(--cartable-map-bg);
+        border: 1px solid var(--cartable-border);
+      }
+    `,
+  ];
 
   /** URL of the map document (JSON). */
   @property() src = '';

@@ -25,8 +25,8 @@ export const olStyles = css`
     display: flex;
     flex-direction: column;
     gap: 1px;
-    border-radius: var(--cartable-radius, 6px);
-    box-shadow: 0 1px 4px rgb(0 0 0 / 0.3);
+    border-radius: var(--cartable-radius);
+    box-shadow: var(--cartable-shadow-small);
     overflow: hidden;
   }
   .ol-zoom button {
@@ -34,17 +34,17 @@ export const olStyles = css`
     height: 2.5rem;
     border: 0;
     margin: 0;
-    background: var(--cartable-surface, #fff);
-    color: var(--cartable-text, #1e1e1e);
+    background: var(--cartable-surface);
+    color: var(--cartable-text);
     font-size: 1.35rem;
     line-height: 1;
     cursor: pointer;
   }
   .ol-zoom button:hover {
-    background: var(--cartable-hover, #eef2f7);
+    background: var(--cartable-hover);
   }
   .ol-zoom button:focus-visible {
-    outline: 3px solid var(--cartable-focus, #0a76f6);
+    outline: var(--cartable-focus-width) solid var(--cartable-focus);
     outline-offset: -3px;
   }
   .ol-scale-line {
@@ -53,12 +53,12 @@ export const olStyles = css`
     bottom: 2.1rem;
     padding: 2px 4px;
     border-radius: 4px;
-    background: rgb(255 255 255 / 0.85);
+    background: color-mix(in srgb, var(--cartable-surface) 85%, transparent);
   }
   .ol-scale-line-inner {
-    border: 2px solid var(--cartable-text, #1e1e1e);
+    border: 2px solid var(--cartable-text);
     border-top: 0;
-    color: var(--cartable-text, #1e1e1e);
+    color: var(--cartable-text);
     font-size: 11px;
     text-align: center;
     will-change: contents, width;

@@ -5,23 +5,24 @@ import type { Cell, Figures } from './figures.js';
 import { escapeHtml as e } from './html-escape.js';
 import { barChart } from './svg.js';
 import { formatCell, formatTrend, monthName, wordsOf } from './texts.js';
+import { DEFAULT_TOKENS as T } from '../theme/tokens.js';
 
 const STYLE = `
-:root { color-scheme: light; font-family: system-ui, sans-serif; color: #1b1f24; background: #fff; line-height: 1.45; }
+:root { color-scheme: light; font-family: ${T['--cartable-font']}; color: ${T['--cartable-text']}; background: ${T['--cartable-surface']}; line-height: 1.45; }
 body { margin: 0 auto; max-width: 60rem; padding: 1rem; }
-h1 { font-size: 1.6rem; margin: .2rem 0; } h2 { font-size: 1.25rem; margin-top: 2rem; border-top: 1px solid #d0d6de; padding-top: 1rem; }
-a { color: #0b4a8b; }
+h1 { font-size: 1.6rem; margin: .2rem 0; } h2 { font-size: 1.25rem; margin-top: 2rem; border-top: 1px solid ${T['--cartable-border']}; padding-top: 1rem; }
+a { color: ${T['--cartable-link']}; }
 .chart { display: block; width: 100%; max-width: 34rem; height: auto; margin: .5rem 0; }
-.chart .label, .chart .value, .chart .legend { font-size: 12px; fill: #1b1f24; }
+.chart .label, .chart .value, .chart .legend { font-size: 12px; fill: ${T['--cartable-text']}; }
 .scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; margin: .5rem 0; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: 600; padding: .25rem 0; max-width: calc(100vw - 2rem); }
-th, td { border: 1px solid #c4ccd6; padding: .3rem .5rem; text-align: left; }
+th, td { border: 1px solid ${T['--cartable-border']}; padding: .3rem .5rem; text-align: left; }
 td.n, th.n { text-align: right; white-space: nowrap; }
 .keys { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: .5rem; padding: 0; list-style: none; }
-.keys li { border: 1px solid #c4ccd6; border-radius: 4px; padding: .5rem; }
+.keys li { border: 1px solid ${T['--cartable-border']}; border-radius: 4px; padding: .5rem; }
 .keys strong { display: block; font-size: 1.4rem; }
-.note { font-size: .9rem; color: #3d4752; }
+.note { font-size: .9rem; color: ${T['--cartable-muted']}; }
 @media print { body { max-width: none; } a { color: inherit; } section { break-inside: avoid; } .scroll { overflow: visible; } }
 `;
 

@@ -30,7 +30,7 @@ export class CartableAccessMessage extends LitElement {
         margin: 1.2rem 0;
       }
       .error {
-        color: var(--cartable-danger, #b3261e);
+        color: var(--cartable-danger);
       }
     `,
   ];

@@ -69,18 +69,18 @@ export class CartableAddLayer extends LitElement {
         font: inherit;
         min-height: 2.25rem;
         padding: 0.25rem 0.5rem;
-        border: 1px solid var(--cartable-border-strong, #767d87);
-        border-radius: var(--cartable-radius, 6px);
-        background: var(--cartable-surface, #fff);
+        border: 1px solid var(--cartable-border-strong);
+        border-radius: var(--cartable-radius);
+        background: var(--cartable-surface);
         color: inherit;
       }
       .hint {
         font-size: 0.85em;
-        color: var(--cartable-muted, #50565e);
+        color: var(--cartable-muted);
         margin: 0;
       }
       .error {
-        color: var(--cartable-danger, #b3261e);
+        color: var(--cartable-danger);
         margin: 0.5rem 0;
       }
       .status {
@@ -91,11 +91,11 @@ export class CartableAddLayer extends LitElement {
         list-style: none;
         margin: 0;
         padding: 0;
-        border: 1px solid var(--cartable-border, #d9dee5);
-        border-radius: var(--cartable-radius, 6px);
+        border: 1px solid var(--cartable-border);
+        border-radius: var(--cartable-radius);
       }
       li + li {
-        border-top: 1px solid var(--cartable-border, #d9dee5);
+        border-top: 1px solid var(--cartable-border);
       }
       li label {
         display: grid;
@@ -108,12 +108,12 @@ export class CartableAddLayer extends LitElement {
         margin-top: 0.25rem;
         width: 1.1rem;
         height: 1.1rem;
-        accent-color: var(--cartable-accent, #1d4ed8);
+        accent-color: var(--cartable-accent);
       }
       .name {
         grid-column: 2;
         font-size: 0.8em;
-        color: var(--cartable-muted, #50565e);
+        color: var(--cartable-muted);
         overflow-wrap: anywhere;
       }
       .abstract {
@@ -130,7 +130,7 @@ export class CartableAddLayer extends LitElement {
         justify-content: end;
         gap: 0.5rem;
         padding: 0.75rem 1rem 1rem;
-        border-top: 1px solid var(--cartable-border, #d9dee5);
+        border-top: 1px solid var(--cartable-border);
       }
       button.button[disabled] {
         opacity: 0.55;

@@ -24,7 +24,7 @@ export class CartableAnalyticsChoice extends LitElement {
         display: block;
         flex: 1 1 100%;
         font-size: 0.85rem;
-        color: var(--cartable-muted, #50565e);
+        color: var(--cartable-muted);
       }
       p {
         margin: 0 0 0.3rem;
@@ -33,7 +33,7 @@ export class CartableAnalyticsChoice extends LitElement {
         padding: 0;
         border: 0;
         background: none;
-        color: var(--cartable-link, #1d4ed8);
+        color: var(--cartable-link);
         text-decoration: underline;
         text-align: start;
       }

@@ -58,7 +58,7 @@ export class CartableApp extends LitElement {
         display: grid;
         place-items: center;
         height: 100%;
-        color: var(--cartable-muted, #50565e);
+        color: var(--cartable-muted);
       }
     `,
   ];

@@ -38,17 +38,17 @@ export class CartableBasemaps extends LitElement {
       .error {
         margin: 0 0 0.3rem 1.5rem;
         font-size: 0.85em;
-        color: var(--cartable-danger, #b3261e);
+        color: var(--cartable-danger);
       }
       .error button {
         border: 1px solid currentColor;
-        border-radius: var(--cartable-radius, 6px);
+        border-radius: var(--cartable-radius);
         background: none;
         color: inherit;
         padding: 0 0.5rem;
       }
       input {
-        accent-color: var(--cartable-accent, #1d4ed8);
+        accent-color: var(--cartable-accent);
         width: 1.05rem;
         height: 1.05rem;
         margin: 0;

@@ -29,7 +29,7 @@ export class CartableCatalog extends LitElement {
       :host {
         display: block;
         min-height: 100%;
-        background: var(--cartable-bg, #f4f6f9);
+        background: var(--cartable-bg);
       }
       header {
         display: flex;
@@ -37,8 +37,8 @@ export class CartableCatalog extends LitElement {
         align-items: center;
         gap: 0.8rem;
         padding: 0.75rem clamp(1rem, 4vw, 2.5rem);
-        background: var(--cartable-header-bg, #14213d);
-        color: var(--cartable-header-text, #fff);
+        background: var(--cartable-header-bg);
+        color: var(--cartable-header-text);
       }
       header img {
         height: 2.25rem;
@@ -80,13 +80,13 @@ export class CartableCatalog extends LitElement {
         min-height: 2.6rem;
         padding: 0.4rem 0.7rem;
         font: inherit;
-        border: 1px solid var(--cartable-border-strong, #767c85);
-        border-radius: var(--cartable-radius, 6px);
-        background: var(--cartable-surface, #fff);
+        border: 1px solid var(--cartable-border-strong);
+        border-radius: var(--cartable-radius);
+        background: var(--cartable-surface);
         color: inherit;
       }
       .count {
-        color: var(--cartable-muted, #50565e);
+        color: var(--cartable-muted);
       }
       ul.cards {
         list-style: none;
@@ -100,19 +100,19 @@ export class CartableCatalog extends LitElement {
         position: relative;
         display: flex;
         flex-direction: column;
-        background: var(--cartable-surface, #fff);
-        border: 1px solid var(--cartable-border, #d9dee5);
-        border-radius: var(--cartable-radius-large, 10px);
+        background: var(--cartable-surface);
+        border: 1px solid var(--cartable-border);
+        border-radius: var(--cartable-radius-large);
         overflow: hidden;
         transition: box-shadow 0.15s;
       }
       .card:hover,
       .card:focus-within {
-        box-shadow: 0 4px 18px rgb(0 0 0 / 0.12);
+        box-shadow: var(--cartable-shadow-medium);
       }
       .thumb {
         aspect-ratio: 16 / 9;
-        background: var(--cartable-hover, #eef2f7);
+        background: var(--cartable-hover);
       }
       .thumb img,
       .thumb svg {
@@ -133,7 +133,7 @@ export class CartableCatalog extends LitElement {
         margin: 0;
       }
       h2 a {
-        color: var(--cartable-text, #1e1e1e);
+        color: var(--cartable-text);
         text-decoration: none;
       }
       /* The whole card is the link's target area. */
@@ -146,12 +146,12 @@ export class CartableCatalog extends LitElement {
         outline: none;
       }
       .card:has(a:focus-visible) {
-        outline: 3px solid var(--cartable-focus, #0a76f6);
+        outline: var(--cartable-focus-width) solid var(--cartable-focus);
         outline-offset: 2px;
       }
       .description {
         margin: 0;
-        color: var(--cartable-muted, #50565e);
+        color: var(--cartable-muted);
         font-size: 0.93em;
         display: -webkit-box;
         -webkit-line-clamp: 3;
@@ -170,12 +170,12 @@ export class CartableCatalog extends LitElement {
         font-size: 0.78em;
         padding: 0.1rem 0.5rem;
         border-radius: 999px;
-        background: var(--cartable-tag-bg, #e3ebf7);
-        color: var(--cartable-tag-text, #1b3a6b);
+        background: var(--cartable-tag-bg);
+        color: var(--cartable-tag-text);
       }
       .offline {
         font-size: 0.8em;
-        color: var(--cartable-success, #1e6b34);
+        color: var(--cartable-success);
       }
       footer {
         max-width: 72rem;

@@ -25,7 +25,7 @@ export class CartableLanguageSwitch extends LitElement {
       div {
         display: inline-flex;
         border: 1px solid currentColor;
-        border-radius: var(--cartable-radius, 6px);
+        border-radius: var(--cartable-radius);
         overflow: hidden;
       }
       button {
@@ -40,7 +40,7 @@ export class CartableLanguageSwitch extends LitElement {
         background: currentColor;
       }
       button[aria-pressed='true'] span {
-        color: var(--cartable-header-bg, #14213d);
+        color: var(--cartable-header-bg);
       }
     `,
   ];

@@ -56,7 +56,7 @@ export class CartableLayerInfo extends LitElement {
         margin: 0.3rem 0;
       }
       .format {
-        color: var(--cartable-muted, #50565e);
+        color: var(--cartable-muted);
         font-size: 0.88em;
       }
     `,

@@ -42,7 +42,7 @@ export class CartableLayerTree extends LitElement {
       }
       ul ul {
         padding-inline-start: 0.9rem;
-        border-inline-start: 2px solid var(--cartable-border, #d9dee5);
+        border-inline-start: 2px solid var(--cartable-border);
         margin-inline-start: 0.6rem;
       }
       .group-toggle {
@@ -65,7 +65,7 @@ export class CartableLayerTree extends LitElement {
       }
       .layer {
         padding: 0.3rem 0.2rem;
-        border-radius: var(--cartable-radius, 6px);
+        border-radius: var(--cartable-radius);
       }
       .row {
         display: flex;
@@ -84,7 +84,7 @@ export class CartableLayerTree extends LitElement {
         flex: none;
         width: 1.1rem;
         height: 1.1rem;
-        accent-color: var(--cartable-accent, #1d4ed8);
+        accent-color: var(--cartable-accent);
         margin: 0;
       }
       .opacity {
@@ -93,19 +93,19 @@ export class CartableLayerTree extends LitElement {
         gap: 0.4rem;
         padding-inline-start: 1.6rem;
         font-size: 0.85em;
-        color: var(--cartable-muted, #50565e);
+        color: var(--cartable-muted);
       }
       .opacity input {
         flex: 1;
-        accent-color: var(--cartable-accent, #1d4ed8);
+        accent-color: var(--cartable-accent);
       }
       .note {
         padding-inline-start: 1.6rem;
         font-size: 0.85em;
-        color: var(--cartable-muted, #50565e);
+        color: var(--cartable-muted);
       }
       .error {
-        color: var(--cartable-danger, #b3261e);
+        color: var(--cartable-danger);
         display: flex;
         align-items: center;
         gap: 0.4rem;
@@ -113,7 +113,7 @@ export class CartableLayerTree extends LitElement {
       }
       .error button {
         border: 1px solid currentColor;
-        border-radius: var(--cartable-radius, 6px);
+        border-radius: var(--cartable-radius);
         background: none;
         padding: 0 0.5rem;
         color: inherit;
@@ -121,8 +121,8 @@ export class CartableLayerTree extends LitElement {
       .spinner {
         width: 0.8rem;
         height: 0.8rem;
-        border: 2px solid var(--cartable-border, #d9dee5);
-        border-top-color: var(--cartable-accent, #1d4ed8);
+        border: 2px solid var(--cartable-border);
+        border-top-color: var(--cartable-accent);
         border-radius: 50%;
         animation: spin 0.8s linear infinite;
       }

@@ -50,12 +50,12 @@ export class CartableLegend extends LitElement {
         max-width: 100%;
       }
       .note.filter {
-        color: #8a4b00;
+        color: var(--cartable-warning);
         font-weight: 600;
       }
       .empty,
       .note {
-        color: var(--cartable-muted, #50565e);
+        color: var(--cartable-muted);
         font-size: 0.9em;
       }
     `,

@@ -24,7 +24,7 @@ export class CartableMessage extends LitElement {
         padding-inline-start: 1.2rem;
       }
       code {
-        font-family: var(--cartable-mono, ui-monospace, 'SFMono-Regular', Menlo, monospace);
+        font-family: var(--cartable-mono);
         font-size: 0.9em;
         overflow-wrap: anywhere;
       }

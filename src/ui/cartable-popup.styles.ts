@@ -14,9 +14,9 @@ export const popupStyles = [
       display: flex;
       flex-direction: column;
       max-height: 100%;
-      background: var(--cartable-surface, #fff);
-      border-radius: var(--cartable-radius-large, 10px);
-      box-shadow: var(--cartable-shadow, 0 6px 28px rgb(0 0 0 / 0.28));
+      background: var(--cartable-surface);
+      border-radius: var(--cartable-radius-large);
+      box-shadow: var(--cartable-shadow);
       overflow: hidden;
     }
     header {
@@ -24,7 +24,7 @@ export const popupStyles = [
       align-items: flex-start;
       gap: 0.5rem;
       padding: 0.75rem 0.5rem 0.5rem 1rem;
-      border-bottom: 1px solid var(--cartable-border, #d9dee5);
+      border-bottom: 1px solid var(--cartable-border);
     }
     .titles {
       flex: 1;
@@ -40,12 +40,12 @@ export const popupStyles = [
       outline: none;
     }
     h2:focus-visible {
-      outline: 3px solid var(--cartable-focus, #0a76f6);
+      outline: var(--cartable-focus-width) solid var(--cartable-focus);
     }
     .subtitle {
       margin: 0.15rem 0 0;
       font-size: 0.88rem;
-      color: var(--cartable-muted, #50565e);
+      color: var(--cartable-muted);
       font-weight: normal;
     }
     .body {
@@ -58,20 +58,20 @@ export const popupStyles = [
       align-items: center;
       gap: 0.4rem;
       padding: 0.35rem 0.75rem;
-      border-bottom: 1px solid var(--cartable-border, #d9dee5);
+      border-bottom: 1px solid var(--cartable-border);
       font-size: 0.88rem;
     }
     nav .position {
       flex: 1;
       text-align: center;
-      color: var(--cartable-muted, #50565e);
+      color: var(--cartable-muted);
     }
     nav button,
     .more,
     .copy {
-      border: 1px solid var(--cartable-border-strong, #767c85);
-      border-radius: var(--cartable-radius, 6px);
-      background: var(--cartable-surface, #fff);
+      border: 1px solid var(--cartable-border-strong);
+      border-radius: var(--cartable-radius);
+      background: var(--cartable-surface);
       padding: 0.15rem 0.55rem;
       min-height: 2rem;
       font-size: 0.88rem;
@@ -84,7 +84,7 @@ export const popupStyles = [
       font-size: 0.8rem;
       text-transform: uppercase;
       letter-spacing: 0.05em;
-      color: var(--cartable-muted, #50565e);
+      color: var(--cartable-muted);
       margin: 0.9rem 0 0.35rem;
     }
     dl {
@@ -111,7 +111,7 @@ export const popupStyles = [
       border: 0;
       padding: 0;
       min-height: auto;
-      color: var(--cartable-link, #1d4ed8);
+      color: var(--cartable-link);
       text-decoration: underline;
       background: none;
     }
@@ -145,25 +145,25 @@ export const popupStyles = [
       text-align: start;
       padding: 0.45rem 0.5rem;
       border: 0;
-      border-radius: var(--cartable-radius, 6px);
+      border-radius: var(--cartable-radius);
       background: none;
       overflow-wrap: anywhere;
     }
     ul.results button:hover {
-      background: var(--cartable-hover, #eef2f7);
+      background: var(--cartable-hover);
     }
     .count {
       font-weight: normal;
-      color: var(--cartable-muted, #50565e);
+      color: var(--cartable-muted);
     }
     .failures {
       margin-top: 0.6rem;
-      color: var(--cartable-danger, #b3261e);
+      color: var(--cartable-danger);
       font-size: 0.88rem;
     }
     .status {
       font-size: 0.85rem;
-      color: var(--cartable-success, #1e6b34);
+      color: var(--cartable-success);
       margin: 0.4rem 0 0;
     }
   `,

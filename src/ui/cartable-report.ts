@@ -308,7 +308,7 @@ export class CartableReport extends LitElement {
     return html`
       ${aiming
         ? html`<div class="aim" aria-hidden="true" style=${styleProps({ width: `${this.#uncovered()}px` })}>
-            <svg viewBox="0 0 24 24" width="28" height="28"><path d="M12 2v8M12 14v8M2 12h8M14 12h8" stroke="#fff" stroke-width="4" /><path d="M12 2v8M12 14v8M2 12h8M14 12h8" stroke="#6a1b9a" stroke-width="2" /></svg>
+            <svg viewBox="0 0 24 24" width="28" height="28"><path d="M12 2v8M12 14v8M2 12h8M14 12h8" class="halo" stroke-width="4" /><path d="M12 2v8M12 14v8M2 12h8M14 12h8" class="line" stroke-width="2" /></svg>
           </div>`
         : nothing}
       <div class="head">

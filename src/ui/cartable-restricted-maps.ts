@@ -43,10 +43,10 @@ export class CartableRestrictedMaps extends LitElement {
       section {
         margin: 0 0 1.5rem;
         padding: 1rem 1.1rem;
-        border: 1px solid var(--cartable-border, #d9dee5);
-        border-inline-start: 4px solid var(--cartable-restricted, #8a4b00);
-        border-radius: var(--cartable-radius-large, 10px);
-        background: var(--cartable-surface, #fff);
+        border: 1px solid var(--cartable-border);
+        border-inline-start: 4px solid var(--cartable-restricted);
+        border-radius: var(--cartable-radius-large);
+        background: var(--cartable-surface);
       }
       h2 {
         font-size: 1.15rem;
@@ -68,12 +68,12 @@ export class CartableRestrictedMaps extends LitElement {
         padding: 0.05rem 0.5rem;
         border-radius: 999px;
         font-size: 0.78em;
-        background: var(--cartable-restricted-bg, #fdf0e1);
-        color: var(--cartable-restricted, #8a4b00);
+        background: var(--cartable-restricted-bg);
+        color: var(--cartable-restricted);
       }
       .description {
         margin: 0.15rem 0 0;
-        color: var(--cartable-muted, #50565e);
+        color: var(--cartable-muted);
         font-size: 0.93em;
       }
     `,

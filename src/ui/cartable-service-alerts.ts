@@ -57,15 +57,15 @@ export class CartableServiceAlerts extends LitElement {
       .alert,
       .more {
         pointer-events: auto;
-        border-radius: var(--cartable-radius-large, 10px);
-        background: var(--cartable-surface, #fff);
-        box-shadow: 0 2px 10px rgb(0 0 0 / 0.25);
+        border-radius: var(--cartable-radius-large);
+        background: var(--cartable-surface);
+        box-shadow: var(--cartable-shadow-small);
         font-size: 0.9rem;
       }
       .alert {
         flex: none;
         padding: 0.45rem 0.4rem 0.5rem 0.75rem;
-        border-inline-start: 4px solid var(--cartable-danger, #b3261e);
+        border-inline-start: 4px solid var(--cartable-danger);
       }
       .head {
         display: flex;
@@ -96,7 +96,7 @@ export class CartableServiceAlerts extends LitElement {
       }
       .cause {
         display: block;
-        color: var(--cartable-muted, #50565e);
+        color: var(--cartable-muted);
       }
       .button {
         margin-top: 0.4rem;

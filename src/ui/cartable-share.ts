@@ -45,10 +45,10 @@ export class CartableShare extends LitElement {
       textarea {
         font: inherit;
         padding: 0.3rem 0.5rem;
-        border: 1px solid var(--cartable-border-strong, #767c85);
-        border-radius: var(--cartable-radius, 6px);
+        border: 1px solid var(--cartable-border-strong);
+        border-radius: var(--cartable-radius);
         color: inherit;
-        background: var(--cartable-surface, #fff);
+        background: var(--cartable-surface);
       }
       .link {
         flex: 1 1 16rem;
@@ -65,10 +65,10 @@ export class CartableShare extends LitElement {
         font-size: 0.85rem;
       }
       .button {
-        border: 1px solid var(--cartable-accent, #14213d);
-        background: var(--cartable-accent, #14213d);
-        color: #fff;
-        border-radius: var(--cartable-radius, 6px);
+        border: 1px solid var(--cartable-accent);
+        background: var(--cartable-accent);
+        color: var(--cartable-accent-contrast);
+        border-radius: var(--cartable-radius);
         padding: 0.3rem 0.8rem;
         min-height: 2.2rem;
       }
@@ -85,8 +85,8 @@ export class CartableShare extends LitElement {
         margin-top: 0.5rem;
       }
       fieldset {
-        border: 1px solid var(--cartable-border, #d9dee5);
-        border-radius: var(--cartable-radius, 6px);
+        border: 1px solid var(--cartable-border);
+        border-radius: var(--cartable-radius);
         margin: 0.5rem 0;
         padding: 0.4rem 0.75rem 0.6rem;
       }
@@ -111,16 +111,16 @@ export class CartableShare extends LitElement {
       .device {
         min-height: 2.2rem;
         padding: 0.2rem 0.7rem;
-        border: 1px solid var(--cartable-border-strong, #767c85);
-        border-radius: var(--cartable-radius, 6px);
-        background: var(--cartable-surface, #fff);
+        border: 1px solid var(--cartable-border-strong);
+        border-radius: var(--cartable-radius);
+        background: var(--cartable-surface);
         color: inherit;
         font: inherit;
       }
       .device[aria-pressed='true'] {
-        border-color: var(--cartable-accent, #14213d);
-        background: var(--cartable-accent, #14213d);
-        color: #fff;
+        border-color: var(--cartable-accent);
+        background: var(--cartable-accent);
+        color: var(--cartable-accent-contrast);
       }
       cartable-embed-preview {
         margin-top: 0.5rem;
@@ -128,7 +128,7 @@ export class CartableShare extends LitElement {
       .status {
         min-height: 1.3em;
         font-size: 0.9rem;
-        color: var(--cartable-muted, #50565e);
+        color: var(--cartable-muted);
       }
       summary {
         cursor: pointer;

@@ -41,12 +41,12 @@ export class CartableSignIn extends LitElement {
         min-height: 2.25rem;
         padding: 0.25rem 0.8rem;
         border: 1px solid currentColor;
-        border-radius: var(--cartable-radius, 6px);
+        border-radius: var(--cartable-radius);
         background: transparent;
         font-weight: 600;
       }
       button:hover {
-        background: rgb(255 255 255 / 0.12);
+        background: color-mix(in srgb, var(--cartable-header-text) 12%, transparent);
       }
       .notice {
         flex-basis: 100%;

@@ -37,16 +37,16 @@ export class CartableStatus extends LitElement {
         gap: 0.6rem;
         padding: 0.35rem 0.8rem;
         border-radius: 10px;
-        background: rgb(20 33 61 / 0.94);
-        color: #fff;
+        background: color-mix(in srgb, var(--cartable-header-bg) 94%, transparent);
+        color: var(--cartable-header-text);
         font-size: 0.9rem;
-        box-shadow: 0 2px 10px rgb(0 0 0 / 0.25);
+        box-shadow: var(--cartable-shadow-small);
       }
       button {
-        border: 1px solid #fff;
-        border-radius: var(--cartable-radius, 6px);
+        border: 1px solid var(--cartable-header-text);
+        border-radius: var(--cartable-radius);
         background: transparent;
-        color: #fff;
+        color: var(--cartable-header-text);
         padding: 0.1rem 0.6rem;
         min-height: 1.9rem;
       }

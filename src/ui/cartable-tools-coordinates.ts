@@ -43,7 +43,7 @@ export class CartableToolsCoordinates extends LitElement {
       dt {
         grid-column: 1 / -1;
         font-size: 0.8rem;
-        color: var(--cartable-muted, #50565e);
+        color: var(--cartable-muted);
         margin-top: 0.3rem;
       }
       dd {
@@ -59,7 +59,7 @@ export class CartableToolsCoordinates extends LitElement {
       form {
         margin-top: 0.75rem;
         padding-top: 0.6rem;
-        border-top: 1px solid var(--cartable-border, #d9dee5);
+        border-top: 1px solid var(--cartable-border);
       }
       .go {
         display: flex;

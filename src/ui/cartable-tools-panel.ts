@@ -14,7 +14,7 @@ export const panelStyles = css`
     margin: 0.4rem 0;
   }
   .hint {
-    color: var(--cartable-muted, #50565e);
+    color: var(--cartable-muted);
     font-size: 0.85rem;
   }
   .row {
@@ -27,8 +27,8 @@ export const panelStyles = css`
     min-height: 2.25rem;
   }
   .button[aria-pressed='true'] {
-    background: var(--cartable-accent, #1d4ed8);
-    color: var(--cartable-accent-contrast, #fff);
+    background: var(--cartable-accent);
+    color: var(--cartable-accent-contrast);
   }
   .button:disabled {
     opacity: 0.55;
@@ -39,7 +39,7 @@ export const panelStyles = css`
     font-size: 0.88rem;
   }
   .error {
-    color: var(--cartable-error, #b00020);
+    color: var(--cartable-danger);
     font-weight: 600;
   }
   input[type='text'] {
@@ -48,8 +48,8 @@ export const panelStyles = css`
     min-height: 2.25rem;
     padding: 0.3rem 0.5rem;
     font: inherit;
-    border: 1px solid var(--cartable-border-strong, #767c85);
-    border-radius: var(--cartable-radius, 6px);
+    border: 1px solid var(--cartable-border-strong);
+    border-radius: var(--cartable-radius);
   }
   fieldset {
     border: 0;

@@ -1,15 +1,16 @@
 import { css } from 'lit';
 
 /**
- * Styles shared by the elements. Every colour, size and font is a custom property (--cartable-*)
- * with a default here, so a platform re-themes the viewer from its site configuration.
+ * Styles shared by the elements. Every colour, font, spacing and radius is a design token
+ * (--cartable-*, defined once in src/theme/tokens.ts), so a platform re-themes the viewer from its
+ * site configuration.
  */
 export const base = css`
   :host {
     box-sizing: border-box;
-    font-family: var(--cartable-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    font-size: var(--cartable-font-size, 1rem);
-    color: var(--cartable-text, #1e1e1e);
+    font-family: var(--cartable-font);
+    font-size: var(--cartable-font-size);
+    color: var(--cartable-text);
     line-height: 1.45;
   }
   *,
@@ -18,11 +19,11 @@ export const base = css`
     box-sizing: inherit;
   }
   :focus-visible {
-    outline: 3px solid var(--cartable-focus, #0a76f6);
+    outline: var(--cartable-focus-width) solid var(--cartable-focus);
     outline-offset: 2px;
   }
   a {
-    color: var(--cartable-link, #1d4ed8);
+    color: var(--cartable-link);
   }
   button {
     font: inherit;
@@ -45,11 +46,11 @@ export const base = css`
     min-height: 2rem;
     padding: 0 0.35rem;
     border: 1px solid transparent;
-    border-radius: var(--cartable-radius, 6px);
+    border-radius: var(--cartable-radius);
     background: transparent;
   }
   .icon-button:hover {
-    background: var(--cartable-hover, #eef2f7);
+    background: var(--cartable-hover);
   }
   .button {
     display: inline-flex;
@@ -57,44 +58,44 @@ export const base = css`
     gap: 0.35rem;
     min-height: 2.25rem;
     padding: 0.3rem 0.8rem;
-    border: 1px solid var(--cartable-accent, #1d4ed8);
-    border-radius: var(--cartable-radius, 6px);
-    background: var(--cartable-surface, #fff);
-    color: var(--cartable-accent, #1d4ed8);
+    border: 1px solid var(--cartable-accent);
+    border-radius: var(--cartable-radius);
+    background: var(--cartable-surface);
+    color: var(--cartable-accent);
     font-weight: 600;
     text-decoration: none;
   }
   .button.primary {
-    background: var(--cartable-accent, #1d4ed8);
-    color: var(--cartable-accent-contrast, #fff);
+    background: var(--cartable-accent);
+    color: var(--cartable-accent-contrast);
   }
 `;
 
 /** A modal <dialog> card; each dialog sets its width with --cartable-dialog-width. */
 export const dialogStyles = css`
   dialog {
-    width: min(var(--cartable-dialog-width, 34rem), calc(100vw - 2rem));
+    width: min(var(--cartable-dialog-width), calc(100vw - 2rem));
     max-height: calc(100vh - 2rem);
     border: 0;
-    border-radius: var(--cartable-radius-large, 10px);
+    border-radius: var(--cartable-radius-large);
     padding: 0;
     color: inherit;
-    background: var(--cartable-surface, #fff);
-    box-shadow: var(--cartable-shadow, 0 10px 40px rgb(0 0 0 / 0.25));
+    background: var(--cartable-surface);
+    box-shadow: var(--cartable-shadow);
   }
   dialog::backdrop {
-    background: rgb(0 0 0 / 0.35);
+    background: var(--cartable-backdrop);
   }
   /* The title row: the heading, and the close button at the end. */
   .head {
     display: flex;
     align-items: start;
     justify-content: space-between;
-    gap: 1rem;
-    padding: 1rem 1rem 0.25rem;
+    gap: var(--cartable-space-4);
+    padding: var(--cartable-space-4) var(--cartable-space-4) var(--cartable-space-1);
   }
   h2 {
-    font-size: 1.15rem;
+    font-size: var(--cartable-font-size-large);
     margin: 0;
   }
 `;
@@ -103,18 +104,18 @@ export const dialogStyles = css`
 export const messagePage = css`
   :host {
     display: block;
-    padding: 2rem 1rem;
+    padding: var(--cartable-space-6) var(--cartable-space-4);
   }
   main {
     max-width: 46rem;
     margin: 0 auto;
-    background: var(--cartable-surface, #fff);
-    border: 1px solid var(--cartable-border, #d9dee5);
-    border-radius: var(--cartable-radius-large, 10px);
-    padding: 1.5rem;
+    background: var(--cartable-surface);
+    border: 1px solid var(--cartable-border);
+    border-radius: var(--cartable-radius-large);
+    padding: var(--cartable-space-5);
   }
   h1 {
-    font-size: 1.5rem;
+    font-size: var(--cartable-font-size-title);
     margin-top: 0;
   }
 `;

@@ -5,6 +5,7 @@ import type { LocalizedText } from './common.js';
 import type { CommuneSourceSetting } from './communes.js';
 import { ref, type JsonSchema } from './json-schema.js';
 import { mapContextSchema } from './map-context.js';
+import { THEME_PRESETS, TOKEN_NAMES, type SiteTheme } from '../../theme/tokens.js';
 
 /** What an allowed origin may be used for. */
 export type OriginUse = 'documents' | 'data' | 'credentials' | 'embed';
@@ -24,8 +25,8 @@ export interface SiteConfig {
   /** Canonical public URL of the deployed site, for link previews (og:url) and oEmbed. */
   readonly baseUrl?: string;
   readonly defaultLanguage: 'fr' | 'en';
-  /** CSS custom properties (--cartable-*) that re-theme the viewer. */
-  readonly theme: Readonly<Record<string, string>>;
+  /** The design tokens (src/theme/tokens.ts): a preset, then the site's own --cartable-* values. */
+  readonly theme: SiteTheme;
   readonly allowedOrigins: readonly AllowedOrigin[];
   readonly signIn?: {
     readonly issuer: string;
@@ -83,9 +84,14 @@ export const siteConfigSchema: JsonSchema = {
     theme: {
       type: 'object',
       default: {},
-      description: 'CSS custom properties that re-theme the viewer, e.g. {"--cartable-accent": "#000091"}.',
-      propertyNames: { pattern: '^--cartable-[a-z0-9-]+$' },
-      additionalProperties: { type: 'string', pattern: '^[^;{}<>]*$' },
+      description:
+        'The design tokens (README, « Thème »): a "preset" ("default" or "dsfr"), then the site\'s own --cartable-* values, e.g. {"preset": "dsfr", "--cartable-header-bg": "#000091"}. The build checks their contrast (WCAG AA).',
+      properties: { preset: { enum: [...THEME_PRESETS] } },
+      propertyNames: {
+        pattern: `^(preset|--cartable-(${TOKEN_NAMES.map((name) => name.slice('--cartable-'.length)).join('|')}))$`,
+        description: 'A design token of Cartable: "preset" or one of the --cartable-* names of src/theme/tokens.ts (README, « Thème »)',
+      },
+      additionalProperties: { type: 'string', pattern: '^[^;{}<>]*$', description: 'A CSS value, without ; { } < >' },
     },
     allowedOrigins: {
       type: 'array',

@@ -5,7 +5,7 @@ export const mapHeaderStyles = css`
   :host {
     display: block;
     min-width: 0;
-    color: var(--cartable-header-text, #fff);
+    color: var(--cartable-header-text);
   }
   header {
     position: relative;
@@ -14,8 +14,8 @@ export const mapHeaderStyles = css`
     align-items: center;
     gap: 0.6rem;
     padding: 0.4rem 0.75rem;
-    background: var(--cartable-header-bg, #14213d);
-    color: var(--cartable-header-text, #fff);
+    background: var(--cartable-header-bg);
+    color: var(--cartable-header-text);
     min-height: 3rem;
   }
   a {
@@ -26,14 +26,14 @@ export const mapHeaderStyles = css`
     align-items: center;
     gap: 0.3rem;
     padding: 0.3rem 0.5rem;
-    border-radius: var(--cartable-radius, 6px);
+    border-radius: var(--cartable-radius);
     text-decoration: none;
     font-size: 0.9em;
     white-space: nowrap;
   }
   .back:hover,
   .icon-button:hover {
-    background: rgb(255 255 255 / 0.12);
+    background: color-mix(in srgb, var(--cartable-header-text) 12%, transparent);
   }
   /* Up to two lines, never cut after one word: the whole title stays in the page for screen readers. */
   /* The title and the search share what the buttons leave; neither shrinks to nothing (768 px). */
@@ -54,7 +54,7 @@ export const mapHeaderStyles = css`
   .search {
     flex: 0 1 19rem;
     min-width: 8rem;
-    color: var(--cartable-text, #1e1e1e);
+    color: var(--cartable-text);
   }
   .search[hidden] {
     display: none;
@@ -67,7 +67,7 @@ export const mapHeaderStyles = css`
   .full-map {
     border: 1px solid currentColor;
     background: transparent;
-    border-radius: var(--cartable-radius, 6px);
+    border-radius: var(--cartable-radius);
     padding: 0.25rem 0.6rem;
     min-height: 2rem;
     font-size: 0.9em;
@@ -82,7 +82,7 @@ export const mapHeaderStyles = css`
     line-height: 1.15;
   }
   .toggle[aria-pressed='true'] {
-    background: rgb(255 255 255 / 0.18);
+    background: color-mix(in srgb, var(--cartable-header-text) 18%, transparent);
   }
   a.full-map {
     text-decoration: none;
@@ -130,10 +130,10 @@ export const mapHeaderStyles = css`
     margin: 0;
     padding: 0.3rem 0;
     list-style: none;
-    border-radius: var(--cartable-radius-large, 10px);
-    background: var(--cartable-surface, #fff);
-    color: var(--cartable-text, #1e1e1e);
-    box-shadow: var(--cartable-shadow, 0 10px 40px rgb(0 0 0 / 0.25));
+    border-radius: var(--cartable-radius-large);
+    background: var(--cartable-surface);
+    color: var(--cartable-text);
+    box-shadow: var(--cartable-shadow);
   }
   .menu[hidden] {
     display: none;
@@ -154,7 +154,7 @@ export const mapHeaderStyles = css`
   }
   .menu [role^='menuitem']:hover,
   .menu [role^='menuitem']:focus {
-    background: var(--cartable-hover, #eef2f7);
+    background: var(--cartable-hover);
   }
   /* The state of a checkbox or radio item, shown as a tick (its role says it to screen readers). */
   .mark {
@@ -168,12 +168,12 @@ export const mapHeaderStyles = css`
     font-size: 0.8rem;
     letter-spacing: 0.06em;
     text-transform: uppercase;
-    color: var(--cartable-muted, #50565e);
+    color: var(--cartable-muted);
   }
   .menu [role='separator'] {
     margin: 0.3rem 0;
     border: 0;
-    border-top: 1px solid var(--cartable-border, #d9dee5);
+    border-top: 1px solid var(--cartable-border);
   }
   /* Under 800 px the row has no room for the commune entry: the toolbar's report opens on « Une commune » all the same. */
   @media (max-width: 800px) {

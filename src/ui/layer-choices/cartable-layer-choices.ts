@@ -36,22 +36,22 @@ export class CartableLayerChoices extends LitElement {
         display: flex;
         justify-content: space-between;
         gap: 0.5rem;
-        color: var(--cartable-muted, #50565e);
+        color: var(--cartable-muted);
       }
       output {
         font-weight: 650;
-        color: var(--cartable-text, inherit);
+        color: var(--cartable-text);
       }
       input[type='range'] {
         width: 100%;
         min-height: 1.75rem;
         margin: 0;
-        accent-color: var(--cartable-accent, #1d4ed8);
+        accent-color: var(--cartable-accent);
       }
       .ticks {
         display: flex;
         justify-content: space-between;
-        color: var(--cartable-muted, #50565e);
+        color: var(--cartable-muted);
         font-size: 0.9em;
       }
       select {

@@ -9,7 +9,7 @@ export const mapViewStyles = css`
     grid-template-columns: minmax(0, 1fr);
     height: 100%;
     min-height: 0;
-    background: var(--cartable-bg, #f4f6f9);
+    background: var(--cartable-bg);
   }
   .body {
     position: relative;
@@ -18,10 +18,10 @@ export const mapViewStyles = css`
   }
   aside {
     flex: none;
-    width: var(--cartable-panel-width, 21rem);
+    width: var(--cartable-panel-width);
     overflow: auto;
-    background: var(--cartable-surface, #fff);
-    border-inline-end: 1px solid var(--cartable-border, #d9dee5);
+    background: var(--cartable-surface);
+    border-inline-end: 1px solid var(--cartable-border);
     padding: 0.75rem;
   }
   aside[hidden] {
@@ -31,13 +31,13 @@ export const mapViewStyles = css`
     font-size: 0.8rem;
     letter-spacing: 0.06em;
     text-transform: uppercase;
-    color: var(--cartable-muted, #50565e);
+    color: var(--cartable-muted);
     margin: 0.25rem 0 0.5rem;
   }
   aside section + section {
     margin-top: 1.1rem;
     padding-top: 0.9rem;
-    border-top: 1px solid var(--cartable-border, #d9dee5);
+    border-top: 1px solid var(--cartable-border);
   }
   .map-area {
     position: relative;
@@ -61,10 +61,10 @@ export const mapViewStyles = css`
   .map {
     position: absolute;
     inset: 0;
-    background: var(--cartable-map-bg, #dfe9f3);
+    background: var(--cartable-map-bg);
   }
   .map:focus-visible {
-    outline: 3px solid var(--cartable-focus, #0a76f6);
+    outline: var(--cartable-focus-width) solid var(--cartable-focus);
     outline-offset: -3px;
   }
   .attributions {
@@ -73,10 +73,10 @@ export const mapViewStyles = css`
     bottom: 0;
     max-width: 100%;
     padding: 0.15rem 0.5rem;
-    background: rgb(255 255 255 / 0.88);
+    background: color-mix(in srgb, var(--cartable-surface) 88%, transparent);
     font-size: 0.75rem;
     border-top-left-radius: 6px;
-    color: var(--cartable-text, #1e1e1e);
+    color: var(--cartable-text);
   }
   .table-panel {
     flex: none;
@@ -84,8 +84,8 @@ export const mapViewStyles = css`
     max-height: calc(100% - 8rem);
     display: flex;
     flex-direction: column;
-    border-top: 2px solid var(--cartable-border-strong, #767c85);
-    background: var(--cartable-surface, #fff);
+    border-top: 2px solid var(--cartable-border-strong);
+    background: var(--cartable-surface);
   }
   /* On a phone the table covers the map (the map keeps its size underneath). */
   .table-panel.full {
@@ -152,8 +152,8 @@ export const mapViewStyles = css`
     max-width: 16rem;
     padding: 0.2rem 0.5rem;
     border-radius: 4px;
-    background: rgb(20 33 61 / 0.92);
-    color: #fff;
+    background: color-mix(in srgb, var(--cartable-header-bg) 92%, transparent);
+    color: var(--cartable-header-text);
     font-size: 0.85rem;
   }
   .notice {
@@ -165,8 +165,8 @@ export const mapViewStyles = css`
     max-width: calc(100% - 8rem);
     padding: 0.35rem 0.8rem;
     border-radius: 10px;
-    background: rgb(20 33 61 / 0.92);
-    color: #fff;
+    background: color-mix(in srgb, var(--cartable-header-bg) 92%, transparent);
+    color: var(--cartable-header-text);
     font-size: 0.88rem;
   }
   .notice:empty {
@@ -182,8 +182,8 @@ export const mapViewStyles = css`
     padding: 1rem;
     text-align: center;
     pointer-events: none;
-    background: rgb(0 0 0 / 0.45);
-    color: #fff;
+    background: var(--cartable-scrim);
+    color: var(--cartable-scrim-text);
     font-size: 1.1rem;
     font-weight: 600;
   }
@@ -192,10 +192,10 @@ export const mapViewStyles = css`
     top: 0.5rem;
     left: 0.5rem;
     z-index: 3;
-    border: 1px solid var(--cartable-border-strong, #767c85);
-    border-radius: var(--cartable-radius, 6px);
-    background: var(--cartable-surface, #fff);
-    color: var(--cartable-text, #1e1e1e);
+    border: 1px solid var(--cartable-border-strong);
+    border-radius: var(--cartable-radius);
+    background: var(--cartable-surface);
+    color: var(--cartable-text);
     padding: 0.2rem 0.5rem;
     font-size: 0.85rem;
   }
@@ -213,10 +213,10 @@ export const mapViewStyles = css`
     min-height: 2.4rem;
     padding: 0.35rem 0.7rem;
     font: inherit;
-    border: 1px solid var(--cartable-border-strong, #767c85);
-    border-radius: var(--cartable-radius, 6px);
-    background: var(--cartable-surface, #fff);
-    color: var(--cartable-text, #1e1e1e);
+    border: 1px solid var(--cartable-border-strong);
+    border-radius: var(--cartable-radius);
+    background: var(--cartable-surface);
+    color: var(--cartable-text);
   }
   @media ${unsafeCSS(NARROW)} {
     aside {
@@ -230,7 +230,7 @@ export const mapViewStyles = css`
       border: 0;
       border-top-left-radius: 14px;
       border-top-right-radius: 14px;
-      box-shadow: 0 -6px 24px rgb(0 0 0 / 0.25);
+      box-shadow: var(--cartable-shadow-sheet);
     }
     /* An embed is often short: its layer sheet leaves the map more than half of it. */
     :host([embedded]) aside {

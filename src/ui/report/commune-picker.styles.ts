@@ -20,13 +20,13 @@ export const communePickerStyles = [
       min-height: 2.4rem;
       padding: 0.35rem 0.7rem;
       font: inherit;
-      border: 1px solid var(--cartable-border-strong, #767c85);
-      border-radius: var(--cartable-radius, 6px);
-      background: var(--cartable-surface, #fff);
+      border: 1px solid var(--cartable-border-strong);
+      border-radius: var(--cartable-radius);
+      background: var(--cartable-surface);
       color: inherit;
     }
     input:focus-visible {
-      outline: 3px solid var(--cartable-focus, #0a76f6);
+      outline: var(--cartable-focus-width) solid var(--cartable-focus);
       outline-offset: 1px;
     }
     /* In the panel's flow (not over it): the panel scrolls, and a phone's sheet does not clip it. */
@@ -35,10 +35,10 @@ export const communePickerStyles = [
       padding: 0.25rem 0;
       max-height: 18rem;
       overflow: auto;
-      background: var(--cartable-surface, #fff);
-      border: 1px solid var(--cartable-border, #d9dee5);
-      border-radius: var(--cartable-radius, 6px);
-      box-shadow: 0 4px 12px rgb(0 0 0 / 0.12);
+      background: var(--cartable-surface);
+      border: 1px solid var(--cartable-border);
+      border-radius: var(--cartable-radius);
+      box-shadow: var(--cartable-shadow-medium);
     }
     [role='listbox'][hidden] {
       display: none;
@@ -49,18 +49,18 @@ export const communePickerStyles = [
       line-height: 1.3;
     }
     [role='option'][aria-selected='true'] {
-      background: var(--cartable-hover, #e3ebf7);
-      outline: 2px solid var(--cartable-focus, #0a76f6);
+      background: var(--cartable-hover);
+      outline: 2px solid var(--cartable-focus);
       outline-offset: -2px;
     }
     [role='option']:hover {
-      background: var(--cartable-hover, #eef2f7);
+      background: var(--cartable-hover);
     }
     .empty,
     .loading,
     .help {
       font-size: 0.88rem;
-      color: var(--cartable-muted, #50565e);
+      color: var(--cartable-muted);
     }
     .empty {
       padding: 0.4rem 0.75rem;
@@ -69,7 +69,7 @@ export const communePickerStyles = [
       margin: 0.3rem 0;
     }
     .problem {
-      color: #a4000f;
+      color: var(--cartable-danger);
       font-weight: 600;
     }
   `,

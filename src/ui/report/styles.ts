@@ -14,14 +14,20 @@ export const reportStyles = [
       width: min(26rem, 100%);
       display: flex;
       flex-direction: column;
-      background: var(--cartable-surface, #fff);
-      border-inline-start: 1px solid var(--cartable-border, #d9dee5);
-      box-shadow: -4px 0 18px rgb(0 0 0 / 0.15);
+      background: var(--cartable-surface);
+      border-inline-start: 1px solid var(--cartable-border);
+      box-shadow: var(--cartable-shadow-medium);
     }
     :host([hidden]) {
       display: none;
     }
     /* The centre of the map beside the panel, which « Centre de la carte » takes. */
+    .aim .halo {
+      stroke: var(--cartable-surface);
+    }
+    .aim .line {
+      stroke: var(--cartable-report-area);
+    }
     .aim {
       position: absolute;
       top: 0;
@@ -41,14 +47,14 @@ export const reportStyles = [
       max-height: 40%;
       border-top-left-radius: 14px;
       border-top-right-radius: 14px;
-      box-shadow: 0 -6px 24px rgb(0 0 0 / 0.25);
+      box-shadow: var(--cartable-shadow-sheet);
     }
     .head {
       display: flex;
       align-items: center;
       gap: 0.5rem;
       padding: 0.6rem 0.75rem;
-      border-bottom: 1px solid var(--cartable-border, #d9dee5);
+      border-bottom: 1px solid var(--cartable-border);
     }
     h2 {
       flex: 1;
@@ -89,16 +95,16 @@ export const reportStyles = [
     }
     .help {
       font-size: 0.88rem;
-      color: var(--cartable-muted, #50565e);
+      color: var(--cartable-muted);
       margin: 0.3rem 0;
     }
     input[type='number'],
     textarea {
       font: inherit;
       padding: 0.3rem 0.5rem;
-      border: 1px solid var(--cartable-border-strong, #767c85);
-      border-radius: var(--cartable-radius, 6px);
-      background: var(--cartable-surface, #fff);
+      border: 1px solid var(--cartable-border-strong);
+      border-radius: var(--cartable-radius);
+      background: var(--cartable-surface);
       color: inherit;
     }
     input[type='number'] {
@@ -115,17 +121,17 @@ export const reportStyles = [
       cursor: not-allowed;
     }
     .problem {
-      color: #a4000f;
+      color: var(--cartable-danger);
       font-weight: 600;
     }
     .picking {
       padding: 0.5rem 0.6rem;
-      border-radius: var(--cartable-radius, 6px);
-      background: #f3e8fa;
-      border: 1px solid #6a1b9a;
+      border-radius: var(--cartable-radius);
+      background: var(--cartable-report-area-bg);
+      border: 1px solid var(--cartable-report-area);
     }
     .results {
-      border-top: 1px solid var(--cartable-border, #d9dee5);
+      border-top: 1px solid var(--cartable-border);
       margin-top: 0.75rem;
       padding-top: 0.5rem;
     }
@@ -145,15 +151,15 @@ export const reportStyles = [
       min-width: 1.6rem;
       padding: 0 0.4rem;
       border-radius: 999px;
-      background: var(--cartable-accent, #1d4ed8);
-      color: var(--cartable-accent-contrast, #fff);
+      background: var(--cartable-accent);
+      color: var(--cartable-accent-contrast);
       font-size: 0.85rem;
       text-align: center;
     }
     .note {
       font-weight: 400;
       font-size: 0.82rem;
-      color: var(--cartable-muted, #50565e);
+      color: var(--cartable-muted);
     }
     ul {
       list-style: none;
@@ -168,13 +174,13 @@ export const reportStyles = [
       text-align: start;
       padding: 0.35rem 0.45rem;
       border: 1px solid transparent;
-      border-radius: var(--cartable-radius, 6px);
+      border-radius: var(--cartable-radius);
       background: transparent;
     }
     .item:hover,
     .item[aria-current='true'] {
-      background: var(--cartable-hover, #eef2f7);
-      border-color: var(--cartable-border, #d9dee5);
+      background: var(--cartable-hover);
+      border-color: var(--cartable-border);
     }
     .item .label {
       font-weight: 600;
@@ -182,7 +188,7 @@ export const reportStyles = [
     .item .fields {
       grid-column: 1 / -1;
       font-size: 0.84rem;
-      color: var(--cartable-muted, #50565e);
+      color: var(--cartable-muted);
     }
     .item .distance {
       font-variant-numeric: tabular-nums;

@@ -5,9 +5,9 @@ export const searchStyles = css`
   :host {
     display: block;
     position: relative;
-    width: var(--cartable-search-width, 100%);
+    width: var(--cartable-search-width);
     min-width: 0;
-    color: var(--cartable-text, #1e1e1e);
+    color: var(--cartable-text);
   }
   input {
     box-sizing: border-box;
@@ -15,13 +15,13 @@ export const searchStyles = css`
     min-height: 2.4rem;
     padding: 0.35rem 0.7rem;
     font: inherit;
-    border: 1px solid var(--cartable-border-strong, #767c85);
-    border-radius: var(--cartable-radius, 6px);
-    background: var(--cartable-surface, #fff);
+    border: 1px solid var(--cartable-border-strong);
+    border-radius: var(--cartable-radius);
+    background: var(--cartable-surface);
     color: inherit;
   }
   input:focus-visible {
-    outline: 3px solid var(--cartable-focus, #0a76f6);
+    outline: var(--cartable-focus-width) solid var(--cartable-focus);
     outline-offset: 1px;
   }
   [role='listbox'] {
@@ -35,10 +35,10 @@ export const searchStyles = css`
     overflow: auto;
     margin: 0;
     padding: 0.3rem 0;
-    background: var(--cartable-surface, #fff);
-    border: 1px solid var(--cartable-border, #d9dee5);
-    border-radius: var(--cartable-radius, 6px);
-    box-shadow: 0 8px 24px rgb(0 0 0 / 0.18);
+    background: var(--cartable-surface);
+    border: 1px solid var(--cartable-border);
+    border-radius: var(--cartable-radius);
+    box-shadow: var(--cartable-shadow-medium);
   }
   [role='listbox'][hidden] {
     display: none;
@@ -52,7 +52,7 @@ export const searchStyles = css`
     font-weight: 650;
     letter-spacing: 0.04em;
     text-transform: uppercase;
-    color: var(--cartable-muted, #50565e);
+    color: var(--cartable-muted);
   }
   [role='option'] {
     padding: 0.4rem 0.75rem;
@@ -60,12 +60,12 @@ export const searchStyles = css`
     line-height: 1.3;
   }
   [role='option'][aria-selected='true'] {
-    background: var(--cartable-hover, #e3ebf7);
-    outline: 2px solid var(--cartable-focus, #0a76f6);
+    background: var(--cartable-hover);
+    outline: 2px solid var(--cartable-focus);
     outline-offset: -2px;
   }
   [role='option']:hover {
-    background: var(--cartable-hover, #eef2f7);
+    background: var(--cartable-hover);
   }
   mark {
     background: none;
@@ -78,13 +78,13 @@ export const searchStyles = css`
   .detail {
     display: block;
     font-size: 0.85em;
-    color: var(--cartable-muted, #50565e);
+    color: var(--cartable-muted);
   }
   .empty,
   .notice {
     padding: 0.4rem 0.75rem;
     font-size: 0.9em;
-    color: var(--cartable-muted, #50565e);
+    color: var(--cartable-muted);
   }
   .visually-hidden {
     position: absolute;

@@ -28,9 +28,9 @@ export class CartableEmbedPreview extends LitElement {
     iframe {
       display: block;
       margin-inline: auto;
-      border: 1px solid var(--cartable-border, #d9dee5);
-      border-radius: var(--cartable-radius, 6px);
-      background: var(--cartable-map-bg, #dfe9f3);
+      border: 1px solid var(--cartable-border);
+      border-radius: var(--cartable-radius);
+      background: var(--cartable-map-bg);
       box-sizing: border-box;
       transform-origin: top left;
     }

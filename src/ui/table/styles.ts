@@ -11,7 +11,7 @@ export const tableStyles = css`
     z-index: 4;
     min-height: 0;
     height: 100%;
-    background: var(--cartable-surface, #fff);
+    background: var(--cartable-surface);
   }
   /* The handle on the top edge: a strip a finger or a pointer finds, drawn as a short bar. */
   .resize {
@@ -32,14 +32,14 @@ export const tableStyles = css`
     width: 3rem;
     height: 4px;
     border-radius: 2px;
-    background: var(--cartable-border-strong, #767c85);
+    background: var(--cartable-border-strong);
   }
   .resize:hover::before,
   .resize:focus-visible::before {
-    background: var(--cartable-focus, #0a76f6);
+    background: var(--cartable-focus);
   }
   .resize:focus-visible {
-    outline: 3px solid var(--cartable-focus, #0a76f6);
+    outline: var(--cartable-focus-width) solid var(--cartable-focus);
     outline-offset: -3px;
   }
   .toolbar {
@@ -48,14 +48,14 @@ export const tableStyles = css`
     align-items: center;
     gap: 0.4rem 0.75rem;
     padding: 0.45rem 0.75rem;
-    border-bottom: 1px solid var(--cartable-border, #d9dee5);
+    border-bottom: 1px solid var(--cartable-border);
   }
   h2 {
     margin: 0;
     font-size: 1rem;
   }
   .count {
-    color: var(--cartable-muted, #50565e);
+    color: var(--cartable-muted);
     font-size: 0.9rem;
   }
   .spacer {
@@ -67,25 +67,25 @@ export const tableStyles = css`
     font: inherit;
     min-height: 2.1rem;
     padding: 0.2rem 0.5rem;
-    border: 1px solid var(--cartable-border-strong, #767c85);
-    border-radius: var(--cartable-radius, 6px);
-    background: var(--cartable-surface, #fff);
+    border: 1px solid var(--cartable-border-strong);
+    border-radius: var(--cartable-radius);
+    background: var(--cartable-surface);
     color: inherit;
   }
   input[type='search'] {
     width: min(16rem, 100%);
   }
   .tool {
-    border: 1px solid var(--cartable-border-strong, #767c85);
-    border-radius: var(--cartable-radius, 6px);
-    background: var(--cartable-surface, #fff);
+    border: 1px solid var(--cartable-border-strong);
+    border-radius: var(--cartable-radius);
+    background: var(--cartable-surface);
     min-height: 2.1rem;
     padding: 0.15rem 0.6rem;
     font-size: 0.9rem;
   }
   .tool[aria-pressed='true'],
   .tool[aria-expanded='true'] {
-    background: var(--cartable-hover, #eef2f7);
+    background: var(--cartable-hover);
   }
   label.switch {
     display: inline-flex;
@@ -97,7 +97,7 @@ export const tableStyles = css`
     width: 100%;
     margin: 0;
     font-size: 0.85rem;
-    color: var(--cartable-muted, #50565e);
+    color: var(--cartable-muted);
   }
   /* Popovers live in the top layer: never clipped by the table. placePopover() sets their place and room. */
   .popover {
@@ -108,11 +108,11 @@ export const tableStyles = css`
     overflow: auto;
     overscroll-behavior: contain;
     padding: 0.3rem;
-    color: var(--cartable-text, #1e1e1e);
-    background: var(--cartable-surface, #fff);
-    border: 1px solid var(--cartable-border, #d9dee5);
-    border-radius: var(--cartable-radius, 6px);
-    box-shadow: 0 6px 20px rgb(0 0 0 / 0.18);
+    color: var(--cartable-text);
+    background: var(--cartable-surface);
+    border: 1px solid var(--cartable-border);
+    border-radius: var(--cartable-radius);
+    box-shadow: var(--cartable-shadow-medium);
   }
   /* Widths set on the closed popovers too: placePopover() reads them before they show. */
   .filters {
@@ -133,8 +133,8 @@ export const tableStyles = css`
     justify-content: space-between;
   }
   fieldset {
-    border: 1px solid var(--cartable-border, #d9dee5);
-    border-radius: var(--cartable-radius, 6px);
+    border: 1px solid var(--cartable-border);
+    border-radius: var(--cartable-radius);
     padding: 0.3rem 0.6rem 0.5rem;
     margin: 0;
     min-width: 0;
@@ -173,7 +173,7 @@ export const tableStyles = css`
     border-radius: 4px;
   }
   .export-menu button:hover {
-    background: var(--cartable-hover, #eef2f7);
+    background: var(--cartable-hover);
   }
   .grid {
     flex: 1;
@@ -201,8 +201,8 @@ export const tableStyles = css`
     position: sticky;
     top: 0;
     z-index: 2;
-    background: var(--cartable-bg, #f4f6f9);
-    border-bottom: 1px solid var(--cartable-border, #d9dee5);
+    background: var(--cartable-bg);
+    border-bottom: 1px solid var(--cartable-border);
     font-size: 0.88rem;
   }
   .header [role='columnheader'] {
@@ -215,10 +215,10 @@ export const tableStyles = css`
     inset-inline-start: 0;
     z-index: 1;
     background: inherit;
-    box-shadow: 1px 0 0 var(--cartable-border, #d9dee5);
+    box-shadow: 1px 0 0 var(--cartable-border);
   }
   .header [role='columnheader']:first-child {
-    background: var(--cartable-bg, #f4f6f9);
+    background: var(--cartable-bg);
   }
   .header button {
     width: 100%;
@@ -238,25 +238,25 @@ export const tableStyles = css`
     right: 0;
     height: ${ROW_HEIGHT}px;
     align-items: center;
-    border-bottom: 1px solid var(--cartable-border, #e6e9ee);
+    border-bottom: 1px solid var(--cartable-border);
     cursor: pointer;
     font-size: 0.9rem;
     /* Opaque: the pinned cell takes it, and the cells scrolled under it vanish. */
-    background: var(--cartable-surface, #fff);
+    background: var(--cartable-surface);
     /* A row's layout never affects another's: scrolling redraws only rows. */
     contain: layout style;
   }
   .row:hover {
-    background: var(--cartable-hover, #eef2f7);
+    background: var(--cartable-hover);
   }
   .row[aria-selected='true'] {
-    background: #fff4e0;
+    background: var(--cartable-selection-bg);
   }
   .row[aria-selected='true'] .cell:first-child {
-    box-shadow: inset 4px 0 0 #e07b00, 1px 0 0 var(--cartable-border, #d9dee5);
+    box-shadow: inset 4px 0 0 var(--cartable-selection), 1px 0 0 var(--cartable-border);
   }
   .row:focus-visible {
-    outline: 3px solid var(--cartable-focus, #0a76f6);
+    outline: var(--cartable-focus-width) solid var(--cartable-focus);
     outline-offset: -3px;
   }
   .cell {
@@ -275,7 +275,7 @@ export const tableStyles = css`
     align-items: center;
     gap: 0.4rem;
     padding: 0.4rem 0.75rem;
-    border-bottom: 1px solid var(--cartable-border, #d9dee5);
+    border-bottom: 1px solid var(--cartable-border);
     font-size: 0.9rem;
   }
   .sort label {
@@ -294,15 +294,15 @@ export const tableStyles = css`
     right: 0.5rem;
     height: ${CARD_HEIGHT - 8}px;
     padding: 0.45rem 0.7rem;
-    border: 1px solid var(--cartable-border, #d9dee5);
-    border-radius: var(--cartable-radius-large, 10px);
+    border: 1px solid var(--cartable-border);
+    border-radius: var(--cartable-radius-large);
     overflow: hidden;
     cursor: pointer;
-    background: var(--cartable-surface, #fff);
+    background: var(--cartable-surface);
   }
   .card[aria-selected='true'] {
-    border-color: #e07b00;
-    box-shadow: inset 4px 0 0 #e07b00;
+    border-color: var(--cartable-selection);
+    box-shadow: inset 4px 0 0 var(--cartable-selection);
   }
   .card strong {
     display: block;
@@ -318,7 +318,7 @@ export const tableStyles = css`
     font-size: 0.85rem;
   }
   .card dt {
-    color: var(--cartable-muted, #50565e);
+    color: var(--cartable-muted);
   }
   .card dd {
     margin: 0;
@@ -328,6 +328,6 @@ export const tableStyles = css`
   }
   .empty {
     padding: 1rem;
-    color: var(--cartable-muted, #50565e);
+    color: var(--cartable-muted);
   }
 `;

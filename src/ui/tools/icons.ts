@@ -17,6 +17,6 @@ export const TOOL_ICONS: Record<ToolIcon, TemplateResult> = {
 
 /** The cross at the map's centre while a tool aims with it (a white halo under a dark line). */
 export const crosshair = (): TemplateResult => html`<svg class="crosshair" viewBox="0 0 28 28" width=${CROSSHAIR_SIZE} height=${CROSSHAIR_SIZE} aria-hidden="true">
-  <path d="M14 0v10 M14 18v10 M0 14h10 M18 14h10" stroke="#fff" stroke-width="4"></path>
-  <path d="M14 0v10 M14 18v10 M0 14h10 M18 14h10" stroke="#0b3d91" stroke-width="2"></path>
+  <path d="M14 0v10 M14 18v10 M0 14h10 M18 14h10" class="halo" stroke-width="4"></path>
+  <path d="M14 0v10 M14 18v10 M0 14h10 M18 14h10" class="line" stroke-width="2"></path>
 </svg>`;

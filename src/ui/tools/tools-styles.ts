@@ -36,9 +36,9 @@ export const toolsStyles = css`
     flex-direction: column;
     gap: 0.2rem;
     padding: 0.25rem;
-    border-radius: var(--cartable-radius, 6px);
-    background: var(--cartable-surface, #fff);
-    box-shadow: 0 1px 6px rgb(0 0 0 / 0.25);
+    border-radius: var(--cartable-radius);
+    background: var(--cartable-surface);
+    box-shadow: var(--cartable-shadow-small);
     max-height: 100%;
     overflow-y: auto;
   }
@@ -55,9 +55,9 @@ export const toolsStyles = css`
     min-height: 2.4rem;
     padding: 0.3rem 0.2rem;
     border: 1px solid transparent;
-    border-radius: var(--cartable-radius, 6px);
+    border-radius: var(--cartable-radius);
     background: transparent;
-    color: var(--cartable-text, #1e1e1e);
+    color: var(--cartable-text);
     font: inherit;
     font-size: 0.74rem;
     line-height: 1.15;
@@ -66,11 +66,11 @@ export const toolsStyles = css`
     text-wrap: balance;
   }
   .tool:hover {
-    background: var(--cartable-hover, #eef2f7);
+    background: var(--cartable-hover);
   }
   .tool[aria-pressed='true'] {
-    background: var(--cartable-accent, #1d4ed8);
-    color: var(--cartable-accent-contrast, #fff);
+    background: var(--cartable-accent);
+    color: var(--cartable-accent-contrast);
   }
   .tool svg {
     flex: none;
@@ -85,15 +85,21 @@ export const toolsStyles = css`
     max-height: 100%;
     overflow: auto;
     padding: 0.75rem;
-    border-radius: var(--cartable-radius-large, 10px);
-    background: var(--cartable-surface, #fff);
-    box-shadow: 0 4px 18px rgb(0 0 0 / 0.28);
+    border-radius: var(--cartable-radius-large);
+    background: var(--cartable-surface);
+    box-shadow: var(--cartable-shadow-medium);
     position: relative;
   }
   .close {
     position: absolute;
     top: 0.35rem;
     right: 0.35rem;
+  }
+  .crosshair .halo {
+    stroke: var(--cartable-surface);
+  }
+  .crosshair .line {
+    stroke: var(--cartable-crosshair);
   }
   .crosshair {
     position: absolute;
@@ -109,8 +115,8 @@ export const toolsStyles = css`
     max-width: calc(100% - 2rem);
     padding: 0.4rem 0.8rem;
     border-radius: 10px;
-    background: rgb(20 33 61 / 0.94);
-    color: #fff;
+    background: color-mix(in srgb, var(--cartable-header-bg) 94%, transparent);
+    color: var(--cartable-header-text);
     font-size: 0.9rem;
     pointer-events: auto;
   }
@@ -137,8 +143,8 @@ export const toolsStyles = css`
     .menu {
       display: inline-flex;
       min-height: 2.4rem;
-      background: var(--cartable-surface, #fff);
-      box-shadow: 0 1px 6px rgb(0 0 0 / 0.25);
+      background: var(--cartable-surface);
+      box-shadow: var(--cartable-shadow-small);
     }
     .bar.folded {
       display: none;
