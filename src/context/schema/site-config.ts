@@ -85,7 +85,7 @@ export const siteConfigSchema: JsonSchema = {
       type: 'object',
       default: {},
       description:
-        'The design tokens (README, « Thème »): a "preset" ("default" or "dsfr"), then the site\'s own --cartable-* values, e.g. {"preset": "dsfr", "--cartable-header-bg": "#000091"}. The build checks their contrast (WCAG AA).',
+        'The design tokens (README, « Thème »): a "preset" ("default" or "dsfr"), then the site\'s own --cartable-* values, e.g. {"preset": "dsfr"}. The build checks their contrast (WCAG AA).',
       properties: { preset: { enum: [...THEME_PRESETS] } },
       propertyNames: {
         pattern: `^(preset|--cartable-(${TOKEN_NAMES.map((name) => name.slice('--cartable-'.length)).join('|')}))$`,
