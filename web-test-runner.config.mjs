@@ -6,10 +6,11 @@ import { dataMiddleware } from './test/support/wtr-data.mjs';
 
 /**
  * Every test page loads test/browser/support/reportable-failures.ts first: a failure whose values
- * are DOM nodes is reported as a failure (the runner could not send it and waited out testsFinishTimeout).
+ * are DOM nodes is reported as a failure (the runner could not send it and waited out testsFinishTimeout);
+ * then page-tokens.ts: the design tokens on :root, as the site's page has them.
  */
 const testRunnerHtml = (testFramework) =>
-  `<!DOCTYPE html><html><head></head><body><script type="module" src="/test/browser/support/reportable-failures.ts"></script><script type="module" src="${testFramework}"></script></body></html>`;
+  `<!DOCTYPE html><html><head></head><body><script type="module" src="/test/browser/support/reportable-failures.ts"></script><script type="module" src="/test/browser/support/page-tokens.ts"></script><script type="module" src="${testFramework}"></script></body></html>`;
 
 export default {
   // *.webgl.test.ts run in their own group, in a Chromium with software WebGL (see groups below).

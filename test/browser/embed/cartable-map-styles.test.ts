@@ -1,6 +1,6 @@
 /**
  * <cartable-map> on a hostile host page: every inherited property the page sets on its text stops at
- * the element's root (only the --cartable-* custom properties reach in, to theme it).
+ * the element's root (only the --cartable-* tokens set on the element reach in, to theme it).
  */
 import { expect } from 'chai';
 import '../../../src/embed/cartable-map.js';
@@ -15,8 +15,9 @@ const HOSTILE = `
     letter-spacing: 7px; word-spacing: 11px; text-align: right; text-indent: 40px; text-transform: uppercase;
     font-style: italic; font-weight: 900; font-size: 30px; line-height: 5; color: rgb(255, 0, 0);
     white-space: pre; font-variant: small-caps; visibility: visible; cursor: wait; text-shadow: 1px 1px red;
-    --cartable-text: rgb(0, 0, 128);
   }
+  /* The theme: the element's tokens, set on the element itself. */
+  cartable-map { --cartable-text: rgb(0, 0, 128); }
 `;
 
 describe('<cartable-map> on a host page with hostile styles', () => {
