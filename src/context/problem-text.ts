@@ -4,6 +4,7 @@
  * language. The page loads this module only to list problems: a map without any never pays for it.
  */
 import { IMAGE_URL_PATTERN } from './schema/image-url.js';
+import { THEME_NAME_PATTERN } from '../theme/tokens.js';
 
 /** Limits of a number, as the schema gives them. */
 export interface Bounds {
@@ -117,6 +118,8 @@ export const FRENCH_PATTERNS: Readonly<Record<string, string>> = {
     'l’adresse absolue du dossier de la sortie restreinte, terminée par « / » : https (http seulement pour 127.0.0.1 ou localhost, pour les tests)',
   '\\{url\\}': 'un modèle d’adresse de proxy contenant {url}',
   '^[A-Za-z_][A-Za-z0-9_]*$': 'un nom d’attribut : lettres sans accent, chiffres et « _ », commençant par une lettre ou « _ »',
+  [THEME_NAME_PATTERN]: 'un jeton de thème de Cartable : « preset » ou l’un des noms --cartable-* de src/theme/tokens.ts (README, « Thème »)',
+  '^[^;{}<>]*$': 'une valeur CSS, sans ; { } < >',
 };
 
 const ENGLISH: Texts = {

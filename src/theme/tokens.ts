@@ -75,6 +75,9 @@ export type Tokens = Readonly<Record<TokenName, string>>;
 
 export const TOKEN_NAMES = Object.keys(DEFAULT_TOKENS) as TokenName[];
 
+/** The names a site configuration's `theme` may hold: "preset" and the tokens. */
+export const THEME_NAME_PATTERN = `^(preset|--cartable-(${TOKEN_NAMES.map((name) => name.slice('--cartable-'.length)).join('|')}))$`;
+
 export const THEME_PRESETS = ['default', 'dsfr'] as const;
 export type ThemePreset = (typeof THEME_PRESETS)[number];
 

@@ -5,7 +5,7 @@ import type { LocalizedText } from './common.js';
 import type { CommuneSourceSetting } from './communes.js';
 import { ref, type JsonSchema } from './json-schema.js';
 import { mapContextSchema } from './map-context.js';
-import { THEME_PRESETS, TOKEN_NAMES, type SiteTheme } from '../../theme/tokens.js';
+import { THEME_NAME_PATTERN, THEME_PRESETS, type SiteTheme } from '../../theme/tokens.js';
 
 /** What an allowed origin may be used for. */
 export type OriginUse = 'documents' | 'data' | 'credentials' | 'embed';
@@ -88,7 +88,7 @@ export const siteConfigSchema: JsonSchema = {
         'The design tokens (README, « Thème »): a "preset" ("default" or "dsfr"), then the site\'s own --cartable-* values, e.g. {"preset": "dsfr"}. The build checks their contrast (WCAG AA).',
       properties: { preset: { enum: [...THEME_PRESETS] } },
       propertyNames: {
-        pattern: `^(preset|--cartable-(${TOKEN_NAMES.map((name) => name.slice('--cartable-'.length)).join('|')}))$`,
+        pattern: THEME_NAME_PATTERN,
         description: 'A design token of Cartable: "preset" or one of the --cartable-* names of src/theme/tokens.ts (README, « Thème »)',
       },
       additionalProperties: { type: 'string', pattern: '^[^;{}<>]*$', description: 'A CSS value, without ; { } < >' },
