@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import type { OutputBundle, OutputChunk } from 'rolldown';
 import type { Plugin } from 'vite';
 import { chunkClosure, staticClosure } from './chunk-closure.js';
+import { loadSiteConfig } from './site.js';
+import { resolveTheme, type Tokens } from '../src/theme/tokens.js';
 
 /** The loader's file name, at the site's root: the URL partner pages keep. */
 export const ELEMENT_LOADER = 'cartable-map.js';
@@ -25,7 +27,9 @@ export const isElementChunk = (chunk: OutputChunk): boolean => !!chunk.facadeMod
  * run once per URL, so two script tags, or the site's own page beside the element, share one copy
  * of every element.
  */
-export function elementLoader(entryFileName: string, preloads: readonly string[]): string {
+export function elementLoader(entryFileName: string, preloads: readonly string[], tokens: Tokens = resolveTheme()): string {
+  // The note where a map would be, in the site's colours (the element's tokens never came).
+  const note = `box-sizing:border-box;display:flex;align-items:center;justify-content:center;height:100%;min-height:4em;margin:0;padding:1rem;text-align:center;font:1rem/1.4 ${tokens['--cartable-font']};color:${tokens['--cartable-text']};background:${tokens['--cartable-map-bg']};border:1px solid ${tokens['--cartable-border']}`;
   return `// <cartable-map>: the element, from the chunks of the site this file comes from.
 for (const file of ${JSON.stringify(preloads)}) {
   const link = document.createElement('link');
@@ -43,7 +47,7 @@ import(${JSON.stringify(`./${entryFileName}`)}).catch((error) => {
     const message = english ? ${JSON.stringify(LOAD_FAILED.en)} : ${JSON.stringify(LOAD_FAILED.fr)};
     const note = Object.assign(document.createElement('p'), { textContent: message });
     note.setAttribute('role', 'alert');
-    note.style.cssText = 'box-sizing:border-box;display:flex;align-items:center;justify-content:center;height:100%;min-height:4em;margin:0;padding:1rem;text-align:center;font:1rem/1.4 system-ui,sans-serif;color:#1e1e1e;background:#dfe9f3;border:1px solid #d9dee5';
+    note.style.cssText = ${JSON.stringify(note)};
     box.replaceChildren(note);
     // Undefined, the element is inline: the note takes the box's size only once it is a block.
     if (getComputedStyle(box).display === 'inline') box.style.display = 'block';
@@ -76,7 +80,8 @@ export function element(projectRoot: string): Plugin {
       if (!entry) this.error(`the <cartable-map> element's chunk (${ENTRY}) is missing from the bundle`);
       // The map view's chunks: the `map` group's and its import() facade (plugin/chunks.ts).
       const preloads = new Set([...staticClosure(bundle, [entry.fileName]), ...chunkClosure(bundle, MAP_VIEW)].map((file) => `./${file}`));
-      this.emitFile({ type: 'asset', fileName: ELEMENT_LOADER, source: elementLoader(entry.fileName, [...preloads]) });
+      const tokens = resolveTheme(loadSiteConfig(projectRoot).site?.theme);
+      this.emitFile({ type: 'asset', fileName: ELEMENT_LOADER, source: elementLoader(entry.fileName, [...preloads], tokens) });
     },
   };
 }
