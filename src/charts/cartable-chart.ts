@@ -202,7 +202,8 @@ export class CartableChart extends LitElement {
   }
 
   #table(figures: ChartFigures): TemplateResult {
-    return html`<table class="visually-hidden">
+    // In a hidden box: a table is as wide as its content, whatever its own width says.
+    return html`<div class="visually-hidden"><table>
       <caption>${this.heading}</caption>
       <thead>
         <tr>
@@ -217,7 +218,7 @@ export class CartableChart extends LitElement {
           ? html`<tr><th scope="row">${msg('Sans valeur', { id: 'chart.noValue' })}</th><td>${this.#number(figures.missing)}</td><td></td></tr>`
           : nothing}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   protected override render(): TemplateResult | typeof nothing {
@@ -227,14 +228,14 @@ export class CartableChart extends LitElement {
     const empty = figures.bars.length === 0;
     const pie = figures.chart.type === 'pie';
     const layout = pie ? pieLayout(figures.bars, this.width) : barLayout(figures.bars, this.width);
-    return html`<figure aria-labelledby="title" aria-describedby="summary">
+    return html`<figure aria-labelledby="title" aria-describedby=${empty ? 'empty' : 'summary'}>
       <figcaption>
         <span class="title" id="title">${this.heading}</span>
         ${description ? html`<span class="description">${description}</span>` : nothing}
-        <span class="summary" id="summary">${this.summary()}</span>
+        ${empty ? nothing : html`<span class="summary" id="summary">${this.summary()}</span>`}
       </figcaption>
       ${empty
-        ? html`<p class="empty">${msg('Aucun enregistrement à représenter', { id: 'chart.empty' })}</p>`
+        ? html`<p class="empty" id="empty">${msg('Aucun enregistrement à représenter', { id: 'chart.empty' })}</p>`
         : html`<svg class="chart" role="group" tabindex="-1" aria-labelledby="title" aria-describedby="hint" width=${layout.width} height=${layout.height}
               viewBox="0 0 ${layout.width} ${layout.height}" @keydown=${this.#onKey} @focusin=${this.#onFocusIn} @focusout=${() => (this.ringAt = -1)}>
               ${pie ? this.#pie(figures) : this.#bars(figures)}
