@@ -40,6 +40,8 @@ export class CartableChart extends LitElement {
   @property() language = 'fr';
   /** Records in the layer, when the rows charted are fewer (« 12 enregistrements sur 71 »). */
   @property({ type: Number }) of?: number;
+  /** The bar the table is filtered on (pressed; the others dimmed), found by its value or interval. */
+  @property({ attribute: false }) selected?: ChartBar;
 
   /** The bar that holds the tab stop. */
   @state() private active = 0;
@@ -67,10 +69,25 @@ export class CartableChart extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('figures')) {
-      const count = this.figures?.bars.length ?? 0;
-      if (this.active >= count) this.active = Math.max(0, count - 1);
+    if (changed.has('figures') || changed.has('selected')) {
+      const bars = this.figures?.bars ?? [];
+      const chosen = bars.findIndex((bar) => this.#isSelected(bar));
+      // The tab stop goes to the chosen bar, or stays in range.
+      if (chosen >= 0 && changed.has('selected')) this.active = chosen;
+      else if (this.active >= bars.length) this.active = Math.max(0, bars.length - 1);
     }
+  }
+
+  #isSelected(bar: ChartBar): boolean {
+    const selected = this.selected;
+    if (!selected) return false;
+    if (selected.value !== undefined) return bar.value === selected.value;
+    return !!selected.range && bar.range?.min === selected.range.min && bar.range.max === selected.range.max;
+  }
+
+  /** Bars other than the chosen one fade when one is chosen. */
+  #opacity(bar: ChartBar, base = 1): string {
+    return String(this.selected && !this.#isSelected(bar) ? base * 0.35 : base);
   }
 
   /** The chart's title in the element's language. */
@@ -149,9 +166,10 @@ export class CartableChart extends LitElement {
   /** The attributes every bar or slice shares: one tab stop, a name, the data index. */
   #item(bar: ChartBar, index: number, shapes: SVGTemplateResult): SVGTemplateResult {
     const selectable = isSelectable(bar);
-    return svg`<g class="item ${selectable ? 'selectable' : ''}" role="button" data-index=${index}
+    const chosen = this.#isSelected(bar);
+    return svg`<g class="item ${selectable ? 'selectable' : ''} ${chosen ? 'chosen' : ''}" role="button" data-index=${index}
       tabindex=${index === this.active ? 0 : -1} aria-label=${this.#barName(bar)} aria-disabled=${selectable ? 'false' : 'true'}
-      @click=${() => this.#onClick(index)}><title>${this.#barName(bar)}</title>${shapes}</g>`;
+      aria-pressed=${selectable ? String(chosen) : nothing} @click=${() => this.#onClick(index)}><title>${this.#barName(bar)}</title>${shapes}</g>`;
   }
 
   #bars(figures: ChartFigures): SVGTemplateResult {
@@ -163,7 +181,7 @@ export class CartableChart extends LitElement {
         i,
         svg`<rect class="hit" x="0" y=${place.y} width=${layout.width} height=${ROW_HEIGHT - 2} rx="4"></rect>
           <text x="2" y=${place.labelY}>${place.label}</text>
-          <rect class="bar" x="2" y=${place.barY} width=${place.width} height=${BAR_HEIGHT} rx="2" style=${styleMap({ fill: bar.color })}></rect>
+          <rect class="bar" x="2" y=${place.barY} width=${place.width} height=${BAR_HEIGHT} rx="2" style=${styleMap({ fill: bar.color, 'fill-opacity': this.#opacity(bar) })}></rect>
           <text class="count" x=${place.countX + 2} y=${place.countY}>${this.#number(bar.count)}</text>
           ${i === this.ringAt ? svg`<rect class="focus-ring" x="-2" y=${place.y - 1} width=${layout.width + 4} height=${ROW_HEIGHT} rx="5"></rect>` : nothing}`,
       );
@@ -181,7 +199,7 @@ export class CartableChart extends LitElement {
     });
     return svg`${figures.bars.map((bar, i) => {
       const slice = layout.slices[i]!;
-      const paint = styleMap({ fill: bar.color, 'fill-opacity': String(opacity[i]) });
+      const paint = styleMap({ fill: bar.color, 'fill-opacity': this.#opacity(bar, opacity[i]) });
       const shape = slice.path
         ? svg`<path class="slice" d=${slice.path} style=${paint}></path>`
         : bar.count > 0
