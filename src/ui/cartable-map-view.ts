@@ -127,6 +127,8 @@ export class CartableMapView extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // A State service's bloc-marque: its code only for such sites.
+    if (changed.has('site') && this.site?.stateService) void loadChunk(import('./site-frame/cartable-site-mark.js'));
     if (!changed.has('context') || !this.context) return;
     const panel = this.session?.store.state.panel;
     this.#close();
@@ -255,6 +257,9 @@ export class CartableMapView extends LitElement {
       ${mapHeader(this, {
         title,
         search: controls.search ? this.searchBox.render() : nothing,
+        brand: this.site?.stateService
+          ? html`<cartable-site-mark slot="brand" .site=${this.site} .language=${this.language} .root=${this.catalogHref}></cartable-site-mark>`
+          : nothing,
         tableLayers,
         panelOpen,
         onPanel: (open) => (open ? this.layout.open('layers') : this.layout.close('layers')),

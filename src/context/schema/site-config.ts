@@ -87,7 +87,9 @@ export const siteConfigSchema: JsonSchema = {
       type: 'object',
       default: {},
       description: 'CSS custom properties that re-theme the viewer, e.g. {"--cartable-accent": "#000091"}.',
-      propertyNames: { pattern: '^--cartable-[a-z0-9-]+$' },
+      // Stand-in until the tokens work's schema lands: `preset` names a preset (src/theme/presets/).
+      properties: { preset: { enum: ['dsfr'] } },
+      propertyNames: { pattern: '^(preset|--cartable-[a-z0-9-]+)$' },
       additionalProperties: { type: 'string', pattern: '^[^;{}<>]*$' },
     },
     allowedOrigins: {
