@@ -47,7 +47,7 @@ const TEXTS: Record<Language, Texts> = {
     title: "Déclaration d'accessibilité",
     otherLanguage: { lang: 'en', label: 'Accessibility statement in English' },
     commitment: (entity, site) =>
-      `${entity} s'engage à rendre ses sites internet accessibles conformément à l'article 47 de la loi n° 2005-102 du 11 février 2005. Cette déclaration d'accessibilité s'applique au site « ${site} ».`,
+      `${entity} s'engage à rendre ses sites internet accessibles conformément à l'article 47 de la loi n° 2005‑102 du 11 février 2005. Cette déclaration d'accessibilité s'applique au site « ${site} ».`,
     established: (date) => `Cette déclaration a été établie le ${date}.`,
     conformityHeading: 'État de conformité',
     conformity: {
@@ -80,7 +80,7 @@ const TEXTS: Record<Language, Texts> = {
     title: 'Accessibility statement',
     otherLanguage: { lang: 'fr', label: "Déclaration d'accessibilité en français" },
     commitment: (entity, site) =>
-      `${entity} is committed to making its websites accessible in accordance with article 47 of French law no. 2005-102 of 11 February 2005. This accessibility statement applies to the website “${site}”.`,
+      `${entity} is committed to making its websites accessible in accordance with article 47 of French law no. 2005‑102 of 11 February 2005. This accessibility statement applies to the website “${site}”.`,
     established: (date) => `This statement was established on ${date}.`,
     conformityHeading: 'Compliance status',
     conformity: {

@@ -109,8 +109,9 @@ export const siteFooterStyles = css`
   }
   :host .brand {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
-    gap: 1.5rem;
+    gap: 1rem 1.5rem;
   }
   :host .brand a {
     color: inherit;
@@ -166,5 +167,14 @@ export const siteFooterStyles = css`
     display: inline-block;
     padding: 0.25rem 0;
     color: var(--cartable-muted);
+  }
+  @media (max-width: 47.9375rem) {
+    /* Wrapped lines would start with a separator: spaced links instead. */
+    :host .bottom ul {
+      gap: 0.25rem 1.25rem;
+    }
+    :host .bottom li + li::before {
+      display: none;
+    }
   }
 `;
