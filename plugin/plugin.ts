@@ -18,6 +18,7 @@ import { mapPage, type MapPreloads } from './pages.js';
 import { notFoundFiles } from './not-found.js';
 import { accessibilityStatementFiles } from './accessibility-statement.js';
 import { stateIdentityFiles } from './state-identity.js';
+import { siteThemeTokens } from '../src/theme/presets/site-tokens.js';
 import { walkLayers } from '../src/context/checks.js';
 import { chunkClosure } from './chunk-closure.js';
 import { element } from './element.js';
@@ -166,7 +167,8 @@ export function cartable(options: { projectRoot: string }): Plugin[] {
       const { site, problems } = loadSiteConfig(projectRoot);
       if (!site) throw new SiteBuildError(problems);
       // `sources` names the build machine's local files: the browser has no use for them.
-      return `export default ${JSON.stringify({ ...site, sources: undefined })};`;
+      // The preset's tokens resolved here (src/theme/presets/site-tokens.ts): the browser gets values, not tables.
+      return `export default ${JSON.stringify({ ...site, theme: { ...site.theme, ...siteThemeTokens(site) }, sources: undefined })};`;
     },
     async buildStart() {
       if (this.meta.watchMode) return;

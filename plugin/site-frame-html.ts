@@ -5,7 +5,8 @@
  */
 import type { Conformity, SiteConfig } from '../src/context/types.js';
 import { textFor, type Language } from '../src/i18n/text.js';
-import { showsStateIdentity, siteThemeTokens, usesDsfr } from '../src/theme/presets/site-preset.js';
+import { showsStateIdentity, usesDsfr } from '../src/theme/presets/site-preset.js';
+import { siteThemeTokens } from '../src/theme/presets/site-tokens.js';
 import { LOGO_CSS, MARIANNE_CSS } from '../src/theme/state-identity.js';
 import { accessibilityLink, logoLines, siteName, STATE_SITES } from '../src/ui/site-frame/frame-data.js';
 import { siteFooterStyles, siteHeaderStyles } from '../src/ui/site-frame/frame.styles.js';

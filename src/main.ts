@@ -14,8 +14,7 @@ import './ui/cartable-app.js';
 import './ui/cartable-status.js';
 import { announceNewVersion, loadChunk } from './offline/load-chunk.js';
 import { wantsServiceWorker } from './offline/wants-worker.js';
-import { showsStateIdentity, siteThemeTokens } from './theme/presets/site-preset.js';
-import { addMarianneFonts } from './theme/state-identity.js';
+import { showsStateIdentity } from './theme/presets/site-preset.js';
 
 // Built assets live in <root>/assets/, the entry module in dev in <root>/src/: the root is one up.
 const root = new URL(/* @vite-ignore */ '../', import.meta.url).href;
@@ -23,9 +22,9 @@ const url = new URL(location.href);
 const pageMapId = document.querySelector<HTMLMetaElement>('meta[name="cartable:map"]')?.content ?? null;
 const language = readLanguage(url, site.defaultLanguage);
 
-for (const [token, value] of Object.entries(siteThemeTokens(site))) document.documentElement.style.setProperty(token, value);
-// Marianne: declared for a State service's site only (its licence), fetched when text needs it.
-if (showsStateIdentity(site)) addMarianneFonts(root);
+for (const [token, value] of Object.entries(site.theme)) document.documentElement.style.setProperty(token, value);
+// Marianne: declared for a State service's site only (its licence), its code too; fetched when text needs it.
+if (showsStateIdentity(site)) void loadChunk(import('./theme/state-identity.js')).then(({ addMarianneFonts }) => addMarianneFonts(root));
 
 const hooks: RequestHook[] = [];
 if (site.proxy) hooks.push(proxyForOrigins(site.proxy.url, site.proxy.origins));

@@ -51,6 +51,3 @@ export const dsfrTokens: Readonly<Record<string, string>> = {
   // (src/theme/marianne.ts); elsewhere the stack falls to the system's Arial.
   '--cartable-font': '"Marianne", arial, sans-serif',
 };
-
-/** The preset's name in the site configuration (`"theme": { "preset": "dsfr" }`). */
-export const DSFR_PRESET = 'dsfr';

@@ -148,8 +148,10 @@ export const siteFooterStyles = css`
   :host .bottom ul {
     gap: 0.25rem 0;
     padding-top: 0.5rem;
-    border-top: 1px solid var(--cartable-border);
     font-size: 0.875rem;
+  }
+  :host .dsfr .bottom ul {
+    border-top: 1px solid var(--cartable-border);
   }
   :host .bottom li {
     display: flex;
