@@ -7,7 +7,7 @@
 
 /** Where the build writes the State identity's files, from the site's root. */
 export const STATE_ASSETS = 'dsfr/';
-/** The package's logo stylesheet (.fr-logo: Marianne and the motto drawn in CSS), linked where a bloc-marque shows. */
+/** The package's logo stylesheet (.fr-logo: Marianne and the motto drawn in CSS), adopted where a bloc-marque shows. */
 export const LOGO_CSS = `${STATE_ASSETS}logo.css`;
 /** The static pages' @font-face rules for the same faces. */
 export const MARIANNE_CSS = `${STATE_ASSETS}marianne.css`;

@@ -8,7 +8,7 @@ import { safeUrl } from '../safe-url.js';
 import { base } from '../theme.js';
 import { accessibilityLink, logoLines, siteName, STATE_SITES } from './frame-data.js';
 import { siteFooterStyles } from './frame.styles.js';
-import { blocMarque } from './logo.js';
+import { adoptLogoStyles, blocMarque } from './logo.js';
 
 /** « Accessibilité : … conforme » (RGAA), or « Accessibilité » when the statement lives elsewhere. */
 export function accessibilityLabel(conformity: Conformity | undefined): string {
@@ -58,6 +58,10 @@ export class CartableSiteFooter extends LitElement {
     });
   }
 
+  protected override updated(): void {
+    if (showsStateIdentity(this.site)) adoptLogoStyles(this, this.root);
+  }
+
   override render(): TemplateResult {
     const site = this.site;
     const state = showsStateIdentity(site);
@@ -66,7 +70,7 @@ export class CartableSiteFooter extends LitElement {
       ${usesDsfr(site)
         ? html`<div class="body">
             <div class="brand">
-              ${state && site ? blocMarque(logoLines(site, this.language), this.root) : nothing}
+              ${state && site ? blocMarque(logoLines(site, this.language)) : nothing}
               <a href=${new URL('./', this.root).href}>${siteName(site, this.language)}</a>
             </div>
             ${state

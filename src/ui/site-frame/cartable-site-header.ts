@@ -9,7 +9,7 @@ import { safeUrl } from '../safe-url.js';
 import { base } from '../theme.js';
 import { logoLines, siteName } from './frame-data.js';
 import { siteHeaderStyles } from './frame.styles.js';
-import { blocMarque } from './logo.js';
+import { adoptLogoStyles, blocMarque } from './logo.js';
 
 /**
  * @summary The site's header on its pages other than maps (the catalog): the service's name (a link
@@ -28,6 +28,10 @@ export class CartableSiteHeader extends LitElement {
   /** The site's root URL. */
   @property() root = location.href;
 
+  protected override updated(): void {
+    if (showsStateIdentity(this.site)) adoptLogoStyles(this, this.root);
+  }
+
   override render(): TemplateResult {
     const site = this.site;
     const state = showsStateIdentity(site);
@@ -38,7 +42,7 @@ export class CartableSiteHeader extends LitElement {
     return html`<header class=${usesDsfr(site) ? 'dsfr' : 'default'}>
       <div class="body">
         <div class="brand">
-          ${state && site ? blocMarque(logoLines(site, this.language), this.root) : nothing}
+          ${state && site ? blocMarque(logoLines(site, this.language)) : nothing}
           ${logo ? html`<img src=${logo} alt="" />` : nothing}
           <div class="service">
             <a class="service-title" href=${home.href}>${siteName(site, this.language)}</a>

@@ -4,7 +4,7 @@ import type { SiteConfig } from '../../context/types.js';
 import { showsStateIdentity } from '../../theme/presets/site-preset.js';
 import { element } from '../define.js';
 import { logoLines } from './frame-data.js';
-import { blocMarque } from './logo.js';
+import { adoptLogoStyles, blocMarque } from './logo.js';
 
 /**
  * @summary The small République Française bloc-marque of a State service's map header (dsfr preset);
@@ -28,9 +28,13 @@ export class CartableSiteMark extends LitElement {
   /** The site's root URL. */
   @property() root = location.href;
 
+  protected override updated(): void {
+    if (showsStateIdentity(this.site)) adoptLogoStyles(this, this.root);
+  }
+
   override render(): TemplateResult | typeof nothing {
     const site = this.site;
-    return showsStateIdentity(site) && site ? blocMarque(logoLines(site, this.language), this.root, 'fr-logo--sm') : nothing;
+    return showsStateIdentity(site) && site ? blocMarque(logoLines(site, this.language), 'fr-logo--sm') : nothing;
   }
 }
 
