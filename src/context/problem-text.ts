@@ -117,6 +117,8 @@ export const FRENCH_PATTERNS: Readonly<Record<string, string>> = {
     'l’adresse absolue du dossier de la sortie restreinte, terminée par « / » : https (http seulement pour 127.0.0.1 ou localhost, pour les tests)',
   '\\{url\\}': 'un modèle d’adresse de proxy contenant {url}',
   '^[A-Za-z_][A-Za-z0-9_]*$': 'un nom d’attribut : lettres sans accent, chiffres et « _ », commençant par une lettre ou « _ »',
+  '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': 'une date AAAA-MM-JJ',
+  '^(https://|mailto:)': 'une adresse https ou mailto:',
 };
 
 const ENGLISH: Texts = {
