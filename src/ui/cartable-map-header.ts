@@ -72,7 +72,7 @@ export class CartableMapHeader extends LitElement {
     const phone = this.narrow;
     const searching = phone && this.searchOpen;
     return html`<header class=${phone ? 'phone' : 'wide'}>
-      ${phone || this.embedded ? nothing : html`<slot name="brand"></slot>`} ${searching ? nothing : this.#back(phone)}
+      ${phone || this.embedded ? nothing : html`<slot name="brand"></slot>`}${searching ? nothing : this.#back(phone)}
       ${searching ? nothing : html`<h1>${this.mapTitle}</h1>`}
       <div class="search" ?hidden=${phone && !this.searchOpen} @keydown=${this.#onSearchKeydown}>
         <slot name="search" @slotchange=${this.#onSlotChange}></slot>
