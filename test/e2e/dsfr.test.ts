@@ -161,6 +161,10 @@ for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const
       await keepScreenshot(page, `catalog-plain-${name}`);
       await assertNoAxeViolations(page, `the catalog without State service (${name})`);
 
+      await page.goto(plain.suite.url('?lang=en'));
+      const english = page.locator('cartable-site-footer').getByRole('link', { name: 'Accessibility: not compliant', exact: true });
+      assert.match((await english.getAttribute('href')) ?? '', /\/cartes\/en\/accessibility\.html$/);
+
       await page.goto(plain.suite.url('maps/geosites.html'));
       await waitForMap(page);
       assert.equal(await page.locator('cartable-site-mark').count(), 0, 'no bloc-marque on the map');
