@@ -16,6 +16,8 @@ import { prepareDemoData } from './data/demo-data.js';
 import { buildMaps, type BuiltMap, type OutputFile } from './maps.js';
 import { mapPage, type MapPreloads } from './pages.js';
 import { notFoundFiles } from './not-found.js';
+import { accessibilityStatementFiles } from './accessibility-statement.js';
+import { stateIdentityFiles } from './state-identity.js';
 import { walkLayers } from '../src/context/checks.js';
 import { chunkClosure } from './chunk-closure.js';
 import { element } from './element.js';
@@ -219,6 +221,10 @@ export function cartable(options: { projectRoot: string }): Plugin[] {
       const html = String(index.source);
       // The site's "page not found" (404.html), which the server recipes above answer for unknown addresses.
       for (const file of notFoundFiles(content.site, html)) this.emitFile({ type: 'asset', fileName: file.path, source: file.source });
+      // The accessibility statement (RGAA) and, for a State service's site, the Marianne font and the logo.
+      for (const file of [...accessibilityStatementFiles(content.site, html), ...stateIdentityFiles(content.site)]) {
+        this.emitFile({ type: 'asset', fileName: file.path, source: file.source });
+      }
       for (const map of content.maps) {
         this.emitFile({ type: 'asset', fileName: map.entry.page, source: mapPage(html, map.entry, content.site, mapPreloads(bundle, map)) });
         const oembed = oembedAnswer(map.entry, content.site);

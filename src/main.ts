@@ -15,6 +15,7 @@ import './ui/cartable-app.js';
 import './ui/cartable-status.js';
 import { announceNewVersion, loadChunk } from './offline/load-chunk.js';
 import { wantsServiceWorker } from './offline/wants-worker.js';
+import { showsStateIdentity } from './theme/presets/site-preset.js';
 
 // Built assets live in <root>/assets/, the entry module in dev in <root>/src/: the root is one up.
 const root = new URL(/* @vite-ignore */ '../', import.meta.url).href;
@@ -42,6 +43,14 @@ const analytics = site.analytics
 await useLanguage(language);
 // Bounded: the figures never hold the viewer back for long.
 if (analytics) await Promise.race([analytics, new Promise((resolve) => setTimeout(resolve, 1000))]);
+
+// Marianne: declared for a State service's site only (its licence), its code too; fetched when text needs it.
+// On a map page, once the map is drawn: the first view waits for neither the faces nor their code.
+if (showsStateIdentity(site)) {
+  const declareMarianne = (): void => void loadChunk(import('./theme/state-identity.js')).then(({ addMarianneFonts }) => addMarianneFonts(root));
+  if (pageMapId || readRoute(url, pageMapId).kind === 'map') document.addEventListener('cartable-map-rendered', declareMarianne, { once: true });
+  else declareMarianne();
+}
 
 const app = document.createElement('cartable-app');
 const pageDocument = readPageDocument(document, pageMapId);

@@ -125,6 +125,8 @@ export const FRENCH_PATTERNS: Readonly<Record<string, string>> = {
   '^[A-Za-z_][A-Za-z0-9_]*$': 'un nom d’attribut : lettres sans accent, chiffres et « _ », commençant par une lettre ou « _ »',
   [THEME_NAME_PATTERN]: 'un jeton de thème de Cartable : « preset » ou l’un des noms --cartable-* de src/theme/tokens.ts (README, « Thème »)',
   '^[^;{}<>]*$': 'une valeur CSS, sans ; { } < >',
+  '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': 'une date AAAA-MM-JJ',
+  '^(https://|mailto:)': 'une adresse https ou mailto:',
 };
 
 const ENGLISH: Texts = {

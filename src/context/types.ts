@@ -30,6 +30,7 @@ export type { MapContext, MapSearchSettings, ViewSettings } from './schema/map-c
 export type { PopupField, PopupMode, PopupSettings } from './schema/popup.js';
 export type { SearchSettings } from './schema/search.js';
 export type { AllowedOrigin, OriginUse, SiteConfig } from './schema/site-config.js';
+export type { AccessibilityStatement, Conformity, LegalSettings, StateService } from './schema/legal.js';
 export type { ConfidentialRecords, PackagedSource } from './schema/sources.js';
 export type {
   Category,

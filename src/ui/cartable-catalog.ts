@@ -13,6 +13,8 @@ import { base } from './theme.js';
 import type { CatalogSearch } from '../search/catalog-search.js';
 import type { SearchResult } from '../search/results.js';
 import './cartable-language-switch.js';
+import './site-frame/cartable-site-header.js';
+import './site-frame/cartable-site-footer.js';
 import { loadChunk } from '../offline/load-chunk.js';
 
 /**
@@ -30,23 +32,6 @@ export class CartableCatalog extends LitElement {
         display: block;
         min-height: 100%;
         background: var(--cartable-bg);
-      }
-      header {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.8rem;
-        padding: 0.75rem clamp(1rem, 4vw, 2.5rem);
-        background: var(--cartable-header-bg);
-        color: var(--cartable-header-text);
-      }
-      header img {
-        height: 2.25rem;
-      }
-      .site-name {
-        flex: 1;
-        font-weight: 700;
-        font-size: 1.15rem;
       }
       main {
         max-width: 72rem;
@@ -177,15 +162,6 @@ export class CartableCatalog extends LitElement {
         font-size: 0.8em;
         color: var(--cartable-success);
       }
-      footer {
-        max-width: 72rem;
-        margin: 0 auto;
-        padding: 1rem clamp(1rem, 4vw, 2.5rem) 2rem;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 1rem;
-        font-size: 0.9em;
-      }
     `,
   ];
 
@@ -246,14 +222,11 @@ export class CartableCatalog extends LitElement {
   override render(): TemplateResult {
     const site = this.site;
     const entries = this.visibleEntries;
-    const logo = safeUrl(site?.logo, this.root);
     return html`
-      <header>
-        ${logo ? html`<img src=${logo} alt="" />` : nothing}
-        <span class="site-name">${site ? textFor(site.name, this.language) : 'Cartable'}</span>
+      <cartable-site-header .site=${site} .language=${this.language} .root=${this.root}>
         ${this.auth ? html`<cartable-sign-in .auth=${this.auth}></cartable-sign-in>` : nothing}
         <cartable-language-switch .language=${this.language}></cartable-language-switch>
-      </header>
+      </cartable-site-header>
       <main>
         <h1>${msg('Catalogue des cartes', { id: 'catalog.title' })}</h1>
         <div class="filter" role="search">
@@ -301,16 +274,9 @@ export class CartableCatalog extends LitElement {
     </li>`;
   }
 
-  #footer(): TemplateResult | typeof nothing {
-    const legal = this.site?.legal;
-    const links = [
-      [safeUrl(legal?.notice, this.root), msg('Mentions légales', { id: 'footer.legal' })],
-      [safeUrl(legal?.accessibility, this.root), msg('Accessibilité', { id: 'footer.accessibility' })],
-      [safeUrl(this.site?.contact, this.root), msg('Contact', { id: 'footer.contact' })],
-    ].filter((link): link is [string, string] => !!link[0]);
+  #footer(): TemplateResult {
     const analytics = this.site?.analytics ? html`<cartable-analytics-choice></cartable-analytics-choice>` : nothing;
-    if (links.length === 0 && analytics === nothing) return nothing;
-    return html`<footer>${links.map(([href, label]) => html`<a href=${href}>${label}</a>`)}${analytics}</footer>`;
+    return html`<cartable-site-footer .site=${this.site} .language=${this.language} .root=${this.root}>${analytics}</cartable-site-footer>`;
   }
 }
 

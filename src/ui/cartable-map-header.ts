@@ -19,6 +19,7 @@ const LANGUAGE_NAMES: Record<string, string> = { fr: 'Français', en: 'English' 
  * too (back, the title on up to two lines, a search button, and a « ⋯ » menu holding the commune entry,
  * the layers, the table, sharing and the language), so the map keeps the screen. In an embed: no back link, sharing or language; « Ouvrir la carte complète » instead.
  * @slot search - the map's search box (on a phone it opens over the row from the search button)
+ * @slot brand - the site's small bloc-marque (wide screens only, never in an embed)
  * @fires cartable-panel-toggle - the layers and legend panel is asked to open or close
  * @fires cartable-table-toggle - the table is asked to open or close
  * @fires cartable-share-request - « Partager » was chosen
@@ -71,7 +72,7 @@ export class CartableMapHeader extends LitElement {
     const phone = this.narrow;
     const searching = phone && this.searchOpen;
     return html`<header class=${phone ? 'phone' : 'wide'}>
-      ${searching ? nothing : this.#back(phone)}
+      ${phone || this.embedded ? nothing : html`<slot name="brand"></slot>`}${searching ? nothing : this.#back(phone)}
       ${searching ? nothing : html`<h1>${this.mapTitle}</h1>`}
       <div class="search" ?hidden=${phone && !this.searchOpen} @keydown=${this.#onSearchKeydown}>
         <slot name="search" @slotchange=${this.#onSlotChange}></slot>

@@ -84,6 +84,8 @@ export class CartableMapView extends LitElement {
   @state() narrow = matchMedia(NARROW).matches;
   /** The share dialog's code has loaded (on the first press of « Partager »). */
   @state() private shareReady = false;
+  /** The first map has been drawn (cartable-map-rendered): what is only decoration may load. */
+  @state() mapDrawn = false;
 
   @query('.map') readonly mapTarget!: HTMLDivElement;
   @query('cartable-layer-info') private infoDialog!: CartableLayerInfo;
@@ -119,6 +121,7 @@ export class CartableMapView extends LitElement {
     this.addEventListener('cartable-report-close', this.#onReportClose);
     this.addEventListener('cartable-panel-change', this.#onPanelChange);
     this.addEventListener('cartable-tool-change', this.#onToolChange);
+    this.addEventListener('cartable-map-rendered', () => (this.mapDrawn = true), { once: true });
   }
 
   override disconnectedCallback(): void {
@@ -127,6 +130,8 @@ export class CartableMapView extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // A State service's bloc-marque: its code only for such sites, once the map is drawn (nothing the first view needs waits for it).
+    if (changed.has('mapDrawn') && this.mapDrawn && this.site?.stateService) void loadChunk(import('./site-frame/cartable-site-mark.js'));
     if (!changed.has('context') || !this.context) return;
     const panel = this.session?.store.state.panel;
     this.#close();
@@ -255,6 +260,9 @@ export class CartableMapView extends LitElement {
       ${mapHeader(this, {
         title,
         search: controls.search ? this.searchBox.render() : nothing,
+        brand: this.mapDrawn && this.site?.stateService
+          ? html`<cartable-site-mark slot="brand" .site=${this.site} .language=${this.language} .root=${this.catalogHref}></cartable-site-mark>`
+          : nothing,
         tableLayers,
         panelOpen,
         onPanel: (open) => (open ? this.layout.open('layers') : this.layout.close('layers')),

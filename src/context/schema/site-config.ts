@@ -4,6 +4,7 @@ import type { BasemapDef } from '../layers/layer-def.js';
 import type { LocalizedText } from './common.js';
 import type { CommuneSourceSetting } from './communes.js';
 import { ref, type JsonSchema } from './json-schema.js';
+import { legalSchema, stateServiceSchema, type LegalSettings, type StateService } from './legal.js';
 import { mapContextSchema } from './map-context.js';
 import { THEME_NAME_PATTERN, THEME_PRESETS, type SiteTheme } from '../../theme/tokens.js';
 
@@ -44,7 +45,9 @@ export interface SiteConfig {
   readonly analytics?:
     | { readonly type: 'matomo'; readonly url: string; readonly siteId: string; readonly restrictedMaps: boolean }
     | { readonly type: 'endpoint'; readonly url: string; readonly restrictedMaps: boolean };
-  readonly legal: { readonly notice?: string; readonly accessibility?: string };
+  readonly legal: LegalSettings;
+  /** A State service: the dsfr preset then shows the Marianne font and the République Française logo. */
+  readonly stateService?: StateService;
   /** What the service worker keeps for use without network. */
   readonly offline: { readonly tiles: { readonly maxEntries: number; readonly maxAgeDays: number } };
   /** The « Ajouter une couche » dialog: shown unless disabled; `anyHttpsService` lets it read any https service (the CSP then allows https:). */
@@ -207,12 +210,8 @@ export const siteConfigSchema: JsonSchema = {
       additionalProperties: { type: 'string', minLength: 1 },
     },
     communes: { ...ref('communeSource'), description: 'Where communes come from for the maps that offer « Une commune » (README, « Communes »).' },
-    legal: {
-      type: 'object',
-      default: {},
-      properties: { notice: ref('url'), accessibility: ref('url') },
-      additionalProperties: false,
-    },
+    legal: legalSchema,
+    stateService: stateServiceSchema,
   },
   additionalProperties: false,
   $defs: mapContextSchema.$defs,

@@ -12,6 +12,7 @@ import { header } from './en-header.js';
 import { interop } from './en-interop.js';
 import { layerProblems } from './en-layer-problems.js';
 import { report } from './en-report.js';
+import { siteFrame } from './en-site-frame.js';
 import { table } from './en-table.js';
 import { tools } from './en-tools.js';
 
@@ -148,6 +149,7 @@ export const templates = {
   ...interop,
   ...layerProblems,
   ...report,
+  ...siteFrame,
   ...table,
   ...tools,
 };

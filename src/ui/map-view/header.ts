@@ -19,6 +19,8 @@ export interface HeaderOptions {
   readonly title: string;
   /** The search box (or nothing). */
   readonly search: TemplateResult | typeof nothing;
+  /** The site's small bloc-marque (or nothing). */
+  readonly brand?: TemplateResult | typeof nothing;
   /** The layers that have a table. */
   readonly tableLayers: readonly VectorLayerDef[];
   /** The layer panel is shown. */
@@ -48,6 +50,6 @@ export function mapHeader(view: HeaderHost, o: HeaderOptions): TemplateResult {
     @cartable-table-toggle=${(e: HTMLElementEventMap['cartable-table-toggle']) => (e.detail.open && firstTable ? void view.openTable(firstTable.id) : view.closeTable())}
     @cartable-share-request=${() => void view.openShare()}
   >
-    ${o.search}
+    ${o.search}${o.brand ?? nothing}
   </cartable-map-header>`;
 }
