@@ -5,6 +5,7 @@
 import { str } from '@lit/localize';
 import { access } from './en-access.js';
 import { alerts } from './en-alerts.js';
+import { chartPanel } from './en-chart-panel.js';
 import { choices } from './en-choices.js';
 import { communes } from './en-communes.js';
 import { header } from './en-header.js';
@@ -146,6 +147,7 @@ export const templates = {
   ...interop,
   ...layerProblems,
   ...report,
+  ...chartPanel,
   ...table,
   ...tools,
 };

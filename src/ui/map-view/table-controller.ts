@@ -7,8 +7,13 @@ import type { Column } from '../../table/columns.js';
 import type { TableQuery } from '../../table/query.js';
 import type { Row } from '../../table/rows.js';
 import { readTableUrl } from '../../table/url.js';
+import { readChartUrl } from '../../state/chart-link.js';
+import type { ChartSettings } from '../../charts/types.js';
 import { emit } from '../events.js';
 import type { MapViewHost } from './host.js';
+
+/** A layer's charts (the document's `charts`), none for most layers. */
+const chartsOf = (layer: object): readonly ChartSettings[] => (layer as { charts?: readonly ChartSettings[] }).charts ?? [];
 
 /** How many features a table filter keeps, per layer (the legend says it). */
 export type FilteredCounts = Readonly<Record<string, { kept: number; total: number }>>;
@@ -25,6 +30,8 @@ export class TableController implements ReactiveController {
   #stopFeed?: () => void;
   /** The query that asks nothing (from the table code, loaded with the first table). */
   #emptyQuery?: TableQuery;
+  /** The chart panel's code has loaded (with the first chart opened). */
+  #chartReady = false;
 
   constructor(private readonly host: MapViewHost) {
     host.addController(this);
@@ -50,11 +57,12 @@ export class TableController implements ReactiveController {
     const layers = session.layers.tableLayers();
     const wanted = fromUrl.layerId ? layers.find((l) => l.id === fromUrl.layerId) : layers.find((l) => l.table!.open);
     if (fromUrl.layerId && !wanted) this.host.say({ code: 'table-unknown' });
-    if (wanted) void this.open(wanted.id, fromUrl.layerId ? fromUrl.query : undefined);
+    const chart = fromUrl.layerId ? readChartUrl(session.startUrl, fromUrl.layerId) : undefined;
+    if (wanted) void this.open(wanted.id, fromUrl.layerId ? fromUrl.query : undefined, wanted && chartsOf(wanted).some((c) => c.id === chart) ? chart : undefined);
   }
 
-  /** Shows a layer's table (with a query, e.g. from a link), fed by the layer's features as they load. */
-  async open(layerId: string, query?: TableQuery): Promise<void> {
+  /** Shows a layer's table (with a query, e.g. from a link, and one of its charts), fed by the layer's features as they load. */
+  async open(layerId: string, query?: TableQuery, chart?: string): Promise<void> {
     const session = this.host.session;
     const layer = session?.layers.tableLayers().find((l) => l.id === layerId);
     if (!session || !layer || !session.adapter) return;
@@ -72,7 +80,7 @@ export class TableController implements ReactiveController {
     const columns = tableColumns(layer, layer.table!, this.host.language);
     const sort = layer.table!.sort;
     const defaultSort = sort ? { field: sort.field, direction: sort.direction ?? 'asc' } : undefined;
-    session.store.dispatch({ type: 'set-table', table: { layerId, query: { ...(query ?? EMPTY_QUERY), sort: query?.sort ?? defaultSort } } });
+    session.store.dispatch({ type: 'set-table', table: { layerId, query: { ...(query ?? EMPTY_QUERY), sort: query?.sort ?? defaultSort }, chart } });
     const feed = (): void => {
       const rows = adapter.recordsOf(layerId).map(({ id, properties, anchor: at }) => makeRow(id, properties, columns, at ? [at[0]!, at[1]!] : undefined));
       this.shown = { layerId, columns, rows };
@@ -106,6 +114,45 @@ export class TableController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Changes the open table's query or chart (the store, so the URL, follows). */
+  #patch(patch: { query?: TableQuery; chart?: string | null }): void {
+    const store = this.host.session?.store;
+    const table = store?.state.table;
+    if (!store || !table) return;
+    const chart = patch.chart === undefined ? table.chart : (patch.chart ?? undefined);
+    store.dispatch({ type: 'set-table', table: { layerId: table.layerId, query: patch.query ?? table.query, chart } });
+  }
+
+  /** The chart panel, once its code has loaded (asked for by the first chart opened). */
+  #chartPanel(charts: readonly ChartSettings[], table: NonNullable<TableController['shown']>): TemplateResult | typeof nothing {
+    const session = this.host.session!;
+    const state = session.store.state;
+    const chartId = state.table?.chart;
+    if (!chartId || !charts.length) return nothing;
+    if (!this.#chartReady) {
+      void loadChunk(import('../chart/cartable-chart-panel.js')).then(() => {
+        this.#chartReady = true;
+        this.host.requestUpdate();
+      });
+      return nothing;
+    }
+    const layer = session.layers.get(table.layerId)!;
+    return html`<cartable-chart-panel
+      class="chart-panel"
+      .charts=${charts}
+      .chartId=${chartId}
+      .rows=${table.rows}
+      .columns=${table.columns}
+      .query=${state.table?.query ?? this.#emptyQuery}
+      .viewExtent=${state.view?.extent}
+      .layerStyle=${'style' in layer ? layer.style : undefined}
+      .status=${state.layers[table.layerId]?.status ?? 'loading'}
+      .heading=${textFor(layer.title, this.host.language)}
+      .language=${this.host.language}
+      ?narrow=${this.host.narrow}
+    ></cartable-chart-panel>`;
+  }
+
   #filteredBy(ids: Set<string | number> | null): void {
     const table = this.shown;
     if (!table) return;
@@ -124,15 +171,33 @@ export class TableController implements ReactiveController {
     const layers = session.layers.tableLayers();
     const layer = session.layers.get(table.layerId)!;
     const features = new Map<string | number, FeatureRecord['geometry']>();
-    return html`<section class="table-panel ${narrow ? 'full' : ''}" aria-label=${msg('Tableau des objets', { id: 'table.region' })}>
-      ${layers.length > 1
-        ? html`<label class="table-choice">
-            ${msg('Couche', { id: 'table.layer' })}
-            <select @change=${(e: Event) => void this.open((e.target as HTMLSelectElement).value)}>
-              ${layers.map((l) => html`<option value=${l.id} ?selected=${l.id === table.layerId}>${textFor(l.title, language)}</option>`)}
-            </select>
-          </label>`
+    const charts = chartsOf(layer);
+    const chartOpen = !!state.table?.chart && charts.length > 0;
+    return html`<section
+      class="table-panel ${narrow ? 'full' : ''} ${chartOpen ? 'with-chart' : ''}"
+      aria-label=${msg('Tableau des objets', { id: 'table.region' })}
+      @cartable-table-query=${(e: CustomEvent<TableQuery>) => this.#patch({ query: e.detail })}
+      @cartable-chart-open=${(e: CustomEvent<{ chartId?: string }>) => this.#patch({ chart: e.detail.chartId ?? null })}
+    >
+      ${layers.length > 1 || charts.length
+        ? html`<div class="table-head">
+            ${layers.length > 1
+              ? html`<label class="table-choice">
+                  ${msg('Couche', { id: 'table.layer' })}
+                  <select @change=${(e: Event) => void this.open((e.target as HTMLSelectElement).value)}>
+                    ${layers.map((l) => html`<option value=${l.id} ?selected=${l.id === table.layerId}>${textFor(l.title, language)}</option>`)}
+                  </select>
+                </label>`
+              : nothing}
+            ${charts.length
+              ? html`<button class="chart-toggle" aria-pressed=${chartOpen ? 'true' : 'false'} @click=${() => this.#patch({ chart: chartOpen ? null : charts[0]!.id })}>
+                  ${msg('Graphiques', { id: 'chartPanel.charts' })}
+                </button>`
+              : nothing}
+          </div>`
         : nothing}
+      <div class="table-body">
+      ${this.#chartPanel(charts, table)}
       <cartable-table
         .columns=${table.columns}
         .rows=${table.rows}
@@ -149,7 +214,6 @@ export class TableController implements ReactiveController {
           const geometry = features.get(row.id);
           return geometry && adapter ? adapter.toLonLatGeometry(geometry) : null;
         }}
-        @cartable-table-query=${(e: CustomEvent<TableQuery>) => session.store.dispatch({ type: 'set-table', table: { layerId: table.layerId, query: e.detail } })}
         @cartable-table-filtered=${(e: CustomEvent<{ ids: Set<string | number> | null }>) => this.#filteredBy(e.detail.ids)}
         @cartable-table-open-row=${(e: CustomEvent<{ id: string | number }>) => {
           if (narrow) this.#hide();
@@ -157,6 +221,7 @@ export class TableController implements ReactiveController {
         }}
         @cartable-table-close=${() => this.close()}
       ></cartable-table>
+      </div>
     </section>`;
   }
 }
