@@ -24,6 +24,18 @@ export interface ChartSettings {
   readonly labelField?: string;
   /** bar/territory: the most bars drawn; the rest are summed in « Autres ». */
   readonly limit?: number;
+  /**
+   * bar/pie: the field's expected values, in the order drawn, with their label and colour (a field
+   * the style does not categorise: a rarity, a level…). The style's categories come first otherwise.
+   */
+  readonly values?: readonly ChartValue[];
+}
+
+/** One expected value of a chart's field: the value as text, its label, its colour (a CSS colour). */
+export interface ChartValue {
+  readonly value: string;
+  readonly label?: LocalizedText;
+  readonly color?: string;
 }
 
 /** One bar (or slice): the value it stands for, its label, how many records, its colour. */
