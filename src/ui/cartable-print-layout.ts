@@ -10,6 +10,8 @@ import { MARGIN_MM, type PrintLayout, scaleBar, scaleDenominator } from '../tool
 import { base } from './theme.js';
 import { styleProps } from './style-props.js';
 import { northMark, scaleBarMark } from './print-marks.js';
+import type { ChartFigures } from '../charts/types.js';
+import { textFor } from '../i18n/text.js';
 
 /**
  * @summary The printed page: title, date, the map (rendered at the paper's aspect), legend, scale
@@ -131,6 +133,16 @@ export class CartablePrintLayout extends LitElement {
       .scale {
         flex: none;
       }
+      .chart {
+        flex: none;
+        max-height: 70mm;
+        overflow: hidden;
+        break-inside: avoid;
+      }
+      .chart cartable-chart {
+        display: block;
+        max-width: 90mm;
+      }
       .scale svg {
         display: block;
         overflow: visible;
@@ -158,6 +170,8 @@ export class CartablePrintLayout extends LitElement {
   readonly #sessionProvider = new ContextProvider(this, { context: sessionContext });
   @property() attributions = '';
   @property({ attribute: false }) printedAt = new Date();
+  /** The chart open beside the table, printed after the legend (its element is defined by whoever gives it). */
+  @property({ attribute: false }) chart?: ChartFigures;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('session')) this.#sessionProvider.setValue(this.session);
@@ -196,6 +210,12 @@ export class CartablePrintLayout extends LitElement {
             <h2>${msg('Légende', { id: 'panel.legend' })}</h2>
             <cartable-legend .language=${this.language}></cartable-legend>
           </section>
+          ${this.chart
+            ? html`<section class="chart">
+                <h2>${textFor(this.chart.chart.title, this.language)}</h2>
+                <cartable-chart .figures=${this.chart} .language=${this.language}></cartable-chart>
+              </section>`
+            : nothing}
           <section class="scale">
             <h2>${msg('Échelle', { id: 'share.ctl.scale' })}</h2>
             <p>${msg(str`1 : ${denominator} (à l’impression sans ajustement)`, { id: 'tools.print.scale' })}</p>

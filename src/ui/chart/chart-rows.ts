@@ -1,4 +1,3 @@
-import type { Extent } from '../../map/places.js';
 import type { ChartSettings } from '../../charts/types.js';
 import type { Column } from '../../table/columns.js';
 import { runQuery, type TableQuery } from '../../table/query.js';
@@ -9,10 +8,10 @@ import type { Row } from '../../table/rows.js';
  * filter on the chart's own field, which a bar click sets. Otherwise a click would leave one bar;
  * this way every value stays to choose from and the chosen bar shows as selected.
  */
-export function chartRows(rows: readonly Row[], columns: readonly Column[], query: TableQuery, chart: ChartSettings, view?: Extent): Row[] {
+export function chartRows(rows: readonly Row[], columns: readonly Column[], query: TableQuery, chart: ChartSettings, view?: readonly number[]): Row[] {
   const { [chart.field]: _value, ...values } = query.values;
   const { [chart.field]: _range, ...ranges } = query.ranges;
-  return runQuery(rows, columns, { ...query, values, ranges, sort: undefined }, view);
+  return runQuery(rows, columns, { ...query, values, ranges, sort: undefined }, view && [...view]);
 }
 
 /** The bar a query has chosen on the chart's field: its value (one value kept) or its range, if any. */
