@@ -1,5 +1,6 @@
 import { isKnownProjection } from '../proj/definitions.js';
 import { parseTemplate, templateFields } from './template.js';
+import { checkCharts } from './check-charts.js';
 import { walkLayers } from './checks.js';
 import { problemAt, type Problem } from './problems.js';
 import type { LocalizedText, MapContext, PopupField, StyleCore, VectorCommon, WmsLayerDef } from './types.js';
@@ -79,6 +80,7 @@ function checkVector(layer: VectorCommon, path: string, problems: Problem[]): vo
       problems.push(problemAt(at, { kind: 'template', reason: (error as Error).message }));
     }
   }
+  checkCharts(layer, path, problems);
   if (layer.fields.length === 0) return; // Fields are optional; references can only be checked against a list.
   const names = new Set(layer.fields.map((f) => f.name));
   for (const [name, at] of [...templateFieldRefs, ...popupFieldNames(layer, path), ...tableFieldNames(layer, path), ...searchFieldNames(layer, path)]) {

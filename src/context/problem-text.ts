@@ -47,7 +47,11 @@ export type ProblemDetail =
   | { readonly kind: 'above'; readonly limit: string; readonly value: number }
   | { readonly kind: 'active-basemaps'; readonly count: number }
   | { readonly kind: 'duplicate-id'; readonly id: string; readonly first: string }
-  | { readonly kind: 'table-needs-id-field' | 'center-needs-scale' | 'extent-order' | 'points-table' };
+  | { readonly kind: 'table-needs-id-field' | 'center-needs-scale' | 'extent-order' | 'points-table' }
+  // A layer's charts (check-charts.ts)
+  | { readonly kind: 'chart-option'; readonly option: string; readonly types: readonly string[]; readonly type: string }
+  | { readonly kind: 'histogram-needs-number'; readonly field: string; readonly type: string }
+  | { readonly kind: 'pie-needs-few-values'; readonly field: string; readonly count?: number; readonly limit: number };
 
 /** A value as a person would type it in the document, shortened. */
 export function showValue(value: unknown, nothing = 'nothing'): string {
@@ -156,6 +160,12 @@ const ENGLISH: Texts = {
   'center-needs-scale': () => 'a "center" needs a "zoom", a "resolution" or a "scale"',
   'extent-order': () => 'must be [minx, miny, maxx, maxy] with min below max',
   'points-table': () => 'a "points" layer draws no feature objects for a table: use a "geojson" layer for a table',
+  'chart-option': (d) => `"${d.option}" is for ${quoted(d.types)} charts only, not "${d.type}"`,
+  'histogram-needs-number': (d) => `a histogram needs a number field: "${d.field}" is of type "${d.type}"`,
+  'pie-needs-few-values': (d) =>
+    d.count === undefined
+      ? `a pie needs the values of "${d.field}" known and few (at most ${d.limit}): categorise the layer's style on "${d.field}" or give the chart's "values"; or use a "bar" chart`
+      : `a pie reads with at most ${d.limit} slices: "${d.field}" has ${d.count} categories; use a "bar" chart`,
 };
 
 const FRENCH: Texts = {
@@ -198,6 +208,12 @@ const FRENCH: Texts = {
   'center-needs-scale': () => 'un "center" demande un "zoom", une "resolution" ou une "scale"',
   'extent-order': () => 'doit être [minx, miny, maxx, maxy] avec min inférieur à max',
   'points-table': () => 'une couche "points" ne dessine pas d’objets pour un tableau : utilisez une couche "geojson" pour un tableau',
+  'chart-option': (d) => `"${d.option}" ne sert qu’aux graphiques ${quoted(d.types)}, pas "${d.type}"`,
+  'histogram-needs-number': (d) => `un histogramme demande un champ numérique : "${d.field}" est de type "${d.type}"`,
+  'pie-needs-few-values': (d) =>
+    d.count === undefined
+      ? `un camembert demande des valeurs de "${d.field}" connues et peu nombreuses (${d.limit} au plus) : catégorisez le style de la couche sur "${d.field}" ou donnez les "values" du graphique ; sinon, utilisez un graphique "bar"`
+      : `un camembert se lit avec ${d.limit} parts au plus : "${d.field}" a ${d.count} catégories ; utilisez un graphique "bar"`,
 };
 
 /** What is wrong, in French ('fr') or English (any other language). */

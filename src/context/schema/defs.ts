@@ -6,6 +6,7 @@
  * Each piece lives beside the type it describes; the order below is the order of the published `$defs`.
  */
 
+import { chartDefs } from './chart.js';
 import { commonDefs } from './common.js';
 import { communeDefs } from './communes.js';
 import { fieldDefs } from './fields.js';
@@ -31,6 +32,7 @@ export const sharedDefs: Record<string, JsonSchema> = {
   ...layerCommonDefs,
   ...popupDefs,
   ...tableDefs,
+  ...chartDefs,
   ...searchDefs,
   ...vectorCommonDefs,
   ...communeDefs,

@@ -1,5 +1,6 @@
 /** Settings shared by every vector layer kind: fields, style, popup, tooltip, search and table. */
 
+import type { ChartSettings } from './chart.js';
 import type { LocalizedText } from './common.js';
 import type { FieldDef } from './fields.js';
 import type { GeometryKind } from './legend.js';
@@ -23,6 +24,8 @@ export interface VectorCommon {
   readonly search?: SearchSettings;
   /** Lists every feature of the layer in a table that drives the map. */
   readonly table?: TableSettings;
+  /** Charts of the records the table keeps. */
+  readonly charts?: readonly ChartSettings[];
 }
 
 /** Schema part of the properties every vector layer kind has. */
@@ -46,6 +49,7 @@ export const vectorCommonDefs: Record<string, JsonSchema> = {
       style: ref('style'),
       popup: ref('popup'),
       table: ref('table'),
+      charts: { type: 'array', items: ref('chart') },
       tooltip: { ...ref('template'), description: 'A short label shown when the pointer rests on a feature (a template).' },
       search: ref('search'),
     },
