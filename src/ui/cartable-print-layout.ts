@@ -11,7 +11,6 @@ import { base } from './theme.js';
 import { styleProps } from './style-props.js';
 import { northMark, scaleBarMark } from './print-marks.js';
 import type { ChartFigures } from '../charts/types.js';
-import { textFor } from '../i18n/text.js';
 
 /**
  * @summary The printed page: title, date, the map (rendered at the paper's aspect), legend, scale
@@ -212,7 +211,6 @@ export class CartablePrintLayout extends LitElement {
           </section>
           ${this.chart
             ? html`<section class="chart">
-                <h2>${textFor(this.chart.chart.title, this.language)}</h2>
                 <cartable-chart .figures=${this.chart} .language=${this.language}></cartable-chart>
               </section>`
             : nothing}

@@ -8,6 +8,7 @@ export const chartPanel: Record<string, unknown> = {
   'chartPanel.close': 'Close the chart',
   'chartPanel.export': 'Export the chart:',
   'chartPanel.filter': str`Chart filter: ${0}`,
+  'chartPanel.heading': str`Charts: ${0}`,
   'chartPanel.layerFailed': 'The layer could not be loaded: no chart to show.',
   'chartPanel.loading': 'Loading the layer’s features…',
   'chartPanel.noRows': 'This layer has no feature to count.',
@@ -15,6 +16,4 @@ export const chartPanel: Record<string, unknown> = {
   'chartPanel.noneKept': 'No feature matches the table’s filters.',
   'chartPanel.other': 'Other',
   'chartPanel.showAll': 'Show all',
-  'chartPanel.summary': str`${0} features counted`,
-  'chartPanel.summaryMissing': str`${0} features counted, ${1} without a value`,
 };

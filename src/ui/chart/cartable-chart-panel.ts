@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import '../../charts/cartable-chart.js';
 import { chartFigures } from '../../charts/figures.js';
-import type { ChartFigures, ChartSelectDetail, ChartSettings } from '../../charts/types.js';
+import type { ChartBar, ChartFigures, ChartSelectDetail, ChartSettings } from '../../charts/types.js';
 import type { VectorStyle } from '../../context/types.js';
 import { textFor } from '../../i18n/text.js';
 import type { LayerStatus } from '../../layers/status.js';
@@ -74,10 +74,9 @@ export class CartableChartPanel extends LitElement {
 
   override render(): TemplateResult {
     const chart = this.chart;
-    const title = chart ? textFor(chart.title, this.language) : '';
     return html`
       <div class="head">
-        <h2 id="chart-title">${title || msg('Graphiques', { id: 'chartPanel.charts' })}</h2>
+        <h2>${msg(str`Graphiques : ${this.heading}`, { id: 'chartPanel.heading' })}</h2>
         <span class="spacer"></span>
         ${this.narrow
           ? html`<button class="tool" @click=${() => emit(this, 'cartable-chart-open', {})}>${msg('Retour au tableau', { id: 'chartPanel.back' })}</button>`
@@ -103,18 +102,20 @@ export class CartableChartPanel extends LitElement {
     const figures = this.figures;
     const message = this.#message();
     if (message || !figures) return html`<p class="message" role="status">${message}</p>`;
-    const description = chart.description ? textFor(chart.description, this.language) : '';
+    return html`<cartable-chart
+      .figures=${figures}
+      .of=${this.rows.length}
+      .language=${this.language}
+      .selected=${this.#selectedBar(chart)}
+      @cartable-chart-select=${(e: CustomEvent<ChartSelectDetail>) => this.#select(e.detail)}
+    ></cartable-chart>`;
+  }
+
+  /** The bar whose value (or interval) is the table's filter on the chart's field, if one is. */
+  #selectedBar(chart: ChartSettings): ChartBar | undefined {
     const chosen = chosenBar(this.query, chart);
-    const selected = figures.bars.find((b) => (chosen?.value !== undefined ? b.value === chosen.value : chosen?.range && b.range?.min === chosen.range.min && b.range.max === chosen.range.max));
-    return html`${description ? html`<p class="description">${description}</p>` : nothing}
-      <p class="summary">${this.#summary(figures)}</p>
-      <cartable-chart
-        aria-labelledby="chart-title"
-        .figures=${figures}
-        .language=${this.language}
-        .selected=${selected}
-        @cartable-chart-select=${(e: CustomEvent<ChartSelectDetail>) => this.#select(e.detail)}
-      ></cartable-chart>`;
+    if (!chosen) return undefined;
+    return this.figures?.bars.find((b) => (chosen.value !== undefined ? b.value === chosen.value : b.range?.min === chosen.range?.min && b.range?.max === chosen.range?.max));
   }
 
   /** Why there is nothing to draw, said where the chart would be. */
@@ -131,16 +132,9 @@ export class CartableChartPanel extends LitElement {
     return undefined;
   }
 
-  #summary(figures: ChartFigures): string {
-    const { total, missing } = figures;
-    return missing
-      ? msg(str`${total} objets comptés, dont ${missing} sans valeur`, { id: 'chartPanel.summaryMissing' })
-      : msg(str`${total} objets comptés`, { id: 'chartPanel.summary' });
-  }
-
   #foot(chart: ChartSettings): TemplateResult {
     const chosen = chosenBar(this.query, chart);
-    const bar = chosen && this.figures?.bars.find((b) => (chosen.value !== undefined ? b.value === chosen.value : b.range?.min === chosen.range?.min && b.range?.max === chosen.range?.max));
+    const bar = this.#selectedBar(chart);
     return html`<div class="foot">
       ${chosen
         ? html`<p class="filter" role="status">

@@ -4,7 +4,7 @@
  */
 import '../../charts/cartable-chart.js';
 import { chartFigures } from '../../charts/figures.js';
-import type { ChartFigures, ChartSettings } from '../../charts/types.js';
+import type { ChartFigures } from '../../charts/types.js';
 import type { VectorLayerDef } from '../../context/types.js';
 import type { FeatureRecord } from '../../map/places.js';
 import type { MapSession } from '../../session/map-session.js';
@@ -13,13 +13,11 @@ import { tableColumns } from '../../table/columns.js';
 import { makeRow } from '../../table/rows.js';
 import { chartRows } from './chart-rows.js';
 
-const chartsOf = (layer: VectorLayerDef): readonly ChartSettings[] => (layer as { charts?: readonly ChartSettings[] }).charts ?? [];
-
 /** The figures of the chart open beside the table, if one is. */
 export function openChartFigures(session: MapSession, state: MapState, language: string): ChartFigures | undefined {
   const table = state.table;
   const layer = table?.chart ? session.layers.tableLayers().find((l) => l.id === table.layerId) : undefined;
-  const chart = layer && chartsOf(layer).find((c) => c.id === table!.chart);
+  const chart = layer && layer.charts?.find((c) => c.id === table!.chart);
   const adapter = session.adapter;
   if (!table || !layer || !chart || !adapter) return undefined;
   const columns = tableColumns(layer, layer.table!, language);
@@ -33,7 +31,7 @@ export function openChartFigures(session: MapSession, state: MapState, language:
  * none for a layer without charts.
  */
 export function placeChartFigures(layer: VectorLayerDef, records: readonly FeatureRecord[], ids: ReadonlySet<string | number>, language: string): ChartFigures[] {
-  const charts = chartsOf(layer);
+  const charts = layer.charts ?? [];
   if (!charts.length) return [];
   const rows = records.filter((r) => ids.has(r.featureId ?? r.id)).map((r) => ({ values: r.properties }));
   return charts.map((chart) => chartFigures(chart, rows, { style: layer.style, language }));

@@ -49,12 +49,6 @@ export const chartPanelStyles = css`
     overflow: auto;
     padding: 0.4rem 0.75rem;
   }
-  .description,
-  .summary {
-    margin: 0 0 0.4rem;
-    font-size: 0.875rem;
-    color: var(--cartable-muted);
-  }
   cartable-chart {
     display: block;
   }

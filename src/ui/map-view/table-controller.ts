@@ -12,9 +12,6 @@ import type { ChartSettings } from '../../charts/types.js';
 import { emit } from '../events.js';
 import type { MapViewHost } from './host.js';
 
-/** A layer's charts (the document's `charts`), none for most layers. */
-const chartsOf = (layer: object): readonly ChartSettings[] => (layer as { charts?: readonly ChartSettings[] }).charts ?? [];
-
 /** How many features a table filter keeps, per layer (the legend says it). */
 export type FilteredCounts = Readonly<Record<string, { kept: number; total: number }>>;
 
@@ -58,7 +55,7 @@ export class TableController implements ReactiveController {
     const wanted = fromUrl.layerId ? layers.find((l) => l.id === fromUrl.layerId) : layers.find((l) => l.table!.open);
     if (fromUrl.layerId && !wanted) this.host.say({ code: 'table-unknown' });
     const chart = fromUrl.layerId ? readChartUrl(session.startUrl, fromUrl.layerId) : undefined;
-    if (wanted) void this.open(wanted.id, fromUrl.layerId ? fromUrl.query : undefined, wanted && chartsOf(wanted).some((c) => c.id === chart) ? chart : undefined);
+    if (wanted) void this.open(wanted.id, fromUrl.layerId ? fromUrl.query : undefined, wanted && (wanted.charts ?? []).some((c) => c.id === chart) ? chart : undefined);
   }
 
   /** Shows a layer's table (with a query, e.g. from a link, and one of its charts), fed by the layer's features as they load. */
@@ -136,7 +133,7 @@ export class TableController implements ReactiveController {
       });
       return nothing;
     }
-    const layer = session.layers.get(table.layerId)!;
+    const layer = session.layers.tableLayers().find((l) => l.id === table.layerId)!;
     return html`<cartable-chart-panel
       class="chart-panel"
       .charts=${charts}
@@ -145,7 +142,7 @@ export class TableController implements ReactiveController {
       .columns=${table.columns}
       .query=${state.table?.query ?? this.#emptyQuery}
       .viewExtent=${state.view?.extent}
-      .layerStyle=${'style' in layer ? layer.style : undefined}
+      .layerStyle=${layer.style}
       .status=${state.layers[table.layerId]?.status ?? 'loading'}
       .heading=${textFor(layer.title, this.host.language)}
       .language=${this.host.language}
@@ -171,7 +168,7 @@ export class TableController implements ReactiveController {
     const layers = session.layers.tableLayers();
     const layer = session.layers.get(table.layerId)!;
     const features = new Map<string | number, FeatureRecord['geometry']>();
-    const charts = chartsOf(layer);
+    const charts = layers.find((l) => l.id === table.layerId)?.charts ?? [];
     const chartOpen = !!state.table?.chart && charts.length > 0;
     return html`<section
       class="table-panel ${narrow ? 'full' : ''} ${chartOpen ? 'with-chart' : ''}"

@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { ChartFigures } from '../../charts/types.js';
 import { isVectorLayer } from '../../context/types.js';
-import { textFor } from '../../i18n/text.js';
 import { loadChunk } from '../../offline/load-chunk.js';
 import { sessionContext } from '../../session/context.js';
 import type { MapSession } from '../../session/map-session.js';
@@ -22,12 +21,9 @@ export class CartableReportCharts extends LitElement {
       :host {
         display: block;
       }
-      figure {
+      cartable-chart {
+        display: block;
         margin: 0.5rem 0;
-      }
-      figcaption {
-        font-weight: 600;
-        font-size: 0.9rem;
       }
     `,
   ];
@@ -52,7 +48,7 @@ export class CartableReportCharts extends LitElement {
   async #compute(): Promise<void> {
     const layer = this.session?.layers.get(this.layerId);
     const adapter = this.session?.adapter;
-    if (!layer || !isVectorLayer(layer) || !adapter || !(layer as { charts?: unknown[] }).charts?.length) {
+    if (!layer || !isVectorLayer(layer) || !adapter || !layer.charts?.length) {
       this.figures = [];
       return;
     }
@@ -63,10 +59,7 @@ export class CartableReportCharts extends LitElement {
   override render(): TemplateResult | typeof nothing {
     if (!this.figures.length) return nothing;
     return html`${this.figures.map(
-      (figures) => html`<figure>
-        <figcaption>${textFor(figures.chart.title, this.language)}</figcaption>
-        <cartable-chart .figures=${figures} .language=${this.language} readonly></cartable-chart>
-      </figure>`,
+      (figures) => html`<cartable-chart .figures=${figures} .language=${this.language}></cartable-chart>`,
     )}`;
   }
 }
