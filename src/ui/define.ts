@@ -14,6 +14,7 @@ export const CARTABLE_TAGS = [
   'cartable-app',
   'cartable-basemaps',
   'cartable-catalog',
+  'cartable-chart',
   'cartable-chart-panel',
   'cartable-commune-picker',
   'cartable-embed-preview',

@@ -6,6 +6,7 @@ import { str } from '@lit/localize';
 import { access } from './en-access.js';
 import { alerts } from './en-alerts.js';
 import { chartPanel } from './en-chart-panel.js';
+import { charts } from './en-charts.js';
 import { choices } from './en-choices.js';
 import { communes } from './en-communes.js';
 import { header } from './en-header.js';
@@ -141,6 +142,7 @@ export const templates = {
   // Each feature area keeps its texts in a file of its own.
   ...access,
   ...alerts,
+  ...charts,
   ...choices,
   ...communes,
   ...header,
