@@ -47,7 +47,7 @@ export class CartableChart extends LitElement {
   @state() private ringAt = -1;
   @state() private width = DEFAULT_WIDTH;
 
-  @query('svg.chart') readonly chartSvg?: SVGSVGElement;
+  @query('svg.chart') readonly chartSvg!: SVGSVGElement | null;
 
   #resize?: ResizeObserver;
 
@@ -55,7 +55,8 @@ export class CartableChart extends LitElement {
     super.connectedCallback();
     this.#resize = new ResizeObserver(([entry]) => {
       const width = Math.floor(entry?.contentRect.width ?? 0);
-      if (width > 0 && width !== this.width) this.width = width;
+      // Next frame: a change now would resize the element again within this frame (a loop error).
+      if (width > 0 && width !== this.width) requestAnimationFrame(() => (this.width = width));
     });
     this.#resize.observe(this);
   }
@@ -234,7 +235,7 @@ export class CartableChart extends LitElement {
       </figcaption>
       ${empty
         ? html`<p class="empty">${msg('Aucun enregistrement à représenter', { id: 'chart.empty' })}</p>`
-        : html`<svg class="chart" role="group" aria-labelledby="title" aria-describedby="hint" width=${layout.width} height=${layout.height}
+        : html`<svg class="chart" role="group" tabindex="-1" aria-labelledby="title" aria-describedby="hint" width=${layout.width} height=${layout.height}
               viewBox="0 0 ${layout.width} ${layout.height}" @keydown=${this.#onKey} @focusin=${this.#onFocusIn} @focusout=${() => (this.ringAt = -1)}>
               ${pie ? this.#pie(figures) : this.#bars(figures)}
             </svg>
