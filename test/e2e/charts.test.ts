@@ -105,7 +105,7 @@ test('the chart by type counts the sites the map serves; a bar filters the table
     assert.deepEqual(values, [largest.value], 'the table keeps only that type');
     assert.equal(await hiddenOnMap(page), total - largest.count, 'the map hides the other types');
     assert.equal(await page.locator('cartable-legend .note.filter').innerText(), `Filtre actif : ${largest.count} sur ${total}`);
-    assert.equal(await bars(page).nth(index).getAttribute('aria-pressed'), 'true', 'the chosen bar shows as chosen');
+    assert.ok((await panel(page).locator('.filter').innerText()).startsWith(`Filtre du graphique : ${largest.label}`), 'the chosen bar is said');
     // The other bars stay to choose from (the chart ignores its own field's filter).
     assert.equal(await bars(page).count(), shown.length);
     const url = new URL(page.url());
@@ -120,7 +120,7 @@ test('the chart by type counts the sites the map serves; a bar filters the table
     await bars(page).first().waitFor();
     await page.locator('cartable-table .row').first().waitFor();
     assert.equal(await tableCount(page), `${largest.count} sur ${total}`);
-    assert.equal(await bars(page).nth(index).getAttribute('aria-pressed'), 'true');
+    assert.ok((await panel(page).locator('.filter').innerText()).startsWith(`Filtre du graphique : ${largest.label}`), 'the chosen bar is said after a reload');
     await waitForLayers(page, (l) => l.geosites?.status === 'ready', 'geosites ready');
     await page.waitForFunction((n) => {
       const layer = (globalThis as any).__e2e.map().getAllLayers().find((l: any) => l.get('cartable:id') === 'geosites');
@@ -167,6 +167,29 @@ test('the keyboard reaches a bar with Tab, Enter filters on it, « Tout afficher
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('chart'));
     assert.equal(await panel(page).count(), 0);
     assert.ok(await page.locator('cartable-table .row').first().isVisible());
+  });
+});
+
+test('the chart exports as CSV, SVG and PNG files named after it', async (t) => {
+  await withPage(t, suite, { path: 'maps/geosites.html?table=geosites&chart=geosites:par-type', viewport: WIDE }, async ({ page }) => {
+    await bars(page).first().waitFor();
+    await waitForLayers(page, (l) => l.geosites?.status === 'ready', 'geosites ready');
+    const shown = await figures(page);
+    const saved = async (format: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), panel(page).getByRole('button', { name: format, exact: true }).click()]);
+      const path = await download.path();
+      return { name: download.suggestedFilename(), body: readFileSync(path) };
+    };
+    const csv = await saved('CSV');
+    assert.equal(csv.name, 'geosites-par-type.csv');
+    const text = csv.body.toString('utf8');
+    for (const bar of shown) assert.match(text, new RegExp(`${bar.label.replace(/[()]/g, '.')}[^\\n]*;${bar.count};`), `the CSV counts ${bar.label}`);
+    const svgFile = await saved('SVG');
+    assert.equal(svgFile.name, 'geosites-par-type.svg');
+    assert.match(svgFile.body.toString('utf8'), /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const png = await saved('PNG');
+    assert.equal(png.name, 'geosites-par-type.png');
+    assert.deepEqual([...png.body.subarray(1, 4)], [0x50, 0x4e, 0x47], 'a PNG file');
   });
 });
 

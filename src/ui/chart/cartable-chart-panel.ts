@@ -68,8 +68,8 @@ export class CartableChartPanel extends LitElement {
   }
 
   #export(format: ChartExportFormat): void {
-    const svg = this.renderRoot.querySelector('cartable-chart')?.shadowRoot?.querySelector('svg');
-    if (this.figures) void exportChart(this.renderRoot, { figures: this.figures, svg, format, layer: this.heading, language: this.language });
+    const chart = this.renderRoot.querySelector('cartable-chart');
+    if (chart) void exportChart(this.renderRoot, chart, format);
   }
 
   override render(): TemplateResult {
