@@ -134,6 +134,7 @@ export class CartablePrintLayout extends LitElement {
       }
       .chart {
         flex: none;
+        --cartable-font-size: 9pt;
         max-height: 70mm;
         overflow: hidden;
         break-inside: avoid;

@@ -42,7 +42,7 @@ export class CartableChartPanel extends LitElement {
   @property() heading = '';
   @property() language = 'fr';
   /** On a phone the chart takes the table's place: « Retour au tableau » instead of closing. */
-  @property({ type: Boolean }) narrow = false;
+  @property({ type: Boolean, reflect: true }) narrow = false;
 
   /** What the chart draws now (recomputed when the rows, the query, the view or the chart change). */
   figures?: ChartFigures;

@@ -2,12 +2,19 @@ import { css } from 'lit';
 
 /** The chart panel beside the table (desktop) or alone in its place (phone). */
 export const chartPanelStyles = css`
+  /* Beside the table: a column of its own; on a phone, the whole panel. */
   :host {
     display: flex;
     flex-direction: column;
+    flex: 0 0 min(32rem, 42%);
     min-height: 0;
     min-width: 0;
+    border-inline-end: 1px solid var(--cartable-border);
     background: var(--cartable-surface);
+  }
+  :host([narrow]) {
+    flex: 1 1 auto;
+    border: 0;
   }
   .head {
     display: flex;

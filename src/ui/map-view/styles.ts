@@ -100,27 +100,17 @@ export const mapViewStyles = css`
     flex: 1;
     min-height: 0;
   }
-  /* The chart beside the table (desktop), or in its place (phone: « Retour au tableau » brings it back). */
+  /* The chart beside the table (desktop), or alone in its place (phone: chart-panel styles). */
   .table-head {
     display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+    gap: 1rem;
     align-items: center;
     padding: 0.35rem 0.75rem 0;
   }
   .table-head .table-choice {
     padding: 0;
   }
-  .chart-toggle {
-    min-height: 2rem;
-    padding: 0.2rem 0.7rem;
-    border: 1px solid var(--cartable-border-strong);
-    border-radius: var(--cartable-radius);
-    background: var(--cartable-surface);
-    font-size: 0.9rem;
-  }
   .chart-toggle[aria-pressed='true'] {
-    border-color: var(--cartable-accent);
     background: var(--cartable-accent);
     color: var(--cartable-accent-contrast);
   }
@@ -128,17 +118,6 @@ export const mapViewStyles = css`
     flex: 1 1 auto;
     min-height: 0;
     display: flex;
-  }
-  .table-panel.full .table-body {
-    flex-direction: column;
-  }
-  .table-body > .chart-panel {
-    flex: 0 0 min(32rem, 42%);
-    border-inline-end: 1px solid var(--cartable-border);
-  }
-  .table-panel.full .table-body > .chart-panel {
-    flex: 1 1 auto;
-    border: 0;
   }
   .table-panel.full.with-chart cartable-table {
     display: none;

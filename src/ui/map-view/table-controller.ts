@@ -176,7 +176,7 @@ export class TableController implements ReactiveController {
       @cartable-table-query=${(e: CustomEvent<TableQuery>) => this.#patch({ query: e.detail })}
       @cartable-chart-open=${(e: CustomEvent<{ chartId?: string }>) => this.#patch({ chart: e.detail.chartId ?? null })}
     >
-      ${layers.length > 1 || charts.length
+      ${layers.length > 1 || (charts.length && !(narrow && chartOpen))
         ? html`<div class="table-head">
             ${layers.length > 1
               ? html`<label class="table-choice">
@@ -186,8 +186,8 @@ export class TableController implements ReactiveController {
                   </select>
                 </label>`
               : nothing}
-            ${charts.length
-              ? html`<button class="chart-toggle" aria-pressed=${chartOpen ? 'true' : 'false'} @click=${() => this.#patch({ chart: chartOpen ? null : charts[0]!.id })}>
+            ${charts.length && !(narrow && chartOpen)
+              ? html`<button class="button chart-toggle" aria-pressed=${chartOpen ? 'true' : 'false'} @click=${() => this.#patch({ chart: chartOpen ? null : charts[0]!.id })}>
                   ${msg('Graphiques', { id: 'chartPanel.charts' })}
                 </button>`
               : nothing}
