@@ -11,6 +11,8 @@ import { keepScreenshot } from '../support/screenshots.js';
 import { assertNotCovered } from './support/geometry.js';
 import { GEOSITES_FILE, GEOSITES_SKIP, packagedRecords } from './support/geosites.js';
 import { DIST, axeViolations, startSuite, waitForLayers, waitForMap, withPage, type Suite } from './support/harness.js';
+import { inOisans, PUBLIC } from './support/oisans.js';
+import { nextReady, openGeosites, pickCommune, readyCount, report } from './support/report-page.js';
 
 const WIDE = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
@@ -232,5 +234,28 @@ test('the print layout carries the open chart', async (t) => {
     assert.equal(await printed.locator('g.item').count(), shown.length);
     assert.match(await printed.locator('figcaption').innerText(), /Géosites par type/);
     await keepScreenshot(page, 'charts-print', { fullPage: true });
+  });
+});
+
+test('the commune report charts the geosites found in the commune', async (t) => {
+  const found = new Set(PUBLIC.filter(inOisans).map((s) => s.id));
+  const types = new Map<string, number>();
+  for (const p of packagedRecords(DIST, 'geosites', 'geosites').map((f) => f.properties as Properties)) {
+    if (found.has(p['id_site']!) && p['typologie1']) types.set(p['typologie1'], (types.get(p['typologie1']) ?? 0) + 1);
+  }
+  assert.ok(found.size > 0, 'some public geosites lie in Bourg-d’Oisans');
+  await withPage(t, suite, { path: 'maps/geosites.html', viewport: WIDE }, async ({ page }) => {
+    await openGeosites(page);
+    await page.locator('cartable-tools [data-tool="report"]').click();
+    await report(page).locator('h2').waitFor();
+    const before = await readyCount(page);
+    await pickCommune(page, "bourg d'oisans", /^(Le )?Bourg-d'Oisans \(38\)$/);
+    await nextReady(page, before);
+    const charts = report(page).locator('section[aria-labelledby="layer-geosites"] cartable-report-charts cartable-chart');
+    await charts.first().locator('svg.chart').waitFor();
+    assert.equal(await charts.count(), 2, 'the layer’s two charts');
+    const byType = await charts.first().evaluate((chart: any) => chart.figures.bars.map((b: any) => [b.value, b.count]));
+    assert.deepEqual(new Map(byType), types, 'the chart counts the sites found in the commune, by type');
+    await keepScreenshot(page, 'charts-commune-report');
   });
 });
