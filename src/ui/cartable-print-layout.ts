@@ -66,6 +66,8 @@ export class CartablePrintLayout extends LitElement {
         display: flex;
         gap: 5mm;
         min-height: 0;
+        /* A chart drawn wider than the side column must not widen the page. */
+        min-width: 0;
         padding-top: 2mm;
       }
       .body.below {
@@ -134,6 +136,7 @@ export class CartablePrintLayout extends LitElement {
       }
       .chart {
         flex: none;
+        min-width: 0;
         --cartable-font-size: 9pt;
         max-height: 70mm;
         overflow: hidden;

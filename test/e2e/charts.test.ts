@@ -233,6 +233,11 @@ test('the print layout carries the open chart', async (t) => {
     assert.ok(await printed.locator('svg.chart').isVisible(), 'the chart is printed');
     assert.equal(await printed.locator('g.item').count(), shown.length);
     assert.match(await printed.locator('figcaption').innerText(), /Géosites par type/);
+    const { chartRight, pageRight } = await printed.evaluate((chart) => ({
+      chartRight: chart.getBoundingClientRect().right,
+      pageRight: (chart.getRootNode() as ShadowRoot).querySelector('.page')!.getBoundingClientRect().right,
+    }));
+    assert.ok(chartRight <= pageRight + 0.5, `the chart (right edge ${chartRight}) stays on the page (${pageRight})`);
     await keepScreenshot(page, 'charts-print', { fullPage: true });
   });
 });
