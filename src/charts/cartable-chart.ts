@@ -40,6 +40,8 @@ export class CartableChart extends LitElement {
   @property() language = 'fr';
   /** Records in the layer, when the rows charted are fewer (« 12 enregistrements sur 71 »). */
   @property({ type: Number }) of?: number;
+  /** The bar the table is filtered on (pressed; the others dimmed), found by its value or interval. */
+  @property({ attribute: false }) selected?: ChartBar;
 
   /** The bar that holds the tab stop. */
   @state() private active = 0;
@@ -67,10 +69,25 @@ export class CartableChart extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('figures')) {
-      const count = this.figures?.bars.length ?? 0;
-      if (this.active >= count) this.active = Math.max(0, count - 1);
+    if (changed.has('figures') || changed.has('selected')) {
+      const bars = this.figures?.bars ?? [];
+      const chosen = bars.findIndex((bar) => this.#isSelected(bar));
+      // The tab stop goes to the chosen bar, or stays in range.
+      if (chosen >= 0 && changed.has('selected')) this.active = chosen;
+      else if (this.active >= bars.length) this.active = Math.max(0, bars.length - 1);
     }
+  }
+
+  #isSelected(bar: ChartBar): boolean {
+    const selected = this.selected;
+    if (!selected) return false;
+    if (selected.value !== undefined) return bar.value === selected.value;
+    return !!selected.range && bar.range?.min === selected.range.min && bar.range.max === selected.range.max;
+  }
+
+  /** Bars other than the chosen one fade when one is chosen. */
+  #opacity(bar: ChartBar, base = 1): string {
+    return String(this.selected && !this.#isSelected(bar) ? base * 0.35 : base);
   }
 
   /** The chart's title in the element's language. */
@@ -149,9 +166,10 @@ export class CartableChart extends LitElement {
   /** The attributes every bar or slice shares: one tab stop, a name, the data index. */
   #item(bar: ChartBar, index: number, shapes: SVGTemplateResult): SVGTemplateResult {
     const selectable = isSelectable(bar);
-    return svg`<g class="item ${selectable ? 'selectable' : ''}" role="button" data-index=${index}
+    const chosen = this.#isSelected(bar);
+    return svg`<g class="item ${selectable ? 'selectable' : ''} ${chosen ? 'chosen' : ''}" role="button" data-index=${index}
       tabindex=${index === this.active ? 0 : -1} aria-label=${this.#barName(bar)} aria-disabled=${selectable ? 'false' : 'true'}
-      @click=${() => this.#onClick(index)}><title>${this.#barName(bar)}</title>${shapes}</g>`;
+      aria-pressed=${selectable ? String(chosen) : nothing} @click=${() => this.#onClick(index)}><title>${this.#barName(bar)}</title>${shapes}</g>`;
   }
 
   #bars(figures: ChartFigures): SVGTemplateResult {
@@ -163,7 +181,7 @@ export class CartableChart extends LitElement {
         i,
         svg`<rect class="hit" x="0" y=${place.y} width=${layout.width} height=${ROW_HEIGHT - 2} rx="4"></rect>
           <text x="2" y=${place.labelY}>${place.label}</text>
-          <rect class="bar" x="2" y=${place.barY} width=${place.width} height=${BAR_HEIGHT} rx="2" style=${styleMap({ fill: bar.color })}></rect>
+          <rect class="bar" x="2" y=${place.barY} width=${place.width} height=${BAR_HEIGHT} rx="2" style=${styleMap({ fill: bar.color, 'fill-opacity': this.#opacity(bar) })}></rect>
           <text class="count" x=${place.countX + 2} y=${place.countY}>${this.#number(bar.count)}</text>
           ${i === this.ringAt ? svg`<rect class="focus-ring" x="-2" y=${place.y - 1} width=${layout.width + 4} height=${ROW_HEIGHT} rx="5"></rect>` : nothing}`,
       );
@@ -181,7 +199,7 @@ export class CartableChart extends LitElement {
     });
     return svg`${figures.bars.map((bar, i) => {
       const slice = layout.slices[i]!;
-      const paint = styleMap({ fill: bar.color, 'fill-opacity': String(opacity[i]) });
+      const paint = styleMap({ fill: bar.color, 'fill-opacity': this.#opacity(bar, opacity[i]) });
       const shape = slice.path
         ? svg`<path class="slice" d=${slice.path} style=${paint}></path>`
         : bar.count > 0
@@ -202,7 +220,8 @@ export class CartableChart extends LitElement {
   }
 
   #table(figures: ChartFigures): TemplateResult {
-    return html`<table class="visually-hidden">
+    // In a hidden box: a table is as wide as its content, whatever its own width says.
+    return html`<div class="visually-hidden"><table>
       <caption>${this.heading}</caption>
       <thead>
         <tr>
@@ -217,7 +236,7 @@ export class CartableChart extends LitElement {
           ? html`<tr><th scope="row">${msg('Sans valeur', { id: 'chart.noValue' })}</th><td>${this.#number(figures.missing)}</td><td></td></tr>`
           : nothing}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   protected override render(): TemplateResult | typeof nothing {
@@ -227,14 +246,14 @@ export class CartableChart extends LitElement {
     const empty = figures.bars.length === 0;
     const pie = figures.chart.type === 'pie';
     const layout = pie ? pieLayout(figures.bars, this.width) : barLayout(figures.bars, this.width);
-    return html`<figure aria-labelledby="title" aria-describedby="summary">
+    return html`<figure aria-labelledby="title" aria-describedby=${empty ? 'empty' : 'summary'}>
       <figcaption>
         <span class="title" id="title">${this.heading}</span>
         ${description ? html`<span class="description">${description}</span>` : nothing}
-        <span class="summary" id="summary">${this.summary()}</span>
+        ${empty ? nothing : html`<span class="summary" id="summary">${this.summary()}</span>`}
       </figcaption>
       ${empty
-        ? html`<p class="empty">${msg('Aucun enregistrement à représenter', { id: 'chart.empty' })}</p>`
+        ? html`<p class="empty" id="empty">${msg('Aucun enregistrement à représenter', { id: 'chart.empty' })}</p>`
         : html`<svg class="chart" role="group" tabindex="-1" aria-labelledby="title" aria-describedby="hint" width=${layout.width} height=${layout.height}
               viewBox="0 0 ${layout.width} ${layout.height}" @keydown=${this.#onKey} @focusin=${this.#onFocusIn} @focusout=${() => (this.ringAt = -1)}>
               ${pie ? this.#pie(figures) : this.#bars(figures)}

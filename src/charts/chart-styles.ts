@@ -60,6 +60,9 @@ export const chartStyles = css`
   .hit {
     fill: transparent;
   }
+  .chosen text {
+    font-weight: 700;
+  }
   .item.selectable:hover .hit {
     fill: var(--cartable-hover);
   }

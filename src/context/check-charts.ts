@@ -4,9 +4,9 @@ import { problemAt, type Problem } from './problems.js';
 import type { StyleCore, VectorCommon } from './types.js';
 
 /*
- * What the schema cannot say of a layer's charts: ids used once in the layer, fields the layer
- * declares (a number field for a histogram), options that fit the chart's type, and a pie only for
- * a field of few known values (more slices do not read; a bar chart does).
+ * What the schema cannot say of a layer's charts: a table whose rows they count, ids used once in
+ * the layer, fields the layer declares (a number field for a histogram), options that fit the
+ * chart's type, and a pie only for a field of few known values (more slices do not read; bars do).
  */
 
 const NUMBER_TYPES = new Set(['number', 'integer']);
@@ -27,6 +27,8 @@ function knownValueCount(chart: ChartSettings, layer: VectorCommon): number | un
 }
 
 export function checkCharts(layer: VectorCommon, path: string, problems: Problem[]): void {
+  // A chart counts the rows of the layer's table (its filters apply): without one, it would never show.
+  if (layer.charts?.length && !layer.table) problems.push(problemAt(`${path}/charts`, { kind: 'charts-need-table' }));
   const fields = new Map(layer.fields.map((f) => [f.name, f]));
   const ids = new Map<string, string>();
   layer.charts?.forEach((chart, i) => {

@@ -49,6 +49,7 @@ export type ProblemDetail =
   | { readonly kind: 'duplicate-id'; readonly id: string; readonly first: string }
   | { readonly kind: 'table-needs-id-field' | 'center-needs-scale' | 'extent-order' | 'points-table' }
   // A layer's charts (check-charts.ts)
+  | { readonly kind: 'charts-need-table' }
   | { readonly kind: 'chart-option'; readonly option: string; readonly types: readonly string[]; readonly type: string }
   | { readonly kind: 'histogram-needs-number'; readonly field: string; readonly type: string }
   | { readonly kind: 'pie-needs-few-values'; readonly field: string; readonly count?: number; readonly limit: number };
@@ -160,6 +161,7 @@ const ENGLISH: Texts = {
   'center-needs-scale': () => 'a "center" needs a "zoom", a "resolution" or a "scale"',
   'extent-order': () => 'must be [minx, miny, maxx, maxy] with min below max',
   'points-table': () => 'a "points" layer draws no feature objects for a table: use a "geojson" layer for a table',
+  'charts-need-table': () => 'charts count the rows of the layer\'s table: give the layer a "table"',
   'chart-option': (d) => `"${d.option}" is for ${quoted(d.types)} charts only, not "${d.type}"`,
   'histogram-needs-number': (d) => `a histogram needs a number field: "${d.field}" is of type "${d.type}"`,
   'pie-needs-few-values': (d) =>
@@ -208,6 +210,7 @@ const FRENCH: Texts = {
   'center-needs-scale': () => 'un "center" demande un "zoom", une "resolution" ou une "scale"',
   'extent-order': () => 'doit être [minx, miny, maxx, maxy] avec min inférieur à max',
   'points-table': () => 'une couche "points" ne dessine pas d’objets pour un tableau : utilisez une couche "geojson" pour un tableau',
+  'charts-need-table': () => 'les graphiques comptent les lignes du tableau de la couche : donnez-lui un "table"',
   'chart-option': (d) => `"${d.option}" ne sert qu’aux graphiques ${quoted(d.types)}, pas "${d.type}"`,
   'histogram-needs-number': (d) => `un histogramme demande un champ numérique : "${d.field}" est de type "${d.type}"`,
   'pie-needs-few-values': (d) =>

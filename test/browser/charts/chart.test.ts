@@ -81,7 +81,10 @@ describe('cartable-chart', () => {
       ['Site anthropique (carrière, mine, ancienne exploitation)', '14', '20 %'],
       ['Sans valeur', '3', ''],
     ]);
-    expect(getComputedStyle(table).position).to.equal('absolute');
+    // Hidden from sight, and taking no room: nothing scrolls sideways on a phone.
+    const box = table.parentElement!.getBoundingClientRect();
+    expect([box.width, box.height]).to.deep.equal([1, 1]);
+    expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth);
   });
 
   it('takes one tab stop; arrows move between bars; Enter and a click send the bar', async () => {
@@ -115,6 +118,24 @@ describe('cartable-chart', () => {
     expect(selected.map((d) => d.bar.count)).to.deep.equal([57, 57, 14]);
   });
 
+  it('shows the bar the table is filtered on as pressed, the others faded, and puts the tab stop on it', async () => {
+    const element = await mountChart(barChart, rowsOf('typologie1', TYPES));
+    element.selected = element.figures!.bars[1];
+    await element.updateComplete;
+    const bars = items(element);
+    expect(bars.map((g) => g.getAttribute('aria-pressed'))).to.deep.equal(['false', 'true']);
+    expect(bars.map((g) => g.getAttribute('tabindex'))).to.deep.equal(['-1', '0']);
+    expect(bars.map((g) => getComputedStyle(g.querySelector('rect.bar')!).fillOpacity)).to.deep.equal(['0.35', '1']);
+    // Found by its value: figures recomputed (another object) keep the bar chosen.
+    element.figures = chartFigures(barChart, rowsOf('typologie1', TYPES.slice(1)), { language: 'fr' });
+    await element.updateComplete;
+    expect(items(element).map((g) => g.getAttribute('aria-pressed'))).to.deep.equal(['false', 'true']);
+    element.selected = undefined;
+    await element.updateComplete;
+    expect(items(element).map((g) => g.getAttribute('aria-pressed'))).to.deep.equal(['false', 'false']);
+    expect(getComputedStyle(items(element)[0]!.querySelector('rect.bar')!).fillOpacity).to.equal('1');
+  });
+
   it('does not send « Autres », which stands for no single value', async () => {
     const element = await mountChart({ ...barChart, limit: 2 }, rowsOf('typologie1', ['a', 'a', 'a', 'b', 'c']));
     const selected: ChartSelectDetail[] = [];
@@ -122,6 +143,7 @@ describe('cartable-chart', () => {
     const other = items(element)[1]!;
     expect(other.getAttribute('aria-label')).to.match(/^Autres : 2/);
     expect(other.getAttribute('aria-disabled')).to.equal('true');
+    expect(other.hasAttribute('aria-pressed')).to.equal(false);
     other.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     expect(selected).to.deep.equal([]);
   });
@@ -145,8 +167,10 @@ describe('cartable-chart', () => {
     expect(element.shadowRoot!.querySelector('.empty')!.textContent).to.equal('Aucun enregistrement à représenter');
   });
 
-  it('has no accessibility violation (bars and pie)', async () => {
+  it('has no accessibility violation (bars with one chosen, and pie)', async () => {
     const bars = await mountChart(barChart, rowsOf('typologie1', TYPES));
+    bars.selected = bars.figures!.bars[0];
+    await bars.updateComplete;
     expect(await axeViolations(bars)).to.deep.equal([]);
     unmountAll();
     const pie = await mountChart({ ...pieChart, values: [{ value: 'Régionale' }, { value: 'Départementale' }] }, rowsOf('rarete', RARITY));

@@ -12,6 +12,7 @@ function withCharts(charts: unknown[], categories = ['a', 'b', 'c']): Record<str
   const layer = doc.layers[0];
   layer.fields.push({ name: 'kind', type: 'text' }, { name: 'commune', type: 'text' });
   layer.style.categories = { field: 'kind', values: categories.map((value) => ({ value, symbol: { fill: { color: '#336699' } } })) };
+  layer.table = { columns: ['nom', 'kind'] };
   layer.charts = charts;
   return doc;
 }
@@ -33,6 +34,18 @@ describe('a layer’s charts', () => {
     expect(problems(doc)).toEqual([]);
     const result = validateContext(doc);
     expect(result.ok && result.value.layers[0]!.type === 'geojson' && result.value.layers[0]!.charts?.length).toBe(5);
+  });
+
+  it('refuses charts on a layer without a table (they count its rows)', () => {
+    const doc = withCharts([{ id: 'x', type: 'bar', title: 'A', field: 'kind' }]);
+    delete doc.layers[0].table;
+    expect(problems(doc)).toEqual([
+      {
+        path: '/layers/0/charts',
+        fr: 'les graphiques comptent les lignes du tableau de la couche : donnez-lui un "table"',
+        en: 'charts count the rows of the layer\'s table: give the layer a "table"',
+      },
+    ]);
   });
 
   it('refuses a chart id used twice in the layer', () => {
