@@ -107,6 +107,8 @@ test('the chart by type counts the sites the map serves; a bar filters the table
     assert.deepEqual(values, [largest.value], 'the table keeps only that type');
     assert.equal(await hiddenOnMap(page), total - largest.count, 'the map hides the other types');
     assert.equal(await page.locator('cartable-legend .note.filter').innerText(), `Filtre actif : ${largest.count} sur ${total}`);
+    assert.equal(await bars(page).nth(index).getAttribute('aria-pressed'), 'true', 'the chosen bar shows as chosen');
+    assert.deepEqual(await bars(page).evaluateAll((items) => items.map((g) => g.getAttribute('aria-pressed'))), shown.map((_: unknown, i: number) => String(i === index)), 'only that bar');
     assert.ok((await panel(page).locator('.filter').innerText()).startsWith(`Filtre du graphique : ${largest.label}`), 'the chosen bar is said');
     // The other bars stay to choose from (the chart ignores its own field's filter).
     assert.equal(await bars(page).count(), shown.length);
@@ -122,6 +124,7 @@ test('the chart by type counts the sites the map serves; a bar filters the table
     await bars(page).first().waitFor();
     await page.locator('cartable-table .row').first().waitFor();
     assert.equal(await tableCount(page), `${largest.count} sur ${total}`);
+    assert.equal(await bars(page).nth(index).getAttribute('aria-pressed'), 'true', 'the chosen bar shows as chosen after a reload');
     assert.ok((await panel(page).locator('.filter').innerText()).startsWith(`Filtre du graphique : ${largest.label}`), 'the chosen bar is said after a reload');
     await waitForLayers(page, (l) => l.geosites?.status === 'ready', 'geosites ready');
     await page.waitForFunction((n) => {
