@@ -50,6 +50,8 @@ function expectedByType(): { counts: Map<string, number>; total: number } {
 
 const panel = (page: Page) => page.locator('cartable-map-view cartable-chart-panel');
 const bars = (page: Page) => panel(page).locator('cartable-chart g.item');
+/** The table's « Graphiques » button. */
+const chartsButton = (page: Page) => page.locator('cartable-table').getByRole('button', { name: 'Graphiques', exact: true });
 const tableCount = (page: Page) => page.locator('cartable-table .toolbar .count').innerText();
 
 /** The chart's bars as the panel computed them: value, label, count. */
@@ -77,7 +79,7 @@ async function openChart(page: Page): Promise<void> {
   await waitForLayers(page, (l) => l.geosites?.status === 'ready', 'geosites ready');
   await page.locator('cartable-map-view .table-toggle').click();
   await page.locator('cartable-table .row').first().waitFor();
-  await page.locator('cartable-map-view .chart-toggle').click();
+  await chartsButton(page).click();
   await bars(page).first().waitFor();
 }
 
@@ -85,7 +87,7 @@ test('the chart by type counts the sites the map serves; a bar filters the table
   const { counts, total } = expectedByType();
   await withPage(t, suite, { path: 'maps/geosites.html', viewport: WIDE }, async ({ page }) => {
     await openChart(page);
-    assert.equal(await page.locator('cartable-map-view .chart-toggle').getAttribute('aria-pressed'), 'true');
+    assert.equal(await chartsButton(page).getAttribute('aria-pressed'), 'true');
     const shown = await figures(page);
     assert.deepEqual(new Map(shown.map((b: { value: string; count: number }) => [b.value, b.count])), counts, 'bar counts = sites per type in the data');
     // What the person reads says the same (the element's table for screen readers, in bar order).
@@ -94,8 +96,12 @@ test('the chart by type counts the sites the map serves; a bar filters the table
     assert.equal(await tableCount(page), `${total} sur ${total}`);
     // Both the chart and the table are in sight on a wide screen.
     assert.ok(await page.locator('cartable-table .row').first().isVisible(), 'the table stays beside the chart');
-    await assertNotCovered(panel(page).locator('cartable-chart'), 'the chart');
     await keepScreenshot(page, 'charts-wide');
+    await assertNotCovered(panel(page).locator('cartable-chart'), 'the chart');
+    // The table's toolbar stays in the window beside the chart (its close button is its last item).
+    const close = await page.locator('cartable-table').getByRole('button', { name: 'Fermer le tableau' }).boundingBox();
+    assert.ok(close && close.x + close.width <= WIDE.width, `the table's close button lies in the window (${JSON.stringify(close)})`);
+    assert.equal(await page.evaluate(() => document.scrollingElement!.scrollLeft), 0, 'the page does not scroll sideways');
 
     // A click on the largest type's bar keeps its sites in the table and on the map.
     const largest = shown.reduce((a: { count: number }, b: { count: number }) => (b.count > a.count ? b : a));

@@ -6,7 +6,7 @@ export const chartPanelStyles = css`
   :host {
     display: flex;
     flex-direction: column;
-    flex: 0 0 min(32rem, 42%);
+    flex: 0 0 min(24rem, 36%);
     min-height: 0;
     min-width: 0;
     border-inline-end: 1px solid var(--cartable-border);

@@ -99,20 +99,8 @@ export const mapViewStyles = css`
   .table-panel cartable-table {
     flex: 1;
     min-height: 0;
-  }
-  /* The chart beside the table (desktop), or alone in its place (phone: chart-panel styles). */
-  .table-head {
-    display: flex;
-    gap: 1rem;
-    align-items: center;
-    padding: 0.35rem 0.75rem 0;
-  }
-  .table-head .table-choice {
-    padding: 0;
-  }
-  .chart-toggle[aria-pressed='true'] {
-    background: var(--cartable-accent);
-    color: var(--cartable-accent-contrast);
+    /* Beside a chart, the table takes the width left (its grid scrolls), never more. */
+    min-width: 0;
   }
   .table-body {
     flex: 1 1 auto;

@@ -8,7 +8,6 @@ import type { TableQuery } from '../../table/query.js';
 import type { Row } from '../../table/rows.js';
 import { readTableUrl } from '../../table/url.js';
 import { readChartUrl } from '../../state/chart-link.js';
-import type { ChartSettings } from '../../charts/types.js';
 import { emit } from '../events.js';
 import type { MapViewHost } from './host.js';
 
@@ -27,8 +26,8 @@ export class TableController implements ReactiveController {
   #stopFeed?: () => void;
   /** The query that asks nothing (from the table code, loaded with the first table). */
   #emptyQuery?: TableQuery;
-  /** The chart panel's code has loaded (with the first chart opened). */
-  #chartReady = false;
+  /** The chart panel's code, loaded with the first chart opened. */
+  #chartPart?: typeof import('../chart/panel-template.js');
 
   constructor(private readonly host: MapViewHost) {
     host.addController(this);
@@ -121,33 +120,16 @@ export class TableController implements ReactiveController {
   }
 
   /** The chart panel, once its code has loaded (asked for by the first chart opened). */
-  #chartPanel(charts: readonly ChartSettings[], table: NonNullable<TableController['shown']>): TemplateResult | typeof nothing {
-    const session = this.host.session!;
-    const state = session.store.state;
-    const chartId = state.table?.chart;
-    if (!chartId || !charts.length) return nothing;
-    if (!this.#chartReady) {
-      void loadChunk(import('../chart/cartable-chart-panel.js')).then(() => {
-        this.#chartReady = true;
+  #chartPanel(open: boolean, table: NonNullable<TableController['shown']>): TemplateResult | typeof nothing {
+    if (!open) return nothing;
+    if (!this.#chartPart) {
+      void loadChunk(import('../chart/panel-template.js')).then((part) => {
+        this.#chartPart = part;
         this.host.requestUpdate();
       });
       return nothing;
     }
-    const layer = session.layers.tableLayers().find((l) => l.id === table.layerId)!;
-    return html`<cartable-chart-panel
-      class="chart-panel"
-      .charts=${charts}
-      .chartId=${chartId}
-      .rows=${table.rows}
-      .columns=${table.columns}
-      .query=${state.table?.query ?? this.#emptyQuery}
-      .viewExtent=${state.view?.extent}
-      .layerStyle=${layer.style}
-      .status=${state.layers[table.layerId]?.status ?? 'loading'}
-      .heading=${textFor(layer.title, this.host.language)}
-      .language=${this.host.language}
-      ?narrow=${this.host.narrow}
-    ></cartable-chart-panel>`;
+    return this.#chartPart.chartPanel(this.host.session!, table, this.host);
   }
 
   #filteredBy(ids: Set<string | number> | null): void {
@@ -176,25 +158,16 @@ export class TableController implements ReactiveController {
       @cartable-table-query=${(e: CustomEvent<TableQuery>) => this.#patch({ query: e.detail })}
       @cartable-chart-open=${(e: CustomEvent<{ chartId?: string }>) => this.#patch({ chart: e.detail.chartId ?? null })}
     >
-      ${layers.length > 1 || (charts.length && !(narrow && chartOpen))
-        ? html`<div class="table-head">
-            ${layers.length > 1
-              ? html`<label class="table-choice">
-                  ${msg('Couche', { id: 'table.layer' })}
-                  <select @change=${(e: Event) => void this.open((e.target as HTMLSelectElement).value)}>
-                    ${layers.map((l) => html`<option value=${l.id} ?selected=${l.id === table.layerId}>${textFor(l.title, language)}</option>`)}
-                  </select>
-                </label>`
-              : nothing}
-            ${charts.length && !(narrow && chartOpen)
-              ? html`<button class="button chart-toggle" aria-pressed=${chartOpen ? 'true' : 'false'} @click=${() => this.#patch({ chart: chartOpen ? null : charts[0]!.id })}>
-                  ${msg('Graphiques', { id: 'chartPanel.charts' })}
-                </button>`
-              : nothing}
-          </div>`
+      ${layers.length > 1
+        ? html`<label class="table-choice">
+            ${msg('Couche', { id: 'table.layer' })}
+            <select @change=${(e: Event) => void this.open((e.target as HTMLSelectElement).value)}>
+              ${layers.map((l) => html`<option value=${l.id} ?selected=${l.id === table.layerId}>${textFor(l.title, language)}</option>`)}
+            </select>
+          </label>`
         : nothing}
       <div class="table-body">
-      ${this.#chartPanel(charts, table)}
+      ${this.#chartPanel(chartOpen, table)}
       <cartable-table
         .columns=${table.columns}
         .rows=${table.rows}
@@ -205,6 +178,8 @@ export class TableController implements ReactiveController {
         .language=${language}
         .cards=${narrow}
         .partial=${session.layers.partial(table.layerId)}
+        .firstChart=${charts[0]?.id ?? ''}
+        .chartOpen=${chartOpen}
         .geometryOf=${(row: Row) => {
           const adapter = session.adapter;
           if (!features.size) for (const record of adapter?.recordsOf(table.layerId) ?? []) features.set(record.id, record.geometry);
