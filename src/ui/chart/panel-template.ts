@@ -6,7 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { textFor } from '../../i18n/text.js';
 import type { MapSession } from '../../session/map-session.js';
 import type { Column } from '../../table/columns.js';
-import { EMPTY_QUERY } from '../../table/query.js';
+import { EMPTY_QUERY, type TableQuery } from '../../table/query.js';
 import type { Row } from '../../table/rows.js';
 import './cartable-chart-panel.js';
 
@@ -14,6 +14,7 @@ export function chartPanel(
   session: MapSession,
   table: { readonly layerId: string; readonly columns: readonly Column[]; readonly rows: readonly Row[] },
   { language, narrow }: { readonly language: string; readonly narrow: boolean },
+  onQuery: (query: TableQuery) => void,
 ): TemplateResult | typeof nothing {
   const state = session.store.state;
   const layer = session.layers.tableLayers().find((l) => l.id === table.layerId);
@@ -30,5 +31,6 @@ export function chartPanel(
     .heading=${textFor(layer.title, language)}
     .language=${language}
     ?narrow=${narrow}
+    @cartable-table-query=${(e: CustomEvent<TableQuery>) => onQuery(e.detail)}
   ></cartable-chart-panel>`;
 }

@@ -129,7 +129,7 @@ export class TableController implements ReactiveController {
       });
       return nothing;
     }
-    return this.#chartPart.chartPanel(this.host.session!, table, this.host);
+    return this.#chartPart.chartPanel(this.host.session!, table, this.host, (query) => this.#patch({ query }));
   }
 
   #filteredBy(ids: Set<string | number> | null): void {
@@ -155,7 +155,6 @@ export class TableController implements ReactiveController {
     return html`<section
       class="table-panel ${narrow ? 'full' : ''} ${chartOpen ? 'with-chart' : ''}"
       aria-label=${msg('Tableau des objets', { id: 'table.region' })}
-      @cartable-table-query=${(e: CustomEvent<TableQuery>) => this.#patch({ query: e.detail })}
       @cartable-chart-open=${(e: CustomEvent<{ chartId?: string }>) => this.#patch({ chart: e.detail.chartId ?? null })}
     >
       ${layers.length > 1
@@ -178,6 +177,7 @@ export class TableController implements ReactiveController {
         .language=${language}
         .cards=${narrow}
         .partial=${session.layers.partial(table.layerId)}
+        @cartable-table-query=${(e: CustomEvent<TableQuery>) => this.#patch({ query: e.detail })}
         .firstChart=${charts[0]?.id ?? ''}
         .chartOpen=${chartOpen}
         .geometryOf=${(row: Row) => {
