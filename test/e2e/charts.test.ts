@@ -173,6 +173,11 @@ test('the keyboard reaches a bar with Tab, Enter filters on it, « Tout afficher
     await panel(page).getByRole('button', { name: 'Géosites par rareté' }).click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('chart') === 'geosites:par-rarete');
     assert.equal(await panel(page).getByRole('button', { name: 'Géosites par rareté' }).getAttribute('aria-pressed'), 'true');
+    await panel(page).locator('cartable-chart svg.chart').waitFor();
+    await keepScreenshot(page, 'charts-wide-rarity');
+    // A tall chart (the pie and its legend) scrolls within the table's height: the map keeps its room.
+    const [chartBox, tableBox] = [await panel(page).boundingBox(), await page.locator('cartable-table').boundingBox()];
+    assert.ok(chartBox && tableBox && Math.abs(chartBox.height - tableBox.height) <= 1, `chart ${chartBox?.height} px high beside a table of ${tableBox?.height} px`);
     // Closing the chart leaves the table.
     await panel(page).getByRole('button', { name: 'Fermer le graphique' }).click();
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('chart'));

@@ -74,7 +74,7 @@ export class CartableChartPanel extends LitElement {
 
   override render(): TemplateResult {
     const chart = this.chart;
-    return html`
+    return html`<div class="frame">
       <div class="head">
         <h2>${msg(str`Graphiques : ${this.heading}`, { id: 'chartPanel.heading' })}</h2>
         <span class="spacer"></span>
@@ -95,7 +95,7 @@ export class CartableChartPanel extends LitElement {
         : nothing}
       <div class="body">${chart ? this.#body(chart) : nothing}</div>
       ${chart && this.figures?.bars.length ? this.#foot(chart) : nothing}
-    `;
+    </div>`;
   }
 
   #body(chart: ChartSettings): TemplateResult {

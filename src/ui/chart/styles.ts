@@ -4,13 +4,18 @@ import { css } from 'lit';
 export const chartPanelStyles = css`
   /* Beside the table: a column of its own; on a phone, the whole panel. */
   :host {
-    display: flex;
-    flex-direction: column;
+    position: relative;
     flex: 0 0 min(24rem, 36%);
-    min-height: 0;
     min-width: 0;
     border-inline-end: 1px solid var(--cartable-border);
     background: var(--cartable-surface);
+  }
+  /* Out of the flow: the table sets the panel's height, a tall chart scrolls within it. */
+  .frame {
+    position: absolute;
+    inset: 0;
+    display: flex;
+    flex-direction: column;
   }
   :host([narrow]) {
     flex: 1 1 auto;
