@@ -12,7 +12,7 @@ import { assertNotCovered } from './support/geometry.js';
 import { GEOSITES_FILE, GEOSITES_SKIP, packagedRecords } from './support/geosites.js';
 import { DIST, axeViolations, startSuite, waitForLayers, waitForMap, withPage, type Suite } from './support/harness.js';
 import { inOisans, PUBLIC } from './support/oisans.js';
-import { nextReady, openGeosites, pickCommune, readyCount, report } from './support/report-page.js';
+import { nextReady, openGeosites, openPrint, pickCommune, readyCount, report } from './support/report-page.js';
 
 const WIDE = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
@@ -256,7 +256,7 @@ test('the print layout carries the open chart', async (t) => {
   });
 });
 
-test('the commune report charts the geosites found in the commune', async (t) => {
+test('the commune report charts the geosites found in the commune, on screen and printed', async (t) => {
   const found = new Set(PUBLIC.filter(inOisans).map((s) => s.id));
   const types = new Map<string, number>();
   for (const p of packagedRecords(DIST, 'geosites', 'geosites').map((f) => f.properties as Properties)) {
@@ -276,5 +276,12 @@ test('the commune report charts the geosites found in the commune', async (t) =>
     const byType = await charts.first().evaluate((chart: any) => chart.figures.bars.map((b: any) => [b.value, b.count]));
     assert.deepEqual(new Map(byType), types, 'the chart counts the sites found in the commune, by type');
     await keepScreenshot(page, 'charts-commune-report');
+    // The printed report carries them too.
+    const printed = await openPrint(page);
+    const printedCharts = printed.locator('cartable-chart');
+    await printedCharts.first().locator('svg.chart').waitFor();
+    assert.equal(await printedCharts.count(), 2);
+    assert.deepEqual(new Map(await printedCharts.first().evaluate((chart: any) => chart.figures.bars.map((b: any) => [b.value, b.count]))), types);
+    await keepScreenshot(page, 'charts-commune-report-print', { fullPage: true });
   });
 });

@@ -36,3 +36,16 @@ export function placeChartFigures(layer: VectorLayerDef, records: readonly Featu
   const rows = records.filter((r) => ids.has(r.featureId ?? r.id)).map((r) => ({ values: r.properties }));
   return charts.map((chart) => chartFigures(chart, rows, { style: layer.style, language }));
 }
+
+/** Per layer of a report: its charts over the features found there (layers without charts or finds are left out). */
+export function reportChartFigures(session: MapSession, layers: readonly { readonly layerId: string; readonly items: readonly { readonly id?: string | number }[] }[], language: string): Map<string, ChartFigures[]> {
+  const charts = new Map<string, ChartFigures[]>();
+  const adapter = session.adapter;
+  for (const found of layers) {
+    const layer = session.layers.tableLayers().find((l) => l.id === found.layerId);
+    if (!adapter || !layer?.charts?.length || !found.items.length) continue;
+    const ids = new Set(found.items.flatMap((item) => (item.id === undefined ? [] : [item.id])));
+    charts.set(layer.id, placeChartFigures(layer, adapter.recordsOf(layer.id), ids, language));
+  }
+  return charts;
+}
