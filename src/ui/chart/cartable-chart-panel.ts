@@ -38,7 +38,7 @@ export class CartableChartPanel extends LitElement {
   @property({ attribute: false }) layerStyle?: VectorStyle;
   /** The layer's loading state: a chart of a layer that failed says so. */
   @property() status: LayerStatus = 'ready';
-  /** The layer's title, for the file names of the exports. */
+  /** The layer's title, in the panel's heading. */
   @property() heading = '';
   @property() language = 'fr';
   /** On a phone the chart takes the table's place: « Retour au tableau » instead of closing. */
