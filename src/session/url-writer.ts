@@ -1,3 +1,4 @@
+import { writeChartUrl } from '../state/chart-link.js';
 import { withFeatureRef } from '../state/feature-link.js';
 import type { MapState, MapStore } from '../state/store.js';
 import { writeTableUrl } from '../table/url.js';
@@ -19,7 +20,7 @@ export interface UrlWriterOptions {
 
 /**
  * The one writer of the map's URL, from the state alone: the open record (feature=), the table
- * (table=, tq=…) and, once its code has loaded, the permalink (view, layers, basemap, panel).
+ * (table=, tq=…, chart=) and, once its code has loaded, the permalink (view, layers, basemap, panel).
  * Never a new history entry. Record and table are written at once, view moves after a pause.
  * The permalink part is written only once its state first differs from the one the map opened in,
  * so the link a person opened stays as it was until they act.
@@ -80,7 +81,7 @@ export class UrlWriter {
   #compose(state: MapState, whole = false): URL {
     const selection = state.selection;
     let url = withFeatureRef(this.options.base(), selection ? { layerId: selection.layerId, featureId: String(selection.featureId) } : undefined);
-    url = writeTableUrl(url, state.table?.layerId, state.table?.query);
+    url = writeChartUrl(writeTableUrl(url, state.table?.layerId, state.table?.query), state.table);
     const permalink = this.#permalink;
     if (!permalink) return url;
     if (!whole && !this.#permalinkChanged) {

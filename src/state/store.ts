@@ -48,8 +48,8 @@ export interface MapState {
   readonly selection?: { readonly layerId: string; readonly featureId: string | number };
   /** Layers added while the map is open (from a service, a catalogue), the newest first. */
   readonly added?: readonly LayerDef[];
-  /** The open table: its layer and what the person asked of it (none: no table is open). */
-  readonly table?: { readonly layerId: string; readonly query: TableQuery };
+  /** The open table: its layer, what the person asked of it and the chart shown beside it (none: no table is open). */
+  readonly table?: { readonly layerId: string; readonly query: TableQuery; readonly chart?: string };
   /** Whether the layer panel is open (undefined until the map view decides, from the screen and the link). */
   readonly panel?: boolean;
 }

@@ -10,6 +10,7 @@ import { MARGIN_MM, type PrintLayout, scaleBar, scaleDenominator } from '../tool
 import { base } from './theme.js';
 import { styleProps } from './style-props.js';
 import { northMark, scaleBarMark } from './print-marks.js';
+import type { ChartFigures } from '../charts/types.js';
 
 /**
  * @summary The printed page: title, date, the map (rendered at the paper's aspect), legend, scale
@@ -65,6 +66,8 @@ export class CartablePrintLayout extends LitElement {
         display: flex;
         gap: 5mm;
         min-height: 0;
+        /* A chart drawn wider than the side column must not widen the page. */
+        min-width: 0;
         padding-top: 2mm;
       }
       .body.below {
@@ -131,6 +134,18 @@ export class CartablePrintLayout extends LitElement {
       .scale {
         flex: none;
       }
+      .chart {
+        flex: none;
+        min-width: 0;
+        --cartable-font-size: 9pt;
+        max-height: 70mm;
+        overflow: hidden;
+        break-inside: avoid;
+      }
+      .chart cartable-chart {
+        display: block;
+        max-width: 90mm;
+      }
       .scale svg {
         display: block;
         overflow: visible;
@@ -158,6 +173,8 @@ export class CartablePrintLayout extends LitElement {
   readonly #sessionProvider = new ContextProvider(this, { context: sessionContext });
   @property() attributions = '';
   @property({ attribute: false }) printedAt = new Date();
+  /** The chart open beside the table, printed after the legend (its element is defined by whoever gives it). */
+  @property({ attribute: false }) chart?: ChartFigures;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('session')) this.#sessionProvider.setValue(this.session);
@@ -196,6 +213,11 @@ export class CartablePrintLayout extends LitElement {
             <h2>${msg('Légende', { id: 'panel.legend' })}</h2>
             <cartable-legend .language=${this.language}></cartable-legend>
           </section>
+          ${this.chart
+            ? html`<section class="chart">
+                <cartable-chart .figures=${this.chart} .language=${this.language}></cartable-chart>
+              </section>`
+            : nothing}
           <section class="scale">
             <h2>${msg('Échelle', { id: 'share.ctl.scale' })}</h2>
             <p>${msg(str`1 : ${denominator} (à l’impression sans ajustement)`, { id: 'tools.print.scale' })}</p>

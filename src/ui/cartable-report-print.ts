@@ -6,6 +6,7 @@ import { walkLayers } from '../context/checks.js';
 import type { LayerDef, MapContext } from '../context/types.js';
 import { textFor } from '../i18n/text.js';
 import { REPORT_MAP_MM, REPORT_PAGE_MM, type PrintedMap } from '../report/print-map.js';
+import type { ChartFigures } from '../charts/types.js';
 import type { LayerReport, Report } from '../report/types.js';
 import type { MapState } from '../state/store.js';
 import { northMark } from './print-marks.js';
@@ -23,6 +24,8 @@ export interface ReportPrintOptions {
   readonly language: string;
   readonly reason: (layer: LayerReport) => string;
   readonly distance: (metres: number) => string;
+  /** Per layer id: its charts over the features found (their element defined by whoever gives them). */
+  readonly charts?: ReadonlyMap<string, readonly ChartFigures[]>;
 }
 
 /** A source to cite: its name, and a link when the document gives one. */
@@ -96,6 +99,7 @@ export async function printReport(options: ReportPrintOptions): Promise<Cartable
     sources: sourcesOf(options.context, options.state, options.language),
     reason: options.reason,
     distance: options.distance,
+    charts: options.charts ?? new Map(),
   });
   document.body.append(view);
   const sheet = PAGE_SHEET();
@@ -217,6 +221,12 @@ export class CartableReportPrint extends LitElement {
       figcaption {
         font-size: 8.5pt;
       }
+      cartable-chart.chart {
+        display: block;
+        max-width: 120mm;
+        margin-bottom: 2mm;
+        break-inside: avoid;
+      }
       table {
         width: 100%;
         border-collapse: collapse;
@@ -256,6 +266,7 @@ export class CartableReportPrint extends LitElement {
   @property({ attribute: false }) sources: readonly Source[] = [];
   @property({ attribute: false }) reason: (layer: LayerReport) => string = () => '';
   @property({ attribute: false }) distance: (metres: number) => string = (m) => `${Math.round(m)} m`;
+  @property({ attribute: false }) charts: ReadonlyMap<string, readonly ChartFigures[]> = new Map();
 
   override render(): TemplateResult | typeof nothing {
     const report = this.report;
@@ -287,6 +298,7 @@ export class CartableReportPrint extends LitElement {
       </figure>
       ${found.map(
         (layer) => html`<h2>${layer.title} (${layer.capped ? '≥ ' : ''}${layer.items.length})</h2>
+          ${(this.charts.get(layer.layerId) ?? []).map((figures) => html`<cartable-chart class="chart" .figures=${figures} .language=${this.language}></cartable-chart>`)}
           <table>
             <thead>
               <tr>

@@ -27,6 +27,7 @@ import { base } from './theme.js';
  * @fires cartable-table-open-row - detail: { id }
  * @fires cartable-table-export - detail: { format }
  * @fires cartable-table-close
+ * @fires cartable-chart-open - detail: { chartId } to show the layer's charts, {} to close them
  */
 @localized()
 @element('cartable-table')
@@ -46,6 +47,10 @@ export class CartableTable extends LitElement {
   @property({ type: Boolean }) cards = false;
   /** The layer loads by view extent: the table only holds what is loaded so far. */
   @property({ type: Boolean }) partial = false;
+  /** The chart « Graphiques » opens (the layer's first), or none when the layer has no charts. */
+  @property() firstChart = '';
+  /** A chart is open beside (or, on a phone, instead of) the table. */
+  @property({ type: Boolean }) chartOpen = false;
   /** The geometry of a row in lon/lat, for the GeoJSON export. */
   @property({ attribute: false }) geometryOf: (row: Row) => unknown = () => null;
 
@@ -180,6 +185,11 @@ export class CartableTable extends LitElement {
         ${filtering
           ? html`<button class="tool" @click=${() => this.#setQuery({ text: '', values: {}, ranges: {}, inView: false })}>
               ${msg('Effacer les filtres', { id: 'table.clear' })}
+            </button>`
+          : nothing}
+        ${this.firstChart
+          ? html`<button class="tool" aria-pressed=${this.chartOpen ? 'true' : 'false'} @click=${() => emit(this, 'cartable-chart-open', this.chartOpen ? {} : { chartId: this.firstChart })}>
+              ${msg('Graphiques', { id: 'chartPanel.charts' })}
             </button>`
           : nothing}
         <button class="tool" popovertarget="export-menu" aria-expanded=${this.exportOpen ? 'true' : 'false'} aria-haspopup="true">

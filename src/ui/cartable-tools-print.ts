@@ -65,6 +65,8 @@ export class CartableToolsPrint extends LitElement {
     this.status = msg('Préparation de la page à imprimer…', { id: 'tools.print.preparing' });
     try {
       await loadChunk(import('./cartable-print-layout.js'));
+      // The chart open beside the table prints too (its code loads only then).
+      const chart = state?.table?.chart ? (await loadChunk(import('./chart/print-chart.js'))).openChartFigures(session, state, this.language) : undefined;
       const layout = printLayout(this.paper, this.orientation);
       const size = [Math.round(layout.map[0] * PRINT_PX_PER_MM), Math.round(layout.map[1] * PRINT_PX_PER_MM)] as const;
       const printed = await printImage(adapter, size);
@@ -80,6 +82,7 @@ export class CartableToolsPrint extends LitElement {
         session,
         attributions: this.#attributions,
         printedAt: new Date(),
+        chart,
       });
       // Only the layout prints, on paper of the chosen size (a page-level sheet: @page has no effect in a shadow root).
       const sheet = new CSSStyleSheet();

@@ -42,6 +42,8 @@ export interface CartableEventMap extends EmbedElementEvents {
   /** A row of the table is to open its record. */
   'cartable-table-open-row': { id: string | number };
   'cartable-table-close': Record<string, never>;
+  /** A chart of the table's layer is to show beside the table (none: the chart closes). */
+  'cartable-chart-open': { chartId?: string };
   /** The table's rows were exported (`csv;`, `csv,` or `geojson`). */
   'cartable-table-export': { format: 'csv;' | 'csv,' | 'geojson' };
   /** A link of a layer's information was followed. */
@@ -112,6 +114,7 @@ declare global {
     'cartable-table-filtered': CustomEvent<CartableEventMap['cartable-table-filtered']>;
     'cartable-table-open-row': CustomEvent<CartableEventMap['cartable-table-open-row']>;
     'cartable-table-close': CustomEvent<CartableEventMap['cartable-table-close']>;
+    'cartable-chart-open': CustomEvent<CartableEventMap['cartable-chart-open']>;
     'cartable-table-export': CustomEvent<CartableEventMap['cartable-table-export']>;
     'cartable-link-followed': CustomEvent<CartableEventMap['cartable-link-followed']>;
     'cartable-analytics-choice': CustomEvent<CartableEventMap['cartable-analytics-choice']>;

@@ -5,6 +5,7 @@
 import { str } from '@lit/localize';
 import { access } from './en-access.js';
 import { alerts } from './en-alerts.js';
+import { chartPanel } from './en-chart-panel.js';
 import { charts } from './en-charts.js';
 import { choices } from './en-choices.js';
 import { communes } from './en-communes.js';
@@ -150,6 +151,7 @@ export const templates = {
   ...layerProblems,
   ...report,
   ...siteFrame,
+  ...chartPanel,
   ...table,
   ...tools,
 };

@@ -99,6 +99,16 @@ export const mapViewStyles = css`
   .table-panel cartable-table {
     flex: 1;
     min-height: 0;
+    /* Beside a chart, the table takes the width left (its grid scrolls), never more. */
+    min-width: 0;
+  }
+  .table-body {
+    flex: 1 1 auto;
+    min-height: 0;
+    display: flex;
+  }
+  .table-panel.full.with-chart cartable-table {
+    display: none;
   }
   .table-choice {
     display: flex;

@@ -7,6 +7,7 @@ import type { Column } from '../../table/columns.js';
 import type { TableQuery } from '../../table/query.js';
 import type { Row } from '../../table/rows.js';
 import { readTableUrl } from '../../table/url.js';
+import { readChartUrl } from '../../state/chart-link.js';
 import { emit } from '../events.js';
 import type { MapViewHost } from './host.js';
 
@@ -25,6 +26,8 @@ export class TableController implements ReactiveController {
   #stopFeed?: () => void;
   /** The query that asks nothing (from the table code, loaded with the first table). */
   #emptyQuery?: TableQuery;
+  /** The chart panel's code, loaded with the first chart opened. */
+  #chartPart?: typeof import('../chart/panel-template.js');
 
   constructor(private readonly host: MapViewHost) {
     host.addController(this);
@@ -50,11 +53,12 @@ export class TableController implements ReactiveController {
     const layers = session.layers.tableLayers();
     const wanted = fromUrl.layerId ? layers.find((l) => l.id === fromUrl.layerId) : layers.find((l) => l.table!.open);
     if (fromUrl.layerId && !wanted) this.host.say({ code: 'table-unknown' });
-    if (wanted) void this.open(wanted.id, fromUrl.layerId ? fromUrl.query : undefined);
+    const chart = fromUrl.layerId ? readChartUrl(session.startUrl, fromUrl.layerId) : undefined;
+    if (wanted) void this.open(wanted.id, fromUrl.layerId ? fromUrl.query : undefined, wanted && (wanted.charts ?? []).some((c) => c.id === chart) ? chart : undefined);
   }
 
-  /** Shows a layer's table (with a query, e.g. from a link), fed by the layer's features as they load. */
-  async open(layerId: string, query?: TableQuery): Promise<void> {
+  /** Shows a layer's table (with a query, e.g. from a link, and one of its charts), fed by the layer's features as they load. */
+  async open(layerId: string, query?: TableQuery, chart?: string): Promise<void> {
     const session = this.host.session;
     const layer = session?.layers.tableLayers().find((l) => l.id === layerId);
     if (!session || !layer || !session.adapter) return;
@@ -72,7 +76,7 @@ export class TableController implements ReactiveController {
     const columns = tableColumns(layer, layer.table!, this.host.language);
     const sort = layer.table!.sort;
     const defaultSort = sort ? { field: sort.field, direction: sort.direction ?? 'asc' } : undefined;
-    session.store.dispatch({ type: 'set-table', table: { layerId, query: { ...(query ?? EMPTY_QUERY), sort: query?.sort ?? defaultSort } } });
+    session.store.dispatch({ type: 'set-table', table: { layerId, query: { ...(query ?? EMPTY_QUERY), sort: query?.sort ?? defaultSort }, chart } });
     const feed = (): void => {
       const rows = adapter.recordsOf(layerId).map(({ id, properties, anchor: at }) => makeRow(id, properties, columns, at ? [at[0]!, at[1]!] : undefined));
       this.shown = { layerId, columns, rows };
@@ -106,6 +110,28 @@ export class TableController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Changes the open table's query or chart (the store, so the URL, follows). */
+  #patch(patch: { query?: TableQuery; chart?: string | null }): void {
+    const store = this.host.session?.store;
+    const table = store?.state.table;
+    if (!store || !table) return;
+    const chart = patch.chart === undefined ? table.chart : (patch.chart ?? undefined);
+    store.dispatch({ type: 'set-table', table: { layerId: table.layerId, query: patch.query ?? table.query, chart } });
+  }
+
+  /** The chart panel, once its code has loaded (asked for by the first chart opened). */
+  #chartPanel(open: boolean, table: NonNullable<TableController['shown']>): TemplateResult | typeof nothing {
+    if (!open) return nothing;
+    if (!this.#chartPart) {
+      void loadChunk(import('../chart/panel-template.js')).then((part) => {
+        this.#chartPart = part;
+        this.host.requestUpdate();
+      });
+      return nothing;
+    }
+    return this.#chartPart.chartPanel(this.host.session!, table, this.host, (query) => this.#patch({ query }));
+  }
+
   #filteredBy(ids: Set<string | number> | null): void {
     const table = this.shown;
     if (!table) return;
@@ -124,7 +150,13 @@ export class TableController implements ReactiveController {
     const layers = session.layers.tableLayers();
     const layer = session.layers.get(table.layerId)!;
     const features = new Map<string | number, FeatureRecord['geometry']>();
-    return html`<section class="table-panel ${narrow ? 'full' : ''}" aria-label=${msg('Tableau des objets', { id: 'table.region' })}>
+    const charts = layers.find((l) => l.id === table.layerId)?.charts ?? [];
+    const chartOpen = !!state.table?.chart && charts.length > 0;
+    return html`<section
+      class="table-panel ${narrow ? 'full' : ''} ${chartOpen ? 'with-chart' : ''}"
+      aria-label=${msg('Tableau des objets', { id: 'table.region' })}
+      @cartable-chart-open=${(e: CustomEvent<{ chartId?: string }>) => this.#patch({ chart: e.detail.chartId ?? null })}
+    >
       ${layers.length > 1
         ? html`<label class="table-choice">
             ${msg('Couche', { id: 'table.layer' })}
@@ -133,6 +165,8 @@ export class TableController implements ReactiveController {
             </select>
           </label>`
         : nothing}
+      <div class="table-body">
+      ${this.#chartPanel(chartOpen, table)}
       <cartable-table
         .columns=${table.columns}
         .rows=${table.rows}
@@ -143,13 +177,15 @@ export class TableController implements ReactiveController {
         .language=${language}
         .cards=${narrow}
         .partial=${session.layers.partial(table.layerId)}
+        @cartable-table-query=${(e: CustomEvent<TableQuery>) => this.#patch({ query: e.detail })}
+        .firstChart=${charts[0]?.id ?? ''}
+        .chartOpen=${chartOpen}
         .geometryOf=${(row: Row) => {
           const adapter = session.adapter;
           if (!features.size) for (const record of adapter?.recordsOf(table.layerId) ?? []) features.set(record.id, record.geometry);
           const geometry = features.get(row.id);
           return geometry && adapter ? adapter.toLonLatGeometry(geometry) : null;
         }}
-        @cartable-table-query=${(e: CustomEvent<TableQuery>) => session.store.dispatch({ type: 'set-table', table: { layerId: table.layerId, query: e.detail } })}
         @cartable-table-filtered=${(e: CustomEvent<{ ids: Set<string | number> | null }>) => this.#filteredBy(e.detail.ids)}
         @cartable-table-open-row=${(e: CustomEvent<{ id: string | number }>) => {
           if (narrow) this.#hide();
@@ -157,6 +193,7 @@ export class TableController implements ReactiveController {
         }}
         @cartable-table-close=${() => this.close()}
       ></cartable-table>
+      </div>
     </section>`;
   }
 }

@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { LayerReport, Report, ReportItem } from '../../report/types.js';
 import { distanceText, madeText, placeText, reasonText } from './texts.js';
+import './cartable-report-charts.js';
 
 /** Lines shown per layer before « show all » (a large layer must not freeze the panel). */
 export const SHOWN = 100;
@@ -71,6 +72,7 @@ function layerTemplate(view: ResultsView, layer: LayerReport): TemplateResult {
       ${layer.method === 'feature-info' ? html`<span class="note">${msg('(au point choisi)', { id: 'report.atPoint' })}</span>` : nothing}
     </h4>
     ${layer.capped ? html`<p class="note">${msg('Le service a limité sa réponse : la liste peut être incomplète.', { id: 'report.capped' })}</p>` : nothing}
+    <cartable-report-charts .layerId=${layer.layerId} .ids=${new Set(layer.items.flatMap((item) => (item.id === undefined ? [] : [item.id])))} .language=${view.language}></cartable-report-charts>
     <ul>
       ${items.map((item, i) => {
         const key = `${layer.layerId}/${i}`;

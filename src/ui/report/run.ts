@@ -53,7 +53,11 @@ export async function runReport(run: ReportRun, onLayer: () => void): Promise<Re
 export async function printPlaceReport(session: MapSession, adapter: MapAdapter, report: Report, language: string): Promise<void> {
   const [{ printReport }, { printedMap }] = await Promise.all([loadChunk(import('../cartable-report-print.js')), loadChunk(import('../../report/print-map.js'))]);
   const extent = placeExtent(report.place, projectionOf(adapter.map));
+  // The layers' charts of what was found, as the report panel shows them (their code only for a map with charts).
+  const withCharts = session.layers.tableLayers().some((l) => l.charts?.length);
+  const charts = withCharts ? (await loadChunk(import('../chart/print-chart.js'))).reportChartFigures(session, report.layers, language) : undefined;
   await printReport({
+    charts,
     report,
     mapImage: () => printedMap(adapter.map, extent),
     context: session.context,

@@ -11,10 +11,15 @@ export function downloadRows(
 ): void {
   const body = format === 'geojson' ? toGeoJson(rows, geometryOf) : toCsv(rows, columns, format === 'csv;' ? ';' : ',');
   const type = format === 'geojson' ? 'application/geo+json' : 'text/csv;charset=utf-8';
-  const url = URL.createObjectURL(new Blob([body], { type }));
+  downloadBlob(into, new Blob([body], { type }), `${name || 'export'}.${format === 'geojson' ? 'geojson' : 'csv'}`);
+}
+
+/** Saves a blob as a file of that name (characters file systems refuse become `_`). */
+export function downloadBlob(into: ParentNode, blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = `${name || 'export'}.${format === 'geojson' ? 'geojson' : 'csv'}`.replace(/[\\/:*?"<>|]+/g, '_');
+  link.download = name.replace(/[\\/:*?"<>|]+/g, '_');
   into.append(link);
   link.click();
   link.remove();
