@@ -1,4 +1,5 @@
 import { textFor } from '../src/i18n/text.js';
+import { escapeHtml } from '../src/markup/escape.js';
 import { oembedLink } from './oembed.js';
 import type { CatalogEntry, SiteConfig } from '../src/context/types.js';
 
@@ -21,8 +22,7 @@ export const PAGE_DOCUMENT_ID = 'cartable-document';
  */
 export const jsonDataBlock = (json: string): string => json.replace(/</g, '\\u003c');
 
-export const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export { escapeHtml };
 
 /**
  * The static page of one map, made from the built index.html: one folder down (maps/<id>.html), with

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../ui/style-props.js';
 import { localized, msg, str } from '@lit/localize';
 import { textFor } from '../i18n/text.js';
 import { element } from '../ui/define.js';
@@ -42,6 +42,8 @@ export class CartableChart extends LitElement {
   @property({ type: Number }) of?: number;
   /** The bar the table is filtered on (pressed; the others dimmed), found by its value or interval. */
   @property({ attribute: false }) selected?: ChartBar;
+  /** Figures to read only (a report): the bars are not buttons and filter nothing. */
+  @property({ type: Boolean, attribute: 'read-only' }) readOnly = false;
 
   /** The bar that holds the tab stop. */
   @state() private active = 0;
@@ -165,6 +167,7 @@ export class CartableChart extends LitElement {
 
   /** The attributes every bar or slice shares: one tab stop, a name, the data index. */
   #item(bar: ChartBar, index: number, shapes: SVGTemplateResult): SVGTemplateResult {
+    if (this.readOnly) return svg`<g class="item" data-index=${index}><title>${this.#barName(bar)}</title>${shapes}</g>`;
     const selectable = isSelectable(bar);
     const chosen = this.#isSelected(bar);
     return svg`<g class="item ${selectable ? 'selectable' : ''} ${chosen ? 'chosen' : ''}" role="button" data-index=${index}
@@ -181,7 +184,7 @@ export class CartableChart extends LitElement {
         i,
         svg`<rect class="hit" x="0" y=${place.y} width=${layout.width} height=${ROW_HEIGHT - 2} rx="4"></rect>
           <text x="2" y=${place.labelY}>${place.label}</text>
-          <rect class="bar" x="2" y=${place.barY} width=${place.width} height=${BAR_HEIGHT} rx="2" style=${styleMap({ fill: bar.color, 'fill-opacity': this.#opacity(bar) })}></rect>
+          <rect class="bar" x="2" y=${place.barY} width=${place.width} height=${BAR_HEIGHT} rx="2" style=${styleProps({ fill: bar.color, 'fill-opacity': this.#opacity(bar) })}></rect>
           <text class="count" x=${place.countX + 2} y=${place.countY}>${this.#number(bar.count)}</text>
           ${i === this.ringAt ? svg`<rect class="focus-ring" x="-2" y=${place.y - 1} width=${layout.width + 4} height=${ROW_HEIGHT} rx="5"></rect>` : nothing}`,
       );
@@ -199,7 +202,7 @@ export class CartableChart extends LitElement {
     });
     return svg`${figures.bars.map((bar, i) => {
       const slice = layout.slices[i]!;
-      const paint = styleMap({ fill: bar.color, 'fill-opacity': this.#opacity(bar, opacity[i]) });
+      const paint = styleProps({ fill: bar.color, 'fill-opacity': this.#opacity(bar, opacity[i]) });
       const shape = slice.path
         ? svg`<path class="slice" d=${slice.path} style=${paint}></path>`
         : bar.count > 0
@@ -254,13 +257,15 @@ export class CartableChart extends LitElement {
       </figcaption>
       ${empty
         ? html`<p class="empty" id="empty">${msg('Aucun enregistrement à représenter', { id: 'chart.empty' })}</p>`
-        : html`<svg class="chart" role="group" tabindex="-1" aria-labelledby="title" aria-describedby="hint" width=${layout.width} height=${layout.height}
+        : html`<svg class="chart" role="group" tabindex="-1" aria-labelledby="title" aria-describedby=${this.readOnly ? 'summary' : 'hint'} width=${layout.width} height=${layout.height}
               viewBox="0 0 ${layout.width} ${layout.height}" @keydown=${this.#onKey} @focusin=${this.#onFocusIn} @focusout=${() => (this.ringAt = -1)}>
               ${pie ? this.#pie(figures) : this.#bars(figures)}
             </svg>
-            <p id="hint" class="visually-hidden">
-              ${msg('Flèches : passer d’une barre à l’autre ; Entrée : filtrer le tableau sur cette barre.', { id: 'chart.hint' })}
-            </p>
+            ${this.readOnly
+              ? nothing
+              : html`<p id="hint" class="visually-hidden">
+                  ${msg('Flèches : passer d’une barre à l’autre ; Entrée : filtrer le tableau sur cette barre.', { id: 'chart.hint' })}
+                </p>`}
             ${this.#table(figures)}`}
     </figure>`;
   }

@@ -5,6 +5,7 @@
  */
 import { msg } from '@lit/localize';
 import { csvDocument, type CsvSeparator } from '../csv/cell.js';
+import { escapeHtml } from '../markup/escape.js';
 import { textFor } from '../i18n/text.js';
 import type { CartableChart } from './cartable-chart.js';
 import { shareOf } from './figures.js';
@@ -39,28 +40,30 @@ export function slug(text: string, fallback = 'graphique'): string {
 export const chartFileName = (figures: ChartFigures, language: string, extension: string): string =>
   `${slug(textFor(figures.chart.title, language), slug(figures.chart.id))}.${extension}`;
 
-/** Copies each drawn element's resolved paint onto its clone, and drops what only the page needs. */
-function resolveStyles(live: SVGSVGElement, clone: SVGSVGElement): void {
-  const lives = [...live.querySelectorAll('*')];
-  const clones = [...clone.querySelectorAll('*')];
-  clones.forEach((node, i) => {
-    const source = lives[i]!;
-    if (source.matches('.focus-ring, .hit')) {
-      node.remove();
-      return;
+/** Attributes only the page needs (styling hooks, interaction, Lit's bindings). */
+const pageOnly = (name: string): boolean => name === 'class' || name === 'style' || name === 'role' || name === 'tabindex' || name.startsWith('aria-') || name.startsWith('data-');
+
+const attributesText = (attributes: ReadonlyArray<readonly [string, string | number]>): string =>
+  attributes.map(([name, value]) => ` ${name}="${escapeHtml(String(value))}"`).join('');
+
+/**
+ * The drawn elements written out as text, each with its resolved paint as presentation attributes
+ * (fill="…", no var() left). Text, not a DOM copy: a style attribute set on any node of the page
+ * would break its Content-Security-Policy (style-src 'self').
+ */
+function paintedMarkup(parent: Element): string {
+  let out = '';
+  for (const child of parent.childNodes) {
+    if (child.nodeType === Node.TEXT_NODE) out += escapeHtml(child.textContent ?? '');
+    if (!(child instanceof SVGElement) || child.matches('.focus-ring, .hit')) continue;
+    const attributes: Array<readonly [string, string]> = [...child.attributes].filter((a) => !pageOnly(a.name)).map((a) => [a.name, a.value] as const);
+    if (child.localName !== 'g' && child.localName !== 'title') {
+      const computed = getComputedStyle(child);
+      for (const name of PAINTED) attributes.push([name, computed.getPropertyValue(name)]);
     }
-    const computed = getComputedStyle(source);
-    const style = PAINTED.map((name) => `${name}:${computed.getPropertyValue(name)}`).join(';');
-    for (const name of [...node.getAttributeNames()]) {
-      if (name === 'class' || name === 'style' || name === 'role' || name === 'tabindex' || name.startsWith('aria-') || name.startsWith('data-')) node.removeAttribute(name);
-    }
-    if (source.localName !== 'g' && source.localName !== 'title') node.setAttribute('style', style);
-  });
-  // Lit's markers.
-  const walker = clone.ownerDocument.createTreeWalker(clone, NodeFilter.SHOW_COMMENT);
-  const comments: Node[] = [];
-  while (walker.nextNode()) comments.push(walker.currentNode);
-  comments.forEach((c) => c.parentNode?.removeChild(c));
+    out += `<${child.localName}${attributesText(attributes)}>${paintedMarkup(child)}</${child.localName}>`;
+  }
+  return out;
 }
 
 /** The chart's SVG as a document of its own: title and summary, the page's colours and font written in. */
@@ -69,28 +72,19 @@ export function standaloneSvg(element: CartableChart): string {
   if (!live) throw new Error('the chart has nothing drawn (no figures, or no bars)');
   const width = live.width.baseVal.value;
   const height = live.height.baseVal.value;
-  const clone = live.cloneNode(true) as SVGSVGElement;
-  resolveStyles(live, clone);
   const host = getComputedStyle(element);
-  const doc = live.ownerDocument;
-  const make = (name: string, attributes: Record<string, string | number>, text?: string): SVGElement => {
-    const node = doc.createElementNS(SVG_NS, name);
-    for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
-    if (text !== undefined) node.textContent = text;
-    return node;
-  };
   const fullWidth = width + 2 * MARGIN;
   const fullHeight = height + TITLE_ROOM + 2 * MARGIN;
-  const out = make('svg', { xmlns: SVG_NS, width: fullWidth, height: fullHeight, viewBox: `0 0 ${fullWidth} ${fullHeight}`, role: 'img' });
-  out.append(make('title', {}, element.heading), make('desc', {}, element.summary()));
   const surface = host.getPropertyValue('--cartable-surface').trim();
-  if (surface) out.append(make('rect', { width: fullWidth, height: fullHeight, style: `fill:${surface}` }));
-  const titleStyle = `fill:${host.color};font-family:${host.fontFamily};font-size:${TITLE_SIZE}px;font-weight:600`;
-  out.append(make('text', { x: MARGIN, y: MARGIN + TITLE_SIZE, style: titleStyle }, fitLabel(element.heading, (width * 13) / TITLE_SIZE)));
-  const body = make('g', { transform: `translate(${MARGIN} ${MARGIN + TITLE_ROOM})` });
-  body.append(...clone.childNodes);
-  out.append(body);
-  return new XMLSerializer().serializeToString(out);
+  const title = fitLabel(element.heading, (width * 13) / TITLE_SIZE);
+  return [
+    `<svg${attributesText([['xmlns', SVG_NS], ['width', fullWidth], ['height', fullHeight], ['viewBox', `0 0 ${fullWidth} ${fullHeight}`], ['role', 'img']])}>`,
+    `<title>${escapeHtml(element.heading)}</title><desc>${escapeHtml(element.summary())}</desc>`,
+    surface ? `<rect${attributesText([['width', fullWidth], ['height', fullHeight], ['fill', surface]])}></rect>` : '',
+    `<text${attributesText([['x', MARGIN], ['y', MARGIN + TITLE_SIZE], ['fill', host.color], ['font-family', host.fontFamily], ['font-size', `${TITLE_SIZE}px`], ['font-weight', '600']])}>${escapeHtml(title)}</text>`,
+    `<g transform="translate(${MARGIN} ${MARGIN + TITLE_ROOM})">${paintedMarkup(live)}</g>`,
+    '</svg>',
+  ].join('');
 }
 
 export function chartSvgFile(element: CartableChart): ChartFile {

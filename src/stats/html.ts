@@ -2,7 +2,7 @@
 import type { Text } from './catalog.js';
 import { CSV_FILES, type Lang } from './csv.js';
 import type { Cell, Figures } from './figures.js';
-import { escapeHtml as e } from './html-escape.js';
+import { escapeHtml as e } from '../markup/escape.js';
 import { barChart } from './svg.js';
 import { formatCell, formatTrend, monthName, wordsOf } from './texts.js';
 import { DEFAULT_TOKENS as T } from '../theme/tokens.js';

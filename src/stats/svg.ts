@@ -4,7 +4,7 @@
  * The viewBox keeps the drawing readable from a 390 px phone to a desktop page.
  */
 import { MASKED, THRESHOLD, type Cell } from './figures.js';
-import { escapeHtml } from './html-escape.js';
+import { escapeHtml } from '../markup/escape.js';
 
 export interface ChartSpec {
   readonly id: string;

@@ -298,7 +298,7 @@ export class CartableReportPrint extends LitElement {
       </figure>
       ${found.map(
         (layer) => html`<h2>${layer.title} (${layer.capped ? '≥ ' : ''}${layer.items.length})</h2>
-          ${(this.charts.get(layer.layerId) ?? []).map((figures) => html`<cartable-chart class="chart" .figures=${figures} .language=${this.language}></cartable-chart>`)}
+          ${(this.charts.get(layer.layerId) ?? []).map((figures) => html`<cartable-chart class="chart" read-only .figures=${figures} .language=${this.language}></cartable-chart>`)}
           <table>
             <thead>
               <tr>

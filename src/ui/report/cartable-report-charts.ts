@@ -59,7 +59,7 @@ export class CartableReportCharts extends LitElement {
   override render(): TemplateResult | typeof nothing {
     if (!this.figures.length) return nothing;
     return html`${this.figures.map(
-      (figures) => html`<cartable-chart .figures=${figures} .language=${this.language}></cartable-chart>`,
+      (figures) => html`<cartable-chart read-only .figures=${figures} .language=${this.language}></cartable-chart>`,
     )}`;
   }
 }

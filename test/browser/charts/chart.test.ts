@@ -24,17 +24,7 @@ const pieChart: ChartSettings = { id: 'par-rarete', type: 'pie', title: 'Géosit
 
 const rowsOf = (field: string, values: readonly string[]) => values.map((v) => ({ values: { [field]: v } }));
 
-/** The site's tokens (src/global.css), as a page of the site has them. */
-async function withTokens(): Promise<void> {
-  if (document.getElementById('tokens')) return;
-  const style = document.createElement('style');
-  style.id = 'tokens';
-  style.textContent = await (await fetch('/src/global.css')).text();
-  document.head.append(style);
-}
-
 async function mountChart(chart: ChartSettings, rows: ReturnType<typeof rowsOf>, width = 390): Promise<CartableChart> {
-  await withTokens();
   const element = mount(new CartableChart(), `display:block;width:${width}px`);
   element.figures = chartFigures(chart, rows, { language: 'fr' });
   await element.updateComplete;
@@ -148,6 +138,23 @@ describe('cartable-chart', () => {
     expect(selected).to.deep.equal([]);
   });
 
+  it('read-only (a report): bars are no buttons, take no focus and send nothing', async () => {
+    const element = await mountChart(barChart, rowsOf('typologie1', TYPES));
+    element.readOnly = true;
+    await element.updateComplete;
+    const selected: ChartSelectDetail[] = [];
+    element.addEventListener('cartable-chart-select', (e) => selected.push(e.detail));
+    const bars = items(element);
+    expect(bars).to.have.length(2);
+    for (const bar of bars) {
+      expect(bar.hasAttribute('role') || bar.hasAttribute('tabindex') || bar.hasAttribute('aria-pressed')).to.equal(false);
+      bar.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    }
+    expect(selected).to.deep.equal([]);
+    expect(element.shadowRoot!.querySelector('#hint')).to.equal(null);
+    expect(await axeViolations(element)).to.deep.equal([]);
+  });
+
   it('draws a pie, its slices and legend, one button per slice', async () => {
     const values = [
       { value: 'Internationale', color: '#08306b' },
@@ -190,7 +197,7 @@ describe('cartable-chart', () => {
     expect(doc.querySelector('title')!.textContent).to.equal('Géosites par type');
     expect([...doc.querySelectorAll('text')].map((t) => t.textContent)).to.include.members(['Géosites par type', 'Site naturel', '57']);
     // The accent token, resolved: the bars keep the site's colour out of the page.
-    expect(doc.querySelector('rect[style*="fill:rgb(29, 78, 216)"]')).to.not.equal(null);
+    expect(doc.querySelector('rect[fill="rgb(29, 78, 216)"]')).to.not.equal(null);
 
     const png = await chartPngFile(element);
     expect(png.name).to.equal('geosites-par-type.png');

@@ -1,7 +1,8 @@
 /**
  * Custom elements are registered through src/ui/define.ts only (a name already taken never throws),
  * and its list of Cartable's tag names (checked against the host page's own elements before a
- * <cartable-map> starts) names every element src/ defines.
+ * <cartable-map> starts) names every element src/ defines. Inline styles go through the CSSOM: the
+ * site's Content-Security-Policy refuses style attributes.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -25,6 +26,12 @@ describe('custom elements', () => {
       .filter((f) => f.name !== 'ui/define.ts')
       .filter((f) => /\bcustomElement\b[^s]|customElements\.define\(/.test(f.text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')))
       .map((f) => f.name);
+    expect(offenders).toEqual([]);
+  });
+
+  it('set inline styles through the CSSOM (src/ui/style-props.ts), never a style attribute, which style-src \'self\' refuses', () => {
+    const code = (text: string): string => text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    const offenders = files.filter((f) => /lit\/directives\/style-map|setAttribute\(\s*'style'/.test(code(f.text))).map((f) => f.name);
     expect(offenders).toEqual([]);
   });
 
