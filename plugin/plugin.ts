@@ -32,11 +32,13 @@ import { stagedOutput } from './staging.js';
 import { prepareProjectSources, type SourceResolution, type SourceResolver } from './sources.js';
 import type { SiteConfig } from '../src/context/types.js';
 import { checkSiteTheme } from '../src/theme/contrast.js';
-import { resolveTheme } from '../src/theme/tokens.js';
+import { resolveTheme, tokenDeclarations } from '../src/theme/tokens.js';
 
 const SITE_MODULE = 'virtual:cartable/site';
 /** The site's design tokens, resolved (the page's :root and the <cartable-map> element's :host). */
 const TOKENS_MODULE = 'virtual:cartable/tokens';
+/** The same tokens as a style sheet for the page's :root, in the page's CSS: there before any script runs. */
+const TOKENS_CSS = 'virtual:cartable/tokens.css';
 
 /** The icons of the web app manifest: file name, size, maskable. */
 export const ICONS: ReadonlyArray<readonly [string, number, boolean]> = [
@@ -166,13 +168,14 @@ export function cartable(options: { projectRoot: string }): Plugin[] {
   const site: Plugin = {
     name: 'cartable-site',
     resolveId(id) {
-      return id === SITE_MODULE || id === TOKENS_MODULE ? `\0${id}` : undefined;
+      return id === SITE_MODULE || id === TOKENS_MODULE || id === TOKENS_CSS ? `\0${id}` : undefined;
     },
     load(id) {
-      if (id !== `\0${SITE_MODULE}` && id !== `\0${TOKENS_MODULE}`) return undefined;
+      if (![SITE_MODULE, TOKENS_MODULE, TOKENS_CSS].some((module) => id === `\0${module}`)) return undefined;
       const { site, problems } = loadSiteConfig(projectRoot);
       if (!site) throw new SiteBuildError(problems);
       if (id === `\0${TOKENS_MODULE}`) return `export default ${JSON.stringify(resolveTheme(site.theme))};`;
+      if (id === `\0${TOKENS_CSS}`) return `:root { ${tokenDeclarations(resolveTheme(site.theme))} }\n`;
       // `sources` names the build machine's local files: the browser has no use for them.
       return `export default ${JSON.stringify({ ...site, sources: undefined })};`;
     },

@@ -3,7 +3,8 @@
  * site configuration baked in at build time, CSS) stay in this module so the others load anywhere.
  */
 import site from 'virtual:cartable/site';
-import tokens from 'virtual:cartable/tokens';
+// The design tokens on :root, resolved at build time (src/theme/tokens.ts: defaults, the site's preset, its own).
+import 'virtual:cartable/tokens.css';
 import './global.css';
 import { readLanguage, readRoute } from './app/route.js';
 import { readPageDocument } from './app/page-document.js';
@@ -23,8 +24,6 @@ const url = new URL(location.href);
 const pageMapId = document.querySelector<HTMLMetaElement>('meta[name="cartable:map"]')?.content ?? null;
 const language = readLanguage(url, site.defaultLanguage);
 
-// The design tokens, resolved at build time (src/theme/tokens.ts: defaults, the site's preset, its own).
-for (const [token, value] of Object.entries(tokens)) document.documentElement.style.setProperty(token, value);
 
 const hooks: RequestHook[] = [];
 if (site.proxy) hooks.push(proxyForOrigins(site.proxy.url, site.proxy.origins));

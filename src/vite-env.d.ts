@@ -8,3 +8,5 @@ declare module 'virtual:cartable/tokens' {
   const tokens: import('./theme/tokens.js').Tokens;
   export default tokens;
 }
+
+declare module 'virtual:cartable/tokens.css';

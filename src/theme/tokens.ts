@@ -1,8 +1,8 @@
 /**
  * Cartable's design tokens: every --cartable-* custom property the viewer's styles read, with its
  * default, defined here only. The styles use them without fallback values (`var(--cartable-accent)`);
- * the values are set on the page's :root (src/main.ts) and on the <cartable-map> element's :host
- * (src/embed/cartable-map.ts). A site re-themes the viewer with its configuration's `theme`: a preset,
+ * the values are set on the page's :root (its CSS: virtual:cartable/tokens.css, plugin/plugin.ts)
+ * and on the <cartable-map> element's :host (src/embed/cartable-map.ts). A site re-themes the viewer with its configuration's `theme`: a preset,
  * then tokens of its own (README, « Thème »).
  */
 import { dsfrTokens } from './presets/dsfr.js';
