@@ -13,6 +13,7 @@ import { GEOSITES_FILE, GEOSITES_SKIP, packagedRecords } from './support/geosite
 import { DIST, axeViolations, startSuite, waitForLayers, waitForMap, withPage, type Suite } from './support/harness.js';
 import { inOisans, PUBLIC } from './support/oisans.js';
 import { nextReady, openGeosites, openPrint, pickCommune, readyCount, report } from './support/report-page.js';
+import { stubPrint, waitForPrints } from './support/print.js';
 
 const WIDE = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
@@ -234,13 +235,10 @@ test('the print layout carries the open chart', async (t) => {
     await bars(page).first().waitFor();
     await waitForLayers(page, (l) => l.geosites?.status === 'ready', 'geosites ready');
     const shown = await figures(page);
-    await page.evaluate(() => {
-      (globalThis as any).__printed = 0;
-      globalThis.print = () => void ((globalThis as any).__printed += 1);
-    });
+    await stubPrint(page);
     await page.locator('cartable-tools [data-tool="print"]').click();
     await page.locator('cartable-tools-print .print').click();
-    await page.waitForFunction(() => (globalThis as any).__printed === 1);
+    await waitForPrints(page);
     await page.emulateMedia({ media: 'print' });
     const layout = page.locator('cartable-print-layout');
     const printed = layout.locator('cartable-chart');

@@ -21,6 +21,7 @@ import { keepScreenshot } from '../support/screenshots.js';
 import { serveStatic, type StaticServer } from '../support/static-server.js';
 import { DIST, REPO, TILE_PNG, axeViolations, nextFrames, startSuite, waitForMap, waitForViewStill, withPage, type Suite } from './support/harness.js';
 import { decodePng } from './support/png.js';
+import { stubPrint, waitForPrints } from './support/print.js';
 
 let suite: Suite;
 const MAP = 'maps/lieux-de-france.html';
@@ -267,16 +268,13 @@ test('locates the person only when asked, with the accuracy circle; says so when
 test('prints through a layout of the chosen paper: title, map, legend, scale, north, sources, date', async (t) => {
   await withPage(t, suite, {}, async ({ page }) => {
     await openMap(page);
-    await page.evaluate(() => {
-      (globalThis as any).__printed = 0;
-      globalThis.print = () => void ((globalThis as any).__printed += 1);
-    });
+    await stubPrint(page);
     const sizeBefore = await page.evaluate(() => (globalThis as any).__e2e.map().getSize());
     await tool(page, 'print').click();
     await page.locator('cartable-tools-print input[name="orientation"][value="portrait"]').check();
     await page.locator('cartable-tools-print #print-title').fill('Mon titre imprimé');
     await page.locator('cartable-tools-print .print').click();
-    await page.waitForFunction(() => (globalThis as any).__printed === 1);
+    await waitForPrints(page);
     // The map on screen is back to its size.
     assert.deepEqual(await page.evaluate(() => (globalThis as any).__e2e.map().getSize()), sizeBefore);
     const layout = page.locator('cartable-print-layout');

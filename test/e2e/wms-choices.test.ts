@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { waitUntil } from '../support/wait-until.js';
 import { axeViolations, startSuite, waitForMap, withPage, type Suite } from './support/harness.js';
 import { choicesMapFixture, choicesWmsFixture, mapPath } from './support/wms-choices-maps.js';
+import { stubPrint, waitForPrints } from './support/print.js';
 
 let suite: Suite;
 before(async () => {
@@ -53,13 +54,10 @@ test('time: the slider (keyboard) changes TIME on GetMap, the legend says the ye
     assert.ok(legend.includes('2021'), `GetLegendGraphic follows the time: ${legend.join(', ')}`);
     link = await permalinkWith(page, 'lc=zones~t:2021');
     // The printed page's legend says the year too.
-    await page.evaluate(() => {
-      (globalThis as any).__printed = 0;
-      globalThis.print = () => void ((globalThis as any).__printed += 1);
-    });
+    await stubPrint(page);
     await page.locator('cartable-tools [data-tool="print"]').click();
     await page.locator('cartable-tools-print .print').click();
-    await page.waitForFunction(() => (globalThis as any).__printed === 1);
+    await waitForPrints(page);
     await page.emulateMedia({ media: 'print' });
     assert.ok(await page.locator('cartable-print-layout cartable-legend .choice', { hasText: 'Année : 2021' }).isVisible(), 'the printed legend says the year');
   });
