@@ -130,8 +130,8 @@ export class CartableMapView extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // A State service's bloc-marque: its code only for such sites, once the map is drawn (nothing the first view needs waits for it).
-    if (changed.has('mapDrawn') && this.mapDrawn && this.site?.stateService) void loadChunk(import('./site-frame/cartable-site-mark.js'));
+    // The bloc-marque's code only where it shows, once the map is drawn (nothing the first view needs waits for it).
+    if ((changed.has('mapDrawn') || changed.has('narrow')) && this.#showsMark()) void loadChunk(import('./site-frame/cartable-site-mark.js'));
     if (!changed.has('context') || !this.context) return;
     const panel = this.session?.store.state.panel;
     this.#close();
@@ -167,6 +167,11 @@ export class CartableMapView extends LitElement {
     if (changed.has('context') && this.session) {
       void openMap(this, this.session).catch((error: unknown) => (this.failure = error instanceof Error ? error.message : String(error)));
     }
+  }
+
+  /** A State service's small bloc-marque: on wide screens (a phone's map header has no room), not in an embed, once the map is drawn. */
+  #showsMark(): boolean {
+    return this.mapDrawn && !this.narrow && !this.embedSettings.embed && !!this.site?.stateService;
   }
 
   #close(): void {
@@ -260,7 +265,7 @@ export class CartableMapView extends LitElement {
       ${mapHeader(this, {
         title,
         search: controls.search ? this.searchBox.render() : nothing,
-        brand: this.mapDrawn && this.site?.stateService
+        brand: this.#showsMark()
           ? html`<cartable-site-mark slot="brand" .site=${this.site} .language=${this.language} .root=${this.catalogHref}></cartable-site-mark>`
           : nothing,
         tableLayers,

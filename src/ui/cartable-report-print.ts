@@ -298,7 +298,6 @@ export class CartableReportPrint extends LitElement {
       </figure>
       ${found.map(
         (layer) => html`<h2>${layer.title} (${layer.capped ? '≥ ' : ''}${layer.items.length})</h2>
-          ${(this.charts.get(layer.layerId) ?? []).map((figures) => html`<cartable-chart class="chart" read-only .figures=${figures} .language=${this.language}></cartable-chart>`)}
           <table>
             <thead>
               <tr>
@@ -316,7 +315,8 @@ export class CartableReportPrint extends LitElement {
                 </tr>`,
               )}
             </tbody>
-          </table>`,
+          </table>
+          ${(this.charts.get(layer.layerId) ?? []).map((figures) => html`<cartable-chart class="chart" read-only .figures=${figures} .language=${this.language}></cartable-chart>`)}`,
       )}
       ${empty.length
         ? html`<h2>${msg('Rien à cet endroit dans', { id: 'report.empty' })}</h2>

@@ -6,20 +6,9 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { describeCost, FIRST_MAP_BUDGET, FIRST_MAP_REQUESTS, firstMapCost, gzipOf, KB, listFiles } from './support/first-map-cost.js';
 import { DIST, startSuite, waitForMap, withPage, type Suite } from './support/harness.js';
 
-const KB = 1024;
-/**
- * JS + CSS, gzip, that the demo map needs before its first complete render. Issue 18 raised it to
- * 156 KB; issue 20 grouped the first map's code into a few chunks (plugin/chunks.ts): 155.1 → 135.9 KB.
- */
-const FIRST_MAP_BUDGET = 140 * KB;
-/**
- * Requests the demo map's page makes before its first complete render, the page itself included
- * (issue 20: 67 before its code was grouped and its page carried its document; 8 after).
- */
-const FIRST_MAP_REQUESTS = 15;
 /** Each part loaded on demand (gzip of its own chunk). */
 const LAZY_BUDGETS: Record<string, number> = {
   'cartable-popup': 20 * KB,
@@ -48,8 +37,6 @@ const LAZY_BUDGETS: Record<string, number> = {
  */
 const PRECACHE_BUDGET = 300 * KB;
 
-const gzipOf = (path: string): number => gzipSync(readFileSync(path), { level: 9 }).length;
-
 let suite: Suite;
 before(async () => {
   suite = await startSuite();
@@ -61,22 +48,12 @@ after(async () => {
 test(`the first map needs at most ${FIRST_MAP_BUDGET / KB} KB gzip of JS and CSS, in at most ${FIRST_MAP_REQUESTS} requests`, async (t) => {
   await withPage(t, suite, { path: 'maps/lieux-de-france.html' }, async ({ page }) => {
     await waitForMap(page);
-    // Every request (and JS and CSS file) the page made before the map was first complete, however long
-    // each took to arrive: the set follows from the code's order, not from the speed of the machine. What
-    // the mark starts (the toolbar's code) may share its clamped time: strictly before it.
-    const requests = await page.evaluate(() => {
-      const rendered = performance.getEntriesByName('cartable:map-rendered')[0]!.startTime;
-      return (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.startTime < rendered).map((r) => new URL(r.name).pathname);
-    });
-    // + the page itself.
-    assert.ok(requests.length + 1 <= FIRST_MAP_REQUESTS, `first map: ${requests.length + 1} requests > ${FIRST_MAP_REQUESTS}:\n${requests.join('\n')}`);
+    const cost = await firstMapCost(page, DIST);
+    assert.ok(cost.requests.length + 1 <= FIRST_MAP_REQUESTS, `first map: ${cost.requests.length + 1} requests > ${FIRST_MAP_REQUESTS}:\n${cost.requests.join('\n')}`);
     // The page carries its validated document: it asks for neither the catalog nor the document.
-    assert.deepEqual(requests.filter((path) => /\/(catalog|maps\/lieux-de-france)\.json$/.test(path)), []);
-    const files = requests.filter((path) => /\.(js|css)$/.test(path));
-    const sizes = files.map((path) => ({ path, gzip: gzipOf(join(DIST, path.replace(/^\/cartes\//, ''))) }));
-    const total = sizes.reduce((sum, f) => sum + f.gzip, 0);
-    t.diagnostic(`first map: ${(total / KB).toFixed(1)} KB gzip in ${sizes.length} files, ${requests.length + 1} requests`);
-    assert.ok(total <= FIRST_MAP_BUDGET, `first map ${(total / KB).toFixed(1)} KB > ${FIRST_MAP_BUDGET / KB} KB:\n${sizes.map((f) => `${f.path} ${(f.gzip / KB).toFixed(1)}`).join('\n')}`);
+    assert.deepEqual(cost.requests.filter((path) => /\/(catalog|maps\/lieux-de-france)\.json$/.test(path)), []);
+    t.diagnostic(`first map: ${describeCost(cost)}`);
+    assert.ok(cost.total <= FIRST_MAP_BUDGET, `first map ${describeCost(cost)} > ${FIRST_MAP_BUDGET / KB} KB:\n${listFiles(cost)}`);
   });
 });
 

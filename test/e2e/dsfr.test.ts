@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { SiteConfig } from '../../src/context/types.js';
 import { validateSiteConfig } from '../../src/context/validate.js';
+import { describeCost, FIRST_MAP_BUDGET, FIRST_MAP_REQUESTS, firstMapCost, listFiles } from './support/first-map-cost.js';
 import { keepScreenshot } from '../support/screenshots.js';
 import { buildSiteCopy } from './support/geosites.js';
 import { axeViolations, REPO, startSuite, waitForMap, withPage, type Suite } from './support/harness.js';
@@ -129,7 +130,9 @@ for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const
   });
 
   test(`State service, ${name}: the Géosites map keeps its compact header in the DSFR colours`, async (t) => {
-    await withPage(t, state.suite, { viewport, path: 'maps/geosites.html' }, async ({ page }) => {
+    await withPage(t, state.suite, { viewport }, async ({ page }) => {
+      const requested = identityRequests(page);
+      await page.goto(state.suite.url('maps/geosites.html'));
       await waitForMap(page);
       await keepScreenshot(page, `geosites-state-${name}`);
       const headerBox = await page.locator('cartable-map-header').boundingBox();
@@ -143,9 +146,26 @@ for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const
       } else {
         assert.equal(await page.locator('cartable-site-mark').isVisible(), false, `no bloc-marque over a phone's map (${JSON.stringify(mark)})`);
         assert.ok(headerBox.height <= 56, `the phone map header stays one row: ${headerBox.height}px`);
+        // Marianne is declared after the map view has re-rendered for the drawn map (when the mark would
+        // have come): by then a phone has no bloc-marque, so neither its code nor the logo's style sheet.
+        await page.waitForFunction(() => [...document.fonts].some((face) => face.family === 'Marianne'));
+        assert.equal(await page.locator('cartable-site-mark').count(), 0, 'no bloc-marque element on a phone');
+        assert.equal(requested.includes('dsfr/logo.css'), false, `no logo style sheet on a phone: ${requested.join(', ')}`);
       }
       assert.equal(await page.locator('cartable-map-header').evaluate((el) => getComputedStyle(el).getPropertyValue('--cartable-header-bg').trim()), '#fff');
       await assertNoAxeViolations(page, `maps/geosites.html (${name})`);
+    });
+  });
+
+  test(`State service, ${name}: the first map stays within the budget; the State identity's files and code come after it is drawn`, async (t) => {
+    await withPage(t, state.suite, { viewport, path: 'maps/lieux-de-france.html' }, async ({ page }) => {
+      await waitForMap(page);
+      const cost = await firstMapCost(page, state.dist);
+      t.diagnostic(`State service's first map (${name}): ${describeCost(cost)}`);
+      assert.ok(cost.total <= FIRST_MAP_BUDGET && cost.requests.length + 1 <= FIRST_MAP_REQUESTS, `${describeCost(cost)}:\n${listFiles(cost)}`);
+      assert.deepEqual(cost.requests.filter((path) => path.includes('/dsfr/')), [], 'no font or logo before the map is drawn');
+      // Marianne is declared after the map is drawn, and the map's text then uses it.
+      await page.waitForFunction(() => [...document.fonts].some((face) => face.family === 'Marianne'));
     });
   });
 

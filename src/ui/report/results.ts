@@ -60,6 +60,7 @@ export function resultsTemplate(view: ResultsView): TemplateResult {
   </section>`;
 }
 
+/** A layer's finds: its list first (what the place's question asks for), then its charts, which sum it up. */
 function layerTemplate(view: ResultsView, layer: LayerReport): TemplateResult {
   const all = view.expanded.has(layer.layerId);
   const items = all ? layer.items : layer.items.slice(0, SHOWN);
@@ -72,7 +73,6 @@ function layerTemplate(view: ResultsView, layer: LayerReport): TemplateResult {
       ${layer.method === 'feature-info' ? html`<span class="note">${msg('(au point choisi)', { id: 'report.atPoint' })}</span>` : nothing}
     </h4>
     ${layer.capped ? html`<p class="note">${msg('Le service a limité sa réponse : la liste peut être incomplète.', { id: 'report.capped' })}</p>` : nothing}
-    <cartable-report-charts .layerId=${layer.layerId} .ids=${new Set(layer.items.flatMap((item) => (item.id === undefined ? [] : [item.id])))} .language=${view.language}></cartable-report-charts>
     <ul>
       ${items.map((item, i) => {
         const key = `${layer.layerId}/${i}`;
@@ -92,5 +92,6 @@ function layerTemplate(view: ResultsView, layer: LayerReport): TemplateResult {
     ${layer.items.length > SHOWN && !all
       ? html`<button class="button" @click=${() => view.onShowAll(layer.layerId)}>${msg(str`Afficher les ${layer.items.length} objets`, { id: 'report.showAll' })}</button>`
       : nothing}
+    <cartable-report-charts .layerId=${layer.layerId} .ids=${new Set(layer.items.flatMap((item) => (item.id === undefined ? [] : [item.id])))} .language=${view.language}></cartable-report-charts>
   </section>`;
 }
