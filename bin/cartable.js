@@ -10,8 +10,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 let cli;
 try {
   // A fresh clone has no compiled validators yet (`npm run generate` makes them): make them now.
-  const { VALIDATORS_MODULE, generateValidators } = await import('../scripts/generate-validators.ts');
-  if (!existsSync(new URL(`../${VALIDATORS_MODULE}`, import.meta.url))) await generateValidators(root);
+  const { VALIDATORS_MODULE, SITE_VALIDATOR_MODULE, generateValidators } = await import('../scripts/generate-validators.ts');
+  if (![VALIDATORS_MODULE, SITE_VALIDATOR_MODULE].every((module) => existsSync(new URL(`../${module}`, import.meta.url)))) await generateValidators(root);
   cli = await import('../src/cli/main.ts');
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);

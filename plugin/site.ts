@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { formatProblem } from '../src/context/problems.js';
 import type { SiteConfig } from '../src/context/types.js';
-import { parseJson, validateSiteConfig } from '../src/context/validate.js';
+import { parseJson } from '../src/context/validate.js';
+import { validateSiteConfig } from '../src/context/validate-site.js';
 
 export const SITE_CONFIG_FILE = 'site.config.json';
 

@@ -1,8 +1,8 @@
 /**
  * Writes what the app and the editors need from the schemas, before start, build and test:
  * - public/schema/*.json: the assembled JSON Schemas (documents reference them with "$schema");
- * - src/generated/validators.js: validators compiled ahead of time (no eval, no new Function in the
- *   browser, so a strict Content-Security-Policy holds), bundled into one ES module;
+ * - src/generated/validators.js, site-validator.js: validators compiled ahead of time (no eval, no new Function in the
+ *   browser, so a strict Content-Security-Policy holds), each bundled into an ES module;
  * - maps/data/generated/: the offline demo map's data, prepared from npm packages.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -26,4 +26,4 @@ writeJson(resolve(root, 'public/schema/site-config.v1.json'), siteConfigSchema);
 await generateValidators(root);
 // The demo map's data (also made by the build): tests that read the shipped maps need it too.
 prepareDemoData(resolve(root, 'maps'));
-console.log('generated: public/schema/*.json, src/generated/validators.js, maps/data/generated/');
+console.log('generated: public/schema/*.json, src/generated/validators.js and site-validator.js, maps/data/generated/');

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { formatProblem } from '../context/problems.js';
-import { parseJson, validateContext, validateSiteConfig } from '../context/validate.js';
+import { parseJson, validateContext } from '../context/validate.js';
+import { validateSiteConfig } from '../context/validate-site.js';
 import type { LayerNode, MapContext, SiteConfig } from '../context/types.js';
 import { checkSiteTheme } from '../theme/contrast.js';
 import { FORMAT_NAMES, IMPORT_FORMATS, importDocument, type ImportFormat } from '../interop/convert.js';

@@ -1,14 +1,15 @@
-import { mapContext as compiledMapContext, siteConfig as compiledSiteConfig } from '../generated/validators.js';
+import { mapContext as compiledMapContext } from '../generated/validators.js';
 import { checkContext } from './check-context.js';
 import { deepFreeze } from './freeze.js';
 import { jsonErrorOffset } from './json-position.js';
 import { describeSchemaErrors, problemAt, type Problem } from './problems.js';
-import type { MapContext, SiteConfig } from './types.js';
+import type { MapContext } from './types.js';
 import type { CompiledValidator } from './validator-types.js';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
-function runSchema<T>(validator: CompiledValidator, input: unknown): Validated<T> {
+/** Runs a compiled schema on a copy of `input`: the value with its defaults, or every problem found. */
+export function runSchema<T>(validator: CompiledValidator, input: unknown): Validated<T> {
   // The validator fills in defaults: work on a copy so the caller's value stays as it was.
   const copy: unknown = structuredClone(input);
   if (validator(copy)) return { ok: true, value: copy as T };
@@ -24,11 +25,6 @@ export function validateContext(input: unknown): Validated<MapContext> {
   if (!schema.ok) return schema;
   const problems = checkContext(schema.value);
   return problems.length ? { ok: false, problems } : { ok: true, value: deepFreeze(schema.value) };
-}
-
-export function validateSiteConfig(input: unknown): Validated<SiteConfig> {
-  const result = runSchema<SiteConfig>(compiledSiteConfig, input);
-  return result.ok ? { ok: true, value: deepFreeze(result.value) } : result;
 }
 
 /** Parses JSON text, turning a syntax error into a problem that names the line and column. */

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SiteConfig } from '../../src/context/types.js';
-import { validateSiteConfig } from '../../src/context/validate.js';
+import { validateSiteConfig } from '../../src/context/validate-site.js';
 import { keepScreenshot } from '../support/screenshots.js';
 import { buildSiteCopy } from './support/geosites.js';
 import { axeViolations, REPO, startSuite, waitForMap, withPage, type Suite } from './support/harness.js';

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { SiteConfig } from '../../src/context/types.js';
-import { validateSiteConfig } from '../../src/context/validate.js';
+import { validateSiteConfig } from '../../src/context/validate-site.js';
 import { describeCost, FIRST_MAP_BUDGET, FIRST_MAP_REQUESTS, firstMapCost, listFiles } from './support/first-map-cost.js';
 import { keepScreenshot } from '../support/screenshots.js';
 import { buildSiteCopy } from './support/geosites.js';

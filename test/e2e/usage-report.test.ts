@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { SiteConfig } from '../../src/context/types.js';
-import { validateSiteConfig } from '../../src/context/validate.js';
+import { validateSiteConfig } from '../../src/context/validate-site.js';
 import { launchChromium } from '../support/browser.js';
 import { hasNginx, serveWithNginx } from '../support/nginx.js';
 import { serveStatic } from '../support/static-server.js';

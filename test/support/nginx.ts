@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { contentSecurityPolicy, nginxConfig } from '../../plugin/deploy.js';
 import type { SiteConfig } from '../../src/context/types.js';
-import { validateSiteConfig } from '../../src/context/validate.js';
+import { validateSiteConfig } from '../../src/context/validate-site.js';
 import { waitUntil } from './wait-until.js';
 
 export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';

@@ -11,7 +11,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { AllowedOrigin, SiteConfig } from '../../../src/context/types.js';
-import { validateSiteConfig } from '../../../src/context/validate.js';
+import { validateSiteConfig } from '../../../src/context/validate-site.js';
 import { startOidcProvider, type TestOidcProvider } from '../../support/oidc-provider.js';
 import { serveRestrictedWithNginx, startTokenCheckerCommand, type RestrictedNginx } from '../../support/restricted-nginx.js';
 import { freePort } from '../../support/nginx.js';

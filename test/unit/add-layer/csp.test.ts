@@ -1,7 +1,7 @@
 /** The site setting that opens adding layers to any https service widens the Content-Security-Policy, and only then. */
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../../plugin/deploy.js';
-import { validateSiteConfig } from '../../../src/context/validate.js';
+import { validateSiteConfig } from '../../../src/context/validate-site.js';
 
 const site = (extra: Record<string, unknown> = {}) => {
   const result = validateSiteConfig({ version: 1, name: 'Test', allowedOrigins: [{ origin: 'https://data.geopf.fr', use: ['data'] }], ...extra });

@@ -1,7 +1,8 @@
 /** The commune settings: the site's source, a map's « Une commune » and its entry, and the build's check that a source exists. */
 import { describe, expect, it } from 'vitest';
 import { buildMaps } from '../../../plugin/maps.js';
-import { validateContext, validateSiteConfig } from '../../../src/context/validate.js';
+import { validateContext } from '../../../src/context/validate.js';
+import { validateSiteConfig } from '../../../src/context/validate-site.js';
 import { minimalDocument } from '../context/fixtures.js';
 import { project } from '../plugin/restricted-fixtures.js';
 

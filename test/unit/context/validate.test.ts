@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../../src/context/problems.js';
-import { parseJson, validateContext, validateSiteConfig } from '../../../src/context/validate.js';
+import { parseJson, validateContext } from '../../../src/context/validate.js';
+import { validateSiteConfig } from '../../../src/context/validate-site.js';
 import { minimalDocument } from './fixtures.js';
 
 const messages = (input: unknown): string[] => {

@@ -22,7 +22,7 @@ describe('cartable on a fresh clone', () => {
     expect(help.stderr).toBe('');
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Usage: cartable <command>');
-    expect(existsSync(join(clone, 'src/generated/validators.js'))).toBe(true);
+    expect(existsSync(join(clone, 'src/generated/validators.js')) && existsSync(join(clone, 'src/generated/site-validator.js'))).toBe(true);
 
     const validate = spawnSync(process.execPath, [join(clone, 'bin/cartable.js'), 'validate', resolve(ROOT, 'site.config.json')], { cwd: clone, encoding: 'utf8', timeout: 120_000 });
     expect(validate.status).toBe(0);

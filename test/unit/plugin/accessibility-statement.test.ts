@@ -1,7 +1,7 @@
 /** The accessibility statement pages (RGAA) the build writes from the site configuration. */
 import { describe, expect, it } from 'vitest';
 import { accessibilityStatementFiles } from '../../../plugin/accessibility-statement.js';
-import { validateSiteConfig } from '../../../src/context/validate.js';
+import { validateSiteConfig } from '../../../src/context/validate-site.js';
 import type { SiteConfig } from '../../../src/context/types.js';
 
 const INDEX = `<!doctype html><html lang="fr"><head><link rel="icon" href="./favicon.svg" type="image/svg+xml" />

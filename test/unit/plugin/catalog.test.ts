@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalog, catalogEntry, needsNetwork } from '../../../plugin/catalog.js';
 import { mapPage } from '../../../plugin/pages.js';
 import type { MapContext, SiteConfig } from '../../../src/context/types.js';
-import { validateContext, validateSiteConfig } from '../../../src/context/validate.js';
+import { validateContext } from '../../../src/context/validate.js';
+import { validateSiteConfig } from '../../../src/context/validate-site.js';
 import { minimalDocument } from '../context/fixtures.js';
 
 function context(change: (doc: Record<string, any>) => void = () => {}): MapContext {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { apacheHtaccess, nginxServer } from '../../../plugin/deploy.js';
 import { notFoundFiles } from '../../../plugin/not-found.js';
-import { validateSiteConfig } from '../../../src/context/validate.js';
+import { validateSiteConfig } from '../../../src/context/validate-site.js';
 import type { SiteConfig } from '../../../src/context/types.js';
 
 const INDEX = `<!doctype html><html lang="fr"><head><link rel="icon" href="./favicon.svg" type="image/svg+xml" />

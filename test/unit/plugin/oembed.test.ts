@@ -3,7 +3,8 @@ import { catalogEntry } from '../../../plugin/catalog.js';
 import { oembedAnswer, oembedLink, oembedPath } from '../../../plugin/oembed.js';
 import { mapPage } from '../../../plugin/pages.js';
 import type { SiteConfig } from '../../../src/context/types.js';
-import { validateContext, validateSiteConfig } from '../../../src/context/validate.js';
+import { validateContext } from '../../../src/context/validate.js';
+import { validateSiteConfig } from '../../../src/context/validate-site.js';
 import { minimalDocument } from '../context/fixtures.js';
 
 const site = (extra: Record<string, unknown> = {}): SiteConfig => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { catalogEntry } from '../../../plugin/catalog.js';
 import { mapPage, PAGE_DOCUMENT_ID } from '../../../plugin/pages.js';
-import { validateContext, validateSiteConfig } from '../../../src/context/validate.js';
+import { validateContext } from '../../../src/context/validate.js';
+import { validateSiteConfig } from '../../../src/context/validate-site.js';
 import { minimalDocument } from '../context/fixtures.js';
 
 const INDEX =

@@ -15,7 +15,7 @@ import { buildMaps } from '../../../plugin/maps.js';
 import { restrictedOutputFiles } from '../../../plugin/restricted-catalog.js';
 import { writeRestrictedOutput } from '../../../plugin/restricted.js';
 import { groupCatalogPath } from '../../../src/auth/restricted-catalogs.js';
-import { validateSiteConfig } from '../../../src/context/validate.js';
+import { validateSiteConfig } from '../../../src/context/validate-site.js';
 import type { SiteConfig } from '../../../src/context/types.js';
 import { AccessFile, mayRead } from '../../../src/token-checker/access-manifest.js';
 import { createTokenChecker } from '../../../src/token-checker/server.js';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildMaps, type BuiltMap } from '../../../plugin/maps.js';
 import { accessManifest, mergeGroups, restrictedConfigProblems, restrictedOutDir, withoutConfidential, writeRestrictedOutput } from '../../../plugin/restricted.js';
-import { validateSiteConfig } from '../../../src/context/validate.js';
+import { validateSiteConfig } from '../../../src/context/validate-site.js';
 import type { SiteConfig } from '../../../src/context/types.js';
 import { hasSharedData, sharedFile, SKIP_NO_SHARED_DATA } from '../../support/shared-data.js';
 import { minimalDocument } from '../context/fixtures.js';

@@ -11,7 +11,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { buildMaps, type BuiltMap } from '../../../plugin/maps.js';
 import { cartable } from '../../../plugin/plugin.js';
 import { cachedSourcePath, localSources, prepareSources, sourcesOf, type SourceResolution } from '../../../plugin/sources.js';
-import { validateSiteConfig } from '../../../src/context/validate.js';
+import { validateSiteConfig } from '../../../src/context/validate-site.js';
 import { hasSharedData, sharedFile, SKIP_NO_SHARED_DATA } from '../../support/shared-data.js';
 import { minimalDocument } from '../context/fixtures.js';
 import { project, SITES } from './restricted-fixtures.js';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { stateIdentityFiles } from '../../../plugin/state-identity.js';
-import { validateSiteConfig } from '../../../src/context/validate.js';
+import { validateSiteConfig } from '../../../src/context/validate-site.js';
 import type { SiteConfig } from '../../../src/context/types.js';
 import { logoLines, accessibilityLink } from '../../../src/ui/site-frame/frame-data.js';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSiteContent } from '../../../plugin/plugin.js';
 import { formatProblem } from '../../../src/context/problems.js';
-import { validateSiteConfig } from '../../../src/context/validate.js';
+import { validateSiteConfig } from '../../../src/context/validate-site.js';
 import { runCartable } from '../../support/cartable-cli.js';
 import { minimalDocument } from '../context/fixtures.js';
 import { writeProject } from '../plugin/site-build.js';
