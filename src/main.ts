@@ -43,18 +43,18 @@ await useLanguage(language);
 // Bounded: the figures never hold the viewer back for long.
 if (analytics) await Promise.race([analytics, new Promise((resolve) => setTimeout(resolve, 1000))]);
 
-// Marianne: declared for a State service's site only (its licence), its code too; fetched when text needs it.
-// On a map page, once the map is drawn: the first view waits for neither the faces nor their code.
-if (showsStateIdentity(site)) {
-  const declareMarianne = (): void => void loadChunk(import('./theme/state-identity.js')).then(({ addMarianneFonts }) => addMarianneFonts(root));
-  if (pageMapId || readRoute(url, pageMapId).kind === 'map') document.addEventListener('cartable-map-rendered', declareMarianne, { once: true });
-  else declareMarianne();
-}
-
 const app = document.createElement('cartable-app');
 const pageDocument = readPageDocument(document, pageMapId);
 const route = readRoute(new URL(location.href), pageMapId);
 Object.assign(app, { site, requester, root, language, auth, pageDocument, route });
+// Marianne: declared for a State service's site only (its licence), its code too; fetched when text needs it.
+// On a map page, once the map is drawn: the first view waits for neither the faces nor their code.
+if (showsStateIdentity(site)) {
+  const declareMarianne = (): void => void loadChunk(import('./theme/state-identity.js')).then(({ addMarianneFonts }) => addMarianneFonts(root));
+  if (route.kind === 'map') document.addEventListener('cartable-map-rendered', declareMarianne, { once: true });
+  else declareMarianne();
+}
+
 app.addEventListener('cartable-language', (event) => {
   const next = event.detail.language;
   if (next !== 'fr' && next !== 'en') return;

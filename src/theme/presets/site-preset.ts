@@ -9,8 +9,7 @@ export const DSFR_PRESET = 'dsfr';
 
 /** The preset the site names in `theme.preset`, if any. */
 export function sitePreset(site: Pick<SiteConfig, 'theme'> | undefined): string | undefined {
-  const preset = (site?.theme as Readonly<Record<string, unknown>> | undefined)?.['preset'];
-  return typeof preset === 'string' ? preset : undefined;
+  return site?.theme.preset;
 }
 
 export const usesDsfr = (site: Pick<SiteConfig, 'theme'> | undefined): boolean => sitePreset(site) === DSFR_PRESET;

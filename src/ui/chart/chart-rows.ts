@@ -9,9 +9,7 @@ import type { Row } from '../../table/rows.js';
  * this way every value stays to choose from and the chosen bar shows as selected.
  */
 export function chartRows(rows: readonly Row[], columns: readonly Column[], query: TableQuery, chart: ChartSettings, view?: readonly number[]): Row[] {
-  const { [chart.field]: _value, ...values } = query.values;
-  const { [chart.field]: _range, ...ranges } = query.ranges;
-  return runQuery(rows, columns, { ...query, values, ranges, sort: undefined }, view && [...view]);
+  return runQuery(rows, columns, { ...queryWithoutChart(query, chart), sort: undefined }, view && [...view]);
 }
 
 /** The bar a query has chosen on the chart's field: its value (one value kept) or its range, if any. */
@@ -28,15 +26,14 @@ export function chosenBar(query: TableQuery, chart: ChartSettings): { value?: st
  * or stops being it when it already was. « Autres » (neither) changes nothing.
  */
 export function queryAfterClick(query: TableQuery, chart: ChartSettings, bar: { value?: string; range?: { min: number; max: number } }): TableQuery {
-  const { [chart.field]: _value, ...values } = query.values;
-  const { [chart.field]: _range, ...ranges } = query.ranges;
+  const without = queryWithoutChart(query, chart);
   const chosen = chosenBar(query, chart);
   if (bar.value !== undefined) {
-    return chosen?.value === bar.value ? { ...query, values } : { ...query, values: { ...values, [chart.field]: [bar.value] }, ranges };
+    return chosen?.value === bar.value ? { ...query, values: without.values } : { ...without, values: { ...without.values, [chart.field]: [bar.value] } };
   }
   if (bar.range) {
     const same = chosen?.range?.min === bar.range.min && chosen.range.max === bar.range.max;
-    return same ? { ...query, ranges } : { ...query, values, ranges: { ...ranges, [chart.field]: { min: bar.range.min, max: bar.range.max } } };
+    return same ? { ...query, ranges: without.ranges } : { ...without, ranges: { ...without.ranges, [chart.field]: { min: bar.range.min, max: bar.range.max } } };
   }
   return query;
 }
