@@ -5,15 +5,19 @@ export type Route =
   | { readonly kind: 'map'; readonly id: string }
   | { readonly kind: 'document'; readonly url: string }
   /** Layers from services over the default basemap: a catalogue's hand-off (service_url…) or its link (add=). */
-  | { readonly kind: 'service' };
+  | { readonly kind: 'service' }
+  /** Cartable Studio: composes a map context document (empty, or a map of the site opened by id). */
+  | { readonly kind: 'studio'; readonly mapId?: string };
 
 /**
  * What the page asks for: a map id from the page itself (the static page of a map carries
  * <meta name="cartable:map">), or ?map=<id>, or a document URL (?context=<url>), or layers from
- * services (a catalogue's ?service_url=…&service_type=…&layer_name=…, or ?add=…), else the catalog.
+ * services (a catalogue's ?service_url=…&service_type=…&layer_name=…, or ?add=…), or the studio
+ * (?studio, ?studio=<map id>), else the catalog.
  * Unknown parameters and foreign fragments (e.g. "#?secret=" added by embedding CMSs) are ignored.
  */
 export function readRoute(url: URL, pageMapId: string | null): Route {
+  if (!pageMapId && url.searchParams.has('studio')) return { kind: 'studio', mapId: url.searchParams.get('studio') || undefined };
   const id = pageMapId ?? url.searchParams.get('map');
   if (id) return { kind: 'map', id };
   const context = url.searchParams.get('context');

@@ -25,7 +25,9 @@ type View =
   | MapLoad
   /** A map of layers from services (a catalogue's hand-off), or why it cannot open. */
   | (Extract<MapLoad, { kind: 'ready' }> & { readonly layers?: readonly ResolvedLayer[] })
-  | { kind: 'handoff-failed'; text: string };
+  | { kind: 'handoff-failed'; text: string }
+  /** Cartable Studio (its code loads only here). */
+  | { kind: 'studio'; mapId?: string };
 
 /** The page each view is (a map is told with its document). */
 const PAGES: Record<Exclude<View['kind'], 'loading' | 'ready'>, PageKind> = {
@@ -36,6 +38,7 @@ const PAGES: Record<Exclude<View['kind'], 'loading' | 'ready'>, PageKind> = {
   invalid: 'invalid-document',
   refused: 'refused',
   'handoff-failed': 'unavailable',
+  studio: 'studio',
   unavailable: 'unavailable',
 };
 
@@ -84,6 +87,11 @@ export class CartableApp extends LitElement {
   async #load(): Promise<void> {
     const route = this.route;
     try {
+      if (route.kind === 'studio') {
+        await loadChunk(import('../studio/shell/cartable-studio.js'));
+        this.view = { kind: 'studio', mapId: route.mapId };
+        return;
+      }
       if (route.kind === 'document') {
         const origins = (this.site?.allowedOrigins ?? []).filter((o) => o.use.includes('documents')).map((o) => o.origin);
         this.view = await this.#withMapView(
@@ -146,7 +154,9 @@ export class CartableApp extends LitElement {
         ? `${textFor(view.context.title, this.language)} – ${siteName}`
         : view.kind === 'catalog'
           ? `${msg('Catalogue des cartes', { id: 'catalog.title' })} – ${siteName}`
-          : siteName;
+          : view.kind === 'studio'
+            ? `${msg('Studio', { id: 'studio.title' })} – ${siteName}`
+            : siteName;
     if (view !== this.#toldView && view.kind !== 'loading') {
       this.#toldView = view;
       emit(this, 'cartable-page', view.kind === 'ready' ? { page: 'map', context: view.context } : { page: PAGES[view.kind] });
@@ -195,6 +205,14 @@ export class CartableApp extends LitElement {
           .site=${this.site}
           .startLayers=${'layers' in view ? view.layers : undefined}
         ></cartable-map-view>`;
+      case 'studio':
+        return html`<cartable-studio
+          .site=${this.site}
+          .requester=${this.requester}
+          .root=${this.root}
+          .language=${this.language}
+          .openId=${view.mapId}
+        ></cartable-studio>`;
       case 'not-found':
         return this.#message(
           msg('Carte introuvable', { id: 'page.notFound.title' }),

@@ -18,11 +18,12 @@ const RANK: Record<string, number> = {
   map: 3, state: 3,
   session: 4,
   ui: 5,
+  studio: 5,
 };
 /** Folders that must never import the UI. */
 const NEVER_UI = ['auth', 'offline', 'context', 'layers', 'map', 'state', 'session', 'net', 'proj', 'i18n'];
 /** Folders whose code never imports OpenLayers: they go through the session or the map adapter. */
-const NO_OPENLAYERS = ['ui', 'embed'];
+const NO_OPENLAYERS = ['ui', 'embed', 'studio'];
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {

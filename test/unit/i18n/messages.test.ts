@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { templates } from '../../../src/i18n/locales/en.js';
+import { templates as interfaceTemplates } from '../../../src/i18n/locales/en.js';
+import { studio } from '../../../src/i18n/locales/en-studio.js';
 import { textFor } from '../../../src/i18n/text.js';
 
 const SRC = join(import.meta.dirname, '../../../src');
@@ -25,8 +26,15 @@ function messages(): Map<string, number> {
   return found;
 }
 
+// The studio's texts join the interface's when it opens (src/studio/i18n.ts): none may shadow another.
+const templates = { ...interfaceTemplates, ...studio };
+
 describe('interface texts', () => {
   const used = messages();
+
+  it("keeps the studio's texts apart from the map pages' ones", () => {
+    expect(Object.keys(studio).filter((id) => id in interfaceTemplates)).toEqual([]);
+  });
 
   it('finds the messages of the code', () => {
     expect(used.size).toBeGreaterThan(40);

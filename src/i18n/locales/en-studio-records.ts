@@ -1,0 +1,2 @@
+/** English texts of the studio's records part (see en-studio.ts). */
+export const studioRecords: Record<string, unknown> = {};

@@ -1,0 +1,131 @@
+import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import { element } from '../../ui/define.js';
+import { base } from '../../ui/theme.js';
+import '../../ui/cartable-map-view.js';
+import type { CartableMapView } from '../../ui/cartable-map-view.js';
+import type { MapContext, SiteConfig } from '../../context/types.js';
+import type { Requester } from '../../net/requester.js';
+import type { PackagedFile } from '../model/edits.js';
+import type { StudioData, StudioRecord } from '../data.js';
+import { emitStudio } from '../events.js';
+import { filesRequester } from './files-requester.js';
+import { keptView, layerRecords, selectedRecord, viewInDocument } from '../../session/read-back.js';
+
+/**
+ * @summary The live map of the studio: the document as the viewer shows it, its legend and records.
+ * Shows the last valid document (a problem being fixed does not blank the map); the view the person
+ * framed is kept from one version to the next. Editors ask it for records and the view (StudioData).
+ * @fires cartable-studio-feature - a record was opened on the map
+ */
+@localized()
+@element('cartable-studio-preview')
+export class CartableStudioPreview extends LitElement implements StudioData {
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: block;
+        position: relative;
+        height: 100%;
+        min-height: 0;
+      }
+      cartable-map-view {
+        height: 100%;
+      }
+      .empty {
+        display: grid;
+        place-items: center;
+        height: 100%;
+        padding: var(--cartable-space-4);
+        color: var(--cartable-muted);
+        text-align: center;
+      }
+    `,
+  ];
+
+  /** The document to show (the studio's last valid one). */
+  @property({ attribute: false }) context?: MapContext;
+  /** The files it packages, not yet saved: read from memory. */
+  @property({ attribute: false }) files: ReadonlyMap<string, PackagedFile> = new Map();
+  @property({ attribute: false }) requester?: Requester;
+  @property({ attribute: false }) site?: SiteConfig;
+  /** The site's root URL (the document's address is <root>maps/<id>.json). */
+  @property() root = new URL('./', location.href).href;
+  @property() language = 'fr';
+
+  /** What the map view shows: the document, with the view the person left the map at. */
+  @state() private shown?: MapContext;
+  #shownRequester?: Requester;
+  #stopSelection?: () => void;
+
+  get #mapView(): CartableMapView | null {
+    return this.renderRoot.querySelector('cartable-map-view');
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('context') || changed.has('files')) && this.context) {
+      const previous = changed.get('context') as MapContext | undefined;
+      const state = this.#mapView?.store?.state.view;
+      // The person's framing stays unless the document's own view changed.
+      this.shown = previous && state && JSON.stringify(previous.view) === JSON.stringify(this.context.view) ? keptView(this.context, state) : this.context;
+      if (this.requester) this.#shownRequester = filesRequester(this.requester, this.files, `${this.root}maps/`);
+    }
+  }
+
+  protected override updated(): void {
+    // The record opened on the map: the records editor previews its template on it.
+    const view = this.#mapView;
+    const store = view?.store;
+    if (!store || this.#watched === store) return;
+    this.#stopSelection?.();
+    this.#watched = store;
+    let last = store.state.selection;
+    this.#stopSelection = store.subscribe((next) => {
+      if (next.selection === last) return;
+      last = next.selection;
+      const picked = view.session && selectedRecord(view.session);
+      if (picked) emitStudio(this, 'cartable-studio-feature', picked);
+    });
+  }
+  #watched?: unknown;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopSelection?.();
+    this.#watched = undefined;
+  }
+
+  async records(layerId: string): Promise<readonly StudioRecord[]> {
+    const session = this.#mapView?.session;
+    return session ? layerRecords(session, layerId) : [];
+  }
+
+  async currentView(): Promise<{ center: [number, number]; zoom?: number; resolution?: number } | undefined> {
+    const view = this.#mapView;
+    const state = view?.store?.state.view;
+    if (!view?.session || !state || !this.shown) return undefined;
+    return viewInDocument(this.shown, state);
+  }
+
+  override render(): TemplateResult {
+    if (!this.shown) return html`<p class="empty">${msg('L’aperçu de la carte s’affiche dès que le document est valide.', { id: 'studio.preview.empty' })}</p>`;
+    return html`<cartable-map-view
+      .context=${this.shown}
+      .requester=${this.#shownRequester}
+      .documentUrl=${`${this.root}maps/${this.shown.id}.json`}
+      .startUrl=${this.root}
+      .urlState=${false}
+      .language=${this.language}
+      .catalogHref=${this.root}
+      .site=${this.site}
+    ></cartable-map-view>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cartable-studio-preview': CartableStudioPreview;
+  }
+}

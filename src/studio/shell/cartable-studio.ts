@@ -1,0 +1,303 @@
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import { element } from '../../ui/define.js';
+import { base } from '../../ui/theme.js';
+import { NarrowScreen } from '../../ui/narrow-screen.js';
+import type { SiteConfig } from '../../context/types.js';
+import type { Requester } from '../../net/requester.js';
+import { textFor } from '../../i18n/text.js';
+import { StudioStore, type StudioState } from '../model/store.js';
+import type { JsonPath } from '../model/json.js';
+import type { StudioSection } from '../events.js';
+import { addStudioTexts } from '../i18n.js';
+import { studioForm } from './studio-styles.js';
+import { problemsAt } from './field-problems.js';
+import { firstLayerPath, sectionOfProblem } from './sections.js';
+import '../preview/cartable-studio-preview.js';
+import type { CartableStudioPreview } from '../preview/cartable-studio-preview.js';
+import '../start/cartable-studio-start.js';
+import '../save/cartable-studio-save.js';
+import '../settings/cartable-studio-settings.js';
+import '../layers/cartable-studio-layers.js';
+import '../style/cartable-studio-style.js';
+import '../records/cartable-studio-records.js';
+
+/**
+ * @summary Cartable Studio: composes a map context document with the live map beside it.
+ * Owns the one StudioStore; its editors take the state down and send edits up as events.
+ */
+@localized()
+@element('cartable-studio')
+export class CartableStudio extends LitElement {
+  static override styles = [
+    base,
+    studioForm,
+    css`
+      :host {
+        display: grid;
+        grid-template-rows: auto 1fr;
+        height: 100%;
+        background: var(--cartable-bg);
+      }
+      .bar {
+        display: flex;
+        align-items: center;
+        gap: var(--cartable-space-3);
+        padding: var(--cartable-space-2) var(--cartable-space-4);
+        background: var(--cartable-header-bg);
+        color: var(--cartable-header-text);
+      }
+      .bar h1 {
+        font-size: var(--cartable-font-size-large);
+        margin: 0;
+      }
+      .bar .title {
+        flex: 1;
+        min-width: 0;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .bar button {
+        color: var(--cartable-text);
+      }
+      .work {
+        display: grid;
+        grid-template-columns: minmax(24rem, 30rem) 1fr;
+        min-height: 0;
+      }
+      .editor {
+        display: grid;
+        grid-template-rows: auto auto 1fr;
+        min-height: 0;
+        border-right: 1px solid var(--cartable-border);
+        background: var(--cartable-surface);
+      }
+      [role='tablist'] {
+        display: flex;
+        border-bottom: 1px solid var(--cartable-border);
+      }
+      [role='tab'] {
+        flex: 1;
+        border: 0;
+        border-radius: 0;
+        border-bottom: 3px solid transparent;
+        background: none;
+        padding: var(--cartable-space-2);
+      }
+      [role='tab'][aria-selected='true'] {
+        border-bottom-color: var(--cartable-accent);
+        font-weight: 600;
+      }
+      .problems {
+        margin: 0;
+        padding: var(--cartable-space-2) var(--cartable-space-4);
+        color: var(--cartable-danger);
+        font-size: var(--cartable-font-size-small);
+        border-bottom: 1px solid var(--cartable-border);
+      }
+      .problems.none {
+        color: var(--cartable-success);
+      }
+      [role='tabpanel'] {
+        overflow: auto;
+        padding: var(--cartable-space-4);
+        min-height: 0;
+      }
+      .narrow-note {
+        margin: 0;
+        padding: var(--cartable-space-2) var(--cartable-space-4);
+        background: var(--cartable-surface);
+        border-bottom: 1px solid var(--cartable-border);
+      }
+      :host([narrow]) {
+        grid-template-rows: auto auto 1fr;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) site?: SiteConfig;
+  @property({ attribute: false }) requester?: Requester;
+  @property() root = new URL('./', location.href).href;
+  @property() language = 'fr';
+  /** A map of the site to open at start (?studio=<id>). */
+  @property() openId?: string;
+
+  readonly store = new StudioStore();
+  @state() private studio: StudioState = this.store.state;
+  @state() private section: StudioSection = 'settings';
+  /** The layer the style and records editors work on. */
+  @state() private layerPath?: JsonPath;
+  @state() private narrow = false;
+  protected readonly narrowScreen = new NarrowScreen(this, (narrow) => {
+    this.narrow = narrow;
+    this.toggleAttribute('narrow', narrow);
+  });
+
+  constructor() {
+    super();
+    this.store.subscribe((next) => {
+      this.studio = next;
+      if (!this.layerPath || !this.#layerExists(this.layerPath)) this.layerPath = firstLayerPath(next.document);
+    });
+    this.addEventListener('cartable-studio-edit', (event) => this.store.apply(event.detail.edit, event.detail.options));
+    this.addEventListener('cartable-studio-select-layer', (event) => (this.layerPath = event.detail.path));
+    this.addEventListener('cartable-studio-section', (event) => this.#show(event.detail.section));
+    this.addEventListener('cartable-studio-load', (event) => {
+      const { document, origin, format, files } = event.detail;
+      this.store.load(document, origin, format, files);
+    });
+    this.addEventListener('cartable-studio-saved', (event) => this.store.markSaved(event.detail.origin));
+    this.addEventListener('keydown', this.#onKey);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void addStudioTexts(this.language).then(() => this.requestUpdate());
+  }
+
+  #layerExists(path: JsonPath): boolean {
+    let node: unknown = this.studio.document;
+    for (const step of path) node = (node as Record<string | number, unknown> | undefined)?.[step];
+    return typeof node === 'object' && node !== null;
+  }
+
+  /** Ctrl/⌘+Z undoes, Ctrl/⌘+Shift+Z or Ctrl+Y redoes (typing in a field is one step: see EditOptions.merge). */
+  readonly #onKey = (event: KeyboardEvent): void => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    const key = event.key.toLowerCase();
+    if (key === 'z' && !event.shiftKey) this.store.undo();
+    else if ((key === 'z' && event.shiftKey) || key === 'y') this.store.redo();
+    else return;
+    event.preventDefault();
+  };
+
+  #show(section: StudioSection): void {
+    this.section = section;
+  }
+
+  get #preview(): CartableStudioPreview | null {
+    return this.renderRoot.querySelector('cartable-studio-preview');
+  }
+
+  #sectionNames(): Record<StudioSection, string> {
+    return {
+      settings: msg('Carte', { id: 'studio.section.settings' }),
+      layers: msg('Couches', { id: 'studio.section.layers' }),
+      style: msg('Style', { id: 'studio.section.style' }),
+      records: msg('Fiches', { id: 'studio.section.records' }),
+    };
+  }
+
+  #onTabKey(event: KeyboardEvent, sections: StudioSection[]): void {
+    const at = sections.indexOf(this.section);
+    const next = event.key === 'ArrowRight' ? at + 1 : event.key === 'ArrowLeft' ? at - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? sections.length - 1 : -2;
+    if (next === -2) return;
+    event.preventDefault();
+    this.section = sections[(next + sections.length) % sections.length]!;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus());
+  }
+
+  #editor(): TemplateResult {
+    const common = { state: this.studio, language: this.language };
+    switch (this.section) {
+      case 'settings':
+        return html`<cartable-studio-settings .state=${common.state} .language=${common.language} .site=${this.site} .data=${this.#preview}></cartable-studio-settings>`;
+      case 'layers':
+        return html`<cartable-studio-layers
+          .state=${common.state}
+          .language=${common.language}
+          .site=${this.site}
+          .requester=${this.requester}
+          .root=${this.root}
+          .layerPath=${this.layerPath}
+        ></cartable-studio-layers>`;
+      case 'style':
+        return html`<cartable-studio-style .state=${common.state} .language=${common.language} .layerPath=${this.layerPath} .data=${this.#preview}></cartable-studio-style>`;
+      case 'records':
+        return html`<cartable-studio-records .state=${common.state} .language=${common.language} .layerPath=${this.layerPath} .data=${this.#preview}></cartable-studio-records>`;
+    }
+  }
+
+  #problemLine(): TemplateResult {
+    const count = this.studio.problems.length;
+    if (!count) return html`<p class="problems none" role="status">${msg('Document valide', { id: 'studio.problems.none' })}</p>`;
+    // Each section's count: the person knows where to look; the fields say what is wrong.
+    const names = this.#sectionNames();
+    const bySection = new Map<StudioSection, number>();
+    for (const problem of this.studio.problems) {
+      const section = sectionOfProblem(problem.path);
+      bySection.set(section, (bySection.get(section) ?? 0) + 1);
+    }
+    const where = [...bySection].map(([section, n]) => `${names[section]} (${n})`).join(', ');
+    const first = problemsAt(this.studio.problems.slice(0, 1), this.studio.problems[0]!.path, this.language)[0] ?? '';
+    return html`<p class="problems" role="status">
+      ${msg(str`${count} problème(s) à corriger avant d’enregistrer : ${where}.`, { id: 'studio.problems.count' })}
+      <span class="visually-hidden">${first}</span>
+    </p>`;
+  }
+
+  override render(): TemplateResult {
+    const sections: StudioSection[] = ['settings', 'layers', 'style', 'records'];
+    const names = this.#sectionNames();
+    const title = textFor(this.studio.document.title as never, this.language);
+    const bar = html`<header class="bar">
+      <h1>${msg('Studio', { id: 'studio.title' })}</h1>
+      <span class="title">${title}${this.studio.dirty ? html` <span>${msg('(modifié)', { id: 'studio.modified' })}</span>` : nothing}</span>
+      ${this.narrow
+        ? nothing
+        : html`<cartable-studio-start .site=${this.site} .requester=${this.requester} .root=${this.root} .language=${this.language} .openId=${this.openId} .dirty=${this.studio.dirty}></cartable-studio-start>
+            <button type="button" ?disabled=${!this.studio.undo.length} @click=${() => this.store.undo()} aria-keyshortcuts="Control+Z">
+              ${msg('Annuler', { id: 'studio.undo' })}
+            </button>
+            <button type="button" ?disabled=${!this.studio.redo.length} @click=${() => this.store.redo()} aria-keyshortcuts="Control+Shift+Z">
+              ${msg('Rétablir', { id: 'studio.redo' })}
+            </button>
+            <cartable-studio-save .state=${this.studio} .root=${this.root} .language=${this.language}></cartable-studio-save>`}
+    </header>`;
+    const preview = html`<cartable-studio-preview
+      .context=${this.studio.lastValid}
+      .files=${this.studio.files}
+      .requester=${this.requester}
+      .site=${this.site}
+      .root=${this.root}
+      .language=${this.language}
+    ></cartable-studio-preview>`;
+    // Phones: the map as it will look, read only (composing needs a wider screen).
+    if (this.narrow) {
+      return html`${bar}
+        <p class="narrow-note">${msg('Aperçu en lecture seule : le studio se manie sur un écran plus large.', { id: 'studio.narrow' })}</p>
+        ${preview}`;
+    }
+    return html`${bar}
+      <div class="work">
+        <section class="editor" aria-label=${msg('Édition du document', { id: 'studio.editor' })}>
+          <div role="tablist" aria-label=${msg('Parties du document', { id: 'studio.sections' })} @keydown=${(e: KeyboardEvent) => this.#onTabKey(e, sections)}>
+            ${sections.map(
+              (section) => html`<button
+                type="button"
+                role="tab"
+                id=${`tab-${section}`}
+                aria-controls="panel"
+                aria-selected=${section === this.section ? 'true' : 'false'}
+                tabindex=${section === this.section ? 0 : -1}
+                @click=${() => this.#show(section)}
+              >
+                ${names[section]}
+              </button>`,
+            )}
+          </div>
+          ${this.#problemLine()}
+          <div role="tabpanel" id="panel" aria-labelledby=${`tab-${this.section}`} tabindex="0">${this.#editor()}</div>
+        </section>
+        ${preview}
+      </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cartable-studio': CartableStudio;
+  }
+}
