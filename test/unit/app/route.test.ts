@@ -5,6 +5,12 @@ import { safeUrl } from '../../../src/ui/safe-url.js';
 import { foldText, matchesAllWords } from '../../../src/search/normalize.js';
 
 describe('readRoute', () => {
+  it('opens the studio, empty or on a map of the site, but never on a map page', () => {
+    expect(readRoute(url('?studio'), null)).toEqual({ kind: 'studio', mapId: undefined });
+    expect(readRoute(url('?studio=geosites'), null)).toEqual({ kind: 'studio', mapId: 'geosites' });
+    expect(readRoute(url('?studio'), 'geosites')).toEqual({ kind: 'map', id: 'geosites' });
+  });
+
   const url = (search: string) => new URL(`https://cartes.example.org/cartes/${search}`);
   it('reads the map from the page, then ?map=, then ?context=, else the catalog', () => {
     expect(readRoute(url('?map=a'), 'b')).toEqual({ kind: 'map', id: 'b' });
