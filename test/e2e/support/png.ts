@@ -115,3 +115,11 @@ export function parseCssColour(css: string): Rgba {
   if (!m) throw new Error(`not an rgb() colour: ${css}`);
   return [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 255 : Math.round(Number(m[4]) * 255)];
 }
+
+/** How two images of the same size differ: the share of pixels farther apart than `tolerance` (0–255, per channel). */
+export function differingShare(a: DecodedPng, b: DecodedPng, tolerance: number): number {
+  if (a.width !== b.width || a.height !== b.height) throw new Error(`images of different sizes: ${a.width}×${a.height} and ${b.width}×${b.height}`);
+  let differing = 0;
+  for (let y = 0; y < a.height; y += 1) for (let x = 0; x < a.width; x += 1) if (colourDistance(a.pixel(x, y), b.pixel(x, y)) > tolerance) differing += 1;
+  return differing / (a.width * a.height);
+}
