@@ -194,3 +194,19 @@ describe('layers made from a record', () => {
     expect(() => linkedLayer(wfs, undefined)).toThrow(MissingLayerError);
   });
 });
+
+describe("the site's catalogue", () => {
+  it('is optional, checked, and its origin joins connect-src (the studio searches it)', async () => {
+    const { validateSiteConfig } = await import('../../../src/context/validate-site.js');
+    const { contentSecurityPolicy } = await import('../../../plugin/deploy.js');
+    const base = { version: 1, name: 'Test', allowedOrigins: [] };
+    const site = validateSiteConfig({ ...base, studio: { catalogue: { url: `${GN}/` } } });
+    if (!site.ok) throw new Error(JSON.stringify(site.problems));
+    expect(site.value.studio?.catalogue).toEqual({ url: `${GN}/`, kind: 'geonetwork' });
+    const connect = contentSecurityPolicy(site.value).split('; ').find((d) => d.startsWith('connect-src '))!;
+    expect(connect.split(' ')).toContain('https://catalogue.datara.example');
+    expect(validateSiteConfig({ ...base, studio: { catalogue: { url: 'ftp://x', kind: 'geonetwork' } } }).ok).toBe(false);
+    expect(validateSiteConfig({ ...base, studio: { catalogue: { url: GN, kind: 'opensearch' } } }).ok).toBe(false);
+    expect(validateSiteConfig({ ...base, studio: { other: true } }).ok).toBe(false);
+  });
+});
