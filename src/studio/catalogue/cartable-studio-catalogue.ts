@@ -217,7 +217,7 @@ export class CartableStudioCatalogue extends LitElement {
                   </button>`
                 : nothing}`
           : nothing}
-        <a class="hint" href=${record.page} target="_blank" rel="noopener">${msg('Fiche dans le catalogue', { id: 'studio.catalogue.page' })}</a>
+        <a class="page" href=${record.page} target="_blank" rel="noopener">${msg('Fiche dans le catalogue', { id: 'studio.catalogue.page' })}</a>
         ${record.links.length
           ? html`<ul class="links" aria-label=${msg('Services de la fiche', { id: 'studio.catalogue.links' })}>
               ${record.links.map((link, j) => this.#link(record, link, `${id}-link-${j}`))}

@@ -167,8 +167,10 @@ export class CartableStudioService extends LitElement {
     const error = this.layerErrors.get(layer.name);
     return html`<li>
       <div class="layer-head">
-        <h4 id="${id}-title">${layer.title || layer.name}</h4>
-        <span class="name">${layer.name}</span>
+        <div class="layer-text">
+          <h4 id="${id}-title">${layer.title || layer.name}</h4>
+          <span class="name">${layer.name}</span>
+        </div>
         <button
           type="button"
           aria-label=${msg(str`Ajouter ${layer.title || layer.name}`, { id: 'studio.service.add.label' })}

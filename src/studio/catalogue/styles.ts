@@ -4,6 +4,28 @@ import { css } from 'lit';
 export const catalogueStyles = css`
   :host {
     display: block;
+    margin-bottom: var(--cartable-space-5);
+  }
+  /* The shared form styles' hover would blank the accent button's text. */
+  button.primary:hover:not(:disabled) {
+    background: var(--cartable-accent);
+    text-decoration: underline;
+  }
+  a.page {
+    color: var(--cartable-link);
+    font-size: var(--cartable-font-size-small);
+  }
+  /* The catalogue's address takes the room; its type needs little. */
+  .row > :first-child {
+    flex: 2;
+    min-width: 0;
+  }
+  .layer-text {
+    flex: 1;
+    min-width: 0;
+  }
+  .layer-text .name {
+    display: block;
   }
   .search {
     display: flex;
