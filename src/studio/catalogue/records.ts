@@ -62,6 +62,12 @@ export function geonetworkRoot(address: string): string {
 /** A record's page on a GeoNetwork's own interface. */
 export const geonetworkPage = (root: string, uuid: string): string => `${root}/srv/fre/catalog.search#/metadata/${encodeURIComponent(uuid)}`;
 
+/** The layer a service address names itself (a GetMap or GetFeature URL given as the link): LAYERS, TYPENAME(S). */
+function nameInUrl(url: string): string | undefined {
+  const value = [...new URL(url).searchParams].find(([key]) => /^(layers?|typenames?)$/i.test(key))?.[1];
+  return value && !value.includes(',') ? text(value) : undefined;
+}
+
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -79,7 +85,7 @@ function gnLink(value: unknown): OgcLink | undefined {
   if (!url || !/^https?:\/\//i.test(url)) return undefined;
   const type = protocolType(typeof value['protocol'] === 'string' ? value['protocol'] : undefined, url);
   if (!type) return undefined;
-  const name = indexText(value['nameObject']) ?? indexText(value['name']);
+  const name = indexText(value['nameObject']) ?? indexText(value['name']) ?? nameInUrl(url);
   const description = indexText(value['descriptionObject']) ?? indexText(value['description']);
   return { type, url, ...(name ? { name } : {}), ...(description ? { description } : {}) };
 }
@@ -133,7 +139,7 @@ function cswLink(element: Element): OgcLink | undefined {
   // dc:URI carries protocol/name/description attributes (GeoNetwork); dct:references a scheme (pycsw).
   const type = protocolType(element.getAttribute('protocol') ?? element.getAttribute('scheme') ?? undefined, url);
   if (!type) return undefined;
-  const name = text(element.getAttribute('name'));
+  const name = text(element.getAttribute('name')) ?? nameInUrl(url);
   const description = text(element.getAttribute('description'));
   return { type, url, ...(name ? { name } : {}), ...(description ? { description } : {}) };
 }

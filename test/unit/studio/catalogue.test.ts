@@ -67,6 +67,14 @@ describe('GeoNetwork 4 search answers', () => {
     expect(records[2]!.links.map((l) => [l.type, l.url, l.name])).toEqual([['wmts', 'https://data.geopf.fr/wmts', 'ORTHOIMAGERY.ORTHOPHOTOS']]);
   });
 
+  it('takes the layer a link names in its address when the record gives no name', () => {
+    const hit = (link: Record<string, unknown>) => ({ hits: { hits: [{ _id: 'x', _source: { uuid: 'x', resourceTitleObject: { default: 'X' }, link: [link] } }] } });
+    const [record] = readGeonetworkHits(hit({ protocol: 'OGC:WMS-1.3.0-http-get-map', urlObject: { default: 'https://x.example/wms?SERVICE=WMS&LAYERS=zh&REQUEST=GetMap' } }), GN);
+    expect(record!.links).toEqual([{ type: 'wms', url: 'https://x.example/wms?SERVICE=WMS&LAYERS=zh&REQUEST=GetMap', name: 'zh' }]);
+    const [other] = readGeonetworkHits(hit({ protocol: 'OGC:WMS', urlObject: { default: 'https://x.example/wms?LAYERS=a,b' } }), GN);
+    expect(other!.links[0]).not.toHaveProperty('name');
+  });
+
   it('reads an empty answer as no records, and refuses what is not a search answer', () => {
     expect(readGeonetworkHits(JSON.parse(fixture('geonetwork-search-empty.json')), GN)).toEqual([]);
     expect(() => readGeonetworkHits({ error: 'not found' }, GN)).toThrow(NotCatalogueError);
