@@ -35,7 +35,9 @@ export function contentSecurityPolicy(site: SiteConfig): string {
   const proxy = originOf(site.proxy?.url.replace('{url}', ''));
   // A site that lets people add layers from any https service (addLayers.anyHttpsService) must let the page reach them.
   const anyService = site.addLayers?.anyHttpsService ? 'https:' : undefined;
-  const connect = unique(["'self'", ...data, ...documents, ...credentials, analytics, issuer, restricted, proxy, anyService]);
+  // The studio searches the platform's catalogue (studio.catalogue).
+  const catalogue = originOf(site.studio?.catalogue?.url);
+  const connect = unique(["'self'", ...data, ...documents, ...credentials, analytics, issuer, restricted, proxy, anyService, catalogue]);
   return [
     "default-src 'self'",
     "script-src 'self'",

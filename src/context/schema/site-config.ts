@@ -59,6 +59,8 @@ export interface SiteConfig {
   readonly sources?: Readonly<Record<string, string>>;
   /** Where communes come from for the maps that offer « Une commune » (a map's `communes.source` overrides it). */
   readonly communes?: CommuneSourceSetting;
+  /** Cartable Studio: the platform's metadata catalogue, searched to add layers (GeoNetwork 4, else CSW 2.0.2). */
+  readonly studio?: { readonly catalogue?: { readonly url: string; readonly kind: 'geonetwork' | 'csw' } };
 }
 
 export const SITE_CONFIG_SCHEMA_ID = 'https://cartable.example/schema/site-config.v1.json';
@@ -212,6 +214,21 @@ export const siteConfigSchema: JsonSchema = {
     communes: { ...ref('communeSource'), description: 'Where communes come from for the maps that offer « Une commune » (README, « Communes »).' },
     legal: legalSchema,
     stateService: stateServiceSchema,
+    studio: {
+      type: 'object',
+      description: 'Cartable Studio (?studio).',
+      properties: {
+        catalogue: {
+          type: 'object',
+          description:
+            'The platform\'s metadata catalogue, searched by words to add layers: a GeoNetwork 4 ("url": its root, e.g. "https://catalogue.example/geonetwork") or a CSW 2.0.2 endpoint ("kind": "csw"). Its origin joins connect-src.',
+          required: ['url'],
+          properties: { url: { type: 'string', pattern: '^https?://' }, kind: { enum: ['geonetwork', 'csw'], default: 'geonetwork' } },
+          additionalProperties: false,
+        },
+      },
+      additionalProperties: false,
+    },
   },
   additionalProperties: false,
   $defs: mapContextSchema.$defs,

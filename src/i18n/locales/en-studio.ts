@@ -3,6 +3,7 @@
  * (src/studio/i18n.ts): map pages in English never load them. One file per part of the studio.
  */
 import { str } from '@lit/localize';
+import { studioCatalogue } from './en-studio-catalogue.js';
 import { studioLayers } from './en-studio-layers.js';
 import { studioRecords } from './en-studio-records.js';
 import { studioSave } from './en-studio-save.js';
@@ -23,6 +24,7 @@ export const studio: Record<string, unknown> = {
   'studio.section.style': 'Style',
   'studio.sections': 'Parts of the document',
   'studio.undo': 'Undo',
+  ...studioCatalogue,
   ...studioLayers,
   ...studioRecords,
   ...studioSave,
