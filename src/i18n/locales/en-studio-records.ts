@@ -22,7 +22,7 @@ export const studioRecords: Record<string, unknown> = {
   'studio.records.fields.addOne': 'Add',
   'studio.records.fields.addOneName': str`Add the field ${0}`,
   'studio.records.fields.hint': 'Fields declared once serve the records, the table and the search.',
-  'studio.records.fields.missing': 'In the data, not described yet',
+  'studio.records.fields.missing': str`In the data, not described yet (${0})`,
   'studio.records.heading': str`Records of “${0}”`,
   'studio.records.idField': 'Record identifier',
   'studio.records.idField.hint': 'One unique value per record: links to a record, table, search results.',

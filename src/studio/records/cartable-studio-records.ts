@@ -165,17 +165,20 @@ export class CartableStudioRecords extends LitElement {
     const context = state.valid ?? state.lastValid;
     const mapId = typeof state.document.id === 'string' ? state.document.id : 'carte';
     return html`<h2>${msg(str`Fiches de « ${textFor(layer.title as LocalizedText, this.language) || layerId} »`, { id: 'studio.records.heading' })}</h2>
-      ${this.#layerChoice()} ${fieldsPart(host, records ?? [])} ${popupPart(host)}
-      ${recordPreview({
-        context,
-        stale: !state.valid,
-        layerId,
-        record: this.picked ?? records?.[index],
-        position: this.picked ? { picked: true } : { index, total },
-        language: this.language,
-        baseUrl: new URL(`maps/${mapId}.json`, this.root).href,
-        next: () => this.#next(),
-      })}
+      ${this.#layerChoice()} ${fieldsPart(host, records ?? [])}
+      ${popupPart(
+        host,
+        recordPreview({
+          context,
+          stale: !state.valid,
+          layerId,
+          record: this.picked ?? records?.[index],
+          position: this.picked ? { picked: true } : { index, total },
+          language: this.language,
+          baseUrl: new URL(`maps/${mapId}.json`, this.root).href,
+          next: () => this.#next(),
+        }),
+      )}
       ${tablePart(host)} ${searchPart(host)} ${confidentialPart(host, records)}`;
   }
 }

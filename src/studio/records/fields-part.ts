@@ -95,7 +95,8 @@ export function fieldsPart(host: RecordsHost, records: readonly StudioRecord[]):
       ${fields.map((field, index) => (isObject(field) ? fieldEditor(host, field, index) : nothing))}
     </ul>
     ${missing.length
-      ? html`<h3>${msg('Dans les données, pas encore décrits', { id: 'studio.records.fields.missing' })}</h3>
+      ? html`<details class="missing-fields" ?open=${!declared.length}>
+          <summary>${msg(str`Dans les données, pas encore décrits (${missing.length})`, { id: 'studio.records.fields.missing' })}</summary>
           <ul class="missing">
             ${missing.map(
               (name) => html`<li>
@@ -106,7 +107,8 @@ export function fieldsPart(host: RecordsHost, records: readonly StudioRecord[]):
               </li>`,
             )}
           </ul>
-          ${missing.length > 1 ? html`<button type="button" @click=${() => add(missing)}>${msg(str`Ajouter les ${missing.length} champs`, { id: 'studio.records.fields.addAll' })}</button>` : nothing}`
+          ${missing.length > 1 ? html`<button type="button" @click=${() => add(missing)}>${msg(str`Ajouter les ${missing.length} champs`, { id: 'studio.records.fields.addAll' })}</button>` : nothing}
+        </details>`
       : nothing}
     <label for=${idId}>${msg('Identifiant des fiches', { id: 'studio.records.idField' })}</label>
     <select

@@ -71,8 +71,8 @@ const urlField = (host: RecordsHost): string | undefined => {
   return isObject(found) && typeof found.name === 'string' ? found.name : undefined;
 };
 
-/** The record template fieldset (the preview follows it, drawn by the records element). */
-export function popupPart(host: RecordsHost): TemplateResult {
+/** The record template fieldset; `preview` (the record as the viewer draws it) comes first, above what changes it. */
+export function popupPart(host: RecordsHost, preview: TemplateResult): TemplateResult {
   const popupPath = [...host.layerPath, 'popup'];
   const popup = isObject(host.layer.popup) ? host.layer.popup : {};
   const sections = Array.isArray(popup.sections) ? popup.sections : undefined;
@@ -89,6 +89,7 @@ export function popupPart(host: RecordsHost): TemplateResult {
     );
   return html`<fieldset>
     <legend>${msg('Fiche', { id: 'studio.records.popup' })}</legend>
+    ${preview}
     <label class="check">
       <input
         type="checkbox"

@@ -22,8 +22,8 @@ export const recordsStyles = css`
     min-width: 0;
   }
   .with-insert > .picker {
-    flex: 0 0 9.5rem;
-    width: 9.5rem;
+    flex: 0 0 10.5rem;
+    width: 10.5rem;
   }
   .picker {
     margin-top: var(--cartable-space-1);
@@ -61,6 +61,12 @@ export const recordsStyles = css`
   .fields > li {
     border-bottom: 1px solid var(--cartable-border);
     padding: var(--cartable-space-1) 0;
+  }
+  .missing-fields {
+    margin: var(--cartable-space-2) 0;
+  }
+  .missing-fields > summary {
+    font-weight: 600;
   }
   summary {
     cursor: pointer;
@@ -102,7 +108,7 @@ export const recordsStyles = css`
     font-size: var(--cartable-font-size-small);
   }
   cartable-popup.record {
-    max-height: 28rem;
+    max-height: 22rem;
     overflow: auto;
   }
   fieldset.values {

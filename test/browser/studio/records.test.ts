@@ -8,7 +8,7 @@ import type { StudioEventMap } from '../../../src/studio/events.js';
 import type { StudioRecord } from '../../../src/studio/data.js';
 import { emitStudio } from '../../../src/studio/events.js';
 import { vectorLayers } from '../../../src/studio/records/record-model.js';
-import { mount, unmountAll, waitFor } from '../support/mount.js';
+import { mount, unmountAll, validContext, waitFor } from '../support/mount.js';
 import { skipBecause } from '../support/skip.js';
 import { axeViolations } from '../support/axe.js';
 
@@ -145,5 +145,50 @@ describe('the studio’s records editor (Géosites)', function () {
     await waitFor(() => popupTitle(editor) === String(records[0]!.nom_site), 30000, 'the preview');
     for (const details of root(editor).querySelectorAll('details')) details.open = true;
     expect(await axeViolations(editor)).to.deep.equal([]);
+  });
+});
+
+describe('the studio’s preview tells the records editor which record opened on its map', () => {
+  afterEach(unmountAll);
+
+  it('sends cartable-studio-feature with the record when one opens, even before its first redraw', async () => {
+    const { CartableStudioPreview } = await import('../../../src/studio/preview/cartable-studio-preview.js');
+    const context = validContext({
+      version: 1,
+      id: 'essai',
+      title: 'Essai',
+      view: { center: [6.2, 44.9], zoom: 9 },
+      basemaps: [],
+      layers: [
+        {
+          type: 'geojson',
+          id: 'sites',
+          title: 'Sites',
+          idField: 'code',
+          fields: [{ name: 'code', type: 'text' }, { name: 'nom', type: 'text' }],
+          data: {
+            type: 'FeatureCollection',
+            features: [
+              { type: 'Feature', properties: { code: 'A', nom: 'Lac' }, geometry: { type: 'Point', coordinates: [6.2, 44.9] } },
+              { type: 'Feature', properties: { code: 'B', nom: 'Col' }, geometry: { type: 'Point', coordinates: [6.3, 44.95] } },
+            ],
+          },
+          style: { symbol: { fill: { color: '#335577' } } },
+        },
+      ],
+    });
+    const preview = mount(new CartableStudioPreview());
+    preview.context = context;
+    const features: Array<StudioEventMap['cartable-studio-feature']> = [];
+    preview.addEventListener('cartable-studio-feature', (event) => features.push(event.detail));
+    await preview.updateComplete;
+    const view = preview.shadowRoot!.querySelector('cartable-map-view')!;
+    await waitFor(() => !!view.session?.adapter, 60000, 'the preview’s map');
+    expect((await preview.records('sites')).map((r) => r.nom)).to.deep.equal(['Lac', 'Col']);
+    expect(await view.records.showFeature({ layerId: 'sites', featureId: 'B' })).to.equal(true);
+    await waitFor(() => features.length > 0, 30000, 'cartable-studio-feature');
+    expect(features).to.have.length(1);
+    expect(features[0]!.layerId).to.equal('sites');
+    expect(features[0]!.record.nom).to.equal('Col');
   });
 });
