@@ -78,6 +78,9 @@ export const recordsStyles = css`
     padding: var(--cartable-space-2) var(--cartable-space-3);
     margin-bottom: var(--cartable-space-2);
   }
+  fieldset > h3 {
+    margin-top: var(--cartable-space-4);
+  }
   h4 {
     margin: 0;
     font-size: var(--cartable-font-size);
