@@ -84,7 +84,8 @@ export class CartableStudioRecords extends LitElement {
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('state') || changed.has('layerPath') || changed.has('data')) this.#readRecords(false);
+    // None read yet may mean the preview's map was not made when asked: ask again at the next change.
+    if (changed.has('state') || changed.has('layerPath') || changed.has('data')) this.#readRecords(this.records?.length === 0);
   }
 
   #readRecords(again: boolean): void {

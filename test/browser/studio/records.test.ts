@@ -113,6 +113,26 @@ describe('the studio’s records editor (Géosites)', function () {
     expect(store.state.undo).to.have.length(2);
   });
 
+  it('adds a link whose address is a template, and the preview shows it filled, as the viewer does', async () => {
+    const { editor, store, path, records } = await openGeosites();
+    await waitFor(() => popupTitle(editor) === String(records[0]!.nom_site), 30000, 'the first record');
+    byName<HTMLButtonElement>(editor, 'button', 'Ajouter un lien').click();
+    await editor.updateComplete;
+    const url = byLabel<HTMLInputElement>(editor, 'Adresse du lien 2');
+    url.value = 'https://inpn.mnhn.fr/site/';
+    url.dispatchEvent(new Event('input'));
+    await editor.updateComplete;
+    url.focus();
+    url.setSelectionRange(url.value.length, url.value.length);
+    choose(byName(editor, 'select', 'Insérer un champ dans Adresse du lien 2'), 'id_site');
+    await editor.updateComplete;
+    expect(getAt(store.state.document, [...path, 'popup', 'links', 1])).to.deep.equal({ label: { fr: 'En savoir plus', en: 'More' }, url: 'https://inpn.mnhn.fr/site/{{id_site}}' });
+    const link = (): HTMLAnchorElement | undefined =>
+      [...(root(editor).querySelector('cartable-popup')?.shadowRoot?.querySelectorAll<HTMLAnchorElement>('.links a') ?? [])].find((a) => a.textContent === 'En savoir plus');
+    await waitFor(() => !!link(), 30000, 'the link in the preview');
+    expect(link()!.href).to.equal(`https://inpn.mnhn.fr/site/${encodeURIComponent(String(records[0]!.id_site))}`);
+  });
+
   it('previews the record clicked on the map, then the next ones', async () => {
     const { editor, records } = await openGeosites();
     await waitFor(() => popupTitle(editor) === String(records[0]!.nom_site), 30000, 'the first record');
