@@ -2,14 +2,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
-import { isObject, pointerOf, type JsonObject, type JsonPath, type JsonValue } from '../model/json.js';
+import { getAt, isObject, pointerOf, type JsonObject, type JsonPath } from '../model/json.js';
 import { fieldPicker, idOf, localizedInput, orderedFields, problemsBelow, type RecordsHost } from './form-parts.js';
 
 /** A template kept as one string (a link's URL): typed, or a field inserted at the caret. */
 export function plainTemplateInput(host: RecordsHost, path: JsonPath, label: string, undoLabel: string): TemplateResult {
   const id = idOf(path);
   const pointer = pointerOf(path);
-  const value = path.slice(host.layerPath.length).reduce<JsonValue | undefined>((node, step) => (node as never)?.[step], host.layer);
+  const value = getAt(host.layer, path.slice(host.layerPath.length));
   const problems = problemsBelow(host, [pointer], `${id}-problems`);
   return html`<label for=${id}>${label}</label>
     <div class="with-insert">
