@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Access, ConfidentialRecords, LayerNode, SiteConfig } from '../src/context/types.js';
+import { confidentialKey, confidentialTest } from '../src/context/confidential.js';
 
 /** The folder of the restricted output: CARTABLE_RESTRICTED_OUT_DIR, else `<outDir>-restricted` beside outDir. */
 export function restrictedOutDir(outDir: string, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
@@ -94,19 +95,12 @@ interface FeatureLike {
   readonly properties?: Record<string, unknown> | null;
 }
 
-/**
- * How confidential values compare: as text, trimmed, Unicode-normalised (NFC) and case-folded, so
- * « Réservé », "réservé ", a decomposed « Réservé » and "RÉSERVÉ" are one value. A value that only
- * looks like another withholds rather than leaks.
- */
-export const confidentialKey = (value: unknown): string => String(value).normalize('NFC').toUpperCase().toLowerCase().normalize('NFC').trim();
+export { confidentialKey };
 
-const confidentialTest = (rule: ConfidentialRecords): ((feature: FeatureLike | null | undefined) => boolean) => {
-  const keys = new Set(rule.values.map(confidentialKey));
-  return (feature) => {
-    const value = feature?.properties?.[rule.field];
-    return value !== undefined && value !== null && typeof value !== 'object' && keys.has(confidentialKey(value));
-  };
+/** The build's test of a feature: the shared predicate on its properties (src/context/confidential.ts). */
+const confidentialFeatureTest = (rule: ConfidentialRecords): ((feature: FeatureLike | null | undefined) => boolean) => {
+  const isConfidential = confidentialTest(rule);
+  return (feature) => isConfidential(feature?.properties);
 };
 
 /**
@@ -114,7 +108,7 @@ const confidentialTest = (rule: ConfidentialRecords): ((feature: FeatureLike | n
  * Feature, which becomes an empty collection). `withheld` counts what was left out.
  */
 export function withoutConfidential(geojson: unknown, rule: ConfidentialRecords): { geojson: unknown; withheld: number } {
-  const isConfidential = confidentialTest(rule);
+  const isConfidential = confidentialFeatureTest(rule);
   const doc = geojson as { type?: unknown; features?: unknown } | null;
   if (doc?.type === 'FeatureCollection' && Array.isArray(doc.features)) {
     const kept = (doc.features as FeatureLike[]).filter((f) => !isConfidential(f));

@@ -74,6 +74,21 @@ export class CartableStudioPreview extends LitElement implements StudioData {
     }
   }
 
+  constructor() {
+    super();
+    // The map view makes its session after this element's last update: a record shown before the
+    // store was watched starts the watch, and is told (the selection is set right after the event).
+    this.addEventListener('cartable-record-open', () =>
+      queueMicrotask(() => {
+        const view = this.#mapView;
+        if (!view?.store || this.#watched === view.store) return;
+        this.updated();
+        const picked = view.session && selectedRecord(view.session);
+        if (picked) emitStudio(this, 'cartable-studio-feature', picked);
+      }),
+    );
+  }
+
   protected override updated(): void {
     // The record opened on the map: the records editor previews its template on it.
     const view = this.#mapView;
