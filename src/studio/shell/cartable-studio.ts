@@ -12,7 +12,6 @@ import type { JsonPath } from '../model/json.js';
 import type { StudioSection } from '../events.js';
 import { addStudioTexts } from '../i18n.js';
 import { studioForm } from './studio-styles.js';
-import { problemsAt } from './field-problems.js';
 import { firstLayerPath, sectionOfProblem } from './sections.js';
 import '../preview/cartable-studio-preview.js';
 import type { CartableStudioPreview } from '../preview/cartable-studio-preview.js';
@@ -36,8 +35,11 @@ export class CartableStudio extends LitElement {
     css`
       :host {
         display: grid;
-        grid-template-rows: auto 1fr;
+        /* minmax(0, …): the editor's panel scrolls, never the page. */
+        grid-template-rows: auto minmax(0, 1fr);
         height: 100%;
+        /* clip, not hidden: a field scrolled into view moves its panel, never the whole studio. */
+        overflow: clip;
         background: var(--cartable-bg);
       }
       .bar {
@@ -64,12 +66,12 @@ export class CartableStudio extends LitElement {
       }
       .work {
         display: grid;
-        grid-template-columns: minmax(24rem, 30rem) 1fr;
+        grid-template-columns: minmax(24rem, 30rem) minmax(0, 1fr);
         min-height: 0;
       }
       .editor {
         display: grid;
-        grid-template-rows: auto auto 1fr;
+        grid-template-rows: auto auto minmax(0, 1fr);
         min-height: 0;
         border-right: 1px solid var(--cartable-border);
         background: var(--cartable-surface);
@@ -91,14 +93,25 @@ export class CartableStudio extends LitElement {
         font-weight: 600;
       }
       .problems {
-        margin: 0;
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--cartable-space-1) var(--cartable-space-2);
         padding: var(--cartable-space-2) var(--cartable-space-4);
         color: var(--cartable-danger);
         font-size: var(--cartable-font-size-small);
         border-bottom: 1px solid var(--cartable-border);
       }
+      .problems p {
+        margin: 0;
+      }
       .problems.none {
         color: var(--cartable-success);
+      }
+      .problems button {
+        min-height: 1.75rem;
+        padding: 0 var(--cartable-space-2);
+        font-size: var(--cartable-font-size-small);
       }
       [role='tabpanel'] {
         overflow: auto;
@@ -112,7 +125,10 @@ export class CartableStudio extends LitElement {
         border-bottom: 1px solid var(--cartable-border);
       }
       :host([narrow]) {
-        grid-template-rows: auto auto 1fr;
+        grid-template-rows: auto auto minmax(0, 1fr);
+      }
+      .bar button:disabled {
+        color: var(--cartable-muted);
       }
     `,
   ];
@@ -143,7 +159,10 @@ export class CartableStudio extends LitElement {
     });
     this.addEventListener('cartable-studio-edit', (event) => this.store.apply(event.detail.edit, event.detail.options));
     this.addEventListener('cartable-studio-select-layer', (event) => (this.layerPath = event.detail.path));
-    this.addEventListener('cartable-studio-section', (event) => this.#show(event.detail.section));
+    this.addEventListener('cartable-studio-section', (event) => {
+      this.#show(event.detail.section);
+      if (event.detail.focus) this.#focusInEditor(`#${CSS.escape(event.detail.focus)}`);
+    });
     this.addEventListener('cartable-studio-load', (event) => {
       const { document, origin, format, files } = event.detail;
       this.store.load(document, origin, format, files);
@@ -222,8 +241,7 @@ export class CartableStudio extends LitElement {
 
   #problemLine(): TemplateResult {
     const count = this.studio.problems.length;
-    if (!count) return html`<p class="problems none" role="status">${msg('Document valide', { id: 'studio.problems.none' })}</p>`;
-    // Each section's count: the person knows where to look; the fields say what is wrong.
+    // Each section's count, and a button that opens it on its first wrong field: the fields say what is wrong.
     const names = this.#sectionNames();
     const bySection = new Map<StudioSection, number>();
     for (const problem of this.studio.problems) {
@@ -231,11 +249,52 @@ export class CartableStudio extends LitElement {
       bySection.set(section, (bySection.get(section) ?? 0) + 1);
     }
     const where = [...bySection].map(([section, n]) => `${names[section]} (${n})`).join(', ');
-    const first = problemsAt(this.studio.problems.slice(0, 1), this.studio.problems[0]!.path, this.language)[0] ?? '';
-    return html`<p class="problems" role="status">
-      ${msg(str`${count} problème(s) à corriger avant d’enregistrer : ${where}.`, { id: 'studio.problems.count' })}
-      <span class="visually-hidden">${first}</span>
-    </p>`;
+    // One live region whose text changes (a region put in place is not read out).
+    return html`<div class=${count ? 'problems' : 'problems none'}>
+      <p role="status">
+        ${count ? msg(str`${count} problème(s) à corriger avant d’enregistrer : ${where}.`, { id: 'studio.problems.count' }) : msg('Document valide', { id: 'studio.problems.none' })}
+      </p>
+      ${[...bySection.keys()].map(
+        (section) => html`<button type="button" class="to-problem" @click=${() => this.#showProblem(section)}>
+          ${msg(str`Voir : ${names[section]}`, { id: 'studio.problems.show' })}
+        </button>`,
+      )}
+    </div>`;
+  }
+
+  /** Opens a section and puts the focus on its first field said wrong (the editors mark it aria-invalid). */
+  #showProblem(section: StudioSection): void {
+    this.#show(section);
+    this.#focusInEditor('[aria-invalid="true"]');
+  }
+
+  /** Focuses what `selector` finds in the shown editor once drawn (else its panel). */
+  #focusInEditor(selector: string): void {
+    void this.updateComplete.then(async () => {
+      const editor = this.renderRoot.querySelector<LitElement>('[role="tabpanel"] > *');
+      await editor?.updateComplete;
+      const field = editor?.renderRoot.querySelector<HTMLElement>(selector);
+      (field ?? this.renderRoot.querySelector<HTMLElement>('[role="tabpanel"]'))?.focus();
+    });
+  }
+
+  /** Undo or redo, naming the step it would take back or again (« Annuler : titre »). */
+  #historyButton(which: 'undo' | 'redo'): TemplateResult {
+    const steps = which === 'undo' ? this.studio.undo : this.studio.redo;
+    const step = steps.at(-1);
+    const text = which === 'undo' ? msg('Annuler', { id: 'studio.undo' }) : msg('Rétablir', { id: 'studio.redo' });
+    const named = step ? (which === 'undo' ? msg(str`Annuler : ${step}`, { id: 'studio.undo.step' }) : msg(str`Rétablir : ${step}`, { id: 'studio.redo.step' })) : text;
+    return html`<button
+      type="button"
+      class=${which}
+      ?disabled=${!steps.length}
+      title=${named}
+      aria-label=${named}
+      aria-keyshortcuts=${which === 'undo' ? 'Control+Z' : 'Control+Shift+Z'}
+      @click=${() => (which === 'undo' ? this.store.undo() : this.store.redo())}
+    >
+      ${text}
+    </button>`;
   }
 
   override render(): TemplateResult {
@@ -248,12 +307,7 @@ export class CartableStudio extends LitElement {
       ${this.narrow
         ? nothing
         : html`<cartable-studio-start .site=${this.site} .requester=${this.requester} .root=${this.root} .language=${this.language} .openId=${this.openId} .dirty=${this.studio.dirty}></cartable-studio-start>
-            <button type="button" ?disabled=${!this.studio.undo.length} @click=${() => this.store.undo()} aria-keyshortcuts="Control+Z">
-              ${msg('Annuler', { id: 'studio.undo' })}
-            </button>
-            <button type="button" ?disabled=${!this.studio.redo.length} @click=${() => this.store.redo()} aria-keyshortcuts="Control+Shift+Z">
-              ${msg('Rétablir', { id: 'studio.redo' })}
-            </button>
+            ${this.#historyButton('undo')} ${this.#historyButton('redo')}
             <cartable-studio-save .state=${this.studio} .root=${this.root} .language=${this.language}></cartable-studio-save>`}
     </header>`;
     const preview = html`<cartable-studio-preview
