@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { element } from '../../ui/define.js';
@@ -10,8 +10,10 @@ import { textFor } from '../../i18n/text.js';
 import { StudioStore, type StudioState } from '../model/store.js';
 import type { JsonPath } from '../model/json.js';
 import type { StudioSection } from '../events.js';
+import type { StudioData } from '../data.js';
 import { addStudioTexts } from '../i18n.js';
 import { studioForm } from './studio-styles.js';
+import { shellStyles } from './shell-styles.js';
 import { firstLayerPath, sectionOfProblem } from './sections.js';
 import '../preview/cartable-studio-preview.js';
 import type { CartableStudioPreview } from '../preview/cartable-studio-preview.js';
@@ -32,105 +34,7 @@ export class CartableStudio extends LitElement {
   static override styles = [
     base,
     studioForm,
-    css`
-      :host {
-        display: grid;
-        /* minmax(0, …): the editor's panel scrolls, never the page. */
-        grid-template-rows: auto minmax(0, 1fr);
-        height: 100%;
-        /* clip, not hidden: a field scrolled into view moves its panel, never the whole studio. */
-        overflow: clip;
-        background: var(--cartable-bg);
-      }
-      .bar {
-        display: flex;
-        align-items: center;
-        gap: var(--cartable-space-3);
-        padding: var(--cartable-space-2) var(--cartable-space-4);
-        background: var(--cartable-header-bg);
-        color: var(--cartable-header-text);
-      }
-      .bar h1 {
-        font-size: var(--cartable-font-size-large);
-        margin: 0;
-      }
-      .bar .title {
-        flex: 1;
-        min-width: 0;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-      }
-      .bar button {
-        color: var(--cartable-text);
-      }
-      .work {
-        display: grid;
-        grid-template-columns: minmax(24rem, 30rem) minmax(0, 1fr);
-        min-height: 0;
-      }
-      .editor {
-        display: grid;
-        grid-template-rows: auto auto minmax(0, 1fr);
-        min-height: 0;
-        border-right: 1px solid var(--cartable-border);
-        background: var(--cartable-surface);
-      }
-      [role='tablist'] {
-        display: flex;
-        border-bottom: 1px solid var(--cartable-border);
-      }
-      [role='tab'] {
-        flex: 1;
-        border: 0;
-        border-radius: 0;
-        border-bottom: 3px solid transparent;
-        background: none;
-        padding: var(--cartable-space-2);
-      }
-      [role='tab'][aria-selected='true'] {
-        border-bottom-color: var(--cartable-accent);
-        font-weight: 600;
-      }
-      .problems {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: var(--cartable-space-1) var(--cartable-space-2);
-        padding: var(--cartable-space-2) var(--cartable-space-4);
-        color: var(--cartable-danger);
-        font-size: var(--cartable-font-size-small);
-        border-bottom: 1px solid var(--cartable-border);
-      }
-      .problems p {
-        margin: 0;
-      }
-      .problems.none {
-        color: var(--cartable-success);
-      }
-      .problems button {
-        min-height: 1.75rem;
-        padding: 0 var(--cartable-space-2);
-        font-size: var(--cartable-font-size-small);
-      }
-      [role='tabpanel'] {
-        overflow: auto;
-        padding: var(--cartable-space-4);
-        min-height: 0;
-      }
-      .narrow-note {
-        margin: 0;
-        padding: var(--cartable-space-2) var(--cartable-space-4);
-        background: var(--cartable-surface);
-        border-bottom: 1px solid var(--cartable-border);
-      }
-      :host([narrow]) {
-        grid-template-rows: auto auto minmax(0, 1fr);
-      }
-      .bar button:disabled {
-        color: var(--cartable-muted);
-      }
-    `,
+    shellStyles,
   ];
 
   @property({ attribute: false }) site?: SiteConfig;
@@ -168,12 +72,18 @@ export class CartableStudio extends LitElement {
       this.store.load(document, origin, format, files);
     });
     this.addEventListener('cartable-studio-saved', (event) => this.store.markSaved(event.detail.origin));
-    this.addEventListener('keydown', this.#onKey);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     void addStudioTexts(this.language).then(() => this.requestUpdate());
+    // On the document: the shortcut still works once the focus left a field (e.g. a button disabled by the last undo).
+    document.addEventListener('keydown', this.#onKey);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this.#onKey);
   }
 
   #layerExists(path: JsonPath): boolean {
@@ -184,7 +94,9 @@ export class CartableStudio extends LitElement {
 
   /** Ctrl/⌘+Z undoes, Ctrl/⌘+Shift+Z or Ctrl+Y redoes (typing in a field is one step: see EditOptions.merge). */
   readonly #onKey = (event: KeyboardEvent): void => {
-    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || event.defaultPrevented || this.narrow) return;
+    // The preview's own fields (its search box) keep the browser's undo.
+    if (event.composedPath().some((target) => (target as Element).localName === 'cartable-studio-preview')) return;
     const key = event.key.toLowerCase();
     if (key === 'z' && !event.shiftKey) this.store.undo();
     else if ((key === 'z' && event.shiftKey) || key === 'y') this.store.redo();
@@ -199,6 +111,12 @@ export class CartableStudio extends LitElement {
   get #preview(): CartableStudioPreview | null {
     return this.renderRoot.querySelector('cartable-studio-preview');
   }
+
+  /** The live map as editors see it: asked when they need it (the preview is drawn after the first editor). */
+  readonly #data: StudioData = {
+    records: (layerId) => this.#preview?.records(layerId) ?? Promise.resolve([]),
+    currentView: () => this.#preview?.currentView() ?? Promise.resolve(undefined),
+  };
 
   #sectionNames(): Record<StudioSection, string> {
     return {
@@ -222,7 +140,7 @@ export class CartableStudio extends LitElement {
     const common = { state: this.studio, language: this.language };
     switch (this.section) {
       case 'settings':
-        return html`<cartable-studio-settings .state=${common.state} .language=${common.language} .site=${this.site} .data=${this.#preview}></cartable-studio-settings>`;
+        return html`<cartable-studio-settings .state=${common.state} .language=${common.language} .site=${this.site} .data=${this.#data}></cartable-studio-settings>`;
       case 'layers':
         return html`<cartable-studio-layers
           .state=${common.state}
@@ -233,9 +151,9 @@ export class CartableStudio extends LitElement {
           .layerPath=${this.layerPath}
         ></cartable-studio-layers>`;
       case 'style':
-        return html`<cartable-studio-style .state=${common.state} .language=${common.language} .layerPath=${this.layerPath} .data=${this.#preview}></cartable-studio-style>`;
+        return html`<cartable-studio-style .state=${common.state} .language=${common.language} .layerPath=${this.layerPath} .data=${this.#data}></cartable-studio-style>`;
       case 'records':
-        return html`<cartable-studio-records .state=${common.state} .language=${common.language} .layerPath=${this.layerPath} .data=${this.#preview}></cartable-studio-records>`;
+        return html`<cartable-studio-records .state=${common.state} .language=${common.language} .layerPath=${this.layerPath} .data=${this.#data}></cartable-studio-records>`;
     }
   }
 
@@ -301,7 +219,7 @@ export class CartableStudio extends LitElement {
     const sections: StudioSection[] = ['settings', 'layers', 'style', 'records'];
     const names = this.#sectionNames();
     const title = textFor(this.studio.document.title as never, this.language);
-    const bar = html`<header class="bar">
+    const bar = html`<section class="bar" aria-label=${msg('Studio', { id: 'studio.title' })}>
       <h1>${msg('Studio', { id: 'studio.title' })}</h1>
       <span class="title">${title}${this.studio.dirty ? html` <span>${msg('(modifié)', { id: 'studio.modified' })}</span>` : nothing}</span>
       ${this.narrow
@@ -309,7 +227,8 @@ export class CartableStudio extends LitElement {
         : html`<cartable-studio-start .site=${this.site} .requester=${this.requester} .root=${this.root} .language=${this.language} .openId=${this.openId} .dirty=${this.studio.dirty}></cartable-studio-start>
             ${this.#historyButton('undo')} ${this.#historyButton('redo')}
             <cartable-studio-save .state=${this.studio} .root=${this.root} .language=${this.language}></cartable-studio-save>`}
-    </header>`;
+      ${this.narrow ? html`<p class="narrow-note">${msg('Aperçu en lecture seule : le studio se manie sur un écran plus large.', { id: 'studio.narrow' })}</p>` : nothing}
+    </section>`;
     const preview = html`<cartable-studio-preview
       .context=${this.studio.lastValid}
       .files=${this.studio.files}
@@ -318,11 +237,12 @@ export class CartableStudio extends LitElement {
       .root=${this.root}
       .language=${this.language}
     ></cartable-studio-preview>`;
+    // The preview is the viewer itself: its header is the page's banner and its map the main landmark,
+    // so the studio's bar is a named region (a second banner would be one too many).
     // Phones: the map as it will look, read only (composing needs a wider screen).
     if (this.narrow) {
       return html`${bar}
-        <p class="narrow-note">${msg('Aperçu en lecture seule : le studio se manie sur un écran plus large.', { id: 'studio.narrow' })}</p>
-        ${preview}`;
+        <div class="preview-area">${preview}</div>`;
     }
     return html`${bar}
       <div class="work">
@@ -345,7 +265,7 @@ export class CartableStudio extends LitElement {
           ${this.#problemLine()}
           <div role="tabpanel" id="panel" aria-labelledby=${`tab-${this.section}`} tabindex="0">${this.#editor()}</div>
         </section>
-        ${preview}
+        <div class="preview-area">${preview}</div>
       </div>`;
   }
 }
