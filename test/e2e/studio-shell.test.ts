@@ -147,3 +147,13 @@ test('studio on a phone: the map, read only, nothing to edit, nothing overflowin
     assert.deepEqual(await axeViolations(page), []);
   });
 });
+
+test('studio in English: the shell and its editors speak it from their first drawing', async (t) => {
+  await withPage(t, suite, { viewport: DESKTOP }, async ({ page }) => {
+    await page.goto(suite.url('?studio&lang=en'));
+    await page.getByLabel('Identifier', { exact: true }).waitFor();
+    assert.equal(await tab(page, 'Map').getAttribute('aria-selected'), 'true');
+    assert.equal(await page.getByLabel('Title (English)', { exact: true }).getAttribute('placeholder'), 'Same as French');
+    await page.getByRole('button', { name: 'Frame on the current map' }).waitFor();
+  });
+});

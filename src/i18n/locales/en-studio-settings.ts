@@ -6,7 +6,7 @@ export const studioSettings: Record<string, unknown> = {
   'studio.settings.access.level': 'Who may open the map',
   'studio.settings.access.public': 'Everyone (public map)',
   'studio.settings.access.publicHint': 'Public: the map is listed in the site’s catalog.',
-  'studio.settings.access.restricted': 'Signed-in people only (restricted map)',
+  'studio.settings.access.restricted': 'Signed-in people (restricted map)',
   'studio.settings.access.restrictedHint': 'Restricted: the map is published apart, behind the site’s sign-in. Without a group, anyone signed in opens it.',
   'studio.settings.attribution': str`Attribution ${0}`,
   'studio.settings.attribution.add': 'Add an attribution',

@@ -75,6 +75,9 @@ export class CartableStudioSettings extends LitElement {
         min-width: 2rem;
         padding: 0 var(--cartable-space-2);
       }
+      .row {
+        align-items: start;
+      }
       .view-now {
         margin: 0 0 var(--cartable-space-1);
       }
@@ -140,7 +143,7 @@ export class CartableStudioSettings extends LitElement {
       <label for="f-access-level">${label}</label>
       <select id="f-access-level" aria-describedby=${describedBy ?? 'f-access-hint'} aria-invalid=${invalid ? 'true' : 'false'} @change=${change}>
         <option value="public" ?selected=${level === 'public'}>${msg('Tout le monde (carte publique)', { id: 'studio.settings.access.public' })}</option>
-        <option value="restricted" ?selected=${level === 'restricted'}>${msg('Personnes connectées seulement (carte réservée)', { id: 'studio.settings.access.restricted' })}</option>
+        <option value="restricted" ?selected=${level === 'restricted'}>${msg('Personnes connectées (carte réservée)', { id: 'studio.settings.access.restricted' })}</option>
       </select>
       <p class="hint" id="f-access-hint">
         ${level === 'restricted'

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, type PropertyValues, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { element } from '../../ui/define.js';
@@ -50,6 +50,7 @@ export class CartableStudio extends LitElement {
   /** The layer the style and records editors work on. */
   @state() private layerPath?: JsonPath;
   @state() private narrow = false;
+  @state() private textsReady = false;
   protected readonly narrowScreen = new NarrowScreen(this, (narrow) => {
     this.narrow = narrow;
     this.toggleAttribute('narrow', narrow);
@@ -76,9 +77,18 @@ export class CartableStudio extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void addStudioTexts(this.language).then(() => this.requestUpdate());
     // On the document: the shortcut still works once the focus left a field (e.g. a button disabled by the last undo).
     document.addEventListener('keydown', this.#onKey);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('language')) return;
+    // Editors draw their texts in the language loaded: nothing until the studio's texts are in.
+    this.textsReady = false;
+    const language = this.language;
+    // Texts that could not load leave the French ones: the studio shows either way.
+    const ready = (): void => void (this.textsReady = this.language === language);
+    void addStudioTexts(language).then(ready, ready);
   }
 
   override disconnectedCallback(): void {
@@ -216,6 +226,7 @@ export class CartableStudio extends LitElement {
   }
 
   override render(): TemplateResult {
+    if (!this.textsReady) return html``;
     const sections: StudioSection[] = ['settings', 'layers', 'style', 'records'];
     const names = this.#sectionNames();
     const title = textFor(this.studio.document.title as never, this.language);
