@@ -4,13 +4,13 @@ import '../../../src/studio/settings/cartable-studio-settings.js';
 import { CartableStudioSettings } from '../../../src/studio/settings/cartable-studio-settings.js';
 import { StudioStore, emptyDocument } from '../../../src/studio/model/store.js';
 import type { StudioData } from '../../../src/studio/data.js';
-import { getAt } from '../../../src/studio/model/json.js';
+import { getAt, type JsonObject } from '../../../src/studio/model/json.js';
 import { axeViolations } from '../support/axe.js';
 import { mount, unmountAll, waitFor } from '../support/mount.js';
 
 /** The settings editor wired as the studio wires it: its edits go to a store, the store's state comes back down. */
-async function openSettings(data?: StudioData): Promise<{ settings: CartableStudioSettings; store: StudioStore; root: ShadowRoot }> {
-  const store = new StudioStore(emptyDocument('essai'));
+async function openSettings(data?: StudioData, document: JsonObject = emptyDocument('essai')): Promise<{ settings: CartableStudioSettings; store: StudioStore; root: ShadowRoot }> {
+  const store = new StudioStore(document);
   const settings = mount(new CartableStudioSettings(), 'display:block;width:480px');
   settings.addEventListener('cartable-studio-edit', (event) => store.apply(event.detail.edit, event.detail.options));
   store.subscribe((state) => (settings.state = state));
@@ -33,6 +33,25 @@ const button = (root: ShadowRoot, text: string): HTMLButtonElement =>
 
 describe('cartable-studio-settings', () => {
   afterEach(unmountAll);
+
+  it('shows a shipped map’s settings as it writes them', async () => {
+    const geosites = (await (await fetch('/maps/geosites.json')).json()) as JsonObject;
+    const { settings, store, root } = await openSettings(undefined, geosites);
+    expect(store.state.problems).to.deep.equal([]);
+    expect(field(root, 'Identifiant').value).to.equal('geosites');
+    expect(field(root, 'Titre (anglais)').value).to.equal('Geosites — geological heritage');
+    expect(field<HTMLTextAreaElement>(root, 'Description (français)').value).to.match(/^Les sites de l'Inventaire/);
+    // « INPG » is one text for every language: French shows it, English says it reads the French.
+    expect([field(root, 'Mot-clé 3 (français)').value, field(root, 'Mot-clé 3 (anglais)').value]).to.deep.equal(['INPG', '']);
+    expect(field(root, 'Attribution 1 (français)').value).to.equal('INPG – Parc national des Écrins');
+    expect(field<HTMLSelectElement>(root, 'Qui peut ouvrir la carte').value).to.equal('public');
+    expect([field(root, 'Zoom minimal').value, field(root, 'Zoom maximal').value]).to.deep.equal(['5', '18']);
+    expect(root.querySelector('.view-now')!.textContent).to.contain('zoom 9');
+    const ticked = [...root.querySelectorAll<HTMLInputElement>('li.basemap input[type="checkbox"]')].map((box) => `${box.id}:${box.checked}`);
+    expect(ticked).to.deep.equal(['basemap-plan-ign:true', 'basemap-ortho:true', 'basemap-aucun:true', 'basemap-cadastre:false']);
+    expect(field(root, 'à l’ouverture : Plan IGN').checked).to.equal(true);
+    expect(await axeViolations(settings)).to.deep.equal([]);
+  });
 
   it('makes one undo step of typing in a field, named after it', async () => {
     const { settings, store, root } = await openSettings();
