@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, type PropertyValues, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { element } from '../../ui/define.js';
@@ -10,9 +10,10 @@ import { textFor } from '../../i18n/text.js';
 import { StudioStore, type StudioState } from '../model/store.js';
 import type { JsonPath } from '../model/json.js';
 import type { StudioSection } from '../events.js';
+import type { StudioData } from '../data.js';
 import { addStudioTexts } from '../i18n.js';
 import { studioForm } from './studio-styles.js';
-import { problemsAt } from './field-problems.js';
+import { shellStyles } from './shell-styles.js';
 import { firstLayerPath, sectionOfProblem } from './sections.js';
 import '../preview/cartable-studio-preview.js';
 import type { CartableStudioPreview } from '../preview/cartable-studio-preview.js';
@@ -33,88 +34,7 @@ export class CartableStudio extends LitElement {
   static override styles = [
     base,
     studioForm,
-    css`
-      :host {
-        display: grid;
-        grid-template-rows: auto 1fr;
-        height: 100%;
-        background: var(--cartable-bg);
-      }
-      .bar {
-        display: flex;
-        align-items: center;
-        gap: var(--cartable-space-3);
-        padding: var(--cartable-space-2) var(--cartable-space-4);
-        background: var(--cartable-header-bg);
-        color: var(--cartable-header-text);
-      }
-      .bar h1 {
-        font-size: var(--cartable-font-size-large);
-        margin: 0;
-      }
-      .bar .title {
-        flex: 1;
-        min-width: 0;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-      }
-      .bar button {
-        color: var(--cartable-text);
-      }
-      .work {
-        display: grid;
-        grid-template-columns: minmax(24rem, 30rem) 1fr;
-        min-height: 0;
-      }
-      .editor {
-        display: grid;
-        grid-template-rows: auto auto 1fr;
-        min-height: 0;
-        border-right: 1px solid var(--cartable-border);
-        background: var(--cartable-surface);
-      }
-      [role='tablist'] {
-        display: flex;
-        border-bottom: 1px solid var(--cartable-border);
-      }
-      [role='tab'] {
-        flex: 1;
-        border: 0;
-        border-radius: 0;
-        border-bottom: 3px solid transparent;
-        background: none;
-        padding: var(--cartable-space-2);
-      }
-      [role='tab'][aria-selected='true'] {
-        border-bottom-color: var(--cartable-accent);
-        font-weight: 600;
-      }
-      .problems {
-        margin: 0;
-        padding: var(--cartable-space-2) var(--cartable-space-4);
-        color: var(--cartable-danger);
-        font-size: var(--cartable-font-size-small);
-        border-bottom: 1px solid var(--cartable-border);
-      }
-      .problems.none {
-        color: var(--cartable-success);
-      }
-      [role='tabpanel'] {
-        overflow: auto;
-        padding: var(--cartable-space-4);
-        min-height: 0;
-      }
-      .narrow-note {
-        margin: 0;
-        padding: var(--cartable-space-2) var(--cartable-space-4);
-        background: var(--cartable-surface);
-        border-bottom: 1px solid var(--cartable-border);
-      }
-      :host([narrow]) {
-        grid-template-rows: auto auto 1fr;
-      }
-    `,
+    shellStyles,
   ];
 
   @property({ attribute: false }) site?: SiteConfig;
@@ -130,6 +50,7 @@ export class CartableStudio extends LitElement {
   /** The layer the style and records editors work on. */
   @state() private layerPath?: JsonPath;
   @state() private narrow = false;
+  @state() private textsReady = false;
   protected readonly narrowScreen = new NarrowScreen(this, (narrow) => {
     this.narrow = narrow;
     this.toggleAttribute('narrow', narrow);
@@ -143,18 +64,36 @@ export class CartableStudio extends LitElement {
     });
     this.addEventListener('cartable-studio-edit', (event) => this.store.apply(event.detail.edit, event.detail.options));
     this.addEventListener('cartable-studio-select-layer', (event) => (this.layerPath = event.detail.path));
-    this.addEventListener('cartable-studio-section', (event) => this.#show(event.detail.section));
+    this.addEventListener('cartable-studio-section', (event) => {
+      this.#show(event.detail.section);
+      if (event.detail.focus) this.#focusInEditor(`#${CSS.escape(event.detail.focus)}`);
+    });
     this.addEventListener('cartable-studio-load', (event) => {
       const { document, origin, format, files } = event.detail;
       this.store.load(document, origin, format, files);
     });
     this.addEventListener('cartable-studio-saved', (event) => this.store.markSaved(event.detail.origin));
-    this.addEventListener('keydown', this.#onKey);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void addStudioTexts(this.language).then(() => this.requestUpdate());
+    // On the document: the shortcut still works once the focus left a field (e.g. a button disabled by the last undo).
+    document.addEventListener('keydown', this.#onKey);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('language')) return;
+    // Editors draw their texts in the language loaded: nothing until the studio's texts are in.
+    this.textsReady = false;
+    const language = this.language;
+    // Texts that could not load leave the French ones: the studio shows either way.
+    const ready = (): void => void (this.textsReady = this.language === language);
+    void addStudioTexts(language).then(ready, ready);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this.#onKey);
   }
 
   #layerExists(path: JsonPath): boolean {
@@ -165,7 +104,9 @@ export class CartableStudio extends LitElement {
 
   /** Ctrl/⌘+Z undoes, Ctrl/⌘+Shift+Z or Ctrl+Y redoes (typing in a field is one step: see EditOptions.merge). */
   readonly #onKey = (event: KeyboardEvent): void => {
-    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || event.defaultPrevented || this.narrow) return;
+    // The preview's own fields (its search box) keep the browser's undo.
+    if (event.composedPath().some((target) => (target as Element).localName === 'cartable-studio-preview')) return;
     const key = event.key.toLowerCase();
     if (key === 'z' && !event.shiftKey) this.store.undo();
     else if ((key === 'z' && event.shiftKey) || key === 'y') this.store.redo();
@@ -180,6 +121,12 @@ export class CartableStudio extends LitElement {
   get #preview(): CartableStudioPreview | null {
     return this.renderRoot.querySelector('cartable-studio-preview');
   }
+
+  /** The live map as editors see it: asked when they need it (the preview is drawn after the first editor). */
+  readonly #data: StudioData = {
+    records: (layerId) => this.#preview?.records(layerId) ?? Promise.resolve([]),
+    currentView: () => this.#preview?.currentView() ?? Promise.resolve(undefined),
+  };
 
   #sectionNames(): Record<StudioSection, string> {
     return {
@@ -203,7 +150,7 @@ export class CartableStudio extends LitElement {
     const common = { state: this.studio, language: this.language };
     switch (this.section) {
       case 'settings':
-        return html`<cartable-studio-settings .state=${common.state} .language=${common.language} .site=${this.site} .data=${this.#preview}></cartable-studio-settings>`;
+        return html`<cartable-studio-settings .state=${common.state} .language=${common.language} .site=${this.site} .data=${this.#data}></cartable-studio-settings>`;
       case 'layers':
         return html`<cartable-studio-layers
           .state=${common.state}
@@ -214,16 +161,15 @@ export class CartableStudio extends LitElement {
           .layerPath=${this.layerPath}
         ></cartable-studio-layers>`;
       case 'style':
-        return html`<cartable-studio-style .state=${common.state} .language=${common.language} .layerPath=${this.layerPath} .data=${this.#preview}></cartable-studio-style>`;
+        return html`<cartable-studio-style .state=${common.state} .language=${common.language} .layerPath=${this.layerPath} .data=${this.#data}></cartable-studio-style>`;
       case 'records':
-        return html`<cartable-studio-records .state=${common.state} .language=${common.language} .layerPath=${this.layerPath} .data=${this.#preview}></cartable-studio-records>`;
+        return html`<cartable-studio-records .state=${common.state} .language=${common.language} .layerPath=${this.layerPath} .data=${this.#data}></cartable-studio-records>`;
     }
   }
 
   #problemLine(): TemplateResult {
     const count = this.studio.problems.length;
-    if (!count) return html`<p class="problems none" role="status">${msg('Document valide', { id: 'studio.problems.none' })}</p>`;
-    // Each section's count: the person knows where to look; the fields say what is wrong.
+    // Each section's count, and a button that opens it on its first wrong field: the fields say what is wrong.
     const names = this.#sectionNames();
     const bySection = new Map<StudioSection, number>();
     for (const problem of this.studio.problems) {
@@ -231,31 +177,69 @@ export class CartableStudio extends LitElement {
       bySection.set(section, (bySection.get(section) ?? 0) + 1);
     }
     const where = [...bySection].map(([section, n]) => `${names[section]} (${n})`).join(', ');
-    const first = problemsAt(this.studio.problems.slice(0, 1), this.studio.problems[0]!.path, this.language)[0] ?? '';
-    return html`<p class="problems" role="status">
-      ${msg(str`${count} problème(s) à corriger avant d’enregistrer : ${where}.`, { id: 'studio.problems.count' })}
-      <span class="visually-hidden">${first}</span>
-    </p>`;
+    // One live region whose text changes (a region put in place is not read out).
+    return html`<div class=${count ? 'problems' : 'problems none'}>
+      <p role="status">
+        ${count ? msg(str`${count} problème(s) à corriger avant d’enregistrer : ${where}.`, { id: 'studio.problems.count' }) : msg('Document valide', { id: 'studio.problems.none' })}
+      </p>
+      ${[...bySection.keys()].map(
+        (section) => html`<button type="button" class="to-problem" @click=${() => this.#showProblem(section)}>
+          ${msg(str`Voir : ${names[section]}`, { id: 'studio.problems.show' })}
+        </button>`,
+      )}
+    </div>`;
+  }
+
+  /** Opens a section and puts the focus on its first field said wrong (the editors mark it aria-invalid). */
+  #showProblem(section: StudioSection): void {
+    this.#show(section);
+    this.#focusInEditor('[aria-invalid="true"]');
+  }
+
+  /** Focuses what `selector` finds in the shown editor once drawn (else its panel). */
+  #focusInEditor(selector: string): void {
+    void this.updateComplete.then(async () => {
+      const editor = this.renderRoot.querySelector<LitElement>('[role="tabpanel"] > *');
+      await editor?.updateComplete;
+      const field = editor?.renderRoot.querySelector<HTMLElement>(selector);
+      (field ?? this.renderRoot.querySelector<HTMLElement>('[role="tabpanel"]'))?.focus();
+    });
+  }
+
+  /** Undo or redo, naming the step it would take back or again (« Annuler : titre »). */
+  #historyButton(which: 'undo' | 'redo'): TemplateResult {
+    const steps = which === 'undo' ? this.studio.undo : this.studio.redo;
+    const step = steps.at(-1);
+    const text = which === 'undo' ? msg('Annuler', { id: 'studio.undo' }) : msg('Rétablir', { id: 'studio.redo' });
+    const named = step ? (which === 'undo' ? msg(str`Annuler : ${step}`, { id: 'studio.undo.step' }) : msg(str`Rétablir : ${step}`, { id: 'studio.redo.step' })) : text;
+    return html`<button
+      type="button"
+      class=${which}
+      ?disabled=${!steps.length}
+      title=${named}
+      aria-label=${named}
+      aria-keyshortcuts=${which === 'undo' ? 'Control+Z' : 'Control+Shift+Z'}
+      @click=${() => (which === 'undo' ? this.store.undo() : this.store.redo())}
+    >
+      ${text}
+    </button>`;
   }
 
   override render(): TemplateResult {
+    if (!this.textsReady) return html``;
     const sections: StudioSection[] = ['settings', 'layers', 'style', 'records'];
     const names = this.#sectionNames();
     const title = textFor(this.studio.document.title as never, this.language);
-    const bar = html`<header class="bar">
+    const bar = html`<section class="bar" aria-label=${msg('Studio', { id: 'studio.title' })}>
       <h1>${msg('Studio', { id: 'studio.title' })}</h1>
       <span class="title">${title}${this.studio.dirty ? html` <span>${msg('(modifié)', { id: 'studio.modified' })}</span>` : nothing}</span>
       ${this.narrow
         ? nothing
         : html`<cartable-studio-start .site=${this.site} .requester=${this.requester} .root=${this.root} .language=${this.language} .openId=${this.openId} .dirty=${this.studio.dirty}></cartable-studio-start>
-            <button type="button" ?disabled=${!this.studio.undo.length} @click=${() => this.store.undo()} aria-keyshortcuts="Control+Z">
-              ${msg('Annuler', { id: 'studio.undo' })}
-            </button>
-            <button type="button" ?disabled=${!this.studio.redo.length} @click=${() => this.store.redo()} aria-keyshortcuts="Control+Shift+Z">
-              ${msg('Rétablir', { id: 'studio.redo' })}
-            </button>
+            ${this.#historyButton('undo')} ${this.#historyButton('redo')}
             <cartable-studio-save .state=${this.studio} .root=${this.root} .language=${this.language}></cartable-studio-save>`}
-    </header>`;
+      ${this.narrow ? html`<p class="narrow-note">${msg('Aperçu en lecture seule : le studio se manie sur un écran plus large.', { id: 'studio.narrow' })}</p>` : nothing}
+    </section>`;
     const preview = html`<cartable-studio-preview
       .context=${this.studio.lastValid}
       .files=${this.studio.files}
@@ -264,11 +248,12 @@ export class CartableStudio extends LitElement {
       .root=${this.root}
       .language=${this.language}
     ></cartable-studio-preview>`;
+    // The preview is the viewer itself: its header is the page's banner and its map the main landmark,
+    // so the studio's bar is a named region (a second banner would be one too many).
     // Phones: the map as it will look, read only (composing needs a wider screen).
     if (this.narrow) {
       return html`${bar}
-        <p class="narrow-note">${msg('Aperçu en lecture seule : le studio se manie sur un écran plus large.', { id: 'studio.narrow' })}</p>
-        ${preview}`;
+        <div class="preview-area">${preview}</div>`;
     }
     return html`${bar}
       <div class="work">
@@ -291,7 +276,7 @@ export class CartableStudio extends LitElement {
           ${this.#problemLine()}
           <div role="tabpanel" id="panel" aria-labelledby=${`tab-${this.section}`} tabindex="0">${this.#editor()}</div>
         </section>
-        ${preview}
+        <div class="preview-area">${preview}</div>
       </div>`;
   }
 }
