@@ -163,11 +163,12 @@ export class CartableStudioStart extends LitElement {
   }
 
   async #openMap(id: string, ask = true): Promise<void> {
+    // The choice is made: the list closes, whatever the answer about unsaved changes.
+    this.openDialog?.close();
     if (ask && !(await this.#mayReplace())) return;
     this.busy = true;
     const opened = await openSiteMap(this.root, this.requester, id);
     this.busy = false;
-    this.openDialog?.close();
     if (isFailure(opened)) this.#fail(opened);
     else this.#load(opened);
   }
