@@ -8,7 +8,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { axeViolations, REPO, withPage } from './support/harness.js';
+import { axeViolations, REPO, withPage, type Fixture } from './support/harness.js';
 import { copyOfMaps, startDevServer, type DevSuite } from './support/dev-server.js';
 
 const SHIPPED = readdirSync(join(REPO, 'maps'))
@@ -124,6 +124,35 @@ describe('the studio saves under the development server', { timeout: 600_000 }, 
       const written = JSON.parse(saved('essai-studio')) as { id: string; title: unknown };
       assert.equal(written.id, 'essai-studio');
       assert.deepEqual(written.title, { fr: 'Essai du studio', en: 'Studio test' });
+    });
+  });
+});
+
+describe('the studio opens documents from the person’s computer', { timeout: 300_000 }, () => {
+  it('imports an mviewer configuration and shows what the conversion left out', async (t) => {
+    // The imported document's services (example.org) do not exist: the preview's requests to them fail, as said.
+    const services: Fixture = { name: 'example.org services', match: (url) => url.hostname.endsWith('example.org'), respond: (route) => route.fulfill({ status: 404, body: '' }) };
+    const options = { path: '?studio', viewport: { width: 1366, height: 768 }, fixtures: [services], expectedConsoleErrors: [/status of 404.*@ https:\/\/[a-z.]*example\.org\//] };
+    await withPage(t, suite, options, async ({ page }) => {
+      await page.locator('cartable-studio-start #import-file').setInputFiles(join(REPO, 'test/fixtures/interop/mviewer-rules.xml'));
+      const report = page.getByRole('dialog', { name: 'Rapport d’import' });
+      await report.waitFor();
+      assert.match((await report.textContent()) ?? '', /"PNR" is a JavaScript custom layer/);
+      assert.deepEqual(await violationsOfThisPart(page), []);
+      await report.getByRole('button', { name: 'Fermer' }).click();
+      await page.locator('cartable-studio header .title').filter({ hasText: '(modifié)' }).waitFor({ state: 'detached' });
+    });
+  });
+
+  it('refuses a file that is not a map, saying why, and opens a local map document', async (t) => {
+    await withPage(t, suite, { path: '?studio', viewport: { width: 1366, height: 768 } }, async ({ page }) => {
+      const local = page.locator('cartable-studio-start #local-file');
+      await local.setInputFiles({ name: 'liste.json', mimeType: 'application/json', buffer: Buffer.from('[1, 2]') });
+      const failed = page.getByRole('dialog', { name: 'Impossible d’ouvrir ce document' });
+      await failed.getByText('Ce fichier n’est pas un document de carte').waitFor();
+      await failed.getByRole('button', { name: 'Fermer' }).click();
+      await local.setInputFiles({ name: 'geosites.json', mimeType: 'application/json', buffer: Buffer.from(original('geosites')) });
+      await waitForOpened(page, 'geosites');
     });
   });
 });
