@@ -6,6 +6,7 @@ export const studioSave: Record<string, unknown> = {
   'studio.save.copied': 'Document copied to the clipboard.',
   'studio.save.copy': 'Copy',
   'studio.save.copyRefused': 'The browser refused to copy: use “Download”.',
+  'studio.save.dismiss': 'Close the message',
   'studio.save.done': str`Saved: ${0}${1}.`,
   'studio.save.download': 'Download',
   'studio.save.downloadFile': str`Download ${0}`,

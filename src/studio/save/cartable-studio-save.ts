@@ -44,6 +44,23 @@ export class CartableStudioSave extends LitElement {
       button.primary {
         color: var(--cartable-accent-contrast);
       }
+      /* The shared form styles lighten a hovered button: white on light would be unreadable here. */
+      button.primary:hover:not(:disabled) {
+        background: var(--cartable-accent);
+        text-decoration: underline;
+      }
+      button.primary:disabled {
+        background: var(--cartable-surface);
+        border-color: var(--cartable-border-strong);
+        color: var(--cartable-muted);
+      }
+      .status .close {
+        float: inline-end;
+        margin-inline-start: var(--cartable-space-2);
+        min-height: 0;
+        padding: 0 var(--cartable-space-2);
+        border: 0;
+      }
       .status {
         position: absolute;
         z-index: 10;
@@ -230,7 +247,10 @@ export class CartableStudioSave extends LitElement {
     return html`${buttons}
       <span id="save-why" class="visually-hidden">${blocked}</span>
       <div class="status ${said ? (said.ok ? '' : 'failed') : 'visually-hidden'}" role="status" aria-live="polite">${said
-          ? html`<p>${said.text}</p>
+          ? html`<button type="button" class="close" aria-label=${msg('Fermer le message', { id: 'studio.save.dismiss' })} @click=${() => (this.announcement = undefined)}>
+                <span aria-hidden="true">✕</span>
+              </button>
+              <p>${said.text}</p>
               ${said.problems?.length ? html`<ul>${said.problems.map((line) => html`<li>${line}</li>`)}</ul>` : nothing}${this.#fileButtons(this.state?.files ?? new Map())}`
           : nothing}</div>`;
   }

@@ -56,6 +56,9 @@ export class CartableStudioStart extends LitElement {
         border-radius: var(--cartable-radius);
         box-shadow: var(--cartable-shadow);
       }
+      .menu[hidden] {
+        display: none;
+      }
       .menu button {
         border: 0;
         text-align: start;
@@ -115,6 +118,26 @@ export class CartableStudioStart extends LitElement {
   @query('#message') private messageDialog!: HTMLDialogElement;
   @query('#confirm') private confirmDialog!: HTMLDialogElement;
   @query('#menu-button') private menuButton!: HTMLButtonElement;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('pointerdown', this.#onOutside);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('pointerdown', this.#onOutside);
+  }
+
+  /** A click elsewhere, or the focus going elsewhere, closes the menu. */
+  readonly #onOutside = (event: Event): void => {
+    if (this.menuOpen && !event.composedPath().includes(this)) this.menuOpen = false;
+  };
+
+  #onFocusOut(event: FocusEvent): void {
+    const next = event.relatedTarget as Node | null;
+    if (this.menuOpen && next && !this.renderRoot.contains(next)) this.menuOpen = false;
+  }
 
   protected override firstUpdated(): void {
     if (this.openId) void this.#openMap(this.openId, false);
@@ -314,7 +337,7 @@ export class CartableStudioStart extends LitElement {
 
   override render(): TemplateResult {
     const item = (label: string, action: () => void): TemplateResult => html`<button type="button" @click=${action}>${label}</button>`;
-    return html`<div @keydown=${this.#onMenuKey}>
+    return html`<div @keydown=${this.#onMenuKey} @focusout=${this.#onFocusOut}>
         <button type="button" id="menu-button" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-controls="start-menu" @click=${() => (this.menuOpen = !this.menuOpen)}>
           ${msg('Document', { id: 'studio.start.menu' })} <span aria-hidden="true">▾</span>
         </button>
