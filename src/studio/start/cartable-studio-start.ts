@@ -45,7 +45,8 @@ export class CartableStudioStart extends LitElement {
       }
       .menu {
         position: absolute;
-        z-index: 10;
+        /* Above the save part's message, which can reach under this menu. */
+        z-index: 11;
         inset-inline-start: 0;
         top: calc(100% + var(--cartable-space-1));
         display: grid;
@@ -65,6 +66,11 @@ export class CartableStudioStart extends LitElement {
       }
       dialog {
         color: var(--cartable-text);
+      }
+      /* The shared form styles lighten a hovered button: white on light would be unreadable here. */
+      button.primary:hover:not(:disabled) {
+        background: var(--cartable-accent);
+        text-decoration: underline;
       }
       .body {
         padding: 0 var(--cartable-space-4) var(--cartable-space-4);
@@ -227,6 +233,13 @@ export class CartableStudioStart extends LitElement {
     form.reset();
   }
 
+  #onIdInput(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    this.newId = input.value.trim();
+    // The browser's own « format » message would not say which characters an id takes.
+    input.setCustomValidity(!this.newId || new RegExp(`^${ID_INPUT_PATTERN}$`, 'v').test(this.newId) ? '' : msg('Lettres sans accents, chiffres, « - », « _ » ou « . », sans espace.', { id: 'studio.start.idHint' }));
+  }
+
   #pick(input: string): void {
     this.menuOpen = false;
     const field = this.renderRoot.querySelector<HTMLInputElement>(input)!;
@@ -301,7 +314,7 @@ export class CartableStudioStart extends LitElement {
       <div class="head"><h2 id="new-title">${msg('Nouvelle carte', { id: 'studio.start.new' })}</h2></div>
       <form class="body" @submit=${this.#create}>
         <label for="new-id">${msg('Identifiant (nom du fichier maps/<id>.json)', { id: 'studio.start.id' })}</label>
-        <input id="new-id" name="id" required pattern=${ID_INPUT_PATTERN} autocomplete="off" aria-describedby="new-id-hint" .value=${this.newId} @input=${(e: Event) => (this.newId = (e.target as HTMLInputElement).value.trim())} />
+        <input id="new-id" name="id" required pattern=${ID_INPUT_PATTERN} autocomplete="off" aria-describedby="new-id-hint" .value=${this.newId} @input=${this.#onIdInput} />
         <p class="hint" id="new-id-hint">
           ${taken
             ? msg('Une carte du site porte déjà cet identifiant : l’enregistrer la remplacerait.', { id: 'studio.start.idTaken' })

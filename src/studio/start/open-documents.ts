@@ -37,7 +37,8 @@ export interface SiteMaps {
 }
 
 export async function siteMaps(root: string, requester: Requester | undefined): Promise<SiteMaps | OpenFailure> {
-  const folder = await devMaps(root);
+  // Asked again each time: a map saved since is listed.
+  const folder = await devMaps(root, true);
   if (folder) return { from: 'folder', maps: folder };
   try {
     const url = new URL('catalog.json', root).href;
