@@ -74,7 +74,9 @@ export async function openSiteMap(root: string, requester: Requester | undefined
       text = response.ok ? await response.text() : undefined;
     }
     if (text === undefined) return { failure: 'not-found', id };
-    return openedText(text, { kind: 'map', id, text });
+    const opened = openedText(text, { kind: 'map', id, text });
+    // A built copy is written on one line: it is given back laid out, to go into maps/ as a source.
+    return list.from === 'built' && !isFailure(opened) ? { ...opened, format: DEFAULT_FORMAT } : opened;
   } catch (error) {
     return { failure: 'unreachable', detail: error instanceof Error ? error.message : String(error) };
   }
