@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { resolveConfig } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cartable } from '../../../plugin/plugin.js';
 import { mapsDirOf } from '../../../plugin/site.js';
@@ -146,8 +147,14 @@ describe('the maps folder', () => {
     expect(mapsDirOf('/projet', { CARTABLE_MAPS_DIR: 'autres' })).toBe('/projet/autres');
   });
 
-  it('is read and written only by the development server: the build has no studio route', () => {
+  it('is read and written only by the development server: the build has no studio route', async () => {
     const endpoint = cartable({ projectRoot: ROOT }).find((p) => p.name === 'cartable-studio-endpoint')!;
     expect(endpoint.apply).toBe('serve');
+    // vite.config.ts as Vite resolves it for each command: the endpoint's plugin is in the server's only.
+    const names = async (command: 'build' | 'serve'): Promise<string[]> =>
+      (await resolveConfig({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'silent' }, command)).plugins.map((p) => p.name);
+    expect(await names('serve')).toContain('cartable-studio-endpoint');
+    expect(await names('build')).not.toContain('cartable-studio-endpoint');
+    expect(await names('build')).toContain('cartable-site');
   });
 });
