@@ -124,6 +124,24 @@ describe('the studio saves under the development server', { timeout: 600_000 }, 
       const written = JSON.parse(saved('essai-studio')) as { id: string; title: unknown };
       assert.equal(written.id, 'essai-studio');
       assert.deepEqual(written.title, { fr: 'Essai du studio', en: 'Studio test' });
+
+      // A new map given the id of a map of the site: saving asks before replacing its file.
+      await page.getByRole('button', { name: 'Document' }).click();
+      await page.getByRole('button', { name: 'Nouvelle carte' }).click();
+      await dialog.getByLabel('Identifiant').fill('geosites');
+      await dialog.getByText('Une carte du site porte déjà cet identifiant').waitFor();
+      await dialog.getByLabel('Titre (français)').fill('Autre');
+      await dialog.getByRole('button', { name: 'Créer' }).click();
+      await page.locator('cartable-studio header .title').filter({ hasText: 'Autre' }).waitFor();
+      const before = inode('geosites');
+      await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+      const replace = page.getByRole('dialog', { name: 'Remplacer une carte du site ?' });
+      await replace.waitFor();
+      assert.deepEqual(await violationsOfThisPart(page), []);
+      await replace.getByRole('button', { name: 'Annuler' }).click();
+      await replace.waitFor({ state: 'hidden' });
+      assert.equal(inode('geosites'), before);
+      assert.equal(saved('geosites'), original('geosites'));
     });
   });
 });

@@ -4,6 +4,7 @@ import { str } from '@lit/localize';
 export const studioSave: Record<string, unknown> = {
   'studio.save.blocked': str`Cannot save: ${0} problem(s) to fix in the document.`,
   'studio.save.copied': 'Document copied to the clipboard.',
+  'studio.save.cancel': 'Cancel',
   'studio.save.copy': 'Copy',
   'studio.save.copyRefused': 'The browser refused to copy: use “Download”.',
   'studio.save.dismiss': 'Close the message',
@@ -15,6 +16,9 @@ export const studioSave: Record<string, unknown> = {
   'studio.save.invalid': 'Saving failed: the server found problems in the document.',
   'studio.save.noDocument': 'No document open.',
   'studio.save.refused': str`Saving failed (HTTP ${0}): ${1}`,
+  'studio.save.replace': 'Replace',
+  'studio.save.replaceText': str`The maps/ folder already has a map “${0}”. Saving replaces its file maps/${1}.json.`,
+  'studio.save.replaceTitle': 'Replace a map of the site?',
   'studio.save.save': 'Save',
   'studio.save.saving': 'Saving…',
   'studio.save.unreachable': 'Saving failed: the development server no longer answers (has npm start stopped?).',

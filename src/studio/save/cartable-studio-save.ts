@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { element } from '../../ui/define.js';
-import { base } from '../../ui/theme.js';
+import { base, dialogStyles } from '../../ui/theme.js';
 import { problemText } from '../../context/problem-text.js';
 import type { Problem } from '../../context/problems.js';
 import type { StudioState } from '../model/store.js';
@@ -31,7 +31,20 @@ export class CartableStudioSave extends LitElement {
   static override styles = [
     base,
     studioForm,
+    dialogStyles,
     css`
+      dialog {
+        color: var(--cartable-text);
+        --cartable-dialog-width: 30rem;
+      }
+      dialog .body {
+        padding: 0 var(--cartable-space-4) var(--cartable-space-4);
+      }
+      dialog .actions {
+        display: flex;
+        justify-content: end;
+        gap: var(--cartable-space-2);
+      }
       :host {
         display: flex;
         align-items: center;
@@ -105,6 +118,8 @@ export class CartableStudioSave extends LitElement {
   @state() private writable?: boolean;
   @state() private saving = false;
   @state() private announcement?: Announcement;
+  @query('#replace') private replaceDialog!: HTMLDialogElement;
+  #replaceAnswer?: (answer: boolean) => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -169,6 +184,7 @@ export class CartableStudioSave extends LitElement {
     }
     const id = this.#id;
     const text = this.#text;
+    if (!(await this.#mayWrite(id))) return;
     this.saving = true;
     this.announcement = undefined;
     const outcome = await devSave(this.root, id, text, state.files);
@@ -180,6 +196,25 @@ export class CartableStudioSave extends LitElement {
     const files = outcome.files.length ? msg(str` et ${outcome.files.length} fichier(s) de données`, { id: 'studio.save.withFiles' }) : '';
     this.announcement = { ok: true, text: msg(str`Enregistré : ${outcome.saved}${files}.`, { id: 'studio.save.done' }) };
     emitStudio(this, 'cartable-studio-saved', { origin: { kind: 'map', id, text } });
+  }
+
+  /**
+   * True unless the save would replace another map's file: a new or imported document, or one whose
+   * id changed, given an id the maps folder already has (then the person is asked).
+   */
+  async #mayWrite(id: string): Promise<boolean> {
+    const origin = this.state?.origin;
+    if (origin?.kind === 'map' && origin.id === id) return true;
+    const maps = await devMaps(this.root, true);
+    if (!maps?.some((m) => m.id === id)) return true;
+    this.replaceDialog.showModal();
+    return new Promise((resolve) => (this.#replaceAnswer = resolve));
+  }
+
+  #answer(answer: boolean): void {
+    this.replaceDialog.close();
+    this.#replaceAnswer?.(answer);
+    this.#replaceAnswer = undefined;
   }
 
   #offer(name: string, bytes: BlobPart, type: string): void {
@@ -244,7 +279,17 @@ export class CartableStudioSave extends LitElement {
                 ${msg('Télécharger', { id: 'studio.save.download' })}
               </button>
               <button type="button" ?disabled=${!!blocked} aria-describedby=${blocked ? 'save-why' : nothing} @click=${() => this.#copy()}>${msg('Copier', { id: 'studio.save.copy' })}</button>`;
-    return html`${buttons}
+    const replace = html`<dialog id="replace" aria-labelledby="replace-title" @cancel=${() => this.#answer(false)}>
+      <div class="head"><h2 id="replace-title">${msg('Remplacer une carte du site ?', { id: 'studio.save.replaceTitle' })}</h2></div>
+      <div class="body">
+        <p>${msg(str`Le dossier maps/ a déjà une carte « ${this.#id} ». L’enregistrer remplace son fichier maps/${this.#id}.json.`, { id: 'studio.save.replaceText' })}</p>
+        <div class="actions">
+          <button type="button" @click=${() => this.#answer(false)}>${msg('Annuler', { id: 'studio.save.cancel' })}</button>
+          <button type="button" class="primary" @click=${() => this.#answer(true)}>${msg('Remplacer', { id: 'studio.save.replace' })}</button>
+        </div>
+      </div>
+    </dialog>`;
+    return html`${buttons}${replace}
       <span id="save-why" class="visually-hidden">${blocked}</span>
       <div class="status ${said ? (said.ok ? '' : 'failed') : 'visually-hidden'}" role="status" aria-live="polite">${said
           ? html`<button type="button" class="close" aria-label=${msg('Fermer le message', { id: 'studio.save.dismiss' })} @click=${() => (this.announcement = undefined)}>

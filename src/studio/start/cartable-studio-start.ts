@@ -217,6 +217,10 @@ export class CartableStudioStart extends LitElement {
     this.menuOpen = false;
     this.newId = '';
     this.newDialog.showModal();
+    // The site's ids: the form says when the one typed is taken.
+    void siteMaps(this.root, this.requester).then((list) => {
+      if (!isFailure(list)) this.maps = list;
+    });
   }
 
   async #create(event: SubmitEvent): Promise<void> {
