@@ -45,6 +45,8 @@ class Refusal extends Error {
     readonly status: number,
     message: string,
     readonly problems?: readonly Problem[],
+    /** What the page needs to say it in the person's language. */
+    readonly reason?: Record<string, string>,
   ) {
     super(message);
   }
@@ -124,14 +126,14 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     const declared = Number(req.headers['content-length']);
     if (declared > limit) {
       req.resume();
-      return fail(new Refusal(413, `the request is larger than ${limit} bytes`));
+      return fail(new Refusal(413, `the request is larger than ${limit} bytes`, undefined, { code: 'too-large' }));
     }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       // Too large: refused at once; the rest is read and dropped, so the answer reaches the page.
-      if (size > limit) fail(new Refusal(413, `the request is larger than ${limit} bytes`));
+      if (size > limit) fail(new Refusal(413, `the request is larger than ${limit} bytes`, undefined, { code: 'too-large' }));
       else chunks.push(chunk);
     });
     req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
@@ -163,7 +165,7 @@ function readSaveRequest(body: string, id: string, mapsDir: string): SaveRequest
     const { path, base64 } = (file ?? {}) as { path?: unknown; base64?: unknown };
     if (typeof path !== 'string' || typeof base64 !== 'string' || !BASE64.test(base64)) throw new Refusal(400, 'each file needs a "path" and its "base64" content');
     const target = path.startsWith(`data/${id}/`) ? insideFolder(mapsDir, path) : undefined;
-    if (!target || !target.startsWith(dataDir + sep)) throw new Refusal(400, `"${path}" is not under data/${id}/: a map's files go in its own folder`);
+    if (!target || !target.startsWith(dataDir + sep)) throw new Refusal(400, `"${path}" is not under data/${id}/: a map's files go in its own folder`, undefined, { code: 'file-outside', file: String(path) });
     targets.push(target);
     return { path, bytes: Buffer.from(base64, 'base64') };
   });
@@ -191,9 +193,14 @@ async function save(req: IncomingMessage, res: ServerResponse, id: string, optio
   const checked = parsed.ok ? validateContext(parsed.value) : parsed;
   if (!checked.ok) throw new Refusal(422, 'the document is not valid', checked.problems);
   if (checked.value.id !== id) throw new Refusal(422, 'the document is not valid', [{ path: '/id', message: `the document's id is "${checked.value.id}", not "${id}" (its file name)` }]);
-  // The files first: a document is never written pointing at files that are not there yet.
-  request.files.forEach((file, i) => writeAtomically(request.targets[i]!, file.bytes));
-  writeAtomically(join(mapsDir, `${id}.json`), request.text);
+  try {
+    // The files first: a document is never written pointing at files that are not there yet.
+    request.files.forEach((file, i) => writeAtomically(request.targets[i]!, file.bytes));
+    writeAtomically(join(mapsDir, `${id}.json`), request.text);
+  } catch (error) {
+    // A full disk, a read-only folder: said to the page, which keeps the document.
+    throw new Refusal(500, error instanceof Error ? error.message : String(error), undefined, { code: 'write' });
+  }
   send(res, 200, { saved: `maps/${id}.json`, files: request.files.map((f) => `maps/${f.path}`) });
 }
 
@@ -233,7 +240,7 @@ export function studioEndpoint(options: StudioEndpointOptions): Handler {
       return send(res, 400, { message: 'malformed address' });
     }
     answer(req, res, route, { ...options, mapsDir }).catch((error: unknown) => {
-      if (error instanceof Refusal) return send(res, error.status, { message: error.message, ...(error.problems ? { problems: error.problems } : {}) });
+      if (error instanceof Refusal) return send(res, error.status, { message: error.message, ...error.reason, ...(error.problems ? { problems: error.problems } : {}) });
       next(error);
     });
   };

@@ -4,7 +4,7 @@
  * The server saves into a temporary copy of maps/ (CARTABLE_MAPS_DIR).
  */
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -106,6 +106,35 @@ describe('the studio saves under the development server', { timeout: 600_000 }, 
       await openOther();
       await confirm.getByRole('button', { name: 'Abandonner les modifications' }).click();
       await waitForOpened(page, 'geosites');
+    });
+  });
+
+  it('writes the packaged files under maps/data/<id>/ with the document, and refuses one elsewhere, saying why', async (t) => {
+    const id = 'lieux-de-france';
+    // The refused save: Chromium logs the server's 400.
+    const expectedConsoleErrors = [/status of 400 .*__cartable\/studio\/maps\/lieux-de-france/];
+    await withPage(t, suite, { path: `?studio=${id}`, viewport: { width: 1366, height: 768 }, expectedConsoleErrors }, async ({ page }) => {
+      await waitForOpened(page, id);
+      // A dropped file, as the layers editor sends it up (a `file` edit).
+      const drop = (path: string): Promise<void> =>
+        page.evaluate((path) => {
+          const studio = document.querySelector('cartable-app')!.shadowRoot!.querySelector('cartable-studio')!;
+          const file = { name: 'ajout.geojson', type: 'application/geo+json', bytes: new TextEncoder().encode('{"type":"FeatureCollection","features":[]}') };
+          studio.dispatchEvent(new CustomEvent('cartable-studio-edit', { detail: { edit: { type: 'file', path, file } }, bubbles: true, composed: true }));
+        }, path);
+      await drop('data/autre-carte/ajout.geojson');
+      await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: `le fichier « data/autre-carte/ajout.geojson » n’est pas sous data/${id}/` }).waitFor();
+      assert.equal(existsSync(join(maps.mapsDir, 'data/autre-carte')), false);
+      await page.evaluate(() => {
+        const studio = document.querySelector('cartable-app')!.shadowRoot!.querySelector('cartable-studio')!;
+        studio.dispatchEvent(new CustomEvent('cartable-studio-edit', { detail: { edit: { type: 'file', path: 'data/autre-carte/ajout.geojson', file: undefined } }, bubbles: true, composed: true }));
+      });
+      await drop(`data/${id}/ajout.geojson`);
+      await saveThroughUi(page, id);
+      await page.getByRole('status').filter({ hasText: 'et 1 fichier(s) de données' }).waitFor();
+      assert.equal(readFileSync(join(maps.mapsDir, `data/${id}/ajout.geojson`), 'utf8'), '{"type":"FeatureCollection","features":[]}');
+      assert.equal(saved(id), original(id));
     });
   });
 

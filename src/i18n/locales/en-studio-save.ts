@@ -13,6 +13,7 @@ export const studioSave: Record<string, unknown> = {
   'studio.save.downloadFile': str`Download ${0}`,
   'studio.save.downloaded': str`“${0}” is downloaded: put it in the project's maps/ folder, then build the site again.`,
   'studio.save.downloadedWithFiles': str`“${0}” is downloaded: put it in maps/, and these data files under maps/ at the path shown:`,
+  'studio.save.fileOutside': str`Saving failed: the file “${0}” is not under data/${1}/, the folder of this map's files.`,
   'studio.save.invalid': 'Saving failed: the server found problems in the document.',
   'studio.save.noDocument': 'No document open.',
   'studio.save.refused': str`Saving failed (HTTP ${0}): ${1}`,
@@ -21,8 +22,10 @@ export const studioSave: Record<string, unknown> = {
   'studio.save.replaceTitle': 'Replace a map of the site?',
   'studio.save.save': 'Save',
   'studio.save.saving': 'Saving…',
+  'studio.save.tooLarge': 'Saving failed: the document and its files exceed the size the server accepts (64 MB).',
   'studio.save.unreachable': 'Saving failed: the development server no longer answers (has npm start stopped?).',
   'studio.save.withFiles': str` and ${0} data file(s)`,
+  'studio.save.writeFailed': str`Saving failed: the server could not write into the maps/ folder (${0}). The document stays open here.`,
   'studio.start.builtCopy':
     'Published site: the built copy of the map opens (defaults written out, data files already packaged). To change the source file, run the studio with npm start.',
   'studio.start.cancel': 'Cancel',

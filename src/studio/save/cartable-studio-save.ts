@@ -172,6 +172,15 @@ export class CartableStudioSave extends LitElement {
     if (outcome.status === 422) {
       return { ok: false, text: msg('Échec de l’enregistrement : le serveur a trouvé des problèmes dans le document.', { id: 'studio.save.invalid' }), problems: this.#problemLines(outcome.problems) };
     }
+    const id = this.#id;
+    switch (outcome.code) {
+      case 'file-outside':
+        return { ok: false, text: msg(str`Échec de l’enregistrement : le fichier « ${outcome.file ?? ''} » n’est pas sous data/${id}/, le dossier des fichiers de cette carte.`, { id: 'studio.save.fileOutside' }) };
+      case 'too-large':
+        return { ok: false, text: msg('Échec de l’enregistrement : le document et ses fichiers dépassent la taille que le serveur accepte (64 Mo).', { id: 'studio.save.tooLarge' }) };
+      case 'write':
+        return { ok: false, text: msg(str`Échec de l’enregistrement : le serveur n’a pas pu écrire dans le dossier maps/ (${outcome.message}). Le document reste ouvert ici.`, { id: 'studio.save.writeFailed' }) };
+    }
     return { ok: false, text: msg(str`Échec de l’enregistrement (HTTP ${outcome.status}) : ${outcome.message}`, { id: 'studio.save.refused' }) };
   }
 

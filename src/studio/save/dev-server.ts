@@ -43,7 +43,15 @@ export async function devMapText(root: string, id: string): Promise<string | und
 
 export type SaveOutcome =
   | { readonly ok: true; readonly saved: string; readonly files: readonly string[] }
-  | { readonly ok: false; readonly status: number; readonly message: string; readonly problems: readonly Problem[] };
+  | {
+      readonly ok: false;
+      readonly status: number;
+      readonly message: string;
+      readonly problems: readonly Problem[];
+      /** Refusals the page words itself: a file outside the map's folder, too large, a failed write. */
+      readonly code?: 'file-outside' | 'too-large' | 'write';
+      readonly file?: string;
+    };
 
 function base64Of(bytes: Uint8Array): string {
   let binary = '';
@@ -63,7 +71,7 @@ export async function devSave(root: string, id: string, text: string, files: Rea
   } catch {
     return { ok: false, status: 0, message: '', problems: [] };
   }
-  const body = (await response.json().catch(() => ({}))) as { saved?: string; files?: string[]; message?: string; problems?: Problem[] };
+  const body = (await response.json().catch(() => ({}))) as { saved?: string; files?: string[]; message?: string; problems?: Problem[]; code?: 'file-outside' | 'too-large' | 'write'; file?: string };
   if (response.ok) return { ok: true, saved: body.saved ?? `maps/${id}.json`, files: body.files ?? [] };
-  return { ok: false, status: response.status, message: body.message ?? '', problems: body.problems ?? [] };
+  return { ok: false, status: response.status, message: body.message ?? '', problems: body.problems ?? [], code: body.code, file: body.file };
 }
