@@ -103,6 +103,9 @@ describe('the studio endpoint of the development server', () => {
       const answer = await post('nature-paysage', { text, files: [{ path, base64: 'e30=' }] });
       expect(answer.status, path).toBe(400);
     }
+    const outside = await post('nature-paysage', { text, files: [{ path: 'data/geosites/x.geojson', base64: 'e30=' }] });
+    // The page words it itself: what and which file.
+    expect(await outside.json()).toMatchObject({ code: 'file-outside', file: 'data/geosites/x.geojson' });
     expect(existsSync(join(folder, 'evil.json'))).toBe(false);
     expect(existsSync(join(mapsDir, 'evil.json'))).toBe(false);
   });
