@@ -20,5 +20,8 @@ export default defineConfig({
     reportCompressedSize: false,
   },
   server: { port: 5173 },
+  // The development server scans every browser module for its dependencies at once: a lazily loaded
+  // part (the studio, a layer kind) found later would make Vite optimise again and reload the page.
+  optimizeDeps: { entries: ['index.html', 'src/**/*.ts', '!src/{cli,stats,token-checker}/**'] },
   preview: { port: 4173 },
 });

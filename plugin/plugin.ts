@@ -27,9 +27,10 @@ import { checkPublicOutput } from './leaks.js';
 import { nginxRestrictedServer } from './restricted-deploy.js';
 import { restrictedConfigProblems, restrictedOutDir, withheldLine, writeRestrictedOutput } from './restricted.js';
 import { restrictedOutputFiles } from './restricted-catalog.js';
-import { loadSiteConfig, siteConfigPath } from './site.js';
+import { loadSiteConfig, mapsDirOf, siteConfigPath } from './site.js';
 import { stagedOutput } from './staging.js';
 import { prepareProjectSources, type SourceResolution, type SourceResolver } from './sources.js';
+import { studioEndpoint } from './studio-endpoint.js';
 import type { SiteConfig } from '../src/context/types.js';
 import { checkSiteTheme } from '../src/theme/contrast.js';
 import { resolveTheme, tokenDeclarations } from '../src/theme/tokens.js';
@@ -69,7 +70,7 @@ interface SiteContent {
  * shows them. `sources`: where layers' `source` data was read (plugin/sources.ts).
  */
 export function buildSiteContent(projectRoot: string, options: { tolerant?: boolean; sources?: SourceResolver } = {}): SiteContent {
-  const mapsDir = join(projectRoot, 'maps');
+  const mapsDir = mapsDirOf(projectRoot);
   prepareDemoData(mapsDir);
   const loaded = loadSiteConfig(projectRoot);
   const site = loaded.site;
@@ -90,7 +91,7 @@ export function buildSiteContent(projectRoot: string, options: { tolerant?: bool
     { path: 'catalog.json', source: JSON.stringify({ ...catalog, maps: [...catalog.maps, ...broken] }) },
     // Files several maps package (e.g. the communes) once each.
     ...new Map(publicMaps.flatMap((m) => m.outputs).map((o) => [o.path, o] as const)).values(),
-    ...invalid.map((file) => ({ path: file, source: readFileSync(join(projectRoot, file)) })),
+    ...invalid.map((file) => ({ path: `maps/${basename(file)}`, source: readFileSync(join(projectRoot, file)) })),
   ];
   // One catalog per group and one for any signed-in person, and access.json (plugin/restricted-catalog.ts).
   return { site, maps: publicMaps, files, restricted: { maps: restricted, files: restrictedOutputFiles(restricted) } };
@@ -191,6 +192,16 @@ export function cartable(options: { projectRoot: string }): Plugin[] {
       serveFiles(server, projectRoot);
     },
   };
+  // The studio's reading and saving of documents: the development server only (plugin/studio-endpoint.ts).
+  const studio: Plugin = {
+    name: 'cartable-studio-endpoint',
+    apply: 'serve',
+    configureServer(server) {
+      const known = new Map<string, SourceResolution>();
+      const readSources = (): Promise<SourceResolver> => prepareProjectSources(projectRoot, { known, log: (line) => server.config.logger.warn(line) });
+      server.middlewares.use(studioEndpoint({ mapsDir: mapsDirOf(projectRoot), readSources }));
+    },
+  };
   // After Vite has written index.html into the bundle: the map pages are made from it.
   const pages: Plugin = {
     name: 'cartable-site-pages',
@@ -248,5 +259,5 @@ export function cartable(options: { projectRoot: string }): Plugin[] {
       );
     }
   });
-  return [site, element(projectRoot), pages, output, firstMapChunks()];
+  return [site, studio, element(projectRoot), pages, output, firstMapChunks()];
 }

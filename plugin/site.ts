@@ -16,6 +16,14 @@ export function siteConfigPath(projectRoot: string, env: NodeJS.ProcessEnv = pro
   return resolve(projectRoot, env.CARTABLE_SITE_CONFIG || SITE_CONFIG_FILE);
 }
 
+/**
+ * The folder of the map documents: `maps/`, or the folder CARTABLE_MAPS_DIR names (absolute, or
+ * relative to the project), e.g. a temporary copy the studio's tests save into.
+ */
+export function mapsDirOf(projectRoot: string, env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(projectRoot, env.CARTABLE_MAPS_DIR || 'maps');
+}
+
 /** The validated site configuration (with defaults), or every problem in it. */
 export function loadSiteConfig(projectRoot: string): { site?: SiteConfig; problems: string[] } {
   const path = siteConfigPath(projectRoot);

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { PackagedSource, SiteConfig } from '../src/context/types.js';
-import { loadSiteConfig } from './site.js';
+import { loadSiteConfig, mapsDirOf } from './site.js';
 
 /** Where a source's data was found, or why it could not be read. */
 export type SourceResolution =
@@ -162,8 +162,8 @@ export async function prepareSources(sources: readonly PackagedSource[], setting
   return (source) => localSource(source, settings) ?? known.get(source.url) ?? localSources(settings)(source);
 }
 
-/** Reads the sources of the project's documents (maps/), with the site configuration's local copies. */
+/** Reads the sources of the project's documents (maps/, or CARTABLE_MAPS_DIR), with the site configuration's local copies. */
 export function prepareProjectSources(projectRoot: string, options: FetchOptions = {}): Promise<SourceResolver> {
   const settings = { projectRoot, sources: loadSiteConfig(projectRoot).site?.sources };
-  return prepareSources(sourcesOf(join(projectRoot, 'maps')), settings, options);
+  return prepareSources(sourcesOf(mapsDirOf(projectRoot)), settings, options);
 }

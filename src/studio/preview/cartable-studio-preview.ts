@@ -11,6 +11,8 @@ import type { PackagedFile } from '../model/edits.js';
 import type { StudioData, StudioRecord } from '../data.js';
 import { emitStudio } from '../events.js';
 import { filesRequester } from './files-requester.js';
+import { previewSources } from './preview-sources.js';
+import { isDevelopment } from '../save/dev-server.js';
 import { keptView, layerRecords, selectedRecord, viewInDocument } from '../../session/read-back.js';
 
 /**
@@ -69,7 +71,9 @@ export class CartableStudioPreview extends LitElement implements StudioData {
       const previous = changed.get('context') as MapContext | undefined;
       const state = this.#mapView?.store?.state.view;
       // The person's framing stays unless the document's own view changed.
-      this.shown = previous && state && JSON.stringify(previous.view) === JSON.stringify(this.context.view) ? keptView(this.context, state) : this.context;
+      const shown = previous && state && JSON.stringify(previous.view) === JSON.stringify(this.context.view) ? keptView(this.context, state) : this.context;
+      // Under `npm start`, `source` layers read the development server's copy of their data.
+      this.shown = isDevelopment() ? previewSources(shown, this.root) : shown;
       if (this.requester) this.#shownRequester = filesRequester(this.requester, this.files, `${this.root}maps/`);
     }
   }
