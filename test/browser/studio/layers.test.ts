@@ -13,6 +13,7 @@ import { getAt, type JsonObject } from '../../../src/studio/model/json.js';
 import type { StudioEdit } from '../../../src/studio/model/edits.js';
 import { mount, nextEvent, unmountAll, waitFor } from '../support/mount.js';
 import { skipBecause } from '../support/skip.js';
+import { axeViolations } from '../support/axe.js';
 
 const GEOSITES = '/__data__/shared/geosites/inpg-geosites-ecrins.geojson';
 const leaf = (id: string): JsonObject => ({ type: 'geojson', id, title: { fr: id.toUpperCase(), en: id }, url: `https://data.example/${id}.geojson`, style: {} });
@@ -190,6 +191,9 @@ describe('cartable-studio-layers', () => {
     expect(store.state.undo).to.have.length(1);
     await waitFor(() => add.shadowRoot!.querySelector('.message[role="status"]')?.textContent?.includes('71 objet(s)') ?? false);
     expect(element.layerPath).to.deep.equal(['layers', 0]);
+    // The tree, the new layer's fields and the add panel open: nothing for axe.
+    await element.updateComplete;
+    expect(await axeViolations(element)).to.deep.equal([]);
   });
 
   it('says what is wrong with a chosen file where the person looks, and changes nothing', async () => {
@@ -209,5 +213,33 @@ describe('cartable-studio-layers', () => {
     expect(alert()).to.contain('« relevés.geojson » n’est pas du JSON lisible');
     expect(ids(store)).to.deep.equal(['a']);
     expect(store.state.undo).to.have.length(0);
+  });
+
+  it('copies a layer of another map of the site, with a new id when its own is taken', async () => {
+    const { store, element, root } = studio([leaf('geosites')]);
+    const other = { ...emptyDocument('autre'), layers: [{ type: 'geojson', id: 'geosites', title: { fr: 'Géosites', en: 'Geosites' }, file: 'data/autre/geosites.geojson', style: {} }] };
+    const answers: Record<string, unknown> = {
+      'https://site.example/catalog.json': { version: 1, maps: [{ id: 'autre', title: { fr: 'Autre carte', en: 'Other map' }, tags: [], layers: [], document: 'maps/autre.json', page: 'autre/', online: false, validated: true }] },
+      'https://site.example/maps/autre.json': other,
+    };
+    const requester = {
+      prepare: (url: string) => ({ url, init: {} }),
+      fetch: async (url: string) => new Response(JSON.stringify(answers[url]), { status: url in answers ? 200 : 404 }),
+    };
+    Object.assign(element, { requester, root: 'https://site.example/' });
+    await element.updateComplete;
+    button(root, 'Ajouter une couche').click();
+    await element.updateComplete;
+    const add = root.querySelector('cartable-studio-add-layer') as CartableStudioAddLayer;
+    await add.updateComplete;
+    add.shadowRoot!.querySelector<HTMLButtonElement>('[data-source="maps"]')!.click();
+    await add.updateComplete;
+    const maps = add.shadowRoot!.querySelector('cartable-studio-other-maps')!;
+    await waitFor(() => !!maps.shadowRoot?.querySelector('[data-map="autre"]'));
+    maps.shadowRoot!.querySelector<HTMLButtonElement>('[data-map="autre"]')!.click();
+    await waitFor(() => !!maps.shadowRoot?.querySelector('[data-layer="geosites"]'));
+    maps.shadowRoot!.querySelector<HTMLButtonElement>('[data-layer="geosites"]')!.click();
+    expect(getAt(store.state.document, ['layers', 0])).to.deep.equal({ ...other.layers[0], id: 'geosites-2' });
+    expect(ids(store)).to.deep.equal(['geosites-2', 'geosites']);
   });
 });
