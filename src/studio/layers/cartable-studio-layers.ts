@@ -65,7 +65,7 @@ export class CartableStudioLayers extends LitElement {
 
   protected override updated(): void {
     if (!this.#focusAfter) return;
-    const button = this.renderRoot.querySelector<HTMLElement>(`[data-path="${pathKey(this.#focusAfter)}"] > .row .name`);
+    const button = this.renderRoot.querySelector<HTMLElement>(`[data-path="${pathKey(this.#focusAfter)}"] > .item .name`);
     this.#focusAfter = undefined;
     button?.focus();
   }
@@ -178,7 +178,7 @@ export class CartableStudioLayers extends LitElement {
     const children = row.group ? treeRows(this.#document, [...row.path, 'layers'], row.depth + 1).filter((child) => child.depth === row.depth + 1) : [];
     return html`<li data-path=${key}>
       <div
-        class="row ${selected ? 'selected' : ''} ${hint ? `drop-${hint}` : ''}"
+        class="item ${selected ? 'selected' : ''} ${hint ? `drop-${hint}` : ''}"
         draggable="true"
         @dragstart=${(e: DragEvent) => this.#onDragStart(e, row)}
         @dragover=${(e: DragEvent) => this.#onDragOver(e, row)}
@@ -244,7 +244,7 @@ export class CartableStudioLayers extends LitElement {
     const top = treeRows(this.#document).filter((row) => row.depth === 0);
     return html`<h2>${msg('Couches', { id: 'studio.layers.heading' })}</h2>
       <div class="toolbar">
-        <button type="button" class="primary" aria-expanded=${this.adding ? 'true' : 'false'} aria-controls="add" @click=${() => (this.adding = !this.adding)}>
+        <button type="button" aria-expanded=${this.adding ? 'true' : 'false'} aria-controls="add" @click=${() => (this.adding = !this.adding)}>
           ${msg('Ajouter une couche', { id: 'studio.layers.add' })}
         </button>
         <button type="button" @click=${() => this.#newGroup()}>${msg('Nouveau groupe', { id: 'studio.layers.group.new' })}</button>

@@ -20,7 +20,7 @@ export const layersStyles = css`
     border-left: 2px solid var(--cartable-border);
     padding-left: var(--cartable-space-2);
   }
-  .row {
+  .item {
     display: flex;
     align-items: center;
     gap: var(--cartable-space-2);
@@ -28,24 +28,24 @@ export const layersStyles = css`
     border-radius: var(--cartable-radius);
     padding: 2px var(--cartable-space-1);
   }
-  .row.selected {
+  .item.selected {
     background: var(--cartable-hover);
     border-color: var(--cartable-accent);
   }
-  .row.drop-before {
+  .item.drop-before {
     box-shadow: inset 0 3px 0 var(--cartable-accent);
   }
-  .row.drop-after {
+  .item.drop-after {
     box-shadow: inset 0 -3px 0 var(--cartable-accent);
   }
-  .row.drop-inside {
+  .item.drop-inside {
     outline: 2px dashed var(--cartable-accent);
   }
   .grip {
     cursor: grab;
     color: var(--cartable-muted);
   }
-  .row .name {
+  .item .name {
     flex: 1;
     min-width: 0;
     display: flex;

@@ -38,7 +38,7 @@ const ids = (store: StudioStore): string[] => {
   return walk(store.state.document.layers, 0);
 };
 const rowName = (root: ShadowRoot, path: string): HTMLButtonElement => {
-  const button = root.querySelector<HTMLButtonElement>(`[data-path="${path}"] > .row .name`);
+  const button = root.querySelector<HTMLButtonElement>(`[data-path="${path}"] > .item .name`);
   if (!button) throw new Error(`no row ${path}`);
   return button;
 };
@@ -108,7 +108,7 @@ describe('cartable-studio-layers', () => {
   it('reorders by drag and drop: before a row, after it, into a group', async () => {
     const { store, edits, element, root } = studio();
     await element.updateComplete;
-    const row = (path: string): Element => root.querySelector(`[data-path="${path}"] > .row`)!;
+    const row = (path: string): Element => root.querySelector(`[data-path="${path}"] > .item`)!;
     drag(row('layers/2'), row('layers/0'), 0.1);
     await element.updateComplete;
     expect(edits.at(-1)).to.deep.equal({ type: 'move', from: { path: ['layers'], index: 2 }, to: { path: ['layers'], index: 0 } });
