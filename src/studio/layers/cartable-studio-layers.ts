@@ -51,8 +51,13 @@ export class CartableStudioLayers extends LitElement {
   @state() private removed?: { node: JsonValue; list: JsonPath; index: number; title: string };
   @state() private adding = false;
   @state() private dropHint?: { key: string; where: Drop };
-  /** The row to focus once the tree shows a move (keyboard reordering keeps the focus on the layer). */
-  #focusAfter?: JsonPath;
+  /**
+   * The row to focus once the tree shows a change (keyboard reordering keeps the focus on the layer):
+   * the document it was asked on, so the focus waits for the studio to send the new one down.
+   */
+  #focusAfter?: { path: JsonPath; asked: JsonObject };
+  /** A removal moves the focus to its « Annuler la suppression » (its row and buttons are gone). */
+  #focusRestore = false;
 
   get #document(): JsonObject {
     return this.state?.document ?? { layers: [] };
@@ -64,8 +69,13 @@ export class CartableStudioLayers extends LitElement {
   }
 
   protected override updated(): void {
-    if (!this.#focusAfter) return;
-    const button = this.renderRoot.querySelector<HTMLElement>(`[data-path="${pathKey(this.#focusAfter)}"] > .item .name`);
+    const restore = this.#focusRestore ? this.renderRoot.querySelector<HTMLElement>('.removed button') : null;
+    if (restore) {
+      this.#focusRestore = false;
+      restore.focus();
+    }
+    if (!this.#focusAfter || this.#focusAfter.asked === this.#document) return;
+    const button = this.renderRoot.querySelector<HTMLElement>(`[data-path="${pathKey(this.#focusAfter.path)}"] > .item .name`);
     this.#focusAfter = undefined;
     button?.focus();
   }
@@ -79,9 +89,10 @@ export class CartableStudioLayers extends LitElement {
     emitStudio(this, 'cartable-studio-edit', { edit, options: { label, merge } });
   }
 
-  #select(path: JsonPath): void {
+  /** Selects a node; `document` is the one it is in (after a move, before the studio sends it down). */
+  #select(path: JsonPath, document = this.#document): void {
     this.selected = path;
-    if (!isGroup(getAt(this.#document, path))) emitStudio(this, 'cartable-studio-select-layer', { path });
+    if (!isGroup(getAt(document, path))) emitStudio(this, 'cartable-studio-select-layer', { path });
   }
 
   /** Applies a move, keeps the moved node selected, and says where it went. */
@@ -90,12 +101,13 @@ export class CartableStudioLayers extends LitElement {
       this.announcement = msg('Déplacement impossible ici.', { id: 'studio.layers.move.none' });
       return;
     }
-    const title = this.#title(getAt(this.#document, path));
+    const asked = this.#document;
+    const title = this.#title(getAt(asked, path));
     const after = applyEdit({ document: this.#document, files: new Map() }, move.edit).document;
     this.#emit(move.edit, msg(str`déplacer « ${title} »`, { id: 'studio.layers.move.undo' }));
     const wasSelected = samePath(this.selected, path);
-    if (wasSelected || focus) this.#select(move.landed);
-    if (focus) this.#focusAfter = move.landed;
+    if (wasSelected || focus) this.#select(move.landed, after);
+    if (focus) this.#focusAfter = { path: move.landed, asked };
     const list = getAt(after, move.landed.slice(0, -1)) as JsonValue[];
     const position = (move.landed.at(-1) as number) + 1;
     const group = move.landed.length > 2 ? this.#title(getAt(after, move.landed.slice(0, -2))) : '';
@@ -113,9 +125,9 @@ export class CartableStudioLayers extends LitElement {
   #newGroup(): void {
     const id = uniqueId(msg('groupe', { id: 'studio.layers.group.id' }), takenIds(this.#document));
     const value = { type: 'group', id, title: { fr: 'Nouveau groupe', en: 'New group' }, layers: [] };
+    this.#focusAfter = { path: ['layers', 0], asked: this.#document };
     this.#emit({ type: 'insert', path: ['layers'], index: 0, value }, msg('nouveau groupe', { id: 'studio.layers.group.undo' }));
     this.selected = ['layers', 0];
-    this.#focusAfter = ['layers', 0];
     this.announcement = msg('Groupe créé en tête de liste.', { id: 'studio.layers.group.created' });
   }
 
@@ -126,15 +138,16 @@ export class CartableStudioLayers extends LitElement {
     this.#emit({ type: 'set', path, value: undefined }, msg(str`supprimer « ${title} »`, { id: 'studio.layers.remove.undo' }));
     this.removed = { node, list: path.slice(0, -1), index: path.at(-1) as number, title };
     this.selected = undefined;
+    this.#focusRestore = true;
   }
 
   #restore(): void {
     const removed = this.removed;
     if (!removed) return;
+    this.#focusAfter = { path: [...removed.list, removed.index], asked: this.#document };
     this.#emit({ type: 'insert', path: removed.list, index: removed.index, value: removed.node }, msg(str`rétablir « ${removed.title} »`, { id: 'studio.layers.restore.undo' }));
     this.removed = undefined;
-    this.#select([...removed.list, removed.index]);
-    this.#focusAfter = [...removed.list, removed.index];
+    this.#select([...removed.list, removed.index], applyEdit({ document: this.#document, files: new Map() }, { type: 'insert', path: removed.list, index: removed.index, value: removed.node }).document);
   }
 
   // Drag and drop: the dragged row's path travels in the DataTransfer; the drop place follows the pointer.

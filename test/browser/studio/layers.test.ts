@@ -23,13 +23,20 @@ function studio(layers: JsonObject[] = [leaf('a'), { type: 'group', id: 'g', tit
   const store = new StudioStore({ ...emptyDocument('essai'), layers });
   const edits: StudioEdit[] = [];
   const element = mount(Object.assign(new CartableStudioLayers(), { state: store.state }), 'display:block;width:480px');
+  // As the shell does: the store applies the edit, the new state comes down at the next render.
   element.addEventListener('cartable-studio-edit', (event) => {
     edits.push(event.detail.edit);
     store.apply(event.detail.edit, event.detail.options);
-    element.state = store.state;
+    queueMicrotask(() => (element.state = store.state));
   });
   element.addEventListener('cartable-studio-select-layer', (event) => (element.layerPath = event.detail.path));
   return { store, edits, element, root: element.shadowRoot! };
+}
+
+/** Once the state the edit made has come down and the element has drawn it. */
+async function settle(element: CartableStudioLayers): Promise<void> {
+  await new Promise<void>((resolve) => queueMicrotask(resolve));
+  await element.updateComplete;
 }
 
 const ids = (store: StudioStore): string[] => {
@@ -65,10 +72,10 @@ describe('cartable-studio-layers', () => {
 
   it('moves the focused layer with Alt+↓ / Alt+↑, keeps the focus on it and says where it went', async () => {
     const { store, edits, element, root } = studio();
-    await element.updateComplete;
+    await settle(element);
     rowName(root, 'layers/0').focus();
     await sendKeys({ press: 'Alt+ArrowDown' });
-    await element.updateComplete;
+    await settle(element);
     expect(edits).to.deep.equal([{ type: 'move', from: { path: ['layers'], index: 0 }, to: { path: ['layers'], index: 1 } }]);
     expect(ids(store)).to.deep.equal(['g', '  b', 'a', 'c']);
     expect(root.activeElement).to.equal(rowName(root, 'layers/1'));
@@ -78,74 +85,76 @@ describe('cartable-studio-layers', () => {
     // Up from the first place of a group takes it out, before the group.
     rowName(root, 'layers/0/layers/0').focus();
     await sendKeys({ press: 'Alt+ArrowUp' });
-    await element.updateComplete;
+    await settle(element);
     expect(ids(store)).to.deep.equal(['b', 'g', 'a', 'c']);
     expect(root.activeElement).to.equal(rowName(root, 'layers/0'));
   });
 
   it('puts a layer into a group and takes it out with the buttons', async () => {
     const { store, edits, element, root } = studio();
-    await element.updateComplete;
+    await settle(element);
     rowName(root, 'layers/0').click();
-    await element.updateComplete;
+    await settle(element);
     const select = root.querySelector<HTMLSelectElement>('#into')!;
     expect([...select.options].map((o) => o.text)).to.deep.equal(['Groupe G']);
     button(root, 'Déplacer').click();
-    await element.updateComplete;
+    await settle(element);
     // The group moves up once « a » is out of the list: the edit says so.
     expect(edits.at(-1)).to.deep.equal({ type: 'move', from: { path: ['layers'], index: 0 }, to: { path: ['layers', 0, 'layers'], index: 1 } });
     expect(ids(store)).to.deep.equal(['g', '  b', '  a', 'c']);
     expect(status(root)).to.equal('« A » : position 2 sur 2 dans le groupe « Groupe G ».');
     button(root, 'Sortir du groupe').click();
-    await element.updateComplete;
+    await settle(element);
     expect(ids(store)).to.deep.equal(['g', '  b', 'a', 'c']);
     // « Monter » passes over a group (« Mettre dans le groupe… » puts it in).
     button(root, 'Monter').click();
-    await element.updateComplete;
+    await settle(element);
     expect(ids(store)).to.deep.equal(['a', 'g', '  b', 'c']);
   });
 
   it('reorders by drag and drop: before a row, after it, into a group', async () => {
     const { store, edits, element, root } = studio();
-    await element.updateComplete;
+    await settle(element);
     const row = (path: string): Element => root.querySelector(`[data-path="${path}"] > .item`)!;
     drag(row('layers/2'), row('layers/0'), 0.1);
-    await element.updateComplete;
+    await settle(element);
     expect(edits.at(-1)).to.deep.equal({ type: 'move', from: { path: ['layers'], index: 2 }, to: { path: ['layers'], index: 0 } });
     expect(ids(store)).to.deep.equal(['c', 'a', 'g', '  b']);
     drag(row('layers/0'), row('layers/2'), 0.5);
-    await element.updateComplete;
+    await settle(element);
     expect(ids(store)).to.deep.equal(['a', 'g', '  b', '  c']);
     drag(row('layers/0'), row('layers/1/layers/1'), 0.9);
-    await element.updateComplete;
+    await settle(element);
     expect(ids(store)).to.deep.equal(['g', '  b', '  c', '  a']);
     expect(store.state.undo).to.have.length(3);
   });
 
   it('creates a group, renames it, removes it and brings it back', async () => {
     const { store, element, root } = studio([leaf('a')]);
-    await element.updateComplete;
+    await settle(element);
     button(root, 'Nouveau groupe').click();
-    await element.updateComplete;
+    await settle(element);
     expect(getAt(store.state.document, ['layers', 0])).to.deep.include({ type: 'group', id: 'groupe' });
     const title = root.querySelector<HTMLInputElement>('#title-fr')!;
     title.value = 'Patrimoine';
     title.dispatchEvent(new Event('input'));
-    await element.updateComplete;
+    await settle(element);
     expect(getAt(store.state.document, ['layers', 0, 'title'])).to.deep.equal({ fr: 'Patrimoine', en: 'New group' });
     button(root, 'Supprimer').click();
-    await element.updateComplete;
+    await settle(element);
     expect(ids(store)).to.deep.equal(['a']);
+    expect(root.activeElement).to.equal(button(root, 'Annuler la suppression'));
     button(root, 'Annuler la suppression').click();
-    await element.updateComplete;
+    await settle(element);
     expect(ids(store)).to.deep.equal(['groupe', 'a']);
+    expect(root.activeElement).to.equal(rowName(root, 'layers/0'));
   });
 
   it('sets visibility, opacity and scale limits, and shows a layer’s problems on its row and field', async () => {
     const { store, element, root } = studio([leaf('a')]);
-    await element.updateComplete;
+    await settle(element);
     rowName(root, 'layers/0').click();
-    await element.updateComplete;
+    await settle(element);
     const scale = root.querySelector<HTMLInputElement>('#maxScale')!;
     scale.value = '1:25 000';
     scale.dispatchEvent(new Event('change'));
@@ -153,13 +162,13 @@ describe('cartable-studio-layers', () => {
     opacity.value = '0.5';
     opacity.dispatchEvent(new Event('input'));
     root.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
-    await element.updateComplete;
+    await settle(element);
     expect(getAt(store.state.document, ['layers', 0])).to.deep.include({ maxScale: 25000, opacity: 0.5, visible: false });
     expect(scale.value).to.equal('25\u202f000');
     // A title emptied is a problem of the schema: counted on the row, said beside the field.
     const title = root.querySelector<HTMLInputElement>('#title-fr')!;
     element.dispatchEvent(new CustomEvent('cartable-studio-edit', { detail: { edit: { type: 'set', path: ['layers', 0, 'title'], value: 7 } } }));
-    await element.updateComplete;
+    await settle(element);
     expect(store.state.problems.length).to.be.greaterThan(0);
     expect(root.querySelector('[data-path="layers/0"] .count')?.textContent).to.match(/\d+ problème\(s\)/);
     expect(title.getAttribute('aria-invalid')).to.equal('true');
@@ -169,9 +178,9 @@ describe('cartable-studio-layers', () => {
   it('adds the dropped geosites file as a packaged GeoJSON layer with its fields', async function () {
     if (!(await fetch('/__data__/available')).ok) skipBecause(this, '../shared/data is not there');
     const { store, element, root } = studio([leaf('a')]);
-    await element.updateComplete;
+    await settle(element);
     button(root, 'Ajouter une couche').click();
-    await element.updateComplete;
+    await settle(element);
     const add = root.querySelector('cartable-studio-add-layer') as CartableStudioAddLayer;
     await add.updateComplete;
     const bytes = await (await fetch(GEOSITES)).arrayBuffer();
@@ -192,15 +201,15 @@ describe('cartable-studio-layers', () => {
     await waitFor(() => add.shadowRoot!.querySelector('.message[role="status"]')?.textContent?.includes('71 objet(s)') ?? false);
     expect(element.layerPath).to.deep.equal(['layers', 0]);
     // The tree, the new layer's fields and the add panel open: nothing for axe.
-    await element.updateComplete;
+    await settle(element);
     expect(await axeViolations(element)).to.deep.equal([]);
   });
 
   it('says what is wrong with a chosen file where the person looks, and changes nothing', async () => {
     const { store, element, root } = studio([leaf('a')]);
-    await element.updateComplete;
+    await settle(element);
     button(root, 'Ajouter une couche').click();
-    await element.updateComplete;
+    await settle(element);
     const add = root.querySelector('cartable-studio-add-layer') as CartableStudioAddLayer;
     await add.updateComplete;
     const input = add.shadowRoot!.querySelector<HTMLInputElement>('#layer-file')!;
@@ -227,9 +236,9 @@ describe('cartable-studio-layers', () => {
       fetch: async (url: string) => new Response(JSON.stringify(answers[url]), { status: url in answers ? 200 : 404 }),
     };
     Object.assign(element, { requester, root: 'https://site.example/' });
-    await element.updateComplete;
+    await settle(element);
     button(root, 'Ajouter une couche').click();
-    await element.updateComplete;
+    await settle(element);
     const add = root.querySelector('cartable-studio-add-layer') as CartableStudioAddLayer;
     await add.updateComplete;
     add.shadowRoot!.querySelector<HTMLButtonElement>('[data-source="maps"]')!.click();
