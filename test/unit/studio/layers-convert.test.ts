@@ -10,6 +10,8 @@ import { MAX_FILE_BYTES, readDropped } from '../../../src/studio/layers/convert/
 import { newFileLayer } from '../../../src/studio/layers/new-layer.js';
 import { StudioStore, emptyDocument } from '../../../src/studio/model/store.js';
 import { getAt } from '../../../src/studio/model/json.js';
+import { geometryOf } from '../../../src/studio/layers/new-layer.js';
+import { SKIP_NO_SHARED_DATA, hasSharedData, sharedFile } from '../../support/shared-data.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/studio');
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(FIXTURES, name)));
@@ -155,3 +157,22 @@ describe('the new layer of a dropped file', () => {
     expect(again).toMatchObject({ id: 'refuges-virgule-2', path: 'data/essai/refuges-virgule-2.geojson' });
   });
 });
+
+const REAL_FGB = 'fgb/zones-humides-ecrins-l93.fgb';
+const firstPosition = (coordinates: unknown): number[] => (typeof (coordinates as unknown[])[0] === 'number' ? (coordinates as number[]) : firstPosition((coordinates as unknown[])[0]));
+
+describe.skipIf(!hasSharedData(REAL_FGB))('a real FlatGeobuf of ../shared/data (Lambert 93 wetlands of the Écrins)', () => {
+  it('becomes polygons in WGS84 around the Écrins, with their attributes', async () => {
+    const result = await readDropped('zones-humides-ecrins-l93.fgb', new Uint8Array(readFileSync(sharedFile(REAL_FGB))));
+    if (result.kind !== 'layer') throw new Error(JSON.stringify(result));
+    expect(result.collection.features.length).toBeGreaterThan(0);
+    expect(geometryOf(result.collection)).toBe('polygon');
+    const [lon, lat] = firstPosition((result.collection.features[0]!.geometry as { coordinates: unknown }).coordinates);
+    expect(lon).toBeGreaterThan(5.5);
+    expect(lon).toBeLessThan(7);
+    expect(lat).toBeGreaterThan(44.3);
+    expect(lat).toBeLessThan(45.5);
+    expect(Object.keys(result.collection.features[0]!.properties ?? {}).length).toBeGreaterThan(0);
+  });
+});
+if (!hasSharedData(REAL_FGB)) console.warn(SKIP_NO_SHARED_DATA);

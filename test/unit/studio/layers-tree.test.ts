@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdit } from '../../../src/studio/model/store.js';
 import type { JsonObject } from '../../../src/studio/model/json.js';
+import { formatScale, parseScale } from '../../../src/studio/layers/node-fields.js';
 import { moveDown, moveIntoGroup, moveOutOfGroup, moveTo, moveUp, treeRows, uniqueId, withFreshIds } from '../../../src/studio/layers/tree.js';
 
 const leaf = (id: string): JsonObject => ({ type: 'geojson', id, title: id, url: 'x.geojson', style: {} });
@@ -51,5 +52,16 @@ describe('layer tree moves', () => {
     expect(uniqueId('a', new Set(['a', 'a-2']))).toBe('a-3');
     const copy = withFreshIds((doc().layers as JsonObject[])[1]!, new Set(['g', 'b', 'c']));
     expect([copy.id, ...(copy.layers as JsonObject[]).map((l) => l.id)]).toEqual(['g-2', 'b-2', 'c-2']);
+  });
+
+  it('reads scale denominators as people write them, and writes them back French style', () => {
+    expect(parseScale('1:25 000')).toBe(25000);
+    expect(parseScale('25\u202f000')).toBe(25000);
+    expect(parseScale('1/250.000')).toBe(250000);
+    expect(parseScale('  ')).toBeNull();
+    expect(parseScale('grand')).toBeNaN();
+    expect(parseScale('0')).toBeNaN();
+    expect(formatScale(25000, 'fr')).toBe('25\u202f000');
+    expect(formatScale(25000, 'en')).toBe('25,000');
   });
 });

@@ -4,14 +4,10 @@ import { PROJ4_DEFINITIONS } from '../../../proj/definitions.js';
 
 export const WGS84 = 'EPSG:4326';
 
-/** True when proj4 can read `code` (the projections French data arrives in, plus WGS84 and Web Mercator). */
-export function knownProjection(code: string): boolean {
-  return code === WGS84 || code === 'EPSG:3857' || code in PROJ4_DEFINITIONS;
-}
-
 /** A function from `code` coordinates to [lon, lat]; undefined for an unknown projection. */
 export function toWgs84(code: string): ((xy: readonly number[]) => number[]) | undefined {
-  if (code === WGS84 || code === 'CRS:84' || code === 'OGC:CRS84') return (xy) => [...xy];
+  // ETRS89 and RGF93 geographic coordinates differ from WGS84 by less than a metre.
+  if ([WGS84, 'CRS:84', 'OGC:CRS84', 'EPSG:4258', 'EPSG:4171'].includes(code)) return (xy) => [...xy];
   const definition = PROJ4_DEFINITIONS[code] ?? (code === 'EPSG:3857' ? 'EPSG:3857' : undefined);
   if (!definition) return undefined;
   const converter = proj4(definition, 'EPSG:4326');
