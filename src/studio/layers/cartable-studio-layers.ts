@@ -227,12 +227,12 @@ export class CartableStudioLayers extends LitElement {
     ${groups.length
       ? html`<div class="row into">
           <div>
-            <label for="into">${msg('Mettre dans le groupe…', { id: 'studio.layers.into' })}</label>
+            <label for="into">${msg('Groupe de destination', { id: 'studio.layers.into' })}</label>
             <select id="into">
               ${groups.map((group, i) => html`<option value=${i}>${this.#title(group.node)}</option>`)}
             </select>
           </div>
-          <button type="button" @click=${into}>${msg('Déplacer', { id: 'studio.layers.into.go' })}</button>
+          <button type="button" @click=${into}>${msg('Mettre dans le groupe', { id: 'studio.layers.into.go' })}</button>
         </div>`
       : nothing}`;
   }

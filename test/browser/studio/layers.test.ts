@@ -97,7 +97,7 @@ describe('cartable-studio-layers', () => {
     await settle(element);
     const select = root.querySelector<HTMLSelectElement>('#into')!;
     expect([...select.options].map((o) => o.text)).to.deep.equal(['Groupe G']);
-    button(root, 'Déplacer').click();
+    button(root, 'Mettre dans le groupe').click();
     await settle(element);
     // The group moves up once « a » is out of the list: the edit says so.
     expect(edits.at(-1)).to.deep.equal({ type: 'move', from: { path: ['layers'], index: 0 }, to: { path: ['layers', 0, 'layers'], index: 1 } });
