@@ -6,6 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { Problem } from '../../context/problems.js';
 import { fieldProblems, problemsAt } from '../shell/field-problems.js';
+import { sectionOfProblem } from '../shell/sections.js';
 import { isObject, pointerOf, type JsonObject, type JsonPath, type JsonValue } from '../model/json.js';
 
 export interface NodeFieldsHost {
@@ -78,9 +79,13 @@ export function nodeFields(node: JsonObject, path: JsonPath, host: NodeFieldsHos
   const pointer = pointerOf(path);
   const opacity = typeof node.opacity === 'number' ? node.opacity : 1;
   const visible = node.visible !== false;
-  const own = host.problems.filter((p) => p.path === pointer);
+  // The node's problems that no field here shows (its id, its data…), unless another section's editor does.
+  const shown = ['title', 'visible', 'opacity', 'minScale', 'maxScale', 'layers'].map((key) => `${pointer}/${key}`);
+  const own = host.problems.filter(
+    (p) => (p.path === pointer || (p.path.startsWith(`${pointer}/`) && !shown.some((at) => p.path === at || p.path.startsWith(`${at}/`)))) && sectionOfProblem(p.path) === 'layers',
+  );
   return html`${titleField(node, path, host, 'fr')} ${titleField(node, path, host, 'en')}
-    ${own.length ? fieldProblems(own, pointer, id(pointer, 'node'), host.language) : nothing}
+    ${own.length ? fieldProblems(own, pointer, id(pointer, 'node'), host.language, true) : nothing}
     ${group
       ? nothing
       : html`<label class="check"

@@ -172,7 +172,12 @@ describe('cartable-studio-layers', () => {
     expect(store.state.problems.length).to.be.greaterThan(0);
     expect(root.querySelector('[data-path="layers/0"] .count')?.textContent).to.match(/\d+ problème\(s\)/);
     expect(title.getAttribute('aria-invalid')).to.equal('true');
-    expect(root.getElementById(title.getAttribute('aria-describedby')!)?.textContent?.trim()).to.not.equal('');
+    expect(root.getElementById(title.getAttribute('aria-describedby')!)?.textContent ?? '').to.match(/\S/);
+    // A problem no field here shows (an id the schema refuses) is said under the layer's fields.
+    element.dispatchEvent(new CustomEvent('cartable-studio-edit', { detail: { edit: { type: 'set', path: ['layers', 0, 'id'], value: 'a b' } } }));
+    await settle(element);
+    expect(store.state.problems.some((p) => p.path === '/layers/0/id')).to.equal(true);
+    expect(root.querySelector('#p-layers-0-node')?.textContent ?? '').to.match(/\S/);
   });
 
   it('adds the dropped geosites file as a packaged GeoJSON layer with its fields', async function () {
