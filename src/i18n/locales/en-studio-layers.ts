@@ -66,7 +66,7 @@ export const studioLayers: Record<string, unknown> = {
   'studio.layers.opacity.undo': 'opacity',
   'studio.layers.out': 'Take out of the group',
   'studio.layers.part.loading': 'Loading…',
-  'studio.layers.part.missing': 'This part of the studio is not available in this version.',
+  'studio.layers.part.missing': 'This part of the studio could not be loaded: reload the page.',
   'studio.layers.problems': str`${0} problem(s)`,
   'studio.layers.remove': 'Remove',
   'studio.layers.remove.undo': str`remove “${0}”`,

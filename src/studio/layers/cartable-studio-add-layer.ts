@@ -18,16 +18,10 @@ import './cartable-studio-other-maps.js';
 
 type Source = 'file' | 'maps' | 'catalogue' | 'service';
 
-/**
- * The catalogue and service elements come from another part of the studio (src/studio/catalogue):
- * loaded when their choice opens, and only if the build has them (Vite's glob then finds none).
- * Called then, not at load: outside Vite (the element tests) `import.meta.glob` does not exist.
- */
-const parts = (): Record<string, () => Promise<unknown>> =>
-  import.meta.glob(['../catalogue/cartable-studio-catalogue.ts', '../catalogue/cartable-studio-service.ts']);
-const PART_OF: Record<'catalogue' | 'service', string> = {
-  catalogue: '../catalogue/cartable-studio-catalogue.ts',
-  service: '../catalogue/cartable-studio-service.ts',
+/** The catalogue and service parts (src/studio/catalogue): their code loads when their choice opens. */
+const PARTS: Record<'catalogue' | 'service', () => Promise<unknown>> = {
+  catalogue: () => import('../catalogue/cartable-studio-catalogue.js'),
+  service: () => import('../catalogue/cartable-studio-service.js'),
 };
 
 /**
@@ -60,8 +54,7 @@ export class CartableStudioAddLayer extends LitElement {
     this.parts = { ...this.parts, [source]: 'loading' };
     let ready = false;
     try {
-      const load = parts()[PART_OF[source]];
-      ready = load ? await loadChunk(load()).then(() => true) : false;
+      ready = await loadChunk(PARTS[source]()).then(() => true);
     } catch {
       ready = false;
     }
@@ -199,7 +192,7 @@ export class CartableStudioAddLayer extends LitElement {
 
   #part(source: 'catalogue' | 'service'): TemplateResult {
     const status = this.parts[source];
-    if (status === 'missing') return html`<p class="message error" role="alert">${msg('Cette partie du studio n’est pas disponible dans cette version.', { id: 'studio.layers.part.missing' })}</p>`;
+    if (status === 'missing') return html`<p class="message error" role="alert">${msg('Cette partie du studio n’a pas pu être chargée : rechargez la page.', { id: 'studio.layers.part.missing' })}</p>`;
     if (status !== 'ready') return html`<p class="message" role="status">${msg('Chargement…', { id: 'studio.layers.part.loading' })}</p>`;
     return source === 'catalogue'
       ? html`<cartable-studio-catalogue .state=${this.state} .language=${this.language} .requester=${this.requester} .site=${this.site} .root=${this.root}></cartable-studio-catalogue>`
