@@ -6,11 +6,6 @@ export const catalogueStyles = css`
     display: block;
     margin-bottom: var(--cartable-space-5);
   }
-  /* The shared form styles' hover would blank the accent button's text. */
-  button.primary:hover:not(:disabled) {
-    background: var(--cartable-accent);
-    text-decoration: underline;
-  }
   a.page {
     color: var(--cartable-link);
     font-size: var(--cartable-font-size-small);

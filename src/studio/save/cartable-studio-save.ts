@@ -54,19 +54,6 @@ export class CartableStudioSave extends LitElement {
       button {
         color: var(--cartable-text);
       }
-      button.primary {
-        color: var(--cartable-accent-contrast);
-      }
-      /* The shared form styles lighten a hovered button: white on light would be unreadable here. */
-      button.primary:hover:not(:disabled) {
-        background: var(--cartable-accent);
-        text-decoration: underline;
-      }
-      button.primary:disabled {
-        background: var(--cartable-surface);
-        border-color: var(--cartable-border-strong);
-        color: var(--cartable-muted);
-      }
       .status .close {
         float: inline-end;
         margin-inline-start: var(--cartable-space-2);

@@ -233,10 +233,18 @@ export class CartableStudio extends LitElement {
     const bar = html`<section class="bar" aria-label=${msg('Studio', { id: 'studio.title' })}>
       <h1>${msg('Studio', { id: 'studio.title' })}</h1>
       <span class="title">${title}${this.studio.dirty ? html` <span>${msg('(modifié)', { id: 'studio.modified' })}</span>` : nothing}</span>
+      <cartable-studio-start
+        .site=${this.site}
+        .requester=${this.requester}
+        .root=${this.root}
+        .language=${this.language}
+        .openId=${this.openId}
+        .dirty=${this.studio.dirty}
+        ?readonly=${this.narrow}
+      ></cartable-studio-start>
       ${this.narrow
         ? nothing
-        : html`<cartable-studio-start .site=${this.site} .requester=${this.requester} .root=${this.root} .language=${this.language} .openId=${this.openId} .dirty=${this.studio.dirty}></cartable-studio-start>
-            ${this.#historyButton('undo')} ${this.#historyButton('redo')}
+        : html`${this.#historyButton('undo')} ${this.#historyButton('redo')}
             <cartable-studio-save .state=${this.studio} .root=${this.root} .language=${this.language}></cartable-studio-save>`}
       ${this.narrow ? html`<p class="narrow-note">${msg('Aperçu en lecture seule : le studio se manie sur un écran plus large.', { id: 'studio.narrow' })}</p>` : nothing}
     </section>`;

@@ -74,13 +74,20 @@ export const studioForm = css`
   button:hover:not(:disabled) {
     background: var(--cartable-hover);
   }
-  button.primary {
+  button.primary,
+  button.primary:hover:not(:disabled) {
     background: var(--cartable-accent);
     color: var(--cartable-accent-contrast);
     border-color: var(--cartable-accent);
   }
-  button:disabled {
+  button.primary:hover:not(:disabled) {
+    text-decoration: underline;
+  }
+  button:disabled,
+  button.primary:disabled {
     cursor: not-allowed;
+    background: var(--cartable-surface);
+    border-color: var(--cartable-border-strong);
     color: var(--cartable-muted);
   }
   .hint {

@@ -67,11 +67,6 @@ export class CartableStudioStart extends LitElement {
       dialog {
         color: var(--cartable-text);
       }
-      /* The shared form styles lighten a hovered button: white on light would be unreadable here. */
-      button.primary:hover:not(:disabled) {
-        background: var(--cartable-accent);
-        text-decoration: underline;
-      }
       .body {
         padding: 0 var(--cartable-space-4) var(--cartable-space-4);
         overflow: auto;
@@ -108,6 +103,8 @@ export class CartableStudioStart extends LitElement {
   @property() root = new URL('./', location.href).href;
   /** A map of the site to open at start (?studio=<id>). */
   @property() openId?: string;
+  /** Phones: opens `openId` for the read-only preview, without the menu. */
+  @property({ type: Boolean }) readonly = false;
   /** The studio's document has unsaved changes. */
   @property({ type: Boolean }) dirty = false;
 
@@ -354,7 +351,7 @@ export class CartableStudioStart extends LitElement {
 
   override render(): TemplateResult {
     const item = (label: string, action: () => void): TemplateResult => html`<button type="button" @click=${action}>${label}</button>`;
-    return html`<div @keydown=${this.#onMenuKey} @focusout=${this.#onFocusOut}>
+    return html`<div @keydown=${this.#onMenuKey} @focusout=${this.#onFocusOut} ?hidden=${this.readonly}>
         <button type="button" id="menu-button" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-controls="start-menu" @click=${() => (this.menuOpen = !this.menuOpen)}>
           ${msg('Document', { id: 'studio.start.menu' })} <span aria-hidden="true">▾</span>
         </button>
