@@ -35,7 +35,7 @@ const inode = (id: string): number => statSync(join(maps.mapsDir, `${id}.json`))
 /** Waits until the studio holds the map `id` as opened, valid and ready to save. */
 async function waitForOpened(page: Page, id: string): Promise<void> {
   const title = (JSON.parse(original(id)) as { title: { fr: string } }).title.fr;
-  await page.locator('cartable-studio header .title').filter({ hasText: title }).waitFor();
+  await page.locator('cartable-studio .bar .title').filter({ hasText: title }).waitFor();
   await page.getByRole('status').filter({ hasText: 'Document valide' }).waitFor();
   await page.getByRole('button', { name: 'Enregistrer', exact: true }).and(page.locator(':enabled')).waitFor();
 }
@@ -57,7 +57,7 @@ describe('the studio saves under the development server', { timeout: 600_000 }, 
         assert.notEqual(inode(id), before, 'the file was not written');
         assert.equal(saved(id), original(id));
         // The document is no longer « modifié ».
-        assert.equal(await page.locator('cartable-studio header .title').textContent().then((text) => text?.includes('(modifié)')), false);
+        assert.equal(await page.locator('cartable-studio .bar .title').textContent().then((text) => text?.includes('(modifié)')), false);
       });
     });
   }
@@ -82,7 +82,7 @@ describe('the studio saves under the development server', { timeout: 600_000 }, 
       assert.match((await page.locator('cartable-studio-save #save-why').textContent()) ?? '', /Enregistrement impossible : 1 problème/);
       await edit(['id'], id);
       await edit(['title', 'fr'], 'Nature et paysages (studio)');
-      await page.locator('cartable-studio header .title').filter({ hasText: '(modifié)' }).waitFor();
+      await page.locator('cartable-studio .bar .title').filter({ hasText: '(modifié)' }).waitFor();
       await page.keyboard.press('Control+s');
       await page.getByRole('status').filter({ hasText: `Enregistré : maps/${id}.json` }).waitFor();
       const expected = original(id).replace(/("title": \{\s*"fr": )"[^"]*"/, '$1"Nature et paysages (studio)"');
@@ -102,7 +102,7 @@ describe('the studio saves under the development server', { timeout: 600_000 }, 
       await confirm.waitFor();
       assert.deepEqual(await violationsOfThisPart(page), []);
       await confirm.getByRole('button', { name: 'Garder mon document' }).click();
-      await page.locator('cartable-studio header .title').filter({ hasText: 'Encore changé' }).waitFor();
+      await page.locator('cartable-studio .bar .title').filter({ hasText: 'Encore changé' }).waitFor();
       await openOther();
       await confirm.getByRole('button', { name: 'Abandonner les modifications' }).click();
       await waitForOpened(page, 'geosites');
@@ -148,7 +148,7 @@ describe('the studio saves under the development server', { timeout: 600_000 }, 
       await dialog.getByLabel('Titre (anglais)').fill('Studio test');
       assert.deepEqual(await violationsOfThisPart(page), []);
       await dialog.getByRole('button', { name: 'Créer' }).click();
-      await page.locator('cartable-studio header .title').filter({ hasText: 'Essai du studio' }).waitFor();
+      await page.locator('cartable-studio .bar .title').filter({ hasText: 'Essai du studio' }).waitFor();
       await saveThroughUi(page, 'essai-studio');
       const written = JSON.parse(saved('essai-studio')) as { id: string; title: unknown };
       assert.equal(written.id, 'essai-studio');
@@ -161,7 +161,7 @@ describe('the studio saves under the development server', { timeout: 600_000 }, 
       await dialog.getByText('Une carte du site porte déjà cet identifiant').waitFor();
       await dialog.getByLabel('Titre (français)').fill('Autre');
       await dialog.getByRole('button', { name: 'Créer' }).click();
-      await page.locator('cartable-studio header .title').filter({ hasText: 'Autre' }).waitFor();
+      await page.locator('cartable-studio .bar .title').filter({ hasText: 'Autre' }).waitFor();
       const before = inode('geosites');
       await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
       const replace = page.getByRole('dialog', { name: 'Remplacer une carte du site ?' });
@@ -187,7 +187,7 @@ describe('the studio opens documents from the person’s computer', { timeout: 3
       assert.match((await report.textContent()) ?? '', /"PNR" is a JavaScript custom layer/);
       assert.deepEqual(await violationsOfThisPart(page), []);
       await report.getByRole('button', { name: 'Fermer' }).click();
-      await page.locator('cartable-studio header .title').filter({ hasText: '(modifié)' }).waitFor({ state: 'detached' });
+      await page.locator('cartable-studio .bar .title').filter({ hasText: '(modifié)' }).waitFor({ state: 'detached' });
     });
   });
 
