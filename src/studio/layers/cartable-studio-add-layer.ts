@@ -20,8 +20,8 @@ type Source = 'file' | 'maps' | 'catalogue' | 'service';
 
 /** The catalogue and service parts (src/studio/catalogue): their code loads when their choice opens. */
 const PARTS: Record<'catalogue' | 'service', () => Promise<unknown>> = {
-  catalogue: () => import('../catalogue/cartable-studio-catalogue.js'),
-  service: () => import('../catalogue/cartable-studio-service.js'),
+  catalogue: () => loadChunk(import('../catalogue/cartable-studio-catalogue.js')),
+  service: () => loadChunk(import('../catalogue/cartable-studio-service.js')),
 };
 
 /**
@@ -54,7 +54,7 @@ export class CartableStudioAddLayer extends LitElement {
     this.parts = { ...this.parts, [source]: 'loading' };
     let ready = false;
     try {
-      ready = await loadChunk(PARTS[source]()).then(() => true);
+      ready = await PARTS[source]().then(() => true);
     } catch {
       ready = false;
     }
