@@ -88,7 +88,7 @@ export class CartableApp extends LitElement {
     const route = this.route;
     try {
       if (route.kind === 'studio') {
-        await loadChunk(import('../studio/shell/cartable-studio.js'));
+        await loadChunk(import('../studio/open.js')).then((studio) => studio.loadStudio());
         this.view = { kind: 'studio', mapId: route.mapId };
         return;
       }

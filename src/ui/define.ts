@@ -6,7 +6,10 @@ import { LitElement } from 'lit';
  * `@customElement` throws NotSupportedError there, which on a partner's page left a blank box.
  */
 
-/** Every tag name Cartable defines (test/unit/architecture/elements.test.ts keeps the list whole). */
+/**
+ * Every tag name the viewer defines (test/unit/architecture/elements.test.ts keeps the list whole, with
+ * the studio's in src/studio/tags.ts: a map's page never runs the studio, nor carries its names).
+ */
 export const CARTABLE_TAGS = [
   'cartable-access-message',
   'cartable-add-layer',
@@ -41,18 +44,6 @@ export const CARTABLE_TAGS = [
   'cartable-site-header',
   'cartable-site-mark',
   'cartable-status',
-  'cartable-studio',
-  'cartable-studio-add-layer',
-  'cartable-studio-catalogue',
-  'cartable-studio-layers',
-  'cartable-studio-other-maps',
-  'cartable-studio-preview',
-  'cartable-studio-records',
-  'cartable-studio-save',
-  'cartable-studio-service',
-  'cartable-studio-settings',
-  'cartable-studio-start',
-  'cartable-studio-style',
   'cartable-table',
   'cartable-tools',
   'cartable-tools-coordinates',

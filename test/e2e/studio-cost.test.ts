@@ -64,7 +64,7 @@ test('the catalog never asks for the studio’s code; opening ?studio does', asy
     await page.waitForLoadState('networkidle');
     assert.deepEqual(paths.filter((p) => chunks.includes(p)), [], 'the catalog asked for studio code');
     await page.goto(suite.url('?studio'));
-    await page.getByLabel('Identifiant', { exact: true }).waitFor();
+    await page.locator('cartable-studio-settings').getByLabel('Identifiant', { exact: true }).waitFor();
     assert.ok(paths.some((p) => chunks.includes(p)), `?studio loaded none of ${chunks.join(', ')}`);
   });
 });

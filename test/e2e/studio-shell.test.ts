@@ -21,8 +21,9 @@ after(async () => {
 });
 
 const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true });
-const idField = (page: Page) => page.getByLabel('Identifiant', { exact: true });
-const titleField = (page: Page) => page.getByLabel('Titre (français)', { exact: true });
+const settings = (page: Page) => page.locator('cartable-studio-settings');
+const idField = (page: Page) => settings(page).getByLabel('Identifiant', { exact: true });
+const titleField = (page: Page) => settings(page).getByLabel('Titre (français)', { exact: true });
 
 async function openStudio(page: Page): Promise<void> {
   await page.goto(suite.url('?studio'));
@@ -151,9 +152,9 @@ test('studio on a phone: the map, read only, nothing to edit, nothing overflowin
 test('studio in English: the shell and its editors speak it from their first drawing', async (t) => {
   await withPage(t, suite, { viewport: DESKTOP }, async ({ page }) => {
     await page.goto(suite.url('?studio&lang=en'));
-    await page.getByLabel('Identifier', { exact: true }).waitFor();
+    await settings(page).getByLabel('Identifier', { exact: true }).waitFor();
     assert.equal(await tab(page, 'Map').getAttribute('aria-selected'), 'true');
-    assert.equal(await page.getByLabel('Title (English)', { exact: true }).getAttribute('placeholder'), 'Same as French');
+    assert.equal(await settings(page).getByLabel('Title (English)', { exact: true }).getAttribute('placeholder'), 'Same as French');
     await page.getByRole('button', { name: 'Frame on the current map' }).waitFor();
   });
 });
