@@ -2,6 +2,10 @@
 import { str } from '@lit/localize';
 
 export const studioSettings: Record<string, unknown> = {
+  'studio.settings.view.centerX': str`Centre: x (${0})`,
+  'studio.settings.view.centerY': str`Centre: y (${0})`,
+  'studio.settings.view.resolutionField': 'Resolution (units per pixel)',
+  'studio.settings.view.zoomField': 'Zoom',
   'studio.settings.access': 'Access',
   'studio.settings.access.level': 'Who may open the map',
   'studio.settings.access.public': 'Everyone (public map)',

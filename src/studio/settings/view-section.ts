@@ -13,7 +13,7 @@ export type FrameStatus = 'idle' | 'framing' | 'framed' | 'no-map';
 const formatNumber = (value: unknown, language: string): string =>
   typeof value === 'number' ? value.toLocaleString(language === 'en' ? 'en' : 'fr', { maximumFractionDigits: 5 }) : '–';
 
-/** The opening view: how it is said now, « Cadrer sur la carte actuelle », and the zoom bounds. */
+/** The opening view: how it is said now, « Cadrer sur la carte actuelle », its centre and zoom typed, and the zoom bounds. */
 export function viewSection(ctx: FieldContext, status: FrameStatus, frame: () => void): TemplateResult {
   const view = getAt(ctx.document, ['view']);
   const current = isObject(view) ? view : {};
@@ -49,6 +49,13 @@ export function viewSection(ctx: FieldContext, status: FrameStatus, frame: () =>
     </button>
     <p class="frame-status" role="status">${statusText}</p>
     ${VIEW_PLACES.map((place) => fieldProblems(ctx.problems, place, `f${place.replace(/\//g, '-')}-problems`, ctx.language))}
+    <div class="row">
+      ${numberField(ctx, ['view', 'center', 0], { label: msg(str`Centre : x (${crs})`, { id: 'studio.settings.view.centerX' }) })}
+      ${numberField(ctx, ['view', 'center', 1], { label: msg(str`Centre : y (${crs})`, { id: 'studio.settings.view.centerY' }) })}
+      ${projection === 'EPSG:3857'
+        ? numberField(ctx, ['view', 'zoom'], { label: msg('Zoom', { id: 'studio.settings.view.zoomField' }), min: 0, max: 30 })
+        : numberField(ctx, ['view', 'resolution'], { label: msg('Résolution (unités par pixel)', { id: 'studio.settings.view.resolutionField' }), min: 0 })}
+    </div>
     <div class="row">
       ${numberField(ctx, ['view', 'minZoom'], { label: msg('Zoom minimal', { id: 'studio.settings.view.minZoom' }), min: 0, max: 30, step: 1 })}
       ${numberField(ctx, ['view', 'maxZoom'], { label: msg('Zoom maximal', { id: 'studio.settings.view.maxZoom' }), min: 0, max: 30, step: 1 })}
