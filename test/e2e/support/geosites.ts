@@ -35,9 +35,9 @@ const STAND_IN = {
 /**
  * Builds a copy of the site with another site configuration (Vite's build(), CARTABLE_SITE_CONFIG).
  * Its Géosites data is `geosites` when given, else GEOSITES_FILE, or without it a two-record stand-in
- * (CARTABLE_SOURCES): a test's build never fetches it.
+ * (CARTABLE_SOURCES): a test's build never fetches it. `mapsDir`: another maps folder (CARTABLE_MAPS_DIR).
  */
-export async function buildSiteCopy(configFile: string, outDir: string, logLevel: 'error' | 'silent' = 'error', geosites?: string): Promise<void> {
+export async function buildSiteCopy(configFile: string, outDir: string, logLevel: 'error' | 'silent' = 'error', geosites?: string, mapsDir?: string): Promise<void> {
   const folder = dirname(configFile);
   let data = geosites ?? GEOSITES_FILE;
   if (!geosites && GEOSITES_SKIP) {
@@ -46,8 +46,8 @@ export async function buildSiteCopy(configFile: string, outDir: string, logLevel
   }
   const sources = join(folder, 'sources.json');
   writeFileSync(sources, JSON.stringify({ [GEOSITES_SOURCE]: data }));
-  const previous = { CARTABLE_SITE_CONFIG: process.env.CARTABLE_SITE_CONFIG, CARTABLE_SOURCES: process.env.CARTABLE_SOURCES };
-  Object.assign(process.env, { CARTABLE_SITE_CONFIG: configFile, CARTABLE_SOURCES: sources });
+  const previous = { CARTABLE_SITE_CONFIG: process.env.CARTABLE_SITE_CONFIG, CARTABLE_SOURCES: process.env.CARTABLE_SOURCES, CARTABLE_MAPS_DIR: process.env.CARTABLE_MAPS_DIR };
+  Object.assign(process.env, { CARTABLE_SITE_CONFIG: configFile, CARTABLE_SOURCES: sources }, mapsDir ? { CARTABLE_MAPS_DIR: mapsDir } : {});
   try {
     const { build } = await import('vite');
     await build({ root: REPO, configFile: join(REPO, 'vite.config.ts'), logLevel, build: { outDir, emptyOutDir: true } });
