@@ -2,13 +2,13 @@
  * The style editor's changes, as whole styles: a single symbol, categories of a field's values,
  * classes of a number field. Plain document JSON in, plain document JSON out (no map, no DOM).
  */
-import type { CategoryValue, GeometryKind, LocalizedText, Symbolizer } from '../../context/types.js';
+import type { Category, CategoryValue, GeometryKind, LocalizedText, Symbolizer } from '../../context/types.js';
 import { guessGeometry } from '../../styles/legend.js';
 import { isObject, type JsonObject, type JsonValue } from '../model/json.js';
 import type { ValueCount } from './classify.js';
 import { formatBound } from './classify.js';
 import { colourParts, withAlpha } from './colour.js';
-import { DEFAULT_COLOURS, qualitative } from './palettes.js';
+import { DEFAULT_COLOURS, MAX_CATEGORIES, qualitative } from './palettes.js';
 
 export type StyleMode = 'single' | 'categories' | 'classes';
 
@@ -70,7 +70,8 @@ const text = (value: CategoryValue): LocalizedText => ({ fr: String(value), en: 
 
 /**
  * Categories on a field: the `top` most frequent values get the qualitative palette's colours; the
- * rest (and records without a value) fall to the base symbol, « Autres ». Keeps the style's label.
+ * rest (and records without a value) fall to the base symbol, « Autres ». Values the style already
+ * has keep their label and symbol; new ones take the palette's colours not in use. Keeps the label.
  */
 export function categoriesStyle(options: {
   readonly style: JsonObject | undefined;
@@ -83,22 +84,39 @@ export function categoriesStyle(options: {
 }): JsonObject {
   const { style, field, counts, geometry, top, total } = options;
   const kept = counts.slice(0, Math.max(1, top));
-  const colours = qualitative(kept.length);
-  const values = kept.map((c, i) => ({ value: c.value, label: text(c.value), symbol: symbolOf(geometry, colours[i]!) }));
+  const before = style?.['categories'] as { field?: string; values?: Category[] } | undefined;
+  const previous = new Map((before?.field === field ? (before.values ?? []) : []).map((v) => [String(v.value), v]));
+  const reused = kept.map((c) => previous.get(String(c.value)));
+  const free = unusedColours(reused.filter((v): v is Category => !!v).map((v) => v.symbol), geometry);
+  const values = kept.map((c, i) => reused[i] ?? { value: c.value, label: text(c.value), symbol: symbolOf(geometry, free.shift() ?? qualitative(i + 1)[i]!) });
   const others = total - kept.reduce((sum, c) => sum + c.count, 0);
   const { categories: _c, classes: _k, symbol: _s, symbolLabel: _l, ...rest } = style ?? {};
   const base = others > 0 ? { symbol: othersSymbol(style, geometry), symbolLabel: OTHERS_LABEL } : {};
   return { ...rest, ...base, categories: { field, values } } as unknown as JsonObject;
 }
 
+/** The qualitative palette's colours that none of `symbols` uses, in the palette's order. */
+export function unusedColours(symbols: readonly Symbolizer[], geometry: GeometryKind): string[] {
+  const used = new Set(symbols.map((s) => mainColour(s, geometry)));
+  return qualitative(MAX_CATEGORIES).filter((c) => !used.has(c));
+}
+
+/** A category for a value, in the next free colour. */
+export const categoryOf = (value: CategoryValue, symbols: readonly Symbolizer[], geometry: GeometryKind): Category => ({
+  value,
+  label: text(value),
+  symbol: symbolOf(geometry, unusedColours(symbols, geometry)[0] ?? DEFAULT_COLOURS.others),
+});
+
 /** « Autres »: the style's own symbol in grey-blue tones when it had none. */
-function othersSymbol(style: JsonObject | undefined, geometry: GeometryKind): Symbolizer {
+export function othersSymbol(style: JsonObject | undefined, geometry: GeometryKind): Symbolizer {
   const own = style?.['symbol'];
   return isObject(own) ? (own as unknown as Symbolizer) : symbolOf(geometry, DEFAULT_COLOURS.others);
 }
 
 /** A class's label: « 10 – 20 » (the last class: up to the data's maximum). */
 export function rangeLabel(min: number, max: number): LocalizedText {
+  if (min === max) return { fr: formatBound(min, 'fr'), en: formatBound(min, 'en') };
   return { fr: `${formatBound(min, 'fr')} – ${formatBound(max, 'fr')}`, en: `${formatBound(min, 'en')} – ${formatBound(max, 'en')}` };
 }
 
