@@ -7,7 +7,8 @@ import type { SiteConfig } from '../../context/types.js';
 import type { Requester } from '../../net/requester.js';
 import { textFor } from '../../i18n/text.js';
 import type { StudioState } from '../model/store.js';
-import { getAt, isObject, pointerOf, type JsonObject, type JsonPath } from '../model/json.js';
+import { getAt, isObject, pointerOf, setAt, type JsonObject, type JsonPath, type JsonValue } from '../model/json.js';
+import type { StudioEdit } from '../model/edits.js';
 import type { StudioData, StudioRecord } from '../data.js';
 import { emitStudio } from '../events.js';
 import { studioForm } from '../shell/studio-styles.js';
@@ -90,17 +91,23 @@ export class CartableStudioStyle extends LitElement {
   #form(layer: JsonObject): StyleForm {
     const stylePath = [...this.layerPath!, 'style'];
     const style = isObject(layer['style']) ? layer['style'] : {};
+    const fields = this.#fields(layer);
     return {
       style,
       geometry: geometryOf(layer),
       language: this.language,
       problems: this.state?.problems ?? [],
-      fields: this.#fields(layer),
+      fields,
       records: this.records,
       pointer: (path) => pointerOf([...stylePath, ...path]),
       set: (path, value, label, options) => {
         const merge = options?.merge ? pointerOf([...stylePath, ...(options.mergeOn ?? path)]) : undefined;
-        emitStudio(this, 'cartable-studio-edit', { edit: { type: 'set', path: [...stylePath, ...path], value }, options: { label, merge } });
+        const edit: StudioEdit = { type: 'set', path: [...stylePath, ...path], value };
+        // A layer that lists its fields must list those its style reads: a field read from the records joins the list.
+        const added = undeclaredFields(layer, setAt(style, path, value));
+        const fieldsPath = [...this.layerPath!, 'fields'];
+        const declare = added.map((name): StudioEdit => ({ type: 'insert', path: fieldsPath, index: Infinity, value: fields.find((f) => f.name === name)?.numeric ? { name, type: 'number' } : { name } }));
+        emitStudio(this, 'cartable-studio-edit', { edit: declare.length ? { type: 'batch', edits: [edit, ...declare] } : edit, options: { label, merge } });
       },
     };
   }
@@ -170,6 +177,16 @@ export class CartableStudioStyle extends LitElement {
           : classesForm(form, this.classChoice, (choice) => (this.classChoice = choice))}
       ${labelForm(form)}`;
   }
+}
+
+/** The fields a style reads (categories, classes, label, its scale rules') that a layer listing its fields does not list. */
+function undeclaredFields(layer: JsonObject, style: JsonValue): string[] {
+  if (!Array.isArray(layer['fields']) || !isObject(style)) return [];
+  const declared = new Set(layer['fields'].filter(isObject).map((f) => f['name']));
+  const read = [style, ...(Array.isArray(style['rules']) ? style['rules'] : [])].flatMap((core) =>
+    isObject(core) ? ['categories', 'classes', 'label'].map((key) => getAt(core, [key, 'field'])) : [],
+  );
+  return [...new Set(read.filter((name): name is string => typeof name === 'string' && name !== '' && !declared.has(name)))];
 }
 
 declare global {
