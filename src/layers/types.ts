@@ -63,6 +63,12 @@ export interface CreatedLayer {
   readonly featuresIn?: (extent: Extent, signal?: AbortSignal) => Promise<FeaturesInExtent>;
   /** Layers a person makes choices on (a WMS layer's time and filters): the store's choices, at each change. */
   readonly applyChoices?: (choices: LayerChoices | undefined) => void;
+  /**
+   * Vector kinds drawn with the document's style: draws the layer with the style of `def` (the same
+   * layer, its style changed: the studio's style editor) in place, keeping its features. False when
+   * it cannot (the map is then built anew).
+   */
+  readonly restyle?: (def: LayerDef) => boolean;
 }
 
 /** A layer's answer to « which of your features lie in this extent? ». */

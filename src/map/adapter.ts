@@ -65,6 +65,8 @@ export interface MapAdapter extends MapPlaces {
   readonly map: OlMap;
   /** Loads a failed layer again. */
   retry(id: string): void;
+  /** Draws a layer with the style of `def` in place (false: its kind cannot, the map must be built anew). */
+  restyleLayer(def: LayerDef): boolean;
   /** Draws the selected feature's halo (none: undefined). */
   highlight(geometry: Geometry | undefined): void;
   /** A loaded feature of a vector layer, by the value of its id field. */
@@ -323,6 +325,7 @@ export async function createMapAdapter(options: MapAdapterOptions): Promise<MapA
     retry(id) {
       created.get(id)?.retry();
     },
+    restyleLayer: (def) => created.get(def.id)?.restyle?.(def) ?? false,
     highlight(geometry) {
       highlighter.show(geometry);
     },

@@ -5,6 +5,7 @@ import { loadChunk } from '../offline/load-chunk.js';
 import { MapStore, initialState, type LayerStatus, type MapState } from '../state/store.js';
 import type { SessionNotice } from './notices.js';
 import { SessionLayers } from './session-layers.js';
+import { styleChanges } from './style-changes.js';
 import { UrlWriter } from './url-writer.js';
 import type { ViewTarget } from './view-moves.js';
 import type { TableQuery } from '../table/query.js';
@@ -38,9 +39,9 @@ export interface MapSessionOptions {
  * late work asks `session.signal.aborted` instead of "is this still the current map".
  */
 export class MapSession {
-  readonly context: MapContext;
+  #context: MapContext;
   readonly store: MapStore;
-  readonly layers: SessionLayers;
+  #layers: SessionLayers;
   readonly urls: UrlWriter;
   readonly documentUrl: string;
   readonly startUrl: URL;
@@ -57,12 +58,12 @@ export class MapSession {
 
   constructor(options: MapSessionOptions) {
     this.#options = options;
-    this.context = options.context;
+    this.#context = options.context;
     this.documentUrl = options.documentUrl;
     this.startUrl = new URL(options.startUrl ?? location.href);
     this.urlState = options.urlState;
     this.store = new MapStore(initialState(options.context));
-    this.layers = new SessionLayers(options.context);
+    this.#layers = new SessionLayers(options.context);
     const stopLayers = this.store.subscribe((next) => this.layers.follow(next));
     this.signal.addEventListener('abort', stopLayers, { once: true });
     this.urls = new UrlWriter({
@@ -73,6 +74,32 @@ export class MapSession {
         if (this.urlState && url.href !== location.href) history.replaceState(history.state, '', url);
       },
     });
+  }
+
+  /** The document shown. */
+  get context(): MapContext {
+    return this.#context;
+  }
+
+  /** Its layers, and those added while it is open. */
+  get layers(): SessionLayers {
+    return this.#layers;
+  }
+
+  /**
+   * Takes a document that differs from this one only in its layers' styles (the studio's style
+   * editor): the built map redraws those layers in place, features kept. False when it cannot (not
+   * built yet, something else changed, a kind that cannot): the caller opens a new session.
+   */
+  restyle(next: MapContext): boolean {
+    const changed = styleChanges({ previous: this.#context, next });
+    const adapter = this.#adapter;
+    if (!changed || !adapter || this.signal.aborted) return false;
+    if (!changed.every((def) => adapter.restyleLayer(def))) return false;
+    this.#context = next;
+    this.#layers = new SessionLayers(next);
+    this.#layers.follow(this.store.state);
+    return true;
   }
 
   /** Aborts when this map is closed or replaced. */

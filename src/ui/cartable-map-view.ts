@@ -133,6 +133,13 @@ export class CartableMapView extends LitElement {
     // The bloc-marque's code only where it shows, once the map is drawn (nothing the first view needs waits for it).
     if ((changed.has('mapDrawn') || changed.has('narrow')) && this.#showsMark()) void loadChunk(import('./site-frame/cartable-site-mark.js'));
     if (!changed.has('context') || !this.context) return;
+    // A document its session already shows (restyled in place: session.restyle) keeps the map; the
+    // elements that read the session (the legend) read it again.
+    if (this.session?.context === this.context) {
+      this.#sessionProvider.setValue(this.session, true);
+      return;
+    }
+    this.#opening = true;
     const panel = this.session?.store.state.panel;
     this.#close();
     this.embedSettings = this.embed ?? readEmbed(new URL(this.startUrl ?? location.href));
@@ -163,8 +170,12 @@ export class CartableMapView extends LitElement {
     session.signal.addEventListener('abort', stop, { once: true });
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('context') && this.session) {
+  /** A new session waits for its map to be built (after this render: the map's element exists). */
+  #opening = false;
+
+  protected override updated(): void {
+    if (this.#opening && this.session) {
+      this.#opening = false;
       void openMap(this, this.session).catch((error: unknown) => (this.failure = error instanceof Error ? error.message : String(error)));
     }
   }

@@ -38,7 +38,10 @@ export class SessionState implements ReactiveController {
   }
 
   #follow(session: MapSession | undefined): void {
-    if (session === this.session) return;
+    if (session === this.session) {
+      this.#host.requestUpdate(); // The same session again: its document changed in place (MapSession.restyle).
+      return;
+    }
     this.hostDisconnected();
     this.session = session;
     this.state = session?.store.state;

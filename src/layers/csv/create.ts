@@ -78,7 +78,7 @@ export const csvKind: LayerKind<CsvLayerDef> = {
       loader: (_extent, _resolution, _projection, success, failure) =>
         void load().then(() => success?.(source.getFeatures()), () => failure?.()),
     });
-    const { layer, onClick } = createPointLayer(def, source, env);
+    const { layer, onClick, restyle } = createPointLayer(def, source, env);
     const dispose = (): void => {
       disposed = true;
       policy.dispose();
@@ -88,6 +88,6 @@ export const csvKind: LayerKind<CsvLayerDef> = {
       policy.reset();
       source.refresh();
     };
-    return { layer, onClick, retry, dispose, featuresIn: featuresInWholeSource(source, status, env.viewProjection) };
+    return { layer, onClick, restyle: (next) => restyle((next as typeof def).style), retry, dispose, featuresIn: featuresInWholeSource(source, status, env.viewProjection) };
   },
 };

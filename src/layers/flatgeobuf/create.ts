@@ -131,11 +131,12 @@ export const flatgeobufKind: LayerKind<FlatGeobufLayerDef> = {
     });
     const failedExtents = failedAreas(source);
 
-    const { layer, onClick } = createPointLayer(def, source, env);
+    const { layer, onClick, restyle } = createPointLayer(def, source, env);
     const wholeFeaturesIn = featuresInWholeSource(source, status, env.viewProjection);
     return {
       layer,
       onClick,
+      restyle: (next) => restyle((next as typeof def).style),
       // Read by extent: the file's index is asked for the extent itself (only that box is read);
       // a file without an index is read whole, like the map reads it.
       featuresIn: async (extent, signal) => {

@@ -74,7 +74,7 @@ export const geojsonKind: LayerKind<GeoJsonLayerDef> = {
         }
     };
     // One marker per point, or clusters, or a heat map (layers/points).
-    const { layer, onClick } = createPointLayer(def, source, env);
+    const { layer, onClick, restyle } = createPointLayer(def, source, env);
     const dispose = (): void => {
       disposed = true;
       policy.dispose();
@@ -84,6 +84,6 @@ export const geojsonKind: LayerKind<GeoJsonLayerDef> = {
       policy.reset();
       source.refresh();
     };
-    return { layer, onClick, retry, dispose, featuresIn: featuresInWholeSource(source, status, env.viewProjection) };
+    return { layer, onClick, restyle: (next) => restyle((next as typeof def).style), retry, dispose, featuresIn: featuresInWholeSource(source, status, env.viewProjection) };
   },
 };

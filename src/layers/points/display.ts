@@ -13,7 +13,7 @@ import Fill from 'ol/style/Fill.js';
 import Stroke from 'ol/style/Stroke.js';
 import Style, { type StyleFunction } from 'ol/style/Style.js';
 import Text from 'ol/style/Text.js';
-import type { PointDisplay, VectorCommon } from '../../context/types.js';
+import type { PointDisplay, VectorCommon, VectorStyle } from '../../context/types.js';
 import { styleToFlatRules } from '../../styles/flat-style.js';
 import type { LayerEnvironment } from '../types.js';
 import { loadChunk } from '../../offline/load-chunk.js';
@@ -24,6 +24,8 @@ export interface PointLayer {
   readonly layer: VectorLayer<VectorSource<Feature<Geometry>>> | LayerGroup;
   /** Handles a click at a pixel; true when the click was used (the map should not identify). */
   readonly onClick?: (event: { readonly map: OlMap; readonly pixel: Pixel }) => boolean;
+  /** Draws the points with another style in place (false: it takes a new layer, e.g. labels come or go). */
+  readonly restyle: (style: VectorStyle) => boolean;
 }
 
 /** True when this browser can give a WebGL context (the heat map needs one). */
@@ -71,12 +73,14 @@ export function createPointLayer(
 ): PointLayer {
   const metersPerUnit = env.viewProjection.getMetersPerUnit() ?? 1;
   const flat = styleToFlatRules(def.style, { metersPerUnit });
+  // Labels need a decluttered layer, which OpenLayers sets only when it makes the layer.
+  const declutter = !!def.style.label;
 
   if (def.heatmap) {
     if (!hasWebGL()) {
       // Say so instead of drawing nothing; the data is not even loaded.
       queueMicrotask(() => env.report({ status: 'error', problem: { code: 'webgl' } }));
-      return { layer: new VectorLayer({ source: new VectorSource() }) };
+      return { layer: new VectorLayer({ source: new VectorSource() }), restyle: () => true };
     }
     const { radius, blur, weight } = def.heatmap;
     // The heat map's WebGL code (≈ 115 KB) is loaded only by the layers that draw one.
@@ -93,13 +97,14 @@ export function createPointLayer(
         ),
       () => env.report({ status: 'error', problem: { code: 'network' } }),
     );
-    return { layer: group };
+    // The heat map does not read the style.
+    return { layer: group, restyle: () => true };
   }
 
   if (def.clustering) {
     const cluster = new Cluster({ source, distance: def.clustering.distance, minDistance: def.clustering.minDistance });
-    const single = flatStyleLikeToStyleFunction(flat);
-    const colour = clusterColour(def);
+    let single = flatStyleLikeToStyleFunction(flat);
+    let colour = clusterColour(def);
     const cache = new Map<number, Style>();
     const style: StyleFunction = (feature, resolution) => {
       const members = feature.get('features') as Feature[] | undefined;
@@ -133,10 +138,23 @@ export function createPointLayer(
       zoomInto(map, members);
       return true;
     };
-    return { layer, onClick };
+    const restyle = (next: VectorStyle): boolean => {
+      single = flatStyleLikeToStyleFunction(styleToFlatRules(next, { metersPerUnit }));
+      colour = clusterColour({ ...def, style: next });
+      cache.clear();
+      layer.changed();
+      return true;
+    };
+    return { layer, onClick, restyle };
   }
 
-  return { layer: new VectorLayer({ source, style: flat, declutter: def.style.label ? true : false }) };
+  const layer = new VectorLayer({ source, style: flat, declutter });
+  const restyle = (next: VectorStyle): boolean => {
+    if (!!next.label !== declutter) return false;
+    layer.setStyle(styleToFlatRules(next, { metersPerUnit }));
+    return true;
+  };
+  return { layer, restyle };
 }
 
 /** Zooms the map onto the features of a cluster (two levels in when they share one place). */

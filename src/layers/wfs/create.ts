@@ -127,13 +127,17 @@ export const wfsKind: LayerKind<WfsLayerDef> = {
     });
     const failedExtents = failedAreas(source);
     const metersPerUnit = viewProjection.getMetersPerUnit() ?? 1;
-    const layer = new VectorLayer({
-      source,
-      style: styleToFlatRules(def.style, { metersPerUnit }),
-      declutter: def.style.label ? true : false,
-    });
+    const declutter = !!def.style.label;
+    const layer = new VectorLayer({ source, style: styleToFlatRules(def.style, { metersPerUnit }), declutter });
     return {
       layer,
+      // Labels need a decluttered layer, which OpenLayers sets only when it makes the layer.
+      restyle: (next) => {
+        const style = (next as typeof def).style;
+        if (!!style.label !== declutter) return false;
+        layer.setStyle(styleToFlatRules(style, { metersPerUnit }));
+        return true;
+      },
       retry: () => {
         policy.reset();
         last = {};

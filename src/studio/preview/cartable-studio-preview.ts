@@ -14,6 +14,7 @@ import { filesRequester } from './files-requester.js';
 import { previewSources } from './preview-sources.js';
 import { isDevelopment } from '../save/dev-server.js';
 import { keptView, layerRecords, selectedRecord, viewInDocument } from '../../session/read-back.js';
+import { styleChanges } from '../../session/style-changes.js';
 
 /**
  * @summary The live map of the studio: the document as the viewer shows it, its legend and records.
@@ -56,6 +57,11 @@ export class CartableStudioPreview extends LitElement implements StudioData {
   /** The site's root URL (the document's address is <root>maps/<id>.json). */
   @property() root = new URL('./', location.href).href;
   @property() language = 'fr';
+  /**
+   * A document whose only change is its layers' styles is drawn on the map in place (its features
+   * kept: no reload). False: every change builds the map anew (the benchmark's baseline).
+   */
+  @property({ attribute: false }) restyleInPlace = true;
 
   /** What the map view shows: the document, with the view the person left the map at. */
   @state() private shown?: MapContext;
@@ -69,6 +75,7 @@ export class CartableStudioPreview extends LitElement implements StudioData {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('context') || changed.has('files')) && this.context) {
       const previous = changed.get('context') as MapContext | undefined;
+      if (!changed.has('files') && this.#restyled(previous)) return;
       const state = this.#mapView?.store?.state.view;
       // The person's framing stays unless the document's own view changed.
       const shown = previous && state && JSON.stringify(previous.view) === JSON.stringify(this.context.view) ? keptView(this.context, state) : this.context;
@@ -91,6 +98,18 @@ export class CartableStudioPreview extends LitElement implements StudioData {
         if (picked) emitStudio(this, 'cartable-studio-feature', picked);
       }),
     );
+  }
+
+  /** True when the map's session took the new document's styles in place (MapSession.restyle). */
+  #restyled(previous: MapContext | undefined): boolean {
+    const session = this.#mapView?.session;
+    if (!this.restyleInPlace || !previous || !this.context || !this.shown || session?.context !== this.shown) return false;
+    if (!styleChanges({ previous, next: this.context })) return false;
+    // The shown document (the person's framing) with the new layers: only their styles differ.
+    const next = { ...this.shown, layers: this.context.layers };
+    if (!session.restyle(next)) return false;
+    this.shown = next;
+    return true;
   }
 
   protected override updated(): void {
@@ -117,8 +136,17 @@ export class CartableStudioPreview extends LitElement implements StudioData {
   }
 
   async records(layerId: string): Promise<readonly StudioRecord[]> {
-    const session = this.#mapView?.session;
-    return session ? layerRecords(session, layerId) : [];
+    // The map of the document shown now: an editor may ask while a new one is being given.
+    for (;;) {
+      await this.updateComplete;
+      const view = this.#mapView;
+      await view?.updateComplete;
+      const session = view?.session;
+      if (!session) return [];
+      const records = await layerRecords(session, layerId);
+      // A map replaced meanwhile answers nothing: ask the one that took its place.
+      if (!session.signal.aborted || !this.isConnected) return records;
+    }
   }
 
   async currentView(): Promise<{ center: [number, number]; zoom?: number; resolution?: number } | undefined> {

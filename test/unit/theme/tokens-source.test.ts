@@ -39,6 +39,7 @@ const COLOUR_EXCEPTIONS: ReadonlyArray<{ readonly file: string; readonly line?: 
   { file: 'src/tools/marks.ts', why: 'OpenLayers styles of the marks tools draw on the map' },
   { file: 'src/tools/measure-session.ts', why: 'OpenLayers styles of a measure on the map' },
   { file: 'src/tools/map-image.ts', why: 'the PNG export’s canvas (no CSS)' },
+  { file: 'src/studio/style/palettes.ts', why: 'the colour-blind-safe palettes the style editor writes into documents (data)' },
   { file: 'src/stats/svg.ts', why: 'the usage report’s chart palette (a standalone file)' },
   { file: 'src/ui/placeholder.ts', why: 'a map’s placeholder thumbnail, its hue drawn from the map’s id' },
   { file: 'src/ui/print-marks.ts', why: 'scale bar and north arrow on paper: black on white' },
