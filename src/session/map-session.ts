@@ -1,11 +1,10 @@
-import type { MapContext } from '../context/types.js';
+import type { LayerDef, MapContext } from '../context/types.js';
 import type { MapAdapter } from '../map/adapter.js';
 import type { Requester } from '../net/requester.js';
 import { loadChunk } from '../offline/load-chunk.js';
 import { MapStore, initialState, type LayerStatus, type MapState } from '../state/store.js';
 import type { SessionNotice } from './notices.js';
 import { SessionLayers } from './session-layers.js';
-import { styleChanges } from './style-changes.js';
 import { UrlWriter } from './url-writer.js';
 import type { ViewTarget } from './view-moves.js';
 import type { TableQuery } from '../table/query.js';
@@ -39,9 +38,11 @@ export interface MapSessionOptions {
  * late work asks `session.signal.aborted` instead of "is this still the current map".
  */
 export class MapSession {
-  #context: MapContext;
+  /** The document shown: replaced only by `restyle`, with one that differs in styles alone. */
+  context: MapContext;
   readonly store: MapStore;
-  #layers: SessionLayers;
+  /** Its layers, and those added while it is open (made anew with the document). */
+  layers: SessionLayers;
   readonly urls: UrlWriter;
   readonly documentUrl: string;
   readonly startUrl: URL;
@@ -58,12 +59,12 @@ export class MapSession {
 
   constructor(options: MapSessionOptions) {
     this.#options = options;
-    this.#context = options.context;
+    this.context = options.context;
     this.documentUrl = options.documentUrl;
     this.startUrl = new URL(options.startUrl ?? location.href);
     this.urlState = options.urlState;
     this.store = new MapStore(initialState(options.context));
-    this.#layers = new SessionLayers(options.context);
+    this.layers = new SessionLayers(options.context);
     const stopLayers = this.store.subscribe((next) => this.layers.follow(next));
     this.signal.addEventListener('abort', stopLayers, { once: true });
     this.urls = new UrlWriter({
@@ -76,29 +77,18 @@ export class MapSession {
     });
   }
 
-  /** The document shown. */
-  get context(): MapContext {
-    return this.#context;
-  }
-
-  /** Its layers, and those added while it is open. */
-  get layers(): SessionLayers {
-    return this.#layers;
-  }
-
   /**
-   * Takes a document that differs from this one only in its layers' styles (the studio's style
-   * editor): the built map redraws those layers in place, features kept. False when it cannot (not
-   * built yet, something else changed, a kind that cannot): the caller opens a new session.
+   * Takes a document that differs from this one only in the styles of the `changed` layers (the
+   * studio's style editor, which compares the two): the built map redraws those layers in place,
+   * features kept. False when it cannot (not built yet, a kind that cannot): the caller opens a new session.
    */
-  restyle(next: MapContext): boolean {
-    const changed = styleChanges({ previous: this.#context, next });
+  restyle(next: MapContext, changed: readonly LayerDef[]): boolean {
     const adapter = this.#adapter;
-    if (!changed || !adapter || this.signal.aborted) return false;
+    if (!adapter || this.signal.aborted) return false;
     if (!changed.every((def) => adapter.restyleLayer(def))) return false;
-    this.#context = next;
-    this.#layers = new SessionLayers(next);
-    this.#layers.follow(this.store.state);
+    this.context = next;
+    this.layers = new SessionLayers(next);
+    this.layers.follow(this.store.state);
     return true;
   }
 

@@ -26,8 +26,8 @@ type View =
   /** A map of layers from services (a catalogue's hand-off), or why it cannot open. */
   | (Extract<MapLoad, { kind: 'ready' }> & { readonly layers?: readonly ResolvedLayer[] })
   | { kind: 'handoff-failed'; text: string }
-  /** Cartable Studio (its code loads only here). */
-  | { kind: 'studio'; mapId?: string };
+  /** Cartable Studio (its code, and its element, made only here). */
+  | { kind: 'studio'; element: HTMLElement };
 
 /** The page each view is (a map is told with its document). */
 const PAGES: Record<Exclude<View['kind'], 'loading' | 'ready'>, PageKind> = {
@@ -88,8 +88,9 @@ export class CartableApp extends LitElement {
     const route = this.route;
     try {
       if (route.kind === 'studio') {
-        await loadChunk(import('../studio/open.js')).then((studio) => studio.loadStudio());
-        this.view = { kind: 'studio', mapId: route.mapId };
+        const { openStudio } = await loadChunk(import('../studio/open.js'));
+        const { site, requester, root, language } = this;
+        this.view = { kind: 'studio', element: await openStudio({ site, requester, root, language, openId: route.mapId }) };
         return;
       }
       if (route.kind === 'document') {
@@ -149,14 +150,14 @@ export class CartableApp extends LitElement {
   protected override updated(): void {
     const siteName = this.site ? textFor(this.site.name, this.language) : 'Cartable';
     const view = this.view;
-    document.title =
+    // The studio names the page itself (its document's title).
+    if (view.kind !== 'studio')
+      document.title =
       view.kind === 'ready'
         ? `${textFor(view.context.title, this.language)} – ${siteName}`
         : view.kind === 'catalog'
           ? `${msg('Catalogue des cartes', { id: 'catalog.title' })} – ${siteName}`
-          : view.kind === 'studio'
-            ? `${msg('Studio', { id: 'studio.title' })} – ${siteName}`
-            : siteName;
+          : siteName;
     if (view !== this.#toldView && view.kind !== 'loading') {
       this.#toldView = view;
       emit(this, 'cartable-page', view.kind === 'ready' ? { page: 'map', context: view.context } : { page: PAGES[view.kind] });
@@ -206,13 +207,7 @@ export class CartableApp extends LitElement {
           .startLayers=${'layers' in view ? view.layers : undefined}
         ></cartable-map-view>`;
       case 'studio':
-        return html`<cartable-studio
-          .site=${this.site}
-          .requester=${this.requester}
-          .root=${this.root}
-          .language=${this.language}
-          .openId=${view.mapId}
-        ></cartable-studio>`;
+        return html`${view.element}`;
       case 'not-found':
         return this.#message(
           msg('Carte introuvable', { id: 'page.notFound.title' }),

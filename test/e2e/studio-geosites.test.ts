@@ -94,8 +94,10 @@ async function describeRecords(page: Page): Promise<void> {
   await typeInto(panel.getByLabel('Texte du lien 1 (français)'), 'Fiche INPN du site');
   await typeInto(panel.getByLabel('Adresse du lien 1', { exact: true }), 'https://inpn.mnhn.fr/site/geologique/');
   await panel.getByLabel('Insérer un champ dans Adresse du lien 1').selectOption('id_site');
+  // The table starts with the layer's first three fields: the name stays, the others give way to the type.
   await panel.getByLabel('Une table liste les fiches de la couche').check();
-  await panel.getByLabel('Ajouter un champ à colonnes de la table').selectOption('nom_site');
+  const columns = panel.getByRole('list', { name: 'colonnes de la table' });
+  for (const field of ['id_site', 'code_region']) await columns.getByRole('button', { name: new RegExp(`^Retirer (.*\\()?${field}\\)?$`) }).click();
   await panel.getByLabel('Ajouter un champ à colonnes de la table').selectOption('typologie1');
   await panel.getByLabel('Ajouter un champ à champs cherchés').selectOption('nom_site');
   await panel.getByLabel('Champ qui dit si une fiche est confidentielle').selectOption('confidentialite');

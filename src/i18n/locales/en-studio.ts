@@ -25,6 +25,7 @@ export const studio: Record<string, unknown> = {
   'studio.section.settings': 'Map',
   'studio.section.style': 'Style',
   'studio.sections': 'Parts of the document',
+  'studio.title': 'Studio',
   'studio.undo': 'Undo',
   'studio.undo.step': str`Undo: ${0}`,
   ...studioCatalogue,

@@ -28,7 +28,6 @@ export const templates = {
   'analytics.signal': 'Visit statistics are off: your browser asks not to be tracked.',
   'analytics.what': 'What is measured',
   'basemaps.title': 'Basemap',
-  'studio.title': 'Studio',
   'catalog.count': str`${0} of ${1} map(s)`,
   'catalog.filter': 'Filter the maps',
   'catalog.filter.placeholder': 'Title, theme, layer…',

@@ -14,7 +14,7 @@ import { filesRequester } from './files-requester.js';
 import { previewSources } from './preview-sources.js';
 import { isDevelopment } from '../save/dev-server.js';
 import { keptView, layerRecords, selectedRecord, viewInDocument } from '../../session/read-back.js';
-import { styleChanges } from '../../session/style-changes.js';
+import { styleChanges } from './style-changes.js';
 
 /**
  * @summary The live map of the studio: the document as the viewer shows it, its legend and records.
@@ -104,10 +104,11 @@ export class CartableStudioPreview extends LitElement implements StudioData {
   #restyled(previous: MapContext | undefined): boolean {
     const session = this.#mapView?.session;
     if (!this.restyleInPlace || !previous || !this.context || !this.shown || session?.context !== this.shown) return false;
-    if (!styleChanges({ previous, next: this.context })) return false;
+    const changed = styleChanges({ previous, next: this.context });
+    if (!changed) return false;
     // The shown document (the person's framing) with the new layers: only their styles differ.
     const next = { ...this.shown, layers: this.context.layers };
-    if (!session.restyle(next)) return false;
+    if (!session.restyle(next, changed)) return false;
     this.shown = next;
     return true;
   }

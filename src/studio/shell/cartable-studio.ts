@@ -91,6 +91,12 @@ export class CartableStudio extends LitElement {
     void addStudioTexts(language).then(ready, ready);
   }
 
+  protected override updated(): void {
+    // The tab's name: the studio and the document being composed.
+    const title = textFor(this.studio.document.title as never, this.language);
+    document.title = `${msg('Studio', { id: 'studio.title' })} – ${title}`;
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('keydown', this.#onKey);

@@ -1,4 +1,4 @@
-import type { LayerDef, LayerNode, MapContext } from '../context/types.js';
+import type { LayerDef, LayerNode, MapContext } from '../../context/types.js';
 
 /** Equal as JSON data (the same object short-cuts: documents share their unchanged parts). */
 export function sameData(a: unknown, b: unknown): boolean {
