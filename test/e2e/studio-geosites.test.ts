@@ -32,7 +32,8 @@ before(() => {
 });
 after(async () => {
   await dev?.close();
-  rmSync(folder, { recursive: true, force: true });
+  if (!process.env.KEEP) rmSync(folder, { recursive: true, force: true });
+  else console.log("kept", folder);
 });
 
 const section = (page: Page, name: string) => page.getByRole('tab', { name, exact: true });
@@ -54,9 +55,9 @@ async function describeMap(page: Page): Promise<void> {
   await typeInto(settings(page).getByLabel('Titre (français)', { exact: true }), 'Géosites — composée au studio');
   await typeInto(settings(page).getByLabel('Titre (anglais)', { exact: true }), 'Geosites — made in the studio');
   await settings(page).getByLabel('Sans fond de carte (le fond de la page)').check();
-  await typeInto(settings(page).getByLabel('Centre : x (EPSG:4326)'), '6.25');
-  await typeInto(settings(page).getByLabel('Centre : y (EPSG:4326)'), '44.85');
-  await typeInto(settings(page).getByLabel('Zoom', { exact: true }), '9');
+  await settings(page).getByLabel('Centre : x (EPSG:4326)').fill('6.25');
+  await settings(page).getByLabel('Centre : y (EPSG:4326)').fill('44.85');
+  await settings(page).getByLabel('Zoom', { exact: true }).fill('9');
 }
 
 /** Adds the shared INPG file as a layer (packaged under data/<map id>/ on save) and names it. */
@@ -70,16 +71,18 @@ async function addGeosites(page: Page): Promise<void> {
   await typeInto(layers(page).locator('#title-en'), 'Geosites (INPG)');
 }
 
-/** Categories on typologie1 in the shipped map's colours. */
+/** Categories on typologie1 in the shipped map's colours and markers (7 px, a white 2 px outline). */
 async function styleByType(page: Page): Promise<void> {
   await section(page, 'Style').click();
   await style(page).locator('input[name="style-mode"][value="categories"]').check();
   await style(page).locator('#category-field').selectOption('typologie1');
-  const colour = (n: number) => style(page).locator(`#category-${n}-colour`);
-  await colour(0).waitFor();
-  // The editor orders values by count: « Site naturel » (the most) first.
-  await typeInto(colour(0), '#a0522d');
-  await typeInto(colour(1), '#5b3f8c');
+  // The editor orders values by count: « Site naturel » (the most) first. Hex values typed key by key.
+  for (const [n, name, colour] of [[0, 'Site naturel', '#a0522d'], [1, 'Site anthropique', '#5b3f8c']] as const) {
+    await typeInto(style(page).locator(`#category-${n}-colour`), colour);
+    await style(page).getByText(`Symbole de « ${name} »`).click();
+    await style(page).locator(`#category-${n}-symbol-radius`).fill('7');
+    await style(page).locator(`#category-${n}-symbol-stroke-width`).fill('2');
+  }
 }
 
 /** The record (title, a link), the table, the search and the confidential rule. */

@@ -2,6 +2,7 @@
 import { str } from '@lit/localize';
 
 export const studioStyle: Record<string, unknown> = {
+  'studio.style.valueSymbol': str`Symbol of “${0}”`,
   'studio.style.addValue': 'Add the value',
   'studio.style.addValueChoice': 'Another value to colour',
   'studio.style.categories': 'Categories',

@@ -108,8 +108,11 @@ export function localizedField(ctx: FieldContext, path: JsonPath, options: TextF
   return html`${TEXT_LANGUAGES.map(input)} ${fieldProblems(ctx.problems, pointer, problemsId, ctx.language, true)}`;
 }
 
-/** A number field (empty: the key is removed, the viewer's default applies). */
-export function numberField(ctx: FieldContext, path: JsonPath, options: { label: string; min?: number; max?: number; step?: number }): TemplateResult {
+/**
+ * A number field (empty: the key is removed, the viewer's default applies; `keep`: an item of a pair,
+ * e.g. the centre's x, stays while the field is empty — removing it would shift the other into its place).
+ */
+export function numberField(ctx: FieldContext, path: JsonPath, options: { label: string; min?: number; max?: number; step?: number; keep?: boolean }): TemplateResult {
   const pointer = pointerOf(path);
   const id = fieldId(path);
   const { describedBy, invalid } = described(ctx, pointer, `${id}-problems`);
@@ -117,7 +120,7 @@ export function numberField(ctx: FieldContext, path: JsonPath, options: { label:
   const onInput = (event: Event): void => {
     const input = event.target as HTMLInputElement;
     // A half-typed number ("1e", "-") is not a value yet: leave the document as it is.
-    if (input.value !== '' && Number.isNaN(input.valueAsNumber)) return;
+    if ((input.value !== '' && Number.isNaN(input.valueAsNumber)) || (input.value === '' && options.keep)) return;
     ctx.edit({ type: 'set', path, value: input.value === '' ? undefined : input.valueAsNumber }, { label: options.label, merge: pointer });
   };
   return html`<div>

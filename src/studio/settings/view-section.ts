@@ -50,8 +50,8 @@ export function viewSection(ctx: FieldContext, status: FrameStatus, frame: () =>
     <p class="frame-status" role="status">${statusText}</p>
     ${VIEW_PLACES.map((place) => fieldProblems(ctx.problems, place, `f${place.replace(/\//g, '-')}-problems`, ctx.language))}
     <div class="row">
-      ${numberField(ctx, ['view', 'center', 0], { label: msg(str`Centre : x (${crs})`, { id: 'studio.settings.view.centerX' }) })}
-      ${numberField(ctx, ['view', 'center', 1], { label: msg(str`Centre : y (${crs})`, { id: 'studio.settings.view.centerY' }) })}
+      ${numberField(ctx, ['view', 'center', 0], { label: msg(str`Centre : x (${crs})`, { id: 'studio.settings.view.centerX' }), keep: true })}
+      ${numberField(ctx, ['view', 'center', 1], { label: msg(str`Centre : y (${crs})`, { id: 'studio.settings.view.centerY' }), keep: true })}
       ${projection === 'EPSG:3857'
         ? numberField(ctx, ['view', 'zoom'], { label: msg('Zoom', { id: 'studio.settings.view.zoomField' }), min: 0, max: 30 })
         : numberField(ctx, ['view', 'resolution'], { label: msg('Résolution (unités par pixel)', { id: 'studio.settings.view.resolutionField' }), min: 0 })}

@@ -9,6 +9,7 @@ import { fieldProblems } from '../shell/field-problems.js';
 import { OTHERS_LABEL, categoriesStyle, categoryOf, mainColour, othersSymbol, recolour } from './build.js';
 import { distinctValues, type ValueCount } from './classify.js';
 import { colourControl } from './controls.js';
+import { symbolForm } from './symbol-form.js';
 import { fieldText, type StyleForm } from './form.js';
 import { MAX_CATEGORIES } from './palettes.js';
 
@@ -81,6 +82,10 @@ export function categoriesForm(form: StyleForm): TemplateResult {
             change: (hex) => form.set(['categories', 'values', i, 'symbol'], recolour(category.symbol, form.geometry, hex) as unknown as JsonValue, msg('couleur', { id: 'studio.style.step.colour' }), { merge: true }),
           })}
           ${labelFields(form, ['categories', 'values', i, 'label'], `category-${i}`, category.label, name)}
+          <details class="symbol">
+            <summary>${msg(str`Symbole de « ${name} »`, { id: 'studio.style.valueSymbol' })}</summary>
+            ${symbolForm(form, ['categories', 'values', i, 'symbol'], `category-${i}-symbol`)}
+          </details>
           <button type="button" class="remove" @click=${() => remove(i)} ?disabled=${categories.values.length < 2} aria-label=${msg(str`Retirer « ${name} » (ses enregistrements vont dans « Autres »)`, { id: 'studio.style.removeValue' })}>
             ${msg('Retirer', { id: 'studio.style.remove' })}
           </button>

@@ -23,7 +23,14 @@ export interface ColourControl {
 /** A colour picker with its text alternative: the hex value can be typed (#rgb or #rrggbb). */
 export function colourControl(control: ColourControl): TemplateResult {
   const { id, label, value, change } = control;
+  // While typing, only a whole #rrggbb is a colour: « #a05 » on the way to « #a0522d » is not #aa0055
+  // (which the field would then show, under the person's caret). A short #rgb counts once the field is left.
   const typed = (event: Event): void => {
+    const input = event.target as HTMLInputElement;
+    input.setAttribute('aria-invalid', /^#?[0-9a-f]{0,6}$/i.test(input.value) ? 'false' : 'true');
+    if (/^#[0-9a-f]{6}$/i.test(input.value)) change(normalHex(input.value));
+  };
+  const left = (event: Event): void => {
     const input = event.target as HTMLInputElement;
     const ok = isHexColour(input.value);
     input.setAttribute('aria-invalid', ok ? 'false' : 'true');
@@ -50,6 +57,7 @@ export function colourControl(control: ColourControl): TemplateResult {
         aria-describedby=${`${id}-hint`}
         .value=${live(value ?? '')}
         @input=${typed}
+        @change=${left}
       />
     </span>
     <span class="visually-hidden" id=${`${id}-hint`}>${msg('Valeur hexadécimale, par exemple #1f78b4', { id: 'studio.style.hexHint' })}</span>

@@ -94,7 +94,13 @@ describe('the studio style editor', () => {
     const steps = store.state.undo.length;
     const hex = $<HTMLInputElement>(editor, '#category-1-colour');
     expect(hex.labels![0]!.textContent).to.contain('Couleur de « Site anthropique »');
+    // A short value is not a colour yet while typing (« #a05 » on the way to « #a0522d »), nor once the field is left.
+    const sent = edits.length;
+    type(hex, '#a05');
+    expect(hex.getAttribute('aria-invalid')).to.equal('false');
+    expect(edits.length, 'no colour sent for a part of one').to.equal(sent);
     type(hex, '#12');
+    hex.dispatchEvent(new Event('change', { bubbles: true }));
     expect(hex.getAttribute('aria-invalid')).to.equal('true');
     type(hex, '#123456');
     await editor.updateComplete;
