@@ -64,7 +64,12 @@ app.addEventListener('cartable-language', (event) => {
     rememberLanguage(next, site.defaultLanguage);
   });
 });
-document.getElementById('app')!.replaceChildren(app);
+// Cartable Studio (?studio): staff's tool, its own element and code (src/studio/open.ts); no viewer app.
+const studio =
+  route.kind === 'studio'
+    ? await loadChunk(import('./studio/open.js')).then(({ openStudio }) => openStudio({ site, requester, root, language, openId: route.mapId }))
+    : undefined;
+document.getElementById('app')!.replaceChildren(studio ?? app);
 
 // Offline use: the status line, then the service worker once the page has loaded (built site only).
 const status = document.createElement('cartable-status');

@@ -101,7 +101,7 @@ export function connectAnalytics({ target, tracker, embedding }: ConnectOptions)
       else if (page === 'map' && current) {
         const host = embedding.embedded ? originOf(embedding.referrer) : undefined;
         track({ type: 'map-opened', map: current.id, embedded: embedding.embedded, ...(host ? { host } : {}) });
-      } else if (page !== 'map' && page !== 'studio') track({ type: 'error-shown', kind: page }); // The studio is staff's tool, not a visit.
+      } else if (page !== 'map') track({ type: 'error-shown', kind: page });
     },
     'cartable-layer-visibility': (event) => {
       const { id, visible } = (event as HTMLElementEventMap['cartable-layer-visibility']).detail;

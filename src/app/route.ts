@@ -9,6 +9,9 @@ export type Route =
   /** Cartable Studio: composes a map context document (empty, or a map of the site opened by id). */
   | { readonly kind: 'studio'; readonly mapId?: string };
 
+/** What the viewer's app shows (the studio is an element of its own: src/main.ts). */
+export type ViewerRoute = Exclude<Route, { readonly kind: 'studio' }>;
+
 /**
  * What the page asks for: a map id from the page itself (the static page of a map carries
  * <meta name="cartable:map">), or ?map=<id>, or a document URL (?context=<url>), or layers from

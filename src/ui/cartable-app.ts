@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { element } from './define.js';
 import { localized, msg, str } from '@lit/localize';
 import { isAllowedDocumentUrl, loadCatalog, loadCatalogMap, loadDocument, type MapLoad } from '../app/load.js';
-import type { Route } from '../app/route.js';
+import type { ViewerRoute } from '../app/route.js';
 import type { PageDocument } from '../app/page-document.js';
 import type { Catalog, SiteConfig } from '../context/types.js';
 import { isLanguage, textFor } from '../i18n/text.js';
@@ -25,9 +25,7 @@ type View =
   | MapLoad
   /** A map of layers from services (a catalogue's hand-off), or why it cannot open. */
   | (Extract<MapLoad, { kind: 'ready' }> & { readonly layers?: readonly ResolvedLayer[] })
-  | { kind: 'handoff-failed'; text: string }
-  /** Cartable Studio (its code, and its element, made only here). */
-  | { kind: 'studio'; element: HTMLElement };
+  | { kind: 'handoff-failed'; text: string };
 
 /** The page each view is (a map is told with its document). */
 const PAGES: Record<Exclude<View['kind'], 'loading' | 'ready'>, PageKind> = {
@@ -38,7 +36,6 @@ const PAGES: Record<Exclude<View['kind'], 'loading' | 'ready'>, PageKind> = {
   invalid: 'invalid-document',
   refused: 'refused',
   'handoff-failed': 'unavailable',
-  studio: 'studio',
   unavailable: 'unavailable',
 };
 
@@ -68,7 +65,7 @@ export class CartableApp extends LitElement {
 
   @property({ attribute: false }) site?: SiteConfig;
   @property({ attribute: false }) requester!: Requester;
-  @property({ attribute: false }) route: Route = { kind: 'catalog' };
+  @property({ attribute: false }) route: ViewerRoute = { kind: 'catalog' };
   /** The site's root URL (where catalog.json is). */
   @property() root = new URL('./', location.href).href;
   @property() language = 'fr';
@@ -87,12 +84,6 @@ export class CartableApp extends LitElement {
   async #load(): Promise<void> {
     const route = this.route;
     try {
-      if (route.kind === 'studio') {
-        const { openStudio } = await loadChunk(import('../studio/open.js'));
-        const { site, requester, root, language } = this;
-        this.view = { kind: 'studio', element: await openStudio({ site, requester, root, language, openId: route.mapId }) };
-        return;
-      }
       if (route.kind === 'document') {
         const origins = (this.site?.allowedOrigins ?? []).filter((o) => o.use.includes('documents')).map((o) => o.origin);
         this.view = await this.#withMapView(
@@ -150,9 +141,7 @@ export class CartableApp extends LitElement {
   protected override updated(): void {
     const siteName = this.site ? textFor(this.site.name, this.language) : 'Cartable';
     const view = this.view;
-    // The studio names the page itself (its document's title).
-    if (view.kind !== 'studio')
-      document.title =
+    document.title =
       view.kind === 'ready'
         ? `${textFor(view.context.title, this.language)} – ${siteName}`
         : view.kind === 'catalog'
@@ -206,8 +195,6 @@ export class CartableApp extends LitElement {
           .site=${this.site}
           .startLayers=${'layers' in view ? view.layers : undefined}
         ></cartable-map-view>`;
-      case 'studio':
-        return html`${view.element}`;
       case 'not-found':
         return this.#message(
           msg('Carte introuvable', { id: 'page.notFound.title' }),

@@ -7,7 +7,7 @@ import type { CommuneOutline } from '../communes/types.js';
 import type { LayerChoice } from '../state/store.js';
 
 /** What the app shows: the catalog, a map, or a page saying why a map cannot be shown. */
-export type PageKind = 'catalog' | 'studio' | 'map' | 'not-found' | 'invalid-document' | 'refused' | 'unavailable';
+export type PageKind = 'catalog' | 'map' | 'not-found' | 'invalid-document' | 'refused' | 'unavailable';
 
 /** The public <cartable-map> element's events: one per embed API event (embed/api.ts), named `cartable-<event>`. */
 type EmbedElementEvents = { [E in EmbedEvent as `cartable-${E['event']}`]: Omit<E, 'event'> };

@@ -70,7 +70,7 @@ describe('the studio saves under the development server', { timeout: 600_000 }, 
       const edit = (path: (string | number)[], value: unknown): Promise<void> =>
         page.evaluate(
           ({ path, value }) => {
-            const app = document.querySelector('cartable-app')!.shadowRoot!.querySelector('cartable-studio')!;
+            const app = document.querySelector('cartable-studio')!;
             app.dispatchEvent(new CustomEvent('cartable-studio-edit', { detail: { edit: { type: 'set', path, value } }, bubbles: true, composed: true }));
           },
           { path, value },
@@ -118,7 +118,7 @@ describe('the studio saves under the development server', { timeout: 600_000 }, 
       // A dropped file, as the layers editor sends it up (a `file` edit).
       const drop = (path: string): Promise<void> =>
         page.evaluate((path) => {
-          const studio = document.querySelector('cartable-app')!.shadowRoot!.querySelector('cartable-studio')!;
+          const studio = document.querySelector('cartable-studio')!;
           const file = { name: 'ajout.geojson', type: 'application/geo+json', bytes: new TextEncoder().encode('{"type":"FeatureCollection","features":[]}') };
           studio.dispatchEvent(new CustomEvent('cartable-studio-edit', { detail: { edit: { type: 'file', path, file } }, bubbles: true, composed: true }));
         }, path);
@@ -127,7 +127,7 @@ describe('the studio saves under the development server', { timeout: 600_000 }, 
       await page.getByRole('status').filter({ hasText: `le fichier « data/autre-carte/ajout.geojson » n’est pas sous data/${id}/` }).waitFor();
       assert.equal(existsSync(join(maps.mapsDir, 'data/autre-carte')), false);
       await page.evaluate(() => {
-        const studio = document.querySelector('cartable-app')!.shadowRoot!.querySelector('cartable-studio')!;
+        const studio = document.querySelector('cartable-studio')!;
         studio.dispatchEvent(new CustomEvent('cartable-studio-edit', { detail: { edit: { type: 'file', path: 'data/autre-carte/ajout.geojson', file: undefined } }, bubbles: true, composed: true }));
       });
       await drop(`data/${id}/ajout.geojson`);

@@ -37,7 +37,7 @@ test('studio: the tabs follow the arrow, Home and End keys, each showing its pan
     await openStudio(page);
     await tab(page, 'Carte').focus();
     const selected = () => page.locator('[role="tab"][aria-selected="true"]').innerText();
-    const focused = () => page.evaluate(() => document.querySelector('cartable-app')!.shadowRoot!.querySelector('cartable-studio')!.shadowRoot!.activeElement?.textContent?.trim());
+    const focused = () => page.evaluate(() => document.querySelector('cartable-studio')!.shadowRoot!.activeElement?.textContent?.trim());
     await page.keyboard.press('ArrowRight');
     assert.equal(await selected(), 'Couches');
     assert.equal(await focused(), 'Couches');
@@ -102,7 +102,7 @@ test('studio: a wrong id is said next to its field and counted on the problems l
     await tab(page, 'Style').click();
     await page.getByRole('button', { name: 'Voir : Carte' }).click();
     await page.waitForFunction(() => {
-      const settings = document.querySelector('cartable-app')?.shadowRoot?.querySelector('cartable-studio')?.shadowRoot?.querySelector('cartable-studio-settings');
+      const settings = document.querySelector('cartable-studio')?.shadowRoot?.querySelector('cartable-studio-settings');
       return settings?.shadowRoot?.activeElement?.id === 'f-id';
     });
     await page.keyboard.press('Control+z');
@@ -120,7 +120,7 @@ test('studio: « Cadrer sur la carte actuelle » writes the view the preview sho
     await waitUntil(
       () =>
         page.evaluate(async () => {
-          const studio = document.querySelector('cartable-app')!.shadowRoot!.querySelector('cartable-studio')!;
+          const studio = document.querySelector('cartable-studio')!;
           const preview = studio.shadowRoot!.querySelector('cartable-studio-preview') as unknown as { currentView(): Promise<{ zoom?: number } | undefined> };
           return (await preview.currentView())?.zoom === 8;
         }),
