@@ -9,7 +9,6 @@ import { loadChunk } from '../../offline/load-chunk.js';
 import type { StudioState } from '../model/store.js';
 import { emitStudio } from '../events.js';
 import { studioForm } from '../shell/studio-styles.js';
-import { readDropped } from './convert/dropped.js';
 import type { CsvChoice, CsvGuess } from './convert/csv.js';
 import { newFileLayer } from './new-layer.js';
 import { dropProblemText } from './messages.js';
@@ -77,6 +76,8 @@ export class CartableStudioAddLayer extends LitElement {
   }
 
   async #add(name: string, bytes: Uint8Array, choice?: CsvChoice): Promise<void> {
+    // The readers (CSV, FlatGeobuf, reprojection) load with the first file: the studio opens without them.
+    const { readDropped } = await loadChunk(import('./convert/dropped.js'));
     const result = await readDropped(name, bytes, choice);
     if (result.kind === 'problem') {
       this.problem = dropProblemText(result.problem, name, result.detail);

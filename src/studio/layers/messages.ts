@@ -1,6 +1,7 @@
 /** What the person reads when a dropped file cannot become a layer: the file named, the cause said. */
 import { msg, str } from '@lit/localize';
-import { MAX_FILE_BYTES, type DropProblemCode } from './convert/dropped.js';
+import type { DropProblemCode } from './convert/dropped.js';
+import { MAX_FILE_BYTES } from './convert/limits.js';
 
 export function dropProblemText(problem: DropProblemCode | 'unreadable', name: string, detail?: string): string {
   const limit = Math.round(MAX_FILE_BYTES / (1024 * 1024));

@@ -5,9 +5,9 @@
 import type { FeatureCollection } from 'geojson';
 import { csvToGeoJson, guessCsv, type CsvChoice, type CsvGuess } from './csv.js';
 import { flatGeobufToGeoJson, looksLikeFlatGeobuf } from './flatgeobuf.js';
+import { MAX_FILE_BYTES } from './limits.js';
 
-/** Files above this are refused: the studio holds them in memory and the site ships them whole. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 export type DropProblemCode = 'too-big' | 'not-json' | 'not-geojson' | 'no-features' | 'csv-empty' | 'csv-columns' | 'fgb-unreadable' | 'fgb-projection' | 'unknown-format';
 
