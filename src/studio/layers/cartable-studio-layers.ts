@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { element } from '../../ui/define.js';
@@ -6,13 +6,12 @@ import { base } from '../../ui/theme.js';
 import type { SiteConfig } from '../../context/types.js';
 import type { Requester } from '../../net/requester.js';
 import { textFor } from '../../i18n/text.js';
-import type { StudioState } from '../model/store.js';
 import { applyEdit } from '../model/store.js';
 import { getAt, pointerOf, type JsonObject, type JsonPath, type JsonValue } from '../model/json.js';
 import type { StudioEdit } from '../model/edits.js';
-import type { StudioData } from '../data.js';
 import { emitStudio } from '../events.js';
 import { studioForm } from '../shell/studio-styles.js';
+import { StudioEditor } from '../shell/studio-editor.js';
 import { problemsAt } from '../shell/field-problems.js';
 import { isGroup, moveDown, moveIntoGroup, moveOutOfGroup, moveTo, moveUp, samePath, takenIds, treeRows, uniqueId, type TreeRow } from './tree.js';
 import { nodeFields } from './node-fields.js';
@@ -32,18 +31,12 @@ type Drop = 'before' | 'after' | 'inside';
  */
 @localized()
 @element('cartable-studio-layers')
-export class CartableStudioLayers extends LitElement {
+export class CartableStudioLayers extends StudioEditor {
   static override styles = [base, studioForm, layersStyles];
 
-  @property({ attribute: false }) state?: StudioState;
-  @property() language = 'fr';
   @property({ attribute: false }) site?: SiteConfig;
   @property({ attribute: false }) requester?: Requester;
   @property() root = new URL('./', location.href).href;
-  @property({ attribute: false }) layerPath?: JsonPath;
-  @property({ attribute: false }) data?: StudioData | null;
-  @property() openId?: string;
-  @property({ type: Boolean }) dirty = false;
 
   /** The node whose fields show (a group too: groups are not sent to the style and records editors). */
   @state() private selected?: JsonPath;

@@ -1,18 +1,17 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { localized, msg, str } from '@lit/localize';
 import { element } from '../../ui/define.js';
 import { base } from '../../ui/theme.js';
 import { textFor } from '../../i18n/text.js';
-import type { LocalizedText, SiteConfig } from '../../context/types.js';
-import type { Requester } from '../../net/requester.js';
-import type { StudioState } from '../model/store.js';
+import type { LocalizedText } from '../../context/types.js';
 import { getAt, type JsonObject, type JsonPath, type JsonValue } from '../model/json.js';
 import type { EditOptions, StudioEdit } from '../model/edits.js';
 import type { StudioData, StudioRecord } from '../data.js';
 import { emitStudio, type StudioEventMap } from '../events.js';
 import { studioForm } from '../shell/studio-styles.js';
+import { StudioEditor } from '../shell/studio-editor.js';
 import type { RecordsHost } from './form-parts.js';
 import { insertField, localizedEdit, usableFields, vectorLayerAt, vectorLayers } from './record-model.js';
 import { fieldsPart } from './fields-part.js';
@@ -31,18 +30,10 @@ import { recordsStyles } from './records-styles.js';
  */
 @localized()
 @element('cartable-studio-records')
-export class CartableStudioRecords extends LitElement {
+export class CartableStudioRecords extends StudioEditor {
   static override styles = [base, studioForm, recordsStyles];
 
-  @property({ attribute: false }) state?: StudioState;
-  @property() language = 'fr';
-  @property({ attribute: false }) site?: SiteConfig;
-  @property({ attribute: false }) requester?: Requester;
   @property() root = new URL('./', location.href).href;
-  @property({ attribute: false }) layerPath?: JsonPath;
-  @property({ attribute: false }) data?: StudioData | null;
-  @property() openId?: string;
-  @property({ type: Boolean }) dirty = false;
 
   /** The records of the layer as the preview's map read them (undefined: not read yet). */
   @state() private records?: readonly StudioRecord[];

@@ -1,16 +1,14 @@
-import { LitElement, css, html, type TemplateResult } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { element } from '../../ui/define.js';
 import { base } from '../../ui/theme.js';
 import type { SiteConfig } from '../../context/types.js';
-import type { Requester } from '../../net/requester.js';
-import type { StudioState } from '../model/store.js';
 import type { EditOptions, StudioEdit } from '../model/edits.js';
-import { getAt, isObject, type JsonObject, type JsonPath } from '../model/json.js';
-import type { StudioData } from '../data.js';
+import { getAt, isObject, type JsonObject } from '../model/json.js';
 import { emitStudio } from '../events.js';
 import { studioForm } from '../shell/studio-styles.js';
+import { StudioEditor } from '../shell/studio-editor.js';
 import { fieldProblems } from '../shell/field-problems.js';
 import { described, localizedField, stringField, textList, type FieldContext } from './fields.js';
 import { viewSection, type FrameStatus } from './view-section.js';
@@ -24,7 +22,7 @@ import { frameEdit } from './view-frame.js';
  */
 @localized()
 @element('cartable-studio-settings')
-export class CartableStudioSettings extends LitElement {
+export class CartableStudioSettings extends StudioEditor {
   static override styles = [
     base,
     studioForm,
@@ -91,16 +89,7 @@ export class CartableStudioSettings extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) state?: StudioState;
-  @property() language = 'fr';
   @property({ attribute: false }) site?: SiteConfig;
-  @property({ attribute: false }) requester?: Requester;
-  @property() root = new URL('./', location.href).href;
-  @property({ attribute: false }) layerPath?: JsonPath;
-  /** The preview: the view it shows is what « Cadrer sur la carte actuelle » writes. */
-  @property({ attribute: false }) data?: StudioData | null;
-  @property() openId?: string;
-  @property({ type: Boolean }) dirty = false;
 
   @state() private frameStatus: FrameStatus = 'idle';
 

@@ -169,7 +169,7 @@ export class CartableStudio extends LitElement {
       case 'style':
         return html`<cartable-studio-style .state=${common.state} .language=${common.language} .layerPath=${this.layerPath} .data=${this.#data}></cartable-studio-style>`;
       case 'records':
-        return html`<cartable-studio-records .state=${common.state} .language=${common.language} .layerPath=${this.layerPath} .data=${this.#data}></cartable-studio-records>`;
+        return html`<cartable-studio-records .state=${common.state} .language=${common.language} .layerPath=${this.layerPath} .data=${this.#data} .root=${this.root}></cartable-studio-records>`;
     }
   }
 
@@ -240,7 +240,6 @@ export class CartableStudio extends LitElement {
       <h1>${msg('Studio', { id: 'studio.title' })}</h1>
       <span class="title">${title}${this.studio.dirty ? html` <span>${msg('(modifié)', { id: 'studio.modified' })}</span>` : nothing}</span>
       <cartable-studio-start
-        .site=${this.site}
         .requester=${this.requester}
         .root=${this.root}
         .language=${this.language}

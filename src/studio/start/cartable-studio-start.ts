@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { element } from '../../ui/define.js';
 import { base, dialogStyles } from '../../ui/theme.js';
-import type { LocalizedText, SiteConfig } from '../../context/types.js';
+import type { LocalizedText } from '../../context/types.js';
 import type { Requester } from '../../net/requester.js';
 import { textFor } from '../../i18n/text.js';
 import type { ReportItem } from '../../interop/report.js';
@@ -98,7 +98,6 @@ export class CartableStudioStart extends LitElement {
   ];
 
   @property() language = 'fr';
-  @property({ attribute: false }) site?: SiteConfig;
   @property({ attribute: false }) requester?: Requester;
   @property() root = new URL('./', location.href).href;
   /** A map of the site to open at start (?studio=<id>). */

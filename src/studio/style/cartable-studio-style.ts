@@ -1,17 +1,15 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { element } from '../../ui/define.js';
 import { base } from '../../ui/theme.js';
-import type { SiteConfig } from '../../context/types.js';
-import type { Requester } from '../../net/requester.js';
 import { textFor } from '../../i18n/text.js';
-import type { StudioState } from '../model/store.js';
-import { getAt, isObject, pointerOf, setAt, type JsonObject, type JsonPath, type JsonValue } from '../model/json.js';
+import { getAt, isObject, pointerOf, setAt, type JsonObject, type JsonValue } from '../model/json.js';
 import type { StudioEdit } from '../model/edits.js';
-import type { StudioData, StudioRecord } from '../data.js';
+import type { StudioRecord } from '../data.js';
 import { emitStudio } from '../events.js';
 import { studioForm } from '../shell/studio-styles.js';
+import { StudioEditor } from '../shell/studio-editor.js';
 import { fieldProblems } from '../shell/field-problems.js';
 import { geometryOf, modeOf, singleStyle, type StyleMode } from './build.js';
 import { numericFields } from './classify.js';
@@ -33,18 +31,9 @@ const NUMBER_TYPES = new Set(['number', 'integer']);
  */
 @localized()
 @element('cartable-studio-style')
-export class CartableStudioStyle extends LitElement {
+export class CartableStudioStyle extends StudioEditor {
   static override styles = [base, studioForm, styleEditorStyles];
 
-  @property({ attribute: false }) state?: StudioState;
-  @property() language = 'fr';
-  @property({ attribute: false }) site?: SiteConfig;
-  @property({ attribute: false }) requester?: Requester;
-  @property() root = new URL('./', location.href).href;
-  @property({ attribute: false }) layerPath?: JsonPath;
-  @property({ attribute: false }) data?: StudioData | null;
-  @property() openId?: string;
-  @property({ type: Boolean }) dirty = false;
 
   /** The chosen layer's records, once the map has read them. */
   @state() private records?: readonly StudioRecord[];
