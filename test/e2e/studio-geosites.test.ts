@@ -32,8 +32,7 @@ before(() => {
 });
 after(async () => {
   await dev?.close();
-  if (!process.env.KEEP) rmSync(folder, { recursive: true, force: true });
-  else console.log("kept", folder);
+  rmSync(folder, { recursive: true, force: true });
 });
 
 const section = (page: Page, name: string) => page.getByRole('tab', { name, exact: true });
