@@ -1,4 +1,4 @@
-import type { LayerDef, MapContext } from '../context/types.js';
+import type { MapContext } from '../context/types.js';
 import type { MapAdapter } from '../map/adapter.js';
 import type { Requester } from '../net/requester.js';
 import { loadChunk } from '../offline/load-chunk.js';
@@ -38,7 +38,7 @@ export interface MapSessionOptions {
  * late work asks `session.signal.aborted` instead of "is this still the current map".
  */
 export class MapSession {
-  /** The document shown: replaced only by `restyle`, with one that differs in styles alone. */
+  /** The document shown: replaced only by restyleSession (./restyle.ts), with one that differs in styles alone. */
   context: MapContext;
   readonly store: MapStore;
   /** Its layers, and those added while it is open (made anew with the document). */
@@ -75,21 +75,6 @@ export class MapSession {
         if (this.urlState && url.href !== location.href) history.replaceState(history.state, '', url);
       },
     });
-  }
-
-  /**
-   * Takes a document that differs from this one only in the styles of the `changed` layers (the
-   * studio's style editor, which compares the two): the built map redraws those layers in place,
-   * features kept. False when it cannot (not built yet, a kind that cannot): the caller opens a new session.
-   */
-  restyle(next: MapContext, changed: readonly LayerDef[]): boolean {
-    const adapter = this.#adapter;
-    if (!adapter || this.signal.aborted) return false;
-    if (!changed.every((def) => adapter.restyleLayer(def))) return false;
-    this.context = next;
-    this.layers = new SessionLayers(next);
-    this.layers.follow(this.store.state);
-    return true;
   }
 
   /** Aborts when this map is closed or replaced. */

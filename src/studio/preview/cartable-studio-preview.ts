@@ -15,6 +15,7 @@ import { previewSources } from './preview-sources.js';
 import { isDevelopment } from '../save/dev-server.js';
 import { keptView, layerRecords, selectedRecord, viewInDocument } from '../../session/read-back.js';
 import { styleChanges } from './style-changes.js';
+import { restyleSession } from '../../session/restyle.js';
 
 /**
  * @summary The live map of the studio: the document as the viewer shows it, its legend and records.
@@ -108,7 +109,7 @@ export class CartableStudioPreview extends LitElement implements StudioData {
     if (!changed) return false;
     // The shown document (the person's framing) with the new layers: only their styles differ.
     const next = { ...this.shown, layers: this.context.layers };
-    if (!session.restyle(next, changed)) return false;
+    if (!restyleSession(session, next, changed)) return false;
     this.shown = next;
     return true;
   }
